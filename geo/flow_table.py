@@ -1,0 +1,416 @@
+"""Read a tidy figures file (CSV or .xlsx: one figure per row) into a :class:`FlowTable`.
+
+Figures files are typed or exported by people, in several locales, so reading is lenient about
+spelling (headers, periods, metric names, number formats, encodings) and strict about meaning:
+anything that would draw a wrong map is rejected with a :class:`DataError` naming the file and
+the row a user sees in a spreadsheet (the header is row 1). An empty value means "no data"
+(NaN), never zero.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pandas as pd
+
+from geo.errors import DataError
+from geo.periods import Period, parse_period
+
+REQUIRED = ("route_id", "period", "metric", "value")
+OPTIONAL = ("date_from", "date_to", "source", "source_ref", "note")
+FRAME_COLUMNS = (*REQUIRED, "source", "source_ref", "note", "date_from", "date_to", "row")
+
+# Values above this are typing mistakes (a misplaced separator), not migration figures.
+MAX_VALUE = 10_000_000
+
+# A few obvious header spellings; keys are headers lowercased with spaces and dashes as "_".
+HEADER_ALIASES = {
+    "route": "route_id", "routeid": "route_id",
+    "quarter": "period", "time_period": "period",
+    "indicator": "metric",
+    "figure": "value", "count": "value",
+    "from": "date_from", "start_date": "date_from", "from_date": "date_from",
+    "to": "date_to", "end_date": "date_to", "to_date": "date_to",
+    "reference": "source_ref",
+    "notes": "note", "comment": "note", "comments": "note",
+}
+
+# Metric slugs that name the same measure. Keep small: each entry is a spelling seen in reports.
+METRIC_ALIASES = {
+    "dead_and_missing": "dead_missing", "dead_or_missing": "dead_missing",
+    "dead_and_or_missing": "dead_missing", "deaths_and_disappearances": "dead_missing",
+    "arrival": "arrivals", "interception": "interceptions",
+    "expulsion": "expulsions", "rescue": "rescues",
+}
+
+# What people type for "no data": rejected with a hint, since "-" means zero in some tables.
+_NO_DATA_MARKERS = {"n/a", "na", "nd", "n.d.", "-", "--", "..", "...", "x", "?", "none", "null",
+                    "nan", "unknown", "s/o", "nc"}
+_GROUPED = re.compile(r"[0-9]{1,3}(?:(?P<g>[,. \u00a0\u202f\u2009'’])[0-9]{3})(?:(?P=g)[0-9]{3})*")
+_DIGITS = re.compile(r"[0-9]+")
+_EXPONENT = re.compile(r"[eE][+-]?[0-9]{1,3}$")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+@dataclass
+class FlowTable:
+    """The figures of one file: a tidy frame plus what the reader noticed on the way.
+
+    ``frame`` has the columns route_id, period (canonical label), metric (slug), value (float,
+    NaN = no data), source, source_ref, note, date_from, date_to (ISO or "") and row (the
+    spreadsheet row the figure came from). Lists offered to the user come from it, never from
+    hard-coded vocabularies.
+    """
+
+    frame: pd.DataFrame
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def periods(self) -> list[Period]:
+        """The distinct periods, oldest first."""
+        return sorted({parse_period(label) for label in self.frame["period"].unique()})
+
+    def metrics(self, period: str | Period | None = None) -> list[str]:
+        """The metrics (in file order) that have rows, in ``period`` if given."""
+        rows = self.frame if period is None else self._in_period(period)
+        return list(rows["metric"].unique())
+
+    def sources(self, period: str | Period | None = None, metric: str | None = None) -> list[str]:
+        """The non-empty sources (in file order) of the rows matching ``period`` and ``metric``."""
+        rows = self.frame if period is None else self._in_period(period)
+        if metric is not None:
+            rows = rows[rows["metric"] == normalise_metric(metric)]
+        return [s for s in rows["source"].unique() if s]
+
+    def default_period(self) -> Period:
+        """The period to show first: the latest quarter, or the latest period if none is a quarter."""
+        periods = self.periods()
+        return ([p for p in periods if p.kind == "quarter"] or periods)[-1]
+
+    def select(self, period: str | Period, metric: str, source: str | None = None) -> pd.DataFrame:
+        """The rows for ``period`` (any accepted spelling) and ``metric``, and ``source`` if given."""
+        rows = self._in_period(period)
+        rows = rows[rows["metric"] == normalise_metric(metric)]
+        if source is not None:
+            rows = rows[rows["source"] == source.strip()]
+        return rows.reset_index(drop=True)
+
+    def _in_period(self, period: str | Period) -> pd.DataFrame:
+        return self.frame[self.frame["period"] == parse_period(period).label]
+
+
+def normalise_metric(name: str) -> str:
+    """The metric's slug ("Dead and missing" -> "dead_missing"), so spellings compare equal."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    s = re.sub(r"[\W_]+", "_", s.lower().replace("&", " and ")).strip("_")
+    return METRIC_ALIASES.get(s, s)
+
+
+def read_flow_table(path: str | Path) -> FlowTable:
+    """Read and check a figures file; raise one DataError listing every problem found.
+
+    The error's message names the first problem (with "(+N more problems)"); its ``problems``
+    attribute holds all of them, one complete line each.
+    """
+    path = Path(path)
+    warnings: list[str] = []
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise _fail(path, None, "old Excel .xls workbooks are not supported: save it as .xlsx or CSV")
+    if suffix in (".xlsx", ".xlsm"):
+        rows, delimiter = _read_xlsx(path), None
+    else:
+        rows, delimiter = _read_csv(path, warnings)
+
+    header_index = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+    if header_index is None:
+        raise _fail(path, None, "the file is empty: expected a header row with route_id, "
+                                "period, metric, value")
+    header = rows[header_index]
+    columns = _map_header(path, header, header_index + 1, delimiter, warnings)
+
+    problems: list[tuple[int, str]] = []
+    records: list[dict] = []
+    seen: dict[tuple, int] = {}
+    for n, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
+        if not any(c.strip() for c in cells):
+            continue
+        if any(c.strip() for c in cells[len(header):]):  # a shifted row: its cells mean nothing
+            problems.append((n, _extra_cells_message(len(cells), len(header), delimiter)))
+            continue
+        record, row_problems = _check_row(cells, columns, decimal_comma=delimiter == ";")
+        problems += [(n, p) for p in row_problems]
+        if row_problems:
+            continue
+        key = (record["route_id"], record["period"], record["metric"],
+               record["source"].casefold(), record["date_from"], record["date_to"])
+        if key in seen:
+            problems.append((n, f"duplicates row {seen[key]}: same route_id, period, metric, "
+                                "source, date_from and date_to"))
+            continue
+        seen[key] = n
+        records.append({**record, "row": n})
+
+    if problems:
+        lines = [str(DataError(path, f"row {n}", what)) for n, what in problems]
+        more = len(problems) - 1
+        suffix_text = f" (+{more} more problem{'s' if more > 1 else ''})" if more else ""
+        err = DataError(path, f"row {problems[0][0]}", problems[0][1] + suffix_text)
+        err.problems = lines
+        raise err
+    if not records:
+        raise _fail(path, f"row {header_index + 1}", "there are no figures below the header")
+
+    frame = pd.DataFrame(records, columns=list(FRAME_COLUMNS))
+    frame["value"] = frame["value"].astype("float64")
+    frame["row"] = frame["row"].astype("int64")
+    return FlowTable(frame=frame, path=path, warnings=warnings)
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def _fail(path: Path, where: str | None, what: str) -> DataError:
+    err = DataError(path, where, what)
+    err.problems = [str(err)]
+    return err
+
+
+def _quote(text: str) -> str:
+    """A cell as shown in a message: one short line, quoted."""
+    t = " ".join(text.split())
+    return repr(t if len(t) <= 40 else t[:37] + "...")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(path, None, "file not found") from None
+    except IsADirectoryError:
+        raise _fail(path, None, "is a folder, not a figures file") from None
+    except OSError as e:
+        raise _fail(path, None, f"cannot be read: {e.strerror or e}") from None
+
+
+def _read_csv(path: Path, warnings: list[str]) -> tuple[list[list[str]], str]:
+    """The CSV's records and its delimiter, detected from the header line."""
+    text = _decode(path, _read_bytes(path), warnings)
+    header_line = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter
+    except csv.Error as e:  # e.g. a field longer than the csv module's limit
+        raise _fail(path, None, f"is not a readable CSV file ({e})") from None
+
+
+def _decode(path: Path, data: bytes, warnings: list[str]) -> str:
+    """The file's text: UTF-8 (with or without BOM), else Windows-1252, else an error."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _fail(path, None, "is UTF-16 text; save it as CSV UTF-8 (comma or semicolon separated)")
+    if data.startswith(b"PK\x03\x04"):
+        raise _fail(path, None, "is a zipped workbook (e.g. Excel), not CSV text: "
+                                "name it .xlsx or save it as CSV")
+    if b"\x00" in data:
+        raise _fail(path, _row_of(data, data.index(b"\x00")),
+                    "contains NUL bytes: this is not a CSV text file")
+    has_bom = data.startswith(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")[1 if has_bom else 0:]
+    except UnicodeDecodeError as e:
+        if has_bom:  # declared UTF-8, so a bad byte is damage, not another encoding
+            raise _fail(path, _row_of(data, e.start), f"byte 0x{data[e.start]:02X} is not valid "
+                        "UTF-8 although the file starts with a UTF-8 mark") from None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise _fail(path, _row_of(data, e.start), f"byte 0x{data[e.start]:02X} is neither UTF-8 "
+                    "nor Windows-1252/Latin-1 text: save the file as CSV UTF-8") from None
+    warnings.append(f"{path.name} is not UTF-8: read it as Windows-1252/Latin-1 (Western "
+                    "European); save it as CSV UTF-8 if accented letters look wrong")
+    return text
+
+
+def _row_of(data: bytes, offset: int) -> str:
+    line = data.count(b"\n", 0, offset) + 1
+    return f"row {line}"
+
+
+def _read_xlsx(path: Path) -> list[list[str]]:
+    """The first worksheet's rows as text cells (numbers and dates written the CSV way)."""
+    _read_bytes(path)  # same messages as CSV for a missing or unreadable file
+    from openpyxl import load_workbook  # only needed for workbooks: keep it off start-up
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except Exception as e:  # openpyxl raises many types for a broken or foreign file
+        reason = (str(e).splitlines() or [type(e).__name__])[0][:80]
+        raise _fail(path, None, f"is not a readable Excel .xlsx workbook ({reason})") from None
+
+
+def _cell_text(v: object) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    if isinstance(v, bool):
+        return str(v)
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, datetime):
+        return v.date().isoformat() if v.time() == time(0) else v.isoformat(" ")
+    if isinstance(v, date):
+        return v.isoformat()
+    return str(v)
+
+
+def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
+                warnings: list[str]) -> dict[str, int]:
+    """Column name -> index, or a DataError naming what is missing and what was found."""
+    found = [h.strip() for h in header if h.strip()]
+    if len(found) <= 1 and delimiter is not None:
+        seen = next((name for ch, name in (("\t", "tabs"), ("|", "'|'"), (":", "':'"))
+                     if ch in "".join(found)), None)
+        hint = f"; this file seems to use {seen}" if seen else ""
+        raise _fail(path, f"row {row}", f"found a single column {_quote(found[0] if found else '')}:"
+                    f" columns must be separated by commas or semicolons{hint}")
+    columns: dict[str, int] = {}
+    ignored = []
+    for i, name in enumerate(header):
+        key = re.sub(r"[\s\-]+", "_", name.strip().lower())
+        if not key:
+            continue
+        canon = key if key in REQUIRED or key in OPTIONAL else HEADER_ALIASES.get(key)
+        if canon is None:
+            ignored.append(_quote(name))
+        elif canon in columns:
+            raise _fail(path, f"row {row}", f"columns {_quote(header[columns[canon]])} and "
+                                            f"{_quote(name)} both mean {canon}")
+        else:
+            columns[canon] = i
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise _fail(path, f"row {row}", f"missing required column{'s' if len(missing) > 1 else ''} "
+                    f"{', '.join(missing)}; found columns: {', '.join(map(_quote, found))}")
+    if ignored:
+        warnings.append(f"{path.name}: ignored column{'s' if len(ignored) > 1 else ''} "
+                        f"{', '.join(ignored)}")
+    return columns
+
+
+def _extra_cells_message(cells: int, columns: int, delimiter: str | None) -> str:
+    hint = ("; is there a comma inside a value? Quote it (\"41,484\") or write 41484"
+            if delimiter == "," else "")
+    return f"has {cells} cells but the header has {columns} columns{hint}"
+
+
+# -- checking one row ------------------------------------------------------------------------------
+def _check_row(cells: list[str], columns: dict[str, int],
+               decimal_comma: bool) -> tuple[dict, list[str]]:
+    """The row as clean values, and what is wrong with it (empty if nothing)."""
+    def cell(name: str) -> str:
+        i = columns.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    problems = []
+    record = {name: cell(name) for name in ("route_id", "source", "source_ref", "note")}
+    if not record["route_id"]:
+        problems.append("route_id is empty")
+
+    period = None
+    if not cell("period"):
+        problems.append("period is empty")
+    else:
+        try:
+            period = parse_period(cell("period"))
+            record["period"] = period.label
+        except ValueError as e:
+            problems.append(str(e))
+
+    record["metric"] = normalise_metric(cell("metric"))
+    if not cell("metric"):
+        problems.append("metric is empty")
+    elif not record["metric"]:
+        problems.append(f"metric {_quote(cell('metric'))} has no letters or digits")
+
+    try:
+        record["value"] = parse_value(cell("value"), decimal_comma=decimal_comma)
+    except ValueError as e:
+        problems.append(str(e))
+
+    dates = {}
+    for name in ("date_from", "date_to"):
+        record[name] = cell(name)
+        try:
+            dates[name] = _parse_date(name, cell(name))
+        except ValueError as e:
+            problems.append(str(e))
+    start, end = dates.get("date_from"), dates.get("date_to")
+    if start and end and start > end:
+        problems.append(f"date_from {start} is after date_to {end}")
+    elif period and ((end and end < period.start) or (start and start > period.end)):
+        problems.append(f"dates {start or '…'} to {end or '…'} lie outside period {period.label}")
+    return record, problems
+
+
+def _parse_date(name: str, text: str) -> date | None:
+    if not text:
+        return None
+    if not (m := _ISO_DATE.fullmatch(text)):
+        raise ValueError(f"{name} {_quote(text)} is not a date: write it as YYYY-MM-DD, "
+                         "e.g. 2024-09-29")
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        raise ValueError(f"{name} {_quote(text)} is not a calendar date") from None
+
+
+def parse_value(text: str, *, decimal_comma: bool = False) -> float:
+    """A figure from its text (NaN if empty), accepting thousands separators and decimal commas.
+
+    Thousands may be grouped with ``,`` ``.`` spaces (also no-break and narrow no-break) or
+    apostrophes. With ``decimal_comma`` (semicolon files) a single comma is the decimal mark
+    and ``41.484`` is 41484; otherwise ``.`` is the decimal mark and ``41,484`` is 41484.
+    """
+    s = text.strip()
+    if not s:
+        return math.nan
+    shown = _quote(text)
+    sign = s[0] if s[0] in "+-−" else ""
+    digits = s[len(sign):].strip()
+    mantissa = _EXPONENT.sub("", digits)
+    exponent = digits[len(mantissa):]
+    if "." in mantissa and "," in mantissa:
+        decimal = "." if mantissa.rfind(".") > mantissa.rfind(",") else ","
+    elif "," in mantissa:
+        decimal = "," if decimal_comma and mantissa.count(",") == 1 else None
+    elif "." in mantissa:
+        grouped = decimal_comma and _GROUPED.fullmatch(mantissa)
+        decimal = "." if mantissa.count(".") == 1 and not grouped else None
+    else:
+        decimal = None
+    whole, _, fraction = mantissa.partition(decimal) if decimal else (mantissa, "", "")
+    if not (_DIGITS.fullmatch(whole) or _GROUPED.fullmatch(whole) or (not whole and fraction)) \
+            or (decimal and not _DIGITS.fullmatch(fraction)):
+        hint = ""
+        if s.lower() in _NO_DATA_MARKERS:
+            hint = " (leave the cell empty when there is no data)"
+        elif "," in s and not decimal_comma:
+            hint = " (in a comma-separated file the decimal mark is '.')"
+        raise ValueError(f"value {shown} is not a number{hint}")
+    number = float((re.sub(r"[^0-9]", "", whole) or "0") + "." + (fraction or "0") + exponent)
+    if sign in ("-", "−") and number != 0:
+        raise ValueError(f"value {shown} is negative: a count cannot be below zero")
+    if number > MAX_VALUE:
+        raise ValueError(f"value {shown} is over {MAX_VALUE:,}: too large for a migration "
+                         "figure (a misplaced separator?)")
+    return number
