@@ -1,0 +1,248 @@
+"""The one document model the canvas, the CLI and every exporter read.
+
+A ``MapDocument`` holds the layers (lon/lat GeoDataFrames plus a style each), the figures table,
+the current selection (period, metric, source), styles, page, projection and texts. It caches
+what is expensive to derive (projected and simplified geometry, the join) and drops the caches
+when it changes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+
+from geo import paths
+from geo.errors import CrossingsError
+from geo.flow_geometry import WidthScale
+from geo.flow_table import FlowTable, read_flow_table
+from geo.join import JoinResult, join_flows
+from geo.page import Page
+from geo.periods import parse_period
+from geo.projection import DEFAULT_CRS, resolve_crs, to_crs
+from geo.routes import read_routes
+from geo.signals import Signal
+from geo.styles import FlowStyle, LayerStyle, MapTheme
+from geo.vector_io import read_vector
+
+LAYER_KINDS = ("boundaries", "routes", "places", "points")
+
+# The regional overview the bundled routes are drawn for: the Atlantic coast from Senegal to the
+# Canaries, the whole Mediterranean crossing zone and the Sahel corridors into Niger.
+REGIONAL_EXTENT_LONLAT = (-21.5, 11.5, 23.5, 45.0)
+
+DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not imply "
+              "official endorsement or acceptance. Routes are schematic.")
+
+_ids = itertools.count(1)
+
+
+@dataclass(eq=False)
+class Layer:
+    """One map layer: features in lon/lat and how to draw them."""
+
+    kind: str
+    title: str
+    data: gpd.GeoDataFrame
+    path: Path | None = None
+    style: LayerStyle = field(default_factory=LayerStyle)
+    id: int = field(default_factory=lambda: next(_ids))
+
+    def __post_init__(self) -> None:
+        if self.kind not in LAYER_KINDS:
+            raise ValueError(f"layer kind {self.kind!r} is not one of {LAYER_KINDS}")
+
+
+class MapDocument:
+    """Layers, figures, selection, styles, page and projection of one map."""
+
+    def __init__(self, layers: list[Layer] | None = None, flows: FlowTable | None = None, *,
+                 page: Page | None = None, crs: str = DEFAULT_CRS, title: str = "Mixed migration routes",
+                 extent_lonlat: tuple[float, float, float, float] | None = None) -> None:
+        self.changed = Signal()
+        """Emitted with a short reason ('layers', 'selection', 'style', 'page', 'crs', 'text')."""
+        self._cache: dict = {}
+        self.layers: list[Layer] = list(layers or [])
+        self.flows = flows
+        self.page = page or Page()
+        self._crs = DEFAULT_CRS
+        self.crs = crs
+        self.title = title
+        self.subtitle: str | None = None
+        self.notes = ""
+        self.disclaimer = DISCLAIMER
+        self.extent_lonlat = extent_lonlat
+        self.flow_style = FlowStyle()
+        self.theme = MapTheme()
+        self.period: str | None = None
+        self.metric: str = "arrivals"
+        self.source: str | None = None
+        if flows is not None:
+            self.select()
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    def from_files(cls, boundaries: str | Path | None = None, routes: str | Path | None = None,
+                   flows: str | Path | None = None, places: str | Path | None = None) -> MapDocument:
+        """A document from data files; any argument left out uses the bundled file."""
+        b = Path(boundaries) if boundaries else paths.default_countries()
+        r = Path(routes) if routes else paths.default_routes()
+        f = Path(flows) if flows else paths.default_flows()
+        layers = [Layer("boundaries", "Countries", read_vector(b, expect="polygon"), b,
+                        LayerStyle(fill="#f1eee8", stroke="#ffffff", stroke_width_mm=0.25))]
+        p = Path(places) if places else (paths.default_places() if paths.default_places().exists() else None)
+        routes_layer = Layer("routes", "Routes", read_routes(r), r, LayerStyle(stroke="#8a8a8a", stroke_width_mm=0.35))
+        layers.append(routes_layer)
+        if p is not None:
+            layers.append(Layer("places", "Places", read_vector(p, expect="point"), p,
+                                LayerStyle(fill="#333333", stroke="#ffffff", stroke_width_mm=0.2)))
+        doc = cls(layers, read_flow_table(f))
+        if not routes:
+            doc.extent_lonlat = REGIONAL_EXTENT_LONLAT
+        return doc
+
+    # -- layers -------------------------------------------------------------------------------
+    def layer(self, kind: str) -> Layer | None:
+        return next((lyr for lyr in self.layers if lyr.kind == kind), None)
+
+    def add_layer(self, layer: Layer) -> None:
+        self.layers.append(layer)
+        self._invalidate("layers")
+
+    def remove_layer(self, layer: Layer) -> None:
+        self.layers.remove(layer)
+        self._invalidate("layers")
+
+    def layer_changed(self, layer: Layer) -> None:
+        """Call after editing a layer's data or style in place."""
+        self._invalidate("layers" if layer.kind == "routes" else "style")
+
+    # -- figures and selection ----------------------------------------------------------------
+    def set_flows(self, table: FlowTable) -> None:
+        self.flows = table
+        self.select(self.period, self.metric, self.source, keep_if_valid=True)
+
+    def select(self, period: str | None = None, metric: str | None = None, source: str | None = None,
+               *, keep_if_valid: bool = False) -> None:
+        """Choose what the flows show; unknown values are refused with the choices the data offers."""
+        if self.flows is None:
+            raise CrossingsError("no figures are loaded")
+        periods = [str(p) for p in self.flows.periods()]
+        if period is None:
+            period = str(self.flows.default_period())
+        else:
+            try:
+                label = str(parse_period(period)) if period not in periods else period
+            except ValueError as exc:
+                raise CrossingsError(str(exc)) from None
+            if label not in periods:
+                if keep_if_valid:
+                    label = str(self.flows.default_period())
+                else:
+                    raise CrossingsError(f"period {period!r} has no figures; periods in the data: {', '.join(periods)}")
+            period = label
+        metrics = self.flows.metrics(period)
+        fallback = self.metric if self.metric in metrics else ("arrivals" if "arrivals" in metrics else metrics[0])
+        if metric is None:
+            metric = fallback
+        elif metric not in metrics:
+            if not keep_if_valid:
+                raise CrossingsError(f"metric {metric!r} has no figures for {period}; metrics: {', '.join(metrics)}")
+            metric = fallback
+        sources = self.flows.sources(period, metric)
+        if source is not None and source not in sources:
+            if keep_if_valid:
+                source = None
+            else:
+                raise CrossingsError(f"source {source!r} has no {metric} figures for {period}; sources: {', '.join(sources)}")
+        self.period, self.metric, self.source = period, metric, source
+        self._invalidate("selection")
+
+    def join(self) -> JoinResult:
+        key = ("join", self.period, self.metric, self.source, self._routes_id())
+        if key not in self._cache:
+            routes = self.layer("routes")
+            if routes is None or self.flows is None:
+                raise CrossingsError("a routes layer and figures are needed to draw flows")
+            self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source)
+        return self._cache[key]
+
+    def width_scale(self) -> WidthScale | None:
+        """The flow width scale for the current selection (fixed reference value or fitted)."""
+        if self.flows is None or self.layer("routes") is None:
+            return None
+        st = self.flow_style
+        return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, st.reference_value)
+
+    # -- projection, extent -------------------------------------------------------------------
+    @property
+    def crs(self) -> str:
+        return self._crs
+
+    @crs.setter
+    def crs(self, value: str) -> None:
+        resolve_crs(value)  # validates; raises CrossingsError with the reason
+        self._crs = value
+        self._invalidate("crs")
+
+    def projected(self, layer: Layer) -> gpd.GeoDataFrame:
+        key = ("proj", layer.id, self._crs)
+        if key not in self._cache:
+            self._cache[key] = to_crs(layer.data, self._crs)
+        return self._cache[key]
+
+    def projected_flows(self) -> gpd.GeoDataFrame:
+        key = ("proj-flows", self.period, self.metric, self.source, self._routes_id(), self._crs)
+        if key not in self._cache:
+            self._cache[key] = to_crs(self.join().flows, self._crs)
+        return self._cache[key]
+
+    def simplified(self, layer: Layer, units_per_px: float) -> gpd.GeoSeries:
+        """Projected geometry simplified to ~half a pixel (level of detail, bucketed by powers of 2)."""
+        import math
+
+        bucket = 2.0 ** math.floor(math.log2(max(units_per_px, 1e-9) * 0.5))
+        key = ("simple", layer.id, self._crs, bucket)
+        if key not in self._cache:
+            self._cache[key] = self.projected(layer).geometry.simplify(bucket, preserve_topology=True)
+        return self._cache[key]
+
+    def default_extent(self) -> tuple[float, float, float, float]:
+        """The projected extent to show: the set lon/lat box, else the routes with a margin."""
+        from pyproj import Transformer
+
+        if self.extent_lonlat is not None:
+            x0, y0, x1, y1 = self.extent_lonlat
+            t = Transformer.from_crs("EPSG:4326", resolve_crs(self._crs), always_xy=True)
+            xs, ys = t.transform([x0, x1, x0, x1, (x0 + x1) / 2, (x0 + x1) / 2], [y0, y0, y1, y1, y0, y1])
+            return (min(xs), min(ys), max(xs), max(ys))
+        routes = self.layer("routes")
+        source = routes if routes is not None else self.layers[0]
+        minx, miny, maxx, maxy = self.projected(source).total_bounds
+        padx, pady = (maxx - minx) * 0.10, (maxy - miny) * 0.12
+        return (minx - padx, miny - pady, maxx + padx, maxy + pady)
+
+    # -- misc ---------------------------------------------------------------------------------
+    def set_page(self, page: Page) -> None:
+        self.page = page
+        self.changed.emit("page")
+
+    def set_title(self, title: str, subtitle: str | None = None) -> None:
+        self.title, self.subtitle = title, subtitle
+        self.changed.emit("text")
+
+    def style_changed(self) -> None:
+        self._invalidate("style")
+
+    def _routes_id(self) -> int | None:
+        routes = self.layer("routes")
+        return routes.id if routes is not None else None
+
+    def _invalidate(self, reason: str) -> None:
+        if reason in ("layers", "crs"):
+            self._cache.clear()
+        elif reason == "selection":
+            self._cache = {k: v for k, v in self._cache.items() if k[0] in ("proj", "simple")}
+        self.changed.emit(reason)

@@ -1,0 +1,50 @@
+"""The layers a map exports, as lon/lat GeoDataFrames with their figures and sources as properties."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.document import MapDocument
+from geo.flow_geometry import build_flow_symbols
+from geo.projection import WGS84
+from geo.view import MapView
+
+
+def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame]:
+    """Every layer of the map keyed by a file-friendly name, in EPSG:4326.
+
+    ``flows`` are the joined centre lines with the figure, period, metric and source;
+    ``flow_symbols`` are the band-and-arrow polygons exactly as drawn at this view's scale.
+    """
+    out: dict[str, gpd.GeoDataFrame] = {}
+    for layer in doc.layers:
+        name = {"boundaries": "countries"}.get(layer.kind, layer.kind)
+        if name in out:
+            name = f"{name}_{layer.id}"
+        out[name] = _clean(layer.data)
+    if doc.flows is not None and doc.layer("routes") is not None:
+        join = doc.join()
+        flows = join.flows.copy()
+        flows["period_label"] = join.period
+        flows["width_mm"] = [round(doc.width_scale().width_mm(v), 3) for v in flows["value"]]
+        out["flows"] = _clean(flows)
+        symbols = build_flow_symbols(doc.projected_flows(), view, doc.width_scale(), smoothing=doc.flow_style.smoothing)
+        symbols = symbols.drop(columns=["centreline"]).merge(
+            join.flows[["route_id", "name", "period", "metric", "source", "source_ref", "note"]], on="route_id")
+        out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=doc.projected_flows().crs).to_crs(WGS84))
+    return out
+
+
+def _clean(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Lon/lat, and only columns every OGR driver can write (no nested objects)."""
+    gdf = gdf.to_crs(WGS84) if gdf.crs is not None and gdf.crs.to_epsg() != 4326 else gdf
+    keep = {}
+    for col in gdf.columns:
+        if col == gdf.geometry.name:
+            continue
+        s = gdf[col]
+        if s.dtype == object and s.map(lambda v: v is not None and not isinstance(v, (str, int, float, bool))).any():
+            continue
+        keep[col] = s
+    return gpd.GeoDataFrame(pd.DataFrame(keep), geometry=gdf.geometry.values, crs=gdf.crs)

@@ -1,0 +1,140 @@
+"""Flow symbols as shapely data: smoothed centre line, proportional band and arrowhead.
+
+Widths are chosen in millimetres of paper and turned into map units for a given view, so the
+painter, the GeoJSON export and the web map all share the very same polygons.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiLineString, Polygon
+from shapely.ops import substring
+
+from geo.view import MapView
+
+
+@dataclass(frozen=True)
+class WidthScale:
+    """Linear widths: ``reference_value`` draws ``reference_width_mm`` wide.
+
+    Hold ``reference_value`` fixed across quarters and the maps compare; widths never go below
+    ``min_width_mm`` so that small flows stay visible (the legend says so).
+    """
+
+    reference_value: float
+    reference_width_mm: float = 7.5
+    min_width_mm: float = 0.6
+
+    def width_mm(self, value: float) -> float:
+        return max(self.min_width_mm, value / self.reference_value * self.reference_width_mm)
+
+    @classmethod
+    def fit(cls, values, max_width_mm: float = 7.5, min_width_mm: float = 0.6,
+            reference_value: float | None = None) -> WidthScale:
+        """The scale for these values: the largest is drawn ``max_width_mm`` unless a value is fixed."""
+        if reference_value is None:
+            finite = [v for v in values if v is not None and np.isfinite(v) and v > 0]
+            reference_value = max(finite) if finite else 1.0
+        return cls(float(reference_value), max_width_mm, min_width_mm)
+
+    def legend_values(self, largest: float, count: int = 3) -> list[float]:
+        """Round values (1-2-5 series) from ``largest`` down, for a legend that reads at a glance."""
+        if largest <= 0:
+            return []
+        out: list[float] = []
+        top = _nice_floor(largest)
+        for v in (top, _nice_floor(top / 3), _nice_floor(top / 12)):
+            if v > 0 and v not in out and self.width_mm(v) >= self.min_width_mm:
+                out.append(v)
+        return out[:count]
+
+
+def _nice_floor(x: float) -> float:
+    if x <= 0:
+        return 0.0
+    exp = math.floor(math.log10(x))
+    for m in (10, 5, 2, 1):
+        if m * 10**exp <= x:
+            return float(m * 10**exp)
+    return float(10**exp)
+
+
+def chaikin(coords: np.ndarray, iterations: int = 3) -> np.ndarray:
+    """Corner cutting (1/4, 3/4) that keeps both ends: smooth curves that stay inside the drawn course."""
+    pts = np.asarray(coords, dtype=float)[:, :2]
+    for _ in range(iterations):
+        if len(pts) < 3:
+            break
+        p, q = pts[:-1], pts[1:]
+        cut = np.empty((2 * len(p), 2))
+        cut[0::2] = 0.75 * p + 0.25 * q
+        cut[1::2] = 0.25 * p + 0.75 * q
+        pts = np.vstack([pts[:1], cut[1:-1], pts[-1:]])
+    return pts
+
+
+def smooth_line(line: LineString, iterations: int = 3) -> LineString:
+    return LineString(chaikin(np.asarray(line.coords), iterations))
+
+
+@dataclass(frozen=True)
+class ArrowStyle:
+    """Arrowhead proportions; the minimums keep heads readable on thin flows."""
+
+    width_factor: float = 1.75
+    min_width_mm: float = 2.6
+    length_factor: float = 0.85
+    min_length_mm: float = 2.4
+
+
+def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> tuple[Polygon, LineString]:
+    """The band (flat start, round joins) plus arrowhead of one line, in the line's units.
+
+    Returns the symbol polygon and the centre line it was built on (for labels).
+    """
+    length = line.length
+    arrow_length = min(arrow_length, length * 0.45)
+    body = substring(line, 0.0, length - arrow_length * 0.9)
+    band = body.buffer(width / 2.0, cap_style="flat", join_style="round", quad_segs=6)
+    tip = np.asarray(line.coords[-1])
+    base = np.asarray(line.interpolate(length - arrow_length).coords[0])
+    direction = tip - base
+    norm = np.hypot(*direction)
+    if norm == 0:
+        return band, line
+    direction /= norm
+    perp = np.array([-direction[1], direction[0]])
+    half = arrow_width / 2.0
+    head = Polygon([base + perp * half, tip, base - perp * half])
+    return shapely.union(band, head), line
+
+
+def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale,
+                       arrow: ArrowStyle = ArrowStyle(), smoothing: int = 3) -> gpd.GeoDataFrame:
+    """Symbols for joined flows already in the view's CRS; largest first, so small ones draw on top."""
+    records = []
+    for row in flows.itertuples():
+        w_mm = scale.width_mm(row.value)
+        aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
+        al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
+        parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
+        polys, lines = [], []
+        for part in parts:
+            smooth = smooth_line(part, smoothing)
+            poly, centre = flow_symbol(smooth, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))
+            polys.append(poly)
+            lines.append(centre)
+        records.append({
+            "route_id": row.route_id, "group": row.group, "value": row.value, "width_mm": round(w_mm, 3),
+            "arrow_width_mm": round(aw_mm, 3),
+            "centreline": lines[0] if len(lines) == 1 else MultiLineString(lines),
+            "geometry": polys[0] if len(polys) == 1 else shapely.union_all(polys),
+        })
+    out = gpd.GeoDataFrame(records, columns=["route_id", "group", "value", "width_mm", "arrow_width_mm", "centreline", "geometry"],
+                           geometry="geometry", crs=flows.crs)
+    return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)

@@ -1,0 +1,57 @@
+"""The routes layer: one line per route or branch, keyed by a stable ``route_id``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+
+from geo.errors import DataError
+from geo.vector_io import read_vector
+
+REQUIRED = ("route_id",)
+OPTIONAL_TEXT = ("name", "group", "parent", "mode", "origin", "dest")
+
+
+def read_routes(path: str | Path) -> gpd.GeoDataFrame:
+    """Read and check a routes file: lines with unique ids, parents that exist, no cycles."""
+    gdf = read_vector(path, expect="line")
+    cols = {c.lower(): c for c in gdf.columns}
+    if "route_id" not in cols:
+        raise DataError(path, None, f"no 'route_id' field (fields: {', '.join(c for c in gdf.columns if c != 'geometry')})")
+    gdf = gdf.rename(columns={cols[k]: k for k in cols if k in REQUIRED + OPTIONAL_TEXT})
+    for col in OPTIONAL_TEXT:
+        if col not in gdf.columns:
+            gdf[col] = ""
+    gdf[list(REQUIRED + OPTIONAL_TEXT)] = gdf[list(REQUIRED + OPTIONAL_TEXT)].fillna("").astype(str).apply(lambda s: s.str.strip())
+    gdf.loc[gdf["name"] == "", "name"] = gdf["route_id"]
+    gdf.loc[gdf["group"] == "", "group"] = gdf["route_id"]
+    gdf.loc[gdf["mode"] == "", "mode"] = "sea"
+    for i, rid in enumerate(gdf["route_id"]):
+        if not rid:
+            raise DataError(path, f"feature {i + 1}", "has an empty route_id")
+    dup = gdf["route_id"].duplicated(keep=False)
+    if dup.any():
+        rid = gdf.loc[dup, "route_id"].iloc[0]
+        rows = [str(i + 1) for i in gdf.index[gdf["route_id"] == rid]]
+        raise DataError(path, f"features {' and '.join(rows)}", f"share the route_id {rid!r}")
+    ids = set(gdf["route_id"])
+    parent_of = dict(zip(gdf["route_id"], gdf["parent"], strict=True))
+    for i, (rid, parent) in enumerate(parent_of.items()):
+        if parent and parent not in ids:
+            raise DataError(path, f"feature {i + 1} ({rid})", f"names parent {parent!r}, which is not a route_id here")
+        seen, p = {rid}, parent
+        while p:
+            if p in seen:
+                raise DataError(path, f"feature {i + 1} ({rid})", "its parents form a loop")
+            seen.add(p)
+            p = parent_of.get(p, "")
+    return gdf.reset_index(drop=True)
+
+
+def children_of(routes: gpd.GeoDataFrame) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for rid, parent in zip(routes["route_id"], routes["parent"], strict=True):
+        if parent:
+            out.setdefault(parent, []).append(rid)
+    return out

@@ -1,0 +1,74 @@
+"""Map styles as plain data: colours, widths in millimetres, fonts in points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Okabe–Ito: distinguishable with every common colour-vision deficiency, and print-safe.
+ROUTE_GROUP_COLOURS: dict[str, str] = {
+    "Atlantic": "#0072B2",
+    "WMR": "#E69F00",
+    "CMR": "#D55E00",
+    "Algeria–Balearic": "#CC79A7",
+    "Expulsions": "#5B4A3F",
+}
+FALLBACK_COLOURS = ("#009E73", "#56B4E9", "#F0E442", "#999999")
+
+GROUP_LABELS: dict[str, str] = {
+    "Atlantic": "Atlantic route",
+    "WMR": "Western Mediterranean route",
+    "CMR": "Central Mediterranean route",
+    "Algeria–Balearic": "Algeria–Balearic route",
+    "Expulsions": "Expulsions (land)",
+}
+
+
+@dataclass
+class LayerStyle:
+    """How one layer is drawn; colours are CSS hex strings (#RRGGBB)."""
+
+    visible: bool = True
+    opacity: float = 1.0
+    fill: str = "#efebe4"
+    stroke: str = "#ffffff"
+    stroke_width_mm: float = 0.25
+    labels: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.opacity <= 1.0:
+            raise ValueError(f"opacity {self.opacity} is outside 0–1")
+
+
+@dataclass
+class FlowStyle:
+    """Proportional flow symbols: the width scale, arrowheads and value labels."""
+
+    max_width_mm: float = 7.5
+    min_width_mm: float = 0.6
+    reference_value: float | None = None
+    """Value drawn ``max_width_mm`` wide; fix it to compare quarters, None fits the largest flow."""
+    smoothing: int = 3
+    show_values: bool = True
+    group_colours: dict[str, str] = field(default_factory=lambda: dict(ROUTE_GROUP_COLOURS))
+    casing: str = "#ffffff"
+
+    def colour_for(self, group: str) -> str:
+        if group in self.group_colours:
+            return self.group_colours[group]
+        return FALLBACK_COLOURS[sum(map(ord, group)) % len(FALLBACK_COLOURS)]
+
+
+@dataclass
+class MapTheme:
+    """Page-wide colours and type."""
+
+    sea: str = "#dbe9f2"
+    land: str = "#f1eee8"
+    focus_land: str = "#e4ded3"
+    border: str = "#ffffff"
+    coast: str = "#b9c9d4"
+    graticule: str = "#c9dbe7"
+    text: str = "#222222"
+    muted_text: str = "#555555"
+    country_label: str = "#7a7065"
+    font_family: str = "Noto Sans"

@@ -1,0 +1,28 @@
+"""Shared fixtures: Qt runs offscreen, and tests read the bundled data once per session."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+
+import pytest  # noqa: E402
+
+from geo import paths  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def bundled_doc_factory():
+    """A function giving a fresh document on the bundled data (documents are mutable)."""
+    from geo.document import MapDocument
+
+    def make():
+        return MapDocument.from_files()
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def flows_csv():
+    return paths.default_flows()

@@ -1,0 +1,43 @@
+"""Flow symbols as data: smoothing, proportional widths, arrowheads."""
+
+import numpy as np
+import pytest
+from shapely.geometry import LineString, Point
+
+from geo.flow_geometry import WidthScale, chaikin, flow_symbol, _nice_floor
+
+
+def test_chaikin_keeps_both_ends_and_stays_in_the_hull():
+    pts = np.array([[0, 0], [10, 0], [10, 10], [20, 10]], float)
+    out = chaikin(pts, 3)
+    assert (out[0] == pts[0]).all() and (out[-1] == pts[-1]).all()
+    assert len(out) > len(pts)
+    assert out[:, 0].min() >= 0 and out[:, 0].max() <= 20 and out[:, 1].min() >= 0 and out[:, 1].max() <= 10
+
+
+def test_width_is_proportional_with_a_floor():
+    s = WidthScale(reference_value=10_000, reference_width_mm=8.0, min_width_mm=0.6)
+    assert s.width_mm(10_000) == 8.0
+    assert s.width_mm(5_000) == 4.0
+    assert s.width_mm(10) == 0.6
+    fitted = WidthScale.fit([555, 16109, 3438], max_width_mm=7.5)
+    assert fitted.reference_value == 16109 and fitted.width_mm(16109) == 7.5
+
+
+def test_legend_values_are_round_and_decreasing():
+    s = WidthScale(16109)
+    vals = s.legend_values(16109)
+    assert vals == [10000.0, 2000.0, 500.0]
+    assert [_nice_floor(x) for x in (16109, 999, 1)] == [10000, 500, 1]
+
+
+def test_symbol_band_has_the_requested_width_and_the_arrow_ends_at_the_tip():
+    line = LineString([(0, 0), (1000, 0)])
+    poly, _ = flow_symbol(line, width=40, arrow_width=90, arrow_length=100)
+    # across the band, away from the arrow, the polygon is exactly 40 units wide
+    cut = poly.intersection(LineString([(300, -500), (300, 500)]))
+    assert cut.length == pytest.approx(40, rel=1e-6)
+    cut = poly.intersection(LineString([(905, -500), (905, 500)]))
+    assert 80 < cut.length <= 90  # inside the arrowhead, near its base
+    assert poly.distance(Point(1000, 0)) < 1e-9  # tip at the line's end
+    assert poly.bounds[2] == pytest.approx(1000)

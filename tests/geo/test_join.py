@@ -1,0 +1,90 @@
+"""The join: routes x figures for a period, metric and source, with every problem reported by name."""
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import LineString
+
+from geo.flow_table import read_flow_table
+from geo.join import join_flows
+from geo.routes import read_routes
+from geo import paths
+
+
+@pytest.fixture(scope="module")
+def routes():
+    return read_routes(paths.default_routes())
+
+
+@pytest.fixture(scope="module")
+def table():
+    return read_flow_table(paths.default_flows())
+
+
+def values(result):
+    return dict(zip(result.flows["route_id"], result.flows["value"], strict=True))
+
+
+def test_q4_arrivals_draws_branches_of_the_cmr_and_reports_the_total(routes, table):
+    result = join_flows(routes, table, "2024Q4", "arrivals")
+    assert values(result) == {"ATL": 16109, "CMR-LY": 11341, "WMR": 5128, "CMR-TN": 3438, "CMR-DZ": 555}
+    info = [str(i) for i in result.issues_at("info")]
+    assert any(i.startswith("CMR: total 16,166 is shown through its branches CMR-DZ, CMR-LY, CMR-TN") for i in info)
+    # no Q4 figure for the Balearic route: reported as no data, never drawn as zero
+    assert "ALB" in result.no_data and "ALB" not in values(result)
+    assert any(i == "ALB: no data for arrivals in 2024Q4" for i in info)
+
+
+def test_joined_rows_carry_provenance(routes, table):
+    flows = join_flows(routes, table, "2024Q4", "arrivals").flows.set_index("route_id")
+    assert flows.loc["ATL", "source"] == "UNHCR"
+    assert flows.loc["ATL", "date_from"] == "2024-09-29" and flows.loc["ATL", "date_to"] == "2024-12-29"
+    assert "Canary Islands" in flows.loc["ATL", "note"]
+    assert flows.crs.to_epsg() == 4326
+
+
+def test_conflicting_sources_are_reported_and_choosable(routes, table):
+    auto = join_flows(routes, table, "2024", "dead_missing")
+    # both sources cover three routes; the tie goes to the one the file lists first
+    assert values(auto)["ATL"] == 9757 and values(auto)["CMR"] == 1659
+    warn = [str(i) for i in auto.issues_at("warning") if i.route_id == "ATL"]
+    assert len(warn) == 1 and "IOM Missing Migrants Project: 1,062" in warn[0] and "--source" in warn[0]
+    iom = join_flows(routes, table, "2024", "dead_missing", source="IOM Missing Migrants Project")
+    assert values(iom)["ATL"] == 1062
+    cf = join_flows(routes, table, "2024", "dead_missing", source="Caminando Fronteras")
+    assert values(cf)["ATL"] == 9757 and values(cf)["ALB"] == 513
+    assert "CMR" not in values(cf)
+    assert any(i.route_id == "CMR" and "no figure from Caminando Fronteras" in i.message for i in cf.issues)
+
+
+def test_two_sources_for_canary_arrivals_keep_both(routes, table):
+    unhcr = join_flows(routes, table, "2024", "arrivals", source="UNHCR")
+    assert values(unhcr)["ATL"] == 46524
+    other = join_flows(routes, table, "2024", "arrivals", source="Not named in the update (linked)")
+    assert values(other)["ATL"] == 46843
+
+
+def test_land_arrivals_shown_through_ceuta_and_melilla(routes, table):
+    v = values(join_flows(routes, table, "2024", "arrivals"))
+    assert v["WMR-CEUTA"] == 2531 and v["WMR-MELILLA"] == 116
+    assert "WMR-LAND" not in v  # every branch has a figure
+    assert v["WMR-SEA"] == 14431  # WMR-MA and WMR-DZ have no figures, so the sea total is drawn
+
+
+def make_table(tmp_path, text):
+    p = tmp_path / "figures.csv"
+    p.write_text(text, encoding="utf-8")
+    return read_flow_table(p)
+
+
+def test_unknown_route_ids_and_empty_figures_are_reported(tmp_path):
+    routes = gpd.GeoDataFrame(
+        {"route_id": ["A", "B"], "name": ["a", "b"], "group": ["G", "G"], "parent": ["", ""], "mode": ["sea", "sea"],
+         "origin": ["", ""], "dest": ["", ""]},
+        geometry=[LineString([(0, 0), (1, 1)]), LineString([(0, 1), (1, 2)])], crs=4326)
+    table = make_table(tmp_path, "route_id,period,metric,value\nA,2024Q4,arrivals,10\nB,2024Q4,arrivals,\nZZ,2024Q4,arrivals,5\n")
+    result = join_flows(routes, table, "2024Q4", "arrivals")
+    assert values(result) == {"A": 10}
+    msgs = [str(i) for i in result.issues]
+    assert "ZZ (row 4): is in figures.csv but not in the routes layer; not drawn" in msgs
+    assert "B (row 3): the figure is empty (no data); not drawn" in msgs
+    assert result.no_data == ["B"]
