@@ -1,0 +1,181 @@
+"""``crossings``: render the regional flow map headless, or start the desktop app.
+
+A user's mistake ends with a one-line message and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from geo.errors import CrossingsError
+from geo.page import PAPER_SIZES_MM
+
+EPILOG = """examples:
+  crossings render                               the bundled Q4 2024 map, arrivals, A4 300 dpi
+  crossings render --metric dead_missing --period 2024 --source "IOM Missing Migrants Project"
+  crossings render --flows figures.csv --page A3 --orientation portrait --dpi 200 --gpkg map.gpkg
+  crossings info                                 periods, metrics and sources in the figures
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="crossings", description="Route and flow maps of mixed migration, offline.",
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command")
+    render = sub.add_parser("render", help="render the flow map to PNG and every layer to GeoJSON",
+                            formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+    data = render.add_argument_group("data (default: the bundled files)")
+    _data_args(data)
+    sel = render.add_argument_group("what to show")
+    sel.add_argument("--period", help="period, e.g. 2024Q4, 'Q4 2024', 2024 (default: latest quarter in the figures)")
+    sel.add_argument("--metric", help="metric, e.g. arrivals, dead_missing, interceptions, expulsions (default: arrivals)")
+    sel.add_argument("--source", help="take figures only from this source, e.g. UNHCR (default: the source covering most routes)")
+    sel.add_argument("--title", help="map title")
+    sel.add_argument("--crs", help="projection: a preset (north-africa-laea, etrs89-laea, web-mercator, lonlat), "
+                                   "an EPSG code or a PROJ string (default: equal-area centred on North Africa)")
+    sel.add_argument("--scale-value", type=float, metavar="VALUE",
+                     help="value drawn at the maximum width; fix it to compare quarters (default: the largest flow)")
+    sel.add_argument("--max-width-mm", type=float, default=7.5, help="width of the reference flow in mm")
+    page = render.add_argument_group("page")
+    page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
+    page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"))
+    page.add_argument("--dpi", type=float, default=300.0, help="resolution in dots per inch")
+    page.add_argument("--size", metavar="WxH", help="pixel size instead of a paper size, e.g. 1920x1080")
+    out = render.add_argument_group("outputs")
+    out.add_argument("--out-dir", default=".", help="folder for the outputs")
+    out.add_argument("--name", help="base file name (default: crossings_<period>_<metric>)")
+    out.add_argument("--png", help="PNG path (default: <out-dir>/<name>.png)")
+    out.add_argument("--no-png", action="store_true", help="do not write the PNG")
+    out.add_argument("--no-geojson", action="store_true", help="do not write GeoJSON")
+    out.add_argument("--gpkg", help="also write every layer into this GeoPackage")
+    out.add_argument("--transparent", action="store_true", help="transparent PNG background")
+    out.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+
+    info = sub.add_parser("info", help="list the periods, metrics and sources the figures offer")
+    _data_args(info)
+    return parser
+
+
+def _data_args(group) -> None:
+    group.add_argument("--boundaries", help="country boundaries (any OGR vector file)")
+    group.add_argument("--routes", help="route lines with a route_id field")
+    group.add_argument("--flows", help="figures, CSV or XLSX (see data/flows/README.md)")
+    group.add_argument("--places", help="place points (optional)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        if args.command == "render":
+            return _render(args)
+        if args.command == "info":
+            return _info(args)
+    except CrossingsError as exc:
+        print(f"crossings: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("crossings: interrupted", file=sys.stderr)
+        return 130
+    return 0
+
+
+def _load(args):
+    from geo.document import MapDocument
+
+    return MapDocument.from_files(args.boundaries, args.routes, args.flows, args.places)
+
+
+def _info(args) -> int:
+    doc = _load(args)
+    table = doc.flows
+    print(f"figures: {table.path}")
+    for period in table.periods():
+        print(f"{period}  ({period.display()})")
+        for metric in table.metrics(str(period)):
+            print(f"    {metric}: {', '.join(table.sources(str(period), metric))}")
+    return 0
+
+
+def _render(args) -> int:
+    from geo.exports.layers import export_layers
+    from geo.exports.vector import write_geojson, write_geopackage
+    from geo.page import Page
+
+    page = _page(args)
+    doc = _load(args)
+    doc.page = page
+    if args.crs:
+        doc.crs = args.crs
+    doc.select(args.period, _metric(args.metric), args.source)
+    doc.flow_style.reference_value = args.scale_value
+    doc.flow_style.max_width_mm = args.max_width_mm
+    if args.scale_value is not None and args.scale_value <= 0:
+        raise CrossingsError("--scale-value must be a positive number")
+    if args.title:
+        doc.title = args.title
+    else:
+        doc.title = "Mixed migration routes: North Africa and the Mediterranean"
+    join = doc.join()
+    log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    for issue in join.issues:
+        if issue.level != "info":
+            log(f"{issue.level}: {issue}")
+    if len(join.flows) == 0:
+        raise CrossingsError(f"no route has a {doc.metric} figure for {doc.period}; try `crossings info`")
+
+    out_dir = Path(args.out_dir)
+    if not out_dir.is_dir():
+        raise CrossingsError(f"output folder {out_dir} does not exist")
+    base = args.name or f"crossings_{doc.period}_{doc.metric}"
+    base = re.sub(r"[^\w.-]+", "-", base)
+    written = []
+    if not args.no_png:
+        from gui.export import PngExportSettings, export_png
+        from gui.qt_app import ensure_gui_app
+
+        ensure_gui_app()
+        png = Path(args.png) if args.png else out_dir / f"{base}.png"
+        written.append(export_png(doc, png, PngExportSettings(page, transparent=args.transparent)))
+    if not args.no_geojson or args.gpkg:
+        from gui.layout import PageLayout
+
+        view = PageLayout().view(page, doc.crs, doc.default_extent())
+        layers = export_layers(doc, view)
+        if not args.no_geojson:
+            for name, gdf in layers.items():
+                written.append(write_geojson(gdf, out_dir / f"{base}_{name}.geojson"))
+        if args.gpkg:
+            written.append(write_geopackage(layers, args.gpkg))
+    drawn = ", ".join(f"{r.route_id} {r.value:,.0f}" for r in join.flows.itertuples())
+    log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
+    for path in written:
+        log(f"wrote {path}")
+    return 0
+
+
+def _metric(text: str | None) -> str | None:
+    from geo.flow_table import normalise_metric
+
+    return None if text is None else normalise_metric(text)
+
+
+def _page(args):
+    from geo.page import Page
+
+    if args.size:
+        m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", args.size)
+        if not m:
+            raise CrossingsError(f"--size {args.size!r} is not WIDTHxHEIGHT in pixels, e.g. 1920x1080")
+        return Page.from_pixels(int(m.group(1)), int(m.group(2)), dpi=args.dpi if args.dpi != 300.0 else 96.0)
+    return Page(args.page, args.orientation, args.dpi)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

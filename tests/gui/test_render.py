@@ -1,0 +1,112 @@
+"""The renderer, checked by its pixels: routes where they should be, widths in proportion."""
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtGui import QColor, QImage, QPainter
+from pyproj import Transformer
+
+from geo.page import Page
+from geo.projection import resolve_crs
+from gui.export import render_image
+from gui.render import MapRenderer, RenderOptions
+
+
+def pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h, bpl = image.width(), image.height(), image.bytesPerLine()
+    return np.frombuffer(image.constBits(), np.uint8).reshape(h, bpl)[:, : w * 3].reshape(h, w, 3).copy()
+
+
+def hexrgb(colour: str) -> np.ndarray:
+    c = QColor(colour)
+    return np.array([c.red(), c.green(), c.blue()])
+
+
+@pytest.fixture
+def rendered(doc):
+    page = Page("A4", "landscape", 150)
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    image.fill(0)
+    painter = QPainter(image)
+    renderer = MapRenderer(doc)
+    view = renderer.render_page(painter, page)
+    painter.end()
+    return doc, view, renderer.report, pixels(image)
+
+
+def lonlat_to_px(view, lon, lat):
+    t = Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    x, y = t.transform(lon, lat)
+    return view.to_px(np.array([[x, y]]))[0]
+
+
+def band_width_px(img, colour, centre, direction):
+    """Pixels of ``colour`` along the perpendicular through ``centre``."""
+    normal = np.array([-direction[1], direction[0]])
+    count = 0
+    for t in np.arange(-80, 80, 0.5):
+        x, y = (centre + t * normal).round().astype(int)
+        if np.abs(img[y, x].astype(int) - colour).max() <= 6:
+            count += 1
+    return count * 0.5
+
+
+def test_cmr_band_lies_over_the_sea_between_libya_and_lampedusa_and_is_wider_than_wmr(rendered):
+    doc, view, report, img = rendered
+    cmr = hexrgb(doc.flow_style.colour_for("CMR"))
+    wmr = hexrgb(doc.flow_style.colour_for("WMR"))
+    symbols = report.symbols.set_index("route_id")
+    # the sea between Tripoli (13.2E 32.9N) and Lampedusa (12.6E 35.5N): CMR-LY's centre line crosses it
+    line = symbols.loc["CMR-LY", "centreline"]
+    mid = line.interpolate(0.5, normalized=True)
+    lon, lat = Transformer.from_crs(resolve_crs(view.crs), "EPSG:4326", always_xy=True).transform(mid.x, mid.y)
+    assert 11.5 < lon < 15.5 and 33.3 < lat < 35.6
+    land = doc.layer("boundaries").data
+    assert not land.contains(shapely.Point(lon, lat)).any()  # over the sea
+    cx, cy = view.to_px(np.array([[mid.x, mid.y]]))[0]
+    assert np.abs(img[int(cy), int(cx)].astype(int) - cmr).max() <= 6
+
+    def width(route_id, colour):
+        ln = symbols.loc[route_id, "centreline"]
+        a, b = ln.interpolate(0.35, normalized=True), ln.interpolate(0.40, normalized=True)
+        pa, pb = view.to_px(np.array([[a.x, a.y], [b.x, b.y]]))
+        d = (pb - pa) / np.linalg.norm(pb - pa)
+        return band_width_px(img, colour, (pa + pb) / 2, d)
+
+    w_cmr, w_wmr = width("CMR-LY", cmr), width("WMR", wmr)
+    k = view.px_per_mm
+    casing = 0.35 * k  # the white outline covers half its width on each side of the band
+    assert w_cmr == pytest.approx(symbols.loc["CMR-LY", "width_mm"] * k - casing, abs=2.0)
+    assert w_wmr == pytest.approx(symbols.loc["WMR", "width_mm"] * k - casing, abs=2.0)
+    assert w_cmr > 1.8 * w_wmr  # 11,341 against 5,128
+
+
+def test_every_drawn_flow_has_a_value_label_and_none_overlap(rendered):
+    _, _, report, _ = rendered
+    keys = sorted(lab.key for lab in report.value_labels)
+    assert keys == sorted(report.symbols["route_id"])
+    boxes = [shapely.box(*lab.rect) for lab in report.value_labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.intersects(b)
+
+
+def test_arrowhead_points_at_the_destination(rendered):
+    doc, view, report, img = rendered
+    atl = report.symbols.set_index("route_id").loc["ATL", "centreline"]
+    end = lonlat_to_px(view, *Transformer.from_crs(resolve_crs(view.crs), "EPSG:4326", always_xy=True)
+                       .transform(*atl.coords[-1]))
+    # just before the tip, the Atlantic colour is there
+    before = np.asarray(atl.interpolate(atl.length - view.mm_to_units(1.0)).coords[0])
+    bx, by = view.to_px(before[None, :])[0]
+    assert np.abs(img[int(by), int(bx)].astype(int) - hexrgb(doc.flow_style.colour_for("Atlantic"))).max() <= 6
+    assert end[1] < view.frame_px[1] + view.frame_px[3]  # tip is inside the map frame
+
+
+def test_transparent_render_leaves_the_page_clear(doc):
+    page = Page.from_pixels(400, 280, dpi=72)
+    image = render_image(doc, page, RenderOptions(transparent=True, furniture=False))
+    assert image.pixelColor(1, 1).alpha() == 0  # page margin: nothing painted
+    left, top, w, h = MapRenderer(doc).page_view(page).frame_px
+    assert image.pixelColor(int(left + w / 2), int(top + h / 2)).alpha() > 0  # the map itself
