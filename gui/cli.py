@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--no-png", action="store_true", help="do not write the PNG")
     out.add_argument("--no-geojson", action="store_true", help="do not write GeoJSON")
     out.add_argument("--gpkg", help="also write every layer into this GeoPackage")
+    out.add_argument("--svg", help="also write an SVG with one named layer per map layer (Inkscape, Illustrator)")
+    out.add_argument("--pdf", help="also write a print PDF (vector, fonts embedded)")
     out.add_argument("--transparent", action="store_true", help="transparent PNG background")
     out.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
@@ -143,6 +145,16 @@ def _render(args) -> int:
         ensure_gui_app()
         png = Path(args.png) if args.png else out_dir / f"{base}.png"
         written.append(export_png(doc, png, PngExportSettings(page, transparent=args.transparent)))
+    if args.svg or args.pdf:
+        from gui.export import VectorExportSettings, export_pdf, export_svg
+        from gui.qt_app import ensure_gui_app
+
+        ensure_gui_app()
+        vector = VectorExportSettings(page, transparent=args.transparent)
+        if args.svg:
+            written.append(export_svg(doc, args.svg, vector))
+        if args.pdf:
+            written.append(export_pdf(doc, args.pdf, vector))
     if not args.no_geojson or args.gpkg:
         from gui.layout import PageLayout
 

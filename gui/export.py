@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from geo.atomic import atomic_output
 from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.page import Page
-from gui.render import MapRenderer, RenderOptions
+from gui.render import PHASES, MapRenderer, RenderOptions
 
 
 @dataclass(frozen=True)
@@ -49,3 +50,108 @@ def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings) 
         if not writer.write(image):
             raise ExportError(f"{path.name}: could not write PNG ({writer.errorString()})")
     return path
+
+
+@dataclass(frozen=True)
+class VectorExportSettings:
+    """SVG or PDF of the page; sizes in mm come from ``page`` (its dpi sets the coordinate grid)."""
+
+    page: Page
+    transparent: bool = False
+
+
+LAYER_LABELS = {
+    "background": "Sea and graticule",
+    "countries": "Countries",
+    "routes": "Routes and flows",
+    "places": "Places",
+    "labels": "Labels",
+    "furniture": "Title, legend and sources",
+}
+
+_SVG = "http://www.w3.org/2000/svg"
+_INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
+
+
+def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSettings) -> Path:
+    """A print PDF: vector shapes, text kept as text with the fonts embedded."""
+    from PySide6.QtCore import QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    path = Path(path)
+    page = settings.page
+    w_mm, h_mm = page.size_mm
+    with atomic_output(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(round(page.dpi))
+        writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        writer.setTitle(doc.title)
+        writer.setCreator("Crossings")
+        painter = QPainter(writer)
+        if not painter.isActive():
+            raise ExportError(f"{path.name}: could not start the PDF writer")
+        try:
+            MapRenderer(doc).render_page(painter, page, RenderOptions(transparent=settings.transparent))
+        finally:
+            painter.end()
+    return path
+
+
+def export_svg(doc: MapDocument, path: str | Path, settings: VectorExportSettings) -> Path:
+    """An SVG whose top-level groups are named layers (Inkscape layers; Illustrator reads the ids).
+
+    QSvgGenerator writes one anonymous group per painter state and knows nothing of layers, so
+    each layer is painted in its own pass (the full layout is computed every time, so labels
+    still avoid flows) and the passes are merged under ``<g id=... inkscape:groupmode="layer">``.
+    """
+    import xml.etree.ElementTree as ET
+
+    path = Path(path)
+    ET.register_namespace("", _SVG)
+    ET.register_namespace("inkscape", _INKSCAPE)
+    root = None
+    for phase in PHASES:
+        svg = _svg_pass(doc, settings, frozenset({phase}))
+        # every pass numbers its clip paths from 1: make the ids unique across layers
+        svg = re.sub(rb'(id="|url\(#)clipPath(\d+)', lambda m: m.group(1) + phase.encode() + b"-clip" + m.group(2), svg)
+        tree = ET.fromstring(svg)
+        if root is None:
+            root = ET.Element(f"{{{_SVG}}}svg", {k: v for k, v in tree.attrib.items()})
+            root.set("version", "1.1")
+            title = ET.SubElement(root, f"{{{_SVG}}}title")
+            title.text = doc.title
+        group = ET.SubElement(root, f"{{{_SVG}}}g", {
+            "id": phase, f"{{{_INKSCAPE}}}groupmode": "layer", f"{{{_INKSCAPE}}}label": LAYER_LABELS[phase]})
+        for child in tree:
+            if child.tag.split("}")[-1] in ("title", "desc"):
+                continue
+            group.append(child)
+    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
+    return path
+
+
+def _svg_pass(doc: MapDocument, settings: VectorExportSettings, phases: frozenset[str]) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
+    from PySide6.QtSvg import QSvgGenerator
+
+    page = settings.page
+    w, h = page.size_px
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
+    gen.setOutputDevice(buffer)
+    gen.setSize(QSize(w, h))
+    gen.setViewBox(QRect(0, 0, w, h))
+    gen.setResolution(round(page.dpi))
+    gen.setTitle(doc.title)
+    painter = QPainter(gen)
+    try:
+        MapRenderer(doc).render_page(painter, page, RenderOptions(transparent=settings.transparent, phases=phases))
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())

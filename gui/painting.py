@@ -74,11 +74,12 @@ def draw_halo_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colo
     if halo_px > 0:
         painter.setPen(pen(halo, halo_px * 2))
         metrics_path = QPainterPath()
-        fm_rect = painter.boundingRect(rect, int(flags), text)
+        fm_rect = painter.boundingRect(rect, int(flags | Qt.TextFlag.TextDontClip), text)
         metrics_path.addText(QPointF(fm_rect.left(), fm_rect.top() + painter.fontMetrics().ascent()), font, text)
         stroker = QPainterPathStroker()
         stroker.setWidth(halo_px * 2)
         stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.fillPath(stroker.createStroke(metrics_path), halo)
     painter.setPen(QPen(colour))
-    painter.drawText(rect, int(flags), text)
+    # TextDontClip: without it Qt clips each text to its box, and SVG output gets one clipPath per label
+    painter.drawText(rect, int(flags | Qt.TextFlag.TextDontClip), text)

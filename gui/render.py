@@ -33,6 +33,15 @@ class RenderOptions:
     furniture: bool = True
     transparent: bool = False
     layout: PageLayout = field(default_factory=PageLayout)
+    phases: frozenset[str] | None = None
+    """Paint only these of PHASES (None: all). Everything is still laid out, so labels avoid
+    flows even in a labels-only pass: that is how SVG export gets one named group per layer."""
+
+    def paints(self, phase: str) -> bool:
+        return self.phases is None or phase in self.phases
+
+
+PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
 @dataclass
@@ -65,10 +74,10 @@ class MapRenderer:
         page = page or self.doc.page
         view = self.page_view(page, options, extent)
         w, h = page.size_px
-        if not options.transparent:
+        if not options.transparent and options.paints("background"):
             painter.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
         self.render_map(painter, view, options)
-        if options.furniture:
+        if options.furniture and options.paints("furniture"):
             fp = FurniturePainter(self.doc, view, painter)
             fp.footer(QRectF(*options.layout.footer_px(page)), self._sources_text())
         return view
@@ -82,16 +91,17 @@ class MapRenderer:
         frame = QRectF(*view.frame_px)
         painter.setClipRect(frame)
         mm = view.px_per_mm
-        if not options.transparent:
-            painter.fillRect(frame, QColor(theme.sea))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(pen(theme.graticule, 0.2 * mm))
-        painter.drawPath(geometry_path(graticule(view), view))
+        if options.paints("background"):
+            if not options.transparent:
+                painter.fillRect(frame, QColor(theme.sea))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(pen(theme.graticule, 0.2 * mm))
+            painter.drawPath(geometry_path(graticule(view), view))
 
         boundaries = doc.layer("boundaries")
-        country_paths = []
+        country_geoms = []
         if boundaries is not None and boundaries.style.visible:
-            country_paths = self._paint_boundaries(painter, view, boundaries)
+            country_geoms = self._paint_boundaries(painter, view, boundaries, options.paints("countries"))
 
         fp = FurniturePainter(self.doc, view, painter) if options.furniture else None
         furniture_rects = fp.layout_rects() if fp else {}
@@ -100,31 +110,35 @@ class MapRenderer:
         symbols_px = []
         routes = doc.layer("routes")
         if routes is not None and routes.style.visible and doc.flows is not None:
-            symbols_px = self._paint_flows(painter, view, routes.style.opacity)
+            symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"))
         places = doc.layer("places")
         obstacles = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
         if places is not None and places.style.visible:
-            obstacles += self._paint_places(painter, view, places, obstacles)
+            obstacles += self._paint_places(painter, view, places, obstacles, options.paints("places"))
+        labels = options.paints("labels")
         if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
-            self._paint_country_labels(painter, view, country_paths, obstacles)
+            self._paint_country_labels(painter, view, country_geoms, obstacles, labels)
         if routes is not None and routes.style.visible and routes.style.labels and doc.flow_style.show_values:
-            self._paint_value_labels(painter, view, obstacles)
+            self._paint_value_labels(painter, view, obstacles, labels)
         painter.setClipping(False)
-        if fp is not None:
+        if fp is not None and options.paints("furniture"):
             fp.paint_all()
-        painter.setPen(pen(theme.muted_text, 0.25 * mm))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(frame)
+        if options.paints("background"):
+            painter.setPen(pen(theme.muted_text, 0.25 * mm))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(frame)
         painter.restore()
 
     # -- layers -------------------------------------------------------------------------------
-    def _paint_boundaries(self, painter: QPainter, view: MapView, layer) -> list:
+    def _paint_boundaries(self, painter: QPainter, view: MapView, layer, draw: bool = True) -> list:
         """Land fill, then white borders; one path per country (Qt fills and strokes many small
         paths far faster than one huge one) and bevel joins (round joins cost twice as much)."""
         theme, mm = self.doc.theme, view.px_per_mm
         geoms = self.doc.simplified(layer, view.units_per_px)
         data = layer.data
         in_view = np.flatnonzero(geoms.intersects(shapely.box(*view.extent)).to_numpy())
+        if not draw:
+            return [(i, geoms.iloc[i]) for i in in_view]
         focus = data["focus"].astype(int).to_numpy() == 1 if "focus" in data.columns else np.zeros(len(data), bool)
         paths = [geometry_path([geoms.iloc[i]], view) for i in in_view]
         painter.setOpacity(layer.style.opacity)
@@ -140,7 +154,7 @@ class MapRenderer:
         painter.setOpacity(1.0)
         return [(i, geoms.iloc[i]) for i in in_view]
 
-    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float) -> list:
+    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True) -> list:
         doc, style, mm = self.doc, self.doc.flow_style, view.px_per_mm
         join = doc.join()
         flows = doc.projected_flows()
@@ -149,7 +163,7 @@ class MapRenderer:
         painter.setOpacity(opacity)
         routes_proj = doc.projected(doc.layer("routes"))
         no_data = routes_proj[routes_proj["route_id"].isin(join.no_data)]
-        for row in no_data.itertuples():
+        for row in no_data.itertuples() if draw else ():
             parts = getattr(row.geometry, "geoms", [row.geometry])
             lines = [smooth_line(p, style.smoothing) for p in parts]
             painter.setPen(pen(qcolor(style.colour_for(row.group), 0.9), 0.45 * mm, dash=[4, 3]))
@@ -159,15 +173,15 @@ class MapRenderer:
         self.report.symbols = symbols
         out = []
         for row in symbols.itertuples():
-            path = geometry_path([row.geometry], view)
-            painter.setPen(pen(style.casing, 0.35 * mm))
-            painter.setBrush(QBrush(QColor(style.colour_for(row.group))))
-            painter.drawPath(path)
+            if draw:
+                painter.setPen(pen(style.casing, 0.35 * mm))
+                painter.setBrush(QBrush(QColor(style.colour_for(row.group))))
+                painter.drawPath(geometry_path([row.geometry], view))
             out.append(shapely.transform(row.geometry, view.to_px))
         painter.setOpacity(1.0)
         return out
 
-    def _paint_places(self, painter: QPainter, view: MapView, layer, obstacles: list) -> list:
+    def _paint_places(self, painter: QPainter, view: MapView, layer, obstacles: list, draw: bool = True) -> list:
         """Islands, enclaves and region names always; towns only where a drawn route starts or ends."""
         theme, mm = self.doc.theme, view.px_per_mm
         data = self.doc.projected(layer)
@@ -190,8 +204,9 @@ class MapRenderer:
                 continue
             if town or kind == "enclave":
                 r = 0.55 * mm if town else 0.75 * mm
-                painter.setBrush(QColor("#333333" if town else "#000000"))
-                painter.drawEllipse(QPointF(x, y), r, r)
+                if draw:
+                    painter.setBrush(QColor("#333333" if town else "#000000"))
+                    painter.drawEllipse(QPointF(x, y), r, r)
                 markers.append(shapely.Point(x, y).buffer(r + 0.3 * mm))
             if not names[i] or not layer.style.labels:
                 continue
@@ -210,8 +225,9 @@ class MapRenderer:
         for lab in placed:
             i = int(lab.key.split(":")[1])
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
-            draw_halo_text(painter, rect, names[i], fonts[kinds[i] in ("island", "region_label")],
-                           QColor(theme.text), halo, 0.45 * mm)
+            if draw:
+                draw_halo_text(painter, rect, names[i], fonts[kinds[i] in ("island", "region_label")],
+                               QColor(theme.text), halo, 0.45 * mm)
             boxes.append(shapely.box(*lab.rect))
         return markers + boxes
 
@@ -230,7 +246,8 @@ class MapRenderer:
                 pts.extend([c[0, :2], c[-1, :2]])
         return view.to_px(np.array(pts)) if pts else np.empty((0, 2))
 
-    def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, obstacles: list) -> None:
+    def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, obstacles: list,
+                              draw: bool = True) -> None:
         doc, theme, mm = self.doc, self.doc.theme, view.px_per_mm
         layer = doc.layer("boundaries")
         names = layer.data["name"].astype(str) if "name" in layer.data.columns else None
@@ -267,10 +284,11 @@ class MapRenderer:
                 continue
             i = int(lab.key.split(":")[1])
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
-            draw_halo_text(painter, rect, names.iloc[i].upper(), font, colour, halo, 0.3 * mm)
+            if draw:
+                draw_halo_text(painter, rect, names.iloc[i].upper(), font, colour, halo, 0.3 * mm)
             obstacles.append(shapely.box(*lab.rect))
 
-    def _paint_value_labels(self, painter: QPainter, view: MapView, obstacles: list) -> None:
+    def _paint_value_labels(self, painter: QPainter, view: MapView, obstacles: list, draw: bool = True) -> None:
         symbols = self.report.symbols
         if symbols is None or not len(symbols):
             return
@@ -308,7 +326,8 @@ class MapRenderer:
         for lab in placed:
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
             colour = QColor(doc.flow_style.colour_for(colours[lab.key])).darker(135)
-            draw_halo_text(painter, rect, format_value(values[lab.key]), font, colour, halo, 0.55 * mm)
+            if draw:
+                draw_halo_text(painter, rect, format_value(values[lab.key]), font, colour, halo, 0.55 * mm)
             obstacles.append(shapely.box(*lab.rect))
 
     # -- texts --------------------------------------------------------------------------------
