@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+import shapely
 
 from geo import paths
 from geo.errors import CrossingsError
@@ -72,6 +73,8 @@ class MapDocument:
         self.title = title
         self.subtitle: str | None = None
         self.notes = ""
+        self.label_language = "en"
+        """Language of country and place names on the map: en, fr or ar (name_fr / name_ar columns)."""
         self.disclaimer = DISCLAIMER
         self.extent_lonlat = extent_lonlat
         self.flow_style = FlowStyle()
@@ -114,6 +117,12 @@ class MapDocument:
     def remove_layer(self, layer: Layer) -> None:
         self.layers.remove(layer)
         self._invalidate("layers")
+
+    def move_layer(self, layer: Layer, index: int) -> None:
+        """Put ``layer`` at ``index`` in the drawing order (0 is drawn first); caches stay valid."""
+        self.layers.remove(layer)
+        self.layers.insert(max(0, min(index, len(self.layers))), layer)
+        self.changed.emit("order")
 
     def layer_changed(self, layer: Layer) -> None:
         """Call after editing a layer's data or style in place."""
@@ -209,6 +218,16 @@ class MapDocument:
             self._cache[key] = self.projected(layer).geometry.simplify(bucket, preserve_topology=True)
         return self._cache[key]
 
+    def land(self, units_per_px: float):
+        """All boundaries dissolved, at the level of detail of ``units_per_px`` (keeps sea flows off land)."""
+        layer = self.layer("boundaries")
+        if layer is None:
+            return None
+        key = ("land", layer.id, self._crs, round(units_per_px, 6))
+        if key not in self._cache:
+            self._cache[key] = shapely.union_all(self.simplified(layer, units_per_px).to_numpy())
+        return self._cache[key]
+
     def default_extent(self) -> tuple[float, float, float, float]:
         """The projected extent to show: the set lon/lat box, else the routes with a margin."""
         from pyproj import Transformer
@@ -235,6 +254,10 @@ class MapDocument:
 
     def style_changed(self) -> None:
         self._invalidate("style")
+
+    def invalidate(self, reason: str) -> None:
+        """Announce an edit made by assigning attributes directly (undo, project load); see ``changed``."""
+        self._invalidate(reason)
 
     def _routes_id(self) -> int | None:
         routes = self.layer("routes")

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import shapely
-from shapely.geometry import LineString, MultiLineString, Polygon
+import shapely.ops
+from shapely.geometry import LineString, MultiLineString, Point, Polygon
 from shapely.ops import substring
 
 from geo.view import MapView
@@ -90,6 +91,8 @@ class ArrowStyle:
     min_width_mm: float = 2.6
     length_factor: float = 0.85
     min_length_mm: float = 2.4
+    end_gap_mm: float = 1.2
+    """The tip stops this short of the destination, so a small island or town stays visible."""
 
 
 def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> tuple[Polygon, LineString]:
@@ -114,9 +117,76 @@ def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length
     return shapely.union(band, head), line
 
 
+def keep_off_land(line: LineString, land, clearance: float, protect: float, rounds: int = 16) -> LineString:
+    """Fit a wide sea flow to the sea: bends no tighter than its half width, and the band
+    (``clearance`` = half width plus a margin) off the coast except within ``protect`` of either
+    end, where flows meet the shore.
+
+    Alternates Laplacian smoothing (a band wider than its bend's radius folds into a notch on the
+    inner side) with pushing vertices straight away from the nearest coast point. Where the drawn
+    course already clears land and bends gently, it is left as drawn.
+    """
+    step = max(clearance / 3, line.length / 500)
+    pts = np.asarray(shapely.segmentize(line, step).coords)[:, :2].copy()
+    along = np.concatenate([[0], np.cumsum(np.hypot(*np.diff(pts, axis=0).T))])
+    free = (along >= protect * 0.5) & (along[-1] - along >= protect * 0.5)
+    free[0] = free[-1] = False
+    if not free.any():
+        return line
+    nearby = None
+    if land is not None and not land.is_empty:
+        nearby = shapely.clip_by_rect(land, *line.buffer(clearance * 3).bounds)
+        nearby = None if nearby.is_empty else nearby
+        if nearby is not None:
+            shapely.prepare(nearby)
+    pushable = free & (along >= protect) & (along[-1] - along >= protect)
+    touched = np.zeros(len(pts), bool)
+    for _ in range(rounds):
+        tight = _tight_bends(pts, clearance) & free
+        # smooth around tight bends and wherever the coast pushed, so no corner is left behind
+        mask = (np.convolve(tight | touched, np.ones(9), "same") > 0) & free
+        if mask.any():
+            for _ in range(3):
+                inner = 0.25 * pts[:-2] + 0.5 * pts[1:-1] + 0.25 * pts[2:]
+                pts[1:-1] = np.where(mask[1:-1, None], inner, pts[1:-1])
+        moved = False
+        if nearby is not None:
+            for i in np.flatnonzero(pushable):
+                p = Point(pts[i])
+                d = p.distance(nearby)
+                if d >= clearance:
+                    continue
+                q = np.asarray(shapely.ops.nearest_points(nearby, p)[0].coords[0])
+                away = pts[i] - q
+                norm = np.hypot(*away)
+                if norm > 0:  # a vertex on land is the data tests' business
+                    pts[i] = pts[i] + away / norm * (clearance - d) * 1.1
+                    moved = touched[i] = True
+        if not tight.any() and not moved:
+            break
+    return LineString(pts)
+
+
+def _tight_bends(pts: np.ndarray, radius: float) -> np.ndarray:
+    """Vertices where the curve's radius (circumcircle of neighbours) is below ``radius``."""
+    out = np.zeros(len(pts), bool)
+    if len(pts) < 3:
+        return out
+    a, b, c = pts[:-2], pts[1:-1], pts[2:]
+    ab, bc, ca = (np.hypot(*(b - a).T), np.hypot(*(c - b).T), np.hypot(*(a - c).T))
+    cross = np.abs((b - a)[:, 0] * (c - a)[:, 1] - (b - a)[:, 1] * (c - a)[:, 0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = ab * bc * ca / (2 * cross)
+    out[1:-1] = np.nan_to_num(r, nan=np.inf, posinf=np.inf) < radius
+    return out
+
+
 def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale,
-                       arrow: ArrowStyle = ArrowStyle(), smoothing: int = 3) -> gpd.GeoDataFrame:
-    """Symbols for joined flows already in the view's CRS; largest first, so small ones draw on top."""
+                       arrow: ArrowStyle = ArrowStyle(), smoothing: int = 3, land=None) -> gpd.GeoDataFrame:
+    """Symbols for joined flows already in the view's CRS; largest first, so small ones draw on top.
+
+    With ``land`` (a projected polygon), sea flows are kept off the coast along their course.
+    """
     records = []
     for row in flows.itertuples():
         w_mm = scale.width_mm(row.value)
@@ -126,6 +196,11 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         polys, lines = [], []
         for part in parts:
             smooth = smooth_line(part, smoothing)
+            if getattr(row, "mode", "sea") == "sea":
+                smooth = keep_off_land(smooth, land, view.mm_to_units(w_mm / 2 + 0.6),
+                                       protect=view.mm_to_units(aw_mm + 1.0))
+            gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
+            smooth = substring(smooth, 0.0, smooth.length - gap)
             poly, centre = flow_symbol(smooth, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))
             polys.append(poly)
             lines.append(centre)

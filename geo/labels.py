@@ -34,9 +34,14 @@ class PlacedLabel:
 
 
 def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[float, float, float, float],
-                 obstacle_weight: float = 50.0) -> tuple[list[PlacedLabel], list[str]]:
-    """Place labels; returns the placed ones and the keys that found no free position."""
+                 obstacle_weight: float = 50.0, hard: list | None = None) -> tuple[list[PlacedLabel], list[str]]:
+    """Place labels; returns the placed ones and the keys that found no free position.
+
+    ``obstacles`` may be overlapped at a cost; ``hard`` ones (flows, the legend) never are: a
+    label with no candidate clear of them is dropped and reported rather than drawn over a flow.
+    """
     tree = STRtree(obstacles) if obstacles else None
+    hard_tree = STRtree(hard) if hard else None
     fx0, fy0, fw, fh = frame
     placed: list[PlacedLabel] = []
     placed_boxes: list = []
@@ -50,6 +55,8 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
                 continue
             rect = box(x0, y0, x0 + w, y0 + h)
             if any(rect.intersects(b) for b in placed_boxes):
+                continue
+            if hard_tree is not None and len(hard_tree.query(rect, predicate="intersects")):
                 continue
             hit_area = 0.0
             if tree is not None:

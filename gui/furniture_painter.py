@@ -68,6 +68,16 @@ class FurniturePainter:
         self._rects = {"title": title, "legend": legend, "scale": scalebox}
         return self._rects
 
+    def texts(self) -> list[tuple[str, str, str, str]]:
+        """(kind, text, colour, background) of the furniture's texts, for legibility checks."""
+        theme = self.doc.theme
+        box = "#ffffff"  # boxes are 88 % white over the map: checked against the darkest ground below
+        under = _blend_box(theme)
+        out = [("title", self.doc.title, theme.text, under), ("subtitle", self.subtitle(), theme.muted_text, under),
+               ("legend", metric_label(self.doc.metric), theme.text, under),
+               ("scale", "km", theme.text, under), ("footer", self.doc.disclaimer, theme.muted_text, box)]
+        return out
+
     def paint_all(self) -> None:
         rects = self.layout_rects()
         self._title(rects["title"])
@@ -218,6 +228,12 @@ class FurniturePainter:
         self.p.setFont(self.font(6.5, italic=True))
         self.p.drawText(QRectF(rect.left(), rect.top() + fm_h, rect.width(), rect.height() - fm_h),
                         int(Qt.AlignmentFlag.AlignLeft), self.doc.disclaimer)
+
+
+def _blend_box(theme) -> str:
+    from geo.colours import blend
+
+    return blend("#ffffff", 0.88, theme.focus_land)
 
 
 def _day(iso: str) -> str:

@@ -14,6 +14,7 @@ import shapely.ops
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
+from geo.colours import blend, readable_on
 from geo.document import MapDocument
 from geo.flow_geometry import WidthScale, build_flow_symbols, smooth_line
 from geo.furniture import graticule
@@ -41,6 +42,9 @@ class RenderOptions:
         return self.phases is None or phase in self.phases
 
 
+MAJOR_PLACES = frozenset({"region_label", "enclave", "island"})
+TOWNS = frozenset({"port", "city", "border_post"})
+
 PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
@@ -54,6 +58,10 @@ class RenderReport:
     value_labels: list[PlacedLabel] = field(default_factory=list)
     dropped_labels: list[str] = field(default_factory=list)
     furniture_rects: dict[str, QRectF] = field(default_factory=dict)
+    labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Every placed label: (kind, (x0, y0, x1, y1) in page pixels)."""
+    texts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Every text drawn: (kind, text, colour, effective background), for legibility checks."""
 
 
 class MapRenderer:
@@ -108,21 +116,34 @@ class MapRenderer:
         self.report.furniture_rects = furniture_rects
 
         symbols_px = []
+        self._no_data_px = []
         routes = doc.layer("routes")
         if routes is not None and routes.style.visible and doc.flows is not None:
             symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"))
-        places = doc.layer("places")
-        obstacles = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
-        if places is not None and places.style.visible:
-            obstacles += self._paint_places(painter, view, places, obstacles, options.paints("places"))
+        # Labels are laid out most important first, each kind avoiding what came before: value
+        # labels, then place names, then country names. Flows, furniture and placed labels are
+        # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
+        hard = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
+        soft: list = list(getattr(self, "_no_data_px", []))  # dashed 'no figure' routes
         labels = options.paints("labels")
-        if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
-            self._paint_country_labels(painter, view, country_geoms, obstacles, labels)
+        draw_values = None
+        places = doc.layer("places")
+        show_places = places is not None and places.style.visible
+        if show_places:  # islands and enclaves first: a figure label has more room to move
+            soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES)
         if routes is not None and routes.style.visible and routes.style.labels and doc.flow_style.show_values:
-            self._paint_value_labels(painter, view, obstacles, labels)
+            draw_values = self._layout_value_labels(painter, view, hard)
+        if show_places:
+            soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS)
+        if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
+            self._paint_country_labels(painter, view, country_geoms, hard, soft, labels)
+        if draw_values is not None and labels:
+            draw_values()
         painter.setClipping(False)
-        if fp is not None and options.paints("furniture"):
-            fp.paint_all()
+        if fp is not None:
+            self.report.texts.extend(fp.texts())
+            if options.paints("furniture"):
+                fp.paint_all()
         if options.paints("background"):
             painter.setPen(pen(theme.muted_text, 0.25 * mm))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -163,13 +184,17 @@ class MapRenderer:
         painter.setOpacity(opacity)
         routes_proj = doc.projected(doc.layer("routes"))
         no_data = routes_proj[routes_proj["route_id"].isin(join.no_data)]
-        for row in no_data.itertuples() if draw else ():
+        self._no_data_px = []
+        for row in no_data.itertuples():
             parts = getattr(row.geometry, "geoms", [row.geometry])
             lines = [smooth_line(p, style.smoothing) for p in parts]
+            self._no_data_px += [shapely.transform(ln, view.to_px).buffer(0.4 * mm) for ln in lines]
+            if not draw:
+                continue
             painter.setPen(pen(qcolor(style.colour_for(row.group), 0.9), 0.45 * mm, dash=[4, 3]))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(geometry_path(lines, view))
-        symbols = build_flow_symbols(flows, view, scale, smoothing=style.smoothing)
+        symbols = build_flow_symbols(flows, view, scale, smoothing=style.smoothing, land=doc.land(view.units_per_px))
         self.report.symbols = symbols
         out = []
         for row in symbols.itertuples():
@@ -181,27 +206,29 @@ class MapRenderer:
         painter.setOpacity(1.0)
         return out
 
-    def _paint_places(self, painter: QPainter, view: MapView, layer, obstacles: list, draw: bool = True) -> list:
-        """Islands, enclaves and region names always; towns only where a drawn route starts or ends."""
+    def _paint_places(self, painter: QPainter, view: MapView, layer, hard: list, draw: bool = True,
+                      only: frozenset[str] = frozenset()) -> list:
+        """Islands, enclaves and region names always; towns only where a drawn route starts or ends.
+
+        Returns the markers (soft obstacles for later labels); placed names are added to ``hard``."""
         theme, mm = self.doc.theme, view.px_per_mm
         data = self.doc.projected(layer)
         kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
-        names = data["name"].fillna("").astype(str).to_numpy() if "name" in data.columns else np.full(len(data), "")
+        names = label_names(data, doc_language(self.doc)).to_numpy()
         xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
         ends = self._route_ends_px(view)
-        reach = max(4.0 * mm, 40_000 / view.units_per_px)  # 40 km, or 4 mm when zoomed far out
+        reach = max(2.5 * mm, 20_000 / view.units_per_px)  # 20 km, or 2.5 mm when zoomed far out
         fx, fy, fw, fh = frame = view.frame_px
         dpi = painter.device().logicalDpiY()
         fonts = {False: map_font(6.5, view.dpi, dpi), True: map_font(6.5, view.dpi, dpi, italic=True)}
         requests, markers = [], []
         painter.setPen(pen("#ffffff", 0.25 * mm))
+        shown_xy = [(x, y) for i, (x, y) in enumerate(xy) if self._place_shown(kinds[i], x, y, frame, ends, reach)]
         for i, (x, y) in enumerate(xy):
             kind = kinds[i]
-            if not (fx <= x <= fx + fw and fy <= y <= fy + fh):
+            if kind not in only or not self._place_shown(kind, x, y, frame, ends, reach):
                 continue
             town = kind in ("port", "city", "border_post")
-            if town and (not len(ends) or np.hypot(ends[:, 0] - x, ends[:, 1] - y).min() > reach):
-                continue
             if town or kind == "enclave":
                 r = 0.55 * mm if town else 0.75 * mm
                 if draw:
@@ -213,23 +240,39 @@ class MapRenderer:
             painter.setFont(fonts[kind in ("island", "region_label")])
             fm = painter.fontMetrics()
             w, h = fm.horizontalAdvance(names[i]) + 1.2 * mm, fm.height() + 0.6 * mm
-            d = 1.6 * mm
-            cands = [(x + d + w / 2, y, 0.0), (x - d - w / 2, y, 0.2), (x, y - d - h / 2, 0.3), (x, y + d + h / 2, 0.4)]
+            cands = []
+            for k, d in enumerate((1.4 * mm, 2.8 * mm, 4.5 * mm)):
+                cands += [(x + d + w / 2, y, 0.0 + k), (x - d - w / 2, y, 0.2 + k), (x, y - d - h / 2, 0.3 + k),
+                          (x, y + d + h / 2, 0.4 + k), (x + d + w / 2, y - d - h / 2, 0.5 + k),
+                          (x - d - w / 2, y - d - h / 2, 0.6 + k), (x + d + w / 2, y + d + h / 2, 0.7 + k),
+                          (x - d - w / 2, y + d + h / 2, 0.8 + k)]
             if kind in ("island", "region_label"):
                 cands = [(x, y, 0.0), *cands]
             priority = {"region_label": 3.0, "enclave": 2.5, "island": 2.0}.get(kind, 1.0)
+            cands = [c for c in cands if not _nearer_to_another(c, (w, h), (x, y), shown_xy)]
             requests.append(LabelRequest(f"place:{i}", (w, h), cands, priority=priority))
-        placed, _ = place_labels(requests, obstacles + markers, frame, obstacle_weight=8.0)
+        placed, dropped = place_labels(requests, markers, frame, obstacle_weight=8.0, hard=hard)
+        self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
         halo = qcolor("#ffffff", 0.85)
-        boxes = []
         for lab in placed:
             i = int(lab.key.split(":")[1])
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
+            self.report.texts.append(("place", names[i], theme.text, blend("#ffffff", 0.85, theme.focus_land)))
+            self.report.labels.append(("place", lab.rect))
             if draw:
                 draw_halo_text(painter, rect, names[i], fonts[kinds[i] in ("island", "region_label")],
                                QColor(theme.text), halo, 0.45 * mm)
-            boxes.append(shapely.box(*lab.rect))
-        return markers + boxes
+            hard.append(shapely.box(*lab.rect))
+        return markers
+
+    @staticmethod
+    def _place_shown(kind: str, x: float, y: float, frame, ends: np.ndarray, reach: float) -> bool:
+        fx, fy, fw, fh = frame
+        if not (fx <= x <= fx + fw and fy <= y <= fy + fh):
+            return False
+        if kind in ("port", "city", "border_post"):
+            return bool(len(ends)) and np.hypot(ends[:, 0] - x, ends[:, 1] - y).min() <= reach
+        return True
 
     def _route_ends_px(self, view: MapView) -> np.ndarray:
         """Start and end points of the routes on the map (drawn or 'no figure'), in pixels."""
@@ -246,14 +289,16 @@ class MapRenderer:
                 pts.extend([c[0, :2], c[-1, :2]])
         return view.to_px(np.array(pts)) if pts else np.empty((0, 2))
 
-    def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, obstacles: list,
+    def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, hard: list, soft: list,
                               draw: bool = True) -> None:
         doc, theme, mm = self.doc, self.doc.theme, view.px_per_mm
         layer = doc.layer("boundaries")
-        names = layer.data["name"].astype(str) if "name" in layer.data.columns else None
+        names = label_names(layer.data, doc_language(doc)) if "name" in layer.data.columns else None
         if names is None:
             return
-        font = map_font(7.0, view.dpi, painter.device().logicalDpiY(), letter_spacing=12)
+        # letter spacing tears Arabic's joined letters apart: only for Latin labels
+        spacing = 0 if doc.label_language == "ar" else 12
+        font = map_font(7.0, view.dpi, painter.device().logicalDpiY(), letter_spacing=spacing)
         painter.setFont(font)
         fm = painter.fontMetrics()
         frame = view.frame_px
@@ -272,26 +317,32 @@ class MapRenderer:
             anchor = shapely.ops.polylabel(clipped, tolerance=view.units_per_px * 4) if clipped.geom_type == "Polygon" else clipped.representative_point()
             (x, y), = view.to_px(np.array([[anchor.x, anchor.y]]))
             text = names.iloc[i].upper()
+            if not text:
+                continue
             w, h = fm.horizontalAdvance(text) + mm, fm.height()
             cands = [(x, y, 0.0)] + [(x + dx * mm, y + dy * mm, 0.1 * (abs(dx) + abs(dy)))
                                      for dx, dy in ((0, -6), (0, 6), (-8, 0), (8, 0), (0, -12), (0, 12))]
             requests.append(LabelRequest(f"country:{i}", (w, h), cands, priority=area_px / 1e6))
-        placed, _ = place_labels(requests, obstacles, frame, obstacle_weight=30.0)
-        colour = QColor(theme.country_label)
+        placed, _ = place_labels(requests, soft, frame, obstacle_weight=30.0, hard=hard)
+        hex_colour = readable_on(theme.country_label, theme.focus_land)
+        colour = QColor(hex_colour)
         halo = qcolor(theme.land, 0.6)
         for lab in placed:
             if lab.overlaps_obstacle:
                 continue
             i = int(lab.key.split(":")[1])
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
+            self.report.texts.append(("country", names.iloc[i].upper(), hex_colour, theme.focus_land))
+            self.report.labels.append(("country", lab.rect))
             if draw:
                 draw_halo_text(painter, rect, names.iloc[i].upper(), font, colour, halo, 0.3 * mm)
-            obstacles.append(shapely.box(*lab.rect))
+            hard.append(shapely.box(*lab.rect))
 
-    def _paint_value_labels(self, painter: QPainter, view: MapView, obstacles: list, draw: bool = True) -> None:
+    def _layout_value_labels(self, painter: QPainter, view: MapView, hard: list):
+        """Place a value label beside every flow (never on a flow); returns the function drawing them."""
         symbols = self.report.symbols
         if symbols is None or not len(symbols):
-            return
+            return None
         doc, mm = self.doc, view.px_per_mm
         font = map_font(8.5, view.dpi, painter.device().logicalDpiY(), bold=True)
         painter.setFont(font)
@@ -315,20 +366,31 @@ class MapRenderer:
                 nx, ny = -dy, dx
                 reach = abs(nx) * w / 2 + abs(ny) * h / 2
                 for side, side_pen in ((1, 0.0), (-1, 0.05)):
-                    off = half_w + 1.2 * mm + reach
-                    cands.append((px + side * nx * off, py + side * ny * off, abs(frac - 0.5) + side_pen))
+                    for gap, gap_pen in ((1.2 * mm, 0.0), (3.5 * mm, 0.5)):
+                        off = half_w + gap + reach
+                        cands.append((px + side * nx * off, py + side * ny * off, abs(frac - 0.5) + side_pen + gap_pen))
             requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value))
-        placed, dropped = place_labels(requests, obstacles, view.frame_px, obstacle_weight=20.0)
+        placed, dropped = place_labels(requests, [], view.frame_px, hard=hard)
         self.report.value_labels, self.report.dropped_labels = placed, dropped
+        hard.extend(shapely.box(*lab.rect) for lab in placed)
         colours = {r.route_id: r.group for r in symbols.itertuples()}
         values = {r.route_id: r.value for r in symbols.itertuples()}
         halo = qcolor("#ffffff", 0.9)
+        under = blend("#ffffff", 0.9, doc.theme.focus_land)  # the darkest ground a label can sit on
+        todo = []
         for lab in placed:
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
-            colour = QColor(doc.flow_style.colour_for(colours[lab.key])).darker(135)
-            if draw:
-                draw_halo_text(painter, rect, format_value(values[lab.key]), font, colour, halo, 0.55 * mm)
-            obstacles.append(shapely.box(*lab.rect))
+            hex_colour = readable_on(QColor(doc.flow_style.colour_for(colours[lab.key])).darker(125).name(), under)
+            text = format_value(values[lab.key])
+            self.report.texts.append(("value", text, hex_colour, under))
+            self.report.labels.append(("value", lab.rect))
+            todo.append((rect, text, QColor(hex_colour)))
+
+        def draw() -> None:
+            for rect, text, colour in todo:
+                draw_halo_text(painter, rect, text, font, colour, halo, 0.55 * mm)
+
+        return draw
 
     # -- texts --------------------------------------------------------------------------------
     def join_for_legend(self):
@@ -351,6 +413,32 @@ class MapRenderer:
         if doc.layer("boundaries") is not None:
             parts.append("Basemap: Natural Earth (public domain)")
         return ". ".join(parts) + ("." if parts else "")
+
+
+def _nearer_to_another(cand, size, own, others) -> bool:
+    """True when a label box at ``cand`` would sit closer to another place than to its own (ambiguous)."""
+    cx, cy, _ = cand
+    w, h = size
+    box = shapely.box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    d_own = box.distance(shapely.Point(own))
+    slack = 0.25 * h  # near-ties are fine: only a box clearly nearer to another place misleads
+    return any(box.distance(shapely.Point(p)) + slack < d_own for p in others if p != own)
+
+
+def doc_language(doc: MapDocument) -> str:
+    return getattr(doc, "label_language", "en")
+
+
+def label_names(data, language: str):
+    """Names in ``language`` (name_fr, name_ar columns), falling back to ``name`` where missing."""
+    import pandas as pd
+
+    base = data["name"].fillna("").astype(str) if "name" in data.columns else pd.Series([""] * len(data), index=data.index)
+    col = f"name_{language}"
+    if language == "en" or col not in data.columns:
+        return base
+    local = data[col].fillna("").astype(str)
+    return local.where(local.str.strip() != "", base)
 
 
 def format_value(value: float) -> str:

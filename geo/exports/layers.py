@@ -29,7 +29,8 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         flows["period_label"] = join.period
         flows["width_mm"] = [round(doc.width_scale().width_mm(v), 3) for v in flows["value"]]
         out["flows"] = _clean(flows)
-        symbols = build_flow_symbols(doc.projected_flows(), view, doc.width_scale(), smoothing=doc.flow_style.smoothing)
+        symbols = build_flow_symbols(doc.projected_flows(), view, doc.width_scale(), smoothing=doc.flow_style.smoothing,
+                                     land=doc.land(view.units_per_px))
         symbols = symbols.drop(columns=["centreline"]).merge(
             join.flows[["route_id", "name", "period", "metric", "source", "source_ref", "note"]], on="route_id")
         out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=doc.projected_flows().crs).to_crs(WGS84))

@@ -1,0 +1,80 @@
+"""Cartographic quality of the bundled default map, as tests: what a reviewer would check by eye."""
+
+import itertools
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtGui import QImage, QPainter
+
+from geo.colours import contrast_ratio, delta_e, simulate_cvd
+from geo.page import Page
+from geo.projection import to_crs
+from gui.render import MapRenderer
+
+
+@pytest.fixture(params=[("A4", "landscape"), ("A3", "portrait")], ids=["A4-landscape", "A3-portrait"])
+def rendered(request, doc):
+    paper, orientation = request.param
+    page = Page(paper, orientation, 150)
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    renderer = MapRenderer(doc)
+    view = renderer.render_page(painter, page)
+    painter.end()
+    return doc, view, renderer.report
+
+
+def test_no_label_overlaps_another_label(rendered):
+    _, _, report = rendered
+    boxes = [shapely.box(*rect) for _, rect in report.labels]
+    assert len(boxes) > 20
+    for a, b in itertools.combinations(boxes, 2):
+        assert not a.intersects(b)
+
+
+def test_no_label_overlaps_a_flow_or_arrowhead(rendered):
+    _, view, report = rendered
+    flows = [shapely.transform(g, view.to_px) for g in report.symbols.geometry]
+    for kind, rect in report.labels:
+        box = shapely.box(*rect)
+        assert not any(box.intersects(f) for f in flows), f"{kind} label at {rect} overlaps a flow"
+
+
+def test_every_flow_has_its_value_label(rendered):
+    _, _, report = rendered
+    assert not report.dropped_labels or all(k not in set(report.symbols["route_id"]) for k in report.dropped_labels)
+    assert len([k for k, _ in report.labels if k == "value"]) == len(report.symbols)
+
+
+def test_sea_flows_stay_over_the_sea_between_their_ends(rendered):
+    doc, view, report = rendered
+    land = to_crs(doc.layer("boundaries").data, view.crs).union_all()
+    routes = doc.join().flows.set_index("route_id")
+    for row in report.symbols.itertuples():
+        if routes.loc[row.route_id, "mode"] != "sea":
+            continue
+        line = row.centreline
+        assert not line.intersects(land), f"{row.route_id} centre line crosses land"
+        # the band may touch the coast only where the flow starts or ends
+        ends = shapely.MultiPoint([line.coords[0], line.coords[-1]]).buffer(view.mm_to_units(row.arrow_width_mm + 1))
+        stray = shapely.difference(shapely.intersection(row.geometry, land), ends)
+        assert stray.area < 1e-6 * row.geometry.area, f"{row.route_id} band runs over land"
+
+
+def test_all_text_has_at_least_4_5_to_1_contrast(rendered):
+    _, _, report = rendered
+    assert {k for k, *_ in report.texts} >= {"value", "place", "country", "title", "footer"}
+    for kind, text, colour, background in report.texts:
+        assert contrast_ratio(colour, background) >= 4.5, f"{kind} {text!r}: {colour} on {background}"
+
+
+def test_route_palette_stays_distinct_with_colour_vision_deficiencies(doc):
+    colours = list(doc.flow_style.group_colours.values())
+    for kind in ("protanopia", "deuteranopia", "tritanopia", None):
+        seen = [simulate_cvd(c, kind) if kind else c for c in colours]
+        worst = min(delta_e(a, b) for a, b in itertools.combinations(seen, 2))
+        assert worst >= 10, f"two route colours look alike with {kind or 'normal vision'} (ΔE {worst:.1f})"
+    # and each stands apart from the sea and the land it is drawn on
+    for c in colours:
+        assert min(delta_e(c, doc.theme.sea), delta_e(c, doc.theme.land)) >= 20
