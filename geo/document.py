@@ -16,6 +16,7 @@ import geopandas as gpd
 import shapely
 
 from geo import paths
+from geo.compare import changes, comparison_period
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
 from geo.flow_table import FlowTable, read_flow_table
@@ -25,7 +26,7 @@ from geo.periods import parse_period
 from geo.projection import DEFAULT_CRS, resolve_crs, to_crs
 from geo.routes import read_routes
 from geo.signals import Signal
-from geo.styles import FlowStyle, LayerStyle, MapTheme
+from geo.styles import CHANGE_COLOURS, FlowStyle, LayerStyle, MapTheme
 from geo.vector_io import read_vector
 
 LAYER_KINDS = ("boundaries", "routes", "places", "points")
@@ -184,6 +185,36 @@ class MapDocument:
             return None
         st = self.flow_style
         return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, st.reference_value)
+
+    def changes(self) -> dict | None:
+        """route_id -> Change against the comparison period, or None when no comparison is set."""
+        mode = self.flow_style.compare
+        if mode is None or self.flows is None:
+            return None
+        key = ("changes", self.period, self.metric, self.source, mode, self._routes_id())
+        if key not in self._cache:
+            now = dict(zip(self.join().flows["route_id"], self.join().flows["value"], strict=True))
+            before: dict[str, float] = {}
+            other = comparison_period(self.period, mode)
+            if other is not None and str(other) in {str(p) for p in self.flows.periods()}:
+                prev = join_flows(self.layer("routes").data, self.flows, str(other), self.metric, self.source)
+                before = dict(zip(prev.figured["route_id"], prev.figured["value"], strict=True)) if prev.figured is not None and len(prev.figured) else {}
+            self._cache[key] = changes(now, before)
+        return self._cache[key]
+
+    def comparison_label(self) -> str | None:
+        """'2023' etc.: the period the changes are against, if any."""
+        if self.flow_style.compare is None or self.period is None:
+            return None
+        other = comparison_period(self.period, self.flow_style.compare)
+        return other.display() if other is not None else None
+
+    def flow_colour(self, route_id: str, group: str) -> str:
+        """The fill of a flow: its route group's colour, or its change's when colouring by change."""
+        if self.flow_style.colour_by == "change":
+            ch = (self.changes() or {}).get(route_id)
+            return CHANGE_COLOURS[ch.direction if ch is not None else "new"]
+        return self.flow_style.colour_for(group)
 
     # -- projection, extent -------------------------------------------------------------------
     @property

@@ -31,6 +31,8 @@ class PlacedLabel:
     rect: tuple[float, float, float, float]
     """(x0, y0, x1, y1) in pixels."""
     overlaps_obstacle: bool
+    candidate: int = 0
+    """Index of the chosen candidate in the request's list (e.g. to draw a leader line)."""
 
 
 def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[float, float, float, float],
@@ -48,8 +50,8 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
     dropped: list[str] = []
     for req in sorted(requests, key=lambda r: -r.priority):
         w, h = req.size
-        best, best_cost, best_hit = None, float("inf"), False
-        for cx, cy, penalty in req.candidates:
+        best, best_cost, best_hit, best_i = None, float("inf"), False, 0
+        for ci, (cx, cy, penalty) in enumerate(req.candidates):
             x0, y0 = cx - w / 2, cy - h / 2
             if x0 < fx0 or y0 < fy0 or x0 + w > fx0 + fw or y0 + h > fy0 + fh:
                 continue
@@ -64,10 +66,10 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
                     hit_area += shapely.area(shapely.intersection(rect, obstacles[i]))
             cost = penalty + obstacle_weight * hit_area / (w * h)
             if cost < best_cost:
-                best, best_cost, best_hit = rect, cost, hit_area > 0
+                best, best_cost, best_hit, best_i = rect, cost, hit_area > 0, ci
         if best is None:
             dropped.append(req.key)
             continue
         placed_boxes.append(best)
-        placed.append(PlacedLabel(req.key, tuple(best.bounds), best_hit))
+        placed.append(PlacedLabel(req.key, tuple(best.bounds), best_hit, best_i))
     return placed, dropped

@@ -14,6 +14,11 @@ ROUTE_GROUP_COLOURS: dict[str, str] = {
 }
 FALLBACK_COLOURS = ("#009E73", "#56B4E9", "#F0E442", "#999999")
 
+# Change styling: increase warm, decrease cool (Okabe–Ito vermillion and blue stay apart for
+# every colour-vision deficiency); no earlier figure in neutral grey.
+CHANGE_COLOURS: dict[str, str] = {"up": "#D55E00", "down": "#0072B2", "same": "#6b6b6b", "new": "#8f8f8f", "none": "#8f8f8f"}
+CHANGE_LABELS: dict[str, str] = {"up": "Increase", "down": "Decrease", "same": "No change", "new": "No earlier figure"}
+
 GROUP_LABELS: dict[str, str] = {
     "Atlantic": "Atlantic route",
     "WMR": "Western Mediterranean route",
@@ -51,6 +56,10 @@ class FlowStyle:
     show_values: bool = True
     group_colours: dict[str, str] = field(default_factory=lambda: dict(ROUTE_GROUP_COLOURS))
     casing: str = "#ffffff"
+    compare: str | None = None
+    """Show the change against 'previous' period or the same period a year ago ('year_ago')."""
+    colour_by: str = "group"
+    """'group' (route colours) or 'change' (increase / decrease against ``compare``)."""
 
     def colour_for(self, group: str) -> str:
         if group in self.group_colours:

@@ -9,7 +9,7 @@ from geo.document import MapDocument
 from geo.furniture import north_angle_deg, scale_bar
 from geo.metrics import metric_label
 from geo.periods import parse_period
-from geo.styles import GROUP_LABELS
+from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
@@ -44,6 +44,9 @@ class FurniturePainter:
         if len(spans) == 1:
             a, b = next(iter(spans))
             text += f" ({_day(a)} – {_day(b)})"
+        since = doc.comparison_label()
+        if since:
+            text += f"; change since {since}"
         return text
 
     # -- layout -------------------------------------------------------------------------------
@@ -117,7 +120,15 @@ class FurniturePainter:
             routes = doc.layer("routes").data
             no_data_groups = list(dict.fromkeys(routes.loc[routes["route_id"].isin(join.no_data), "group"]))
         groups += [g for g in no_data_groups if g not in groups]
-        return scale, samples, groups, bool(join.no_data)
+        if doc.flow_style.colour_by == "change" and doc.changes() is not None:
+            since = doc.comparison_label() or "the earlier period"
+            present = list(dict.fromkeys(c.direction for c in doc.changes().values()))
+            order = [d for d in ("up", "down", "same", "new") if d in present or (d == "new" and "none" in present)]
+            entries = [(CHANGE_COLOURS[d], f"{CHANGE_LABELS[d]} since {since}" if d != "new" else CHANGE_LABELS[d])
+                       for d in order]
+        else:
+            entries = [(doc.flow_style.colour_for(g), GROUP_LABELS.get(g, g)) for g in groups]
+        return scale, samples, entries, bool(join.no_data)
 
     def _legend_size(self) -> tuple[float, float]:
         mm = self.mm
@@ -157,13 +168,13 @@ class FurniturePainter:
                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), _fmt(v))
             y += row_h + 2.2 * mm
         y += 1 * mm
-        for g in groups:
+        for colour, label in groups:
             self.p.setPen(pen("#ffffff", 0.2 * mm))
-            self.p.setBrush(QColor(style.colour_for(g)))
+            self.p.setBrush(QColor(colour))
             self.p.drawRect(QRectF(x0, y + 0.8 * mm, 6 * mm, 2.6 * mm))
             self.p.setPen(QColor(theme.text))
             self.p.drawText(QRectF(x0 + 8 * mm, y, 46 * mm, 4.2 * mm),
-                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), GROUP_LABELS.get(g, g))
+                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
             y += 4.2 * mm
         if no_data:
             self.p.setPen(pen("#777777", 0.45 * mm, dash=[4, 3]))

@@ -69,17 +69,38 @@ def text_path(text: str, font: QFont, x: float, y: float) -> QPainterPath:
 
 def draw_halo_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colour: QColor,
                    halo: QColor, halo_px: float, flags=Qt.AlignmentFlag.AlignCenter) -> None:
-    """Text with a soft outline so it reads over flows and coastlines; it stays text in SVG/PDF."""
+    """Text (one or more lines, centred in ``rect``) with a soft outline so it reads over flows and
+    coastlines; it stays text in SVG/PDF."""
     painter.setFont(font)
+    lines = text.split("\n")
+    fm = painter.fontMetrics()
+    line_h = fm.height()
+    top = rect.center().y() - line_h * len(lines) / 2
+    boxes = []
+    for k, line in enumerate(lines):
+        w = fm.horizontalAdvance(line)
+        if flags & Qt.AlignmentFlag.AlignLeft:
+            x = rect.left()
+        elif flags & Qt.AlignmentFlag.AlignRight:
+            x = rect.right() - w
+        else:
+            x = rect.center().x() - w / 2
+        boxes.append((line, QPointF(x, top + k * line_h + fm.ascent())))
     if halo_px > 0:
-        painter.setPen(pen(halo, halo_px * 2))
-        metrics_path = QPainterPath()
-        fm_rect = painter.boundingRect(rect, int(flags | Qt.TextFlag.TextDontClip), text)
-        metrics_path.addText(QPointF(fm_rect.left(), fm_rect.top() + painter.fontMetrics().ascent()), font, text)
+        outline = QPainterPath()
+        for line, origin in boxes:
+            outline.addText(origin, font, line)
         stroker = QPainterPathStroker()
         stroker.setWidth(halo_px * 2)
         stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.fillPath(stroker.createStroke(metrics_path), halo)
+        painter.fillPath(stroker.createStroke(outline), halo)
     painter.setPen(QPen(colour))
-    # TextDontClip: without it Qt clips each text to its box, and SVG output gets one clipPath per label
-    painter.drawText(rect, int(flags | Qt.TextFlag.TextDontClip), text)
+    for line, origin in boxes:
+        painter.drawText(origin, line)
+
+
+def text_size(painter: QPainter, text: str) -> tuple[float, float]:
+    """Width and height of (multi-line) ``text`` in the painter's current font."""
+    fm = painter.fontMetrics()
+    lines = text.split("\n")
+    return max(fm.horizontalAdvance(line) for line in lines), fm.height() * len(lines)

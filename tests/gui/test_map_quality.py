@@ -78,3 +78,28 @@ def test_route_palette_stays_distinct_with_colour_vision_deficiencies(doc):
     # and each stands apart from the sea and the land it is drawn on
     for c in colours:
         assert min(delta_e(c, doc.theme.sea), delta_e(c, doc.theme.land)) >= 20
+
+
+def test_comparison_labels_and_change_colours(doc):
+    """2024 against 2023: every flow keeps a label, with its change, coloured by direction."""
+    from geo.styles import CHANGE_COLOURS
+
+    doc.select("2024", "arrivals", "Not named in the update (linked)")
+    doc.flow_style.compare = "previous"
+    doc.flow_style.colour_by = "change"
+    page = Page("A4", "landscape", 150)
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    renderer = MapRenderer(doc)
+    view = renderer.render_page(painter, page)
+    painter.end()
+    texts = {t for kind, t, *_ in renderer.report.texts if kind == "value"}
+    assert "19,238\n−80%" in texts and "1,257\n+116%" in texts and "6,000\n+163%" in texts
+    assert not [k for k in renderer.report.dropped_labels if k in set(renderer.report.symbols["route_id"])]
+    assert doc.flow_colour("CMR-TN", "CMR") == CHANGE_COLOURS["down"]
+    assert doc.flow_colour("ALB", "Algeria–Balearic") == CHANGE_COLOURS["up"]
+    assert doc.flow_colour("ATL", "Atlantic") == CHANGE_COLOURS["new"]  # no 2023 figure: neither up nor down
+    centre = renderer.report.symbols.set_index("route_id").loc["CMR-TN", "centreline"].interpolate(0.3, normalized=True)
+    x, y = view.to_px(np.array([[centre.x, centre.y]]))[0]
+    px = image.pixelColor(int(x), int(y))
+    assert px.name() == CHANGE_COLOURS["down"].lower()

@@ -1,0 +1,69 @@
+"""Comparing periods: which period to compare with, and the change of each route's figure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.periods import Period, parse_period
+
+COMPARE_MODES = ("previous", "year_ago")
+
+
+def comparison_period(period: str | Period, mode: str) -> Period | None:
+    """The period to compare ``period`` with: the one before it ("previous": 2024Q4 -> 2024Q3,
+    2024 -> 2023, 2024-07 -> 2024-06) or the same one a year earlier ("year_ago": 2024Q4 ->
+    2023Q4). Intervals have no natural predecessor, so they give None."""
+    p = parse_period(period)
+    if mode not in COMPARE_MODES:
+        raise ValueError(f"comparison {mode!r} is not one of {', '.join(COMPARE_MODES)}")
+    year = p.start.year
+    if p.kind == "year":
+        return Period.year(year - 1)
+    if p.kind == "quarter":
+        q = (p.start.month - 1) // 3 + 1
+        if mode == "year_ago":
+            return Period.quarter(year - 1, q)
+        return Period.quarter(year - 1, 4) if q == 1 else Period.quarter(year, q - 1)
+    if p.kind == "month":
+        m = p.start.month
+        if mode == "year_ago":
+            return Period.month(year - 1, m)
+        return Period.month(year - 1, 12) if m == 1 else Period.month(year, m - 1)
+    return None
+
+
+@dataclass(frozen=True)
+class Change:
+    """A route's figure now and then; ``ratio`` is None when there is no earlier figure or it was 0."""
+
+    route_id: str
+    now: float
+    before: float | None
+
+    @property
+    def ratio(self) -> float | None:
+        if self.before is None or self.before == 0:
+            return None
+        return self.now / self.before - 1.0
+
+    def label(self) -> str:
+        """'+25%', '−80%' (a true minus sign), '±0%'; empty when there is nothing to compare."""
+        r = self.ratio
+        if r is None:
+            return ""
+        pct = round(r * 100)
+        if pct == 0:
+            return "±0%"
+        return f"+{pct:,}%" if pct > 0 else f"−{-pct:,}%"
+
+    @property
+    def direction(self) -> str:
+        r = self.ratio
+        if r is None:
+            return "new" if self.before is None else "none"
+        return "up" if r > 0.005 else ("down" if r < -0.005 else "same")
+
+
+def changes(now: dict[str, float], before: dict[str, float]) -> dict[str, Change]:
+    """Per route: the change from ``before`` to ``now`` (both route_id -> value)."""
+    return {rid: Change(rid, v, before.get(rid)) for rid, v in now.items()}

@@ -1,0 +1,156 @@
+"""Place and country names: islands and enclaves first, towns where routes start or end."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+import shapely.ops
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from geo.colours import blend, readable_on
+from geo.labels import LabelRequest, place_labels
+from geo.view import MapView
+from gui.fonts import map_font
+from gui.label_text import doc_language, label_names, nearer_to_another
+from gui.painting import draw_halo_text, pen, qcolor
+
+MAJOR_PLACES = frozenset({"region_label", "enclave", "island"})
+TOWNS = frozenset({"port", "city", "border_post"})
+
+
+class PlaceLabelsMixin:
+    """MapRenderer's place markers and names; needs ``self.doc`` and ``self.report``."""
+
+    def _paint_places(self, painter: QPainter, view: MapView, layer, hard: list, draw: bool = True,
+                      only: frozenset[str] = frozenset()) -> list:
+        """Islands, enclaves and region names always; towns only where a drawn route starts or ends.
+
+        Returns the markers (soft obstacles for later labels); placed names are added to ``hard``."""
+        theme, mm = self.doc.theme, view.px_per_mm
+        data = self.doc.projected(layer)
+        kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
+        names = label_names(data, doc_language(self.doc)).to_numpy()
+        xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
+        ends = self._route_ends_px(view)
+        reach = max(2.5 * mm, 20_000 / view.units_per_px)  # 20 km, or 2.5 mm when zoomed far out
+        fx, fy, fw, fh = frame = view.frame_px
+        dpi = painter.device().logicalDpiY()
+        fonts = {False: map_font(6.5, view.dpi, dpi), True: map_font(6.5, view.dpi, dpi, italic=True)}
+        requests, markers = [], []
+        painter.setPen(pen("#ffffff", 0.25 * mm))
+        shown_xy = [(x, y) for i, (x, y) in enumerate(xy) if self._place_shown(kinds[i], x, y, frame, ends, reach)]
+        for i, (x, y) in enumerate(xy):
+            kind = kinds[i]
+            if kind not in only or not self._place_shown(kind, x, y, frame, ends, reach):
+                continue
+            town = kind in ("port", "city", "border_post")
+            if town or kind == "enclave":
+                r = 0.55 * mm if town else 0.75 * mm
+                if draw:
+                    painter.setBrush(QColor("#333333" if town else "#000000"))
+                    painter.drawEllipse(QPointF(x, y), r, r)
+                markers.append(shapely.Point(x, y).buffer(r + 0.3 * mm))
+            if not names[i] or not layer.style.labels:
+                continue
+            painter.setFont(fonts[kind in ("island", "region_label")])
+            fm = painter.fontMetrics()
+            w, h = fm.horizontalAdvance(names[i]) + 1.2 * mm, fm.height() + 0.6 * mm
+            cands = []
+            for k, d in enumerate((1.4 * mm, 2.8 * mm, 4.5 * mm)):
+                cands += [(x + d + w / 2, y, 0.0 + k), (x - d - w / 2, y, 0.2 + k), (x, y - d - h / 2, 0.3 + k),
+                          (x, y + d + h / 2, 0.4 + k), (x + d + w / 2, y - d - h / 2, 0.5 + k),
+                          (x - d - w / 2, y - d - h / 2, 0.6 + k), (x + d + w / 2, y + d + h / 2, 0.7 + k),
+                          (x - d - w / 2, y + d + h / 2, 0.8 + k)]
+            if kind in ("island", "region_label"):
+                cands = [(x, y, 0.0), *cands]
+            priority = {"region_label": 3.0, "enclave": 2.5, "island": 2.0}.get(kind, 1.0)
+            cands = [c for c in cands if not nearer_to_another(c, (w, h), (x, y), shown_xy)]
+            requests.append(LabelRequest(f"place:{i}", (w, h), cands, priority=priority))
+        placed, dropped = place_labels(requests, markers, frame, obstacle_weight=8.0, hard=hard)
+        self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
+        halo = qcolor("#ffffff", 0.85)
+        for lab in placed:
+            i = int(lab.key.split(":")[1])
+            rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
+            self.report.texts.append(("place", names[i], theme.text, blend("#ffffff", 0.85, theme.focus_land)))
+            self.report.labels.append(("place", lab.rect))
+            if draw:
+                draw_halo_text(painter, rect, names[i], fonts[kinds[i] in ("island", "region_label")],
+                               QColor(theme.text), halo, 0.45 * mm)
+            hard.append(shapely.box(*lab.rect))
+        return markers
+
+    @staticmethod
+    def _place_shown(kind: str, x: float, y: float, frame, ends: np.ndarray, reach: float) -> bool:
+        fx, fy, fw, fh = frame
+        if not (fx <= x <= fx + fw and fy <= y <= fy + fh):
+            return False
+        if kind in ("port", "city", "border_post"):
+            return bool(len(ends)) and np.hypot(ends[:, 0] - x, ends[:, 1] - y).min() <= reach
+        return True
+
+    def _route_ends_px(self, view: MapView) -> np.ndarray:
+        """Start and end points of the routes on the map (drawn or 'no figure'), in pixels."""
+        doc = self.doc
+        if doc.flows is None or doc.layer("routes") is None:
+            return np.empty((0, 2))
+        join = doc.join()
+        routes = doc.projected(doc.layer("routes"))
+        shown = routes[routes["route_id"].isin(set(join.flows["route_id"]) | set(join.no_data))]
+        pts = []
+        for geom in shown.geometry:
+            for part in getattr(geom, "geoms", [geom]):
+                c = np.asarray(part.coords)
+                pts.extend([c[0, :2], c[-1, :2]])
+        return view.to_px(np.array(pts)) if pts else np.empty((0, 2))
+
+    def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, hard: list, soft: list,
+                              draw: bool = True) -> None:
+        doc, theme, mm = self.doc, self.doc.theme, view.px_per_mm
+        layer = doc.layer("boundaries")
+        names = label_names(layer.data, doc_language(doc)) if "name" in layer.data.columns else None
+        if names is None:
+            return
+        # letter spacing tears Arabic's joined letters apart: only for Latin labels
+        spacing = 0 if doc.label_language == "ar" else 12
+        font = map_font(7.0, view.dpi, painter.device().logicalDpiY(), letter_spacing=spacing)
+        painter.setFont(font)
+        fm = painter.fontMetrics()
+        frame = view.frame_px
+        min_area_px = (14 * mm) ** 2
+        requests = []
+        for i, geom in country_geoms:
+            parts = shapely.get_parts(geom)
+            big = max(parts, key=lambda g: g.area)
+            area_px = big.area / view.units_per_px**2
+            if area_px < min_area_px:
+                continue
+            clipped = shapely.intersection(big, shapely.box(*view.extent))
+            if clipped.is_empty or clipped.area / view.units_per_px**2 < min_area_px * 0.5:
+                continue
+            clipped = max(shapely.get_parts(clipped), key=lambda g: g.area)
+            anchor = shapely.ops.polylabel(clipped, tolerance=view.units_per_px * 4) if clipped.geom_type == "Polygon" else clipped.representative_point()
+            (x, y), = view.to_px(np.array([[anchor.x, anchor.y]]))
+            text = names.iloc[i].upper()
+            if not text:
+                continue
+            w, h = fm.horizontalAdvance(text) + mm, fm.height()
+            cands = [(x, y, 0.0)] + [(x + dx * mm, y + dy * mm, 0.1 * (abs(dx) + abs(dy)))
+                                     for dx, dy in ((0, -6), (0, 6), (-8, 0), (8, 0), (0, -12), (0, 12))]
+            requests.append(LabelRequest(f"country:{i}", (w, h), cands, priority=area_px / 1e6))
+        placed, _ = place_labels(requests, soft, frame, obstacle_weight=30.0, hard=hard)
+        hex_colour = readable_on(theme.country_label, theme.focus_land)
+        colour = QColor(hex_colour)
+        halo = qcolor(theme.land, 0.6)
+        for lab in placed:
+            if lab.overlaps_obstacle:
+                continue
+            i = int(lab.key.split(":")[1])
+            rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
+            self.report.texts.append(("country", names.iloc[i].upper(), hex_colour, theme.focus_land))
+            self.report.labels.append(("country", lab.rect))
+            if draw:
+                draw_halo_text(painter, rect, names.iloc[i].upper(), font, colour, halo, 0.3 * mm)
+            hard.append(shapely.box(*lab.rect))
+

@@ -1,0 +1,104 @@
+"""Figure labels beside flows, never on them; far ones are tied back with a leader line."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+import shapely.ops
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from geo.colours import blend, readable_on
+from geo.labels import LabelRequest, place_labels
+from geo.view import MapView
+from gui.fonts import map_font
+from gui.label_text import format_value
+from gui.painting import draw_halo_text, pen, qcolor, text_size
+
+
+class ValueLabelsMixin:
+    """MapRenderer's value labels; needs ``self.doc`` and ``self.report``."""
+
+    def _layout_value_labels(self, painter: QPainter, view: MapView, hard: list):
+        """Place a value label beside every flow (never on a flow); returns the function drawing them."""
+        symbols = self.report.symbols
+        if symbols is None or not len(symbols):
+            return None
+        doc, mm = self.doc, view.px_per_mm
+        font = map_font(8.5, view.dpi, painter.device().logicalDpiY(), bold=True)
+        painter.setFont(font)
+        requests, anchors = [], {}
+        changes = doc.changes() or {}
+
+        def label_text(route_id: str, value: float) -> str:
+            ch = changes.get(route_id)
+            extra = ch.label() if ch is not None else ""
+            return format_value(value) + (f"\n{extra}" if extra else "")
+
+        for row in symbols.itertuples():
+            text = label_text(row.route_id, row.value)
+            tw, th = text_size(painter, text)
+            w, h = tw + 1.6 * mm, th + 0.4 * mm
+            line = row.centreline if row.centreline.geom_type == "LineString" else max(row.centreline.geoms, key=lambda g: g.length)
+            xy = view.to_px(np.asarray(line.coords))
+            seg = np.diff(xy, axis=0)
+            cum = np.concatenate([[0], np.cumsum(np.hypot(seg[:, 0], seg[:, 1]))])
+            half_w = row.width_mm * mm / 2
+            cands = []
+            for frac in (0.5, 0.42, 0.58, 0.34, 0.66, 0.25, 0.75, 0.15, 0.85, 0.05):
+                s = frac * cum[-1]
+                k = min(max(np.searchsorted(cum, s) - 1, 0), len(seg) - 1)
+                t = (s - cum[k]) / max(cum[k + 1] - cum[k], 1e-9)
+                px, py = xy[k] + t * seg[k]
+                dx, dy = seg[k] / max(np.hypot(*seg[k]), 1e-9)
+                nx, ny = -dy, dx
+                reach = abs(nx) * w / 2 + abs(ny) * h / 2
+                for side, side_pen in ((1, 0.0), (-1, 0.05)):
+                    for gap, gap_pen in ((1.2 * mm, 0.0), (3.5 * mm, 0.5), (6.0 * mm, 1.0), (9.0 * mm, 1.5)):
+                        off = half_w + gap + reach
+                        if gap > 2 * mm:  # far from its flow: a leader line will tie it back
+                            anchors[(row.route_id, len(cands))] = (px + side * nx * half_w, py + side * ny * half_w)
+                        cands.append((px + side * nx * off, py + side * ny * off, abs(frac - 0.5) + side_pen + gap_pen))
+            for end, sign, pen_end in ((xy[-1], 1, 0.6), (xy[0], -1, 0.8)):  # beyond the tip, behind the start
+                k = len(seg) - 1 if sign > 0 else 0
+                dx, dy = seg[k] / max(np.hypot(*seg[k]), 1e-9)
+                reach = abs(dx) * w / 2 + abs(dy) * h / 2
+                for gap in (1.5 * mm, 3.5 * mm):
+                    cands.append((end[0] + sign * dx * (gap + reach), end[1] + sign * dy * (gap + reach), pen_end + gap / mm / 5))
+            mx, my = xy[len(xy) // 2]
+            for dist in (6 * mm, 10 * mm, 15 * mm):  # last resort: a ring around the flow, tied by a leader
+                for ang in np.linspace(0, 2 * np.pi, 16, endpoint=False):
+                    ux, uy = np.cos(ang), np.sin(ang)
+                    reach = abs(ux) * w / 2 + abs(uy) * h / 2
+                    anchors[(row.route_id, len(cands))] = (mx, my)
+                    cands.append((mx + ux * (dist + reach), my + uy * (dist + reach), 3.0 + dist / mm / 5))
+            requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value))
+        placed, dropped = place_labels(requests, [], view.frame_px, hard=hard)
+        self.report.value_labels, self.report.dropped_labels = placed, dropped
+        hard.extend(shapely.box(*lab.rect) for lab in placed)
+        colours = {r.route_id: r.group for r in symbols.itertuples()}
+        values = {r.route_id: r.value for r in symbols.itertuples()}
+        halo = qcolor("#ffffff", 0.9)
+        under = blend("#ffffff", 0.9, doc.theme.focus_land)  # the darkest ground a label can sit on
+        todo, leaders = [], []
+        for lab in placed:
+            if (lab.key, lab.candidate) in anchors:
+                ax, ay = anchors[(lab.key, lab.candidate)]
+                near = shapely.ops.nearest_points(shapely.box(*lab.rect), shapely.Point(ax, ay))[0]
+                leaders.append((QPointF(ax, ay), QPointF(near.x, near.y)))
+            rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
+            hex_colour = readable_on(QColor(doc.flow_colour(lab.key, colours[lab.key])).darker(125).name(), under)
+            text = label_text(lab.key, values[lab.key])
+            self.report.texts.append(("value", text, hex_colour, under))
+            self.report.labels.append(("value", lab.rect))
+            todo.append((rect, text, QColor(hex_colour)))
+
+        def draw() -> None:
+            painter.setPen(pen(doc.theme.muted_text, 0.2 * mm))
+            for a, b in leaders:
+                painter.drawLine(a, b)
+            for rect, text, colour in todo:
+                draw_halo_text(painter, rect, text, font, colour, halo, 0.55 * mm)
+
+        return draw
+
