@@ -17,13 +17,27 @@ from gui.render import PHASES, MapRenderer, RenderOptions
 
 @dataclass(frozen=True)
 class PngExportSettings:
-    """A PNG of the page: paper or pixel size from ``page``, optionally transparent."""
+    """A PNG of the page: paper or pixel size from ``page``, optionally transparent; with
+    ``periods``, small multiples of those periods on one width scale."""
 
     page: Page
     transparent: bool = False
+    periods: tuple[str, ...] | None = None
 
 
-def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOptions()) -> QImage:
+def paint_page(painter: QPainter, doc: MapDocument, page: Page, options: RenderOptions,
+               periods: tuple[str, ...] | None = None) -> None:
+    """The page every export paints: the map, or small multiples when ``periods`` are given."""
+    if periods:
+        from gui.small_multiples import render_small_multiples
+
+        render_small_multiples(painter, doc, page, list(periods), options)
+    else:
+        MapRenderer(doc).render_page(painter, page, options)
+
+
+def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOptions(),
+                 periods: tuple[str, ...] | None = None) -> QImage:
     w, h = page.size_px
     fmt = QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32
     image = QImage(w, h, fmt)
@@ -32,7 +46,7 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
     image.fill(0)
     painter = QPainter(image)
     try:
-        MapRenderer(doc).render_page(painter, page, options)
+        paint_page(painter, doc, page, options, periods)
     finally:
         painter.end()
     return image
@@ -40,7 +54,7 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
 
 def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings) -> Path:
     path = Path(path)
-    image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent))
+    image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent), settings.periods)
     if not settings.transparent:
         image = image.convertToFormat(QImage.Format.Format_RGB888)
     with atomic_output(path) as tmp:
@@ -58,6 +72,7 @@ class VectorExportSettings:
 
     page: Page
     transparent: bool = False
+    periods: tuple[str, ...] | None = None
 
 
 LAYER_LABELS = {
@@ -92,7 +107,7 @@ def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSetting
         if not painter.isActive():
             raise ExportError(f"{path.name}: could not start the PDF writer")
         try:
-            MapRenderer(doc).render_page(painter, page, RenderOptions(transparent=settings.transparent))
+            paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent), settings.periods)
         finally:
             painter.end()
     return path
@@ -150,7 +165,7 @@ def _svg_pass(doc: MapDocument, settings: VectorExportSettings, phases: frozense
     gen.setTitle(doc.title)
     painter = QPainter(gen)
     try:
-        MapRenderer(doc).render_page(painter, page, RenderOptions(transparent=settings.transparent, phases=phases))
+        paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent, phases=phases), settings.periods)
     finally:
         painter.end()
     buffer.close()

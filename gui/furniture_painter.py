@@ -84,8 +84,8 @@ class FurniturePainter:
     def paint_all(self) -> None:
         rects = self.layout_rects()
         self._title(rects["title"])
-        self._legend(rects["legend"])
-        self._scale_and_north(rects["scale"])
+        self.legend(rects["legend"])
+        self.scale_and_north(rects["scale"])
 
     # -- pieces -------------------------------------------------------------------------------
     def _box(self, rect: QRectF) -> None:
@@ -142,7 +142,7 @@ class FurniturePainter:
             h += 3.5 * mm
         return (56 * mm, h)
 
-    def _legend(self, rect: QRectF) -> None:
+    def legend(self, rect: QRectF) -> None:
         if rect.height() <= 0:
             return
         mm, theme, style = self.mm, self.doc.theme, self.doc.flow_style
@@ -190,7 +190,7 @@ class FurniturePainter:
             note = f"Fixed scale: {_fmt(style.reference_value)} = {scale.reference_width_mm:g} mm"
         self.p.drawText(QRectF(x0, y + 1 * mm, rect.width() - 4 * mm, 3.5 * mm), int(Qt.AlignmentFlag.AlignLeft), note)
 
-    def _scale_and_north(self, rect: QRectF) -> None:
+    def scale_and_north(self, rect: QRectF) -> None:
         mm, theme = self.mm, self.doc.theme
         km, length_px = scale_bar(self.view, target_mm=28)
         bar_h = 1.4 * mm

@@ -59,3 +59,41 @@ def test_pdf_embeds_the_bundled_fonts_and_keeps_text(doc, tmp_path, small_page):
     assert "16,109" in text and "Lampedusa" in text
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert "842 x 595 pts" in info  # A4 landscape
+
+
+def test_small_multiples_share_one_width_scale(doc, tmp_path):
+    from PySide6.QtGui import QImage, QPainter
+
+    from gui.small_multiples import render_small_multiples
+
+    page = Page("A4", "landscape", 100)
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    views = render_small_multiples(painter, doc, page, ["2023", "2024"])
+    painter.end()
+    assert len(views) == 2 and views[0].frame_px[0] < views[1].frame_px[0]  # side by side
+    assert views[0].extent == views[1].extent
+    assert doc.period == "2024Q4" and doc.flow_style.reference_value is None  # selection restored
+    # the panels are drawn at one scale: 97,306 (CMR-TN 2023) is the reference for both
+    from gui.small_multiples import shared_scale
+
+    scale = shared_scale(doc, ["2023", "2024"])
+    assert scale.reference_value == 97306
+    out = export_svg(doc, tmp_path / "sm.svg", VectorExportSettings(page, periods=("2023", "2024")))
+    texts = ["".join(t.itertext()) for t in ET.parse(out).getroot().iter(f"{SVG}text")]
+    assert "97,306" in texts and "19,238" in texts and "2023" in texts and "2024" in texts
+
+
+def test_small_multiples_refuse_unknown_periods(doc):
+    from PySide6.QtGui import QImage, QPainter
+
+    from geo.errors import CrossingsError
+    from gui.small_multiples import render_small_multiples
+
+    image = QImage(100, 100, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    try:
+        with pytest.raises(CrossingsError, match="period '2019' has no figures"):
+            render_small_multiples(painter, doc, Page("A4", "landscape", 30), ["2019", "2024"])
+    finally:
+        painter.end()

@@ -1,0 +1,139 @@
+"""Small multiples: one panel per period on one page, every panel on the same width scale.
+
+Each panel is the one renderer's ``render_map`` in its own frame; the legend, scale bar and
+sources are drawn once for the page. The document's selection is restored afterwards.
+"""
+
+from __future__ import annotations
+
+import math
+from contextlib import contextmanager
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from geo.document import MapDocument
+from geo.errors import CrossingsError
+from geo.flow_geometry import WidthScale
+from geo.metrics import metric_label
+from geo.page import Page
+from geo.periods import parse_period
+from geo.view import MapView
+from gui.fonts import map_font
+from gui.furniture_painter import FurniturePainter
+from gui.layout import PageLayout
+from gui.painting import pen
+from gui.render import MapRenderer, RenderOptions
+
+
+def shared_scale(doc: MapDocument, periods: list[str]) -> WidthScale:
+    """One width scale for all ``periods``: the largest flow of any of them, unless fixed."""
+    style = doc.flow_style
+    if style.reference_value:
+        return WidthScale(style.reference_value, style.max_width_mm, style.min_width_mm)
+    largest = 0.0
+    with selection_kept(doc):
+        for period in periods:
+            doc.select(period, doc.metric, doc.source, keep_if_valid=False)
+            flows = doc.join().flows
+            if len(flows):
+                largest = max(largest, float(flows["value"].max()))
+    return WidthScale.fit([largest], style.max_width_mm, style.min_width_mm)
+
+
+@contextmanager
+def selection_kept(doc: MapDocument):
+    saved = (doc.period, doc.metric, doc.source, doc.flow_style.reference_value, doc.subtitle)
+    try:
+        yield
+    finally:
+        doc.period, doc.metric, doc.source, doc.flow_style.reference_value, doc.subtitle = saved
+        doc.invalidate("selection")
+
+
+def grid(n: int, width: float, height: float) -> tuple[int, int]:
+    """Columns and rows for ``n`` panels that keep each panel closest to the page's own shape."""
+    best = (n, 1)
+    best_score = math.inf
+    for cols in range(1, n + 1):
+        rows = math.ceil(n / cols)
+        panel_aspect = (width / cols) / (height / rows)
+        score = abs(math.log(panel_aspect / 1.3)) + 0.15 * (cols * rows - n)
+        if score < best_score:
+            best, best_score = (cols, rows), score
+    return best
+
+
+def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, periods: list[str],
+                           options: RenderOptions = RenderOptions()) -> list[MapView]:
+    """Paint one panel per period; returns the panels' views (for tests and exports)."""
+    if len(periods) < 2:
+        raise CrossingsError("a comparison needs at least two periods")
+    known = {str(p) for p in doc.flows.periods()}
+    labels = []
+    for p in periods:
+        try:
+            label = str(parse_period(p))
+        except ValueError as exc:
+            raise CrossingsError(str(exc)) from None
+        if label not in known:
+            raise CrossingsError(f"period {p!r} has no figures; periods in the data: {', '.join(sorted(known))}")
+        labels.append(label)
+    scale = shared_scale(doc, labels)
+    layout: PageLayout = options.layout
+    k = page.px_per_mm
+    w, h = page.size_px
+    if not options.transparent and options.paints("background"):
+        painter.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
+    fx, fy, fw, fh = layout.frame_px(page)
+    title_h = 12 * k
+    gap = 4 * k
+    cols, rows = grid(len(labels), fw, fh - title_h)
+    pw = (fw - gap * (cols - 1)) / cols
+    ph = (fh - title_h - gap * (rows - 1)) / rows
+    views: list[MapView] = []
+    extent = doc.default_extent()
+    with selection_kept(doc):
+        doc.flow_style.reference_value = scale.reference_value
+        for i, label in enumerate(labels):
+            doc.select(label, doc.metric, doc.source)
+            c, r = i % cols, i // cols
+            view = MapView(doc.crs, extent, (fx + c * (pw + gap), fy + title_h + r * (ph + gap), pw, ph), page.dpi)
+            MapRenderer(doc).render_map(painter, view, RenderOptions(furniture=False, transparent=options.transparent,
+                                                                     layout=layout, phases=options.phases))
+            if options.paints("furniture"):
+                _panel_title(painter, view, parse_period(label).display(), page)
+            views.append(view)
+        if not options.paints("furniture"):
+            return views
+        # the legend and scale bar once, in the last panel, on the shared scale
+        fp = FurniturePainter(doc, views[-1], painter)
+        rects = fp.layout_rects()
+        fp.legend(rects["legend"])
+        fp.scale_and_north(rects["scale"])
+        painter.setPen(QColor(doc.theme.text))
+        painter.setFont(map_font(14, page.dpi, painter.device().logicalDpiY(), bold=True))
+        painter.drawText(QRectF(fx, fy, fw, title_h * 0.62), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         doc.title)
+        painter.setPen(QColor(doc.theme.muted_text))
+        painter.setFont(map_font(9, page.dpi, painter.device().logicalDpiY()))
+        sub = f"{metric_label(doc.metric)}: " + " and ".join(parse_period(p).display() for p in labels) + \
+            ", on one width scale"
+        painter.drawText(QRectF(fx, fy + title_h * 0.55, fw, title_h * 0.45),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), sub)
+        renderer = MapRenderer(doc)
+        FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), renderer._sources_text())
+    return views
+
+
+def _panel_title(painter: QPainter, view: MapView, text: str, page: Page) -> None:
+    k = page.px_per_mm
+    left, top, _, _ = view.frame_px
+    painter.setFont(map_font(12, page.dpi, painter.device().logicalDpiY(), bold=True))
+    width = painter.fontMetrics().horizontalAdvance(text) + 6 * k
+    box = QRectF(left + 3 * k, top + 3 * k, width, 9 * k)
+    painter.setPen(pen("#999999", 0.2 * k))
+    painter.setBrush(QColor(255, 255, 255, 225))
+    painter.drawRoundedRect(box, 1.2 * k, 1.2 * k)
+    painter.setPen(QColor("#222222"))
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
