@@ -17,6 +17,7 @@ EPILOG = """examples:
   crossings render                               the bundled Q4 2024 map, arrivals, A4 300 dpi
   crossings render --metric dead_missing --period 2024 --source "IOM Missing Migrants Project"
   crossings render --flows figures.csv --page A3 --orientation portrait --dpi 200 --gpkg map.gpkg
+  crossings render --html map.html               also an interactive web map that works offline
   crossings info                                 periods, metrics and sources in the figures
 """
 
@@ -34,10 +35,17 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--metric", help="metric, e.g. arrivals, dead_missing, interceptions, expulsions (default: arrivals)")
     sel.add_argument("--source", help="take figures only from this source, e.g. UNHCR (default: the source covering most routes)")
     sel.add_argument("--title", help="map title")
+    sel.add_argument("--language", choices=("en", "fr", "ar"), default="en", help="language of country and place names")
     sel.add_argument("--crs", help="projection: a preset (north-africa-laea, etrs89-laea, web-mercator, lonlat), "
                                    "an EPSG code or a PROJ string (default: equal-area centred on North Africa)")
     sel.add_argument("--scale-value", type=float, metavar="VALUE",
                      help="value drawn at the maximum width; fix it to compare quarters (default: the largest flow)")
+    sel.add_argument("--periods", nargs="+", metavar="PERIOD",
+                     help="small multiples: one panel per period on one width scale, e.g. --periods 2023 2024")
+    sel.add_argument("--compare", choices=("previous", "year_ago"),
+                     help="label each flow with its change against the previous period or the same period a year ago")
+    sel.add_argument("--colour-by", choices=("group", "change"), default="group",
+                     help="colour flows by route group, or by increase/decrease (needs --compare)")
     sel.add_argument("--max-width-mm", type=float, default=7.5, help="width of the reference flow in mm")
     page = render.add_argument_group("page")
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
@@ -51,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--no-png", action="store_true", help="do not write the PNG")
     out.add_argument("--no-geojson", action="store_true", help="do not write GeoJSON")
     out.add_argument("--gpkg", help="also write every layer into this GeoPackage")
+    out.add_argument("--html", metavar="PATH", help="also write an interactive web map: one self-contained HTML "
+                                                    "file that opens with no internet connection")
     out.add_argument("--svg", help="also write an SVG with one named layer per map layer (Inkscape, Illustrator)")
     out.add_argument("--pdf", help="also write a print PDF (vector, fonts embedded)")
     out.add_argument("--transparent", action="store_true", help="transparent PNG background")
@@ -58,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = sub.add_parser("info", help="list the periods, metrics and sources the figures offer")
     _data_args(info)
+
+    gui = sub.add_parser("gui", help="open the desktop app (the default with no command)")
+    gui.add_argument("files", nargs="*", help="projects, vector files or figures to open")
+    gui.add_argument("--lang", choices=("en", "fr", "ar"), help="interface language (default: preference or system)")
+    gui.add_argument("--no-recover", action="store_true", help="do not offer to recover an autosave")
     return parser
 
 
@@ -71,9 +86,12 @@ def _data_args(group) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    if args.command in (None, "gui"):
+        from gui.app import run_gui
+
+        files = getattr(args, "files", []) or []
+        return run_gui(files + (["--lang", args.lang] if getattr(args, "lang", None) else [])
+                       + (["--no-recover"] if getattr(args, "no_recover", False) else []))
     try:
         if args.command == "render":
             return _render(args)
@@ -108,7 +126,6 @@ def _info(args) -> int:
 def _render(args) -> int:
     from geo.exports.layers import export_layers
     from geo.exports.vector import write_geojson, write_geopackage
-    from geo.page import Page
 
     page = _page(args)
     doc = _load(args)
@@ -120,14 +137,21 @@ def _render(args) -> int:
     doc.flow_style.max_width_mm = args.max_width_mm
     if args.scale_value is not None and args.scale_value <= 0:
         raise CrossingsError("--scale-value must be a positive number")
+    doc.label_language = args.language
+    if args.colour_by == "change" and not args.compare:
+        raise CrossingsError("--colour-by change needs --compare previous or --compare year_ago")
+    doc.flow_style.compare = args.compare
+    doc.flow_style.colour_by = args.colour_by
     if args.title:
         doc.title = args.title
     else:
         doc.title = "Mixed migration routes: North Africa and the Mediterranean"
     join = doc.join()
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
+    for warning in doc.flows.warnings:  # e.g. a Windows-1252 file, a future period, ignored columns
+        log(f"warning: {warning}")
     for issue in join.issues:
-        if issue.level != "info":
+        if issue.level != "info" or issue.route_id == "(smaller flows)":
             log(f"{issue.level}: {issue}")
     if len(join.flows) == 0:
         raise CrossingsError(f"no route has a {doc.metric} figure for {doc.period}; try `crossings info`")
@@ -135,7 +159,11 @@ def _render(args) -> int:
     out_dir = Path(args.out_dir)
     if not out_dir.is_dir():
         raise CrossingsError(f"output folder {out_dir} does not exist")
-    base = args.name or f"crossings_{doc.period}_{doc.metric}"
+    periods = tuple(args.periods) if args.periods else None
+    if periods and len(periods) < 2:
+        raise CrossingsError("--periods needs at least two periods, e.g. --periods 2023 2024")
+    span = "-".join(periods) if periods else doc.period
+    base = args.name or f"crossings_{span}_{doc.metric}"
     base = re.sub(r"[^\w.-]+", "-", base)
     written = []
     if not args.no_png:
@@ -144,27 +172,32 @@ def _render(args) -> int:
 
         ensure_gui_app()
         png = Path(args.png) if args.png else out_dir / f"{base}.png"
-        written.append(export_png(doc, png, PngExportSettings(page, transparent=args.transparent)))
+        written.append(export_png(doc, png, PngExportSettings(page, transparent=args.transparent, periods=periods)))
     if args.svg or args.pdf:
         from gui.export import VectorExportSettings, export_pdf, export_svg
         from gui.qt_app import ensure_gui_app
 
         ensure_gui_app()
-        vector = VectorExportSettings(page, transparent=args.transparent)
+        vector = VectorExportSettings(page, transparent=args.transparent, periods=periods)
         if args.svg:
             written.append(export_svg(doc, args.svg, vector))
         if args.pdf:
             written.append(export_pdf(doc, args.pdf, vector))
-    if not args.no_geojson or args.gpkg:
+    if not args.no_geojson or args.gpkg or args.html:
         from gui.layout import PageLayout
 
         view = PageLayout().view(page, doc.crs, doc.default_extent())
+    if not args.no_geojson or args.gpkg:
         layers = export_layers(doc, view)
         if not args.no_geojson:
             for name, gdf in layers.items():
                 written.append(write_geojson(gdf, out_dir / f"{base}_{name}.geojson"))
         if args.gpkg:
             written.append(write_geopackage(layers, args.gpkg))
+    if args.html:
+        from geo.exports.webmap import export_webmap
+
+        written.append(export_webmap(doc, view, args.html))
     drawn = ", ".join(f"{r.route_id} {r.value:,.0f}" for r in join.flows.itertuples())
     log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
     for path in written:

@@ -7,8 +7,8 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from geo.document import MapDocument
 from geo.furniture import north_angle_deg, scale_bar
+from geo.map_texts import subtitle
 from geo.metrics import metric_label
-from geo.periods import parse_period
 from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS
 from geo.view import MapView
 from gui.fonts import map_font
@@ -33,21 +33,7 @@ class FurniturePainter:
 
     # -- texts --------------------------------------------------------------------------------
     def subtitle(self) -> str:
-        doc = self.doc
-        if doc.subtitle:
-            return doc.subtitle
-        if doc.flows is None or doc.period is None:
-            return ""
-        text = f"{metric_label(doc.metric)}, {parse_period(doc.period).display()}"
-        flows = doc.join().flows
-        spans = {(a, b) for a, b in zip(flows["date_from"], flows["date_to"], strict=True) if a and b}
-        if len(spans) == 1:
-            a, b = next(iter(spans))
-            text += f" ({_day(a)} – {_day(b)})"
-        since = doc.comparison_label()
-        if since:
-            text += f"; change since {since}"
-        return text
+        return subtitle(self.doc)
 
     # -- layout -------------------------------------------------------------------------------
     def layout_rects(self) -> dict[str, QRectF]:
@@ -127,7 +113,7 @@ class FurniturePainter:
             entries = [(CHANGE_COLOURS[d], f"{CHANGE_LABELS[d]} since {since}" if d != "new" else CHANGE_LABELS[d])
                        for d in order]
         else:
-            entries = [(doc.flow_style.colour_for(g), GROUP_LABELS.get(g, g)) for g in groups]
+            entries = [(doc.flow_colour("", g), GROUP_LABELS.get(g, g)) for g in groups]
         return scale, samples, entries, bool(join.no_data)
 
     def _legend_size(self) -> tuple[float, float]:
@@ -137,10 +123,15 @@ class FurniturePainter:
             return (0.0, 0.0)
         h = 3 * mm + 5 * mm  # padding + heading
         h += sum(max(scale.width_mm(v), 2.5) * mm + 2.2 * mm for v in samples)
-        h += 2 * mm + len(groups) * 4.2 * mm + (4.2 * mm if no_data else 0) + 3 * mm
+        h += 2 * mm + len(groups) * 4.2 * mm + (4.2 * mm if no_data else 0) + (4.6 * mm if self.doc.is_od else 0) + 3 * mm
         if any(scale.width_mm(v) <= scale.min_width_mm for v in samples) or scale.min_width_mm:
             h += 3.5 * mm
-        return (56 * mm, h)
+        self.p.setFont(self.font(8, bold=True))
+        heading_w = self.p.fontMetrics().horizontalAdvance(self._legend_heading()) + 6 * mm
+        return (max(56 * mm, heading_w), h)
+
+    def _legend_heading(self) -> str:
+        return f"{metric_label(self.doc.metric)} (width to scale)"
 
     def legend(self, rect: QRectF) -> None:
         if rect.height() <= 0:
@@ -151,7 +142,7 @@ class FurniturePainter:
         x0, y = rect.left() + 3 * mm, rect.top() + 3 * mm
         self.p.setPen(QColor(theme.text))
         self.p.setFont(self.font(8, bold=True))
-        heading = f"{metric_label(self.doc.metric)} (width to scale)"
+        heading = self._legend_heading()
         self.p.drawText(QRectF(x0, y, rect.width(), 5 * mm), int(Qt.AlignmentFlag.AlignLeft), heading)
         y += 5.5 * mm
         self.p.setFont(self.font(7.5))
@@ -176,6 +167,14 @@ class FurniturePainter:
             self.p.drawText(QRectF(x0 + 8 * mm, y, 46 * mm, 4.2 * mm),
                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
             y += 4.2 * mm
+        if self.doc.is_od:
+            self.p.setPen(pen("#ffffff", 0.3 * mm))
+            self.p.setBrush(qcolor("#3d3d3d", 0.85))
+            self.p.drawEllipse(QPointF(x0 + 3 * mm, y + 2.1 * mm), 1.8 * mm, 1.8 * mm)
+            self.p.setPen(QColor(theme.text))
+            self.p.drawText(QRectF(x0 + 8 * mm, y, 46 * mm, 4.2 * mm),
+                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "Circle area: all flows in and out")
+            y += 4.6 * mm
         if no_data:
             self.p.setPen(pen("#777777", 0.45 * mm, dash=[4, 3]))
             self.p.drawLine(QPointF(x0, y + 2.1 * mm), QPointF(x0 + 6 * mm, y + 2.1 * mm))
@@ -245,13 +244,3 @@ def _blend_box(theme) -> str:
     from geo.colours import blend
 
     return blend("#ffffff", 0.88, theme.focus_land)
-
-
-def _day(iso: str) -> str:
-    import datetime as dt
-
-    try:
-        d = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%b')} {d.year}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shapely
 
 from geo.document import MapDocument
+from geo.map_texts import format_value  # noqa: F401  (figures read the same on every output)
 
 
 def nearer_to_another(cand, size, own, others) -> bool:
@@ -31,7 +32,3 @@ def label_names(data, language: str):
         return base
     local = data[col].fillna("").astype(str)
     return local.where(local.str.strip() != "", base)
-
-
-def format_value(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"

@@ -11,14 +11,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 import shapely.ops
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
 from geo.document import MapDocument
+from geo.map_texts import sources_text
 from geo.flow_geometry import WidthScale, build_flow_symbols, smooth_line
 from geo.furniture import graticule
 from geo.labels import PlacedLabel
 from geo.page import Page
+from geo.projection import resolve_crs
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
 from gui.label_text import format_value  # noqa: F401  (re-exported for callers of gui.render)
@@ -59,6 +61,8 @@ class RenderReport:
     labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
     """Every placed label: (kind, (x0, y0, x1, y1) in page pixels)."""
     texts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    nodes: dict[str, float] = field(default_factory=dict)
+    """OD node name -> total drawn, when the figures are origin–destination."""
     """Every text drawn: (kind, text, colour, effective background), for legibility checks."""
 
 
@@ -116,8 +120,9 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         symbols_px = []
         self._no_data_px = []
         routes = doc.layer("routes")
-        if routes is not None and routes.style.visible and doc.flows is not None:
-            symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"))
+        if doc.flows is not None and (doc.is_od or (routes is not None and routes.style.visible)):
+            opacity = routes.style.opacity if routes is not None else 1.0
+            symbols_px = self._paint_flows(painter, view, opacity, options.paints("routes"))
         # Labels are laid out most important first, each kind avoiding what came before: value
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
@@ -129,7 +134,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         show_places = places is not None and places.style.visible
         if show_places:  # islands and enclaves first: a figure label has more room to move
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES)
-        if routes is not None and routes.style.visible and routes.style.labels and doc.flow_style.show_values:
+        routes_labelled = routes is not None and routes.style.visible and routes.style.labels
+        if (doc.is_od or routes_labelled) and doc.flow_style.show_values and doc.flows is not None:
             draw_values = self._layout_value_labels(painter, view, hard)
         if show_places:
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS)
@@ -176,12 +182,18 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
     def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True) -> list:
         doc, style, mm = self.doc, self.doc.flow_style, view.px_per_mm
         join = doc.join()
-        flows = doc.projected_flows()
         scale = doc.width_scale()
         self.report.scale = scale
         painter.setOpacity(opacity)
-        routes_proj = doc.projected(doc.layer("routes"))
-        no_data = routes_proj[routes_proj["route_id"].isin(join.no_data)]
+        if doc.is_od:
+            flows, radii, totals = doc.od_curves(view)
+            smoothing = 0  # the layout's curves are already smooth
+        else:
+            flows, radii, totals, smoothing = doc.projected_flows(), {}, {}, style.smoothing
+        routes_layer = doc.layer("routes")
+        routes_proj = doc.projected(routes_layer) if routes_layer is not None and not doc.is_od else None
+        no_data = routes_proj[routes_proj["route_id"].isin(join.no_data)] if routes_proj is not None else routes_proj
+        no_data = no_data if no_data is not None else flows.iloc[0:0]
         self._no_data_px = []
         for row in no_data.itertuples():
             parts = getattr(row.geometry, "geoms", [row.geometry])
@@ -192,7 +204,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.setPen(pen(qcolor(style.colour_for(row.group), 0.9), 0.45 * mm, dash=[4, 3]))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(geometry_path(lines, view))
-        symbols = build_flow_symbols(flows, view, scale, smoothing=style.smoothing, land=doc.land(view.units_per_px))
+        symbols = build_flow_symbols(flows, view, scale, smoothing=smoothing, land=doc.land(view.units_per_px))
         self.report.symbols = symbols
         out = []
         for row in symbols.itertuples():
@@ -201,27 +213,34 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                 painter.setBrush(QBrush(QColor(doc.flow_colour(row.route_id, row.group))))
                 painter.drawPath(geometry_path([row.geometry], view))
             out.append(shapely.transform(row.geometry, view.to_px))
+        if radii:
+            out += self._paint_nodes(painter, view, join.flows, radii, totals, draw)
         painter.setOpacity(1.0)
+        return out
+
+    def _paint_nodes(self, painter: QPainter, view: MapView, flows, radii: dict[str, float], totals: dict[str, float],
+                     draw: bool) -> list:
+        """OD node symbols: circles whose area grows with the node's total, above the flows."""
+        from geo.od import node_points
+
+        mm = view.px_per_mm
+        nodes = node_points(flows, totals).to_crs(resolve_crs(view.crs))
+        out = []
+        for row in nodes.sort_values("total", ascending=False).itertuples():
+            (x, y), = view.to_px(np.array([[row.geometry.x, row.geometry.y]]))
+            r = radii.get(row.name, 1.2) * mm
+            if draw:
+                painter.setPen(pen("#ffffff", 0.35 * mm))
+                painter.setBrush(qcolor("#3d3d3d", 0.85))
+                painter.drawEllipse(QPointF(x, y), r, r)
+            out.append(shapely.Point(x, y).buffer(r))
+        self.report.nodes = {row.name: float(row.total) for row in nodes.itertuples()}
         return out
 
     # -- texts --------------------------------------------------------------------------------
     def join_for_legend(self):
-        return self.doc.join() if self.doc.flows is not None and self.doc.layer("routes") is not None else None
+        doc = self.doc
+        return doc.join() if doc.flows is not None and (doc.layer("routes") is not None or doc.is_od) else None
 
     def _sources_text(self) -> str:
-        """'Figures: <report>, citing <named sources> and other linked sources. Basemap: ...'."""
-        doc = self.doc
-        parts = []
-        join = self.join_for_legend()
-        if join is not None and len(join.flows):
-            srcs = sorted({s for s in join.flows["source"] if s})
-            named = [s for s in srcs if not s.lower().startswith("not named")]
-            unnamed = len(named) < len(srcs)
-            refs = sorted({r.split(" — ")[0] for r in join.flows["source_ref"] if r})
-            text = "Figures: " + ("; ".join(refs) if refs else "; ".join(named))
-            if refs and named:
-                text += ", citing " + ", ".join(named) + (" and other linked sources" if unnamed else "")
-            parts.append(text)
-        if doc.layer("boundaries") is not None:
-            parts.append("Basemap: Natural Earth (public domain)")
-        return ". ".join(parts) + ("." if parts else "")
+        return sources_text(self.doc)
