@@ -20,13 +20,13 @@ from geo.compare import changes, comparison_period
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
 from geo.flow_table import FlowTable, read_flow_table
-from geo.join import JoinResult, join_flows
+from geo.join import JoinIssue, JoinResult, join_flows
 from geo.page import Page
 from geo.periods import parse_period
 from geo.projection import DEFAULT_CRS, resolve_crs, to_crs
 from geo.routes import read_routes
 from geo.signals import Signal
-from geo.styles import CHANGE_COLOURS, FlowStyle, LayerStyle, MapTheme
+from geo.styles import CHANGE_COLOURS, OD_COLOURS, FlowStyle, LayerStyle, MapTheme
 from geo.vector_io import read_vector
 
 LAYER_KINDS = ("boundaries", "routes", "places", "points")
@@ -74,6 +74,10 @@ class MapDocument:
         self.title = title
         self.subtitle: str | None = None
         self.notes = ""
+        self.od_net = False
+        """With origin–destination figures: draw A->B and B->A as one net flow."""
+        self.node_max_radius_mm = 5.0
+        """Radius of the largest OD node symbol; others scale by area with their total."""
         self.label_language = "en"
         """Language of country and place names on the map: en, fr or ar (name_fr / name_ar columns)."""
         self.disclaimer = DISCLAIMER
@@ -170,18 +174,53 @@ class MapDocument:
         self.period, self.metric, self.source = period, metric, source
         self._invalidate("selection")
 
+    @property
+    def is_od(self) -> bool:
+        """True when the figures name origins and destinations rather than drawn routes."""
+        return self.flows is not None and "origin" in self.flows.frame.columns
+
     def join(self) -> JoinResult:
-        key = ("join", self.period, self.metric, self.source, self._routes_id())
+        key = ("join", self.period, self.metric, self.source, self._routes_id(), self.od_net)
         if key not in self._cache:
+            if self.is_od:
+                from geo.od import node_index, od_join
+
+                b, p = self.layer("boundaries"), self.layer("places")
+                nodes = node_index(b.data if b is not None else None, p.data if p is not None else None)
+                result = od_join(self.flows, nodes, self.period, self.metric, self.source, self.od_net)
+                keep = self.flow_style.max_flows
+                if keep and len(result.flows) > keep:  # a legible map, not a solid sheet: the rest is reported
+                    rest = result.flows.iloc[keep:]
+                    result.issues.append(JoinIssue(
+                        "info", "(smaller flows)", f"{len(rest):,} smaller flows totalling {rest['value'].sum():,.0f} are not "
+                        f"drawn (largest {rest['value'].max():,.0f}); node sizes still count them"))
+                    result.flows = result.flows.iloc[:keep].reset_index(drop=True)
+                self._cache[key] = result
+                return self._cache[key]
             routes = self.layer("routes")
             if routes is None or self.flows is None:
                 raise CrossingsError("a routes layer and figures are needed to draw flows")
             self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source)
         return self._cache[key]
 
+    def od_curves(self, view):
+        """OD flows laid out as curves in the view's CRS, and node radii (mm), cached per scale."""
+        from geo.od import node_totals, od_curves
+
+        key = ("od-curves", self.period, self.metric, self.source, self.od_net, self._crs,
+               round(view.units_per_px, 6), self.flow_style.max_width_mm, self.flow_style.reference_value)
+        if key not in self._cache:
+            join = self.join()
+            flows = join.flows
+            totals = node_totals(join.figured if join.figured is not None else flows)
+            top = max(totals.values(), default=1.0)
+            radii = {n: max(1.2, self.node_max_radius_mm * (t / top) ** 0.5) for n, t in totals.items()}
+            self._cache[key] = (od_curves(flows, view, self.width_scale(), radii), radii, totals)
+        return self._cache[key]
+
     def width_scale(self) -> WidthScale | None:
         """The flow width scale for the current selection (fixed reference value or fitted)."""
-        if self.flows is None or self.layer("routes") is None:
+        if self.flows is None or (self.layer("routes") is None and not self.is_od):
             return None
         st = self.flow_style
         return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, st.reference_value)
@@ -210,10 +249,14 @@ class MapDocument:
         return other.display() if other is not None else None
 
     def flow_colour(self, route_id: str, group: str) -> str:
-        """The fill of a flow: its route group's colour, or its change's when colouring by change."""
+        """The fill of a flow: its route group's colour, or its change's when colouring by change;
+        OD flows take one colour per destination, in a fixed colour-blind-safe order."""
         if self.flow_style.colour_by == "change":
             ch = (self.changes() or {}).get(route_id)
             return CHANGE_COLOURS[ch.direction if ch is not None else "new"]
+        if self.is_od and group not in self.flow_style.group_colours:
+            groups = list(dict.fromkeys(self.join().flows["group"]))
+            return OD_COLOURS[groups.index(group) % len(OD_COLOURS)] if group in groups else OD_COLOURS[0]
         return self.flow_style.colour_for(group)
 
     # -- projection, extent -------------------------------------------------------------------

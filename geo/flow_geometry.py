@@ -186,19 +186,34 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     """Symbols for joined flows already in the view's CRS; largest first, so small ones draw on top.
 
     With ``land`` (a projected polygon), sea flows are kept off the coast along their course.
+    Branches of one route group that reach (or leave) the same place are set side by side
+    instead of on top of each other.
     """
-    records = []
+    rows, parts_of, sizes = [], [], []
     for row in flows.itertuples():
         w_mm = scale.width_mm(row.value)
         aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
         al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
         parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
-        polys, lines = [], []
+        smoothed = []
         for part in parts:
             smooth = smooth_line(part, smoothing)
             if getattr(row, "mode", "sea") == "sea":
                 smooth = keep_off_land(smooth, land, view.mm_to_units(w_mm / 2 + 0.6),
                                        protect=view.mm_to_units(aw_mm + 1.0))
+            smoothed.append(smooth)
+        rows.append(row)
+        parts_of.append(smoothed)
+        sizes.append((w_mm, aw_mm, al_mm))
+    single = [i for i, p in enumerate(parts_of) if len(p) == 1]
+    moved = offset_parallel_branches([parts_of[i][0] for i in single], [rows[i].group for i in single],
+                                     [view.mm_to_units(sizes[i][1] + 0.4) for i in single])
+    for i, line in zip(single, moved, strict=True):
+        parts_of[i] = [line]
+    records = []
+    for row, smoothed, (w_mm, aw_mm, al_mm) in zip(rows, parts_of, sizes, strict=True):
+        polys, lines = [], []
+        for smooth in smoothed:
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
             smooth = substring(smooth, 0.0, smooth.length - gap)
             poly, centre = flow_symbol(smooth, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))
@@ -213,3 +228,59 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     out = gpd.GeoDataFrame(records, columns=["route_id", "group", "value", "width_mm", "arrow_width_mm", "centreline", "geometry"],
                            geometry="geometry", crs=flows.crs)
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: list[float]) -> list[LineString]:
+    """Set converging (or diverging) branches of one group side by side near their shared end.
+
+    Branches whose ends lie closer than their combined ``spans`` (the arrowhead widths, in map
+    units) are ordered by their direction of approach and shifted sideways, the shift growing
+    from nothing at mid-course to full width at the end, so the arrowheads arrive next to each
+    other like lanes rather than stacked.
+    """
+    out = list(lines)
+    for at_end in (True, False):
+        for group in set(groups):
+            idx = [i for i, g in enumerate(groups) if g == group and out[i].length > 0]
+            clusters: list[list[int]] = []
+            for i in idx:
+                p = np.asarray(out[i].coords[-1 if at_end else 0])
+                for c in clusters:
+                    q = np.asarray(out[c[0]].coords[-1 if at_end else 0])
+                    if np.hypot(*(p - q)) < (spans[i] + spans[c[0]]) / 2:
+                        c.append(i)
+                        break
+                else:
+                    clusters.append([i])
+            for c in clusters:
+                if len(c) > 1:
+                    _shift_cluster(out, c, spans, at_end)
+    return out
+
+
+def _shift_cluster(lines: list[LineString], cluster: list[int], spans: list[float], at_end: bool) -> None:
+    """Shift the lines of one cluster in place: lanes ordered left to right across the mean direction."""
+    dirs = []
+    for i in cluster:
+        ln = lines[i]
+        a = np.asarray(ln.interpolate(0.75 if at_end else 0.25, normalized=True).coords[0])
+        b = np.asarray(ln.coords[-1] if at_end else ln.coords[0])
+        d = (b - a) if at_end else (a - b)
+        dirs.append(d / max(np.hypot(*d), 1e-12))
+    mean = np.mean(dirs, axis=0)
+    mean /= max(np.hypot(*mean), 1e-12)
+    normal = np.array([-mean[1], mean[0]])
+    # order by where each branch comes from across the mean direction
+    side = [float(np.dot(np.asarray(lines[i].interpolate(0.5, normalized=True).coords[0]), normal)) for i in cluster]
+    order = [cluster[k] for k in np.argsort(side)]
+    total = sum(spans[i] for i in order)
+    pos = -total / 2
+    for i in order:
+        centre = pos + spans[i] / 2
+        pos += spans[i]
+        pts = np.asarray(lines[i].coords)[:, :2]
+        along = np.concatenate([[0], np.cumsum(np.hypot(*np.diff(pts, axis=0).T))])
+        s = along / max(along[-1], 1e-12)
+        ramp = np.clip((s - 0.35) / 0.55, 0, 1) if at_end else np.clip((0.65 - s) / 0.55, 0, 1)
+        ramp = ramp * ramp * (3 - 2 * ramp)  # smoothstep: no kink where the shift starts
+        lines[i] = LineString(pts + (ramp * centre)[:, None] * normal[None, :])

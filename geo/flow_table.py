@@ -15,6 +15,7 @@ import io
 import math
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -25,11 +26,18 @@ from geo.errors import DataError
 from geo.periods import Period, parse_period
 
 REQUIRED = ("route_id", "period", "metric", "value")
-OPTIONAL = ("date_from", "date_to", "source", "source_ref", "note")
+OPTIONAL = ("date_from", "date_to", "source", "source_ref", "note", "origin", "destination")
+# An origin-destination file names both ends instead of a route: route_id becomes "origin→destination".
+OD_COLUMNS = ("origin", "destination")
 FRAME_COLUMNS = (*REQUIRED, "source", "source_ref", "note", "date_from", "date_to", "row")
 
 # Values above this are typing mistakes (a misplaced separator), not migration figures.
 MAX_VALUE = 10_000_000
+
+# A figures file is a table of hand-checked figures: the shipped one has 43 rows. Files above these
+# limits are the wrong file (a database dump, a raster renamed .csv), refused before they are read.
+MAX_FILE_BYTES = 50_000_000
+MAX_ROWS = 500_000
 
 # A few obvious header spellings; keys are headers lowercased with spaces and dashes as "_".
 HEADER_ALIASES = {
@@ -41,6 +49,7 @@ HEADER_ALIASES = {
     "to": "date_to", "end_date": "date_to", "to_date": "date_to",
     "reference": "source_ref",
     "notes": "note", "comment": "note", "comments": "note",
+    "dest": "destination", "destination_country": "destination", "origin_country": "origin",
 }
 
 # Metric slugs that name the same measure. Keep small: each entry is a spelling seen in reports.
@@ -73,6 +82,8 @@ class FlowTable:
     frame: pd.DataFrame
     path: Path
     warnings: list[str] = field(default_factory=list)
+    today: date | None = None
+    """The date periods are compared with (None: the day it is asked); set by tests."""
 
     def periods(self) -> list[Period]:
         """The distinct periods, oldest first."""
@@ -91,8 +102,13 @@ class FlowTable:
         return [s for s in rows["source"].unique() if s]
 
     def default_period(self) -> Period:
-        """The period to show first: the latest quarter, or the latest period if none is a quarter."""
-        periods = self.periods()
+        """The period to show first: the latest quarter, or the latest period if none is a quarter.
+
+        Periods that start after today (almost always a typo in the year) are passed over while
+        the file has any other period.
+        """
+        today = self.today or date.today()
+        periods = [p for p in self.periods() if p.start <= today] or self.periods()
         return ([p for p in periods if p.kind == "quarter"] or periods)[-1]
 
     def select(self, period: str | Period, metric: str, source: str | None = None) -> pd.DataFrame:
@@ -114,11 +130,12 @@ def normalise_metric(name: str) -> str:
     return METRIC_ALIASES.get(s, s)
 
 
-def read_flow_table(path: str | Path) -> FlowTable:
+def read_flow_table(path: str | Path, *, today: date | None = None) -> FlowTable:
     """Read and check a figures file; raise one DataError listing every problem found.
 
     The error's message names the first problem (with "(+N more problems)"); its ``problems``
-    attribute holds all of them, one complete line each.
+    attribute holds all of them, one complete line each. A period that starts after ``today``
+    (default: the real today) is kept but warned about, once per period, in ``warnings``.
     """
     path = Path(path)
     warnings: list[str] = []
@@ -169,10 +186,29 @@ def read_flow_table(path: str | Path) -> FlowTable:
     if not records:
         raise _fail(path, f"row {header_index + 1}", "there are no figures below the header")
 
-    frame = pd.DataFrame(records, columns=list(FRAME_COLUMNS))
+    od = [c for c in OD_COLUMNS if all(c in r for r in records)]
+    frame = pd.DataFrame(records, columns=[*FRAME_COLUMNS, *od])
     frame["value"] = frame["value"].astype("float64")
     frame["row"] = frame["row"].astype("int64")
-    return FlowTable(frame=frame, path=path, warnings=warnings)
+    warnings += _future_periods(path, frame, today or date.today())
+    return FlowTable(frame=frame, path=path, warnings=warnings, today=today)
+
+
+def _future_periods(path: Path, frame: pd.DataFrame, today: date) -> list[str]:
+    """One warning per period that starts after ``today``.
+
+    Figures cannot exist yet, so the year is most likely mistyped (2042Q4 for 2024Q4). Kept, not
+    refused: a template for the coming quarter is legitimate, and the map never opens on such a
+    period (see ``default_period``).
+    """
+    out = []
+    for label, rows in frame.groupby("period", sort=False)["row"]:
+        period = parse_period(label)
+        if period.start > today:
+            more = f" (and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''})" if len(rows) > 1 else ""
+            out.append(f"{path.name}, row {rows.iloc[0]}{more}: period {label} is in the future (it starts "
+                       f"{period.start.isoformat()}, after today {today.isoformat()}); is the year mistyped?")
+    return out
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -189,6 +225,7 @@ def _quote(text: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
+    _check_size(path)
     try:
         return path.read_bytes()
     except FileNotFoundError:
@@ -199,15 +236,32 @@ def _read_bytes(path: Path) -> bytes:
         raise _fail(path, None, f"cannot be read: {e.strerror or e}") from None
 
 
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _fail(path, None, "file not found") from None
+    except OSError as e:
+        raise _fail(path, None, f"cannot be read: {e.strerror or e}") from None
+    if size > MAX_FILE_BYTES:
+        raise _fail(path, None, f"the file is {size / 1e6:,.0f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB "
+                                "a figures file may have: is it the right file?")
+
+
 def _read_csv(path: Path, warnings: list[str]) -> tuple[list[list[str]], str]:
     """The CSV's records and its delimiter, detected from the header line."""
     text = _decode(path, _read_bytes(path), warnings)
     header_line = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
+    rows: list[list[str]] = []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)), delimiter
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(row)
+            if len(rows) > MAX_ROWS:
+                raise _fail(path, None, f"has more than {MAX_ROWS:,} rows, more than a figures file may have")
     except csv.Error as e:  # e.g. a field longer than the csv module's limit
-        raise _fail(path, None, f"is not a readable CSV file ({e})") from None
+        raise _fail(path, f"row {len(rows) + 1}", f"is not a readable CSV row ({e})") from None
+    return rows, delimiter
 
 
 def _decode(path: Path, data: bytes, warnings: list[str]) -> str:
@@ -243,20 +297,84 @@ def _row_of(data: bytes, offset: int) -> str:
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:
-    """The first worksheet's rows as text cells (numbers and dates written the CSV way)."""
-    _read_bytes(path)  # same messages as CSV for a missing or unreadable file
+    """The first worksheet's rows as text cells (numbers and dates written the CSV way).
+
+    Refused: merged cells (only the first cell of a merged range holds the value, so the others
+    would silently read as empty) and formulas without a saved result (they would read as "no
+    data").
+    """
+    _read_bytes(path)  # same messages as CSV for a missing, unreadable or oversized file
     from openpyxl import load_workbook  # only needed for workbooks: keep it off start-up
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
         try:
-            sheet = book.worksheets[0]
-            return [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            if not book.worksheets:
+                raise _fail(path, None, "the workbook has no worksheet")
+            sheet, raw = book.worksheets[0], formulas.worksheets[0]
+            merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
+            if merged:
+                raise _merged_error(path, merged[0])
+            rows = []
+            for n, (values, cells) in enumerate(zip(sheet.iter_rows(values_only=True),
+                                                    raw.iter_rows(values_only=True), strict=False), start=1):
+                if n > MAX_ROWS:
+                    raise _fail(path, None, f"has more than {MAX_ROWS:,} rows, more than a figures file may have")
+                for col, (v, f) in enumerate(zip(values, cells, strict=False), start=1):
+                    if v is None and isinstance(f, str) and f.startswith("="):
+                        raise _fail(path, f"row {n}", f"cell {_column_letter(col)}{n} holds the formula "
+                                    f"{_quote(f)} with no saved result; open and save the workbook in Excel or "
+                                    "LibreOffice, or paste the values")
+                rows.append([_cell_text(v) for v in values])
+            return rows
         finally:
             book.close()
+            formulas.close()
+    except DataError:
+        raise
     except Exception as e:  # openpyxl raises many types for a broken or foreign file
         reason = (str(e).splitlines() or [type(e).__name__])[0][:80]
         raise _fail(path, None, f"is not a readable Excel .xlsx workbook ({reason})") from None
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+
+
+def _merged_ranges(path: Path, member: str | None) -> list[str]:
+    """The merged ranges of a worksheet (e.g. ``["B1:C1"]``), read from its XML without loading it."""
+    if not member:
+        return []
+    found: list[str] = []
+    tail = b""
+    with zipfile.ZipFile(path) as z, z.open(member.lstrip("/")) as f:
+        while chunk := f.read(1 << 20):
+            data = tail + chunk
+            found += [m.decode() for m in _MERGE_CELL.findall(data)]
+            if found:
+                break
+            tail = data[-200:]
+    def position(ref: str) -> tuple[int, int, str]:
+        m = re.match(r"([A-Z]+)([0-9]+)", ref)
+        return int(m[2]), len(m[1]), m[1]
+
+    return sorted(dict.fromkeys(found), key=position)
+
+
+def _merged_error(path: Path, ref: str) -> DataError:
+    first = ref.partition(":")[0]
+    row = int(re.sub(r"[A-Z]", "", first))
+    return _fail(path, f"row {row}", f"cells {ref} are merged; only {first} holds a value, so the "
+                 "other cells would read as empty: unmerge them and fill every cell (one column name per "
+                 "header cell)")
+
+
+def _column_letter(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
 
 
 def _cell_text(v: object) -> str:
@@ -297,7 +415,8 @@ def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
                                             f"{_quote(name)} both mean {canon}")
         else:
             columns[canon] = i
-    missing = [c for c in REQUIRED if c not in columns]
+    od = all(c in columns for c in OD_COLUMNS)
+    missing = [c for c in REQUIRED if c not in columns and not (c == "route_id" and od)]
     if missing:
         raise _fail(path, f"row {row}", f"missing required column{'s' if len(missing) > 1 else ''} "
                     f"{', '.join(missing)}; found columns: {', '.join(map(_quote, found))}")
@@ -323,6 +442,13 @@ def _check_row(cells: list[str], columns: dict[str, int],
 
     problems = []
     record = {name: cell(name) for name in ("route_id", "source", "source_ref", "note")}
+    if all(c in columns for c in OD_COLUMNS):
+        record["origin"], record["destination"] = cell("origin"), cell("destination")
+        for name in OD_COLUMNS:
+            if not record[name]:
+                problems.append(f"{name} is empty")
+        if not record["route_id"]:
+            record["route_id"] = f"{record['origin']}→{record['destination']}"
     if not record["route_id"]:
         problems.append("route_id is empty")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 
 from geo.errors import DataError
 from geo.vector_io import read_vector
@@ -23,6 +24,8 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
     for col in OPTIONAL_TEXT:
         if col not in gdf.columns:
             gdf[col] = ""
+    for col in ("route_id", "parent"):
+        gdf[col] = _as_text(gdf[col])
     gdf[list(REQUIRED + OPTIONAL_TEXT)] = gdf[list(REQUIRED + OPTIONAL_TEXT)].fillna("").astype(str).apply(lambda s: s.str.strip())
     gdf.loc[gdf["name"] == "", "name"] = gdf["route_id"]
     gdf.loc[gdf["group"] == "", "group"] = gdf["route_id"]
@@ -47,6 +50,16 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
             seen.add(p)
             p = parent_of.get(p, "")
     return gdf.reset_index(drop=True)
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """Ids as text, with whole numbers from a numeric field written without ".0" (a shapefile's
+    integer field with an empty value is read as float, and 7.0 would not match "7" in the figures)."""
+    if pd.api.types.is_float_dtype(values):
+        whole = values.dropna()
+        if (whole == whole.round()).all():
+            return values.astype("Int64").astype(str).replace("<NA>", "")
+    return values
 
 
 def children_of(routes: gpd.GeoDataFrame) -> dict[str, list[str]]:

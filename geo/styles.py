@@ -12,6 +12,8 @@ ROUTE_GROUP_COLOURS: dict[str, str] = {
     "Algeria–Balearic": "#CC79A7",
     "Expulsions": "#5B4A3F",
 }
+# Origin–destination flows: one colour per destination, in this order (Okabe–Ito again).
+OD_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 FALLBACK_COLOURS = ("#009E73", "#56B4E9", "#F0E442", "#999999")
 
 # Change styling: increase warm, decrease cool (Okabe–Ito vermillion and blue stay apart for
@@ -58,6 +60,8 @@ class FlowStyle:
     casing: str = "#ffffff"
     compare: str | None = None
     """Show the change against 'previous' period or the same period a year ago ('year_ago')."""
+    max_flows: int = 300
+    """Origin–destination maps draw at most this many flows (the largest); the rest are reported."""
     colour_by: str = "group"
     """'group' (route colours) or 'change' (increase / decrease against ``compare``)."""
 

@@ -23,17 +23,26 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         if name in out:
             name = f"{name}_{layer.id}"
         out[name] = _clean(layer.data)
-    if doc.flows is not None and doc.layer("routes") is not None:
+    if doc.flows is not None and (doc.layer("routes") is not None or doc.is_od):
         join = doc.join()
         flows = join.flows.copy()
         flows["period_label"] = join.period
         flows["width_mm"] = [round(doc.width_scale().width_mm(v), 3) for v in flows["value"]]
+        if doc.is_od:  # the laid-out curves, as drawn, rather than straight origin-destination lines
+            curves, _, totals = doc.od_curves(view)
+            flows = flows.set_geometry(curves.to_crs(WGS84).geometry.values)
+            from geo.od import node_points
+
+            out["nodes"] = _clean(node_points(join.flows, totals))
+            projected, smoothing = curves, 0
+        else:
+            projected, smoothing = doc.projected_flows(), doc.flow_style.smoothing
         out["flows"] = _clean(flows)
-        symbols = build_flow_symbols(doc.projected_flows(), view, doc.width_scale(), smoothing=doc.flow_style.smoothing,
+        symbols = build_flow_symbols(projected, view, doc.width_scale(), smoothing=smoothing,
                                      land=doc.land(view.units_per_px))
         symbols = symbols.drop(columns=["centreline"]).merge(
             join.flows[["route_id", "name", "period", "metric", "source", "source_ref", "note"]], on="route_id")
-        out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=doc.projected_flows().crs).to_crs(WGS84))
+        out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=projected.crs).to_crs(WGS84))
     return out
 
 

@@ -41,3 +41,19 @@ def test_symbol_band_has_the_requested_width_and_the_arrow_ends_at_the_tip():
     assert 80 < cut.length <= 90  # inside the arrowhead, near its base
     assert poly.distance(Point(1000, 0)) < 1e-9  # tip at the line's end
     assert poly.bounds[2] == pytest.approx(1000)
+
+
+def test_converging_branches_of_one_route_arrive_side_by_side():
+    from geo.flow_geometry import offset_parallel_branches
+
+    # three branches meeting at (0, 1000) from the south-west, south and south-east
+    lines = [LineString([(-600, 0), (-200, 600), (0, 1000)]), LineString([(0, 0), (0, 500), (0, 1000)]),
+             LineString([(600, 0), (200, 600), (0, 1000)])]
+    out = offset_parallel_branches(lines, ["ATL"] * 3, [60.0, 60.0, 60.0])
+    ends = np.array([ln.coords[-1] for ln in out])
+    assert np.allclose(sorted(ends[:, 0]), [-60, 0, 60], atol=1e-6)  # lanes one arrowhead apart, in order
+    assert ends[0, 0] < ends[1, 0] < ends[2, 0]  # west branch stays west: no crossing
+    for before, after in zip(lines, out, strict=True):  # the course is kept where the branches are apart
+        assert after.coords[0] == before.coords[0]
+    other = offset_parallel_branches(lines, ["ATL", "CMR", "WMR"], [60.0] * 3)
+    assert [ln.coords[-1] for ln in other] == [ln.coords[-1] for ln in lines]  # other groups are left alone

@@ -103,3 +103,34 @@ def test_comparison_labels_and_change_colours(doc):
     x, y = view.to_px(np.array([[centre.x, centre.y]]))[0]
     px = image.pixelColor(int(x), int(y))
     assert px.name() == CHANGE_COLOURS["down"].lower()
+
+
+def test_od_map_of_cmr_departures(qapp):
+    """The OD map of CMR departures: nodes sized by totals, labels clear of flows and nodes."""
+    from geo import paths
+    from geo.document import MapDocument
+
+    doc = MapDocument.from_files(flows=paths.data_path("flows", "od_2024.csv"))
+    doc.select("2024", "departures")
+    page = Page("A4", "landscape", 150)
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    renderer = MapRenderer(doc)
+    view = renderer.render_page(painter, page)
+    painter.end()
+    report = renderer.report
+    assert report.nodes == {"Libya": 41484, "Tunisia": 19238, "Algeria": 1257, "Italy": 61979}
+    assert {t for k, t, *_ in report.texts if k == "value"} == {"41,484", "19,238", "1,257"}
+    flows = [shapely.transform(g, view.to_px) for g in report.symbols.geometry]
+    for kind, rect in report.labels:
+        assert not any(shapely.box(*rect).intersects(f) for f in flows), kind
+    # Italy's node is drawn (dark, opaque) where its lon/lat projects
+    from pyproj import Transformer
+
+    from geo.projection import resolve_crs
+
+    italy = doc.join().flows.geometry.iloc[0].coords[-1]
+    x, y = Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True).transform(*italy)
+    (px, py), = view.to_px(np.array([[x, y]]))
+    c = image.pixelColor(int(px), int(py))
+    assert max(c.red(), c.green(), c.blue()) < 110

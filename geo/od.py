@@ -1,0 +1,185 @@
+"""Origin–destination flows: figures between countries or places, drawn as laid-out curves.
+
+An OD figures file is a figures file whose rows name an ``origin`` and a ``destination``
+instead of a ``route_id`` (see data/flows/README.md). Nodes are resolved against the
+boundaries (ISO code or name, in English or French) and the places (id or name); each flow is
+a quadratic Bézier curve placed by geo.flow_layout, so the painter, GeoJSON and web map share it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+import shapely.ops
+from pyproj import Transformer
+from shapely.geometry import LineString, Point
+
+from geo.errors import DataError
+from geo.flow_geometry import WidthScale
+from geo.flow_layout import LayoutSettings, bezier, layout_flows
+from geo.flow_table import FlowTable
+from geo.join import FLOW_COLUMNS, JoinIssue, JoinResult
+from geo.projection import resolve_crs
+from geo.view import MapView
+
+
+def _key(text: str) -> str:
+    s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
+    return " ".join(s.replace("-", " ").replace("_", " ").split())
+
+
+@dataclass(frozen=True)
+class Node:
+    key: str
+    name: str
+    lon: float
+    lat: float
+
+
+def node_index(countries: gpd.GeoDataFrame | None, places: gpd.GeoDataFrame | None) -> dict[str, Node]:
+    """Every spelling a node may be given in -> the node (places win over countries)."""
+    index: dict[str, Node] = {}
+    if countries is not None:
+        for row in countries.itertuples():
+            part = max(shapely.get_parts(row.geometry), key=lambda g: g.area)
+            p = shapely.ops.polylabel(part, tolerance=0.05) if part.geom_type == "Polygon" else part.representative_point()
+            name = str(getattr(row, "name", "") or getattr(row, "iso_a3", ""))
+            node = Node(str(getattr(row, "iso_a3", name)), name, p.x, p.y)
+            for spelling in (getattr(row, "iso_a3", ""), getattr(row, "name", ""), getattr(row, "name_fr", "")):
+                if isinstance(spelling, str) and spelling:
+                    index.setdefault(_key(spelling), node)
+    if places is not None:
+        for row in places.itertuples():
+            name = str(getattr(row, "name", "") or getattr(row, "place_id", ""))
+            node = Node(str(getattr(row, "place_id", name)), name, row.geometry.x, row.geometry.y)
+            for spelling in (getattr(row, "place_id", ""), getattr(row, "name", ""), getattr(row, "name_fr", "")):
+                if isinstance(spelling, str) and spelling:
+                    index[_key(spelling)] = node
+    return index
+
+
+def od_join(table: FlowTable, nodes: dict[str, Node], period: str, metric: str, source: str | None = None,
+            net: bool = False) -> JoinResult:
+    """OD figures for (period, metric[, source]) as straight lon/lat lines between their nodes.
+
+    Unknown node names are an error naming the row; with ``net``, A->B and B->A become one
+    flow of their difference in the larger direction.
+    """
+    rows = table.select(period, metric, source)
+    issues: list[JoinIssue] = []
+    records = []
+    for r in rows.itertuples():
+        o, d = nodes.get(_key(r.origin)), nodes.get(_key(r.destination))
+        for label, value, node in (("origin", r.origin, o), ("destination", r.destination, d)):
+            if node is None:
+                raise DataError(table.path, f"row {r.row}", f"{label} {value!r} is not a country (ISO code or name) "
+                                                           "or a place of the places layer")
+        if o.key == d.key:
+            raise DataError(table.path, f"row {r.row}", f"origin and destination are both {o.name!r}")
+        if np.isnan(r.value):
+            issues.append(JoinIssue("warning", f"{o.key}→{d.key}", "the figure is empty (no data); not drawn", int(r.row)))
+            continue
+        records.append({"route_id": f"{o.key}→{d.key}", "name": f"{o.name} to {d.name}", "group": f"To {d.name}",
+                        "parent": "", "mode": "od", "origin": o.name, "dest": d.name, "value": float(r.value),
+                        "period": r.period, "metric": r.metric, "source": r.source, "source_ref": r.source_ref,
+                        "note": r.note, "date_from": r.date_from, "date_to": r.date_to, "row": int(r.row),
+                        "geometry": LineString([(o.lon, o.lat), (d.lon, d.lat)])})
+    frame = pd.DataFrame(records, columns=[*FLOW_COLUMNS, "geometry"])
+    dup = frame["route_id"].duplicated(keep=False)
+    if dup.any():
+        rid = frame.loc[dup, "route_id"].iloc[0]
+        rs = frame.loc[frame["route_id"] == rid, "row"].tolist()
+        issues.append(JoinIssue("warning", rid, f"rows {' and '.join(map(str, rs))} give the same flow; "
+                                                "their sum is drawn (choose a source to avoid this)"))
+        frame = _sum_duplicates(frame)
+    if net:
+        frame = _net(frame)
+    frame = frame.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+    flows = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
+    return JoinResult(flows, str(period), metric, source, issues, frame.drop(columns="geometry"), [])
+
+
+def _sum_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
+    agg = {c: "first" for c in frame.columns if c not in ("route_id", "value")}
+    agg["value"] = "sum"
+    return frame.groupby("route_id", as_index=False, sort=False).agg(agg)
+
+
+def _net(frame: pd.DataFrame) -> pd.DataFrame:
+    """Pairs A->B / B->A replaced by one flow of the difference, in the larger direction."""
+    by_id = {r.route_id: r for r in frame.itertuples(index=False)}
+    keep, done = [], set()
+    for rid, r in by_id.items():
+        if rid in done:
+            continue
+        a, b = rid.split("→")
+        back = by_id.get(f"{b}→{a}")
+        done.update({rid, f"{b}→{a}"})
+        if back is None:
+            keep.append(r._asdict())
+            continue
+        big, small = (r, back) if r.value >= back.value else (back, r)
+        row = big._asdict()
+        row["value"] = big.value - small.value
+        row["note"] = f"net of {big.value:,.0f} and {small.value:,.0f} the other way"
+        if row["value"] > 0:
+            keep.append(row)
+    return pd.DataFrame(keep, columns=frame.columns)
+
+
+def node_totals(flows: pd.DataFrame) -> dict[str, float]:
+    """Total in plus out per node name: what node symbols are sized by."""
+    if not len(flows):
+        return {}
+    out = flows.groupby("origin")["value"].sum().add(flows.groupby("dest")["value"].sum(), fill_value=0.0)
+    return {str(k): float(v) for k, v in out.items()}
+
+
+def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_radius_mm: dict[str, float],
+              settings: LayoutSettings = LayoutSettings(), progress=None, is_cancelled=None) -> gpd.GeoDataFrame:
+    """The OD flows as laid-out curves in the view's CRS, trimmed to leave their node symbols clear."""
+    if not len(flows):
+        return flows.to_crs(resolve_crs(view.crs))
+    t = Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    coords = np.array([ln.coords for ln in flows.geometry])  # (N, 2, 2)
+    sx, sy = t.transform(coords[:, 0, 0], coords[:, 0, 1])
+    ex, ey = t.transform(coords[:, 1, 0], coords[:, 1, 1])
+    starts, ends = np.column_stack([sx, sy]), np.column_stack([ex, ey])
+    widths = np.array([view.mm_to_units(scale.width_mm(v)) for v in flows["value"]])
+    names = list(dict.fromkeys([*flows["origin"], *flows["dest"]]))
+    where = {}
+    for r, s, e in zip(flows.itertuples(), starts, ends, strict=True):
+        where[r.origin], where[r.dest] = s, e
+    nodes = np.array([where[n] for n in names])
+    radii = np.array([view.mm_to_units(node_radius_mm.get(n, 1.0)) for n in names])
+    ctrl = layout_flows(starts, ends, widths, nodes, radii, settings, progress, is_cancelled)
+    pts = bezier(starts, ctrl, ends, 48)
+    lines = []
+    for i, r in enumerate(flows.itertuples()):
+        line = LineString(pts[i])
+        gap_start = view.mm_to_units(node_radius_mm.get(r.origin, 1.0) + 0.6)
+        gap_end = view.mm_to_units(node_radius_mm.get(r.dest, 1.0) + 0.3)
+        if line.length > 2 * (gap_start + gap_end):
+            line = shapely.ops.substring(line, gap_start, line.length - gap_end)
+        lines.append(line)
+    out = flows.copy()
+    out = gpd.GeoDataFrame(out.drop(columns="geometry"), geometry=lines, crs=resolve_crs(view.crs))
+    out["control_x"], out["control_y"] = ctrl[:, 0], ctrl[:, 1]
+    return out
+
+
+def node_points(flows: gpd.GeoDataFrame, totals: dict[str, float] | None = None) -> gpd.GeoDataFrame:
+    """One lon/lat point per node of the drawn flows with its total (in + out) figure."""
+    all_totals = totals if totals is not None else node_totals(flows)
+    where = {}
+    for r in flows.itertuples():
+        where[r.origin] = r.geometry.coords[0]
+        where[r.dest] = r.geometry.coords[-1]
+    totals = {n: all_totals.get(n, 0.0) for n in where}
+    return gpd.GeoDataFrame({"name": list(totals), "total": list(totals.values())},
+                            geometry=[Point(where[n]) for n in totals], crs="EPSG:4326")

@@ -1,0 +1,90 @@
+"""Origin–destination figures: reading, node resolution, net flows, and laid-out curves."""
+
+import numpy as np
+import pytest
+import shapely
+
+from geo import paths
+from geo.document import MapDocument
+from geo.errors import DataError
+from geo.flow_table import read_flow_table
+from geo.od import node_index, od_join
+from geo.page import Page
+from geo.vector_io import read_vector
+from geo.view import MapView
+
+OD = paths.data_path("flows", "od_2024.csv")
+
+
+@pytest.fixture(scope="module")
+def nodes():
+    return node_index(read_vector(paths.default_countries()), read_vector(paths.default_places()))
+
+
+def test_od_file_reads_with_synthesised_route_ids():
+    table = read_flow_table(OD)
+    assert {"origin", "destination"} <= set(table.frame.columns)
+    assert "Libya→Italy" in set(table.frame["route_id"])
+    assert table.metrics() == ["departures", "arrivals_by_nationality"]
+
+
+def test_cmr_departures_by_country(nodes):
+    result = od_join(read_flow_table(OD), nodes, "2024", "departures")
+    got = dict(zip(result.flows["route_id"], result.flows["value"], strict=True))
+    assert got == {"LBY→ITA": 41484, "TUN→ITA": 19238, "DZA→ITA": 1257}
+    line = result.flows.set_index("route_id").loc["LBY→ITA", "geometry"]
+    lon, lat = line.coords[0]
+    assert 10 < lon < 25 and 20 < lat < 33  # inside Libya
+    assert result.flows.crs.to_epsg() == 4326
+
+
+def test_nodes_resolve_iso_codes_english_and_french_names_and_places(nodes):
+    assert nodes["libye"].key == nodes["lby"].key == nodes["libya"].key == "LBY"
+    assert nodes["canary islands"].key == "canary_islands"
+    assert nodes["algerie"].key == "DZA"
+
+
+def test_unknown_node_names_the_row(tmp_path, nodes):
+    f = tmp_path / "od.csv"
+    f.write_text("origin,destination,period,metric,value\nLibya,Italy,2024,departures,5\nAtlantis,Italy,2024,departures,3\n")
+    with pytest.raises(DataError, match=r"od.csv, row 3: origin 'Atlantis' is not a country \(ISO code or name\) "
+                                        r"or a place of the places layer"):
+        od_join(read_flow_table(f), nodes, "2024", "departures")
+
+
+def test_empty_origin_is_rejected_by_the_reader(tmp_path):
+    f = tmp_path / "od.csv"
+    f.write_text("origin,destination,period,metric,value\n,Italy,2024,departures,5\n")
+    with pytest.raises(DataError, match="od.csv, row 2: origin is empty"):
+        read_flow_table(f)
+
+
+def test_net_flows(tmp_path, nodes):
+    f = tmp_path / "two_way.csv"
+    f.write_text("origin,destination,period,metric,value\nMorocco,Spain,2024,m,100\nSpain,Morocco,2024,m,30\n"
+                 "Libya,Italy,2024,m,10\n")
+    table = read_flow_table(f)
+    both = od_join(table, nodes, "2024", "m")
+    assert sorted(both.flows["value"]) == [10, 30, 100]
+    net = od_join(table, nodes, "2024", "m", net=True)
+    got = dict(zip(net.flows["route_id"], net.flows["value"], strict=True))
+    assert got == {"MAR→ESP": 70, "LBY→ITA": 10}
+
+
+def test_document_lays_out_curves_that_leave_nodes_clear():
+    doc = MapDocument.from_files(flows=OD)
+    assert doc.is_od
+    doc.select("2024", "arrivals_by_nationality")
+    w, h = Page("A4", "landscape", 150).size_px
+    view = MapView(doc.crs, doc.default_extent(), (0, 0, w, h), 150)
+    curves, radii, totals = doc.od_curves(view)
+    assert totals["Canary Islands"] == 13530 + 9554 + 3892 + 2953 + 2608
+    assert radii["Canary Islands"] == pytest.approx(doc.node_max_radius_mm)
+    assert radii["Guinea"] < radii["Mali"] < radii["Canary Islands"]
+    for row in curves.itertuples():
+        line = row.geometry
+        assert line.length > shapely.distance(shapely.Point(line.coords[0]), shapely.Point(line.coords[-1]))  # curved
+    # the five flows into the Canary Islands arrive at distinct angles
+    into = curves[curves["dest"] == "Canary Islands"]
+    angles = [np.degrees(np.arctan2(*(np.subtract(ln.coords[-1], ln.coords[-3]))[::-1])) for ln in into.geometry]
+    assert min(abs(a - b) for i, a in enumerate(angles) for b in angles[i + 1:]) > 3
