@@ -22,9 +22,14 @@ def atomic_output(target: str | Path, suffix: str | None = None) -> Iterator[Pat
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"{target}: folder {folder} does not exist")
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}.", suffix=suffix if suffix is not None else target.suffix, dir=folder
-    )
+    if target.is_dir():
+        raise ExportError(f"{target}: is a folder; give a file name")
+    try:
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=suffix if suffix is not None else target.suffix, dir=folder
+        )
+    except OSError as exc:
+        raise ExportError(f"{target.name}: cannot write in {folder} ({exc.strerror or exc})") from None
     os.close(fd)
     tmp = Path(tmp_name)
     tmp.unlink()  # writers such as GDAL refuse to overwrite; they create the file themselves
@@ -32,7 +37,10 @@ def atomic_output(target: str | Path, suffix: str | None = None) -> Iterator[Pat
         yield tmp
         if not tmp.exists():
             raise ExportError(f"{target.name}: the writer produced no file")
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise ExportError(f"{target.name}: could not be replaced ({exc.strerror or exc})") from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()

@@ -23,7 +23,7 @@ from geo.flow_table import FlowTable, read_flow_table
 from geo.join import JoinIssue, JoinResult, join_flows
 from geo.page import Page
 from geo.periods import parse_period
-from geo.projection import DEFAULT_CRS, resolve_crs, to_crs
+from geo.projection import DEFAULT_CRS, resolve_crs, to_crs, transformer
 from geo.routes import read_routes
 from geo.signals import Signal
 from geo.styles import CHANGE_COLOURS, OD_COLOURS, FlowStyle, LayerStyle, MapTheme
@@ -66,6 +66,8 @@ class MapDocument:
         self.changed = Signal()
         """Emitted with a short reason ('layers', 'selection', 'style', 'page', 'crs', 'text')."""
         self._cache: dict = {}
+        self.render_cache: dict = {}
+        """Painted pieces a renderer may reuse (the basemap image); dropped whenever layers change."""
         self.layers: list[Layer] = list(layers or [])
         self.flows = flows
         self.page = page or Page()
@@ -293,22 +295,24 @@ class MapDocument:
         return self._cache[key]
 
     def land(self, units_per_px: float):
-        """All boundaries dissolved, at the level of detail of ``units_per_px`` (keeps sea flows off land)."""
+        """All boundaries as one multipolygon at the level of detail of ``units_per_px`` (keeps sea flows off land)."""
         layer = self.layer("boundaries")
         if layer is None:
             return None
         key = ("land", layer.id, self._crs, round(units_per_px, 6))
         if key not in self._cache:
-            self._cache[key] = shapely.union_all(self.simplified(layer, units_per_px).to_numpy())
+            # one multipolygon of every country's parts: distances to it are distances to the coast,
+            # and it costs nothing to build, unlike a dissolve (union) of 1:10m countries
+            parts = shapely.get_parts(self.simplified(layer, units_per_px).to_numpy())
+            parts = parts[shapely.get_type_id(parts) == 3]
+            self._cache[key] = shapely.multipolygons(parts)
         return self._cache[key]
 
     def default_extent(self) -> tuple[float, float, float, float]:
         """The projected extent to show: the set lon/lat box, else the routes with a margin."""
-        from pyproj import Transformer
-
         if self.extent_lonlat is not None:
             x0, y0, x1, y1 = self.extent_lonlat
-            t = Transformer.from_crs("EPSG:4326", resolve_crs(self._crs), always_xy=True)
+            t = transformer("EPSG:4326", self._crs)
             xs, ys = t.transform([x0, x1, x0, x1, (x0 + x1) / 2, (x0 + x1) / 2], [y0, y0, y1, y1, y0, y1])
             return (min(xs), min(ys), max(xs), max(ys))
         routes = self.layer("routes")
@@ -338,8 +342,10 @@ class MapDocument:
         return routes.id if routes is not None else None
 
     def _invalidate(self, reason: str) -> None:
+        if reason in ("layers", "crs", "style", "order"):
+            self.render_cache.clear()
         if reason in ("layers", "crs"):
             self._cache.clear()
         elif reason == "selection":
-            self._cache = {k: v for k, v in self._cache.items() if k[0] in ("proj", "simple")}
+            self._cache = {k: v for k, v in self._cache.items() if k[0] in ("proj", "simple", "land")}
         self.changed.emit(reason)

@@ -8,7 +8,7 @@ import numpy as np
 from pyproj import Geod, Transformer
 from shapely.geometry import LineString
 
-from geo.projection import resolve_crs
+from geo.projection import transformer
 from geo.view import MapView
 
 _GEOD = Geod(ellps="WGS84")
@@ -16,7 +16,7 @@ _NICE_KM = (10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 
 
 def _to_lonlat(view: MapView) -> Transformer:
-    return Transformer.from_crs(resolve_crs(view.crs), "EPSG:4326", always_xy=True)
+    return transformer(view.crs, "EPSG:4326")
 
 
 def km_per_unit_at_centre(view: MapView) -> float:
@@ -48,7 +48,7 @@ def north_angle_deg(view: MapView) -> float:
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     to_ll = _to_lonlat(view)
     lon, lat = to_ll.transform(cx, cy)
-    back = Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    back = transformer("EPSG:4326", view.crs)
     x2, y2 = back.transform(lon, min(lat + 0.5, 89.9))
     return math.degrees(math.atan2(x2 - cx, y2 - cy))
 
@@ -69,7 +69,7 @@ def graticule(view: MapView, step_deg: float = 10.0) -> list[LineString]:
     lon1 = math.ceil((lons[ok].max() + step_deg) / step_deg) * step_deg
     lat0 = max(-80.0, math.floor((lats[ok].min() - step_deg) / step_deg) * step_deg)
     lat1 = min(80.0, math.ceil((lats[ok].max() + step_deg) / step_deg) * step_deg)
-    fwd = Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    fwd = transformer("EPSG:4326", view.crs)
     lines = []
     dense_lat = np.linspace(lat0, lat1, 60)
     dense_lon = np.linspace(lon0, lon1, 90)

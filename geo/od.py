@@ -16,7 +16,6 @@ import numpy as np
 import pandas as pd
 import shapely
 import shapely.ops
-from pyproj import Transformer
 from shapely.geometry import LineString, Point
 
 from geo.errors import DataError
@@ -24,7 +23,7 @@ from geo.flow_geometry import WidthScale
 from geo.flow_layout import LayoutSettings, bezier, layout_flows
 from geo.flow_table import FlowTable
 from geo.join import FLOW_COLUMNS, JoinIssue, JoinResult
-from geo.projection import resolve_crs
+from geo.projection import resolve_crs, transformer
 from geo.view import MapView
 
 
@@ -145,7 +144,7 @@ def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_ra
     """The OD flows as laid-out curves in the view's CRS, trimmed to leave their node symbols clear."""
     if not len(flows):
         return flows.to_crs(resolve_crs(view.crs))
-    t = Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    t = transformer("EPSG:4326", view.crs)
     coords = np.array([ln.coords for ln in flows.geometry])  # (N, 2, 2)
     sx, sy = t.transform(coords[:, 0, 0], coords[:, 0, 1])
     ex, ey = t.transform(coords[:, 1, 0], coords[:, 1, 1])

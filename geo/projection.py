@@ -52,6 +52,14 @@ def resolve_crs(text: str) -> CRS:
     return crs
 
 
+@lru_cache(maxsize=32)
+def transformer(src: str, dst: str):
+    """A cached always_xy pyproj Transformer (building one costs ~10 ms; maps need a few per render)."""
+    from pyproj import Transformer
+
+    return Transformer.from_crs(resolve_crs(src), resolve_crs(dst), always_xy=True)
+
+
 def to_crs(gdf: gpd.GeoDataFrame, crs: str) -> gpd.GeoDataFrame:
     """Project a lon/lat layer, densifying long segments so they follow the projection's curvature."""
     target = resolve_crs(crs)

@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QImage, QImageWriter, QPainter
+from PySide6.QtGui import QImage, QPainter
 
 from geo.atomic import atomic_output
 from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.page import Page
+from gui.png_writer import encode_png
 from gui.render import PHASES, MapRenderer, RenderOptions
 
 
@@ -55,14 +56,12 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
 def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings) -> Path:
     path = Path(path)
     image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent), settings.periods)
-    if not settings.transparent:
-        image = image.convertToFormat(QImage.Format.Format_RGB888)
+    data = encode_png(image, settings.page.dpi)
     with atomic_output(path) as tmp:
-        # Qt's default zlib level: as fast as any setting here and ~30x smaller than
-        # setCompression(n), which Qt's PNG plugin takes as "store uncompressed".
-        writer = QImageWriter(str(tmp), b"png")
-        if not writer.write(image):
-            raise ExportError(f"{path.name}: could not write PNG ({writer.errorString()})")
+        try:
+            tmp.write_bytes(data)
+        except OSError as exc:
+            raise ExportError(f"{path.name}: could not write PNG ({exc.strerror or exc})") from None
     return path
 
 

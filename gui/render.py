@@ -12,7 +12,7 @@ import numpy as np
 import shapely
 import shapely.ops
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
 from geo.document import MapDocument
 from geo.map_texts import sources_text
@@ -101,7 +101,10 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         frame = QRectF(*view.frame_px)
         painter.setClipRect(frame)
         mm = view.px_per_mm
-        if options.paints("background"):
+        basemap = self._cached_basemap(painter, view, options)
+        if basemap is not None:
+            painter.drawImage(0, 0, basemap)
+        elif options.paints("background"):
             if not options.transparent:
                 painter.fillRect(frame, QColor(theme.sea))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -111,7 +114,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         boundaries = doc.layer("boundaries")
         country_geoms = []
         if boundaries is not None and boundaries.style.visible:
-            country_geoms = self._paint_boundaries(painter, view, boundaries, options.paints("countries"))
+            draw = options.paints("countries") and basemap is None
+            country_geoms = self._paint_boundaries(painter, view, boundaries, draw)
 
         fp = FurniturePainter(self.doc, view, painter) if options.furniture else None
         furniture_rects = fp.layout_rects() if fp else {}
@@ -153,6 +157,40 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(frame)
         painter.restore()
+
+    def _cached_basemap(self, painter: QPainter, view: MapView, options: RenderOptions) -> QImage | None:
+        """Sea, graticule and countries as an image, reused while nothing they depend on changes.
+
+        The basemap does not change with the period, metric or source, so re-exports and quarter
+        switches only paint flows and labels (QGIS caches layer renders the same way). Raster
+        targets only: SVG and PDF always get vectors.
+        """
+        device = painter.device()
+        if options.phases is not None or not isinstance(device, QImage):
+            return None
+        doc = self.doc
+        layer = doc.layer("boundaries")
+        style = None if layer is None else (layer.id, layer.style.visible, layer.style.opacity, layer.style.fill,
+                                            layer.style.stroke, layer.style.stroke_width_mm)
+        key = ("basemap", doc.crs, view.extent, view.frame_px, view.dpi, device.width(), device.height(),
+               device.format(), options.transparent, style, tuple(vars(doc.theme).items()))
+        cache = doc.render_cache
+        if key not in cache:
+            image = QImage(device.width(), device.height(), QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDotsPerMeterX(device.dotsPerMeterX())
+            image.setDotsPerMeterY(device.dotsPerMeterY())
+            image.fill(Qt.GlobalColor.transparent)
+            p = QPainter(image)
+            try:
+                MapRenderer(doc).render_map(p, view, RenderOptions(furniture=False, transparent=options.transparent,
+                                                                   layout=options.layout,
+                                                                   phases=frozenset({"background", "countries"})))
+            finally:
+                p.end()
+            if len(cache) >= 4:
+                cache.pop(next(iter(cache)))
+            cache[key] = image
+        return cache[key]
 
     # -- layers -------------------------------------------------------------------------------
     def _paint_boundaries(self, painter: QPainter, view: MapView, layer, draw: bool = True) -> list:

@@ -110,3 +110,27 @@ def test_transparent_render_leaves_the_page_clear(doc):
     assert image.pixelColor(1, 1).alpha() == 0  # page margin: nothing painted
     left, top, w, h = MapRenderer(doc).page_view(page).frame_px
     assert image.pixelColor(int(left + w / 2), int(top + h / 2)).alpha() > 0  # the map itself
+
+
+def test_basemap_cache_gives_the_same_pixels_and_never_goes_stale(doc):
+    from gui.render import PHASES
+
+    page = Page.from_pixels(600, 420, dpi=72)
+    direct = pixels(render_image(doc, page, RenderOptions(phases=frozenset(PHASES))))  # no cache: all vectors
+    assert not doc.render_cache
+    first = pixels(render_image(doc, page))
+    assert len(doc.render_cache) == 1
+    second = pixels(render_image(doc, page))
+    assert (first == second).all()
+    # compositing the cached image differs from painting directly only in antialiased edge pixels
+    differs = (np.abs(direct.astype(int) - first) > 3).any(axis=2)
+    assert differs.mean() < 0.01
+    doc.select("2024", "arrivals")  # another selection reuses the basemap...
+    render_image(doc, page)
+    assert len(doc.render_cache) == 1
+    doc.layer("boundaries").style.fill = "#ff00ff"  # ...a style change does not
+    doc.style_changed()
+    assert not doc.render_cache
+    doc.theme.land = "#ff00ff"
+    magenta = pixels(render_image(doc, page))
+    assert (magenta == [255, 0, 255]).all(axis=2).sum() > 1000

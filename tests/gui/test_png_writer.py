@@ -1,0 +1,38 @@
+"""The PNG encoder: files any decoder reads back pixel for pixel, with the page's dpi."""
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from gui.png_writer import encode_png
+
+
+def pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    w, h = image.width(), image.height()
+    return np.frombuffer(image.constBits(), np.uint8, count=image.bytesPerLine() * h).reshape(h, -1)[:, : w * 4].copy()
+
+
+def test_round_trip_rgb_and_rgba_with_dpi(qapp, tmp_path):
+    rng = np.random.default_rng(0)
+    for fmt in (QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32):
+        image = QImage(97, 61, fmt)  # odd sizes: rows are padded in Qt's memory, not in the PNG
+        for _ in range(300):
+            x, y = rng.integers(0, 97), rng.integers(0, 61)
+            image.setPixelColor(int(x), int(y), QColor(*map(int, rng.integers(0, 256, 4))))
+        path = tmp_path / f"{fmt.name}.png"
+        path.write_bytes(encode_png(image, dpi=300))
+        back = QImage(str(path))
+        assert not back.isNull()
+        assert (pixels(back) == pixels(image)).all()
+        assert round(back.dotsPerMeterX() * 0.0254) == 300
+
+
+def test_pillow_reads_it_too(qapp, tmp_path):
+    Image = pytest.importorskip("PIL.Image")
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0072b2"))
+    (tmp_path / "a.png").write_bytes(encode_png(image))
+    with Image.open(tmp_path / "a.png") as im:
+        assert im.size == (40, 30) and im.mode == "RGB" and im.getpixel((5, 5)) == (0, 114, 178)
