@@ -52,10 +52,11 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
     """Read any OGR vector file into lon/lat (EPSG:4326) with valid geometries.
 
     ``expect`` ("polygon", "line" or "point") rejects a layer of the wrong kind. Invalid
-    geometries are repaired with ``make_valid`` (the feature numbers repaired are listed in
-    ``gdf.attrs["repaired"]``, and what a user should check in ``gdf.attrs["warnings"]``); a geometry that collapses to another kind when repaired (a line
-    with one distinct point, a polygon without area), empty or missing geometries and
-    non-finite coordinates are refused by feature number (1-based, as QGIS' attribute table counts).
+    geometries are repaired with ``make_valid``; a geometry that collapses to another kind when
+    repaired (a line with one distinct point, a polygon without area), empty or missing
+    geometries and non-finite coordinates are refused by feature number (1-based, as QGIS'
+    attribute table counts). ``gdf.attrs["repaired"]`` lists the features repaired and
+    ``gdf.attrs["warnings"]`` what a user should check (repairs, a Latin-1 .dbf), one line each.
     """
     path = Path(path)
     if not path.exists():

@@ -1,0 +1,205 @@
+"""No data file can run code or reach the network, and data text cannot inject markup.
+
+- No source under geo/ or gui/ evaluates, unpickles or unmarshals anything (checked on the AST,
+  so ``dialog.exec()`` is not mistaken for ``exec``), nor imports a network client.
+- The test suite itself runs with sockets blocked (pytest-socket, see pyproject.toml), so any
+  test that reaches the network fails.
+- GDAL drivers that follow references to other files, web addresses or programs are not
+  registered, and PROJ does not download grids.
+- Data text (titles, place names, sources, notes) is escaped in SVG and in the web map.
+- Paths in project files cannot climb out of the project folder, not even through a symlink.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted(p for folder in ("geo", "gui") for p in (ROOT / folder).rglob("*.py"))
+
+FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "execfile", "input"}
+FORBIDDEN_MODULES = {"pickle", "cPickle", "dill", "cloudpickle", "marshal", "shelve", "yaml", "jsonpickle",
+                     "urllib.request", "http.client", "requests", "httpx", "aiohttp", "ftplib", "smtplib",
+                     "telnetlib", "xmlrpc", "socket", "PySide6.QtNetwork", "PySide6.QtWebEngineCore"}
+FORBIDDEN_ATTRIBUTES = {("os", "system"), ("os", "popen"), ("pd", "read_pickle"), ("pandas", "read_pickle"),
+                        ("np", "load"), ("numpy", "load"), ("joblib", "load"), ("torch", "load")}
+
+
+def violations(path: Path, root: Path = ROOT) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        where = f"{path.relative_to(root)}:{getattr(node, 'lineno', '?')}"
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in FORBIDDEN_CALLS:
+            found.append(f"{where}: calls {node.func.id}()")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name):
+            if (node.func.value.id, node.func.attr) in FORBIDDEN_ATTRIBUTES:
+                found.append(f"{where}: calls {node.func.value.id}.{node.func.attr}()")
+            if node.func.value.id == "subprocess" and any(
+                    k.arg == "shell" and not (isinstance(k.value, ast.Constant) and k.value.value is False)
+                    for k in node.keywords):
+                found.append(f"{where}: subprocess with shell=True")
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        for name in names:
+            if any(name == m or name.startswith(m + ".") for m in FORBIDDEN_MODULES):
+                found.append(f"{where}: imports {name}")
+    return found
+
+
+def test_sources_found():
+    assert len(SOURCES) > 20 and ROOT / "geo" / "vector_io.py" in SOURCES
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_eval_pickle_or_network_client(path):
+    assert violations(path) == []
+
+
+def test_the_checker_catches_what_it_should(tmp_path):
+    probe = tmp_path / "probe.py"
+    probe.write_text("import pickle\nfrom urllib.request import urlopen\nimport os\nx = eval('1')\n"
+                     "os.system('x')\nimport subprocess\nsubprocess.run('x', shell=True)\ndialog.exec()\n")
+    found = violations(probe, tmp_path)
+    assert len(found) == 6 and not any(":8:" in f for f in found), found
+
+
+# -- the network ----------------------------------------------------------------------------------
+def test_the_suite_runs_with_sockets_blocked():
+    pytest_socket = pytest.importorskip("pytest_socket")
+    with pytest.raises(pytest_socket.SocketBlockedError):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    with pytest.raises(pytest_socket.SocketBlockedError):
+        socket.create_connection(("127.0.0.1", 9), timeout=0.1)
+
+
+def test_unix_sockets_stay_allowed_for_qt_and_browsers():
+    a, b = socket.socketpair()
+    a.close()
+    b.close()
+
+
+@pytest.mark.parametrize("start", [
+    "import geo.document", "import geo.project", "import gui.main_window",
+    "import gui.cli; gui.cli.main(['info'])",
+])
+def test_gdal_reference_following_drivers_are_not_registered(start):
+    """GDAL_SKIP only works if geo.vector_io is imported before pyogrio: true for every way in."""
+    code = (f"{start}\nimport pyogrio\nfrom geo.vector_io import _UNSAFE_DRIVERS as u\n"
+            "print([d for d in u if d in pyogrio.list_drivers()])")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0 and out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_proj_does_not_download_grids():
+    import pyproj.network
+
+    import geo.projection  # noqa: F401 - what the app imports before any transformation
+
+    assert pyproj.network.is_network_enabled() is False
+
+
+@pytest.mark.parametrize("name, text", [
+    ("routes.vrt", '<OGRVRTDataSource><OGRVRTLayer name="r"><SrcDataSource>/vsicurl/http://127.0.0.1:9/r.geojson'
+                   '</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>'),
+    ("routes.geojson", '<OGRVRTDataSource><OGRVRTLayer name="r"><SrcDataSource>/vsicurl/http://127.0.0.1:9/x'
+                       '</SrcDataSource></OGRVRTLayer></OGRVRTDataSource>'),
+    ("routes.gdalg.json", '{"type": "gdal_streamed_alg", "command_line": "gdal vector pipeline ! read '
+                          '/vsicurl/http://127.0.0.1:9/x ! write out.gpkg"}'),
+    ("routes.json", '{"type": "gdal_streamed_alg", "command_line": "gdal vector read /etc/passwd"}'),
+])
+def test_files_that_point_elsewhere_are_refused_before_gdal_opens_them(tmp_path, name, text):
+    from geo.errors import DataError
+    from geo.vector_io import read_vector
+
+    path = tmp_path / name
+    path.write_text(text)
+    with pytest.raises(DataError, match="not accepted"):
+        read_vector(path)
+
+
+def test_zip_holding_a_vrt_is_refused(tmp_path):
+    import zipfile
+
+    from geo.errors import DataError
+    from geo.vector_io import read_vector
+
+    with zipfile.ZipFile(tmp_path / "routes.zip", "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("routes.vrt", "<OGRVRTDataSource/>" + " " * 5000)
+    with pytest.raises(DataError, match=r"the archive holds 'routes\.vrt', which is not accepted"):
+        read_vector(tmp_path / "routes.zip")
+
+
+# -- markup injection -----------------------------------------------------------------------------
+EVIL = "</script><script>alert('x')</script><img src=x onerror=alert(1)> & \"q\""
+
+
+@pytest.fixture
+def hostile_doc(bundled_doc_factory, qapp):
+    from geo.flow_table import FlowTable
+
+    doc = bundled_doc_factory()
+    doc.title, doc.subtitle, doc.notes = EVIL, EVIL, EVIL
+    places = doc.layer("places")
+    places.data = places.data.copy()
+    places.data.loc[places.data.index[0], "name"] = EVIL
+    frame = doc.flows.frame.copy()
+    frame["source"] = EVIL
+    frame["note"] = EVIL
+    doc.set_flows(FlowTable(frame=frame, path=doc.flows.path, warnings=[]))
+    doc.invalidate("layers")
+    return doc
+
+
+def test_data_text_is_escaped_in_svg(hostile_doc, tmp_path):
+    from geo.page import Page
+    from gui.export import VectorExportSettings, export_svg
+
+    raw = export_svg(hostile_doc, tmp_path / "map.svg", VectorExportSettings(Page("A4", "landscape", 72))).read_text(
+        encoding="utf-8")
+    assert "<script" not in raw and "<img" not in raw
+
+
+def test_data_text_is_escaped_in_the_web_map(hostile_doc):
+    webmap = pytest.importorskip("geo.exports.webmap")
+    from gui.layout import PageLayout
+
+    view = PageLayout().view(hostile_doc.page, hostile_doc.crs, hostile_doc.default_extent())
+    html = webmap.webmap_html(hostile_doc, view)
+    assert "<img src=x" not in html
+    assert "<script>alert" not in html
+    assert "</script><script>alert" not in html
+
+
+# -- paths in project files -----------------------------------------------------------------------
+def test_project_paths_cannot_escape_through_a_symlink(tmp_path):
+    from geo.errors import DataError
+    from geo.project import resolve_path
+
+    project = tmp_path / "p.crossings.json"
+    (tmp_path / "data").symlink_to("/etc")
+    with pytest.raises(DataError, match="outside the project folder"):
+        resolve_path(project, "data/passwd", "layers[0].path")
+    assert resolve_path(project, "figures.csv", "figures") == (tmp_path / "figures.csv").resolve()
+
+
+def test_project_file_is_plain_json(tmp_path, bundled_doc_factory):
+    """Saved projects hold data and settings only: no code, no pickled objects."""
+    from geo.project import save_project
+
+    path = save_project(bundled_doc_factory(), tmp_path / "p.crossings.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text = json.dumps(data)
+    assert "py/object" not in text and "__reduce__" not in text
