@@ -190,8 +190,14 @@ class MapDocument:
                 b, p = self.layer("boundaries"), self.layer("places")
                 nodes = node_index(b.data if b is not None else None, p.data if p is not None else None)
                 result = od_join(self.flows, nodes, self.period, self.metric, self.source, self.od_net)
-                keep = self.flow_style.max_flows
-                if keep and len(result.flows) > keep:  # a legible map, not a solid sheet: the rest is reported
+                st = self.flow_style
+                keep = len(result.flows)
+                if keep > st.max_labels:
+                    # a legible map, not a solid sheet: many flows are filtered to those wide enough to be
+                    # read in proportion (above the minimum width), at most max_flows; the rest is reported
+                    threshold = result.flows["value"].iloc[0] * st.min_width_mm / st.max_width_mm
+                    keep = min(st.max_flows, int((result.flows["value"] >= threshold).sum()))
+                if keep < len(result.flows):
                     rest = result.flows.iloc[keep:]
                     result.issues.append(JoinIssue(
                         "info", "(smaller flows)", f"{len(rest):,} smaller flows totalling {rest['value'].sum():,.0f} are not "
@@ -216,7 +222,9 @@ class MapDocument:
             flows = join.flows
             totals = node_totals(join.figured if join.figured is not None else flows)
             top = max(totals.values(), default=1.0)
-            radii = {n: max(1.2, self.node_max_radius_mm * (t / top) ** 0.5) for n, t in totals.items()}
+            # many nodes get smaller symbols, so circles do not bury the flows
+            biggest = min(self.node_max_radius_mm, 40.0 / max(len(totals), 1) ** 0.5)
+            radii = {n: max(0.8, biggest * (t / top) ** 0.5) for n, t in totals.items()}
             self._cache[key] = (od_curves(flows, view, self.width_scale(), radii), radii, totals)
         return self._cache[key]
 
@@ -257,8 +265,12 @@ class MapDocument:
             ch = (self.changes() or {}).get(route_id)
             return CHANGE_COLOURS[ch.direction if ch is not None else "new"]
         if self.is_od and group not in self.flow_style.group_colours:
-            groups = list(dict.fromkeys(self.join().flows["group"]))
-            return OD_COLOURS[groups.index(group) % len(OD_COLOURS)] if group in groups else OD_COLOURS[0]
+            key = ("od-groups", self.period, self.metric, self.source, self.od_net)
+            if key not in self._cache:
+                self._cache[key] = {g: i for i, g in enumerate(dict.fromkeys(self.join().flows["group"]))}
+            if len(self._cache[key]) > len(OD_COLOURS):  # too many destinations to tell apart by colour
+                return OD_COLOURS[0]
+            return OD_COLOURS[self._cache[key].get(group, 0)]
         return self.flow_style.colour_for(group)
 
     # -- projection, extent -------------------------------------------------------------------

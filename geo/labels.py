@@ -2,15 +2,16 @@
 
 The caller measures text (the renderer uses Qt font metrics) and passes candidate positions in
 order of preference; a label never overlaps an already placed label and avoids obstacles (flow
-symbols, markers) where any candidate allows.
+symbols, markers) where any candidate allows. All candidates of a label are tested at once
+(numpy for label–label overlaps, an STR tree for obstacles), so hundreds of labels stay fast.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import shapely
-from shapely.geometry import box
 from shapely.strtree import STRtree
 
 
@@ -42,34 +43,50 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
     ``obstacles`` may be overlapped at a cost; ``hard`` ones (flows, the legend) never are: a
     label with no candidate clear of them is dropped and reported rather than drawn over a flow.
     """
-    tree = STRtree(obstacles) if obstacles else None
+    soft = np.asarray(obstacles, dtype=object)
+    tree = STRtree(soft) if len(soft) else None
     hard_tree = STRtree(hard) if hard else None
     fx0, fy0, fw, fh = frame
     placed: list[PlacedLabel] = []
-    placed_boxes: list = []
+    boxes = np.empty((0, 4))
     dropped: list[str] = []
     for req in sorted(requests, key=lambda r: -r.priority):
-        w, h = req.size
-        best, best_cost, best_hit, best_i = None, float("inf"), False, 0
-        for ci, (cx, cy, penalty) in enumerate(req.candidates):
-            x0, y0 = cx - w / 2, cy - h / 2
-            if x0 < fx0 or y0 < fy0 or x0 + w > fx0 + fw or y0 + h > fy0 + fh:
-                continue
-            rect = box(x0, y0, x0 + w, y0 + h)
-            if any(rect.intersects(b) for b in placed_boxes):
-                continue
-            if hard_tree is not None and len(hard_tree.query(rect, predicate="intersects")):
-                continue
-            hit_area = 0.0
-            if tree is not None:
-                for i in tree.query(rect, predicate="intersects"):
-                    hit_area += shapely.area(shapely.intersection(rect, obstacles[i]))
-            cost = penalty + obstacle_weight * hit_area / (w * h)
-            if cost < best_cost:
-                best, best_cost, best_hit, best_i = rect, cost, hit_area > 0, ci
-        if best is None:
+        if not req.candidates:
             dropped.append(req.key)
             continue
-        placed_boxes.append(best)
-        placed.append(PlacedLabel(req.key, tuple(best.bounds), best_hit, best_i))
+        w, h = req.size
+        c = np.asarray(req.candidates, float)
+        x0, y0 = c[:, 0] - w / 2, c[:, 1] - h / 2
+        x1, y1 = x0 + w, y0 + h
+        ok = (x0 >= fx0) & (y0 >= fy0) & (x1 <= fx0 + fw) & (y1 <= fy0 + fh)
+        if len(boxes):
+            clash = ((x0[:, None] < boxes[None, :, 2]) & (x1[:, None] > boxes[None, :, 0])
+                     & (y0[:, None] < boxes[None, :, 3]) & (y1[:, None] > boxes[None, :, 1]))
+            ok &= ~clash.any(axis=1)
+        if not ok.any():
+            dropped.append(req.key)
+            continue
+        idx = np.flatnonzero(ok)
+        rects = shapely.box(x0[idx], y0[idx], x1[idx], y1[idx])
+        if hard_tree is not None:
+            hit, _ = hard_tree.query(rects, predicate="intersects")
+            keep = np.ones(len(idx), bool)
+            keep[hit] = False
+            idx, rects = idx[keep], rects[keep]
+        if not len(idx):
+            dropped.append(req.key)
+            continue
+        cost = c[idx, 2].copy()
+        hit_area = np.zeros(len(idx))
+        if tree is not None:
+            a, b = tree.query(rects, predicate="intersects")
+            if len(a):
+                areas = shapely.area(shapely.intersection(rects[a], soft[b]))
+                hit_area = np.bincount(a, areas, minlength=len(idx))
+                cost += obstacle_weight * hit_area / (w * h)
+        best = int(np.argmin(cost))
+        i = int(idx[best])
+        rect = (float(x0[i]), float(y0[i]), float(x1[i]), float(y1[i]))
+        boxes = np.vstack([boxes, rect])
+        placed.append(PlacedLabel(req.key, rect, bool(hit_area[best] > 0), i))
     return placed, dropped

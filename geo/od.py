@@ -27,7 +27,7 @@ from geo.projection import resolve_crs, transformer
 from geo.view import MapView
 
 
-def _key(text: str) -> str:
+def node_key(text: str) -> str:
     s = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode().lower()
     return " ".join(s.replace("-", " ").replace("_", " ").split())
 
@@ -51,14 +51,14 @@ def node_index(countries: gpd.GeoDataFrame | None, places: gpd.GeoDataFrame | No
             node = Node(str(getattr(row, "iso_a3", name)), name, p.x, p.y)
             for spelling in (getattr(row, "iso_a3", ""), getattr(row, "name", ""), getattr(row, "name_fr", "")):
                 if isinstance(spelling, str) and spelling:
-                    index.setdefault(_key(spelling), node)
+                    index.setdefault(node_key(spelling), node)
     if places is not None:
         for row in places.itertuples():
             name = str(getattr(row, "name", "") or getattr(row, "place_id", ""))
             node = Node(str(getattr(row, "place_id", name)), name, row.geometry.x, row.geometry.y)
             for spelling in (getattr(row, "place_id", ""), getattr(row, "name", ""), getattr(row, "name_fr", "")):
                 if isinstance(spelling, str) and spelling:
-                    index[_key(spelling)] = node
+                    index[node_key(spelling)] = node
     return index
 
 
@@ -71,24 +71,40 @@ def od_join(table: FlowTable, nodes: dict[str, Node], period: str, metric: str, 
     """
     rows = table.select(period, metric, source)
     issues: list[JoinIssue] = []
-    records = []
-    for r in rows.itertuples():
-        o, d = nodes.get(_key(r.origin)), nodes.get(_key(r.destination))
-        for label, value, node in (("origin", r.origin, o), ("destination", r.destination, d)):
-            if node is None:
-                raise DataError(table.path, f"row {r.row}", f"{label} {value!r} is not a country (ISO code or name) "
+    # vectorised: a national OD matrix has tens of thousands of rows
+    spellings = pd.unique(pd.concat([rows["origin"], rows["destination"]]))
+    lookup = {sp: nodes.get(node_key(sp)) for sp in spellings}
+    o_nodes, d_nodes = rows["origin"].map(lookup), rows["destination"].map(lookup)
+    for label, col, found in (("origin", "origin", o_nodes), ("destination", "destination", d_nodes)):
+        missing = found.isna()
+        if missing.any():
+            r = rows[missing].iloc[0]
+            raise DataError(table.path, f"row {r['row']}", f"{label} {r[col]!r} is not a country (ISO code or name) "
                                                            "or a place of the places layer")
-        if o.key == d.key:
-            raise DataError(table.path, f"row {r.row}", f"origin and destination are both {o.name!r}")
-        if np.isnan(r.value):
-            issues.append(JoinIssue("warning", f"{o.key}→{d.key}", "the figure is empty (no data); not drawn", int(r.row)))
-            continue
-        records.append({"route_id": f"{o.key}→{d.key}", "name": f"{o.name} to {d.name}", "group": f"To {d.name}",
-                        "parent": "", "mode": "od", "origin": o.name, "dest": d.name, "value": float(r.value),
-                        "period": r.period, "metric": r.metric, "source": r.source, "source_ref": r.source_ref,
-                        "note": r.note, "date_from": r.date_from, "date_to": r.date_to, "row": int(r.row),
-                        "geometry": LineString([(o.lon, o.lat), (d.lon, d.lat)])})
-    frame = pd.DataFrame(records, columns=[*FLOW_COLUMNS, "geometry"])
+    o_key, d_key = o_nodes.map(lambda n: n.key), d_nodes.map(lambda n: n.key)
+    same = o_key == d_key
+    if same.any():
+        r = rows[same].iloc[0]
+        raise DataError(table.path, f"row {r['row']}", f"origin and destination are both {o_nodes[same].iloc[0].name!r}")
+    route_id = o_key + "→" + d_key
+    empty = rows["value"].isna()
+    for rid, r in zip(route_id[empty], rows.loc[empty, "row"], strict=True):
+        issues.append(JoinIssue("warning", rid, "the figure is empty (no data); not drawn", int(r)))
+    keep = ~empty
+    o_nodes, d_nodes, route_id, rows = o_nodes[keep], d_nodes[keep], route_id[keep], rows[keep]
+    o_name, d_name = o_nodes.map(lambda n: n.name), d_nodes.map(lambda n: n.name)
+    coords = np.column_stack([o_nodes.map(lambda n: n.lon), o_nodes.map(lambda n: n.lat),
+                              d_nodes.map(lambda n: n.lon), d_nodes.map(lambda n: n.lat)]).astype(float)
+    records = pd.DataFrame({
+        "route_id": route_id.to_numpy(), "name": (o_name + " to " + d_name).to_numpy(), "group": ("To " + d_name).to_numpy(),
+        "parent": "", "mode": "od", "origin": o_name.to_numpy(), "dest": d_name.to_numpy(),
+        "value": rows["value"].astype(float).to_numpy(), "period": rows["period"].to_numpy(),
+        "metric": rows["metric"].to_numpy(), "source": rows["source"].to_numpy(),
+        "source_ref": rows["source_ref"].to_numpy(), "note": rows["note"].to_numpy(),
+        "date_from": rows["date_from"].to_numpy(), "date_to": rows["date_to"].to_numpy(),
+        "row": rows["row"].astype(int).to_numpy(),
+        "geometry": shapely.linestrings(coords.reshape(-1, 2, 2)) if len(coords) else []})
+    frame = records[[*FLOW_COLUMNS, "geometry"]]
     dup = frame["route_id"].duplicated(keep=False)
     if dup.any():
         rid = frame.loc[dup, "route_id"].iloc[0]

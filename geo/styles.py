@@ -60,6 +60,8 @@ class FlowStyle:
     casing: str = "#ffffff"
     compare: str | None = None
     """Show the change against 'previous' period or the same period a year ago ('year_ago')."""
+    max_labels: int = 40
+    """At most this many value labels (the largest flows): beyond that labels are clutter."""
     max_flows: int = 300
     """Origin–destination maps draw at most this many flows (the largest); the rest are reported."""
     colour_by: str = "group"

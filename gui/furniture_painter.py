@@ -9,7 +9,7 @@ from geo.document import MapDocument
 from geo.furniture import north_angle_deg, scale_bar
 from geo.map_texts import subtitle
 from geo.metrics import metric_label
-from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS
+from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
@@ -112,6 +112,8 @@ class FurniturePainter:
             order = [d for d in ("up", "down", "same", "new") if d in present or (d == "new" and "none" in present)]
             entries = [(CHANGE_COLOURS[d], f"{CHANGE_LABELS[d]} since {since}" if d != "new" else CHANGE_LABELS[d])
                        for d in order]
+        elif doc.is_od and len(groups) > len(OD_COLOURS):
+            entries = [(OD_COLOURS[0], f"Flows between {len(set(join.flows['origin']) | set(join.flows['dest']))} places")]
         else:
             entries = [(doc.flow_colour("", g), GROUP_LABELS.get(g, g)) for g in groups]
         return scale, samples, entries, bool(join.no_data)

@@ -61,6 +61,8 @@ class RenderReport:
     labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
     """Every placed label: (kind, (x0, y0, x1, y1) in page pixels)."""
     texts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    unlabelled: list[str] = field(default_factory=list)
+    """Flows left without a value label on purpose (beyond FlowStyle.max_labels)."""
     nodes: dict[str, float] = field(default_factory=dict)
     """OD node name -> total drawn, when the figures are origin–destination."""
     """Every text drawn: (kind, text, colour, effective background), for legibility checks."""
@@ -250,7 +252,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                 painter.setPen(pen(style.casing, 0.35 * mm))
                 painter.setBrush(QBrush(QColor(doc.flow_colour(row.route_id, row.group))))
                 painter.drawPath(geometry_path([row.geometry], view))
-            out.append(shapely.transform(row.geometry, view.to_px))
+            # obstacles for labels: simplified to under a pixel, so thousands of label tests stay cheap
+            out.append(shapely.simplify(shapely.transform(row.geometry, view.to_px), 0.75))
         if radii:
             out += self._paint_nodes(painter, view, join.flows, radii, totals, draw)
         painter.setOpacity(1.0)

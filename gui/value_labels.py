@@ -35,7 +35,10 @@ class ValueLabelsMixin:
             extra = ch.label() if ch is not None else ""
             return format_value(value) + (f"\n{extra}" if extra else "")
 
-        for row in symbols.itertuples():
+        limit = doc.flow_style.max_labels
+        labelled = symbols.nlargest(limit, "value") if limit and len(symbols) > limit else symbols
+        self.report.unlabelled = sorted(set(symbols["route_id"]) - set(labelled["route_id"]))
+        for row in labelled.itertuples():
             text = label_text(row.route_id, row.value)
             tw, th = text_size(painter, text)
             w, h = tw + 1.6 * mm, th + 0.4 * mm
