@@ -18,11 +18,6 @@ from geo.history import snapshot, snapshot_equal
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
 
 # Files the window cannot yet refuse cleanly, with the reason (reported; see the corpus README).
-KNOWN = {
-    "csv-field-over-csv-limit": "geo.point_layers.looks_like_point_csv raises csv.Error on a long field",
-    "csv-200mb-sparse": "geo.point_layers.looks_like_point_csv reads the whole file and raises csv.Error",
-    "xlsx-saved-as-csv-name": "geo.point_layers._rows: UnboundLocalError when neither UTF-8 nor cp1252 decodes",
-}
 
 
 def state(win):
@@ -34,8 +29,7 @@ def window_cases():
     for case in CASES:
         if not case.gui:
             continue
-        marks = [pytest.mark.xfail(reason=KNOWN[case.id], strict=False)] if case.id in KNOWN else []
-        yield pytest.param(case, id=case.id, marks=marks)
+        yield pytest.param(case, id=case.id)
 
 
 @pytest.mark.parametrize("case", window_cases())

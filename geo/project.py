@@ -1,0 +1,245 @@
+"""Project files: one human-readable JSON file naming the data by path, plus every setting.
+
+Data files are stored relative to the project's folder when they sit inside it (so a folder can be
+zipped and mailed), as ``bundled:<path>`` for the data shipped with Crossings, and as absolute paths
+otherwise. A relative path that climbs out of the project folder (``../``) is refused: a project
+mailed from elsewhere must not read arbitrary files. Bad content raises a DataError naming the
+project file and the key.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import Any
+
+from geo import paths
+from geo.atomic import atomic_output
+from geo.document import LAYER_KINDS, Layer, MapDocument
+from geo.errors import CrossingsError, DataError
+from geo.flow_table import read_flow_table
+from geo.page import Page
+from geo.point_layers import looks_like_point_csv, read_point_csv
+from geo.routes import read_routes
+from geo.styles import FlowStyle, LayerStyle, MapTheme
+from geo.vector_io import read_vector
+
+FORMAT = "crossings-project"
+VERSION = 1
+SUFFIX = ".crossings.json"
+BUNDLED = "bundled:"
+
+
+# -- writing ---------------------------------------------------------------------------------------
+def project_dict(doc: MapDocument, folder: Path) -> dict[str, Any]:
+    """The project as plain JSON-ready data, paths written relative to ``folder`` where possible."""
+    return {
+        "format": FORMAT, "version": VERSION,
+        "title": doc.title, "subtitle": doc.subtitle, "notes": doc.notes,
+        "crs": doc.crs,
+        "label_language": getattr(doc, "label_language", "en"),
+        "page": asdict(doc.page),
+        "selection": {"period": doc.period, "metric": doc.metric, "source": doc.source},
+        "figures": _store_path(doc.flows.path, folder) if doc.flows is not None else None,
+        "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
+        "flow_style": asdict(doc.flow_style),
+        "theme": asdict(doc.theme),
+        "layers": [{"kind": lyr.kind, "title": lyr.title,
+                    "path": _store_path(lyr.path, folder) if lyr.path else None,
+                    "style": asdict(lyr.style)} for lyr in doc.layers],
+    }
+
+
+def save_project(doc: MapDocument, path: str | Path) -> Path:
+    """Write the project atomically (a failed save leaves the previous file intact)."""
+    path = Path(path)
+    text = json.dumps(project_dict(doc, path.resolve().parent), indent=2, ensure_ascii=False)
+    with atomic_output(path) as tmp:
+        tmp.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def _store_path(p: Path | None, folder: Path) -> str | None:
+    if p is None:
+        return None
+    p = Path(p).resolve()
+    data = paths.data_path().resolve()
+    if p.is_relative_to(folder):
+        return p.relative_to(folder).as_posix()
+    if p.is_relative_to(data):
+        return BUNDLED + p.relative_to(data).as_posix()
+    return str(p)
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def load_project(path: str | Path) -> MapDocument:
+    """A new document from a project file; nothing is changed if any part fails."""
+    path = Path(path)
+    if not path.exists():
+        raise DataError(path, None, "file not found")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise DataError(path, None, "is not UTF-8 text; is it a Crossings project?") from None
+    except json.JSONDecodeError as exc:
+        raise DataError(path, f"line {exc.lineno}, column {exc.colno}", f"is not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise DataError(path, None, "is nested too deeply to be a Crossings project") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DataError(path, "key 'format'", f"is not {FORMAT!r}; this is not a Crossings project file")
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise DataError(path, "key 'version'", f"{data.get('version')!r} is not a version this Crossings reads (1)")
+    layers = []
+    raw_layers = _get(path, data, "layers", list)
+    for i, item in enumerate(raw_layers):
+        key = f"layers[{i}]"
+        if not isinstance(item, dict):
+            raise DataError(path, f"key '{key}'", "must be an object with kind, title, path and style")
+        kind = _get(path, item, "kind", str, key)
+        if kind not in LAYER_KINDS:
+            raise DataError(path, f"key '{key}.kind'", f"{kind!r} is not one of {', '.join(LAYER_KINDS)}")
+        file = resolve_path(path, _get(path, item, "path", str, key), f"{key}.path")
+        style = _dataclass(path, LayerStyle, item.get("style", {}), f"{key}.style")
+        title = item.get("title")
+        layers.append(Layer(kind, title if isinstance(title, str) and title else file.stem,
+                            read_layer_data(file, kind), file, style))
+    figures = data.get("figures")
+    flows = read_flow_table(resolve_path(path, figures, "figures")) if figures else None
+    doc = MapDocument(layers, None)
+    doc.flows = flows
+    doc.title = _text(path, data, "title")
+    doc.subtitle = _text(path, data, "subtitle") or None
+    doc.notes = _text(path, data, "notes")
+    try:
+        doc.crs = _get(path, data, "crs", str)
+    except DataError:
+        raise
+    except CrossingsError as exc:
+        raise DataError(path, "key 'crs'", _one_line(exc)) from None
+    language = data.get("label_language", "en")
+    if language not in ("en", "fr", "ar"):
+        raise DataError(path, "key 'label_language'", f"{language!r} is not en, fr or ar")
+    doc.label_language = language
+    doc.page = _dataclass(path, Page, data.get("page", {}), "page")
+    doc.flow_style = _dataclass(path, FlowStyle, data.get("flow_style", {}), "flow_style")
+    doc.theme = _dataclass(path, MapTheme, data.get("theme", {}), "theme")
+    extent = data.get("extent_lonlat")
+    if extent is not None:
+        if not (isinstance(extent, list) and len(extent) == 4 and all(_finite(v) for v in extent)
+                and extent[0] < extent[2] and extent[1] < extent[3]):
+            raise DataError(path, "key 'extent_lonlat'", "must be [west, south, east, north] in degrees")
+        doc.extent_lonlat = tuple(float(v) for v in extent)
+    if flows is not None:
+        sel = data.get("selection") or {}
+        if not isinstance(sel, dict):
+            raise DataError(path, "key 'selection'", "must be an object with period, metric and source")
+        for key in ("period", "metric", "source"):
+            if not isinstance(sel.get(key), (str, type(None))):
+                raise DataError(path, f"key 'selection.{key}'", "must be text or null")
+        try:
+            doc.select(sel.get("period"), sel.get("metric"), sel.get("source"), keep_if_valid=True)
+        except CrossingsError as exc:
+            raise DataError(path, "key 'selection'", _one_line(exc)) from None
+    return doc
+
+
+def resolve_path(project: Path, text: Any, key: str) -> Path:
+    """A stored path made absolute; relative ones must stay inside the project's folder."""
+    if not isinstance(text, str) or not text.strip():
+        raise DataError(project, f"key '{key}'", "must be a file path")
+    if text.startswith(BUNDLED):
+        base, rel = paths.data_path().resolve(), text[len(BUNDLED):]
+    else:
+        base, rel = project.resolve().parent, text
+    p = Path(rel)
+    if p.is_absolute():
+        return p
+    full = (base / p).resolve()
+    if not full.is_relative_to(base):
+        raise DataError(project, f"key '{key}'", f"{text!r} points outside the project folder; "
+                                                 "use an absolute path to read a file elsewhere")
+    return full
+
+
+def read_layer_data(path: Path, kind: str):
+    """Read one layer file as the kind of layer it is used for."""
+    if kind == "routes":
+        return read_routes(path)
+    if kind == "boundaries":
+        return read_vector(path, expect="polygon")
+    if path.suffix.lower() == ".csv":
+        return read_point_csv(path)
+    return read_vector(path, expect="point")
+
+
+def guess_layer(path: str | Path, existing: MapDocument | None = None) -> Layer:
+    """A layer from any file a cartographer drops: a CSV of points or any OGR vector file.
+
+    Polygons become boundaries; lines with a ``route_id`` become routes; points become points
+    (places, when the file has a ``kind`` column like the bundled places).
+    """
+    path = Path(path)
+    if path.suffix.lower() in (".csv", ".txt", ".tsv"):
+        return Layer("points", path.stem, read_point_csv(path), path, LayerStyle(fill="#6a3d9a", stroke="#ffffff"))
+    gdf = read_vector(path)
+    types = set(gdf.geom_type)
+    if types <= {"Polygon", "MultiPolygon"}:
+        return Layer("boundaries", path.stem, gdf, path, LayerStyle(fill="#f1eee8", stroke="#ffffff"))
+    if types <= {"LineString", "MultiLineString"}:
+        return Layer("routes", path.stem, read_routes(path), path, LayerStyle(stroke="#8a8a8a", stroke_width_mm=0.35))
+    if types <= {"Point", "MultiPoint"}:
+        kind = "places" if "kind" in gdf.columns else "points"
+        return Layer(kind, path.stem, gdf, path, LayerStyle(fill="#333333", stroke="#ffffff"))
+    raise DataError(path, None, f"mixes geometry types ({', '.join(sorted(types))}); split it into one file per type")
+
+
+def is_figures_file(path: str | Path) -> bool:
+    """Figures are CSV/XLSX tables without lat/lon columns."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return True
+    return suffix in (".csv", ".txt", ".tsv") and not looks_like_point_csv(path)
+
+
+def _get(path: Path, data: dict, key: str, kind: type, parent: str | None = None):
+    full = f"{parent}.{key}" if parent else key
+    if key not in data:
+        raise DataError(path, f"key '{full}'", "is missing")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise DataError(path, f"key '{full}'", f"must be a {kind.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _dataclass(path: Path, cls: type, values: Any, key: str):
+    if not isinstance(values, dict):
+        raise DataError(path, f"key '{key}'", "must be an object")
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise DataError(path, f"key '{key}.{unknown[0]}'", f"is not a setting of {key} ({', '.join(sorted(known))})")
+    try:
+        return cls(**values)
+    except (TypeError, ValueError, CrossingsError) as exc:
+        raise DataError(path, f"key '{key}'", _one_line(exc)) from None
+
+
+def _text(path: Path, data: dict, key: str) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise DataError(path, f"key '{key}'", f"must be text, not {type(value).__name__}")
+    return value
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error message on one line (pyproj's and Python's can span several)."""
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _finite(v: Any) -> bool:
+    return isinstance(v, (int, float)) and math.isfinite(v)

@@ -1,0 +1,1 @@
+"""Dialogs and the prompts the main window asks through (replaceable in tests)."""

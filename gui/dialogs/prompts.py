@@ -1,0 +1,52 @@
+"""Every question the main window asks the user, behind one object tests can replace.
+
+Modal dialogs block a test forever; the window never calls QMessageBox or QFileDialog directly
+but goes through ``Prompts``, and tests pass a subclass with canned answers.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+DATA_FILTER = "Map data (*.shp *.gpkg *.geojson *.json *.kml *.gml *.csv *.xlsx *.tsv *.txt);;All files (*)"
+PROJECT_FILTER = "Crossings projects (*.crossings.json *.json);;All files (*)"
+
+
+class Prompts:
+    """Real dialogs; each method returns the user's answer."""
+
+    def error(self, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.warning(parent, title, message)
+
+    def info(self, parent: QWidget, title: str, message: str) -> None:
+        QMessageBox.information(parent, title, message)
+
+    def unsaved_changes(self, parent: QWidget) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Prompts", "Unsaved changes"),
+                          QCoreApplication.translate("Prompts", "The map has changes that are not saved. Save them first?"),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, parent)
+        answer = box.exec()
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(
+            QMessageBox.StandardButton(answer), "cancel")
+
+    def recover(self, parent: QWidget, when: str) -> bool:
+        answer = QMessageBox.question(parent, QCoreApplication.translate("Prompts", "Recover unsaved work"),
+                                      QCoreApplication.translate("Prompts", "Crossings did not close normally. Recover the map autosaved at {0}?").format(when))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_files(self, parent: QWidget, folder: str) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("Prompts", "Open data"), folder, QCoreApplication.translate("Prompts", DATA_FILTER))
+        return files
+
+    def open_project(self, parent: QWidget, folder: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("Prompts", "Open project"), folder, QCoreApplication.translate("Prompts", PROJECT_FILTER))
+        return path or None
+
+    def save_project(self, parent: QWidget, folder: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Prompts", "Save project"), folder, QCoreApplication.translate("Prompts", PROJECT_FILTER))
+        if path and not path.endswith(".json"):
+            path += ".crossings.json"
+        return path or None

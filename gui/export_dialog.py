@@ -1,0 +1,253 @@
+"""The export dialog: page settings, formats, a preview of the page, progress and cancel.
+
+The dialog fills an ``ExportRequest`` (plain data) and ``run_export`` does the work on a copy of
+the document off the UI thread, so the window stays responsive and the user may keep editing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from geo.document import MapDocument
+from geo.errors import CrossingsError
+from geo.history import clone
+from geo.page import PAPER_SIZES_MM, Page
+from gui import export as png_export
+from gui.workers import Cancelled, TaskRunner
+
+PREVIEW_DPI = 72.0
+FORMATS = ("png", "pdf", "svg", "geojson", "gpkg")
+FORMAT_LABELS = {"png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image"),
+                 "pdf": QT_TRANSLATE_NOOP("ExportDialog", "PDF (vector)"),
+                 "svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG (vector, named layers)"),
+                 "geojson": QT_TRANSLATE_NOOP("ExportDialog", "GeoJSON, one file per layer"),
+                 "gpkg": QT_TRANSLATE_NOOP("ExportDialog", "GeoPackage, all layers")}
+
+
+def available_formats() -> list[str]:
+    """PNG, GeoJSON and GeoPackage always; PDF and SVG when the exporter offers them."""
+    return [f for f in FORMATS if f not in ("pdf", "svg") or hasattr(png_export, f"export_{f}")]
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    folder: Path
+    base: str
+    page: Page
+    formats: frozenset[str] = field(default_factory=lambda: frozenset({"png", "geojson"}))
+    transparent: bool = False
+
+
+def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> list[Path]:
+    """Write every requested format; stops between files when cancelled (no partial file is left)."""
+    from geo.exports.layers import export_layers
+    from geo.exports.vector import write_geojson, write_geopackage
+    from gui.layout import PageLayout
+
+    if not req.folder.is_dir():
+        raise CrossingsError(f"output folder {req.folder} does not exist")
+    base = re.sub(r"[^\w.-]+", "-", req.base) or "map"
+    steps = [f for f in FORMATS if f in req.formats]
+    written: list[Path] = []
+    layers = None
+    for i, fmt in enumerate(steps):
+        if cancelled():
+            raise Cancelled()
+        progress(i / len(steps), fmt)
+        if fmt == "png":
+            written.append(png_export.export_png(doc, req.folder / f"{base}.png",
+                                                 png_export.PngExportSettings(req.page, req.transparent)))
+        elif fmt in ("pdf", "svg"):
+            fn = getattr(png_export, f"export_{fmt}")
+            written.append(fn(doc, req.folder / f"{base}.{fmt}", png_export.VectorExportSettings(req.page, req.transparent)))
+        else:
+            if layers is None:
+                layers = export_layers(doc, PageLayout().view(req.page, doc.crs, doc.default_extent()))
+            if fmt == "geojson":
+                for name, gdf in layers.items():
+                    if cancelled():
+                        raise Cancelled()
+                    written.append(write_geojson(gdf, req.folder / f"{base}_{name}.geojson"))
+            else:
+                written.append(write_geopackage(layers, req.folder / f"{base}.gpkg"))
+    progress(1.0, "")
+    return written
+
+
+class ExportDialog(QDialog):
+    """Choose page and formats, preview, export with progress; Cancel stops a running export."""
+
+    finished_export = Signal(list)
+    preview_ready = Signal()
+    failed = Signal(str)
+
+    def __init__(self, doc: MapDocument, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export map"))
+        self.doc = doc
+        self.runner = TaskRunner(self)
+        self.task = None
+        self.written: list[Path] = []
+        page = doc.page
+        self.paper = QComboBox(self)
+        self.paper.addItems(list(PAPER_SIZES_MM))
+        self.paper.setCurrentText(page.paper if page.width_px is None else "A4")
+        self.orientation = QComboBox(self)
+        self.orientation.addItem(self.tr("Landscape"), "landscape")
+        self.orientation.addItem(self.tr("Portrait"), "portrait")
+        self.orientation.setCurrentIndex(self.orientation.findData(page.orientation))
+        self.dpi = QSpinBox(self, minimum=50, maximum=1200, singleStep=50, value=round(page.dpi), suffix=" dpi")
+        self.transparent = QCheckBox(self.tr("Transparent background"), self)
+        self.folder = QLineEdit(str(folder), self)
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._browse)
+        self.base = QLineEdit(re.sub(r"[^\w.-]+", "-", f"crossings_{doc.period}_{doc.metric}"), self)
+        self.checks = {}
+        formats = QVBoxLayout()
+        for fmt in available_formats():
+            box = QCheckBox(self.tr(FORMAT_LABELS[fmt]), self)
+            box.setChecked(fmt in ("png", "geojson"))
+            formats.addWidget(box)
+            self.checks[fmt] = box
+        form = QFormLayout()
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Orientation"), self.orientation)
+        form.addRow(self.tr("Resolution"), self.dpi)
+        form.addRow("", self.transparent)
+        where = QHBoxLayout()
+        where.addWidget(self.folder, 1)
+        where.addWidget(browse)
+        form.addRow(self.tr("Folder"), where)
+        form.addRow(self.tr("File name"), self.base)
+        form.addRow(self.tr("Formats"), formats)
+        self.preview = QLabel(self)
+        self.preview.setFixedSize(360, 280)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setToolTip(self.tr("Preview of the page as it will be exported"))
+        self.progress = QProgressBar(self, minimum=0, maximum=100)
+        self.status = QLabel(self)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.export_button.clicked.connect(self.start)
+        self.close_button.clicked.connect(self._cancel_or_close)
+        top = QHBoxLayout()
+        top.addLayout(form, 1)
+        top.addWidget(self.preview)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.progress)
+        box.addWidget(self.status)
+        box.addWidget(self.buttons)
+        self._preview_timer = QTimer(self, singleShot=True, interval=120, timeout=self.update_preview)
+        for w in (self.paper, self.orientation):
+            w.currentIndexChanged.connect(self._preview_timer.start)
+        self.transparent.toggled.connect(self._preview_timer.start)
+        self.update_preview()
+
+    def request(self) -> ExportRequest:
+        page = Page(self.paper.currentText(), self.orientation.currentData(), float(self.dpi.value()))
+        return ExportRequest(Path(self.folder.text()).expanduser(), self.base.text().strip(), page,
+                             frozenset(f for f, b in self.checks.items() if b.isChecked()), self.transparent.isChecked())
+
+    def update_preview(self) -> None:
+        """Render the page at screen resolution off the UI thread (the export's renderer), then shrink it.
+
+        Rendering at the preview's own few dpi would make text and halos unreadable blobs.
+        """
+        req = self.request()
+        page = req.page.with_dpi(PREVIEW_DPI)
+        work = clone(self.doc)
+        options = png_export.RenderOptions(transparent=req.transparent)
+        self.runner.start(lambda progress, cancelled: png_export.render_image(work, page, options),
+                          self._show_preview, lambda exc: self.preview.setText(str(exc)))
+
+    def _show_preview(self, image) -> None:
+        pix = QPixmap.fromImage(image).scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation)
+        self.preview.setPixmap(pix)
+        self.preview_ready.emit()
+
+    def start(self) -> None:
+        if self.task is not None:
+            return
+        req = self.request()
+        if not req.formats:
+            self._fail(self.tr("Choose at least one format"))
+            return
+        work = clone(self.doc)
+        self.export_button.setEnabled(False)
+        self.close_button.setText(self.tr("Cancel"))
+        self.status.setText(self.tr("Exporting…"))
+        self.task = self.runner.start(lambda progress, cancelled: run_export(work, req, progress, cancelled),
+                                      self._done, self._error, self._progress, self._cancelled)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progress(self, fraction: float, text: str) -> None:
+        self.progress.setValue(round(fraction * 100))
+        if text:
+            self.status.setText(self.tr("Writing {0}…").format(text.upper()))
+
+    def _done(self, written: list) -> None:
+        self._reset()
+        self.written = list(written)
+        self.progress.setValue(100)
+        self.status.setText(self.tr("Wrote {0} files to {1}").format(len(written), self.folder.text()))
+        self.finished_export.emit(self.written)
+
+    def _error(self, exc: BaseException) -> None:
+        self._reset()
+        self._fail(str(exc) if isinstance(exc, CrossingsError) else self.tr("Export failed: {0}").format(exc))
+
+    def _cancelled(self) -> None:
+        self._reset()
+        self.status.setText(self.tr("Cancelled"))
+
+    def _fail(self, message: str) -> None:
+        self.status.setText(message)
+        self.failed.emit(message)
+
+    def _reset(self) -> None:
+        self.task = None
+        self.export_button.setEnabled(True)
+        self.close_button.setText(self.tr("Close"))
+
+    def _cancel_or_close(self) -> None:
+        if self.task is not None:
+            self.cancel()
+        else:
+            self.reject()
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def closeEvent(self, event) -> None:
+        self.cancel()
+        self.runner.wait(10000)
+        super().closeEvent(event)

@@ -1,0 +1,209 @@
+"""The figures of the current join as a table, with problems highlighted.
+
+Problems: ids in the figures that no route has, routes without a figure (and empty figures), and
+outliers: a figure at least ``OUTLIER_RATIO`` times (or at most 1/ratio of) the previous period's.
+``figure_rows`` is plain data, so the checks are tested without a widget.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from geo.document import MapDocument
+from geo.errors import CrossingsError
+from geo.history import History
+from geo.periods import parse_period
+
+OUTLIER_RATIO = 3.0
+COLOURS = {"unknown": "#f4c7c3", "missing": "#fde7b0", "outlier": "#fff3a3"}
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    route_id: str
+    name: str
+    group: str
+    value: float | None
+    previous: float | None
+    source: str
+    problem: str | None
+    """None, 'unknown', 'missing' or 'outlier'."""
+    message: str = ""
+
+
+def previous_period(doc: MapDocument) -> str | None:
+    """The latest period of the same kind (quarter, year...) that ends before the current one starts."""
+    if doc.flows is None or doc.period is None:
+        return None
+    cur = parse_period(doc.period)
+    earlier = [p for p in doc.flows.periods() if p.kind == cur.kind and p.end < cur.start]
+    return str(earlier[-1]) if earlier else None
+
+
+def figure_rows(doc: MapDocument) -> list[FigureRow]:
+    """One row per route of the routes layer and per unknown id in the figures."""
+    if doc.flows is None or doc.layer("routes") is None:
+        return []
+    join = doc.join()
+    routes = doc.layer("routes").data
+    figured = join.figured if join.figured is not None and len(join.figured) else None
+    values = {} if figured is None else dict(zip(figured["route_id"], figured["value"], strict=True))
+    sources = {} if figured is None else dict(zip(figured["route_id"], figured["source"], strict=True))
+    prev = _previous_values(doc, previous_period(doc), sources)
+    empty = {i.route_id for i in join.issues if "figure is empty" in i.message}
+    rows = []
+    for r in routes.itertuples():
+        value = values.get(r.route_id)
+        value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+        p = prev.get(r.route_id)
+        problem, message = None, ""
+        if r.route_id in empty:
+            problem, message = "missing", "the figure is empty (no data)"
+        elif r.route_id in join.no_data:
+            problem, message = "missing", "no figure for this selection"
+        elif value is not None and p:
+            ratio = value / p
+            if ratio >= OUTLIER_RATIO or ratio <= 1 / OUTLIER_RATIO:
+                problem, message = "outlier", f"{ratio:.1f}× the previous period ({p:,.0f})"
+        rows.append(FigureRow(r.route_id, r.name, r.group, value, p, sources.get(r.route_id, ""), problem, message))
+    for issue in join.issues:
+        if "not in the routes layer" in issue.message:
+            rows.append(FigureRow(issue.route_id, "", "", None, None, "", "unknown", str(issue)))
+    return rows
+
+
+def _previous_values(doc: MapDocument, period: str | None, sources: dict[str, str]) -> dict[str, float]:
+    if period is None:
+        return {}
+    rows = doc.flows.select(period, doc.metric).dropna(subset=["value"])
+    out = {}
+    for rid, grp in rows.groupby("route_id"):
+        same = grp[grp["source"] == sources.get(rid, doc.source)]
+        out[rid] = float((same if len(same) else grp)["value"].iloc[0])
+    return out
+
+
+class FiguresTable(QWidget):
+    """The table plus a route colour button; selecting a row selects the route for the trend chart."""
+
+    route_selected = Signal(str)
+    HEADERS = (QT_TRANSLATE_NOOP("FiguresTable", "Route"), QT_TRANSLATE_NOOP("FiguresTable", "Figure"),
+               QT_TRANSLATE_NOOP("FiguresTable", "Previous"), QT_TRANSLATE_NOOP("FiguresTable", "Problem"),
+               QT_TRANSLATE_NOOP("FiguresTable", "Source"), QT_TRANSLATE_NOOP("FiguresTable", "Name"))
+    PROBLEMS = (QT_TRANSLATE_NOOP("FiguresTable", "unknown"), QT_TRANSLATE_NOOP("FiguresTable", "missing"),
+                QT_TRANSLATE_NOOP("FiguresTable", "outlier"))
+
+    def __init__(self, doc: MapDocument, history: History, parent: QWidget | None = None,
+                 pick_colour: Callable[[QColor, QWidget], QColor | None] | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.history = doc, history
+        self.pick_colour = pick_colour or _ask_colour
+        self.rows: list[FigureRow] = []
+        self.table = QTableWidget(0, len(self.HEADERS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((86, 62, 66, 66, 150, 220)):
+            header.resizeSection(col, width)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.summary = QLabel(self)
+        self.colour = QPushButton(self.tr("Route colour…"), self)
+        self.colour.setToolTip(self.tr("Colour of the selected route's group (e.g. all Central Mediterranean branches)"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.colour)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(2, 2, 2, 2)
+        box.addWidget(self.table, 1)
+        box.addLayout(bottom)
+        self.table.itemSelectionChanged.connect(self._on_select)
+        self.colour.clicked.connect(self._choose_colour)
+        doc.changed.connect(lambda reason: self.refresh() if reason in ("selection", "layers") else None)
+        self.refresh()
+
+    def selected_route(self) -> str | None:
+        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
+        return self.rows[min(rows)].route_id if rows else None
+
+    def select_route(self, route_id: str) -> None:
+        for i, row in enumerate(self.rows):
+            if row.route_id == route_id:
+                flags = QItemSelectionModel.SelectionFlag
+                self.table.selectionModel().setCurrentIndex(
+                    self.table.model().index(i, 0), flags.ClearAndSelect | flags.Rows)
+                return
+
+    def refresh(self) -> None:
+        keep = self.selected_route()
+        try:
+            self.rows = figure_rows(self.doc)
+        except CrossingsError as exc:
+            self.rows = []
+            self.summary.setText(str(exc))
+        self.table.setRowCount(len(self.rows))
+        for i, row in enumerate(self.rows):
+            cells = (row.route_id, _fmt(row.value), _fmt(row.previous), self.tr(row.problem or ""), row.source, row.name)
+            brush = QBrush(QColor(COLOURS[row.problem])) if row.problem else QBrush()
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setBackground(brush)
+                if j in (1, 2):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if row.message:
+                    item.setToolTip(row.message)
+                self.table.setItem(i, j, item)
+        n = sum(1 for r in self.rows if r.problem)
+        if self.rows:
+            self.summary.setText(self.tr("{0} routes, {1} with problems").format(len(self.rows), n))
+        if keep:
+            self.select_route(keep)
+
+    def _on_select(self) -> None:
+        rid = self.selected_route()
+        if rid:
+            self.route_selected.emit(rid)
+
+    def _choose_colour(self) -> None:
+        rid = self.selected_route()
+        row = next((r for r in self.rows if r.route_id == rid and r.group), None)
+        if row is None:
+            return
+        colour = self.pick_colour(QColor(self.doc.flow_style.colour_for(row.group)), self)
+        if colour is None:
+            return
+
+        def apply():
+            self.doc.flow_style.group_colours[row.group] = colour.name()
+            self.doc.style_changed()
+        self.history.edit(self.tr("Colour of {0}").format(row.group), apply)
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:,.0f}"
+
+
+def _ask_colour(initial: QColor, parent: QWidget) -> QColor | None:
+    colour = QColorDialog.getColor(initial, parent)
+    return colour if colour.isValid() else None

@@ -1,0 +1,199 @@
+"""Opening data and projects, saving, recent files and autosave: the window's file logic, no widgets.
+
+Files are read off the UI thread; only a complete result touches the document, in one undoable
+step, so a failed load leaves the open map exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+
+from geo.autosave import discard_autosave, pending_recovery, write_autosave
+from geo.document import MapDocument
+from geo.errors import CrossingsError
+from geo.flow_table import read_flow_table
+from geo.history import History, restore, snapshot
+from geo.project import FORMAT, guess_layer, is_figures_file, load_project, save_project
+from gui.dialogs.prompts import Prompts
+from gui.workers import TaskRunner
+
+MAX_RECENT = 8
+AUTOSAVE_MS = 60_000
+
+
+def is_project_file(path: Path) -> bool:
+    if path.name.endswith(".crossings.json"):
+        return True
+    if path.suffix.lower() != ".json":
+        return False
+    try:
+        with path.open(encoding="utf-8") as f:
+            return f'"{FORMAT}"' in f.read(4096)
+    except OSError:
+        return False
+
+
+class FileActions(QObject):
+    """Everything that reads or writes files for one window's document."""
+
+    project_changed = Signal(object)  # the project Path or None
+    recent_changed = Signal()
+    message = Signal(str)
+    layer_added = Signal(object)
+
+    def __init__(self, doc: MapDocument, history: History, prompts: Prompts, parent_widget, state_dir: Path) -> None:
+        super().__init__(parent_widget)
+        self.doc, self.history, self.prompts, self.widget = doc, history, prompts, parent_widget
+        self.state_dir = Path(state_dir)
+        self.project: Path | None = None
+        self.tasks = TaskRunner(self)
+        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.autosave)
+        self.autosave_timer.start()
+
+    # -- opening ----------------------------------------------------------------------------------
+    def open_paths(self, paths: list[str | Path]) -> None:
+        """Open what the user dropped or picked: projects, figures tables and any vector or point file."""
+        for p in map(Path, paths):
+            if is_project_file(p):
+                self.open_project(p)
+            else:
+                self._read(p, self._apply_figures if is_figures_file(p) else self._apply_layer)
+
+    def _read(self, path: Path, apply) -> None:
+        def work(progress, cancelled):
+            progress(0.1, path.name)
+            return read_flow_table(path) if apply == self._apply_figures else guess_layer(path, None)
+        self.message.emit(self.tr("Reading {0}…").format(path.name))
+        self.tasks.start(work, apply, lambda exc: self._failed(path, exc))
+
+    def _apply_figures(self, table) -> None:
+        def apply():
+            self.doc.flows = table
+            self.doc.select(keep_if_valid=True) if self.doc.period is None else self.doc.set_flows(table)
+        self._edit(self.tr("Open figures {0}").format(table.path.name), apply)
+
+    def _apply_layer(self, layer) -> None:
+        self._edit(self.tr("Add layer {0}").format(layer.title), lambda: self.doc.add_layer(layer))
+        self.layer_added.emit(layer)
+
+    def _edit(self, label: str, apply) -> None:
+        try:
+            self.history.edit(label, apply)
+        except CrossingsError as exc:
+            self.prompts.error(self.widget, self.tr("Cannot use this file"), str(exc))
+            return
+        self.message.emit(label)
+
+    def _failed(self, path: Path, exc: BaseException) -> None:
+        if isinstance(exc, CrossingsError):
+            text = str(exc)
+            extra = getattr(exc, "problems", None)
+            if extra and len(extra) > 1:
+                text += "\n\n" + "\n".join(extra[:12])
+        else:
+            text = self.tr("{0}: could not be read ({1})").format(path.name, exc)
+        self.prompts.error(self.widget, self.tr("Cannot open {0}").format(path.name), text)
+        self.message.emit(self.tr("Nothing changed: {0} could not be opened").format(path.name))
+
+    # -- projects ---------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self.history.is_dirty:
+            return True
+        answer = self.prompts.unsaved_changes(self.widget)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def open_project(self, path: Path | None = None, *, recovered: bool = False) -> None:
+        if path is None:
+            chosen = self.prompts.open_project(self.widget, str(self.folder()))
+            if not chosen:
+                return
+            path = Path(chosen)
+        if not recovered and not self.maybe_save():
+            return
+        self.tasks.start(lambda progress, cancelled: load_project(path),
+                         lambda new: self._apply_project(new, path, recovered), lambda exc: self._failed(path, exc))
+
+    def _apply_project(self, new: MapDocument, path: Path, recovered: bool) -> None:
+        restore(self.doc, snapshot(new))
+        self.history.reset(clean=not recovered)
+        if not recovered:
+            self.set_project(path)
+        self.message.emit(self.tr("Opened {0}").format(path.name))
+
+    def save(self) -> bool:
+        return self.save_as(self.project) if self.project else self.save_as(None)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        if path is None:
+            chosen = self.prompts.save_project(self.widget, str(self.folder()))
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            save_project(self.doc, path)
+        except CrossingsError as exc:
+            self.prompts.error(self.widget, self.tr("Cannot save the project"), str(exc))
+            return False
+        self.history.mark_clean()
+        self.set_project(path)
+        discard_autosave(self.state_dir)
+        self.message.emit(self.tr("Saved {0}").format(path.name))
+        return True
+
+    def set_project(self, path: Path | None) -> None:
+        self.project = Path(path) if path else None
+        if path:
+            self.add_recent(path)
+        self.project_changed.emit(self.project)
+
+    def folder(self) -> Path:
+        return self.project.parent if self.project else Path(QSettings().value("last_folder", str(Path.home())))
+
+    # -- recent files -----------------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = QSettings().value("recent_projects", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def add_recent(self, path: Path) -> None:
+        items = [str(Path(path).resolve())] + [p for p in self.recent() if p != str(Path(path).resolve())]
+        settings = QSettings()
+        settings.setValue("recent_projects", items[:MAX_RECENT])
+        settings.setValue("last_folder", str(Path(path).resolve().parent))
+        self.recent_changed.emit()
+
+    # -- autosave ---------------------------------------------------------------------------------
+    def autosave(self) -> Path | None:
+        if not self.history.is_dirty:
+            return None
+        try:
+            return write_autosave(self.doc, self.state_dir, self.project)
+        except (CrossingsError, OSError):
+            return None  # autosave must never interrupt work
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer the autosave a crashed session left; True if it was recovered."""
+        path = pending_recovery(self.state_dir)
+        if path is None:
+            return False
+        when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        if not self.prompts.recover(self.widget, when):
+            discard_autosave(self.state_dir)
+            return False
+        try:
+            project = json.loads(path.read_text(encoding="utf-8")).get("autosave_of")
+        except (OSError, ValueError):
+            project = None
+        self.open_project(path, recovered=True)
+        self.project = Path(project) if project else None
+        return True
+
+    def clean_exit(self) -> None:
+        self.tasks.wait(10000)
+        discard_autosave(self.state_dir)

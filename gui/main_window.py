@@ -1,0 +1,225 @@
+"""The main window: composes the canvas, panels, menus and status bar. Wiring only, no logic.
+
+Files are handled by ``FileActions``, edits go through ``History``, questions through ``Prompts``
+(replaceable in tests, so nothing modal blocks them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+
+from geo.document import MapDocument
+from geo.history import History
+from gui.about import show_about
+from gui.dialogs.preferences import PreferencesDialog
+from gui.dialogs.prompts import Prompts
+from gui.export_dialog import ExportDialog
+from gui.figures_table import FiguresTable
+from gui.file_actions import AUTOSAVE_MS, FileActions
+from gui.layer_panel import LayerPanel
+from gui.map_canvas import MapCanvas
+from gui.selection_bar import SelectionBar
+from gui.trend_chart import TrendChart
+
+
+def default_state_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or Path.home() / ".crossings")
+
+
+class MainWindow(QMainWindow):
+    """One map document in one window."""
+
+    def __init__(self, doc: MapDocument | None = None, prompts: Prompts | None = None,
+                 state_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc or MapDocument.from_files()
+        self.history = History(self.doc)
+        self.prompts = prompts or Prompts()
+        self.files = FileActions(self.doc, self.history, self.prompts, self, state_dir or default_state_dir())
+        self.setAcceptDrops(True)
+        self.canvas = MapCanvas(self.doc, self)
+        self.setCentralWidget(self.canvas)
+        self.layers = LayerPanel(self.doc, self.history, self)
+        self.figures = FiguresTable(self.doc, self.history, self)
+        self.trend = TrendChart(self.doc, self)
+        self.selection = SelectionBar(self.doc, self.history, self,
+                                      report=lambda t, m: self.prompts.error(self, t, m))
+        self.docks = {}
+        for key, title, widget, area in (
+                ("layers", self.tr("Layers"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea),
+                ("figures", self.tr("Figures"), self.figures, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("trend", self.tr("Trend"), self.trend, Qt.DockWidgetArea.LeftDockWidgetArea)):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self._build_actions()
+        self._build_menus()
+        self._build_status()
+        self.figures.route_selected.connect(self.trend.set_route)
+        self.layers.zoom_to_layer.connect(self.canvas.zoom_to_layer)
+        self.files.layer_added.connect(self.layers.select_layer)
+        self.files.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.files.project_changed.connect(lambda _: self._update_title())
+        self.files.recent_changed.connect(self._fill_recent)
+        self.history.changed.connect(self._on_history)
+        self.files.autosave_timer.setInterval(int(QSettings().value("autosave_minutes", AUTOSAVE_MS // 60000)) * 60000)
+        self._on_history()
+        self._fill_recent()
+        self.resize(1400, 860)
+        self.resizeDocks([self.docks["layers"], self.docks["figures"]], [300, 470], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["layers"], self.docks["trend"]], [330, 260], Qt.Orientation.Vertical)
+        self.restoreGeometry(QSettings().value("window/geometry", b""))
+        self.restoreState(QSettings().value("window/state", b""))
+        first = next((r.route_id for r in self.figures.rows if r.value), None)
+        if first:
+            self.figures.select_route(first)
+
+    # -- actions --------------------------------------------------------------------------------
+    def _action(self, name: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.setToolTip(f"{tip or text.replace('&', '').rstrip('…')}"
+                       + (f" ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})" if shortcut else ""))
+        act.setStatusTip(tip or text.replace("&", ""))
+        act.triggered.connect(lambda checked=False: slot())
+        self.addAction(act)
+        setattr(self, f"act_{name}", act)
+        return act
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        f, c = self.files, self.canvas
+        self._action("open_data", self.tr("&Open data…"), self.open_data, std.Open,
+                     self.tr("Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)"))
+        self._action("open_project", self.tr("Open &project…"), lambda: f.open_project(), "Ctrl+Shift+O")
+        self._action("save", self.tr("&Save project"), f.save, std.Save)
+        self._action("save_as", self.tr("Save project &as…"), lambda: f.save_as(None), std.SaveAs)
+        self._action("export", self.tr("&Export…"), self.show_export, "Ctrl+E",
+                     self.tr("Export the map as PNG and the layers as GeoJSON or GeoPackage"))
+        self._action("quit", self.tr("&Quit"), self.close, std.Quit)
+        self._action("undo", self.tr("&Undo"), self.history.undo, std.Undo)
+        self._action("redo", self.tr("&Redo"), self.history.redo, std.Redo)
+        self._action("preferences", self.tr("Pre&ferences…"), lambda: PreferencesDialog(self).exec(), std.Preferences)
+        self._action("zoom_in", self.tr("Zoom &in"), lambda: c.zoom(1.5), std.ZoomIn)
+        self._action("zoom_out", self.tr("Zoom &out"), lambda: c.zoom(1 / 1.5), std.ZoomOut)
+        self._action("zoom_full", self.tr("&Full extent"), c.zoom_full, "Ctrl+0")
+        self._action("zoom_layer", self.tr("Zoom to &layer"), self.zoom_to_selected_layer, "Ctrl+L")
+        self._action("prev_period", self.tr("&Previous period"), lambda: self.selection.step_period(-1), "Ctrl+PgUp")
+        self._action("next_period", self.tr("&Next period"), lambda: self.selection.step_period(1), "Ctrl+PgDown")
+        self._action("about", self.tr("&About Crossings"), lambda: show_about(self))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        file.addActions([self.act_open_data, self.act_open_project])
+        self.recent_menu = file.addMenu(self.tr("Open &recent"))
+        file.addSeparator()
+        file.addActions([self.act_save, self.act_save_as, self.act_export])
+        file.addSeparator()
+        file.addAction(self.act_quit)
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addAction(self.act_preferences)
+        view = bar.addMenu(self.tr("&View"))
+        view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_full, self.act_zoom_layer])
+        view.addSeparator()
+        view.addActions([self.act_prev_period, self.act_next_period])
+        view.addSeparator()
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        bar.addMenu(self.tr("&Help")).addAction(self.act_about)
+        tools = QToolBar(self.tr("Main"), self)
+        tools.setObjectName("toolbar_main")
+        tools.setMovable(False)
+        tools.addActions([self.act_open_data, self.act_save, self.act_export])
+        tools.addSeparator()
+        tools.addActions([self.act_undo, self.act_redo])
+        tools.addSeparator()
+        tools.addAction(self.act_zoom_full)  # zoom in/out: wheel, +/- and the View menu
+        tools.addSeparator()
+        tools.addWidget(self.selection)
+        self.addToolBar(tools)
+
+    def _build_status(self) -> None:
+        self.coords = QLabel(self)
+        self.coords.setMinimumWidth(170)
+        self.coords.setToolTip(self.tr("Longitude and latitude under the cursor (WGS84)"))
+        self.render_time = QLabel(self)
+        self.statusBar().addPermanentWidget(self.render_time)
+        self.statusBar().addPermanentWidget(self.coords)
+        self.canvas.cursor_lonlat.connect(self.show_lonlat)
+        self.canvas.rendered.connect(lambda ms: self.render_time.setText(self.tr("drawn in {0:.0f} ms").format(ms)))
+
+    # -- behaviour ------------------------------------------------------------------------------
+    def show_lonlat(self, lon: float, lat: float) -> None:
+        ew, ns = ("E" if lon >= 0 else "W"), ("N" if lat >= 0 else "S")
+        self.coords.setText(f"{abs(lat):.3f}° {ns}  {abs(lon):.3f}° {ew}")
+
+    def open_data(self) -> None:
+        paths = self.prompts.open_files(self, str(self.files.folder()))
+        if paths:
+            self.files.open_paths(paths)
+
+    def show_export(self) -> ExportDialog:
+        dialog = ExportDialog(self.doc, self.files.folder(), self)
+        dialog.failed.connect(lambda msg: self.prompts.error(self, self.tr("Export"), msg))
+        dialog.show()
+        self.export_dialog = dialog
+        return dialog
+
+    def zoom_to_selected_layer(self) -> None:
+        layer = self.layers.current()
+        if layer is not None:
+            self.canvas.zoom_to_layer(layer)
+
+    def _on_history(self) -> None:
+        h = self.history
+        self.act_undo.setEnabled(h.can_undo)
+        self.act_redo.setEnabled(h.can_redo)
+        self.act_undo.setText(self.tr("&Undo {0}").format(h.undo_label) if h.can_undo else self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo {0}").format(h.redo_label) if h.can_redo else self.tr("&Redo"))
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.files.project.name if self.files.project else self.tr("Untitled map")
+        self.setWindowTitle(f"{name}{' *' if self.history.is_dirty else ''} — Crossings")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.files.recent():
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda checked=False, p=path: self.files.open_project(Path(p)))
+        self.recent_menu.setEnabled(bool(self.files.recent()))
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.drop_mime(event.mimeData())
+        event.acceptProposedAction()
+
+    def drop_mime(self, mime) -> None:
+        paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if paths:
+            self.files.open_paths(paths)
+
+    def closeEvent(self, event) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.canvas.tasks.wait()
+        self.files.clean_exit()
+        event.accept()

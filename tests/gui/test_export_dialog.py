@@ -1,0 +1,71 @@
+"""The export dialog: preview of the page, files written off the UI thread, cancel, errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from gui.export_dialog import ExportDialog, ExportRequest, available_formats, run_export
+from gui.workers import Cancelled
+
+
+@pytest.fixture
+def dialog(qtbot, doc, tmp_path):
+    d = ExportDialog(doc, tmp_path)
+    qtbot.addWidget(d)
+    yield d
+    d.runner.wait()
+
+
+def test_preview_shows_the_page(dialog, qtbot):
+    qtbot.waitUntil(lambda: not dialog.preview.pixmap().isNull(), timeout=10000)
+    pix = dialog.preview.pixmap()
+    assert pix.width() > pix.height()  # A4 landscape
+    with qtbot.waitSignal(dialog.preview_ready, timeout=10000):
+        dialog.orientation.setCurrentIndex(dialog.orientation.findData("portrait"))
+    assert dialog.preview.pixmap().height() > dialog.preview.pixmap().width()
+
+
+def test_exports_png_geojson_and_geopackage(dialog, qtbot, tmp_path):
+    dialog.base.setText("map")
+    dialog.paper.setCurrentText("A5")
+    dialog.dpi.setValue(100)
+    dialog.transparent.setChecked(True)
+    dialog.checks["gpkg"].setChecked(True)
+    with qtbot.waitSignal(dialog.finished_export, timeout=60000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    image = QImage(str(tmp_path / "map.png"))
+    assert (image.width(), image.height()) == (round(210 / 25.4 * 100), round(148 / 25.4 * 100))
+    assert image.hasAlphaChannel() and image.pixelColor(1, 1).alpha() == 0
+    countries = json.loads((tmp_path / "map_countries.geojson").read_text(encoding="utf-8"))
+    assert len(countries["features"]) > 50
+    assert (tmp_path / "map.gpkg").exists() and dialog.progress.value() == 100
+    assert {p.name for p in dialog.written} >= {"map.png", "map.gpkg", "map_flows.geojson"}
+
+
+def test_cancel_stops_between_files_and_leaves_no_partial_file(doc, tmp_path):
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 1  # cancel after the first file
+
+    req = ExportRequest(tmp_path, "m", doc.page.with_dpi(50), frozenset({"png", "geojson"}))
+    with pytest.raises(Cancelled):
+        run_export(doc, req, lambda f, t="": None, cancelled)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.png"]
+
+
+def test_missing_folder_is_reported_not_raised(dialog, qtbot, tmp_path):
+    dialog.folder.setText(str(tmp_path / "nope"))
+    with qtbot.waitSignal(dialog.failed, timeout=10000) as sig:
+        dialog.start()
+    assert "does not exist" in sig.args[0]
+    assert dialog.export_button.isEnabled()
+
+
+def test_formats_include_the_base_three():
+    assert {"png", "geojson", "gpkg"} <= set(available_formats())
