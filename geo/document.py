@@ -233,7 +233,8 @@ class MapDocument:
         if self.flows is None or (self.layer("routes") is None and not self.is_od):
             return None
         st = self.flow_style
-        return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, st.reference_value)
+        return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, st.reference_value,
+                              tuple(st.classes))
 
     def changes(self) -> dict | None:
         """route_id -> Change against the comparison period, or None when no comparison is set."""

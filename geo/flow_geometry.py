@@ -24,24 +24,33 @@ class WidthScale:
     """Linear widths: ``reference_value`` draws ``reference_width_mm`` wide.
 
     Hold ``reference_value`` fixed across quarters and the maps compare; widths never go below
-    ``min_width_mm`` so that small flows stay visible (the legend says so).
+    ``min_width_mm`` so that small flows stay visible (the legend says so). With ``breaks``
+    (ascending class limits) widths are classed instead: every flow of a class gets one width,
+    stepping evenly from the minimum to ``reference_width_mm``.
     """
 
     reference_value: float
     reference_width_mm: float = 7.5
     min_width_mm: float = 0.6
+    breaks: tuple[float, ...] = ()
 
     def width_mm(self, value: float) -> float:
+        if self.breaks:
+            return self.class_widths()[int(np.searchsorted(self.breaks, value, side="right"))]
         return max(self.min_width_mm, value / self.reference_value * self.reference_width_mm)
+
+    def class_widths(self) -> list[float]:
+        n = len(self.breaks) + 1
+        return [float(w) for w in np.linspace(self.min_width_mm * 1.5, self.reference_width_mm, n)]
 
     @classmethod
     def fit(cls, values, max_width_mm: float = 7.5, min_width_mm: float = 0.6,
-            reference_value: float | None = None) -> WidthScale:
+            reference_value: float | None = None, breaks: tuple[float, ...] = ()) -> WidthScale:
         """The scale for these values: the largest is drawn ``max_width_mm`` unless a value is fixed."""
         if reference_value is None:
             finite = [v for v in values if v is not None and np.isfinite(v) and v > 0]
             reference_value = max(finite) if finite else 1.0
-        return cls(float(reference_value), max_width_mm, min_width_mm)
+        return cls(float(reference_value), max_width_mm, min_width_mm, tuple(sorted(breaks)))
 
     def legend_values(self, largest: float, count: int = 3) -> list[float]:
         """Round values (1-2-5 series) from ``largest`` down, for a legend that reads at a glance."""
@@ -53,6 +62,21 @@ class WidthScale:
             if v > 0 and v not in out and self.width_mm(v) >= self.min_width_mm:
                 out.append(v)
         return out[:count]
+
+    def legend_entries(self, largest: float) -> list[tuple[str, float]]:
+        """(text, width in mm) rows of the width legend: round sample values, or one row per class."""
+        if not self.breaks:
+            return [(_format(v), self.width_mm(v)) for v in self.legend_values(largest)]
+        b = self.breaks
+        rows = [(f"{_format(b[-1])} or more", self.class_widths()[-1])]
+        for i in range(len(b) - 1, 0, -1):
+            rows.append((f"{_format(b[i - 1])} – {_format(b[i])}", self.class_widths()[i]))
+        rows.append((f"under {_format(b[0])}", self.class_widths()[0]))
+        return rows
+
+
+def _format(v: float) -> str:
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
 
 
 def _nice_floor(x: float) -> float:

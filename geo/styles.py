@@ -54,6 +54,8 @@ class FlowStyle:
     min_width_mm: float = 0.6
     reference_value: float | None = None
     """Value drawn ``max_width_mm`` wide; fix it to compare quarters, None fits the largest flow."""
+    classes: tuple[float, ...] = ()
+    """Class limits for classed widths (e.g. 1000, 5000, 10000); empty for proportional widths."""
     smoothing: int = 3
     show_values: bool = True
     group_colours: dict[str, str] = field(default_factory=lambda: dict(ROUTE_GROUP_COLOURS))

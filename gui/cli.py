@@ -47,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="label each flow with its change against the previous period or the same period a year ago")
     sel.add_argument("--colour-by", choices=("group", "change"), default="group",
                      help="colour flows by route group, or by increase/decrease (needs --compare)")
+    sel.add_argument("--classes", metavar="LIMITS",
+                     help="classed widths instead of proportional ones, e.g. --classes 1000,5000,10000")
     sel.add_argument("--max-width-mm", type=float, default=7.5, help="width of the reference flow in mm")
     page = render.add_argument_group("page")
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
@@ -141,6 +143,12 @@ def _render(args) -> int:
     doc.label_language = args.language
     if args.colour_by == "change" and not args.compare:
         raise CrossingsError("--colour-by change needs --compare previous or --compare year_ago")
+    if args.classes:
+        try:
+            doc.flow_style.classes = tuple(sorted(float(x.replace("_", "")) for x in args.classes.split(",") if x.strip()))
+        except ValueError:
+            raise CrossingsError(f"--classes {args.classes!r} is not a comma-separated list of numbers, "
+                                 "e.g. 1000,5000,10000") from None
     doc.flow_style.compare = args.compare
     doc.flow_style.colour_by = args.colour_by
     if args.title:

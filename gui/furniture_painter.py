@@ -99,7 +99,7 @@ class FurniturePainter:
             return None, [], [], False
         join = doc.join()
         largest = float(join.flows["value"].max()) if len(join.flows) else 0.0
-        samples = scale.legend_values(max(largest, scale.reference_value if doc.flow_style.reference_value else 0))
+        samples = scale.legend_entries(max(largest, scale.reference_value if doc.flow_style.reference_value else 0))
         groups = list(dict.fromkeys(join.flows["group"]))
         no_data_groups = []
         if join.no_data:
@@ -124,16 +124,17 @@ class FurniturePainter:
         if scale is None:
             return (0.0, 0.0)
         h = 3 * mm + 5 * mm  # padding + heading
-        h += sum(max(scale.width_mm(v), 2.5) * mm + 2.2 * mm for v in samples)
+        h += sum(max(w, 2.5) * mm + 2.2 * mm for _, w in samples)
         h += 2 * mm + len(groups) * 4.2 * mm + (4.2 * mm if no_data else 0) + (4.6 * mm if self.doc.is_od else 0) + 3 * mm
-        if any(scale.width_mm(v) <= scale.min_width_mm for v in samples) or scale.min_width_mm:
+        if scale.min_width_mm:
             h += 3.5 * mm
         self.p.setFont(self.font(8, bold=True))
         heading_w = self.p.fontMetrics().horizontalAdvance(self._legend_heading()) + 6 * mm
         return (max(56 * mm, heading_w), h)
 
     def _legend_heading(self) -> str:
-        return f"{metric_label(self.doc.metric)} (width to scale)"
+        how = "width by class" if self.doc.flow_style.classes else "width to scale"
+        return f"{metric_label(self.doc.metric)} ({how})"
 
     def legend(self, rect: QRectF) -> None:
         if rect.height() <= 0:
@@ -149,8 +150,8 @@ class FurniturePainter:
         y += 5.5 * mm
         self.p.setFont(self.font(7.5))
         band_len = 16 * mm
-        for v in samples:
-            w = scale.width_mm(v) * mm
+        for text, width in samples:
+            w = width * mm
             row_h = max(w, 2.5 * mm)
             cy = y + row_h / 2
             self.p.setPen(pen("#ffffff", 0.25 * mm))
@@ -158,7 +159,7 @@ class FurniturePainter:
             self.p.drawRect(QRectF(x0, cy - w / 2, band_len, w))
             self.p.setPen(QColor(theme.text))
             self.p.drawText(QRectF(x0 + band_len + 2.5 * mm, cy - 2.5 * mm, 30 * mm, 5 * mm),
-                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), _fmt(v))
+                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
             y += row_h + 2.2 * mm
         y += 1 * mm
         for colour, label in groups:
@@ -187,6 +188,8 @@ class FurniturePainter:
         self.p.setPen(QColor(theme.muted_text))
         self.p.setFont(self.font(6.5, italic=True))
         note = f"Smallest flows drawn {scale.min_width_mm:g} mm wide"
+        if scale.breaks:
+            note = "Widths in classes"
         if style.reference_value:
             note = f"Fixed scale: {_fmt(style.reference_value)} = {scale.reference_width_mm:g} mm"
         self.p.drawText(QRectF(x0, y + 1 * mm, rect.width() - 4 * mm, 3.5 * mm), int(Qt.AlignmentFlag.AlignLeft), note)

@@ -30,7 +30,7 @@ def shared_scale(doc: MapDocument, periods: list[str]) -> WidthScale:
     """One width scale for all ``periods``: the largest flow of any of them, unless fixed."""
     style = doc.flow_style
     if style.reference_value:
-        return WidthScale(style.reference_value, style.max_width_mm, style.min_width_mm)
+        return WidthScale(style.reference_value, style.max_width_mm, style.min_width_mm, tuple(sorted(style.classes)))
     largest = 0.0
     with selection_kept(doc):
         for period in periods:
@@ -38,7 +38,7 @@ def shared_scale(doc: MapDocument, periods: list[str]) -> WidthScale:
             flows = doc.join().flows
             if len(flows):
                 largest = max(largest, float(flows["value"].max()))
-    return WidthScale.fit([largest], style.max_width_mm, style.min_width_mm)
+    return WidthScale.fit([largest], style.max_width_mm, style.min_width_mm, breaks=tuple(style.classes))
 
 
 @contextmanager

@@ -22,7 +22,7 @@ if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium; "
                 "`make test` does it)", allow_module_level=True)
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from geo.exports.layers import export_layers  # noqa: E402
 from geo.exports.webmap import export_webmap  # noqa: E402
@@ -158,6 +158,19 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
     return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
 
 
+def eventually(check, timeout_s: float = 5.0) -> bool:
+    """Poll ``check`` until it holds: a busy CI machine repaints late, a fixed sleep makes tests flaky."""
+    import time
+
+    end = time.monotonic() + timeout_s
+    while True:
+        if check():
+            return True
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+
+
 def close(a, b, tol: int = 12) -> bool:
     return all(abs(x - y) <= tol for x, y in zip(a, b, strict=True))
 
@@ -195,9 +208,11 @@ def test_every_route_shows_its_figure_and_the_legend(page):
     # The legend's bars follow the zoom: the 10,000 bar is as wide as a 10,000 flow would be.
     h0 = page.evaluate("document.querySelector('.crossings-bar').getBoundingClientRect().height")
     page.evaluate("() => { crossingsMap.setZoom(crossingsMap.getZoom() + 1, {animate: false}); }")
-    page.wait_for_timeout(150)
-    h1 = page.evaluate("document.querySelector('.crossings-bar').getBoundingClientRect().height")
-    assert h1 == pytest.approx(min(2 * h0, 48), rel=0.05)
+
+    def bar_height():
+        return page.evaluate("document.querySelector('.crossings-bar').getBoundingClientRect().height")
+
+    assert eventually(lambda: bar_height() == pytest.approx(min(2 * h0, 48), rel=0.05))
 
 
 def test_flows_are_drawn_in_their_colours_where_they_belong(page, default_map):
@@ -224,19 +239,16 @@ def test_unticking_a_layer_hides_it(page, default_map):
     box = page.get_by_label("Flows: arrivals, Q4 2024")
     assert box.is_checked()
     box.uncheck()
-    page.wait_for_timeout(150)
-    assert page.locator("path.crossings-flow").count() == 0
-    assert page.locator(".leaflet-tooltip.crossings-value").count() == 0
-    assert not close(pixel(page, x, y), blue, 40)
+    expect(page.locator("path.crossings-flow")).to_have_count(0)  # waits (up to 5 s) on a loaded machine
+    expect(page.locator(".leaflet-tooltip.crossings-value")).to_have_count(0)
+    assert eventually(lambda: not close(pixel(page, x, y), blue, 40))
     assert page.locator("path.crossings-nodata").count() == 3  # the other layers stay
     box.check()
-    page.wait_for_timeout(150)
-    assert page.locator("path.crossings-flow").count() == 5
-    assert close(pixel(page, x, y), blue)
+    expect(page.locator("path.crossings-flow")).to_have_count(5)
+    assert eventually(lambda: close(pixel(page, x, y), blue))
     page.get_by_label("Countries").uncheck()
-    page.wait_for_timeout(150)
-    assert page.locator("path.crossings-country").count() == 0
-    assert close(pixel(page, *screen_point(page, (28.0, 2.0))), rgb(doc.theme.sea), 3)
+    expect(page.locator("path.crossings-country")).to_have_count(0)
+    assert eventually(lambda: close(pixel(page, *screen_point(page, (28.0, 2.0))), rgb(doc.theme.sea), 3))
 
 
 def test_hovering_a_flow_shows_its_figure_period_and_source(page, default_map):

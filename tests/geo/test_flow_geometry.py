@@ -57,3 +57,11 @@ def test_converging_branches_of_one_route_arrive_side_by_side():
         assert after.coords[0] == before.coords[0]
     other = offset_parallel_branches(lines, ["ATL", "CMR", "WMR"], [60.0] * 3)
     assert [ln.coords[-1] for ln in other] == [ln.coords[-1] for ln in lines]  # other groups are left alone
+
+
+def test_classed_widths_and_their_legend():
+    s = WidthScale.fit([16109, 555], max_width_mm=7.5, min_width_mm=0.6, breaks=(1000, 5000, 10000))
+    widths = s.class_widths()
+    assert widths[0] == pytest.approx(0.9) and widths[-1] == pytest.approx(7.5) and widths == sorted(widths)
+    assert s.width_mm(555) == widths[0] and s.width_mm(1000) == widths[1] and s.width_mm(16109) == widths[3]
+    assert [t for t, _ in s.legend_entries(16109)] == ["10,000 or more", "5,000 – 10,000", "1,000 – 5,000", "under 1,000"]
