@@ -299,20 +299,25 @@ class MapDocument:
 
     def simplified(self, layer: Layer, units_per_px: float) -> gpd.GeoSeries:
         """Projected geometry simplified to ~half a pixel (level of detail, bucketed by powers of 2)."""
-        import math
-
-        bucket = 2.0 ** math.floor(math.log2(max(units_per_px, 1e-9) * 0.5))
+        bucket = self._lod_bucket(units_per_px)
         key = ("simple", layer.id, self._crs, bucket)
         if key not in self._cache:
             self._cache[key] = self.projected(layer).geometry.simplify(bucket, preserve_topology=True)
         return self._cache[key]
+
+    @staticmethod
+    def _lod_bucket(units_per_px: float) -> float:
+        """Half a pixel, rounded down to a power of two: zooming reuses one level of detail per octave."""
+        import math
+
+        return 2.0 ** math.floor(math.log2(max(units_per_px, 1e-9) * 0.5))
 
     def land(self, units_per_px: float):
         """All boundaries as one multipolygon at the level of detail of ``units_per_px`` (keeps sea flows off land)."""
         layer = self.layer("boundaries")
         if layer is None:
             return None
-        key = ("land", layer.id, self._crs, round(units_per_px, 6))
+        key = ("land", layer.id, self._crs, self._lod_bucket(units_per_px))
         if key not in self._cache:
             # one multipolygon of every country's parts: distances to it are distances to the coast,
             # and it costs nothing to build, unlike a dissolve (union) of 1:10m countries

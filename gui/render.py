@@ -113,27 +113,36 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.setPen(pen(theme.graticule, 0.2 * mm))
             painter.drawPath(geometry_path(graticule(view), view))
 
-        boundaries = doc.layer("boundaries")
-        country_geoms = []
-        if boundaries is not None and boundaries.style.visible:
-            draw = options.paints("countries") and basemap is None
-            country_geoms = self._paint_boundaries(painter, view, boundaries, draw)
-
         fp = FurniturePainter(self.doc, view, painter) if options.furniture else None
         furniture_rects = fp.layout_rects() if fp else {}
         self.report.furniture_rects = furniture_rects
 
-        symbols_px = []
-        self._no_data_px = []
+        # geometry in the layer panel's order (first drawn first); labels always go on top
+        boundaries = doc.layer("boundaries")
         routes = doc.layer("routes")
-        if doc.flows is not None and (doc.is_od or (routes is not None and routes.style.visible)):
-            opacity = routes.style.opacity if routes is not None else 1.0
-            symbols_px = self._paint_flows(painter, view, opacity, options.paints("routes"))
+        country_geoms: list = []
+        symbols_px: list = []
+        point_marks: list = []
+        self._no_data_px = []
+        flows_drawn = False
+        for layer in doc.layers:
+            if not layer.style.visible:
+                continue
+            if layer is boundaries:
+                draw = options.paints("countries") and basemap is None
+                country_geoms = self._paint_boundaries(painter, view, boundaries, draw)
+            elif layer is routes and doc.flows is not None and not flows_drawn:
+                symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"))
+                flows_drawn = True
+            elif layer.kind == "points":
+                point_marks += self._paint_points(painter, view, layer, options.paints("places"))
+        if doc.is_od and doc.flows is not None and not flows_drawn:  # OD flows need no routes layer
+            symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"))
         # Labels are laid out most important first, each kind avoiding what came before: value
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
         hard = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
-        soft: list = list(getattr(self, "_no_data_px", []))  # dashed 'no figure' routes
+        soft: list = list(getattr(self, "_no_data_px", [])) + point_marks  # dashed 'no figure' routes, points
         labels = options.paints("labels")
         draw_values = None
         places = doc.layer("places")
@@ -171,6 +180,9 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         if options.phases is not None or not isinstance(device, QImage):
             return None
         doc = self.doc
+        visible = [lyr for lyr in doc.layers if lyr.style.visible]
+        if visible and visible[0].kind != "boundaries":  # countries drawn over something: paint it all
+            return None
         layer = doc.layer("boundaries")
         style = None if layer is None else (layer.id, layer.style.visible, layer.style.opacity, layer.style.fill,
                                             layer.style.stroke, layer.style.stroke_width_mm)
@@ -256,6 +268,25 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             out.append(shapely.simplify(shapely.transform(row.geometry, view.to_px), 0.75))
         if radii:
             out += self._paint_nodes(painter, view, join.flows, radii, totals, draw)
+        painter.setOpacity(1.0)
+        return out
+
+    def _paint_points(self, painter: QPainter, view: MapView, layer, draw: bool) -> list:
+        """A point layer opened by the user (offices, disembarkation points): one dot per feature."""
+        mm = view.px_per_mm
+        data = self.doc.projected(layer)
+        xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
+        fx, fy, fw, fh = view.frame_px
+        inside = (xy[:, 0] >= fx) & (xy[:, 0] <= fx + fw) & (xy[:, 1] >= fy) & (xy[:, 1] <= fy + fh)
+        r = max(0.6, layer.style.stroke_width_mm * 4) * mm
+        painter.setOpacity(layer.style.opacity)
+        painter.setPen(pen("#ffffff", 0.25 * mm))
+        painter.setBrush(QColor(layer.style.fill))
+        out = []
+        for x, y in xy[inside]:
+            if draw:
+                painter.drawEllipse(QPointF(x, y), r, r)
+            out.append(shapely.Point(x, y).buffer(r + 0.3 * mm))
         painter.setOpacity(1.0)
         return out
 

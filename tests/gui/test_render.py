@@ -134,3 +134,37 @@ def test_basemap_cache_gives_the_same_pixels_and_never_goes_stale(doc):
     doc.theme.land = "#ff00ff"
     magenta = pixels(render_image(doc, page))
     assert (magenta == [255, 0, 255]).all(axis=2).sum() > 1000
+
+
+def test_layers_are_drawn_in_the_panel_order_and_point_layers_show(doc):
+    import geopandas as gpd
+
+    from geo.document import Layer
+    from geo.styles import LayerStyle
+
+    page = Page.from_pixels(700, 500, dpi=72)
+    renderer = MapRenderer(doc)
+    office = gpd.GeoDataFrame({"name": ["Office"]}, geometry=gpd.points_from_xy([2.0], [28.0]), crs=4326)
+    doc.add_layer(Layer("points", "Offices", office, style=LayerStyle(fill="#00ff00", stroke_width_mm=0.6)))
+    image = render_image(doc, page)
+    view = renderer.page_view(page)
+    x, y = view.to_px(np.array(Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+                                .transform(2.0, 28.0))[None, :])[0]
+    assert image.pixelColor(int(x), int(y)).name() == "#00ff00"  # the office dot, in the Algerian desert
+    # where the Atlantic flow's band overlaps the coast, the layer order decides which shows
+    mid = MapRenderer(doc)
+    img = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    p = QPainter(img)
+    mid.render_page(p, page)
+    p.end()
+    band = mid.report.symbols.set_index("route_id").loc["ATL", "geometry"]
+    land = doc.layer("boundaries").data.to_crs(resolve_crs(view.crs)).union_all()
+    overlap = band.intersection(land).buffer(-view.units_per_px * 2)  # well inside both
+    assert not overlap.is_empty
+    pt = overlap.representative_point()
+    ox, oy = view.to_px(np.array([[pt.x, pt.y]]))[0]
+    atl = QColor(doc.flow_style.colour_for("Atlantic")).name()
+    assert img.pixelColor(int(ox), int(oy)).name() == atl  # flows above countries (the default order)
+    doc.move_layer(doc.layer("boundaries"), len(doc.layers) - 1)  # countries on top
+    covered = render_image(doc, page)
+    assert covered.pixelColor(int(ox), int(oy)).name() != atl
