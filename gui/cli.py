@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command")
     render = sub.add_parser("render", help="render the flow map to PNG and every layer to GeoJSON",
-                            formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+                            formatter_class=_DefaultsWhenSet)
     data = render.add_argument_group("data (default: the bundled files)")
     _data_args(data)
     sel = render.add_argument_group("what to show")
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--max-width-mm", type=float, default=7.5, help="width of the reference flow in mm")
     page = render.add_argument_group("page")
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
-    page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"))
+    page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"), help="page orientation")
     page.add_argument("--dpi", type=float, default=300.0, help="resolution in dots per inch")
     page.add_argument("--size", metavar="WxH", help="pixel size instead of a paper size, e.g. 1920x1080")
     out = render.add_argument_group("outputs")
@@ -77,6 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--lang", choices=("en", "fr", "ar"), help="interface language (default: preference or system)")
     gui.add_argument("--no-recover", action="store_true", help="do not offer to recover an autosave")
     return parser
+
+
+class _DefaultsWhenSet(argparse.HelpFormatter):
+    """Shows '(default: X)' only for options that have a real default (the others say it in words)."""
+
+    def _get_help_string(self, action):
+        text = action.help or ""
+        if action.default not in (None, False, argparse.SUPPRESS) and "default" not in text:
+            text += " (default: %(default)s)"
+        return text
 
 
 def _data_args(group) -> None:
