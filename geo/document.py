@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import shapely
 
 from geo import paths
@@ -210,6 +211,21 @@ class MapDocument:
                 raise CrossingsError("a routes layer and figures are needed to draw flows")
             self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source)
         return self._cache[key]
+
+    def route_ends(self) -> np.ndarray:
+        """Projected start and end points of the routes on the map (drawn or 'no figure'): where the
+        town names that matter are."""
+        if self.flows is None or self.layer("routes") is None:
+            return np.empty((0, 2))
+        join = self.join()
+        routes = self.projected(self.layer("routes"))
+        shown = routes[routes["route_id"].isin(set(join.flows["route_id"]) | set(join.no_data))]
+        pts = []
+        for geom in shown.geometry:
+            for part in getattr(geom, "geoms", [geom]):
+                c = np.asarray(part.coords)
+                pts.extend([c[0, :2], c[-1, :2]])
+        return np.array(pts) if pts else np.empty((0, 2))
 
     def od_curves(self, view):
         """OD flows laid out as curves in the view's CRS, and node radii (mm), cached per scale."""

@@ -58,3 +58,15 @@ def sources_text(doc: MapDocument) -> str:
     if doc.layer("boundaries") is not None:
         parts.append("Basemap: Natural Earth (public domain)")
     return ". ".join(parts) + ("." if parts else "")
+
+
+def label_names(data, language: str):
+    """Names in ``language`` (``name_fr`` / ``name_ar`` columns), falling back to ``name`` where missing."""
+    import pandas as pd
+
+    base = data["name"].fillna("").astype(str) if "name" in data.columns else pd.Series([""] * len(data), index=data.index)
+    col = f"name_{language}"
+    if language == "en" or col not in data.columns:
+        return base
+    local = data[col].fillna("").astype(str)
+    return local.where(local.str.strip() != "", base)

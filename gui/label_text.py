@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from geo.document import MapDocument
-from geo.map_texts import format_value  # noqa: F401  (figures read the same on every output)
+from geo.map_texts import format_value, label_names  # noqa: F401  (the same wording on every output)
 
 
 def nearer_to_another(cand, size, own, others) -> bool:
@@ -27,16 +27,4 @@ def _box_distance(cx: float, cy: float, w: float, h: float, pts: np.ndarray) -> 
 
 
 def doc_language(doc: MapDocument) -> str:
-    return getattr(doc, "label_language", "en")
-
-
-def label_names(data, language: str):
-    """Names in ``language`` (name_fr, name_ar columns), falling back to ``name`` where missing."""
-    import pandas as pd
-
-    base = data["name"].fillna("").astype(str) if "name" in data.columns else pd.Series([""] * len(data), index=data.index)
-    col = f"name_{language}"
-    if language == "en" or col not in data.columns:
-        return base
-    local = data[col].fillna("").astype(str)
-    return local.where(local.str.strip() != "", base)
+    return doc.label_language or "en"

@@ -91,19 +91,8 @@ class PlaceLabelsMixin:
         return True
 
     def _route_ends_px(self, view: MapView) -> np.ndarray:
-        """Start and end points of the routes on the map (drawn or 'no figure'), in pixels."""
-        doc = self.doc
-        if doc.flows is None or doc.layer("routes") is None:
-            return np.empty((0, 2))
-        join = doc.join()
-        routes = doc.projected(doc.layer("routes"))
-        shown = routes[routes["route_id"].isin(set(join.flows["route_id"]) | set(join.no_data))]
-        pts = []
-        for geom in shown.geometry:
-            for part in getattr(geom, "geoms", [geom]):
-                c = np.asarray(part.coords)
-                pts.extend([c[0, :2], c[-1, :2]])
-        return view.to_px(np.array(pts)) if pts else np.empty((0, 2))
+        ends = self.doc.route_ends()
+        return view.to_px(ends) if len(ends) else ends
 
     def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, hard: list, soft: list,
                               draw: bool = True) -> None:

@@ -1,0 +1,258 @@
+"""The web map's furniture (title, legend, sources, disclaimer as escaped HTML), its CSS and the
+small script that drives tooltips, popups and the zoom-following legend."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from geo.document import MapDocument
+from geo.exports.webmap_layers import _language  # noqa: F401
+from geo.map_texts import format_value, sources_text, subtitle
+from geo.metrics import metric_label
+from geo.styles import GROUP_LABELS
+from geo.view import MapView
+
+if TYPE_CHECKING:
+    from geo.exports.webmap import WebMapSettings
+
+from geo.exports.webmap_layers import _darker, _text  # noqa: F401
+
+
+# -- furniture ----------------------------------------------------------------------------------
+def _furniture_html(doc: MapDocument, view: MapView, settings: WebMapSettings) -> str:
+    """Title, legend and footer as HTML; every text from data goes through html.escape."""
+    e = html.escape
+    style = doc.flow_style
+    scale = doc.width_scale()
+    join = doc.join()
+    largest = float(join.flows["value"].max()) if len(join.flows) else 0.0
+    samples = scale.legend_values(max(largest, scale.reference_value if style.reference_value else 0)) if scale else []
+    from geo.furniture import km_per_unit_at_centre
+
+    metres_per_unit = km_per_unit_at_centre(view) * 1000.0
+    rows = []
+    for v in samples:
+        width_m = view.mm_to_units(scale.width_mm(v)) * metres_per_unit
+        rows.append(f'<div class="crossings-legend-row"><span class="crossings-bar-box">'
+                    f'<span class="crossings-bar" data-width-m="{width_m:.1f}"></span></span>'
+                    f'<span class="crossings-legend-value">{e(format_value(v))}</span></div>')
+    groups = list(dict.fromkeys(join.flows["group"]))
+    if join.no_data:
+        routes = doc.layer("routes").data
+        groups += [g for g in dict.fromkeys(routes.loc[routes["route_id"].isin(join.no_data), "group"]) if g not in groups]
+    for g in groups:
+        rows.append(f'<div class="crossings-legend-row"><span class="crossings-swatch" '
+                    f'style="background:{e(style.colour_for(g))}"></span>'
+                    f'<span>{e(GROUP_LABELS.get(g, g))}</span></div>')
+    if join.no_data:
+        rows.append('<div class="crossings-legend-row"><span class="crossings-dash"></span>'
+                    '<span>No figure for this period</span></div>')
+    note = "Widths to scale at the map centre; the smallest flows are drawn at a minimum width."
+    if style.reference_value:
+        note = f"Fixed scale: {format_value(style.reference_value)} = {scale.reference_width_mm:g} mm on the printed map."
+    heading = f"{metric_label(doc.metric)} (width to scale)"
+    tiles_note = ""
+    if settings.tiles:
+        tiles_note = (f'<div class="crossings-online">The layer “{e(settings.tiles_name)}” needs an internet '
+                      f'connection; without one the offline countries show through.</div>')
+    sub = subtitle(doc)
+    return (
+        '<div id="crossings-title" class="crossings-box">'
+        f'<div class="crossings-title-text">{e(doc.title)}</div>'
+        + (f'<div class="crossings-subtitle">{e(sub)}</div>' if sub else "")
+        + '</div>'
+        '<div id="crossings-legend" class="crossings-box">'
+        f'<div class="crossings-legend-heading">{e(heading)}</div>'
+        + "".join(rows)
+        + f'<div class="crossings-legend-note">{e(note)}</div></div>'
+        '<div id="crossings-footer">'
+        f'<div class="crossings-sources">{e(sources_text(doc))}</div>'
+        + (f'<div class="crossings-notes">{e(doc.notes)}</div>' if doc.notes else "")
+        + f'<div class="crossings-disclaimer">{e(doc.disclaimer)}</div>'
+        + tiles_note
+        + '</div>'
+    )
+
+
+def _style_block(doc: MapDocument, settings: WebMapSettings) -> str:
+    t = doc.theme
+    font = f'"{t.font_family}", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
+    spacing = "0" if _language(doc) == "ar" else "0.12em"  # spacing would break Arabic joining
+    css = f"""
+html, body {{ height: 100%; margin: 0; padding: 0; }}
+body {{ display: flex; flex-direction: column; font-family: {font}; color: {t.text}; background: #ffffff; }}
+body > .folium-map {{ flex: 1 1 auto; order: 1; height: auto !important; min-height: 200px; }}
+body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 12px; }}
+.crossings-box {{ background: rgba(255,255,255,0.9); border: 1px solid rgba(153,153,153,0.7); border-radius: 4px;
+  padding: 8px 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }}
+.crossings-title-text {{ font-size: 20px; font-weight: 700; line-height: 1.25; }}
+.crossings-subtitle {{ font-size: 13px; color: {t.muted_text}; margin-top: 2px; }}
+#crossings-legend {{ font-size: 12px; min-width: 190px; max-width: 260px; }}
+.crossings-legend-heading {{ font-weight: 700; margin-bottom: 6px; }}
+.crossings-legend-row {{ display: flex; align-items: center; gap: 8px; margin: 3px 0; }}
+.crossings-bar-box {{ display: inline-flex; align-items: center; width: 44px; min-height: 10px; }}
+.crossings-bar {{ display: block; width: 44px; height: 4px; background: #6f6f6f; }}
+.crossings-swatch {{ display: inline-block; width: 22px; height: 10px; flex: none; }}
+.crossings-dash {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed #777777; flex: none; }}
+.crossings-legend-note {{ font-size: 10.5px; font-style: italic; color: {t.muted_text}; margin-top: 6px; }}
+#crossings-footer {{ flex: none; order: 2; padding: 4px 10px 6px; font-size: 11.5px; line-height: 1.35; }}
+.crossings-disclaimer, .crossings-notes {{ font-style: italic; color: {t.muted_text}; font-size: 11px; }}
+.crossings-online {{ color: #8a4b00; font-size: 11px; }}
+.leaflet-tooltip.crossings-tip {{ font-size: 12px; line-height: 1.35; width: max-content; max-width: 300px; white-space: normal; }}
+.crossings-tip-name {{ font-weight: 700; }}
+.crossings-tip-value {{ font-size: 14px; font-weight: 700; }}
+.crossings-popup {{ font-size: 12px; line-height: 1.4; }}
+.crossings-popup dt {{ font-weight: 700; margin-top: 4px; }}
+.crossings-popup dd {{ margin: 0; }}
+.leaflet-tooltip.crossings-value, .leaflet-tooltip.crossings-label {{ background: transparent; border: 0;
+  box-shadow: none; padding: 0 2px; white-space: nowrap; pointer-events: none; }}
+.leaflet-tooltip.crossings-value::before, .leaflet-tooltip.crossings-label::before {{ display: none; }}
+.leaflet-tooltip.crossings-value {{ font-size: 14px; font-weight: 700;
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }}
+.leaflet-tooltip.crossings-label {{ font-size: 11px; color: {t.text};
+  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
+.leaflet-tooltip.crossings-label.crossings-italic {{ font-style: italic; }}
+.leaflet-tooltip.crossings-label.crossings-country {{ color: {t.country_label}; font-size: 11px; letter-spacing: {spacing};
+  text-shadow: 0 0 2px {t.land}, 0 0 3px {t.land}; }}
+body .leaflet-control-layers {{ font-size: 13px; }}
+body .leaflet-control-scale-line {{ font-size: 11px; }}
+"""
+    return f"<style>{css}</style>"
+
+
+# JS helpers, in the page head before folium's script. Data texts only ever go into textContent.
+_HELPERS_JS = r"""
+var crossings = (function () {
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    e.dir = 'auto';
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function flowTip(p) {
+    var d = el('div');
+    d.appendChild(el('div', 'crossings-tip-name', p.name || p.route_id));
+    d.appendChild(el('div', 'crossings-tip-value', p.value_label + ' ' + String(p.metric_label).toLowerCase()));
+    d.appendChild(el('div', 'crossings-tip-period', p.period_label + (p.dates ? ' (' + p.dates + ')' : '')));
+    d.appendChild(el('div', 'crossings-tip-source', 'Source: ' + (p.source || 'not given')));
+    return d;
+  }
+  function flowPopup(p) {
+    var d = el('div', 'crossings-popup');
+    d.appendChild(el('div', 'crossings-tip-name', p.name || p.route_id));
+    var dl = el('dl');
+    function row(k, v) { if (v) { dl.appendChild(el('dt', null, k)); dl.appendChild(el('dd', null, v)); } }
+    row(p.metric_label, p.value_label);
+    row('Period', p.period_label + (p.dates ? ' (' + p.dates + ')' : ''));
+    row('Route', p.group_label);
+    row('From', p.origin);
+    row('To', p.dest);
+    row('Source', p.source);
+    row('Reported in', p.source_ref);
+    row('Note', p.note);
+    d.appendChild(dl);
+    return d;
+  }
+  function flowFeature(feature, layer) {
+    var p = feature.properties;
+    layer.bindTooltip(function () { return flowTip(p); }, {sticky: true, className: 'crossings-tip', direction: 'top', offset: [0, -8]});
+    layer.bindPopup(function () { return flowPopup(p); }, {maxWidth: 340});
+  }
+  function noDataFeature(feature, layer) {
+    var p = feature.properties;
+    layer.bindTooltip(function () {
+      var d = el('div');
+      d.appendChild(el('div', 'crossings-tip-name', p.name || p.route_id));
+      d.appendChild(el('div', null, 'No ' + String(p.metric_label).toLowerCase() + ' figure for ' + p.period_label));
+      return d;
+    }, {sticky: true, className: 'crossings-tip'});
+  }
+  function permanent(layer, text, cls, direction, offset) {
+    layer.bindTooltip(el('span', null, text), {permanent: true, interactive: false, direction: direction,
+                                               offset: offset, className: cls, opacity: 1});
+  }
+  function valueLabel(feature, layer) {
+    var p = feature.properties;
+    var off = {right: [2, 0], left: [-2, 0], top: [0, -2], bottom: [0, 2]}[p.direction] || [0, 0];
+    var span = el('span', null, p.value_label);
+    span.style.color = p.colour;
+    layer.bindTooltip(span, {permanent: true, interactive: false, direction: p.direction, offset: off, opacity: 1,
+                             className: 'crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_')});
+  }
+  function countryLabel(feature, layer) {
+    permanent(layer, feature.properties.label, 'crossings-label crossings-country crossings-collide', 'center', [0, 0]);
+  }
+  function placeFeature(feature, layer) {
+    var p = feature.properties;
+    var names = [p.name_en, p.name_fr, p.name_ar].filter(function (n, i, all) {
+      return n && all.indexOf(n) === i;
+    }).join(' · ');
+    if (p.marker) {
+      layer.bindTooltip(el('span', null, names), {className: 'crossings-tip', direction: 'top', offset: [0, -4]});
+    }
+    if (p.labels && p.name) {
+      var italic = (p.kind === 'island' || p.kind === 'region_label') ? ' crossings-italic' : '';
+      var label = L.tooltip({permanent: true, interactive: false, direction: p.marker ? 'right' : 'center',
+                             offset: p.marker ? [4, 0] : [0, 0], className: 'crossings-label crossings-collide' + italic,
+                             opacity: 1});
+      label.setContent(el('span', null, p.name));
+      layer.on('add', function () { label.setLatLng(layer.getLatLng()); layer._map.openTooltip(label); });
+      layer.on('remove', function () { if (label._map) { label._map.closeTooltip(label); } });
+    }
+  }
+  function onFlow(r) {
+    var xs = [r.left + 1, (r.left + r.right) / 2, r.right - 1], ys = [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2];
+    for (var i = 0; i < xs.length; i++) {
+      for (var j = 0; j < ys.length; j++) {
+        var hits = document.elementsFromPoint(xs[i], ys[j]);
+        for (var k = 0; k < hits.length; k++) {
+          var c = hits[k].getAttribute && hits[k].getAttribute('class');
+          if (c && c.indexOf('crossings-flow') >= 0) { return true; }
+        }
+      }
+    }
+    return false;
+  }
+  // Hide labels that overlap a control, a figure, a flow or a label drawn earlier (figures always win).
+  function declutter(map) {
+    var boxes = [];
+    document.querySelectorAll('.leaflet-control, .leaflet-tooltip.crossings-value').forEach(function (e) {
+      boxes.push(e.getBoundingClientRect());
+    });
+    document.querySelectorAll('.leaflet-tooltip.crossings-collide').forEach(function (e) {
+      e.style.visibility = 'visible';
+      var r = e.getBoundingClientRect();
+      var hit = boxes.some(function (b) {
+        return r.left < b.right + 2 && r.right > b.left - 2 && r.top < b.bottom + 1 && r.bottom > b.top - 1;
+      }) || onFlow(r);
+      if (hit) { e.style.visibility = 'hidden'; } else { boxes.push(r); }
+    });
+  }
+  // Legend bars drawn as wide as the flows are at the current zoom (web Mercator at the map centre).
+  function legendWidths(map) {
+    var lat = map.getCenter().lat * Math.PI / 180;
+    var metresPerPx = 40075016.686 * Math.cos(lat) / (256 * Math.pow(2, map.getZoom()));
+    document.querySelectorAll('.crossings-bar').forEach(function (e) {
+      var px = parseFloat(e.getAttribute('data-width-m')) / metresPerPx;
+      e.style.height = Math.max(1, Math.min(px, 48)).toFixed(1) + 'px';
+    });
+  }
+  function control(id, position) {
+    var node = document.getElementById(id);
+    if (!node) { return null; }
+    var C = L.Control.extend({onAdd: function () {
+      L.DomEvent.disableClickPropagation(node);
+      L.DomEvent.disableScrollPropagation(node);
+      return node;
+    }});
+    return new C({position: position});
+  }
+  return {flowFeature: flowFeature, noDataFeature: noDataFeature, valueLabel: valueLabel, countryLabel: countryLabel,
+          placeFeature: placeFeature, declutter: declutter, legendWidths: legendWidths, control: control,
+          flowTip: flowTip, flowPopup: flowPopup};
+})();
+"""
+
+
