@@ -23,7 +23,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # `python bench/__main__.py`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import default_map  # noqa: E402
+from bench import default_map
 
 ROOT = default_map.ROOT
 README = ROOT / "bench" / "README.md"

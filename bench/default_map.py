@@ -102,7 +102,7 @@ def _informational(fn, *args):
     """Breakdowns are for reading, not the verdict: a failure is recorded, never fatal."""
     try:
         return fn(*args)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         print(f"bench: {fn.__name__} failed: {exc}", file=sys.stderr)
         return {"error": str(exc).splitlines()[0]}
 

@@ -26,7 +26,6 @@ if str(ROOT) not in sys.path:
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from geo import paths  # noqa: E402
 from geo.document import MapDocument  # noqa: E402
 from geo.flow_layout import bezier, layout_flows  # noqa: E402
 from geo.flow_table import FlowTable  # noqa: E402

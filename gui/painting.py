@@ -5,8 +5,8 @@ from __future__ import annotations
 import ctypes
 
 import numpy as np
-import shiboken6
 import shapely
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
 from geo.document import MapDocument
-from geo.map_texts import sources_text
 from geo.flow_geometry import WidthScale, build_flow_symbols, smooth_line
 from geo.furniture import graticule
 from geo.labels import PlacedLabel
+from geo.map_texts import sources_text
 from geo.page import Page
 from geo.projection import resolve_crs
 from geo.view import MapView

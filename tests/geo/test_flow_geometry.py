@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from shapely.geometry import LineString, Point
 
-from geo.flow_geometry import WidthScale, chaikin, flow_symbol, _nice_floor
+from geo.flow_geometry import WidthScale, _nice_floor, chaikin, flow_symbol
 
 
 def test_chaikin_keeps_both_ends_and_stays_in_the_hull():

@@ -4,10 +4,10 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString
 
+from geo import paths
 from geo.flow_table import read_flow_table
 from geo.join import join_flows
 from geo.routes import read_routes
-from geo import paths
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtGui import QColor, QImage, QPainter
 from pyproj import Transformer
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from geo.page import Page
 from geo.projection import resolve_crs
