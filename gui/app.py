@@ -45,6 +45,10 @@ def install_translations(app: QCoreApplication, language: str) -> list[QTranslat
 
 def make_app(argv: list[str]) -> QApplication:
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    if QApplication.instance() is None:
+        # QtWebEngine (the web map preview, loaded only when asked for) needs shared GL contexts,
+        # which can only be switched on before the application exists
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName("Crossings")
     app.setApplicationName("Crossings")

@@ -37,12 +37,13 @@ from gui import export as png_export
 from gui.workers import Cancelled, TaskRunner
 
 PREVIEW_DPI = 72.0
-FORMATS = ("png", "pdf", "svg", "geojson", "gpkg")
+FORMATS = ("png", "pdf", "svg", "geojson", "gpkg", "html")
 FORMAT_LABELS = {"png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image"),
                  "pdf": QT_TRANSLATE_NOOP("ExportDialog", "PDF (vector)"),
                  "svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG (vector, named layers)"),
                  "geojson": QT_TRANSLATE_NOOP("ExportDialog", "GeoJSON, one file per layer"),
-                 "gpkg": QT_TRANSLATE_NOOP("ExportDialog", "GeoPackage, all layers")}
+                 "gpkg": QT_TRANSLATE_NOOP("ExportDialog", "GeoPackage, all layers"),
+                 "html": QT_TRANSLATE_NOOP("ExportDialog", "Web map (one HTML file that works offline)")}
 
 
 def available_formats() -> list[str]:
@@ -81,6 +82,11 @@ def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> lis
         elif fmt in ("pdf", "svg"):
             fn = getattr(png_export, f"export_{fmt}")
             written.append(fn(doc, req.folder / f"{base}.{fmt}", png_export.VectorExportSettings(req.page, req.transparent)))
+        elif fmt == "html":
+            from geo.exports.webmap import export_webmap
+
+            written.append(export_webmap(doc, PageLayout().view(req.page, doc.crs, doc.default_extent()),
+                                         req.folder / f"{base}.html"))
         else:
             if layers is None:
                 layers = export_layers(doc, PageLayout().view(req.page, doc.crs, doc.default_extent()))

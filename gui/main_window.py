@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self._action("prev_period", self.tr("&Previous period"), lambda: self.selection.step_period(-1), "Ctrl+PgUp")
         self._action("next_period", self.tr("&Next period"), lambda: self.selection.step_period(1), "Ctrl+PgDown")
         self._action("about", self.tr("&About Crossings"), lambda: show_about(self))
+        self._action("web_preview", self.tr("&Web map preview"), self.show_web_preview, "Ctrl+Shift+W",
+                     self.tr("The interactive web map of the current selection, as exported (works offline)"))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_full, self.act_zoom_layer])
         view.addSeparator()
         view.addActions([self.act_prev_period, self.act_next_period])
+        view.addAction(self.act_web_preview)
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -175,6 +178,38 @@ class MainWindow(QMainWindow):
         dialog.show()
         self.export_dialog = dialog
         return dialog
+
+    def show_web_preview(self) -> None:
+        """Export the current map as a web map off the UI thread and show it in a dock (QtWebEngine
+        where installed; otherwise the dock says so and offers the system browser)."""
+        from geo.exports.webmap import export_webmap
+        from geo.history import clone
+        from gui.layout import PageLayout
+        from gui.web_preview import WebMapPreview
+
+        if "web" not in self.docks:
+            dock = QDockWidget(self.tr("Web map"), self)
+            dock.setObjectName("dock_web")
+            dock.setWidget(WebMapPreview(dock))
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.docks["figures"], dock)
+            self.docks["web"] = dock
+        dock = self.docks["web"]
+        dock.show()
+        dock.raise_()
+        snapshot = clone(self.doc, caches_from=self.doc)  # the worker reads a copy, never the live document
+        self.files.state_dir.mkdir(parents=True, exist_ok=True)
+        target = self.files.state_dir / "web_preview.html"
+        if getattr(self, "web_runner", None) is None:
+            from gui.workers import TaskRunner
+
+            self.web_runner = TaskRunner(self, threads=1)
+        view = PageLayout().view(snapshot.page, snapshot.crs, snapshot.default_extent())
+        self.statusBar().showMessage(self.tr("Building the web map…"))
+        self.web_task = self.web_runner.start(
+            lambda progress, cancelled: export_webmap(snapshot, view, target),
+            on_done=lambda path: (dock.widget().show_file(path), self.statusBar().showMessage(str(path), 5000)),
+            on_failed=lambda exc: self.prompts.error(self, self.tr("Web map"), str(exc)))
 
     def zoom_to_selected_layer(self) -> None:
         layer = self.layers.current()

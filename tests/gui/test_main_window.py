@@ -190,3 +190,24 @@ def test_map_names_language_is_an_undoable_edit(window):
     assert win.doc.label_language == "fr" and "names" in win.act_undo.text().lower()
     win.act_undo.trigger()
     assert win.doc.label_language == "en" and combo.currentData() == "en"
+
+
+def test_web_map_preview_and_export_from_the_app(qtbot, tmp_path):
+    """View → Web map preview builds the offline HTML off the UI thread and shows it in a dock;
+    the export dialog offers the web map as a format."""
+    from gui.export_dialog import ExportRequest, available_formats, run_export
+    from gui.main_window import MainWindow
+
+    win = MainWindow(state_dir=tmp_path / "state")
+    qtbot.addWidget(win)
+    win.act_web_preview.trigger()
+    preview = win.docks["web"].widget()
+    qtbot.waitUntil(lambda: preview.path is not None, timeout=60_000)
+    html = preview.path.read_text(encoding="utf-8")
+    assert "16,109" in html and 'src="http' not in html
+    assert "html" in available_formats()
+    from geo.page import Page
+
+    written = run_export(win.doc, ExportRequest(tmp_path, "m", Page("A4", "landscape", 50), frozenset({"html"})),
+                         lambda *a: None, lambda: False)
+    assert [p.name for p in written] == ["m.html"] and written[0].stat().st_size > 100_000
