@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/about.py" line="9" />
+        <location filename="../../gui/about.py" line="9"/>
         <source>Country boundaries</source>
         <translation>حدود الدول</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="10" />
+        <location filename="../../gui/about.py" line="10"/>
         <source>Routes</source>
         <translation>الطرق</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="11" />
+        <location filename="../../gui/about.py" line="11"/>
         <source>Places</source>
         <translation>الأماكن</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="12" />
+        <location filename="../../gui/about.py" line="12"/>
         <source>Figures</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="14" />
+        <location filename="../../gui/about.py" line="14"/>
         <source>Fonts</source>
         <translation>الخطوط</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="15" />
+        <location filename="../../gui/about.py" line="15"/>
         <source>Software</source>
         <translation>البرمجيات</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="32" />
+        <location filename="../../gui/about.py" line="32"/>
         <source>About Crossings</source>
         <translation>حول Crossings</translation>
     </message>
@@ -41,137 +42,142 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="28" />
+        <location filename="../../gui/export_dialog.py" line="41"/>
         <source>PNG image</source>
         <translation>صورة PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="29" />
+        <location filename="../../gui/export_dialog.py" line="42"/>
         <source>PDF (vector)</source>
         <translation>PDF (متجهي)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="30" />
+        <location filename="../../gui/export_dialog.py" line="43"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (متجهي، طبقات مسماة)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="31" />
+        <location filename="../../gui/export_dialog.py" line="44"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON، ملف لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="32" />
+        <location filename="../../gui/export_dialog.py" line="45"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage، كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="94" />
+        <location filename="../../gui/export_dialog.py" line="46"/>
+        <source>Web map (one HTML file that works offline)</source>
+        <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="113"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="104" />
+        <location filename="../../gui/export_dialog.py" line="123"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="105" />
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="108" />
+        <location filename="../../gui/export_dialog.py" line="127"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="110" />
+        <location filename="../../gui/export_dialog.py" line="129"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="121" />
+        <location filename="../../gui/export_dialog.py" line="140"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="122" />
+        <location filename="../../gui/export_dialog.py" line="141"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="123" />
+        <location filename="../../gui/export_dialog.py" line="142"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="128" />
+        <location filename="../../gui/export_dialog.py" line="147"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="129" />
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="130" />
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="134" />
+        <location filename="../../gui/export_dialog.py" line="153"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="138" />
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="184" />
+        <location filename="../../gui/export_dialog.py" line="203"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="188" />
+        <location filename="../../gui/export_dialog.py" line="207"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="189" />
+        <location filename="../../gui/export_dialog.py" line="208"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="200" />
+        <location filename="../../gui/export_dialog.py" line="219"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="206" />
+        <location filename="../../gui/export_dialog.py" line="225"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="211" />
+        <location filename="../../gui/export_dialog.py" line="230"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="215" />
+        <location filename="../../gui/export_dialog.py" line="234"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="224" />
+        <location filename="../../gui/export_dialog.py" line="243"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="233" />
+        <location filename="../../gui/export_dialog.py" line="252"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
@@ -179,67 +185,67 @@
 <context>
     <name>FiguresTable</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="97" />
+        <location filename="../../gui/figures_table.py" line="107"/>
         <source>Route</source>
         <translation>الطريق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="97" />
+        <location filename="../../gui/figures_table.py" line="107"/>
         <source>Figure</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="98" />
+        <location filename="../../gui/figures_table.py" line="108"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="98" />
+        <location filename="../../gui/figures_table.py" line="108"/>
         <source>Problem</source>
         <translation>المشكلة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="99" />
+        <location filename="../../gui/figures_table.py" line="109"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="99" />
+        <location filename="../../gui/figures_table.py" line="109"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="100" />
+        <location filename="../../gui/figures_table.py" line="110"/>
         <source>unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="100" />
+        <location filename="../../gui/figures_table.py" line="110"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="101" />
+        <location filename="../../gui/figures_table.py" line="111"/>
         <source>outlier</source>
         <translation>قيمة شاذة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="122" />
+        <location filename="../../gui/figures_table.py" line="132"/>
         <source>Route colour…</source>
         <translation>لون الطريق…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="123" />
-        <source>Colour of the selected route's group (e.g. all Central Mediterranean branches)</source>
+        <location filename="../../gui/figures_table.py" line="133"/>
+        <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>لون مجموعة الطريق المحدد (مثلاً كل فروع وسط المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="169" />
+        <location filename="../../gui/figures_table.py" line="179"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} طرق، {1} بها مشاكل</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="190" />
+        <location filename="../../gui/figures_table.py" line="200"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
@@ -247,52 +253,52 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="70" />
+        <location filename="../../gui/file_actions.py" line="70"/>
         <source>Reading {0}…</source>
         <translation>جارٍ قراءة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="77" />
+        <location filename="../../gui/file_actions.py" line="77"/>
         <source>Open figures {0}</source>
         <translation>فتح الأرقام {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80" />
+        <location filename="../../gui/file_actions.py" line="80"/>
         <source>Add layer {0}</source>
         <translation>إضافة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="87" />
+        <location filename="../../gui/file_actions.py" line="87"/>
         <source>Cannot use this file</source>
         <translation>لا يمكن استخدام هذا الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="98" />
+        <location filename="../../gui/file_actions.py" line="98"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0}: تعذرت القراءة ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="99" />
+        <location filename="../../gui/file_actions.py" line="99"/>
         <source>Cannot open {0}</source>
         <translation>تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="100" />
+        <location filename="../../gui/file_actions.py" line="100"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>لم يتغير شيء: تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="128" />
+        <location filename="../../gui/file_actions.py" line="128"/>
         <source>Opened {0}</source>
         <translation>فُتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="142" />
+        <location filename="../../gui/file_actions.py" line="142"/>
         <source>Cannot save the project</source>
         <translation>تعذر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="147" />
+        <location filename="../../gui/file_actions.py" line="147"/>
         <source>Saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
@@ -300,44 +306,44 @@
 <context>
     <name>LayerListModel</name>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="16" />
+        <location filename="../../gui/layer_list_model.py" line="16"/>
         <source>Countries</source>
         <translation>الدول</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="16" />
+        <location filename="../../gui/layer_list_model.py" line="16"/>
         <source>Routes</source>
         <translation>الطرق</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="17" />
+        <location filename="../../gui/layer_list_model.py" line="17"/>
         <source>Places</source>
         <translation>الأماكن</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="48" />
+        <location filename="../../gui/layer_list_model.py" line="48"/>
         <source>no file</source>
         <translation>بلا ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="49" />
+        <location filename="../../gui/layer_list_model.py" line="49"/>
         <source>{kind} layer, {n} features
 {where}</source>
         <translation>طبقة {kind}، {n} عنصر
 {where}</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="65" />
+        <location filename="../../gui/layer_list_model.py" line="65"/>
         <source>Show {0}</source>
         <translation>إظهار {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="65" />
+        <location filename="../../gui/layer_list_model.py" line="65"/>
         <source>Hide {0}</source>
         <translation>إخفاء {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="81" />
+        <location filename="../../gui/layer_list_model.py" line="81"/>
         <source>Move {0}</source>
         <translation>نقل {0}</translation>
     </message>
@@ -345,71 +351,71 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="36" />
+        <location filename="../../gui/layer_panel.py" line="47"/>
         <source>Tick to show a layer; drag to change the drawing order (top is drawn last)</source>
         <translation>علّم لإظهار طبقة؛ اسحب لتغيير ترتيب الرسم (العليا تُرسم أخيراً)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="38" />
+        <location filename="../../gui/layer_panel.py" line="49"/>
         <source>Opacity of the selected layer</source>
         <translation>عتامة الطبقة المحددة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="39" />
+        <location filename="../../gui/layer_panel.py" line="50"/>
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="42" />
-        <location filename="../../gui/layer_panel.py" line="58" />
+        <location filename="../../gui/layer_panel.py" line="53"/>
+        <location filename="../../gui/layer_panel.py" line="69"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="43" />
-        <source>Show the layer's labels (place names, country names, flow values)</source>
+        <location filename="../../gui/layer_panel.py" line="54"/>
+        <source>Show the layer&apos;s labels (place names, country names, flow values)</source>
         <translation>إظهار تسميات الطبقة (الأماكن، الدول، قيم التدفقات)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="44" />
+        <location filename="../../gui/layer_panel.py" line="55"/>
         <source>Zoom to layer</source>
         <translation>تكبير إلى الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="46" />
-        <location filename="../../gui/layer_panel.py" line="57" />
+        <location filename="../../gui/layer_panel.py" line="57"/>
+        <location filename="../../gui/layer_panel.py" line="68"/>
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="47" />
-        <location filename="../../gui/layer_panel.py" line="110" />
+        <location filename="../../gui/layer_panel.py" line="58"/>
+        <location filename="../../gui/layer_panel.py" line="121"/>
         <source>Width</source>
         <translation>العرض</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="88" />
+        <location filename="../../gui/layer_panel.py" line="99"/>
         <source>Width of the largest flow on paper</source>
         <translation>عرض أكبر تدفق على الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="89" />
+        <location filename="../../gui/layer_panel.py" line="100"/>
         <source>Width of the outlines on paper</source>
         <translation>عرض الحدود على الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="91" />
-        <location filename="../../gui/layer_panel.py" line="120" />
+        <location filename="../../gui/layer_panel.py" line="102"/>
+        <location filename="../../gui/layer_panel.py" line="131"/>
         <source>Land colour</source>
         <translation>لون اليابسة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="92" />
+        <location filename="../../gui/layer_panel.py" line="103"/>
         <source>Colour routes by group in the Figures panel</source>
         <translation>لوّن الطرق حسب المجموعة في لوحة الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="108" />
+        <location filename="../../gui/layer_panel.py" line="119"/>
         <source>Flow width</source>
         <translation>عرض التدفقات</translation>
     </message>
@@ -417,169 +423,190 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="53" />
+        <location filename="../../gui/main_window.py" line="53"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54" />
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Figures</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55" />
+        <location filename="../../gui/main_window.py" line="55"/>
         <source>Trend</source>
         <translation>الاتجاه الزمني</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="100"/>
         <source>&amp;Open data…</source>
         <translation>&amp;فتح بيانات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>فتح الحدود أو الطرق أو النقاط (أي ملف OGR أو CSV بخطوط الطول والعرض) أو الأرقام (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Open &amp;project…</source>
         <translation>فتح &amp;مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>&amp;Save project</source>
         <translation>&amp;حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Save project &amp;as…</source>
         <translation>حفظ المشروع &amp;باسم…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>تصدير الخريطة بصيغة PNG والطبقات بصيغة GeoJSON أو GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Pre&amp;ferences…</source>
         <translation>الت&amp;فضيلات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>&amp;Full extent</source>
         <translation>الامتداد ال&amp;كامل</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Zoom to &amp;layer</source>
         <translation>تكبير إلى ال&amp;طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>&amp;Previous period</source>
         <translation>الفترة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>&amp;Next period</source>
         <translation>الفترة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>&amp;About Crossings</source>
         <translation>&amp;حول Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="118"/>
+        <source>&amp;Web map preview</source>
+        <translation>معاينة خريطة ال&amp;ويب</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119"/>
+        <source>The interactive web map of the current selection, as exported (works offline)</source>
+        <translation>خريطة الويب التفاعلية للاختيار الحالي كما تُصدَّر (تعمل دون اتصال)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>Main</source>
         <translation>الرئيسي</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>خط الطول والعرض تحت المؤشر (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>رُسمت في {0:.0f} مللي ثانية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="212"/>
+        <source>Web map</source>
+        <translation>خريطة ويب</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
+        <source>Building the web map…</source>
+        <translation>جارٍ إنشاء خريطة الويب…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;تراجع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>&amp;Redo {0}</source>
         <translation>إ&amp;عادة: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Untitled map</source>
         <translation>خريطة بلا عنوان</translation>
     </message>
@@ -587,32 +614,32 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="8" />
+        <location filename="../../gui/dialogs/preferences.py" line="8"/>
         <source>System</source>
         <translation>النظام</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="16" />
+        <location filename="../../gui/dialogs/preferences.py" line="16"/>
         <source>Preferences</source>
         <translation>التفضيلات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="22" />
+        <location filename="../../gui/dialogs/preferences.py" line="22"/>
         <source>Interface language; takes effect when Crossings restarts</source>
         <translation>لغة الواجهة؛ تسري عند إعادة تشغيل Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="23" />
+        <location filename="../../gui/dialogs/preferences.py" line="23"/>
         <source> min</source>
         <translation> دقيقة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="26" />
+        <location filename="../../gui/dialogs/preferences.py" line="26"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="27" />
+        <location filename="../../gui/dialogs/preferences.py" line="27"/>
         <source>Autosave every</source>
         <translation>الحفظ التلقائي كل</translation>
     </message>
@@ -620,37 +647,37 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="27" />
+        <location filename="../../gui/dialogs/prompts.py" line="27"/>
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="28" />
+        <location filename="../../gui/dialogs/prompts.py" line="28"/>
         <source>The map has changes that are not saved. Save them first?</source>
         <translation>في الخريطة تغييرات غير محفوظة. هل تريد حفظها أولاً؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="36" />
+        <location filename="../../gui/dialogs/prompts.py" line="36"/>
         <source>Recover unsaved work</source>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="37" />
+        <location filename="../../gui/dialogs/prompts.py" line="37"/>
         <source>Crossings did not close normally. Recover the map autosaved at {0}?</source>
         <translation>لم يُغلق Crossings بشكل طبيعي. هل تريد استعادة الخريطة المحفوظة تلقائياً في {0}؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="41" />
+        <location filename="../../gui/dialogs/prompts.py" line="41"/>
         <source>Open data</source>
         <translation>فتح بيانات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="45" />
+        <location filename="../../gui/dialogs/prompts.py" line="45"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="49" />
+        <location filename="../../gui/dialogs/prompts.py" line="49"/>
         <source>Save project</source>
         <translation>حفظ المشروع</translation>
     </message>
@@ -658,98 +685,98 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../gui/selection_bar.py" line="13" />
+        <location filename="../../gui/selection_bar.py" line="13"/>
         <source>Arrivals</source>
         <translation>الوصول</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="14" />
+        <location filename="../../gui/selection_bar.py" line="14"/>
         <source>Dead and missing</source>
         <translation>الموتى والمفقودون</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="15" />
+        <location filename="../../gui/selection_bar.py" line="15"/>
         <source>Interceptions</source>
         <translation>الاعتراضات</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="16" />
+        <location filename="../../gui/selection_bar.py" line="16"/>
         <source>Expulsions</source>
         <translation>الطرد</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="17" />
+        <location filename="../../gui/selection_bar.py" line="17"/>
         <source>Rescues</source>
         <translation>عمليات الإنقاذ</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="31" />
+        <location filename="../../gui/selection_bar.py" line="31"/>
         <source>Language of the country and place names on the map</source>
         <translation>لغة أسماء الدول والأماكن على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="32" />
+        <location filename="../../gui/selection_bar.py" line="32"/>
         <source>Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)</source>
         <translation>فترة الأرقام (Ctrl+PgUp / Ctrl+PgDown: السابقة / التالية)</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="33" />
+        <location filename="../../gui/selection_bar.py" line="33"/>
         <source>What the flows measure</source>
         <translation>ما تقيسه التدفقات</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="34" />
-        <source>Whose figures to draw; 'Best coverage' takes, per route, the source covering most routes</source>
+        <location filename="../../gui/selection_bar.py" line="34"/>
+        <source>Whose figures to draw; &apos;Best coverage&apos; takes, per route, the source covering most routes</source>
         <translation>أرقام أي مصدر تُرسم؛ «أفضل تغطية» يأخذ لكل طريق المصدر الذي يغطي أكثر الطرق</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40" />
+        <location filename="../../gui/selection_bar.py" line="40"/>
         <source>Period</source>
         <translation>الفترة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40" />
+        <location filename="../../gui/selection_bar.py" line="40"/>
         <source>Metric</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41" />
+        <location filename="../../gui/selection_bar.py" line="41"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41" />
+        <location filename="../../gui/selection_bar.py" line="41"/>
         <source>Map names</source>
         <translation>الأسماء</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="44" />
-        <location filename="../../gui/selection_bar.py" line="86" />
+        <location filename="../../gui/selection_bar.py" line="44"/>
+        <location filename="../../gui/selection_bar.py" line="86"/>
         <source>Change period</source>
         <translation>تغيير الفترة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="45" />
+        <location filename="../../gui/selection_bar.py" line="45"/>
         <source>Change metric</source>
         <translation>تغيير المقياس</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="46" />
+        <location filename="../../gui/selection_bar.py" line="46"/>
         <source>Change source</source>
         <translation>تغيير المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="63" />
+        <location filename="../../gui/selection_bar.py" line="63"/>
         <source>Best coverage</source>
         <translation>أفضل تغطية</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="77" />
+        <location filename="../../gui/selection_bar.py" line="77"/>
         <source>Map names language</source>
         <translation>لغة أسماء الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="100" />
+        <location filename="../../gui/selection_bar.py" line="100"/>
         <source>Cannot select these figures</source>
         <translation>تعذر اختيار هذه الأرقام</translation>
     </message>
@@ -757,17 +784,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../gui/trend_chart.py" line="68" />
+        <location filename="../../gui/trend_chart.py" line="68"/>
         <source>Select a route in the figures table</source>
         <translation>اختر طريقاً في جدول الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="71" />
+        <location filename="../../gui/trend_chart.py" line="71"/>
         <source>{route}: {metric} by period</source>
         <translation>{route}: {metric} حسب الفترة</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="75" />
+        <location filename="../../gui/trend_chart.py" line="75"/>
         <source>No figures for this route</source>
         <translation>لا أرقام لهذا الطريق</translation>
     </message>

@@ -1,39 +1,40 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/about.py" line="9" />
+        <location filename="../../gui/about.py" line="9"/>
         <source>Country boundaries</source>
         <translation>Frontières des pays</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="10" />
+        <location filename="../../gui/about.py" line="10"/>
         <source>Routes</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="11" />
+        <location filename="../../gui/about.py" line="11"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="12" />
+        <location filename="../../gui/about.py" line="12"/>
         <source>Figures</source>
         <translation>Chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="14" />
+        <location filename="../../gui/about.py" line="14"/>
         <source>Fonts</source>
         <translation>Polices</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="15" />
+        <location filename="../../gui/about.py" line="15"/>
         <source>Software</source>
         <translation>Logiciels</translation>
     </message>
     <message>
-        <location filename="../../gui/about.py" line="32" />
+        <location filename="../../gui/about.py" line="32"/>
         <source>About Crossings</source>
         <translation>À propos de Crossings</translation>
     </message>
@@ -41,137 +42,142 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="28" />
+        <location filename="../../gui/export_dialog.py" line="41"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="29" />
+        <location filename="../../gui/export_dialog.py" line="42"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="30" />
+        <location filename="../../gui/export_dialog.py" line="43"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (vectoriel, calques nommés)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="31" />
+        <location filename="../../gui/export_dialog.py" line="44"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON, un fichier par couche</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="32" />
+        <location filename="../../gui/export_dialog.py" line="45"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage, toutes les couches</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="94" />
+        <location filename="../../gui/export_dialog.py" line="46"/>
+        <source>Web map (one HTML file that works offline)</source>
+        <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="113"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="104" />
+        <location filename="../../gui/export_dialog.py" line="123"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="105" />
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="108" />
+        <location filename="../../gui/export_dialog.py" line="127"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="110" />
+        <location filename="../../gui/export_dialog.py" line="129"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="121" />
+        <location filename="../../gui/export_dialog.py" line="140"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="122" />
+        <location filename="../../gui/export_dialog.py" line="141"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="123" />
+        <location filename="../../gui/export_dialog.py" line="142"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="128" />
+        <location filename="../../gui/export_dialog.py" line="147"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="129" />
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="130" />
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="134" />
+        <location filename="../../gui/export_dialog.py" line="153"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="138" />
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="184" />
+        <location filename="../../gui/export_dialog.py" line="203"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="188" />
+        <location filename="../../gui/export_dialog.py" line="207"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="189" />
+        <location filename="../../gui/export_dialog.py" line="208"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="200" />
+        <location filename="../../gui/export_dialog.py" line="219"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="206" />
+        <location filename="../../gui/export_dialog.py" line="225"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="211" />
+        <location filename="../../gui/export_dialog.py" line="230"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="215" />
+        <location filename="../../gui/export_dialog.py" line="234"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="224" />
+        <location filename="../../gui/export_dialog.py" line="243"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="233" />
+        <location filename="../../gui/export_dialog.py" line="252"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>
@@ -179,67 +185,67 @@
 <context>
     <name>FiguresTable</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="97" />
+        <location filename="../../gui/figures_table.py" line="107"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="97" />
+        <location filename="../../gui/figures_table.py" line="107"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="98" />
+        <location filename="../../gui/figures_table.py" line="108"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="98" />
+        <location filename="../../gui/figures_table.py" line="108"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="99" />
+        <location filename="../../gui/figures_table.py" line="109"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="99" />
+        <location filename="../../gui/figures_table.py" line="109"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="100" />
+        <location filename="../../gui/figures_table.py" line="110"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="100" />
+        <location filename="../../gui/figures_table.py" line="110"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="101" />
+        <location filename="../../gui/figures_table.py" line="111"/>
         <source>outlier</source>
         <translation>valeur aberrante</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="122" />
+        <location filename="../../gui/figures_table.py" line="132"/>
         <source>Route colour…</source>
         <translation>Couleur de la route…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="123" />
-        <source>Colour of the selected route's group (e.g. all Central Mediterranean branches)</source>
+        <location filename="../../gui/figures_table.py" line="133"/>
+        <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>Couleur du groupe de la route choisie (p. ex. toutes les branches de la Méditerranée centrale)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="169" />
+        <location filename="../../gui/figures_table.py" line="179"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} routes, {1} avec des problèmes</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="190" />
+        <location filename="../../gui/figures_table.py" line="200"/>
         <source>Colour of {0}</source>
         <translation>Couleur de {0}</translation>
     </message>
@@ -247,52 +253,52 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="70" />
+        <location filename="../../gui/file_actions.py" line="70"/>
         <source>Reading {0}…</source>
         <translation>Lecture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="77" />
+        <location filename="../../gui/file_actions.py" line="77"/>
         <source>Open figures {0}</source>
         <translation>Ouvrir les chiffres {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80" />
+        <location filename="../../gui/file_actions.py" line="80"/>
         <source>Add layer {0}</source>
         <translation>Ajouter la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="87" />
+        <location filename="../../gui/file_actions.py" line="87"/>
         <source>Cannot use this file</source>
         <translation>Impossible d’utiliser ce fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="98" />
+        <location filename="../../gui/file_actions.py" line="98"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0} : lecture impossible ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="99" />
+        <location filename="../../gui/file_actions.py" line="99"/>
         <source>Cannot open {0}</source>
         <translation>Impossible d’ouvrir {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="100" />
+        <location filename="../../gui/file_actions.py" line="100"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>Rien n’a changé : {0} n’a pas pu être ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="128" />
+        <location filename="../../gui/file_actions.py" line="128"/>
         <source>Opened {0}</source>
         <translation>{0} ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="142" />
+        <location filename="../../gui/file_actions.py" line="142"/>
         <source>Cannot save the project</source>
         <translation>Impossible d’enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="147" />
+        <location filename="../../gui/file_actions.py" line="147"/>
         <source>Saved {0}</source>
         <translation>{0} enregistré</translation>
     </message>
@@ -300,44 +306,44 @@
 <context>
     <name>LayerListModel</name>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="16" />
+        <location filename="../../gui/layer_list_model.py" line="16"/>
         <source>Countries</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="16" />
+        <location filename="../../gui/layer_list_model.py" line="16"/>
         <source>Routes</source>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="17" />
+        <location filename="../../gui/layer_list_model.py" line="17"/>
         <source>Places</source>
         <translation>Lieux</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="48" />
+        <location filename="../../gui/layer_list_model.py" line="48"/>
         <source>no file</source>
         <translation>aucun fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="49" />
+        <location filename="../../gui/layer_list_model.py" line="49"/>
         <source>{kind} layer, {n} features
 {where}</source>
         <translation>Couche {kind}, {n} entités
 {where}</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="65" />
+        <location filename="../../gui/layer_list_model.py" line="65"/>
         <source>Show {0}</source>
         <translation>Afficher {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="65" />
+        <location filename="../../gui/layer_list_model.py" line="65"/>
         <source>Hide {0}</source>
         <translation>Masquer {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_list_model.py" line="81" />
+        <location filename="../../gui/layer_list_model.py" line="81"/>
         <source>Move {0}</source>
         <translation>Déplacer {0}</translation>
     </message>
@@ -345,71 +351,71 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="36" />
+        <location filename="../../gui/layer_panel.py" line="47"/>
         <source>Tick to show a layer; drag to change the drawing order (top is drawn last)</source>
         <translation>Cochez pour afficher une couche ; glissez pour changer l’ordre (la couche du haut est dessinée en dernier)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="38" />
+        <location filename="../../gui/layer_panel.py" line="49"/>
         <source>Opacity of the selected layer</source>
         <translation>Opacité de la couche choisie</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="39" />
+        <location filename="../../gui/layer_panel.py" line="50"/>
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="42" />
-        <location filename="../../gui/layer_panel.py" line="58" />
+        <location filename="../../gui/layer_panel.py" line="53"/>
+        <location filename="../../gui/layer_panel.py" line="69"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="43" />
-        <source>Show the layer's labels (place names, country names, flow values)</source>
+        <location filename="../../gui/layer_panel.py" line="54"/>
+        <source>Show the layer&apos;s labels (place names, country names, flow values)</source>
         <translation>Afficher les étiquettes de la couche (lieux, pays, valeurs des flux)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="44" />
+        <location filename="../../gui/layer_panel.py" line="55"/>
         <source>Zoom to layer</source>
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="46" />
-        <location filename="../../gui/layer_panel.py" line="57" />
+        <location filename="../../gui/layer_panel.py" line="57"/>
+        <location filename="../../gui/layer_panel.py" line="68"/>
         <source>Opacity</source>
         <translation>Opacité</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="47" />
-        <location filename="../../gui/layer_panel.py" line="110" />
+        <location filename="../../gui/layer_panel.py" line="58"/>
+        <location filename="../../gui/layer_panel.py" line="121"/>
         <source>Width</source>
         <translation>Largeur</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="88" />
+        <location filename="../../gui/layer_panel.py" line="99"/>
         <source>Width of the largest flow on paper</source>
         <translation>Largeur du plus grand flux sur le papier</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="89" />
+        <location filename="../../gui/layer_panel.py" line="100"/>
         <source>Width of the outlines on paper</source>
         <translation>Largeur des contours sur le papier</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="91" />
-        <location filename="../../gui/layer_panel.py" line="120" />
+        <location filename="../../gui/layer_panel.py" line="102"/>
+        <location filename="../../gui/layer_panel.py" line="131"/>
         <source>Land colour</source>
         <translation>Couleur des terres</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="92" />
+        <location filename="../../gui/layer_panel.py" line="103"/>
         <source>Colour routes by group in the Figures panel</source>
         <translation>Colorez les routes par groupe dans le panneau Chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="108" />
+        <location filename="../../gui/layer_panel.py" line="119"/>
         <source>Flow width</source>
         <translation>Largeur des flux</translation>
     </message>
@@ -417,169 +423,190 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="53" />
+        <location filename="../../gui/main_window.py" line="53"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54" />
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Figures</source>
         <translation>Chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55" />
+        <location filename="../../gui/main_window.py" line="55"/>
         <source>Trend</source>
         <translation>Tendance</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100" />
+        <location filename="../../gui/main_window.py" line="100"/>
         <source>&amp;Open data…</source>
         <translation>&amp;Ouvrir des données…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101" />
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>Ouvrir frontières, routes, points (tout fichier OGR ou CSV avec lat/lon) ou chiffres (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102" />
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Open &amp;project…</source>
         <translation>Ouvrir un &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103" />
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104" />
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105" />
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106" />
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>Exporter la carte en PNG et les couches en GeoJSON ou GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107" />
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108" />
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109" />
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110" />
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Pre&amp;ferences…</source>
         <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111" />
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112" />
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113" />
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>&amp;Full extent</source>
         <translation>Étendue &amp;complète</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114" />
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Zoom to &amp;layer</source>
         <translation>Zoomer sur la &amp;couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115" />
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>&amp;Previous period</source>
         <translation>Période &amp;précédente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116" />
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>&amp;Next period</source>
         <translation>Période &amp;suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117" />
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>&amp;About Crossings</source>
         <translation>À &amp;propos de Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121" />
+        <location filename="../../gui/main_window.py" line="118"/>
+        <source>&amp;Web map preview</source>
+        <translation>Aperçu de la carte &amp;web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119"/>
+        <source>The interactive web map of the current selection, as exported (works offline)</source>
+        <translation>La carte web interactive de la sélection actuelle, telle qu’exportée (fonctionne hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123" />
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128" />
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132" />
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139" />
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140" />
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="155" />
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>Longitude et latitude sous le curseur (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160" />
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>dessiné en {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174" />
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188" />
+        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="212"/>
+        <source>Web map</source>
+        <translation>Carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
+        <source>Building the web map…</source>
+        <translation>Création de la carte web…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189" />
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193" />
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -587,32 +614,32 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="8" />
+        <location filename="../../gui/dialogs/preferences.py" line="8"/>
         <source>System</source>
         <translation>Système</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="16" />
+        <location filename="../../gui/dialogs/preferences.py" line="16"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="22" />
+        <location filename="../../gui/dialogs/preferences.py" line="22"/>
         <source>Interface language; takes effect when Crossings restarts</source>
         <translation>Langue de l’interface ; prend effet au redémarrage de Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="23" />
+        <location filename="../../gui/dialogs/preferences.py" line="23"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="26" />
+        <location filename="../../gui/dialogs/preferences.py" line="26"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/preferences.py" line="27" />
+        <location filename="../../gui/dialogs/preferences.py" line="27"/>
         <source>Autosave every</source>
         <translation>Enregistrement automatique toutes les</translation>
     </message>
@@ -620,37 +647,37 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="27" />
+        <location filename="../../gui/dialogs/prompts.py" line="27"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="28" />
+        <location filename="../../gui/dialogs/prompts.py" line="28"/>
         <source>The map has changes that are not saved. Save them first?</source>
         <translation>La carte a des modifications non enregistrées. Les enregistrer d’abord ?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="36" />
+        <location filename="../../gui/dialogs/prompts.py" line="36"/>
         <source>Recover unsaved work</source>
         <translation>Récupérer le travail non enregistré</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="37" />
+        <location filename="../../gui/dialogs/prompts.py" line="37"/>
         <source>Crossings did not close normally. Recover the map autosaved at {0}?</source>
         <translation>Crossings ne s’est pas fermé normalement. Récupérer la carte enregistrée automatiquement à {0} ?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="41" />
+        <location filename="../../gui/dialogs/prompts.py" line="41"/>
         <source>Open data</source>
         <translation>Ouvrir des données</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="45" />
+        <location filename="../../gui/dialogs/prompts.py" line="45"/>
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="49" />
+        <location filename="../../gui/dialogs/prompts.py" line="49"/>
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
@@ -658,98 +685,98 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../gui/selection_bar.py" line="13" />
+        <location filename="../../gui/selection_bar.py" line="13"/>
         <source>Arrivals</source>
         <translation>Arrivées</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="14" />
+        <location filename="../../gui/selection_bar.py" line="14"/>
         <source>Dead and missing</source>
         <translation>Morts et disparus</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="15" />
+        <location filename="../../gui/selection_bar.py" line="15"/>
         <source>Interceptions</source>
         <translation>Interceptions</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="16" />
+        <location filename="../../gui/selection_bar.py" line="16"/>
         <source>Expulsions</source>
         <translation>Expulsions</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="17" />
+        <location filename="../../gui/selection_bar.py" line="17"/>
         <source>Rescues</source>
         <translation>Sauvetages</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="31" />
+        <location filename="../../gui/selection_bar.py" line="31"/>
         <source>Language of the country and place names on the map</source>
         <translation>Langue des noms de pays et de lieux sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="32" />
+        <location filename="../../gui/selection_bar.py" line="32"/>
         <source>Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)</source>
         <translation>Période des chiffres (Ctrl+PgPréc / Ctrl+PgSuiv : précédente / suivante)</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="33" />
+        <location filename="../../gui/selection_bar.py" line="33"/>
         <source>What the flows measure</source>
         <translation>Ce que mesurent les flux</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="34" />
-        <source>Whose figures to draw; 'Best coverage' takes, per route, the source covering most routes</source>
+        <location filename="../../gui/selection_bar.py" line="34"/>
+        <source>Whose figures to draw; &apos;Best coverage&apos; takes, per route, the source covering most routes</source>
         <translation>Les chiffres de quelle source ; « Meilleure couverture » prend, par route, la source qui couvre le plus de routes</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40" />
+        <location filename="../../gui/selection_bar.py" line="40"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40" />
+        <location filename="../../gui/selection_bar.py" line="40"/>
         <source>Metric</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41" />
+        <location filename="../../gui/selection_bar.py" line="41"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41" />
+        <location filename="../../gui/selection_bar.py" line="41"/>
         <source>Map names</source>
         <translation>Noms</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="44" />
-        <location filename="../../gui/selection_bar.py" line="86" />
+        <location filename="../../gui/selection_bar.py" line="44"/>
+        <location filename="../../gui/selection_bar.py" line="86"/>
         <source>Change period</source>
         <translation>Changer de période</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="45" />
+        <location filename="../../gui/selection_bar.py" line="45"/>
         <source>Change metric</source>
         <translation>Changer de mesure</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="46" />
+        <location filename="../../gui/selection_bar.py" line="46"/>
         <source>Change source</source>
         <translation>Changer de source</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="63" />
+        <location filename="../../gui/selection_bar.py" line="63"/>
         <source>Best coverage</source>
         <translation>Meilleure couverture</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="77" />
+        <location filename="../../gui/selection_bar.py" line="77"/>
         <source>Map names language</source>
         <translation>Langue des noms de la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="100" />
+        <location filename="../../gui/selection_bar.py" line="100"/>
         <source>Cannot select these figures</source>
         <translation>Impossible de choisir ces chiffres</translation>
     </message>
@@ -757,17 +784,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../gui/trend_chart.py" line="68" />
+        <location filename="../../gui/trend_chart.py" line="68"/>
         <source>Select a route in the figures table</source>
         <translation>Choisissez une route dans le tableau des chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="71" />
+        <location filename="../../gui/trend_chart.py" line="71"/>
         <source>{route}: {metric} by period</source>
         <translation>{route} : {metric} par période</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="75" />
+        <location filename="../../gui/trend_chart.py" line="75"/>
         <source>No figures for this route</source>
         <translation>Aucun chiffre pour cette route</translation>
     </message>
