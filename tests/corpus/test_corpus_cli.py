@@ -33,7 +33,7 @@ def expected_line(case: Case, folder: Path) -> str | None:
     return None if message is None else f"crossings: error: {message}"
 
 
-@pytest.mark.parametrize("case", cli_cases())
+@pytest.mark.parametrize("case", list(cli_cases()))
 def test_render(case, tmp_path, capsys, qapp):
     data, out = tmp_path / "in", tmp_path / "out"
     data.mkdir()

@@ -32,7 +32,7 @@ def window_cases():
         yield pytest.param(case, id=case.id)
 
 
-@pytest.mark.parametrize("case", window_cases())
+@pytest.mark.parametrize("case", list(window_cases()))
 def test_drop_on_the_window(case, corpus_window, tmp_path):
     win = corpus_window
     prompts = win.prompts
