@@ -318,7 +318,14 @@ class MapDocument:
         bucket = self._lod_bucket(units_per_px)
         key = ("simple", layer.id, self._crs, bucket)
         if key not in self._cache:
-            self._cache[key] = self.projected(layer).geometry.simplify(bucket, preserve_topology=True)
+            # Douglas–Peucker without topology checks is 4x faster at this tolerance (half a pixel);
+            # the rare polygon it makes invalid is repaired, and one that vanishes stays empty
+            projected = self.projected(layer).geometry
+            simple = shapely.simplify(projected.to_numpy(), bucket, preserve_topology=False)
+            bad = ~shapely.is_valid(simple) & ~shapely.is_empty(simple)
+            if bad.any():
+                simple[bad] = shapely.make_valid(simple[bad])
+            self._cache[key] = gpd.GeoSeries(simple, index=projected.index, crs=projected.crs)
         return self._cache[key]
 
     @staticmethod

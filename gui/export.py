@@ -44,7 +44,8 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
     image = QImage(w, h, fmt)
     image.setDotsPerMeterX(round(page.dpi / 0.0254))
     image.setDotsPerMeterY(round(page.dpi / 0.0254))
-    image.fill(0)
+    if options.transparent or periods:
+        image.fill(0)  # otherwise render_page paints every pixel of the page itself
     painter = QPainter(image)
     try:
         paint_page(painter, doc, page, options, periods)

@@ -118,8 +118,9 @@ def test_basemap_cache_gives_the_same_pixels_and_never_goes_stale(doc):
     page = Page.from_pixels(600, 420, dpi=72)
     direct = pixels(render_image(doc, page, RenderOptions(phases=frozenset(PHASES))))  # no cache: all vectors
     assert not doc.render_cache
-    first = pixels(render_image(doc, page))
-    assert len(doc.render_cache) == 1
+    render_image(doc, page)  # first sight of this view: painted directly, remembered
+    first = pixels(render_image(doc, page))  # second: the basemap image is built and used
+    assert len(doc.render_cache) == 1 and next(iter(doc.render_cache.values())) is not None
     second = pixels(render_image(doc, page))
     assert (first == second).all()
     # compositing the cached image differs from painting directly only in antialiased edge pixels
