@@ -186,7 +186,8 @@ def markdown(layout: list[dict], render: list[dict]) -> str:
         met = (" (met)" if r["seconds"] <= 1.0 else " (**not met**)") if target else ""
         lines.append(f"| {r['flows']:,} | {r['seconds']:.2f} | {target}{met} |")
     lines += ["", "Rendering N random OD flows to PNG at A4 300 dpi (first export includes the join and the layout;"
-              " Crossings draws the largest 300 and counts all in node sizes; matplotlib draws every flow):", "",
+              " Crossings draws the flows wide enough to read in proportion, at most 300, and counts every flow in the node"
+              " sizes; matplotlib draws every flow, which fills the page: see bench/out/flows_100000_*.png):", "",
               "| Flows | Crossings, first | Crossings, again | geopandas + matplotlib | Ratio (first) |",
               "|---|---|---|---|---|"]
     for r in render:
