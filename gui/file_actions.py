@@ -74,19 +74,27 @@ class FileActions(QObject):
         def apply():
             self.doc.flows = table
             self.doc.select(keep_if_valid=True) if self.doc.period is None else self.doc.set_flows(table)
-        self._edit(self.tr("Open figures {0}").format(table.path.name), apply)
+        if self._edit(self.tr("Open figures {0}").format(table.path.name), apply):
+            self._report_warnings(table.path.name, table.warnings)
 
     def _apply_layer(self, layer) -> None:
-        self._edit(self.tr("Add layer {0}").format(layer.title), lambda: self.doc.add_layer(layer))
-        self.layer_added.emit(layer)
+        if self._edit(self.tr("Add layer {0}").format(layer.title), lambda: self.doc.add_layer(layer)):
+            self.layer_added.emit(layer)
+            self._report_warnings(layer.title, layer.data.attrs.get("warnings", []))
 
-    def _edit(self, label: str, apply) -> None:
+    def _report_warnings(self, name: str, warnings: list[str]) -> None:
+        """What the reader noticed but could read (an encoding guessed, a geometry repaired): said once."""
+        if warnings:
+            self.prompts.info(self.widget, self.tr("{0} opened, with warnings").format(name), "\n".join(warnings[:12]))
+
+    def _edit(self, label: str, apply) -> bool:
         try:
             self.history.edit(label, apply)
         except CrossingsError as exc:
             self.prompts.error(self.widget, self.tr("Cannot use this file"), str(exc))
-            return
+            return False
         self.message.emit(label)
+        return True
 
     def _failed(self, path: Path, exc: BaseException) -> None:
         if isinstance(exc, CrossingsError):

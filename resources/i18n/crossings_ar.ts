@@ -263,42 +263,47 @@
         <translation>فتح الأرقام {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80"/>
+        <location filename="../../gui/file_actions.py" line="81"/>
         <source>Add layer {0}</source>
         <translation>إضافة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="87"/>
+        <location filename="../../gui/file_actions.py" line="88"/>
+        <source>{0} opened, with warnings</source>
+        <translation>فُتح {0} مع تحذيرات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="94"/>
         <source>Cannot use this file</source>
         <translation>لا يمكن استخدام هذا الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="98"/>
+        <location filename="../../gui/file_actions.py" line="106"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0}: تعذرت القراءة ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="99"/>
+        <location filename="../../gui/file_actions.py" line="107"/>
         <source>Cannot open {0}</source>
         <translation>تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="100"/>
+        <location filename="../../gui/file_actions.py" line="108"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>لم يتغير شيء: تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="128"/>
+        <location filename="../../gui/file_actions.py" line="136"/>
         <source>Opened {0}</source>
         <translation>فُتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="142"/>
+        <location filename="../../gui/file_actions.py" line="150"/>
         <source>Cannot save the project</source>
         <translation>تعذر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="147"/>
+        <location filename="../../gui/file_actions.py" line="155"/>
         <source>Saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>

@@ -263,42 +263,47 @@
         <translation>Ouvrir les chiffres {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80"/>
+        <location filename="../../gui/file_actions.py" line="81"/>
         <source>Add layer {0}</source>
         <translation>Ajouter la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="87"/>
+        <location filename="../../gui/file_actions.py" line="88"/>
+        <source>{0} opened, with warnings</source>
+        <translation>{0} ouvert, avec des avertissements</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="94"/>
         <source>Cannot use this file</source>
         <translation>Impossible d’utiliser ce fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="98"/>
+        <location filename="../../gui/file_actions.py" line="106"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0} : lecture impossible ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="99"/>
+        <location filename="../../gui/file_actions.py" line="107"/>
         <source>Cannot open {0}</source>
         <translation>Impossible d’ouvrir {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="100"/>
+        <location filename="../../gui/file_actions.py" line="108"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>Rien n’a changé : {0} n’a pas pu être ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="128"/>
+        <location filename="../../gui/file_actions.py" line="136"/>
         <source>Opened {0}</source>
         <translation>{0} ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="142"/>
+        <location filename="../../gui/file_actions.py" line="150"/>
         <source>Cannot save the project</source>
         <translation>Impossible d’enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="147"/>
+        <location filename="../../gui/file_actions.py" line="155"/>
         <source>Saved {0}</source>
         <translation>{0} enregistré</translation>
     </message>

@@ -143,6 +143,16 @@ def test_bad_figures_file_shows_where_and_keeps_the_map(window, prompts, qtbot, 
     assert not win.history.can_undo
 
 
+def test_figures_read_with_warnings_say_so_once(window, prompts, qtbot, tmp_path):
+    latin = tmp_path / "figures_fr.csv"
+    latin.write_bytes("route_id;period;metric;value;note\nATL;T4 2024;arrivals;16 109;arrivées\n".encode("cp1252"))
+    window.files.open_paths([latin])
+    wait_idle(qtbot, window)
+    assert window.doc.flows.path == latin and not prompts.errors
+    title, message = prompts.infos[-1]
+    assert title == "figures_fr.csv opened, with warnings" and "Windows-1252" in message
+
+
 def test_close_with_unsaved_changes_can_be_cancelled(window, prompts, qtbot):
     win = window
     win.layers.list.setCurrentIndex(win.layers.model.index(0))

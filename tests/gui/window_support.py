@@ -17,6 +17,7 @@ class FakePrompts(Prompts):
 
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
         self.unsaved_answer = "discard"
         self.unsaved_asked = 0
         self.recover_answer = True
@@ -28,7 +29,7 @@ class FakePrompts(Prompts):
         self.errors.append((title, message))
 
     def info(self, parent, title, message):
-        pass
+        self.infos.append((title, message))
 
     def unsaved_changes(self, parent):
         self.unsaved_asked += 1
