@@ -23,6 +23,13 @@ test: setup-test
 bench: setup-test
 	$(VENV)/bin/python -m bench
 
+# The offline installer's Linux one-folder bundle (installer/README.md): installer/dist/crossings/
+.PHONY: bundle
+bundle: setup
+	bash installer/build.sh $(abspath $(VENV))/bin/python
+	tar czf installer/dist/crossings-linux-x86_64.tar.gz -C installer/dist crossings
+	@echo "archive: installer/dist/crossings-linux-x86_64.tar.gz ($$(du -h installer/dist/crossings-linux-x86_64.tar.gz | cut -f1))"
+
 setup: $(VENV)/.run-installed
 setup-test: $(VENV)/.test-installed
 
