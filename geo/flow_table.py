@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import DataError
+from geo.figure_values import MAX_VALUE, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
 from geo.periods import Period, parse_period
 
 REQUIRED = ("route_id", "period", "metric", "value")
@@ -31,8 +32,6 @@ OPTIONAL = ("date_from", "date_to", "source", "source_ref", "note", "origin", "d
 OD_COLUMNS = ("origin", "destination")
 FRAME_COLUMNS = (*REQUIRED, "source", "source_ref", "note", "date_from", "date_to", "row")
 
-# Values above this are typing mistakes (a misplaced separator), not migration figures.
-MAX_VALUE = 10_000_000
 
 # A figures file is a table of hand-checked figures: the shipped one has 43 rows. Files above these
 # limits are the wrong file (a database dump, a raster renamed .csv), refused before they are read.
@@ -60,12 +59,10 @@ METRIC_ALIASES = {
     "expulsion": "expulsions", "rescue": "rescues",
 }
 
-# What people type for "no data": rejected with a hint, since "-" means zero in some tables.
-_NO_DATA_MARKERS = {"n/a", "na", "nd", "n.d.", "-", "--", "..", "...", "x", "?", "none", "null",
-                    "nan", "unknown", "s/o", "nc"}
-_GROUPED = re.compile(r"[0-9]{1,3}(?:(?P<g>[,. \u00a0\u202f\u2009'’])[0-9]{3})(?:(?P=g)[0-9]{3})*")
-_DIGITS = re.compile(r"[0-9]+")
-_EXPONENT = re.compile(r"[eE][+-]?[0-9]{1,3}$")
+
+
+
+
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
@@ -218,12 +215,6 @@ def _fail(path: Path, where: str | None, what: str) -> DataError:
     return err
 
 
-def _quote(text: str) -> str:
-    """A cell as shown in a message: one short line, quoted."""
-    t = " ".join(text.split())
-    return repr(t if len(t) <= 40 else t[:37] + "...")
-
-
 def _read_bytes(path: Path) -> bytes:
     _check_size(path)
     try:
@@ -324,7 +315,7 @@ def _read_xlsx(path: Path) -> list[list[str]]:
                 for col, (v, f) in enumerate(zip(values, cells, strict=False), start=1):
                     if v is None and isinstance(f, str) and f.startswith("="):
                         raise _fail(path, f"row {n}", f"cell {_column_letter(col)}{n} holds the formula "
-                                    f"{_quote(f)} with no saved result; open and save the workbook in Excel or "
+                                    f"{quote_cell(f)} with no saved result; open and save the workbook in Excel or "
                                     "LibreOffice, or paste the values")
                 rows.append([_cell_text(v) for v in values])
             return rows
@@ -399,7 +390,7 @@ def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
         seen = next((name for ch, name in (("\t", "tabs"), ("|", "'|'"), (":", "':'"))
                      if ch in "".join(found)), None)
         hint = f"; this file seems to use {seen}" if seen else ""
-        raise _fail(path, f"row {row}", f"found a single column {_quote(found[0] if found else '')}:"
+        raise _fail(path, f"row {row}", f"found a single column {quote_cell(found[0] if found else '')}:"
                     f" columns must be separated by commas or semicolons{hint}")
     columns: dict[str, int] = {}
     ignored = []
@@ -409,17 +400,17 @@ def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
             continue
         canon = key if key in REQUIRED or key in OPTIONAL else HEADER_ALIASES.get(key)
         if canon is None:
-            ignored.append(_quote(name))
+            ignored.append(quote_cell(name))
         elif canon in columns:
-            raise _fail(path, f"row {row}", f"columns {_quote(header[columns[canon]])} and "
-                                            f"{_quote(name)} both mean {canon}")
+            raise _fail(path, f"row {row}", f"columns {quote_cell(header[columns[canon]])} and "
+                                            f"{quote_cell(name)} both mean {canon}")
         else:
             columns[canon] = i
     od = all(c in columns for c in OD_COLUMNS)
     missing = [c for c in REQUIRED if c not in columns and not (c == "route_id" and od)]
     if missing:
         raise _fail(path, f"row {row}", f"missing required column{'s' if len(missing) > 1 else ''} "
-                    f"{', '.join(missing)}; found columns: {', '.join(map(_quote, found))}")
+                    f"{', '.join(missing)}; found columns: {', '.join(map(quote_cell, found))}")
     if ignored:
         warnings.append(f"{path.name}: ignored column{'s' if len(ignored) > 1 else ''} "
                         f"{', '.join(ignored)}")
@@ -466,7 +457,7 @@ def _check_row(cells: list[str], columns: dict[str, int],
     if not cell("metric"):
         problems.append("metric is empty")
     elif not record["metric"]:
-        problems.append(f"metric {_quote(cell('metric'))} has no letters or digits")
+        problems.append(f"metric {quote_cell(cell('metric'))} has no letters or digits")
 
     try:
         record["value"] = parse_value(cell("value"), decimal_comma=decimal_comma)
@@ -492,51 +483,9 @@ def _parse_date(name: str, text: str) -> date | None:
     if not text:
         return None
     if not (m := _ISO_DATE.fullmatch(text)):
-        raise ValueError(f"{name} {_quote(text)} is not a date: write it as YYYY-MM-DD, "
+        raise ValueError(f"{name} {quote_cell(text)} is not a date: write it as YYYY-MM-DD, "
                          "e.g. 2024-09-29")
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
-        raise ValueError(f"{name} {_quote(text)} is not a calendar date") from None
-
-
-def parse_value(text: str, *, decimal_comma: bool = False) -> float:
-    """A figure from its text (NaN if empty), accepting thousands separators and decimal commas.
-
-    Thousands may be grouped with ``,`` ``.`` spaces (also no-break and narrow no-break) or
-    apostrophes. With ``decimal_comma`` (semicolon files) a single comma is the decimal mark
-    and ``41.484`` is 41484; otherwise ``.`` is the decimal mark and ``41,484`` is 41484.
-    """
-    s = text.strip()
-    if not s:
-        return math.nan
-    shown = _quote(text)
-    sign = s[0] if s[0] in "+-−" else ""
-    digits = s[len(sign):].strip()
-    mantissa = _EXPONENT.sub("", digits)
-    exponent = digits[len(mantissa):]
-    if "." in mantissa and "," in mantissa:
-        decimal = "." if mantissa.rfind(".") > mantissa.rfind(",") else ","
-    elif "," in mantissa:
-        decimal = "," if decimal_comma and mantissa.count(",") == 1 else None
-    elif "." in mantissa:
-        grouped = decimal_comma and _GROUPED.fullmatch(mantissa)
-        decimal = "." if mantissa.count(".") == 1 and not grouped else None
-    else:
-        decimal = None
-    whole, _, fraction = mantissa.partition(decimal) if decimal else (mantissa, "", "")
-    if not (_DIGITS.fullmatch(whole) or _GROUPED.fullmatch(whole) or (not whole and fraction)) \
-            or (decimal and not _DIGITS.fullmatch(fraction)):
-        hint = ""
-        if s.lower() in _NO_DATA_MARKERS:
-            hint = " (leave the cell empty when there is no data)"
-        elif "," in s and not decimal_comma:
-            hint = " (in a comma-separated file the decimal mark is '.')"
-        raise ValueError(f"value {shown} is not a number{hint}")
-    number = float((re.sub(r"[^0-9]", "", whole) or "0") + "." + (fraction or "0") + exponent)
-    if sign in ("-", "−") and number != 0:
-        raise ValueError(f"value {shown} is negative: a count cannot be below zero")
-    if number > MAX_VALUE:
-        raise ValueError(f"value {shown} is over {MAX_VALUE:,}: too large for a migration "
-                         "figure (a misplaced separator?)")
-    return number
+        raise ValueError(f"{name} {quote_cell(text)} is not a calendar date") from None

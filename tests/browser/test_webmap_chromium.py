@@ -22,6 +22,7 @@ if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium; "
                 "`make test` does it)", allow_module_level=True)
 
+from hostile_data import PAYLOAD, malicious_document  # noqa: E402
 from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 from geo.exports.layers import export_layers  # noqa: E402
@@ -35,7 +36,6 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 VIEWPORT = {"width": 1400, "height": 900}
-PAYLOAD = "<img src=x onerror=alert(1)>"
 
 
 def page_view(doc):
@@ -104,29 +104,6 @@ def page(browser, default_map):
     p = browser.open(default_map[1])
     yield p
     p.close()
-
-
-def malicious_document(tmp_path):
-    """The bundled map with a script-like text in a route name, a source, a note and the title
-    (the same document as tests/geo/test_webmap.py checks as a string)."""
-    import pandas as pd
-
-    from geo import paths
-    from geo.document import MapDocument
-
-    csv = pd.read_csv(paths.default_flows(), dtype=str, keep_default_na=False)
-    row = (csv.route_id == "ATL") & (csv.period == "2024Q4") & (csv.metric == "arrivals")
-    csv.loc[row, "source"] = PAYLOAD
-    csv.loc[row, "note"] = "note " + PAYLOAD + " `${alert(2)}` </script><script>alert(3)</script>"
-    path = tmp_path / "figures.csv"
-    csv.to_csv(path, index=False)
-    doc = MapDocument.from_files(flows=path)
-    routes = doc.layer("routes")
-    routes.data.loc[routes.data.route_id == "ATL", "name"] = PAYLOAD
-    doc.layer_changed(routes)
-    doc.title = PAYLOAD
-    doc.notes = PAYLOAD
-    return doc
 
 
 def inner_point(geom) -> tuple[float, float]:

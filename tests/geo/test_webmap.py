@@ -13,10 +13,10 @@ import folium
 import pandas as pd
 import pytest
 import shapely
+from hostile_data import PAYLOAD, malicious_document  # noqa: E402
 from shapely.geometry import shape
 
 from geo import paths
-from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.exports.layers import export_layers
 from geo.exports.webmap import (
@@ -29,7 +29,6 @@ from geo.exports.webmap import (
 )
 from gui.layout import PageLayout
 
-PAYLOAD = "<img src=x onerror=alert(1)>"
 Q4_ARRIVALS = ("ATL", "CMR-LY", "WMR", "CMR-TN", "CMR-DZ")
 
 
@@ -46,24 +45,6 @@ def default_doc(bundled_doc_factory):
 @pytest.fixture(scope="module")
 def default_html(default_doc):
     return webmap_html(default_doc, page_view(default_doc))
-
-
-def malicious_document(tmp_path) -> MapDocument:
-    """The bundled map with a script-like text in a route name, a source, a note and the title."""
-    csv = pd.read_csv(paths.default_flows(), dtype=str, keep_default_na=False)
-    row = (csv.route_id == "ATL") & (csv.period == "2024Q4") & (csv.metric == "arrivals")
-    assert row.sum() == 1
-    csv.loc[row, "source"] = PAYLOAD
-    csv.loc[row, "note"] = "note " + PAYLOAD + " `${alert(2)}` </script><script>alert(3)</script>"
-    path = tmp_path / "figures.csv"
-    csv.to_csv(path, index=False)
-    doc = MapDocument.from_files(flows=path)
-    routes = doc.layer("routes")
-    routes.data.loc[routes.data.route_id == "ATL", "name"] = PAYLOAD
-    doc.layer_changed(routes)
-    doc.title = PAYLOAD
-    doc.notes = PAYLOAD
-    return doc
 
 
 def geojson_blocks(text: str) -> list[dict]:

@@ -1,0 +1,66 @@
+"""How figures are written in the wild: thousands separators, decimal marks, signs and the
+placeholders people type for "no data". One parser, so every reader accepts the same spellings
+and refuses the same mistakes with the same words."""
+
+from __future__ import annotations
+
+import math
+import re
+
+# Values above this are typing mistakes (a misplaced separator), not migration figures.
+MAX_VALUE = 10_000_000
+
+# What people type for "no data": rejected with a hint, since "-" means zero in some tables.
+_NO_DATA_MARKERS = {"n/a", "na", "nd", "n.d.", "-", "--", "..", "...", "x", "?", "none", "null",
+                    "nan", "unknown", "s/o", "nc"}
+_GROUPED = re.compile(r"[0-9]{1,3}(?:(?P<g>[,. \u00a0\u202f\u2009'’])[0-9]{3})(?:(?P=g)[0-9]{3})*")
+_DIGITS = re.compile(r"[0-9]+")
+_EXPONENT = re.compile(r"[eE][+-]?[0-9]{1,3}$")
+
+
+def quote_cell(text: str) -> str:
+    """A cell as shown in a message: one short line, quoted."""
+    t = " ".join(text.split())
+    return repr(t if len(t) <= 40 else t[:37] + "...")
+
+
+def parse_value(text: str, *, decimal_comma: bool = False) -> float:
+    """A figure from its text (NaN if empty), accepting thousands separators and decimal commas.
+
+    Thousands may be grouped with ``,`` ``.`` spaces (also no-break and narrow no-break) or
+    apostrophes. With ``decimal_comma`` (semicolon files) a single comma is the decimal mark
+    and ``41.484`` is 41484; otherwise ``.`` is the decimal mark and ``41,484`` is 41484.
+    """
+    s = text.strip()
+    if not s:
+        return math.nan
+    shown = quote_cell(text)
+    sign = s[0] if s[0] in "+-−" else ""
+    digits = s[len(sign):].strip()
+    mantissa = _EXPONENT.sub("", digits)
+    exponent = digits[len(mantissa):]
+    if "." in mantissa and "," in mantissa:
+        decimal = "." if mantissa.rfind(".") > mantissa.rfind(",") else ","
+    elif "," in mantissa:
+        decimal = "," if decimal_comma and mantissa.count(",") == 1 else None
+    elif "." in mantissa:
+        grouped = decimal_comma and _GROUPED.fullmatch(mantissa)
+        decimal = "." if mantissa.count(".") == 1 and not grouped else None
+    else:
+        decimal = None
+    whole, _, fraction = mantissa.partition(decimal) if decimal else (mantissa, "", "")
+    if not (_DIGITS.fullmatch(whole) or _GROUPED.fullmatch(whole) or (not whole and fraction)) \
+            or (decimal and not _DIGITS.fullmatch(fraction)):
+        hint = ""
+        if s.lower() in _NO_DATA_MARKERS:
+            hint = " (leave the cell empty when there is no data)"
+        elif "," in s and not decimal_comma:
+            hint = " (in a comma-separated file the decimal mark is '.')"
+        raise ValueError(f"value {shown} is not a number{hint}")
+    number = float((re.sub(r"[^0-9]", "", whole) or "0") + "." + (fraction or "0") + exponent)
+    if sign in ("-", "−") and number != 0:
+        raise ValueError(f"value {shown} is negative: a count cannot be below zero")
+    if number > MAX_VALUE:
+        raise ValueError(f"value {shown} is over {MAX_VALUE:,}: too large for a migration "
+                         "figure (a misplaced separator?)")
+    return number
