@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         self.export_dialog = dialog
         return dialog
 
+    web_preview_engine: bool | None = None
+    """None: QtWebEngine when installed; False: always the plain fallback (tests, slim installs)."""
+
     def show_web_preview(self) -> None:
         """Export the current map as a web map off the UI thread and show it in a dock (QtWebEngine
         where installed; otherwise the dock says so and offers the system browser)."""
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         if "web" not in self.docks:
             dock = QDockWidget(self.tr("Web map"), self)
             dock.setObjectName("dock_web")
-            dock.setWidget(WebMapPreview(dock))
+            dock.setWidget(WebMapPreview(dock, use_webengine=self.web_preview_engine))
             self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.tabifyDockWidget(self.docks["figures"], dock)
             self.docks["web"] = dock

@@ -209,6 +209,7 @@ def test_web_map_preview_and_export_from_the_app(qtbot, tmp_path):
     from gui.main_window import MainWindow
 
     win = MainWindow(state_dir=tmp_path / "state")
+    win.web_preview_engine = False  # the wiring is under test here; QtWebEngine itself in test_web_preview.py
     qtbot.addWidget(win)
     win.act_web_preview.trigger()
     preview = win.docks["web"].widget()
