@@ -165,6 +165,12 @@ def keep_off_land(line: LineString, land, clearance: float, protect: float, roun
             shapely.prepare(nearby)
     pushable = free & (along >= protect) & (along[-1] - along >= protect)
     touched = np.zeros(len(pts), bool)
+    # a vertex exactly on the obstacle (a branch drawn along another) has no "away": it goes to the
+    # side its line comes from
+    side = None
+    if nearby is not None:
+        p0 = Point(pts[0])
+        side = np.asarray(p0.coords[0]) - np.asarray(shapely.ops.nearest_points(nearby, p0)[0].coords[0])
     for _ in range(rounds):
         tight = _tight_bends(pts, clearance) & free
         # smooth around tight bends and wherever the coast pushed, so no corner is left behind
@@ -183,7 +189,12 @@ def keep_off_land(line: LineString, land, clearance: float, protect: float, roun
                 q = np.asarray(shapely.ops.nearest_points(nearby, p)[0].coords[0])
                 away = pts[i] - q
                 norm = np.hypot(*away)
-                if norm > 0:  # a vertex on land is the data tests' business
+                if norm == 0 and side is not None and np.hypot(*side) > 0:
+                    tangent = pts[i + 1] - pts[i - 1]
+                    away = np.array([-tangent[1], tangent[0]])
+                    away = away if np.dot(away, side) >= 0 else -away
+                    norm = np.hypot(*away)
+                if norm > 0:  # a vertex inside land, with no side to go to, is the data tests' business
                     pts[i] = pts[i] + away / norm * (clearance - d) * 1.1
                     moved = touched[i] = True
         if not tight.any() and not moved:
@@ -234,6 +245,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                                      [view.mm_to_units(sizes[i][1] + 0.4) for i in single])
     for i, line in zip(single, moved, strict=True):
         parts_of[i] = [line]
+    separate_parallel_branches(parts_of, rows, [view.mm_to_units(sz[0]) for sz in sizes],
+                               [view.mm_to_units(sz[1] + 1.0) for sz in sizes], view.mm_to_units(0.5))
     records = []
     for row, smoothed, (w_mm, aw_mm, al_mm) in zip(rows, parts_of, sizes, strict=True):
         polys, lines = [], []
@@ -252,6 +265,26 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     out = gpd.GeoDataFrame(records, columns=["route_id", "group", "value", "width_mm", "arrow_width_mm", "centreline", "geometry"],
                            geometry="geometry", crs=flows.crs)
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def separate_parallel_branches(parts_of: list[list[LineString]], rows: list, widths: list[float],
+                               protects: list[float], gap: float) -> None:
+    """Where two branches of one route run along each other mid-course, the smaller moves aside.
+
+    The larger flow keeps its drawn course; the smaller is pushed off it until the two bands
+    sit side by side ``gap`` apart, except near its own ends, where it leaves or joins the other.
+    Works in place on ``parts_of`` (the smoothed centre lines of each flow).
+    """
+    order = sorted(range(len(rows)), key=lambda i: -rows[i].value)
+    placed: list[int] = []
+    for i in order:
+        for j in placed:
+            if rows[j].group != rows[i].group or getattr(rows[i], "mode", "sea") != getattr(rows[j], "mode", "sea"):
+                continue
+            clearance = (widths[i] + widths[j]) / 2 + gap
+            other = shapely.union_all(parts_of[j]) if len(parts_of[j]) > 1 else parts_of[j][0]
+            parts_of[i] = [keep_off_land(part, other, clearance, protect=protects[i]) for part in parts_of[i]]
+        placed.append(i)
 
 
 def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: list[float]) -> list[LineString]:

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+import shapely.ops
 from shapely.geometry import LineString, Point
 
 from geo.flow_geometry import WidthScale, _nice_floor, chaikin, flow_symbol
@@ -65,3 +66,24 @@ def test_classed_widths_and_their_legend():
     assert widths[0] == pytest.approx(0.9) and widths[-1] == pytest.approx(7.5) and widths == sorted(widths)
     assert s.width_mm(555) == widths[0] and s.width_mm(1000) == widths[1] and s.width_mm(16109) == widths[3]
     assert [t for t, _ in s.legend_entries(16109)] == ["10,000 or more", "5,000 – 10,000", "1,000 – 5,000", "under 1,000"]
+
+
+def test_branches_running_along_each_other_are_set_side_by_side():
+    from types import SimpleNamespace
+
+    from geo.flow_geometry import separate_parallel_branches
+
+    big = LineString([(0, 0), (1000, 0), (2000, 0), (3000, 0)])
+    small = LineString([(0, -300), (800, 0), (2200, 0), (3000, 300)])  # joins the big one for 1,400 units
+    rows = [SimpleNamespace(value=10, group="ATL", mode="sea"), SimpleNamespace(value=4, group="ATL", mode="sea")]
+    parts = [[big], [small]]
+    separate_parallel_branches(parts, rows, widths=[100.0, 40.0], protects=[150.0, 150.0], gap=10.0)
+    assert parts[0][0].equals(big)  # the larger keeps its course
+    moved = parts[1][0]
+    mid = shapely.ops.substring(moved, 0.35, 0.65, normalized=True)
+    assert mid.distance(big) >= (100 + 40) / 2 + 10 - 1  # bands side by side, not on top
+    assert moved.coords[0] == small.coords[0] and moved.coords[-1] == small.coords[-1]  # same ends
+    other = [[big], [small]]
+    separate_parallel_branches(other, [rows[0], SimpleNamespace(value=4, group="CMR", mode="sea")],
+                               widths=[100.0, 40.0], protects=[150.0, 150.0], gap=10.0)
+    assert other[1][0].equals(small)  # another route's flow is left where it is drawn
