@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         self._action("prev_period", self.tr("&Previous period"), lambda: self.selection.step_period(-1), "Ctrl+PgUp")
         self._action("next_period", self.tr("&Next period"), lambda: self.selection.step_period(1), "Ctrl+PgDown")
         self._action("about", self.tr("&About Crossings"), lambda: show_about(self))
+        self._action("map_text", self.tr("Map &title and notes…"), self.edit_map_text, "Ctrl+T",
+                     self.tr("The map's title, subtitle and notes"))
+        self._action("remove_layer", self.tr("&Remove layer"), self.remove_selected_layer, "Ctrl+Del",
+                     self.tr("Remove the layer selected in the layer panel (undoable)"))
         self._action("web_preview", self.tr("&Web map preview"), self.show_web_preview, "Ctrl+Shift+W",
                      self.tr("The interactive web map of the current selection, as exported (works offline)"))
 
@@ -129,6 +133,8 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_quit)
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
+        edit.addSeparator()
+        edit.addActions([self.act_map_text, self.act_remove_layer])
         edit.addSeparator()
         edit.addAction(self.act_preferences)
         view = bar.addMenu(self.tr("&View"))
@@ -178,6 +184,30 @@ class MainWindow(QMainWindow):
         dialog.show()
         self.export_dialog = dialog
         return dialog
+
+    def edit_map_text(self, dialog=None) -> None:
+        """Title, subtitle and notes as one undoable edit (``dialog`` injectable for tests)."""
+        from gui.dialogs.map_text import MapTextDialog
+
+        dialog = dialog or MapTextDialog(self.doc, self)
+        if not dialog.exec():
+            return
+        title, subtitle, notes = dialog.values()
+
+        def apply():
+            self.doc.set_title(title or self.doc.title, subtitle)
+            self.doc.notes = notes
+        self.history.edit(self.tr("Edit title and notes"), apply)
+
+    def remove_selected_layer(self) -> None:
+        layer = self.layers.current()
+        if layer is None:
+            return
+        if layer.kind == "routes" and self.doc.flows is not None and not self.doc.is_od:
+            self.prompts.error(self, self.tr("Remove layer"),
+                               self.tr("The routes carry the figures' flows; open other routes instead of removing them"))
+            return
+        self.history.edit(self.tr("Remove layer {0}").format(layer.title), lambda: self.doc.remove_layer(layer))
 
     web_preview_engine: bool | None = None
     """None: QtWebEngine when installed; False: always the plain fallback (tests, slim installs)."""

@@ -484,13 +484,13 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="108"/>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="109"/>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
@@ -536,84 +536,157 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="118"/>
+        <source>Map &amp;title and notes…</source>
+        <translation>&amp;عنوان الخريطة وملاحظاتها…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119"/>
+        <source>The map&apos;s title, subtitle and notes</source>
+        <translation>عنوان الخريطة وعنوانها الفرعي وملاحظاتها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="120"/>
+        <source>&amp;Remove layer</source>
+        <translation>إ&amp;زالة الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="121"/>
+        <source>Remove the layer selected in the layer panel (undoable)</source>
+        <translation>إزالة الطبقة المحددة في لوحة الطبقات (يمكن التراجع)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>&amp;Web map preview</source>
         <translation>معاينة خريطة ال&amp;ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>خريطة الويب التفاعلية للاختيار الحالي كما تُصدَّر (تعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Main</source>
         <translation>الرئيسي</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>خط الطول والعرض تحت المؤشر (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>رُسمت في {0:.0f} مللي ثانية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="200"/>
+        <source>Edit title and notes</source>
+        <translation>تعديل العنوان والملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="207"/>
+        <source>Remove layer</source>
+        <translation>إزالة الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
+        <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
+        <translation>تحمل المسارات تدفقات الأرقام؛ افتح مسارات أخرى بدلًا من إزالتها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="210"/>
+        <source>Remove layer {0}</source>
+        <translation>إزالة الطبقة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Web map</source>
         <translation>خريطة ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Building the web map…</source>
         <translation>جارٍ إنشاء خريطة الويب…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;تراجع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>&amp;Redo {0}</source>
         <translation>إ&amp;عادة: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>Untitled map</source>
         <translation>خريطة بلا عنوان</translation>
+    </message>
+</context>
+<context>
+    <name>MapTextDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="16"/>
+        <source>Map title and notes</source>
+        <translation>عنوان الخريطة وملاحظاتها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="20"/>
+        <source>Leave empty to describe the metric, period and dates automatically</source>
+        <translation>اتركه فارغًا لوصف المؤشر والفترة والتواريخ تلقائيًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="22"/>
+        <source>Kept in the project and printed in the web map</source>
+        <translation>تُحفظ في المشروع وتظهر في خريطة الويب</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="24"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="25"/>
+        <source>Subtitle</source>
+        <translation>العنوان الفرعي</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="26"/>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
     </message>
 </context>
 <context>

@@ -484,13 +484,13 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="108"/>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="109"/>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
@@ -536,84 +536,157 @@
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="118"/>
+        <source>Map &amp;title and notes…</source>
+        <translation>&amp;Titre et notes de la carte…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="119"/>
+        <source>The map&apos;s title, subtitle and notes</source>
+        <translation>Le titre, le sous-titre et les notes de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="120"/>
+        <source>&amp;Remove layer</source>
+        <translation>&amp;Retirer la couche</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="121"/>
+        <source>Remove the layer selected in the layer panel (undoable)</source>
+        <translation>Retirer la couche choisie dans le panneau des couches (annulable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>&amp;Web map preview</source>
         <translation>Aperçu de la carte &amp;web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>La carte web interactive de la sélection actuelle, telle qu’exportée (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="142"/>
+        <location filename="../../gui/main_window.py" line="148"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>Longitude et latitude sous le curseur (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>dessiné en {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="200"/>
+        <source>Edit title and notes</source>
+        <translation>Modifier le titre et les notes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="207"/>
+        <source>Remove layer</source>
+        <translation>Retirer la couche</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
+        <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
+        <translation>Les routes portent les flux des chiffres ; ouvrez d’autres routes plutôt que de les retirer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="210"/>
+        <source>Remove layer {0}</source>
+        <translation>Retirer la couche {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Web map</source>
         <translation>Carte web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="241"/>
         <source>Building the web map…</source>
         <translation>Création de la carte web…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
+    </message>
+</context>
+<context>
+    <name>MapTextDialog</name>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="16"/>
+        <source>Map title and notes</source>
+        <translation>Titre et notes de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="20"/>
+        <source>Leave empty to describe the metric, period and dates automatically</source>
+        <translation>Laisser vide pour décrire automatiquement l’indicateur, la période et les dates</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="22"/>
+        <source>Kept in the project and printed in the web map</source>
+        <translation>Conservées dans le projet et affichées dans la carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="24"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="25"/>
+        <source>Subtitle</source>
+        <translation>Sous-titre</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/map_text.py" line="26"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
 </context>
 <context>

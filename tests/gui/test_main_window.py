@@ -222,3 +222,28 @@ def test_web_map_preview_and_export_from_the_app(qtbot, tmp_path):
     written = run_export(win.doc, ExportRequest(tmp_path, "m", Page("A4", "landscape", 50), frozenset({"html"})),
                          lambda *a: None, lambda: False)
     assert [p.name for p in written] == ["m.html"] and written[0].stat().st_size > 100_000
+
+
+def test_title_and_notes_and_removing_a_layer_are_undoable(window, qtbot):
+    class Answer:
+        def exec(self):
+            return True
+
+        def values(self):
+            return "Arrivées, T4 2024", None, "Draft for partners"
+
+    win = window
+    win.edit_map_text(Answer())
+    assert win.doc.title == "Arrivées, T4 2024" and win.doc.notes == "Draft for partners"
+    places = win.doc.layer("places")
+    win.layers.select_layer(places)
+    win.act_remove_layer.trigger()
+    assert win.doc.layer("places") is None
+    win.history.undo()
+    assert win.doc.layer("places") is places
+    win.history.undo()
+    assert win.doc.title != "Arrivées, T4 2024" and win.doc.notes == ""
+    from gui.dialogs.map_text import MapTextDialog
+
+    dialog = MapTextDialog(win.doc, win)
+    assert dialog.subtitle.placeholderText().startswith("Arrivals, Q4 2024")
