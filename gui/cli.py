@@ -64,6 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--gpkg", help="also write every layer into this GeoPackage")
     out.add_argument("--html", metavar="PATH", help="also write an interactive web map: one self-contained HTML "
                                                     "file that opens with no internet connection")
+    out.add_argument("--tiles", metavar="URL",
+                     help="with --html: an online basemap under the flows, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+                          "(needs a connection when the page is opened; the offline countries show where it cannot load)")
     out.add_argument("--svg", help="also write an SVG with one named layer per map layer (Inkscape, Illustrator)")
     out.add_argument("--pdf", help="also write a print PDF (vector, fonts embedded)")
     out.add_argument("--transparent", action="store_true", help="transparent PNG background")
@@ -217,7 +220,10 @@ def _render(args) -> int:
     if args.html:
         from geo.exports.webmap import export_webmap
 
-        written.append(export_webmap(doc, view, args.html))
+        from geo.exports.webmap import WebMapSettings
+
+        settings = WebMapSettings(tiles=args.tiles) if args.tiles else WebMapSettings()
+        written.append(export_webmap(doc, view, args.html, settings))
     drawn = ", ".join(f"{r.route_id} {r.value:,.0f}" for r in join.flows.itertuples())
     log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
     for path in written:

@@ -219,3 +219,4 @@ def test_cli_writes_the_web_map(tmp_path, monkeypatch):
     text = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert {f["properties"]["route_id"] for f in features(text, "flow")} == set(Q4_ARRIVALS)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
+

@@ -106,3 +106,11 @@ def test_console_script_runs_headless_and_never_shows_a_traceback(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     assert bad.stderr.strip() == "crossings: error: nope.shp: file not found"
+
+
+def test_cli_tiles_option_adds_a_layer_marked_as_needing_a_connection(in_tmp):
+    tmp_path = in_tmp
+    url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert main(["render", "-q", "--no-png", "--no-geojson", "--html", "map.html", "--tiles", url]) == 0
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "tile.openstreetmap.org" in html and "needs an internet connection" in html
