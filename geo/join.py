@@ -96,7 +96,7 @@ def join_flows(routes: gpd.GeoDataFrame, table: FlowTable, period: str, metric: 
     for col in ("value", "period", "metric", "source", "source_ref", "note", "date_from", "date_to", "row"):
         drawn[col] = drawn["route_id"].map(figures[col])
     drawn = drawn.sort_values("value", ascending=False, kind="stable")
-    drawn = drawn[list(FLOW_COLUMNS) + ["geometry"]].reset_index(drop=True)
+    drawn = drawn[[*FLOW_COLUMNS, "geometry"]].reset_index(drop=True)
     drawn["value"] = drawn["value"].astype(float)
     drawn["row"] = drawn["row"].astype(int)
     return JoinResult(gpd.GeoDataFrame(drawn, geometry="geometry", crs=routes.crs), str(period), metric,

@@ -218,9 +218,7 @@ def _render(args) -> int:
         if args.gpkg:
             written.append(write_geopackage(layers, args.gpkg))
     if args.html:
-        from geo.exports.webmap import export_webmap
-
-        from geo.exports.webmap import WebMapSettings
+        from geo.exports.webmap import WebMapSettings, export_webmap
 
         settings = WebMapSettings(tiles=args.tiles) if args.tiles else WebMapSettings()
         written.append(export_webmap(doc, view, args.html, settings))

@@ -129,7 +129,8 @@ def export_svg(doc: MapDocument, path: str | Path, settings: VectorExportSetting
     for phase in PHASES:
         svg = _svg_pass(doc, settings, frozenset({phase}))
         # every pass numbers its clip paths from 1: make the ids unique across layers
-        svg = re.sub(rb'(id="|url\(#)clipPath(\d+)', lambda m: m.group(1) + phase.encode() + b"-clip" + m.group(2), svg)
+        prefix = phase.encode() + b"-clip"
+        svg = re.sub(rb'(id="|url\(#)clipPath(\d+)', lambda m, p=prefix: m.group(1) + p + m.group(2), svg)
         tree = ET.fromstring(svg)
         if root is None:
             root = ET.Element(f"{{{_SVG}}}svg", {k: v for k, v in tree.attrib.items()})

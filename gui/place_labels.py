@@ -34,7 +34,7 @@ class PlaceLabelsMixin:
         xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
         ends = self._route_ends_px(view)
         reach = max(2.5 * mm, 20_000 / view.units_per_px)  # 20 km, or 2.5 mm when zoomed far out
-        fx, fy, fw, fh = frame = view.frame_px
+        frame = view.frame_px
         dpi = painter.device().logicalDpiY()
         fonts = {False: map_font(6.5, view.dpi, dpi), True: map_font(6.5, view.dpi, dpi, italic=True)}
         requests, markers = [], []

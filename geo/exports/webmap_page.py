@@ -7,7 +7,7 @@ import html
 from typing import TYPE_CHECKING
 
 from geo.document import MapDocument
-from geo.exports.webmap_layers import _language  # noqa: F401
+from geo.exports.webmap_layers import _language
 from geo.map_texts import format_value, sources_text, subtitle
 from geo.metrics import metric_label
 from geo.styles import GROUP_LABELS
