@@ -148,12 +148,19 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
     for area, i, pt in sorted(areas, key=lambda t: -t[0]):
         label_feats.append(_feature(f"cl{i}", Point(round(pt.x, 3), round(pt.y, 3)),
                                     {"label": names[i].upper(), "kind": "country_label", "priority": round(area, 1)}))
-    folium.GeoJson(
-        _collection(label_feats), name="country names", control=False, pane="crossings-land",
-        marker=folium.CircleMarker(radius=0, stroke=False, fill=False, interactive=False),
-        on_each_feature=folium.JsCode("crossings.countryLabel"),
-    ).add_to(group)
+    _text_layer(label_feats, "country names", "crossings-land", "crossings.countryLabel").add_to(group)
     group.add_to(m)
+
+
+def _text_layer(features: list[dict], name: str, pane: str, js: str):
+    """Points that only carry text: an invisible marker each, the label made by ``js`` in the page."""
+    import folium
+
+    return folium.GeoJson(
+        _collection(features), name=name, control=False, pane=pane,
+        marker=folium.CircleMarker(radius=0, stroke=False, fill=False, interactive=False),
+        on_each_feature=folium.JsCode(js),
+    )
 
 
 def _add_no_data_routes(m, doc: MapDocument) -> None:
@@ -231,11 +238,7 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
     ).add_to(layer)
     if style.show_values:
         labels = _value_label_points(doc, view, layers)
-        folium.GeoJson(
-            _collection(labels), name="flow figures", control=False, pane="crossings-flows",
-            marker=folium.CircleMarker(radius=0, stroke=False, fill=False, interactive=False),
-            on_each_feature=folium.JsCode("crossings.valueLabel"),
-        ).add_to(layer)
+        _text_layer(labels, "flow figures", "crossings-flows", "crossings.valueLabel").add_to(layer)
     layer.add_to(m)
 
 
