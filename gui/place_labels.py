@@ -23,10 +23,13 @@ class PlaceLabelsMixin:
     """MapRenderer's place markers and names; needs ``self.doc`` and ``self.report``."""
 
     def _paint_places(self, painter: QPainter, view: MapView, layer, hard: list, draw: bool = True,
-                      only: frozenset[str] = frozenset()) -> list:
+                      only: frozenset[str] = frozenset(), *, markers_only: bool = False,
+                      draw_markers: bool = True) -> list:
         """Islands, enclaves and region names always; towns only where a drawn route starts or ends.
 
-        Returns the markers (soft obstacles for later labels); placed names are added to ``hard``."""
+        Returns the markers (soft obstacles for later labels); placed names are added to ``hard``.
+        The renderer paints the markers in the layer order (``markers_only``) and the names later,
+        above everything (``draw_markers=False``)."""
         theme, mm = self.doc.theme, view.px_per_mm
         data = self.doc.projected(layer)
         kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
@@ -47,11 +50,11 @@ class PlaceLabelsMixin:
             town = kind in ("port", "city", "border_post")
             if town or kind == "enclave":
                 r = 0.55 * mm if town else 0.75 * mm
-                if draw:
+                if draw and draw_markers:
                     painter.setBrush(QColor("#333333" if town else "#000000"))
                     painter.drawEllipse(QPointF(x, y), r, r)
                 markers.append(shapely.Point(x, y).buffer(r + 0.3 * mm))
-            if not names[i] or not layer.style.labels:
+            if markers_only or not names[i] or not layer.style.labels:
                 continue
             painter.setFont(fonts[kind in ("island", "region_label")])
             fm = painter.fontMetrics()
@@ -67,6 +70,8 @@ class PlaceLabelsMixin:
             priority = {"region_label": 3.0, "enclave": 2.5, "island": 2.0}.get(kind, 1.0)
             cands = [c for c in cands if not nearer_to_another(c, (w, h), (x, y), shown_xy)]
             requests.append(LabelRequest(f"place:{i}", (w, h), cands, priority=priority))
+        if markers_only:
+            return markers
         placed, dropped = place_labels(requests, markers, frame, obstacle_weight=8.0, hard=hard)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
         halo = qcolor("#ffffff", 0.85)

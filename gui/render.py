@@ -136,6 +136,9 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                 flows_drawn = True
             elif layer.kind == "points":
                 point_marks += self._paint_points(painter, view, layer, options.paints("places"))
+            elif layer.kind == "places":  # markers here, in order; their names go on top with the labels
+                self._paint_places(painter, view, layer, [], options.paints("places"), MAJOR_PLACES | TOWNS,
+                                   markers_only=True)
         if doc.is_od and doc.flows is not None and not flows_drawn:  # OD flows need no routes layer
             symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"))
         # Labels are laid out most important first, each kind avoiding what came before: value
@@ -148,12 +151,14 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         places = doc.layer("places")
         show_places = places is not None and places.style.visible
         if show_places:  # islands and enclaves first: a figure label has more room to move
-            soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES)
+            soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES,
+                                       draw_markers=False)
         routes_labelled = routes is not None and routes.style.visible and routes.style.labels
         if (doc.is_od or routes_labelled) and doc.flow_style.show_values and doc.flows is not None:
             draw_values = self._layout_value_labels(painter, view, hard)
         if show_places:
-            soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS)
+            soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
+                                       draw_markers=False)
         if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
             self._paint_country_labels(painter, view, country_geoms, hard, soft, labels)
         if draw_values is not None and labels:

@@ -169,3 +169,25 @@ def test_layers_are_drawn_in_the_panel_order_and_point_layers_show(doc):
     doc.move_layer(doc.layer("boundaries"), len(doc.layers) - 1)  # countries on top
     covered = render_image(doc, page)
     assert covered.pixelColor(int(ox), int(oy)).name() != atl
+
+
+def test_place_markers_follow_the_layer_order_and_names_stay_on_top(doc):
+    page = Page.from_pixels(900, 640, dpi=96)
+    renderer = MapRenderer(doc)
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    p = QPainter(image)
+    view = renderer.render_page(p, page)
+    p.end()
+    places = doc.projected(doc.layer("places")).set_index("place_id")
+    ceuta = places.loc["ceuta", "geometry"]
+    x, y = view.to_px(np.array([[ceuta.x, ceuta.y]]))[0]
+    assert image.pixelColor(int(x), int(y)).name() == "#000000"  # the enclave's black dot
+    names_before = {t for k, t, *_ in renderer.report.texts if k == "place"}
+    doc.move_layer(doc.layer("places"), 0)  # under the countries now
+    under = MapRenderer(doc)
+    image2 = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    p = QPainter(image2)
+    under.render_page(p, page)
+    p.end()
+    assert image2.pixelColor(int(x), int(y)).name() != "#000000"  # covered by Spain's fill
+    assert {t for k, t, *_ in under.report.texts if k == "place"} == names_before  # names still drawn
