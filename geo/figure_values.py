@@ -18,6 +18,11 @@ _DIGITS = re.compile(r"[0-9]+")
 _EXPONENT = re.compile(r"[eE][+-]?[0-9]{1,3}$")
 
 
+def format_value(value: float) -> str:
+    """A figure as every output writes it: thousands grouped, whole numbers without decimals."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
 def quote_cell(text: str) -> str:
     """A cell as shown in a message: one short line, quoted."""
     t = " ".join(text.split())

@@ -16,6 +16,7 @@ import shapely.ops
 from shapely.geometry import LineString, MultiLineString, Point, Polygon
 from shapely.ops import substring
 
+from geo.figure_values import format_value
 from geo.view import MapView
 
 
@@ -66,17 +67,13 @@ class WidthScale:
     def legend_entries(self, largest: float) -> list[tuple[str, float]]:
         """(text, width in mm) rows of the width legend: round sample values, or one row per class."""
         if not self.breaks:
-            return [(_format(v), self.width_mm(v)) for v in self.legend_values(largest)]
+            return [(format_value(v), self.width_mm(v)) for v in self.legend_values(largest)]
         b = self.breaks
-        rows = [(f"{_format(b[-1])} or more", self.class_widths()[-1])]
+        rows = [(f"{format_value(b[-1])} or more", self.class_widths()[-1])]
         for i in range(len(b) - 1, 0, -1):
-            rows.append((f"{_format(b[i - 1])} – {_format(b[i])}", self.class_widths()[i]))
-        rows.append((f"under {_format(b[0])}", self.class_widths()[0]))
+            rows.append((f"{format_value(b[i - 1])} – {format_value(b[i])}", self.class_widths()[i]))
+        rows.append((f"under {format_value(b[0])}", self.class_widths()[0]))
         return rows
-
-
-def _format(v: float) -> str:
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
 
 
 def _nice_floor(x: float) -> float:
@@ -141,14 +138,14 @@ def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length
     return shapely.union(band, head), line
 
 
-def keep_off_land(line: LineString, land, clearance: float, protect: float, rounds: int = 16) -> LineString:
-    """Fit a wide sea flow to the sea: bends no tighter than its half width, and the band
-    (``clearance`` = half width plus a margin) off the coast except within ``protect`` of either
-    end, where flows meet the shore.
+def keep_clear_of(line: LineString, obstacle, clearance: float, protect: float, rounds: int = 16) -> LineString:
+    """Fit a wide flow around an ``obstacle`` (the land, or a larger branch of the same route): bends
+    no tighter than its half width, and the band (``clearance`` = half width plus a margin) clear of
+    the obstacle except within ``protect`` of either end, where flows meet the shore or their trunk.
 
     Alternates Laplacian smoothing (a band wider than its bend's radius folds into a notch on the
-    inner side) with pushing vertices straight away from the nearest coast point. Where the drawn
-    course already clears land and bends gently, it is left as drawn.
+    inner side) with pushing vertices straight away from the nearest obstacle point. Where the drawn
+    course already keeps clear and bends gently, it is left as drawn.
     """
     step = max(clearance / 3, line.length / 500)
     pts = np.asarray(shapely.segmentize(line, step).coords)[:, :2].copy()
@@ -158,8 +155,8 @@ def keep_off_land(line: LineString, land, clearance: float, protect: float, roun
     if not free.any():
         return line
     nearby = None
-    if land is not None and not land.is_empty:
-        nearby = shapely.clip_by_rect(land, *line.buffer(clearance * 3).bounds)
+    if obstacle is not None and not obstacle.is_empty:
+        nearby = shapely.clip_by_rect(obstacle, *line.buffer(clearance * 3).bounds)
         nearby = None if nearby.is_empty else nearby
         if nearby is not None:
             shapely.prepare(nearby)
@@ -234,7 +231,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         for part in parts:
             smooth = smooth_line(part, smoothing)
             if getattr(row, "mode", "sea") == "sea":
-                smooth = keep_off_land(smooth, land, view.mm_to_units(w_mm / 2 + 0.6),
+                smooth = keep_clear_of(smooth, land, view.mm_to_units(w_mm / 2 + 0.6),
                                        protect=view.mm_to_units(aw_mm + 1.0))
             smoothed.append(smooth)
         rows.append(row)
@@ -283,7 +280,7 @@ def separate_parallel_branches(parts_of: list[list[LineString]], rows: list, wid
                 continue
             clearance = (widths[i] + widths[j]) / 2 + gap
             other = shapely.union_all(parts_of[j]) if len(parts_of[j]) > 1 else parts_of[j][0]
-            parts_of[i] = [keep_off_land(part, other, clearance, protect=protects[i]) for part in parts_of[i]]
+            parts_of[i] = [keep_clear_of(part, other, clearance, protect=protects[i]) for part in parts_of[i]]
         placed.append(i)
 
 

@@ -46,10 +46,6 @@ class JoinResult:
     no_data: list[str] = field(default_factory=list)
     """Routes with no figure here, nor above or below them: drawn as 'no figure', never as zero."""
 
-    @property
-    def sources_used(self) -> list[str]:
-        return sorted({s for s in self.flows["source"] if s})
-
     def issues_at(self, level: str) -> list[JoinIssue]:
         return [i for i in self.issues if i.level == level]
 

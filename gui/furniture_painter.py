@@ -7,16 +7,12 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from geo.document import MapDocument
 from geo.furniture import north_angle_deg, scale_bar
-from geo.map_texts import subtitle
+from geo.map_texts import format_value, subtitle
 from geo.metrics import metric_label
 from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
-
-
-def _fmt(v: float) -> str:
-    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.1f}"
 
 
 class FurniturePainter:
@@ -191,7 +187,7 @@ class FurniturePainter:
         if scale.breaks:
             note = "Widths in classes"
         if style.reference_value:
-            note = f"Fixed scale: {_fmt(style.reference_value)} = {scale.reference_width_mm:g} mm"
+            note = f"Fixed scale: {format_value(style.reference_value)} = {scale.reference_width_mm:g} mm"
         self.p.drawText(QRectF(x0, y + 1 * mm, rect.width() - 4 * mm, 3.5 * mm), int(Qt.AlignmentFlag.AlignLeft), note)
 
     def scale_and_north(self, rect: QRectF) -> None:

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from geo.document import MapDocument
-from geo.map_texts import format_value, label_names  # noqa: F401  (the same wording on every output)
-
 
 def nearer_to_another(cand, size, own, others) -> bool:
     """True when a label box at ``cand`` would sit closer to another place than to its own (ambiguous)."""
@@ -25,6 +22,3 @@ def _box_distance(cx: float, cy: float, w: float, h: float, pts: np.ndarray) -> 
     dy = np.maximum(np.abs(pts[:, 1] - cy) - h / 2, 0.0)
     return np.hypot(dx, dy)
 
-
-def doc_language(doc: MapDocument) -> str:
-    return doc.label_language or "en"

@@ -71,13 +71,6 @@ def pen(colour: QColor | str, width_px: float, *, dash: list[float] | None = Non
     return p
 
 
-def text_path(text: str, font: QFont, x: float, y: float) -> QPainterPath:
-    """Text as a path with its baseline at (x, y)."""
-    path = QPainterPath()
-    path.addText(QPointF(x, y), font, text)
-    return path
-
-
 def draw_halo_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colour: QColor,
                    halo: QColor, halo_px: float, flags=Qt.AlignmentFlag.AlignCenter) -> None:
     """Text (one or more lines, centred in ``rect``) with a soft outline so it reads over flows and

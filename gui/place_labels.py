@@ -10,9 +10,10 @@ from PySide6.QtGui import QColor, QPainter
 
 from geo.colours import blend, readable_on
 from geo.labels import LabelRequest, place_labels
+from geo.map_texts import label_names
 from geo.view import MapView
 from gui.fonts import map_font
-from gui.label_text import doc_language, label_names, nearer_to_another
+from gui.label_text import nearer_to_another
 from gui.painting import draw_halo_text, pen, qcolor
 
 MAJOR_PLACES = frozenset({"region_label", "enclave", "island"})
@@ -33,7 +34,7 @@ class PlaceLabelsMixin:
         theme, mm = self.doc.theme, view.px_per_mm
         data = self.doc.projected(layer)
         kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
-        names = label_names(data, doc_language(self.doc)).to_numpy()
+        names = label_names(data, self.doc.label_language).to_numpy()
         xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
         ends = self._route_ends_px(view)
         reach = max(2.5 * mm, 20_000 / view.units_per_px)  # 20 km, or 2.5 mm when zoomed far out
@@ -103,7 +104,7 @@ class PlaceLabelsMixin:
                               draw: bool = True) -> None:
         doc, theme, mm = self.doc, self.doc.theme, view.px_per_mm
         layer = doc.layer("boundaries")
-        names = label_names(layer.data, doc_language(doc)) if "name" in layer.data.columns else None
+        names = label_names(layer.data, doc.label_language) if "name" in layer.data.columns else None
         if names is None:
             return
         # letter spacing tears Arabic's joined letters apart: only for Latin labels

@@ -23,7 +23,6 @@ from geo.page import Page
 from geo.projection import resolve_crs
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
-from gui.label_text import format_value  # noqa: F401  (re-exported for callers of gui.render)
 from gui.layout import PageLayout
 from gui.painting import geometry_path, pen, qcolor
 from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
@@ -323,9 +322,5 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         return out
 
     # -- texts --------------------------------------------------------------------------------
-    def join_for_legend(self):
-        doc = self.doc
-        return doc.join() if doc.flows is not None and (doc.layer("routes") is not None or doc.is_od) else None
-
     def _sources_text(self) -> str:
         return sources_text(self.doc)

@@ -10,9 +10,9 @@ from PySide6.QtGui import QColor, QPainter
 
 from geo.colours import blend, readable_on
 from geo.labels import LabelRequest, place_labels
+from geo.map_texts import format_value
 from geo.view import MapView
 from gui.fonts import map_font
-from gui.label_text import format_value
 from gui.painting import draw_halo_text, pen, qcolor, text_size
 
 

@@ -102,7 +102,7 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
     geoms = _round_geoms(geoms, settings.decimals)
     data = countries[keep].reset_index(drop=True)
     focus = data["focus"].astype(int).to_numpy() == 1 if "focus" in data.columns else np.zeros(len(data), bool)
-    names = label_names(data, _language(doc)).to_numpy(dtype=object)
+    names = label_names(data, doc.label_language).to_numpy(dtype=object)
     feats = []
     for i, g in enumerate(geoms):
         if g is None or g.is_empty:
@@ -328,7 +328,7 @@ def _add_places(m, doc: MapDocument, places) -> None:
     layer_style = doc.layer("places").style
     proj = doc.projected(doc.layer("places"))
     ends = doc.route_ends()  # projected, like proj
-    names = label_names(proj, _language(doc)).to_numpy(dtype=object)
+    names = label_names(proj, doc.label_language).to_numpy(dtype=object)
     reach_m = 40_000.0
     feats = []
     for i, row in enumerate(proj.itertuples()):
@@ -358,8 +358,5 @@ def _add_places(m, doc: MapDocument, places) -> None:
     ).add_to(layer)
     layer.add_to(m)
 
-
-def _language(doc: MapDocument) -> str:
-    return doc.label_language or "en"
 
 

@@ -7,7 +7,6 @@ import html
 from typing import TYPE_CHECKING
 
 from geo.document import MapDocument
-from geo.exports.webmap_layers import _language
 from geo.map_texts import format_value, sources_text, subtitle
 from geo.metrics import metric_label
 from geo.styles import GROUP_LABELS
@@ -78,7 +77,7 @@ def _furniture_html(doc: MapDocument, view: MapView, settings: WebMapSettings) -
 def _style_block(doc: MapDocument, settings: WebMapSettings) -> str:
     t = doc.theme
     font = f'"{t.font_family}", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
-    spacing = "0" if _language(doc) == "ar" else "0.12em"  # spacing would break Arabic joining
+    spacing = "0" if doc.label_language == "ar" else "0.12em"  # spacing would break Arabic joining
     css = f"""
 html, body {{ height: 100%; margin: 0; padding: 0; }}
 body {{ display: flex; flex-direction: column; font-family: {font}; color: {t.text}; background: #ffffff; }}
