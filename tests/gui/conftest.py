@@ -6,3 +6,17 @@ import pytest
 @pytest.fixture
 def doc(qapp, bundled_doc_factory):
     return bundled_doc_factory()
+
+
+@pytest.fixture
+def canvas(qtbot, doc):
+    """An 800 x 600 map canvas on the bundled document, shown and fully rendered once."""
+    from gui.map_canvas import MapCanvas
+
+    c = MapCanvas(doc)
+    qtbot.addWidget(c)
+    c.resize(800, 600)
+    c.show()
+    qtbot.waitExposed(c)
+    c.render_now()
+    return c

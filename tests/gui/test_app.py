@@ -48,15 +48,7 @@ def _wrap_init(original, tmp_path, shown):
     return init
 
 
-def test_background_render_keeps_the_ui_thread_free(qtbot, doc):
-    from gui.map_canvas import MapCanvas
-
-    canvas = MapCanvas(doc)
-    qtbot.addWidget(canvas)
-    canvas.resize(800, 600)
-    canvas.show()
-    qtbot.waitExposed(canvas)
-    canvas.render_now()
+def test_background_render_keeps_the_ui_thread_free(qtbot, doc, canvas):
     doc.layer("routes").style.opacity = 0.5
     t = time.perf_counter()
     canvas._render_later()  # what the settle timer calls

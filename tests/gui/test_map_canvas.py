@@ -6,19 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from gui.map_canvas import MapCanvas
-
-
-@pytest.fixture
-def canvas(qtbot, doc):
-    c = MapCanvas(doc)
-    qtbot.addWidget(c)
-    c.resize(800, 600)
-    c.show()
-    qtbot.waitExposed(c)
-    c.render_now()
-    return c
-
 
 def test_paints_the_map_with_the_renderer(canvas, doc):
     image = canvas.grab().toImage()

@@ -5,24 +5,18 @@ import itertools
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtGui import QImage, QPainter
+from painted import paint
 
 from geo.colours import contrast_ratio, delta_e, simulate_cvd
 from geo.page import Page
 from geo.projection import to_crs
-from gui.render import MapRenderer
 
 
 @pytest.fixture(params=[("A4", "landscape"), ("A3", "portrait")], ids=["A4-landscape", "A3-portrait"])
 def rendered(request, doc):
     paper, orientation = request.param
-    page = Page(paper, orientation, 150)
-    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    renderer = MapRenderer(doc)
-    view = renderer.render_page(painter, page)
-    painter.end()
-    return doc, view, renderer.report
+    _, view, report = paint(doc, Page(paper, orientation, 150))
+    return doc, view, report
 
 
 def test_no_label_overlaps_another_label(rendered):
@@ -87,19 +81,14 @@ def test_comparison_labels_and_change_colours(doc):
     doc.select("2024", "arrivals", "Not named in the update (linked)")
     doc.flow_style.compare = "previous"
     doc.flow_style.colour_by = "change"
-    page = Page("A4", "landscape", 150)
-    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    renderer = MapRenderer(doc)
-    view = renderer.render_page(painter, page)
-    painter.end()
-    texts = {t for kind, t, *_ in renderer.report.texts if kind == "value"}
+    image, view, report = paint(doc, Page("A4", "landscape", 150))
+    texts = {t for kind, t, *_ in report.texts if kind == "value"}
     assert "19,238\n−80%" in texts and "1,257\n+116%" in texts and "6,000\n+163%" in texts
-    assert not [k for k in renderer.report.dropped_labels if k in set(renderer.report.symbols["route_id"])]
+    assert not [k for k in report.dropped_labels if k in set(report.symbols["route_id"])]
     assert doc.flow_colour("CMR-TN", "CMR") == CHANGE_COLOURS["down"]
     assert doc.flow_colour("ALB", "Algeria–Balearic") == CHANGE_COLOURS["up"]
     assert doc.flow_colour("ATL", "Atlantic") == CHANGE_COLOURS["new"]  # no 2023 figure: neither up nor down
-    centre = renderer.report.symbols.set_index("route_id").loc["CMR-TN", "centreline"].interpolate(0.3, normalized=True)
+    centre = report.symbols.set_index("route_id").loc["CMR-TN", "centreline"].interpolate(0.3, normalized=True)
     x, y = view.to_px(np.array([[centre.x, centre.y]]))[0]
     px = image.pixelColor(int(x), int(y))
     assert px.name() == CHANGE_COLOURS["down"].lower()
@@ -112,13 +101,7 @@ def test_od_map_of_cmr_departures(qapp):
 
     doc = MapDocument.from_files(flows=paths.data_path("flows", "od_2024.csv"))
     doc.select("2024", "departures")
-    page = Page("A4", "landscape", 150)
-    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
-    painter = QPainter(image)
-    renderer = MapRenderer(doc)
-    view = renderer.render_page(painter, page)
-    painter.end()
-    report = renderer.report
+    image, view, report = paint(doc, Page("A4", "landscape", 150))
     assert report.nodes == {"Libya": 41484, "Tunisia": 19238, "Algeria": 1257, "Italy": 61979}
     assert {t for k, t, *_ in report.texts if k == "value"} == {"41,484", "19,238", "1,257"}
     flows = [shapely.transform(g, view.to_px) for g in report.symbols.geometry]

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 import shapely
+from painted import paint
 from pyproj import Transformer
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage
 
 from geo.page import Page
 from geo.projection import resolve_crs
@@ -25,14 +26,8 @@ def hexrgb(colour: str) -> np.ndarray:
 
 @pytest.fixture
 def rendered(doc):
-    page = Page("A4", "landscape", 150)
-    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
-    image.fill(0)
-    painter = QPainter(image)
-    renderer = MapRenderer(doc)
-    view = renderer.render_page(painter, page)
-    painter.end()
-    return doc, view, renderer.report, pixels(image)
+    image, view, report = paint(doc, Page("A4", "landscape", 150))
+    return doc, view, report, pixels(image)
 
 
 def lonlat_to_px(view, lon, lat):
@@ -153,12 +148,8 @@ def test_layers_are_drawn_in_the_panel_order_and_point_layers_show(doc):
                                 .transform(2.0, 28.0))[None, :])[0]
     assert image.pixelColor(int(x), int(y)).name() == "#00ff00"  # the office dot, in the Algerian desert
     # where the Atlantic flow's band overlaps the coast, the layer order decides which shows
-    mid = MapRenderer(doc)
-    img = QImage(*page.size_px, QImage.Format.Format_RGB32)
-    p = QPainter(img)
-    mid.render_page(p, page)
-    p.end()
-    band = mid.report.symbols.set_index("route_id").loc["ATL", "geometry"]
+    img, _, report = paint(doc, page)
+    band = report.symbols.set_index("route_id").loc["ATL", "geometry"]
     land = doc.layer("boundaries").data.to_crs(resolve_crs(view.crs)).union_all()
     overlap = band.intersection(land).buffer(-view.units_per_px * 2)  # well inside both
     assert not overlap.is_empty
@@ -173,21 +164,13 @@ def test_layers_are_drawn_in_the_panel_order_and_point_layers_show(doc):
 
 def test_place_markers_follow_the_layer_order_and_names_stay_on_top(doc):
     page = Page.from_pixels(900, 640, dpi=96)
-    renderer = MapRenderer(doc)
-    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
-    p = QPainter(image)
-    view = renderer.render_page(p, page)
-    p.end()
+    image, view, report = paint(doc, page)
     places = doc.projected(doc.layer("places")).set_index("place_id")
     ceuta = places.loc["ceuta", "geometry"]
     x, y = view.to_px(np.array([[ceuta.x, ceuta.y]]))[0]
     assert image.pixelColor(int(x), int(y)).name() == "#000000"  # the enclave's black dot
-    names_before = {t for k, t, *_ in renderer.report.texts if k == "place"}
+    names_before = {t for k, t, *_ in report.texts if k == "place"}
     doc.move_layer(doc.layer("places"), 0)  # under the countries now
-    under = MapRenderer(doc)
-    image2 = QImage(*page.size_px, QImage.Format.Format_RGB32)
-    p = QPainter(image2)
-    under.render_page(p, page)
-    p.end()
+    image2, _, under = paint(doc, page)
     assert image2.pixelColor(int(x), int(y)).name() != "#000000"  # covered by Spain's fill
-    assert {t for k, t, *_ in under.report.texts if k == "place"} == names_before  # names still drawn
+    assert {t for k, t, *_ in under.texts if k == "place"} == names_before  # names still drawn

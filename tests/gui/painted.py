@@ -1,0 +1,21 @@
+"""Paint a page the way every export does and keep what the renderer reports (for pixel and layout tests)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QImage, QPainter
+
+from geo.page import Page
+from geo.view import MapView
+from gui.render import MapRenderer, RenderReport
+
+
+def paint(doc, page: Page) -> tuple[QImage, MapView, RenderReport]:
+    """The page as an RGB32 image, the map's view and the renderer's report."""
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    renderer = MapRenderer(doc)
+    try:
+        view = renderer.render_page(painter, page)
+    finally:
+        painter.end()
+    return image, view, renderer.report
