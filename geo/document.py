@@ -21,10 +21,12 @@ from geo.compare import changes, comparison_period
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
 from geo.flow_table import FlowTable, read_flow_table
-from geo.join import JoinIssue, JoinResult, join_flows
+from geo.join import ALL_SOURCES, JoinIssue, JoinResult, join_flows
+from geo.metrics import MetricMeaning, metric_meaning
 from geo.page import Page
 from geo.periods import parse_period
 from geo.projection import DEFAULT_CRS, resolve_crs, to_crs, transformer
+from geo.relations import FigureRelations, read_relations
 from geo.routes import read_routes
 from geo.signals import Signal
 from geo.styles import CHANGE_COLOURS, OD_COLOURS, FlowStyle, LayerStyle, MapTheme
@@ -81,6 +83,8 @@ class MapDocument:
         """With origin–destination figures: draw A->B and B->A as one net flow."""
         self.node_max_radius_mm = 5.0
         """Radius of the largest OD node symbol; others scale by area with their total."""
+        self.relations = FigureRelations()
+        """Figures inside other figures and the names of route totals (data/flows/relations.csv)."""
         self.label_language = "en"
         """Language of country and place names on the map: en, fr or ar (name_fr / name_ar columns)."""
         self.disclaimer = DISCLAIMER
@@ -110,8 +114,9 @@ class MapDocument:
             layers.append(Layer("places", "Places", read_vector(p, expect="point"), p,
                                 LayerStyle(fill="#333333", stroke="#ffffff", stroke_width_mm=0.2)))
         doc = cls(layers, read_flow_table(f))
-        if not routes:
+        if not routes:  # the bundled routes come with the relations of the bundled figures
             doc.extent_lonlat = REGIONAL_EXTENT_LONLAT
+            doc.relations = read_relations(paths.default_relations(), set(routes_layer.data["route_id"]))
         return doc
 
     # -- layers -------------------------------------------------------------------------------
@@ -169,7 +174,7 @@ class MapDocument:
                 raise CrossingsError(f"metric {metric!r} has no figures for {period}; metrics: {', '.join(metrics)}")
             metric = fallback
         sources = self.flows.sources(period, metric)
-        if source is not None and source not in sources:
+        if source is not None and source != ALL_SOURCES and source not in sources:
             if keep_if_valid:
                 source = None
             else:
@@ -209,8 +214,14 @@ class MapDocument:
             routes = self.layer("routes")
             if routes is None or self.flows is None:
                 raise CrossingsError("a routes layer and figures are needed to draw flows")
-            self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source)
+            self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source,
+                                          self.relations, self.meaning)
         return self._cache[key]
+
+    @property
+    def meaning(self) -> MetricMeaning:
+        """How the selected metric is drawn (data/flows/metrics.csv)."""
+        return metric_meaning(self.metric)
 
     def route_ends(self) -> np.ndarray:
         """Projected start and end points of the routes on the map (drawn or 'no figure'): where the
@@ -249,6 +260,9 @@ class MapDocument:
         if self.flows is None or (self.layer("routes") is None and not self.is_od):
             return None
         st = self.flow_style
+        if not self.is_od and self.meaning.by_area:  # circles: the area is to scale
+            return WidthScale.fit(self.join().flows["value"], st.max_circle_mm, st.min_circle_mm, st.reference_value,
+                                  tuple(st.classes), by_area=True)
         return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, st.reference_value,
                               tuple(st.classes))
 
@@ -263,7 +277,8 @@ class MapDocument:
             before: dict[str, float] = {}
             other = comparison_period(self.period, mode)
             if other is not None and str(other) in {str(p) for p in self.flows.periods()}:
-                prev = join_flows(self.layer("routes").data, self.flows, str(other), self.metric, self.source)
+                prev = join_flows(self.layer("routes").data, self.flows, str(other), self.metric, self.source,
+                                  self.relations, self.meaning)
                 before = dict(zip(prev.figured["route_id"], prev.figured["value"], strict=True)) if prev.figured is not None and len(prev.figured) else {}
             self._cache[key] = changes(now, before)
         return self._cache[key]

@@ -34,11 +34,15 @@ class WidthScale:
     reference_width_mm: float = 7.5
     min_width_mm: float = 0.6
     breaks: tuple[float, ...] = ()
+    by_area: bool = False
+    """Circles: ``width_mm`` is a diameter and the circle's area, not its width, grows with the value
+    (a diameter in proportion would make a figure twice as large look four times as large)."""
 
     def width_mm(self, value: float) -> float:
         if self.breaks:
             return self.class_widths()[int(np.searchsorted(self.breaks, value, side="right"))]
-        return max(self.min_width_mm, value / self.reference_value * self.reference_width_mm)
+        ratio = value / self.reference_value
+        return max(self.min_width_mm, (math.sqrt(ratio) if self.by_area else ratio) * self.reference_width_mm)
 
     def class_widths(self) -> list[float]:
         n = len(self.breaks) + 1
@@ -46,12 +50,12 @@ class WidthScale:
 
     @classmethod
     def fit(cls, values, max_width_mm: float = 7.5, min_width_mm: float = 0.6,
-            reference_value: float | None = None, breaks: tuple[float, ...] = ()) -> WidthScale:
+            reference_value: float | None = None, breaks: tuple[float, ...] = (), by_area: bool = False) -> WidthScale:
         """The scale for these values: the largest is drawn ``max_width_mm`` unless a value is fixed."""
         if reference_value is None:
             finite = [v for v in values if v is not None and np.isfinite(v) and v > 0]
             reference_value = max(finite) if finite else 1.0
-        return cls(float(reference_value), max_width_mm, min_width_mm, tuple(sorted(breaks)))
+        return cls(float(reference_value), max_width_mm, min_width_mm, tuple(sorted(breaks)), by_area)
 
     def legend_values(self, largest: float, count: int = 3) -> list[float]:
         """Round values (1-2-5 series) from ``largest`` down, for a legend that reads at a glance."""
@@ -59,7 +63,8 @@ class WidthScale:
             return []
         out: list[float] = []
         top = _nice_floor(largest)
-        for v in (top, _nice_floor(top / 3), _nice_floor(top / 12)):
+        for v in ((top, _nice_floor(top / 4), _nice_floor(top / 20)) if self.by_area
+                  else (top, _nice_floor(top / 3), _nice_floor(top / 12))):
             if v > 0 and v not in out and self.width_mm(v) >= self.min_width_mm:
                 out.append(v)
         return out[:count]
@@ -213,20 +218,35 @@ def _tight_bends(pts: np.ndarray, radius: float) -> np.ndarray:
     return out
 
 
+# Symbols that are not bands sit this far along their route (as a fraction of its length); a zero
+# is a ring this wide, labelled "0" (never a thin flow).
+CIRCLE_AT = 0.5
+ZERO_RING_MM = 2.4
+
+
 def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale,
                        arrow: ArrowStyle = ArrowStyle(), smoothing: int = 3, land=None) -> gpd.GeoDataFrame:
     """Symbols for joined flows already in the view's CRS; largest first, so small ones draw on top.
 
-    With ``land`` (a projected polygon), sea flows are kept off the coast along their course.
-    Branches of one route group that reach (or leave) the same place are set side by side
+    Each row's ``symbol`` (from the metric's meaning, see geo.metrics) decides the shape: a band
+    with an arrowhead (flows, return flows, corridors), a circle whose area is to scale, or a ring
+    for a zero. ``filled`` is False for a figure inside another one drawn on the map: the painter
+    outlines it. With ``land`` (a projected polygon), sea bands are kept off the coast along their
+    course. Branches of one route group that reach (or leave) the same place are set side by side
     instead of on top of each other.
     """
     rows, parts_of, sizes = [], [], []
+    rounds = []
     for row in flows.itertuples():
+        symbol = getattr(row, "symbol", "flow") or "flow"
+        parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
+        if symbol in ("circle", "zero"):
+            d_mm = ZERO_RING_MM if symbol == "zero" else scale.width_mm(row.value)
+            rounds.append((row, [smooth_line(p, smoothing) for p in parts], d_mm))
+            continue
         w_mm = scale.width_mm(row.value)
         aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
         al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
-        parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
         smoothed = []
         for part in parts:
             smooth = smooth_line(part, smoothing)
@@ -253,15 +273,32 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
             poly, centre = flow_symbol(smooth, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))
             polys.append(poly)
             lines.append(centre)
-        records.append({
-            "route_id": row.route_id, "group": row.group, "value": row.value, "width_mm": round(w_mm, 3),
-            "arrow_width_mm": round(aw_mm, 3),
-            "centreline": lines[0] if len(lines) == 1 else MultiLineString(lines),
-            "geometry": polys[0] if len(polys) == 1 else shapely.union_all(polys),
-        })
-    out = gpd.GeoDataFrame(records, columns=["route_id", "group", "value", "width_mm", "arrow_width_mm", "centreline", "geometry"],
-                           geometry="geometry", crs=flows.crs)
+        records.append(_record(row, w_mm, aw_mm, lines, polys))
+    for row, lines, d_mm in rounds:
+        line = lines[0] if len(lines) == 1 else max(lines, key=lambda g: g.length)
+        at = CIRCLE_AT * line.length
+        centre = line.interpolate(at)
+        circle = centre.buffer(view.mm_to_units(d_mm / 2), quad_segs=16)
+        reach = view.mm_to_units(d_mm)  # labels sit beside the circle, not anywhere along the route
+        records.append(_record(row, d_mm, d_mm, [substring(line, max(at - reach, 0), min(at + reach, line.length))],
+                               [circle]))
+    out = gpd.GeoDataFrame(records, columns=list(SYMBOL_COLUMNS), geometry="geometry", crs=flows.crs)
     return out.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+
+
+SYMBOL_COLUMNS = ("route_id", "group", "value", "symbol", "filled", "width_mm", "arrow_width_mm", "centreline",
+                  "geometry")
+
+
+def _record(row, w_mm: float, aw_mm: float, lines: list, polys: list) -> dict:
+    """One symbol: ``centreline`` is what labels sit beside (the band's course, or the route under a circle)."""
+    return {
+        "route_id": row.route_id, "group": row.group, "value": row.value,
+        "symbol": getattr(row, "symbol", "flow") or "flow", "filled": bool(getattr(row, "filled", True)),
+        "width_mm": round(w_mm, 3), "arrow_width_mm": round(aw_mm, 3),
+        "centreline": lines[0] if len(lines) == 1 else MultiLineString(lines),
+        "geometry": polys[0] if len(polys) == 1 else shapely.union_all(polys),
+    }
 
 
 def separate_parallel_branches(parts_of: list[list[LineString]], rows: list, widths: list[float],

@@ -25,12 +25,13 @@ import pandas as pd
 from geo.errors import DataError
 from geo.figure_values import MAX_VALUE, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
 from geo.periods import Period, parse_period
+from geo.qualifiers import parse_qualifier
 
 REQUIRED = ("route_id", "period", "metric", "value")
-OPTIONAL = ("date_from", "date_to", "source", "source_ref", "note", "origin", "destination")
+OPTIONAL = ("qualifier", "date_from", "date_to", "source", "source_ref", "note", "origin", "destination")
 # An origin-destination file names both ends instead of a route: route_id becomes "origin→destination".
 OD_COLUMNS = ("origin", "destination")
-FRAME_COLUMNS = (*REQUIRED, "source", "source_ref", "note", "date_from", "date_to", "row")
+FRAME_COLUMNS = (*REQUIRED, "qualifier", "source", "source_ref", "note", "date_from", "date_to", "row")
 
 
 # A figures file is a table of hand-checked figures: the shipped one has 43 rows. Files above these
@@ -47,6 +48,7 @@ HEADER_ALIASES = {
     "from": "date_from", "start_date": "date_from", "from_date": "date_from",
     "to": "date_to", "end_date": "date_to", "to_date": "date_to",
     "reference": "source_ref",
+    "qualifiers": "qualifier", "precision": "qualifier", "approximation": "qualifier",
     "notes": "note", "comment": "note", "comments": "note",
     "dest": "destination", "destination_country": "destination", "origin_country": "origin",
 }
@@ -71,8 +73,8 @@ class FlowTable:
     """The figures of one file: a tidy frame plus what the reader noticed on the way.
 
     ``frame`` has the columns route_id, period (canonical label), metric (slug), value (float,
-    NaN = no data), source, source_ref, note, date_from, date_to (ISO or "") and row (the
-    spreadsheet row the figure came from). Lists offered to the user come from it, never from
+    NaN = no data), qualifier (geo.qualifiers; "" = exact), source, source_ref, note, date_from,
+    date_to (ISO or "") and row (the spreadsheet row the figure came from). Lists offered to the user come from it, never from
     hard-coded vocabularies.
     """
 
@@ -461,6 +463,10 @@ def _check_row(cells: list[str], columns: dict[str, int],
 
     try:
         record["value"] = parse_value(cell("value"), decimal_comma=decimal_comma)
+    except ValueError as e:
+        problems.append(str(e))
+    try:
+        record["qualifier"] = parse_qualifier(cell("qualifier"))
     except ValueError as e:
         problems.append(str(e))
 

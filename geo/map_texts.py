@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.document import MapDocument
-from geo.figure_values import format_value  # noqa: F401  (part of the map's wording)
+from geo.figure_values import format_value
+from geo.join import REMAINDER, is_named
+from geo.legend import footnotes
 from geo.metrics import metric_label
 from geo.periods import parse_period
 
@@ -21,37 +23,100 @@ def day(iso: str) -> str:
 
 
 def subtitle(doc: MapDocument) -> str:
-    """'Arrivals, Q4 2024 (29 Sep 2024 – 29 Dec 2024); change since 2023'."""
+    """'Arrivals, Q4 2024 (29 Sep 2024 – 29 Dec 2024); change since 2023'.
+
+    The dates are those of the figures shown, never the period's nominal ones: one span when they
+    all share it, and it says so when they differ or some figures carry no date.
+    """
     if doc.subtitle:
         return doc.subtitle
     if doc.flows is None or doc.period is None:
         return ""
     text = f"{metric_label(doc.metric)}, {parse_period(doc.period).display()}"
-    flows = doc.join().flows
-    spans = {(a, b) for a, b in zip(flows["date_from"], flows["date_to"], strict=True) if a and b}
-    if len(spans) == 1:
-        a, b = next(iter(spans))
-        text += f" ({day(a)} – {day(b)})"
+    dates = figure_dates(_shown(doc))
+    if dates:
+        text += f" ({dates})"
     since = doc.comparison_label()
     if since:
         text += f"; change since {since}"
     return text
 
 
+def flow_label_texts(doc: MapDocument) -> dict[str, str]:
+    """route_id -> the label beside its symbol: the figure with its qualifier and source marker, what
+    contains it, and its change; the same words on the PNG, SVG, PDF and web map."""
+    if doc.flows is None or (doc.layer("routes") is None and not doc.is_od):
+        return {}
+    join = doc.join()
+    flows = join.flows
+    changes = doc.changes() or {}
+    labels = flows["label"] if "label" in flows.columns else flows["value"].map(format_value)
+    names = {}
+    if "contained_in" in flows.columns and doc.layer("routes") is not None:
+        routes = doc.layer("routes").data
+        names = dict(zip(routes["route_id"], routes["name"], strict=True))
+    out = {}
+    for i, rid in enumerate(flows["route_id"]):
+        lines = [labels.iloc[i]]
+        whole = flows["contained_in"].iloc[i] if "contained_in" in flows.columns else ""
+        if whole:
+            lines.append(f"part of {doc.relations.total_name(whole, names.get(whole, whole))}")
+        ch = changes.get(rid)
+        if ch is not None and ch.label():
+            lines.append(ch.label())
+        out[rid] = "\n".join(lines)
+    return out
+
+
+def figure_dates(shown) -> str:
+    """The coverage of the figures shown: '29 Sep 2024 – 29 Dec 2024', with what does not fit it."""
+    if shown is None or not len(shown):
+        return ""
+    spans, undated = set(), 0
+    for a, b in zip(shown["date_from"].fillna(""), shown["date_to"].fillna(""), strict=True):
+        if a or b:
+            spans.add((a, b))
+        else:
+            undated += 1
+    if not spans:
+        return "figures undated"
+    if len(spans) == 1:
+        a, b = next(iter(spans))
+        text = f"{day(a) if a else '…'} – {day(b) if b else '…'}"
+    else:
+        text = "dates differ by figure"
+    if undated:
+        text += f"; {undated} figure{'s' if undated > 1 else ''} undated"
+    return text
+
+
+def _shown(doc: MapDocument):
+    """The figures the map shows, from their own rows (remainders are derived and carry no date)."""
+    if doc.layer("routes") is None and not doc.is_od:
+        return None
+    join = doc.join()
+    if join.figures is None:  # origin-destination maps: every drawn flow
+        return join.flows
+    shown = join.shown()
+    return shown[shown["status"] != REMAINDER]
+
+
 def sources_text(doc: MapDocument) -> str:
-    """'Figures: <report>, citing <named sources> and other linked sources. Basemap: ...'."""
+    """'Figures: <report>, citing <named sources> and other linked sources. (a) UNHCR. ≥ at least.
+    Basemap: ...': every source of a figure shown, the markers and qualifier signs resolved."""
     parts = []
     has_flows = doc.flows is not None and (doc.layer("routes") is not None or doc.is_od)
-    join = doc.join() if has_flows else None
-    if join is not None and len(join.flows):
-        srcs = sorted({s for s in join.flows["source"] if s})
-        named = [s for s in srcs if not s.lower().startswith("not named")]
+    shown = _shown(doc) if has_flows else None
+    if shown is not None and len(shown):
+        srcs = sorted({s for s in shown["source"].fillna("") if s})
+        named = [s for s in srcs if is_named(s)]
         unnamed = len(named) < len(srcs)
-        refs = sorted({r.split(" — ")[0] for r in join.flows["source_ref"] if r})
+        refs = sorted({r.split(" — ")[0] for r in shown["source_ref"].fillna("") if r})
         text = "Figures: " + ("; ".join(refs) if refs else "; ".join(named))
         if refs and named:
             text += ", citing " + ", ".join(named) + (" and other linked sources" if unnamed else "")
         parts.append(text)
+        parts += footnotes(doc.join())
     if doc.layer("boundaries") is not None:
         parts.append("Basemap: Natural Earth (public domain)")
     return ". ".join(parts) + ("." if parts else "")

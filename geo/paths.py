@@ -44,3 +44,11 @@ def default_places() -> Path:
 
 def default_flows() -> Path:
     return data_path("flows", "mmc_na_2024q4.csv")
+
+
+def default_metrics() -> Path:
+    return data_path("flows", "metrics.csv")
+
+
+def default_relations() -> Path:
+    return data_path("flows", "relations.csv")

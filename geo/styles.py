@@ -52,6 +52,9 @@ class FlowStyle:
 
     max_width_mm: float = 7.5
     min_width_mm: float = 0.6
+    max_circle_mm: float = 14.0
+    """Diameter of the largest circle, for metrics drawn as circles (dead and missing)."""
+    min_circle_mm: float = 1.6
     reference_value: float | None = None
     """Value drawn ``max_width_mm`` wide; fix it to compare quarters, None fits the largest flow."""
     classes: tuple[float, ...] = ()

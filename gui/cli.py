@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 from geo.errors import CrossingsError
+from geo.figure_values import format_value
+from geo.join import ALL_SOURCES
+from geo.map_texts import flow_label_texts
 from geo.page import PAPER_SIZES_MM
 
 EPILOG = """examples:
@@ -34,7 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     sel = render.add_argument_group("what to show")
     sel.add_argument("--period", help="period, e.g. 2024Q4, 'Q4 2024', 2024 (default: latest quarter in the figures)")
     sel.add_argument("--metric", help="metric, e.g. arrivals, dead_missing, interceptions, expulsions (default: arrivals)")
-    sel.add_argument("--source", help="take figures only from this source, e.g. UNHCR (default: the source covering most routes)")
+    sel.add_argument("--source", help="take figures only from this source, e.g. UNHCR; 'all' draws every route's "
+                     "best figure, marking those of other sources (default: one source per scale: sources that both "
+                     "report a route are never mixed)")
     sel.add_argument("--title", help="map title")
     sel.add_argument("--language", choices=("en", "fr", "ar"), default="en", help="language of country and place names")
     sel.add_argument("--crs", help="projection: a preset (north-africa-laea, etrs89-laea, web-mercator, lonlat), "
@@ -148,7 +153,7 @@ def _render(args) -> int:
     doc.page = page
     if args.crs:
         doc.crs = args.crs
-    doc.select(args.period, _metric(args.metric), args.source)
+    doc.select(args.period, _metric(args.metric), ALL_SOURCES if (args.source or "").lower() == "all" else args.source)
     doc.flow_style.reference_value = args.scale_value
     doc.flow_style.max_width_mm = args.max_width_mm
     if args.scale_value is not None and args.scale_value <= 0:
@@ -222,7 +227,12 @@ def _render(args) -> int:
 
         settings = WebMapSettings(tiles=args.tiles) if args.tiles else WebMapSettings()
         written.append(export_webmap(doc, view, args.html, settings))
-    drawn = ", ".join(f"{r.route_id} {r.value:,.0f}" for r in join.flows.itertuples())
+    labels = flow_label_texts(doc)
+    drawn = ", ".join(f"{r.route_id} {labels.get(r.route_id, format_value(r.value)).splitlines()[0]}"
+                      for r in join.flows.itertuples())
+    if join.totals:
+        drawn += "; totals: " + ", ".join(f"{t.route_id} {t.lines(width=999)[0]}" + (f" ({t.note()})" if t.note() else "")
+                                          for t in join.totals)
     log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
     for path in written:
         log(f"wrote {path}")

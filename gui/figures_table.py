@@ -32,7 +32,17 @@ from geo.history import History
 from geo.periods import parse_period
 
 OUTLIER_RATIO = 3.0
-COLOURS = {"unknown": "#f4c7c3", "missing": "#fde7b0", "outlier": "#fff3a3"}
+COLOURS = {"unknown": "#f4c7c3", "missing": "#fde7b0", "outlier": "#fff3a3", "sources": "#e3d7f4",
+           "total": "#f4c7c3"}
+# How the map shows a route's figure (geo.join statuses), in the table's words.
+SHOWN_AS = {"drawn": QT_TRANSLATE_NOOP("FiguresTable", "drawn"),
+            "total": QT_TRANSLATE_NOOP("FiguresTable", "total label"),
+            "contained": QT_TRANSLATE_NOOP("FiguresTable", "outline, part of another"),
+            "in_total": QT_TRANSLATE_NOOP("FiguresTable", "in its parent's figure"),
+            "in_remainder": QT_TRANSLATE_NOOP("FiguresTable", "in the total's remainder"),
+            "shown_by_branches": QT_TRANSLATE_NOOP("FiguresTable", "by its branches"),
+            "no_data": QT_TRANSLATE_NOOP("FiguresTable", "no figure"),
+            "not_applicable": QT_TRANSLATE_NOOP("FiguresTable", "not applicable")}
 
 
 @dataclass(frozen=True)
@@ -44,8 +54,12 @@ class FigureRow:
     previous: float | None
     source: str
     problem: str | None
-    """None, 'unknown', 'missing' or 'outlier'."""
+    """None, 'unknown', 'missing', 'outlier', 'sources' (sources disagree) or 'total' (parts exceed it)."""
     message: str = ""
+    label: str = ""
+    """The figure as the map writes it: qualifier and source marker included ('≥ 31,404', '16,109 (a)')."""
+    shown: str = ""
+    """How the map shows it: a geo.join status."""
 
 
 def previous_period(doc: MapDocument) -> str | None:
@@ -63,26 +77,37 @@ def figure_rows(doc: MapDocument) -> list[FigureRow]:
         return []
     join = doc.join()
     routes = doc.layer("routes").data
-    figured = join.figured if join.figured is not None and len(join.figured) else None
-    values = {} if figured is None else dict(zip(figured["route_id"], figured["value"], strict=True))
-    sources = {} if figured is None else dict(zip(figured["route_id"], figured["source"], strict=True))
-    prev = _previous_values(doc, previous_period(doc), sources)
+    figures = join.figures
+    own = figures[figures["status"].isin(("drawn", "total", "contained"))].set_index("route_id")
+    status = dict(zip(figures["route_id"], figures["status"], strict=True))
+    status.update({rid: st for rid, st in zip(own.index, own["status"], strict=True)})
+    prev = _previous_values(doc, previous_period(doc), dict(zip(own.index, own["source"], strict=True)))
     empty = {i.route_id for i in join.issues if "figure is empty" in i.message}
+    said: dict[str, list[str]] = {}  # every warning the CLI prints, on the routes it names
+    for issue in join.issues_at("warning"):
+        for rid in issue.route_id.split(", "):
+            said.setdefault(rid, []).append(issue.message)
     rows = []
     for r in routes.itertuples():
-        value = values.get(r.route_id)
-        value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+        fig = own.loc[r.route_id] if r.route_id in own.index else None
+        value = None if fig is None or math.isnan(fig["value"]) else float(fig["value"])
         p = prev.get(r.route_id)
         problem, message = None, ""
         if r.route_id in empty:
             problem, message = "missing", "the figure is empty (no data)"
         elif r.route_id in join.no_data:
             problem, message = "missing", "no figure for this selection"
+        elif any("sum to" in m for m in said.get(r.route_id, [])):
+            problem = "total"
+        elif r.route_id in said:
+            problem = "sources"
         elif value is not None and p:
             ratio = value / p
             if ratio >= OUTLIER_RATIO or ratio <= 1 / OUTLIER_RATIO:
                 problem, message = "outlier", f"{ratio:.1f}× the previous period ({p:,.0f})"
-        rows.append(FigureRow(r.route_id, r.name, r.group, value, p, sources.get(r.route_id, ""), problem, message))
+        message = "\n".join([m for m in [message, *said.get(r.route_id, [])] if m])
+        rows.append(FigureRow(r.route_id, r.name, r.group, value, p, "" if fig is None else fig["source"], problem,
+                              message, "" if fig is None else fig["label"], status.get(r.route_id, "")))
     for issue in join.issues:
         if "not in the routes layer" in issue.message:
             rows.append(FigureRow(issue.route_id, "", "", None, None, "", "unknown", str(issue)))
@@ -105,10 +130,12 @@ class FiguresTable(QWidget):
 
     route_selected = Signal(str)
     HEADERS = (QT_TRANSLATE_NOOP("FiguresTable", "Route"), QT_TRANSLATE_NOOP("FiguresTable", "Figure"),
-               QT_TRANSLATE_NOOP("FiguresTable", "Previous"), QT_TRANSLATE_NOOP("FiguresTable", "Problem"),
+               QT_TRANSLATE_NOOP("FiguresTable", "Previous"), QT_TRANSLATE_NOOP("FiguresTable", "Shown as"),
+               QT_TRANSLATE_NOOP("FiguresTable", "Problem"),
                QT_TRANSLATE_NOOP("FiguresTable", "Source"), QT_TRANSLATE_NOOP("FiguresTable", "Name"))
     PROBLEMS = (QT_TRANSLATE_NOOP("FiguresTable", "unknown"), QT_TRANSLATE_NOOP("FiguresTable", "missing"),
-                QT_TRANSLATE_NOOP("FiguresTable", "outlier"))
+                QT_TRANSLATE_NOOP("FiguresTable", "outlier"), QT_TRANSLATE_NOOP("FiguresTable", "sources"),
+                QT_TRANSLATE_NOOP("FiguresTable", "total"))
 
     def __init__(self, doc: MapDocument, history: History, parent: QWidget | None = None,
                  pick_colour: Callable[[QColor, QWidget], QColor | None] | None = None) -> None:
@@ -124,7 +151,7 @@ class FiguresTable(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((86, 62, 66, 66, 150, 220)):
+        for col, width in enumerate((86, 78, 66, 120, 66, 150, 220)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.table.setWordWrap(False)
@@ -164,12 +191,13 @@ class FiguresTable(QWidget):
             self.summary.setText(str(exc))
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
-            cells = (row.route_id, _fmt(row.value), _fmt(row.previous), self.tr(row.problem or ""), row.source, row.name)
+            cells = (row.route_id, row.label or _fmt(row.value), _fmt(row.previous), self.tr(SHOWN_AS.get(row.shown, "")),
+                     self.tr(row.problem or ""), row.source, row.name)
             brush = QBrush(QColor(COLOURS[row.problem])) if row.problem else QBrush()
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setBackground(brush)
-                if j in (1, 2):
+                if j in (1, 2):  # figures right-aligned
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if row.message:
                     item.setToolTip(row.message)

@@ -7,9 +7,8 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from geo.document import MapDocument
 from geo.furniture import north_angle_deg, scale_bar
-from geo.map_texts import format_value, subtitle
-from geo.metrics import metric_label
-from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
+from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
+from geo.map_texts import subtitle
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
@@ -59,7 +58,7 @@ class FurniturePainter:
         box = "#ffffff"  # boxes are 88 % white over the map: checked against the darkest ground below
         under = _blend_box(theme)
         out = [("title", self.doc.title, theme.text, under), ("subtitle", self.subtitle(), theme.muted_text, under),
-               ("legend", metric_label(self.doc.metric), theme.text, under),
+               *(("legend", e.text, theme.text, under) for e in self._entries() if e.kind in (HEADING, COLOUR, TOTAL)),
                ("scale", "km", theme.text, under), ("footer", self.doc.disclaimer, theme.muted_text, box)]
         return out
 
@@ -88,107 +87,111 @@ class FurniturePainter:
         self.p.drawText(QRectF(rect.left() + pad, rect.top() + pad + th, rect.width(), rect.height()),
                         int(Qt.AlignmentFlag.AlignLeft), self.subtitle())
 
-    def _legend_items(self):
-        doc = self.doc
-        scale = doc.width_scale()
-        if scale is None:
-            return None, [], [], False
-        join = doc.join()
-        largest = float(join.flows["value"].max()) if len(join.flows) else 0.0
-        samples = scale.legend_entries(max(largest, scale.reference_value if doc.flow_style.reference_value else 0))
-        groups = list(dict.fromkeys(join.flows["group"]))
-        no_data_groups = []
-        if join.no_data:
-            routes = doc.layer("routes").data
-            no_data_groups = list(dict.fromkeys(routes.loc[routes["route_id"].isin(join.no_data), "group"]))
-        groups += [g for g in no_data_groups if g not in groups]
-        if doc.flow_style.colour_by == "change" and doc.changes() is not None:
-            since = doc.comparison_label() or "the earlier period"
-            present = list(dict.fromkeys(c.direction for c in doc.changes().values()))
-            order = [d for d in ("up", "down", "same", "new") if d in present or (d == "new" and "none" in present)]
-            entries = [(CHANGE_COLOURS[d], f"{CHANGE_LABELS[d]} since {since}" if d != "new" else CHANGE_LABELS[d])
-                       for d in order]
-        elif doc.is_od and len(groups) > len(OD_COLOURS):
-            entries = [(OD_COLOURS[0], f"Flows between {len(set(join.flows['origin']) | set(join.flows['dest']))} places")]
-        else:
-            entries = [(doc.flow_colour("", g), GROUP_LABELS.get(g, g)) for g in groups]
-        return scale, samples, entries, bool(join.no_data)
+    # The legend: entries from geo.legend (the web map lists the same), laid out in mm rows.
+    LEGEND_W_MM = 60.0
+    BAND_MM = 16.0
+
+    def _entries(self):
+        return legend_entries(self.doc)
+
+    def _row_height(self, e) -> float:
+        mm = self.mm
+        if e.kind == HEADING:
+            return 5.5 * mm
+        if e.kind == EXPLAIN:
+            self.p.setFont(self.font(6.5, italic=True))
+            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.LEGEND_W_MM - 6) * mm, 100 * mm).toRect(), flags, e.text)
+            return r.height() + 1.5 * mm
+        if e.kind == SIZE:
+            return max(e.size_mm * mm, 2.5 * mm) + 2.2 * mm
+        if e.kind == NOTE:
+            return 4.5 * mm
+        return max(4.2 * mm, self._wrapped_height(e, self._text_width(e)) + 1.0 * mm)
+
+    def _text_width(self, e) -> float:
+        return (self.LEGEND_W_MM - (6 if e.kind == TOTAL else 11)) * self.mm
+
+    def _wrapped_height(self, e, width: float) -> float:
+        self.p.setFont(self.font(7.5, bold=e.kind == TOTAL))
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        return self.p.fontMetrics().boundingRect(QRectF(0, 0, width, 100 * self.mm).toRect(), flags, e.text).height()
 
     def _legend_size(self) -> tuple[float, float]:
-        mm = self.mm
-        scale, samples, groups, no_data = self._legend_items()
-        if scale is None:
+        entries = self._entries()
+        if not entries:
             return (0.0, 0.0)
-        h = 3 * mm + 5 * mm  # padding + heading
-        h += sum(max(w, 2.5) * mm + 2.2 * mm for _, w in samples)
-        h += 2 * mm + len(groups) * 4.2 * mm + (4.2 * mm if no_data else 0) + (4.6 * mm if self.doc.is_od else 0) + 3 * mm
-        if scale.min_width_mm:
-            h += 3.5 * mm
+        mm = self.mm
+        h = 6 * mm + sum(self._row_height(e) for e in entries)
         self.p.setFont(self.font(8, bold=True))
-        heading_w = self.p.fontMetrics().horizontalAdvance(self._legend_heading()) + 6 * mm
-        return (max(56 * mm, heading_w), h)
-
-    def _legend_heading(self) -> str:
-        how = "width by class" if self.doc.flow_style.classes else "width to scale"
-        return f"{metric_label(self.doc.metric)} ({how})"
+        heading_w = self.p.fontMetrics().horizontalAdvance(entries[0].text) + 6 * mm
+        return (max(self.LEGEND_W_MM * mm, heading_w), h)
 
     def legend(self, rect: QRectF) -> None:
         if rect.height() <= 0:
             return
-        mm, theme, style = self.mm, self.doc.theme, self.doc.flow_style
-        scale, samples, groups, no_data = self._legend_items()
+        mm, theme = self.mm, self.doc.theme
         self._box(rect)
         x0, y = rect.left() + 3 * mm, rect.top() + 3 * mm
-        self.p.setPen(QColor(theme.text))
-        self.p.setFont(self.font(8, bold=True))
-        heading = self._legend_heading()
-        self.p.drawText(QRectF(x0, y, rect.width(), 5 * mm), int(Qt.AlignmentFlag.AlignLeft), heading)
-        y += 5.5 * mm
-        self.p.setFont(self.font(7.5))
-        band_len = 16 * mm
-        for text, width in samples:
-            w = width * mm
-            row_h = max(w, 2.5 * mm)
+        text_x = x0 + 8 * mm
+        left_mid = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for e in self._entries():
+            row_h = self._row_height(e)
             cy = y + row_h / 2
-            self.p.setPen(pen("#ffffff", 0.25 * mm))
-            self.p.setBrush(QColor("#6f6f6f"))
-            self.p.drawRect(QRectF(x0, cy - w / 2, band_len, w))
-            self.p.setPen(QColor(theme.text))
-            self.p.drawText(QRectF(x0 + band_len + 2.5 * mm, cy - 2.5 * mm, 30 * mm, 5 * mm),
-                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
-            y += row_h + 2.2 * mm
-        y += 1 * mm
-        for colour, label in groups:
+            if e.kind == HEADING:
+                self.p.setPen(QColor(theme.text))
+                self.p.setFont(self.font(8, bold=True))
+                self.p.drawText(QRectF(x0, y, rect.width(), 5 * mm), int(Qt.AlignmentFlag.AlignLeft), e.text)
+            elif e.kind == EXPLAIN:
+                self.p.setPen(QColor(theme.muted_text))
+                self.p.setFont(self.font(6.5, italic=True))
+                self.p.drawText(QRectF(x0, y, rect.width() - 6 * mm, row_h),
+                                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
+            elif e.kind == SIZE:
+                w = e.size_mm * mm
+                self.p.setPen(pen("#ffffff", 0.25 * mm))
+                self.p.setBrush(QColor(e.colour))
+                if e.shape == "circle":
+                    self.p.drawEllipse(QPointF(x0 + self.BAND_MM * mm / 2, cy), w / 2, w / 2)
+                else:
+                    self.p.drawRect(QRectF(x0, cy - w / 2, self.BAND_MM * mm, w))
+                self.p.setPen(QColor(theme.text))
+                self.p.setFont(self.font(7.5))
+                self.p.drawText(QRectF(x0 + (self.BAND_MM + 2.5) * mm, cy - 2.5 * mm, 30 * mm, 5 * mm), left_mid, e.text)
+            elif e.kind == NOTE:
+                self.p.setPen(QColor(theme.muted_text))
+                self.p.setFont(self.font(6.5, italic=True))
+                self.p.drawText(QRectF(x0, y + 1 * mm, rect.width() - 4 * mm, 3.5 * mm), int(Qt.AlignmentFlag.AlignLeft), e.text)
+            else:
+                self._legend_mark(e, x0, y + 2.1 * mm)
+                self.p.setPen(QColor(theme.text))
+                self.p.setFont(self.font(7.5, bold=e.kind == TOTAL))
+                self.p.drawText(QRectF(text_x if e.kind != TOTAL else x0, y, self._text_width(e), row_h),
+                                int(left_mid | Qt.TextFlag.TextWordWrap), e.text)
+            y += row_h
+
+    def _legend_mark(self, e, x0: float, cy: float) -> None:
+        """The small sample drawn left of a legend entry, as the map draws it."""
+        mm = self.mm
+        if e.kind == COLOUR:
             self.p.setPen(pen("#ffffff", 0.2 * mm))
-            self.p.setBrush(QColor(colour))
-            self.p.drawRect(QRectF(x0, y + 0.8 * mm, 6 * mm, 2.6 * mm))
-            self.p.setPen(QColor(theme.text))
-            self.p.drawText(QRectF(x0 + 8 * mm, y, 46 * mm, 4.2 * mm),
-                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
-            y += 4.2 * mm
-        if self.doc.is_od:
+            self.p.setBrush(QColor(e.colour))
+            self.p.drawRect(QRectF(x0, cy - 1.3 * mm, 6 * mm, 2.6 * mm))
+        elif e.kind == NODE:
             self.p.setPen(pen("#ffffff", 0.3 * mm))
-            self.p.setBrush(qcolor("#3d3d3d", 0.85))
-            self.p.drawEllipse(QPointF(x0 + 3 * mm, y + 2.1 * mm), 1.8 * mm, 1.8 * mm)
-            self.p.setPen(QColor(theme.text))
-            self.p.drawText(QRectF(x0 + 8 * mm, y, 46 * mm, 4.2 * mm),
-                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "Circle area: all flows in and out")
-            y += 4.6 * mm
-        if no_data:
-            self.p.setPen(pen("#777777", 0.45 * mm, dash=[4, 3]))
-            self.p.drawLine(QPointF(x0, y + 2.1 * mm), QPointF(x0 + 6 * mm, y + 2.1 * mm))
-            self.p.setPen(QColor(theme.text))
-            self.p.drawText(QRectF(x0 + 8 * mm, y, 46 * mm, 4.2 * mm),
-                            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "No figure for this period")
-            y += 4.2 * mm
-        self.p.setPen(QColor(theme.muted_text))
-        self.p.setFont(self.font(6.5, italic=True))
-        note = f"Smallest flows drawn {scale.min_width_mm:g} mm wide"
-        if scale.breaks:
-            note = "Widths in classes"
-        if style.reference_value:
-            note = f"Fixed scale: {format_value(style.reference_value)} = {scale.reference_width_mm:g} mm"
-        self.p.drawText(QRectF(x0, y + 1 * mm, rect.width() - 4 * mm, 3.5 * mm), int(Qt.AlignmentFlag.AlignLeft), note)
+            self.p.setBrush(qcolor(e.colour, 0.85))
+            self.p.drawEllipse(QPointF(x0 + 3 * mm, cy), 1.8 * mm, 1.8 * mm)
+        elif e.kind == OUTLINE:
+            self.p.setPen(pen(e.colour, 0.45 * mm, dash=[3, 1.5]))
+            self.p.setBrush(Qt.BrushStyle.NoBrush)
+            self.p.drawRect(QRectF(x0, cy - 1.3 * mm, 6 * mm, 2.6 * mm))
+        elif e.kind == RING:
+            self.p.setPen(pen(e.colour, 0.4 * mm))
+            self.p.setBrush(QColor("#ffffff"))
+            self.p.drawEllipse(QPointF(x0 + 3 * mm, cy), 1.2 * mm, 1.2 * mm)
+        elif e.kind == NO_DATA:
+            self.p.setPen(pen(e.colour, 0.45 * mm, dash=[4, 3]))
+            self.p.drawLine(QPointF(x0, cy), QPointF(x0 + 6 * mm, cy))
 
     def scale_and_north(self, rect: QRectF) -> None:
         mm, theme = self.mm, self.doc.theme
@@ -230,15 +233,18 @@ class FurniturePainter:
         self.p.restore()
 
     def footer(self, rect: QRectF, sources: str) -> None:
+        """Sources, markers and qualifier signs (wrapped: they must all be read), then the disclaimer."""
         theme = self.doc.theme
         self.p.setPen(QColor(theme.text))
         self.p.setFont(self.font(7))
-        fm_h = self.p.fontMetrics().height()
-        self.p.drawText(QRectF(rect.left(), rect.top(), rect.width(), fm_h), int(Qt.AlignmentFlag.AlignLeft), sources)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
+        fm_h = self.p.fontMetrics().boundingRect(rect.toRect(), flags, sources).height()
+        self.p.drawText(QRectF(rect.left(), rect.top(), rect.width(), fm_h), flags, sources)
         self.p.setPen(QColor(theme.muted_text))
         self.p.setFont(self.font(6.5, italic=True))
-        self.p.drawText(QRectF(rect.left(), rect.top() + fm_h, rect.width(), rect.height() - fm_h),
-                        int(Qt.AlignmentFlag.AlignLeft), self.doc.disclaimer)
+        # a third line of sources runs into the page margin rather than off the disclaimer
+        self.p.drawText(QRectF(rect.left(), rect.top() + fm_h, rect.width(), self.p.fontMetrics().height()),
+                        int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextDontClip), self.doc.disclaimer)
 
 
 def _blend_box(theme) -> str:

@@ -17,8 +17,10 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 from geo.document import MapDocument
 from geo.flow_geometry import WidthScale, build_flow_symbols, smooth_line
 from geo.furniture import graticule
+from geo.join import ZERO
 from geo.labels import PlacedLabel
 from geo.map_texts import sources_text
+from geo.metrics import CIRCLE
 from geo.page import Page
 from geo.projection import resolve_crs
 from geo.view import MapView
@@ -270,18 +272,49 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.drawPath(geometry_path(lines, view))
         symbols = build_flow_symbols(flows, view, scale, smoothing=smoothing, land=doc.land(view.units_per_px))
         self.report.symbols = symbols
+        if draw:
+            self._paint_circle_routes(painter, view, flows, symbols, smoothing)
         out = []
         for row in symbols.itertuples():
             if draw:
-                painter.setPen(pen(style.casing, 0.35 * mm))
-                painter.setBrush(QBrush(QColor(doc.flow_colour(row.route_id, row.group))))
-                painter.drawPath(geometry_path([row.geometry], view))
+                self._paint_symbol(painter, view, row)
             # obstacles for labels: simplified to under a pixel, so thousands of label tests stay cheap
             out.append(shapely.simplify(shapely.transform(row.geometry, view.to_px), 0.75))
         if radii:
             out += self._paint_nodes(painter, view, join.flows, radii, totals, draw)
         painter.setOpacity(1.0)
         return out
+
+    def _paint_symbol(self, painter: QPainter, view: MapView, row) -> None:
+        """One figure: filled with a white casing; outlined (dashed) when it is part of another figure
+        shown on the map; a zero as an open ring."""
+        doc, mm = self.doc, view.px_per_mm
+        colour = doc.flow_colour(row.route_id, row.group)
+        path = geometry_path([row.geometry], view)
+        if row.symbol == ZERO:
+            painter.setPen(pen(doc.theme.text, 0.4 * mm))
+            painter.setBrush(QColor("#ffffff"))
+        elif not row.filled:
+            painter.setPen(pen(doc.flow_style.casing, 1.0 * mm))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setPen(pen(QColor(colour).darker(115), 0.45 * mm, dash=[3, 1.5]))
+        else:
+            painter.setPen(pen(doc.flow_style.casing, 0.35 * mm))
+            painter.setBrush(QBrush(QColor(colour)))
+        painter.drawPath(path)
+
+    def _paint_circle_routes(self, painter: QPainter, view: MapView, flows, symbols, smoothing: int) -> None:
+        """The route under each circle or ring, thin: the toll belongs to that route, not to a place."""
+        mm = view.px_per_mm
+        round_ids = set(symbols.loc[symbols["symbol"].isin((CIRCLE, ZERO)), "route_id"])
+        for row in flows.itertuples():
+            if row.route_id not in round_ids:
+                continue
+            parts = getattr(row.geometry, "geoms", [row.geometry])
+            painter.setPen(pen(qcolor(self.doc.flow_colour(row.route_id, row.group), 0.9), 0.5 * mm))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(geometry_path([smooth_line(p, smoothing) for p in parts], view))
 
     def _paint_points(self, painter: QPainter, view: MapView, layer, draw: bool) -> list:
         """A point layer opened by the user (offices, disembarkation points): one dot per feature."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.history import History
+from geo.join import ALL_SOURCES
 from geo.periods import parse_period
 
 METRIC_LABELS = {"arrivals": QT_TRANSLATE_NOOP("SelectionBar", "Arrivals"),
@@ -31,7 +32,9 @@ class SelectionBar(QWidget):
         self.language.setToolTip(self.tr("Language of the country and place names on the map"))
         self.period.setToolTip(self.tr("Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)"))
         self.metric.setToolTip(self.tr("What the flows measure"))
-        self.source.setToolTip(self.tr("Whose figures to draw; 'Best coverage' takes, per route, the source covering most routes"))
+        self.source.setToolTip(self.tr("Whose figures to draw. 'One source per scale' never mixes sources that both "
+                                       "report a route (their methods differ); 'All sources, marked' draws every "
+                                       "route's best figure and marks those of other sources"))
         self.source.setMinimumContentsLength(14)
         for combo in (self.period, self.metric, self.source):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -60,7 +63,8 @@ class SelectionBar(QWidget):
                 self.period.addItem(p.display(), str(p))
             for m in table.metrics(doc.period):
                 self.metric.addItem(self.tr(METRIC_LABELS.get(m, m.replace("_", " ").capitalize())), m)
-            self.source.addItem(self.tr("Best coverage"), None)
+            self.source.addItem(self.tr("One source per scale"), None)
+            self.source.addItem(self.tr("All sources, marked"), ALL_SOURCES)
             for s in table.sources(doc.period, doc.metric):
                 self.source.addItem(s, s)
             self.period.setCurrentIndex(self.period.findData(doc.period))

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from geo.colours import blend, readable_on
 from geo.labels import LabelRequest, place_labels
-from geo.map_texts import format_value
+from geo.map_texts import flow_label_texts, format_value
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen, qcolor, text_size
@@ -28,12 +28,10 @@ class ValueLabelsMixin:
         font = map_font(8.5, view.dpi, painter.device().logicalDpiY(), bold=True)
         painter.setFont(font)
         requests, anchors = [], {}
-        changes = doc.changes() or {}
+        texts = flow_label_texts(doc)
 
         def label_text(route_id: str, value: float) -> str:
-            ch = changes.get(route_id)
-            extra = ch.label() if ch is not None else ""
-            return format_value(value) + (f"\n{extra}" if extra else "")
+            return texts.get(route_id) or format_value(value)
 
         limit = doc.flow_style.max_labels
         labelled = symbols.nlargest(limit, "value") if limit and len(symbols) > limit else symbols
@@ -76,11 +74,13 @@ class ValueLabelsMixin:
                     anchors[(row.route_id, len(cands))] = (mx, my)
                     cands.append((mx + ux * (dist + reach), my + uy * (dist + reach), 3.0 + dist / mm / 5))
             requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value))
+        totals = self._total_requests(painter, view, requests, anchors)
         placed, dropped = place_labels(requests, [], view.frame_px, hard=hard)
         self.report.value_labels, self.report.dropped_labels = placed, dropped
         hard.extend(shapely.box(*lab.rect) for lab in placed)
         colours = {r.route_id: r.group for r in symbols.itertuples()}
         values = {r.route_id: r.value for r in symbols.itertuples()}
+        colours.update({key: t.group for key, (t, _) in totals.items()})
         halo = qcolor("#ffffff", 0.9)
         under = blend("#ffffff", 0.9, doc.theme.focus_land)  # the darkest ground a label can sit on
         todo, leaders = [], []
@@ -88,12 +88,19 @@ class ValueLabelsMixin:
             if (lab.key, lab.candidate) in anchors:
                 ax, ay = anchors[(lab.key, lab.candidate)]
                 near = shapely.ops.nearest_points(shapely.box(*lab.rect), shapely.Point(ax, ay))[0]
-                leaders.append((QPointF(ax, ay), QPointF(near.x, near.y)))
+                if np.hypot(near.x - ax, near.y - ay) > 1.5 * mm:  # close enough reads as attached
+                    leaders.append((QPointF(ax, ay), QPointF(near.x, near.y)))
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
-            hex_colour = readable_on(QColor(doc.flow_colour(lab.key, colours[lab.key])).darker(125).name(), under)
-            text = label_text(lab.key, values[lab.key])
-            self.report.texts.append(("value", text, hex_colour, under))
-            self.report.labels.append(("value", lab.rect))
+            if lab.key in totals:  # a total: dark, the route's name and its figure
+                text = totals[lab.key][1]
+                hex_colour = readable_on(doc.theme.text, under)
+                kind = "total"
+            else:
+                hex_colour = readable_on(QColor(doc.flow_colour(lab.key, colours[lab.key])).darker(125).name(), under)
+                text = label_text(lab.key, values[lab.key])
+                kind = "value"
+            self.report.texts.append((kind, text, hex_colour, under))
+            self.report.labels.append((kind, lab.rect))
             todo.append((rect, text, QColor(hex_colour)))
 
         def draw() -> None:
@@ -105,3 +112,47 @@ class ValueLabelsMixin:
 
         return draw
 
+    def _total_requests(self, painter: QPainter, view: MapView, requests: list, anchors: dict) -> dict:
+        """Label requests for the totals of parents drawn through their branches, around the place
+        their branches arrive at; far candidates are tied back with a leader line."""
+        doc, mm = self.doc, view.px_per_mm
+        join = doc.join()
+        routes = doc.layer("routes")
+        if not join.totals or routes is None:
+            return {}
+        projected = doc.projected(routes)
+        geoms = dict(zip(projected["route_id"], projected.geometry, strict=True))
+        kids = {}
+        for rid, parent in zip(projected["route_id"], projected["parent"], strict=True):
+            kids.setdefault(parent, []).append(rid)
+        out = {}
+        for t in join.totals:
+            key = f"total:{t.route_id}"
+            text = "\n".join(t.lines())
+            tw, th = text_size(painter, text)
+            w, h = tw + 1.6 * mm, th + 0.4 * mm
+            (ax, ay), = view.to_px(np.array([_end(geoms[t.route_id])]))
+            # beyond the destination, seen from where its routes come from: away from the flows
+            starts = view.to_px(np.array([_start(geoms[k]) for k in kids.get(t.route_id, [])] or [[0.0, 0.0]]))
+            beyond = np.array([ax, ay]) - starts.mean(axis=0)
+            beyond /= max(np.hypot(*beyond), 1e-9)
+            cands = []
+            for dist, cost in ((2 * mm, 0.0), (5 * mm, 0.5), (9 * mm, 1.0), (14 * mm, 1.6), (20 * mm, 2.4)):
+                for ang in np.linspace(0, 2 * np.pi, 24, endpoint=False):
+                    ux, uy = np.cos(ang), np.sin(ang)
+                    reach = abs(ux) * w / 2 + abs(uy) * h / 2
+                    anchors[(key, len(cands))] = (ax, ay)
+                    cands.append((ax + ux * (dist + reach), ay + uy * (dist + reach),
+                                  cost + 2.5 * (1 - ux * beyond[0] - uy * beyond[1]) / 2))
+            requests.append(LabelRequest(key, (w, h), cands, priority=t.value * 2))
+            out[key] = (t, text)
+        return out
+
+
+def _end(geom) -> tuple[float, float]:
+    """Where a (multi)line arrives: the end of its last part."""
+    return (geom.geoms[-1] if hasattr(geom, "geoms") else geom).coords[-1][:2]
+
+
+def _start(geom) -> tuple[float, float]:
+    return (geom.geoms[0] if hasattr(geom, "geoms") else geom).coords[0][:2]

@@ -35,7 +35,8 @@ DEFAULT_OUT = REPO_ROOT / "data" / "shapefiles" / "routes.shp"
 CEUTA_LEG = [(-5.358, 35.848), (-5.346, 35.863), (-5.333, 35.876), (-5.318, 35.888)]
 MELILLA_LEG = [(-2.929, 35.168), (-2.931, 35.205), (-2.932, 35.245), (-2.938, 35.290)]
 
-# (route_id, name, group, parent, mode, origin, dest, vertices)
+# (route_id, name, group, parent, mode, origin, dest, vertices); mode is sea, land or expulsion
+# (a corridor people are expelled along): data/flows/metrics.csv says which figures apply to which
 ROUTES = [
     (
         "ATL", "Atlantic route: West African coast to the Canary Islands",
@@ -140,13 +141,13 @@ ROUTES = [
     ),
     (
         "EXP-DZ-NE", "Expulsions: Algeria to Niger",
-        "Expulsions", "", "land", "Tamanrasset", "Assamaka, then Agadez",
+        "Expulsions", "", "expulsion", "Tamanrasset", "Assamaka, then Agadez",
         [(5.523, 22.785), (5.62, 21.60), (5.70, 20.40), (5.77, 19.57),
          (5.80, 19.36), (6.55, 19.05), (7.35, 18.74), (7.70, 17.90), (7.99, 16.97)],
     ),
     (
         "EXP-LY-NE", "Expulsions: Libya to Niger",
-        "Expulsions", "", "land", "Sebha / Al Qatrun", "Dirkou",
+        "Expulsions", "", "expulsion", "Sebha / Al Qatrun", "Dirkou",
         [(14.428, 27.038), (14.55, 26.00), (14.65, 24.93), (14.40, 23.80),
          (14.13, 22.80), (13.65, 21.95), (13.30, 21.10), (12.98, 20.19),
          (12.89, 18.99)],

@@ -7,6 +7,7 @@ import pandas as pd
 
 from geo.document import MapDocument
 from geo.flow_geometry import build_flow_symbols
+from geo.periods import parse_period
 from geo.projection import WGS84
 from geo.view import MapView
 
@@ -14,8 +15,10 @@ from geo.view import MapView
 def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame]:
     """Every layer of the map keyed by a file-friendly name, in EPSG:4326.
 
-    ``flows`` are the joined centre lines with the figure, period, metric and source;
-    ``flow_symbols`` are the band-and-arrow polygons exactly as drawn at this view's scale.
+    ``flows`` are the drawn symbols' centre lines with the figure, its qualifier, status, label,
+    period, metric and source; ``flow_symbols`` are the band, arrow and circle polygons exactly as
+    drawn at this view's scale; ``figures`` is every figure of the selection in any source and every
+    route without one, with how the map shows it (geo.join's statuses), on its route's line.
     """
     out: dict[str, gpd.GeoDataFrame] = {}
     for layer in doc.layers:
@@ -40,10 +43,26 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         out["flows"] = _clean(flows)
         symbols = build_flow_symbols(projected, view, doc.width_scale(), smoothing=smoothing,
                                      land=doc.land(view.units_per_px))
-        symbols = symbols.drop(columns=["centreline"]).merge(
-            join.flows[["route_id", "name", "period", "metric", "source", "source_ref", "note"]], on="route_id")
+        keep = [c for c in ("route_id", "name", "period", "metric", "qualifier", "label", "marker", "status",
+                            "source", "source_ref", "note") if c in join.flows.columns]
+        symbols = symbols.drop(columns=["centreline"]).merge(join.flows[keep], on="route_id")
         out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=projected.crs).to_crs(WGS84))
+        if join.figures is not None:
+            out["figures"] = figures_layer(doc)
     return out
+
+
+def figures_layer(doc: MapDocument) -> gpd.GeoDataFrame:
+    """Every figure chosen for the map, the others of its selection, and the routes without one."""
+    join = doc.join()
+    routes = doc.layer("routes").data
+    geom = dict(zip(routes["route_id"], routes.geometry, strict=True))
+    f = join.figures.copy()
+    f["qualifier"] = f["qualifier"].replace("", "exact").where(f["value"].notna(), None)
+    f["period_label"] = f["period"].map(lambda p: parse_period(p).display())
+    f["metric_label"] = doc.meaning.label
+    f["row"] = f["row"].astype("Int64")
+    return gpd.GeoDataFrame(f, geometry=[geom.get(r) for r in f["route_id"]], crs=routes.crs)
 
 
 def _clean(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -1,4 +1,11 @@
-"""GeoJSON and GeoPackage writers: atomic, lon/lat, named after the map."""
+"""GeoJSON and GeoPackage writers: atomic, lon/lat, named after the map, with fields GIS users can trust.
+
+Every written layer goes through :func:`public_fields`: field names that are not SQL reserved
+words (``group`` breaks ``select group from flows``), absent values as null rather than ``''``
+(an empty string makes QGIS type a date field as text in one file and as a date in the next),
+and one declared type per field: dates are written as dates, counts as reals, file rows as
+integers, whatever the values of this particular map.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,82 @@ import warnings
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 import pyogrio
+import shapely
+from pyogrio.raw import write as raw_write
 
 from geo.atomic import atomic_output
 from geo.errors import ExportError
+
+# Internal column -> exported field. SQL:2016 reserves GROUP, VALUE, ROW and PERIOD.
+FIELD_NAMES = {"group": "route_group", "value": "figure", "row": "file_row", "period": "period_id"}
+DATE_FIELDS = ("date_from", "date_to")
+INTEGER_FIELDS = ("file_row",)
+# Columns that hold numbers even when a layer has none of them.
+REAL_FIELDS = ("figure", "width_mm", "arrow_width_mm", "total")
+
+
+def public_fields(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The layer with its exported field names (nulls and types are set as it is written)."""
+    return gdf.rename(columns={k: v for k, v in FIELD_NAMES.items() if k in gdf.columns})
+
+
+def _field_arrays(gdf: gpd.GeoDataFrame) -> tuple[list, list, list]:
+    """Arrays (with null masks) whose numpy types fix each field's OGR type."""
+    names, data, masks = [], [], []
+    for col in gdf.columns:
+        if col == gdf.geometry.name:
+            continue
+        s = gdf[col]
+        if col in DATE_FIELDS:
+            arr = pd.to_datetime(s, errors="coerce").to_numpy().astype("datetime64[D]")
+            mask = None
+        elif col in INTEGER_FIELDS:
+            num = pd.to_numeric(s, errors="coerce")
+            mask = num.isna().to_numpy()
+            arr = num.fillna(0).astype("int64").to_numpy()
+        elif col in REAL_FIELDS or pd.api.types.is_float_dtype(s) or pd.api.types.is_integer_dtype(s):
+            arr = pd.to_numeric(s, errors="coerce").astype("float64").to_numpy()
+            mask = None
+        elif pd.api.types.is_bool_dtype(s):
+            arr, mask = s.astype(bool).to_numpy(), None
+        else:
+            arr = np.array([None if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)) or v == ""
+                            else str(v) for v in s], dtype=object)
+            mask = None
+        names.append(col)
+        data.append(arr)
+        masks.append(mask)
+    return names, data, masks
+
+
+def _geometry_type(geoms) -> tuple[str, bool]:
+    """One geometry type per layer (lines and multilines become multilines, as QGIS expects)."""
+    kinds = {g.geom_type for g in geoms if g is not None and not g.is_empty}
+    if len(kinds) == 1:
+        return kinds.pop(), False
+    for single in ("Point", "LineString", "Polygon"):
+        if kinds <= {single, "Multi" + single}:
+            return "Multi" + single, True
+    return "Unknown", False
+
+
+def _write(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None = None, append: bool = False,
+           layer_options: dict | None = None) -> None:
+    gdf = public_fields(gdf.to_crs(4326))
+    names, data, masks = _field_arrays(gdf)
+    geoms = gdf.geometry.to_numpy()
+    gtype, promote = _geometry_type(geoms)
+    if promote:
+        geoms = np.array([shapely.multipolygons([g]) if g is not None and g.geom_type == "Polygon" else
+                          shapely.multilinestrings([g]) if g is not None and g.geom_type == "LineString" else
+                          shapely.multipoints([g]) if g is not None and g.geom_type == "Point" else g for g in geoms],
+                         dtype=object)
+    raw_write(str(path), geometry=shapely.to_wkb(geoms), field_data=data, fields=names,
+              field_mask=masks if any(m is not None for m in masks) else None, layer=layer, driver=driver,
+              geometry_type=gtype, crs="EPSG:4326", encoding="UTF-8", append=append, layer_options=layer_options)
 
 
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
@@ -18,8 +97,7 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
     try:
         with atomic_output(path) as tmp, warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            pyogrio.write_dataframe(gdf.to_crs(4326), tmp, driver="GeoJSON",
-                                    layer_options={"RFC7946": "YES", "WRITE_NAME": "NO"})
+            _write(gdf, tmp, "GeoJSON", layer_options={"RFC7946": "YES", "WRITE_NAME": "NO"})
     except (pyogrio.errors.DataSourceError, pyogrio.errors.FieldError, OSError, ValueError) as exc:
         raise ExportError(f"{path.name}: could not write GeoJSON ({exc})") from None
     return path
@@ -32,7 +110,7 @@ def write_geopackage(layers: dict[str, gpd.GeoDataFrame], path: str | Path) -> P
         with atomic_output(path) as tmp, warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for name, gdf in layers.items():
-                pyogrio.write_dataframe(gdf, tmp, layer=name, driver="GPKG", append=tmp.exists())
+                _write(gdf, tmp, "GPKG", layer=name, append=tmp.exists())
     except (pyogrio.errors.DataSourceError, pyogrio.errors.FieldError, OSError, ValueError) as exc:
         raise ExportError(f"{path.name}: could not write GeoPackage ({exc})") from None
     return path

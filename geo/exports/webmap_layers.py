@@ -14,7 +14,7 @@ from shapely.geometry import LineString, MultiLineString, Point, mapping
 
 from geo.document import MapDocument
 from geo.flow_geometry import smooth_line
-from geo.map_texts import day, format_value, label_names
+from geo.map_texts import day, flow_label_texts, format_value, label_names
 from geo.metrics import metric_label
 from geo.periods import parse_period
 from geo.projection import WGS84, to_crs
@@ -217,8 +217,11 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
         group = str(row.group)
         feats.append(_feature(f"f{i}", geoms[i], {
             "kind": "flow", "route_id": str(row.route_id), "name": _text(row.name), "group": group,
-            "group_label": GROUP_LABELS.get(group, group), "colour": style.colour_for(group),
-            "value": float(row.value), "value_label": format_value(row.value), "metric": str(row.metric),
+            "group_label": GROUP_LABELS.get(group, group), "colour": doc.flow_colour(str(row.route_id), group),
+            "filled": bool(getattr(row, "filled", True)), "symbol": _text(getattr(row, "symbol", "flow")),
+            "status": _text(getattr(row, "status", "drawn")), "qualifier": _text(getattr(row, "qualifier", "")),
+            "value": float(row.value), "value_label": _text(getattr(row, "label", "")) or format_value(row.value),
+            "metric": str(row.metric),
             "metric_label": metric_label(str(row.metric)), "period": str(row.period), "period_label": period_label,
             "dates": dates, "source": _text(row.source), "source_ref": _text(row.source_ref), "note": _text(row.note),
             "origin": _text(f["origin"]) if f is not None and "origin" in f else "",
@@ -230,9 +233,7 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
     layer = folium.FeatureGroup(name=html.escape(title), overlay=True, control=True, show=visible)
     folium.GeoJson(
         _collection(feats), name="flow symbols", control=False, pane="crossings-flows",
-        style_function=lambda f: {"fillColor": f["properties"]["colour"], "fillOpacity": 1.0, "color": style.casing,
-                                  "weight": 1.0, "opacity": 1.0, "lineJoin": "round",
-                                  "className": "crossings-flow crossings-flow-" + _css_ident(f["properties"]["route_id"])},
+        style_function=lambda f: _symbol_style(f["properties"], style.casing),
         highlight_function=lambda f: {"weight": 2.5, "color": "#222222"},
         on_each_feature=folium.JsCode("crossings.flowFeature"),
     ).add_to(layer)
@@ -240,6 +241,20 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
         labels = _value_label_points(doc, view, layers)
         _text_layer(labels, "flow figures", "crossings-flows", "crossings.valueLabel").add_to(layer)
     layer.add_to(m)
+
+
+def _symbol_style(p: dict, casing: str) -> dict:
+    """Leaflet style of one symbol, as the painter draws it: filled with a casing, a dashed outline
+    for a figure inside another one shown, a white ring for a zero."""
+    css = "crossings-flow crossings-flow-" + _css_ident(p["route_id"])
+    if p.get("symbol") == "zero":
+        return {"fillColor": "#ffffff", "fillOpacity": 1.0, "color": "#222222", "weight": 1.5, "opacity": 1.0,
+                "className": css}
+    if not p.get("filled", True):
+        return {"fillOpacity": 0.0, "color": _darker(p["colour"], 1.15), "weight": 2.0, "opacity": 1.0,
+                "dashArray": "6 3", "lineJoin": "round", "className": css}
+    return {"fillColor": p["colour"], "fillOpacity": 1.0, "color": casing, "weight": 1.0, "opacity": 1.0,
+            "lineJoin": "round", "className": css}
 
 
 def _css_ident(text: str) -> str:
@@ -264,13 +279,14 @@ def _value_label_points(doc: MapDocument, view: MapView, layers: dict) -> list[d
 
     to_ll = Transformer.from_crs(resolve_crs(doc.crs), "EPSG:4326", always_xy=True)
     mm = view.mm_to_units(1.0)
+    texts = flow_label_texts(doc)
     placed: list = []
     out = []
     for row in flows.sort_values("value", ascending=False).itertuples():
         parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
         line = max((smooth_line(p, style.smoothing) for p in parts), key=lambda g: g.length)
         half = view.mm_to_units(scale.width_mm(row.value)) / 2 + mm
-        text = format_value(row.value)
+        text = texts.get(row.route_id, format_value(row.value)).replace("\n", " · ")
         box_w, box_h = (len(text) * 2.6 + 1.0) * mm, 6.0 * mm
         others = [g for rid, g in zip(symbols["route_id"], symbols.geometry, strict=True) if rid != row.route_id]
         own = symbols.geometry[symbols["route_id"] == row.route_id]
@@ -308,9 +324,55 @@ def _value_label_points(doc: MapDocument, view: MapView, layers: dict) -> list[d
         lon, lat = to_ll.transform(ax, ay)
         out.append(_feature(f"v{len(out)}", Point(round(lon, 5), round(lat, 5)), {
             "kind": "flow_label", "route_id": str(row.route_id), "value": float(row.value),
-            "value_label": text, "colour": _darker(style.colour_for(str(row.group))),
+            "value_label": text, "colour": _darker(doc.flow_colour(str(row.route_id), str(row.group))),
             "direction": direction,
         }))
+    return out + _total_label_points(doc, symbols, placed, land, to_ll, mm)
+
+
+def _total_label_points(doc: MapDocument, symbols, placed: list, land, to_ll, mm: float) -> list[dict]:
+    """A parent's total near where its branches arrive ("Italy 16,166", then what they do not cover),
+    clear of every flow and figure, preferably beyond the destination, as on the PNG."""
+    join = doc.join()
+    routes = doc.layer("routes")
+    if not join.totals or routes is None:
+        return []
+    proj = doc.projected(routes)
+    geoms = dict(zip(proj["route_id"], proj.geometry, strict=True))
+    starts = {}
+    for rid, parent, g in zip(proj["route_id"], proj["parent"], proj.geometry, strict=True):
+        first = (g.geoms[0] if hasattr(g, "geoms") else g).coords[0][:2]
+        starts.setdefault(parent, []).append(first)
+    out = []
+    for t in join.totals:
+        g = geoms[t.route_id]
+        ax, ay = (g.geoms[-1] if hasattr(g, "geoms") else g).coords[-1][:2]
+        lines = t.lines()
+        box_w, box_h = (max(len(s) for s in lines) * 2.3 + 1.0) * mm, (len(lines) * 4.6 + 1.0) * mm
+        sx, sy = np.mean(starts.get(t.route_id, [(ax, ay - 1)]), axis=0)
+        bx, by = ax - sx, ay - sy
+        norm = math.hypot(bx, by) or 1.0
+        obstacles = shapely.union_all([*symbols.geometry, *placed])
+        best = None
+        for dist in (3, 8, 14, 22):
+            for ang in np.linspace(0, 2 * np.pi, 16, endpoint=False):
+                ux, uy = math.cos(ang), math.sin(ang)
+                reach = abs(ux) * box_w / 2 + abs(uy) * box_h / 2
+                cx, cy = ax + ux * (dist * mm + reach), ay + uy * (dist * mm + reach)
+                box = shapely.box(cx - box_w / 2, cy - box_h / 2, cx + box_w / 2, cy + box_h / 2)
+                cost = dist / 10 + 1.2 * (1 - (ux * bx + uy * by) / norm) / 2
+                if box.intersects(obstacles):
+                    cost += 10.0
+                if land is not None and land.intersects(box):
+                    cost += 0.3
+                if best is None or cost < best[0]:
+                    best = (cost, cx, cy, box)
+        _, cx, cy, box = best
+        placed.append(box)
+        lon, lat = to_ll.transform(cx, cy)
+        out.append(_feature(f"t{len(out)}", Point(round(lon, 5), round(lat, 5)), {
+            "kind": "total_label", "route_id": str(t.route_id), "value": float(t.value),
+            "value_label": "\n".join(lines), "colour": doc.theme.text, "direction": "center"}))
     return out
 
 

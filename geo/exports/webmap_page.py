@@ -7,9 +7,8 @@ import html
 from typing import TYPE_CHECKING
 
 from geo.document import MapDocument
-from geo.map_texts import format_value, sources_text, subtitle
-from geo.metrics import metric_label
-from geo.styles import GROUP_LABELS
+from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
+from geo.map_texts import sources_text, subtitle
 from geo.view import MapView
 
 if TYPE_CHECKING:
@@ -22,35 +21,36 @@ from geo.exports.webmap_layers import _darker, _text  # noqa: F401
 def _furniture_html(doc: MapDocument, view: MapView, settings: WebMapSettings) -> str:
     """Title, legend and footer as HTML; every text from data goes through html.escape."""
     e = html.escape
-    style = doc.flow_style
     scale = doc.width_scale()
-    join = doc.join()
-    largest = float(join.flows["value"].max()) if len(join.flows) else 0.0
-    samples = scale.legend_values(max(largest, scale.reference_value if style.reference_value else 0)) if scale else []
     from geo.furniture import km_per_unit_at_centre
 
     metres_per_unit = km_per_unit_at_centre(view) * 1000.0
-    rows = []
-    for v in samples:
-        width_m = view.mm_to_units(scale.width_mm(v)) * metres_per_unit
-        rows.append(f'<div class="crossings-legend-row"><span class="crossings-bar-box">'
-                    f'<span class="crossings-bar" data-width-m="{width_m:.1f}"></span></span>'
-                    f'<span class="crossings-legend-value">{e(format_value(v))}</span></div>')
-    groups = list(dict.fromkeys(join.flows["group"]))
-    if join.no_data:
-        routes = doc.layer("routes").data
-        groups += [g for g in dict.fromkeys(routes.loc[routes["route_id"].isin(join.no_data), "group"]) if g not in groups]
-    for g in groups:
-        rows.append(f'<div class="crossings-legend-row"><span class="crossings-swatch" '
-                    f'style="background:{e(style.colour_for(g))}"></span>'
-                    f'<span>{e(GROUP_LABELS.get(g, g))}</span></div>')
-    if join.no_data:
-        rows.append('<div class="crossings-legend-row"><span class="crossings-dash"></span>'
-                    '<span>No figure for this period</span></div>')
-    note = "Widths to scale at the map centre; the smallest flows are drawn at a minimum width."
-    if style.reference_value:
-        note = f"Fixed scale: {format_value(style.reference_value)} = {scale.reference_width_mm:g} mm on the printed map."
-    heading = f"{metric_label(doc.metric)} (width to scale)"
+    rows, heading, note = [], "", ""
+    marks = {COLOUR: '<span class="crossings-swatch" style="background:{c}"></span>',
+             OUTLINE: '<span class="crossings-swatch crossings-outline" style="border-color:{c}"></span>',
+             RING: '<span class="crossings-ring" style="border-color:{c}"></span>',
+             NO_DATA: '<span class="crossings-dash"></span>',
+             NODE: '<span class="crossings-ring crossings-node" style="background:{c}"></span>'}
+    for entry in legend_entries(doc):  # the painter's legend, entry for entry (geo.legend)
+        if entry.kind == HEADING:
+            heading = entry.text
+        elif entry.kind == NOTE:
+            note = entry.text
+        elif entry.kind == EXPLAIN:
+            rows.append(f'<div class="crossings-legend-explain">{e(entry.text)}</div>')
+        elif entry.kind == SIZE:
+            size_m = view.mm_to_units(entry.size_mm) * metres_per_unit
+            shape = "crossings-circle" if entry.shape == "circle" else "crossings-bar"
+            rows.append(f'<div class="crossings-legend-row"><span class="crossings-bar-box">'
+                        f'<span class="{shape}" data-width-m="{size_m:.1f}"></span></span>'
+                        f'<span class="crossings-legend-value">{e(entry.text)}</span></div>')
+        elif entry.kind == TOTAL:
+            rows.append(f'<div class="crossings-legend-row crossings-legend-total">{e(entry.text)}</div>')
+        else:
+            mark = marks.get(entry.kind, "").format(c=e(entry.colour))
+            rows.append(f'<div class="crossings-legend-row">{mark}<span>{e(entry.text)}</span></div>')
+    if scale is not None and not scale.by_area:
+        note = (note + ". " if note else "") + "Widths to scale at the map centre."
     tiles_note = ""
     if settings.tiles:
         tiles_note = (f'<div class="crossings-online">The layer “{e(settings.tiles_name)}” needs an internet '
@@ -94,6 +94,13 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
 .crossings-bar {{ display: block; width: 44px; height: 4px; background: #6f6f6f; }}
 .crossings-swatch {{ display: inline-block; width: 22px; height: 10px; flex: none; }}
 .crossings-dash {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed #777777; flex: none; }}
+.crossings-outline {{ background: transparent; border: 2px dashed; box-sizing: border-box; }}
+.crossings-ring {{ display: inline-block; width: 9px; height: 9px; border: 2px solid; border-radius: 50%;
+  background: #ffffff; flex: none; margin: 0 7px 0 4px; }}
+.crossings-node {{ border-color: #ffffff; }}
+.crossings-circle {{ display: block; border-radius: 50%; background: #6f6f6f; border: 1px solid #fff; margin: 0 auto; }}
+.crossings-legend-explain {{ font-size: 10.5px; font-style: italic; color: {t.muted_text}; margin: 0 0 6px; }}
+.crossings-legend-total {{ font-weight: 700; }}
 .crossings-legend-note {{ font-size: 10.5px; font-style: italic; color: {t.muted_text}; margin-top: 6px; }}
 #crossings-footer {{ flex: none; order: 2; padding: 4px 10px 6px; font-size: 11.5px; line-height: 1.35; }}
 .crossings-disclaimer, .crossings-notes {{ font-style: italic; color: {t.muted_text}; font-size: 11px; }}
@@ -109,6 +116,7 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
 .leaflet-tooltip.crossings-value::before, .leaflet-tooltip.crossings-label::before {{ display: none; }}
 .leaflet-tooltip.crossings-value {{ font-size: 14px; font-weight: 700;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }}
+.leaflet-tooltip.crossings-value.crossings-total {{ font-size: 12.5px; white-space: pre; text-align: center; }}
 .leaflet-tooltip.crossings-label {{ font-size: 11px; color: {t.text};
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
 .leaflet-tooltip.crossings-label.crossings-italic {{ font-style: italic; }}
@@ -177,8 +185,10 @@ var crossings = (function () {
     var off = {right: [2, 0], left: [-2, 0], top: [0, -2], bottom: [0, 2]}[p.direction] || [0, 0];
     var span = el('span', null, p.value_label);
     span.style.color = p.colour;
+    var cls = 'crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_');
+    if (p.kind === 'total_label') { cls += ' crossings-total'; }
     layer.bindTooltip(span, {permanent: true, interactive: false, direction: p.direction, offset: off, opacity: 1,
-                             className: 'crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_')});
+                             className: cls});
   }
   function countryLabel(feature, layer) {
     permanent(layer, feature.properties.label, 'crossings-label crossings-country crossings-collide', 'center', [0, 0]);
@@ -236,6 +246,10 @@ var crossings = (function () {
     document.querySelectorAll('.crossings-bar').forEach(function (e) {
       var px = parseFloat(e.getAttribute('data-width-m')) / metresPerPx;
       e.style.height = Math.max(1, Math.min(px, 48)).toFixed(1) + 'px';
+    });
+    document.querySelectorAll('.crossings-circle').forEach(function (e) {
+      var d = Math.max(2, Math.min(parseFloat(e.getAttribute('data-width-m')) / metresPerPx, 44)).toFixed(1) + 'px';
+      e.style.width = d; e.style.height = d;
     });
   }
   function control(id, position) {

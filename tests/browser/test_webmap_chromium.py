@@ -164,7 +164,7 @@ def test_zero_requests_leave_the_page_and_the_map_runs(browser, page):
     assert page.evaluate("typeof L") == "object"
     assert page.evaluate("L.version") == "1.9.3"
     assert page.locator("path.crossings-flow").count() == 5
-    assert page.locator("path.crossings-nodata").count() == 3
+    assert page.locator("path.crossings-nodata").count() == 1  # ALB; arrivals do not apply to expulsion corridors
     assert page.locator("path.crossings-country").count() > 40
     assert browser.blocked == []
     assert browser.errors == []
@@ -172,13 +172,16 @@ def test_zero_requests_leave_the_page_and_the_map_runs(browser, page):
 
 def test_every_route_shows_its_figure_and_the_legend(page):
     figures = page.locator(".leaflet-tooltip.crossings-value").all_inner_texts()
-    assert sorted(figures) == sorted(["16,109", "11,341", "5,128", "3,438", "555"])
+    total = [f for f in figures if f.startswith("Italy")]
+    assert sorted(set(figures) - set(total)) == sorted(["16,109 (a)", "11,341", "5,128", "3,438", "555"])
+    assert len(total) == 1 and "16,166" in total[0] and "832" in total[0]
     for el in page.locator(".leaflet-tooltip.crossings-value").all():
         assert el.is_visible()
     legend = page.locator("#crossings-legend")
     assert legend.is_visible()
     text = legend.inner_text()
-    for item in ("10,000", "2,000", "500", "Atlantic route", "Central Mediterranean route", "No figure for this period"):
+    for item in ("10,000", "2,000", "500", "Atlantic route", "Central Mediterranean route",
+                 "No figure for this route and period", "People arriving, arrow at the destination"):
         assert item in text
     assert page.locator(".crossings-title-text").inner_text() == "Mixed migration routes"
     assert "Natural Earth" in page.locator("#crossings-footer").inner_text()
@@ -219,7 +222,7 @@ def test_unticking_a_layer_hides_it(page, default_map):
     expect(page.locator("path.crossings-flow")).to_have_count(0)  # waits (up to 5 s) on a loaded machine
     expect(page.locator(".leaflet-tooltip.crossings-value")).to_have_count(0)
     assert eventually(lambda: not close(pixel(page, x, y), blue, 40))
-    assert page.locator("path.crossings-nodata").count() == 3  # the other layers stay
+    assert page.locator("path.crossings-nodata").count() == 1  # ALB; arrivals do not apply to expulsion corridors  # the other layers stay
     box.check()
     expect(page.locator("path.crossings-flow")).to_have_count(5)
     assert eventually(lambda: close(pixel(page, x, y), blue))
@@ -230,7 +233,7 @@ def test_unticking_a_layer_hides_it(page, default_map):
 
 def test_hovering_a_flow_shows_its_figure_period_and_source(page, default_map):
     symbols = default_map[2].set_index("route_id")
-    for route_id, figure, source in (("ATL", "16,109", "UNHCR"), ("CMR-LY", "11,341", "Not named in the update (linked)")):
+    for route_id, figure, source in (("ATL", "16,109 (a)", "UNHCR"), ("CMR-LY", "11,341", "Not named in the update (linked)")):
         geom = symbols.loc[route_id, "geometry"]
         zoom_to(page, geom)
         page.mouse.move(*screen_point(page, inner_point(geom)))

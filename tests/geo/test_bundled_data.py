@@ -51,8 +51,8 @@ ROUTE_TABLE = {
     "CMR-LY": ("CMR", "CMR", "sea"),
     "CMR-TN": ("CMR", "CMR", "sea"),
     "CMR-DZ": ("CMR", "CMR", "sea"),
-    "EXP-DZ-NE": ("Expulsions", "", "land"),
-    "EXP-LY-NE": ("Expulsions", "", "land"),
+    "EXP-DZ-NE": ("Expulsions", "", "expulsion"),
+    "EXP-LY-NE": ("Expulsions", "", "expulsion"),
 }
 
 # route_id: ((origin targets, km), (destination targets, km)).  A target is a

@@ -95,9 +95,10 @@ def test_shipped_coverage_dates_and_derived_rows(shipped):
     melilla = shipped.frame[shipped.frame["route_id"] == "WMR-MELILLA"]
     assert len(melilla) == 2
     assert melilla["note"].str.startswith("derived:").all()
-    assert melilla["source"].str.contains("derived").all()
+    assert (melilla["qualifier"] == "derived").all()
     derived = shipped.frame[shipped.frame["note"].str.contains("derived")]
     assert set(derived["route_id"]) == {"WMR-MELILLA"}
+    assert set(shipped.frame.loc[shipped.frame["qualifier"] == "derived", "route_id"]) == {"WMR-MELILLA"}
 
 
 def test_shipped_default_period_and_lists_come_from_the_data(shipped):

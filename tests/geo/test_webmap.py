@@ -130,14 +130,21 @@ def test_figures_in_the_html_equal_the_csv(default_html):
     flows = features(default_html, "flow")
     assert {f["properties"]["route_id"]: f["properties"]["value"] for f in flows} == \
         {rid: float(q4.loc[rid, "value"]) for rid in Q4_ARRIVALS}
+    marked = {"ATL": " (a)"}  # UNHCR, not the map's main source: the footer resolves the letter
     for f in flows:
         p = f["properties"]
-        assert p["value_label"] == f"{q4.loc[p['route_id'], 'value']:,.0f}"
+        assert p["value_label"] == f"{q4.loc[p['route_id'], 'value']:,.0f}" + marked.get(p["route_id"], "")
         assert p["source"] == q4.loc[p["route_id"], "source"]
         assert p["period"] == "2024Q4" and p["period_label"] == "Q4 2024"
     labels = features(default_html, "flow_label")
-    assert sorted(p["properties"]["value_label"] for p in labels) == sorted(f"{q4.loc[r, 'value']:,.0f}" for r in Q4_ARRIVALS)
-    assert {f["properties"]["route_id"] for f in features(default_html, "no_data")} == {"ALB", "EXP-DZ-NE", "EXP-LY-NE"}
+    assert sorted(p["properties"]["value_label"] for p in labels) == \
+        sorted(f"{q4.loc[r, 'value']:,.0f}" + marked.get(r, "") for r in Q4_ARRIVALS)
+    # arrivals cannot exist on the expulsion corridors: not drawn, not "no figure"
+    assert {f["properties"]["route_id"] for f in features(default_html, "no_data")} == {"ALB"}
+    # Italy's total is on the map, with what its branches do not cover (16,166 - 15,334 = 832)
+    total, = features(default_html, "total_label")
+    assert total["properties"]["route_id"] == "CMR" and total["properties"]["value"] == 16166
+    assert total["properties"]["value_label"].startswith("Italy 16,166\nincl. 832 from other")
 
 
 def test_flows_are_the_polygons_of_the_png_not_a_second_approximation(default_doc, default_html):
@@ -156,11 +163,13 @@ def test_legend_title_sources_and_disclaimer_are_on_the_page(default_doc, defaul
     for v in values:
         assert f'<span class="crossings-legend-value">{v:,.0f}</span>' in default_html
     for label in ("Atlantic route", "Central Mediterranean route", "Western Mediterranean route",
-                  "Algeria–Balearic route", "Expulsions (land)", "No figure for this period"):
+                  "Algeria–Balearic route", "No figure for this route and period"):
         assert f"<span>{label}</span>" in default_html
     assert "Arrivals, Q4 2024 (29 Sep 2024 – 29 Dec 2024)" in default_html
     assert "Figures: MMC Quarterly Mixed Migration Update: North Africa, Q4 2024, citing UNHCR" in default_html
     assert "Basemap: Natural Earth (public domain)" in default_html
+    assert "Expulsions (land)" not in default_html  # not on an arrivals map
+    assert "(a) UNHCR" in default_html
     assert default_doc.disclaimer in default_html
     assert "L.control.layers(" in default_html and '"Flows: arrivals, Q4 2024"' in default_html
 

@@ -26,7 +26,7 @@ def test_render_with_no_argument_writes_png_and_geojson_in_the_current_folder(in
     assert (image.width(), image.height()) == (1169, 827)  # A4 landscape at 100 dpi
     names = sorted(p.name for p in in_tmp.glob("*.geojson"))
     assert names == [f"crossings_2024Q4_arrivals_{n}.geojson"
-                     for n in ("countries", "flow_symbols", "flows", "places", "routes")]
+                     for n in ("countries", "figures", "flow_symbols", "flows", "places", "routes")]
     assert not list(in_tmp.glob(".*"))  # no temporary files left
 
 
@@ -36,16 +36,16 @@ def test_exported_flows_are_rfc7946_and_carry_the_csv_figures(in_tmp):
     assert "crs" not in data  # RFC 7946: WGS84 implied
     csv = pd.read_csv(paths.default_flows())
     q4 = csv[(csv.period == "2024Q4") & (csv.metric == "arrivals")].set_index("route_id")["value"]
-    got = {f["properties"]["route_id"]: f["properties"]["value"] for f in data["features"]}
+    got = {f["properties"]["route_id"]: f["properties"]["figure"] for f in data["features"]}
     assert got == {rid: q4[rid] for rid in ("ATL", "CMR-LY", "WMR", "CMR-TN", "CMR-DZ")}
     for f in data["features"]:
-        assert f["properties"]["period"] == "2024Q4" and f["properties"]["source"]
+        assert f["properties"]["period_id"] == "2024Q4" and f["properties"]["source"]
         for lon, lat in f["geometry"]["coordinates"]:
             assert -180 <= lon <= 180 and -90 <= lat <= 90
             assert -25 < lon < 20 and 10 < lat < 40  # the region, so not swapped or projected
     symbols = gpd.read_file(in_tmp / "crossings_2024Q4_arrivals_flow_symbols.geojson")
     assert set(symbols.geom_type) == {"Polygon"} and symbols.crs.to_epsg() == 4326
-    assert symbols.set_index("route_id").loc["ATL", "value"] == 16109
+    assert symbols.set_index("route_id").loc["ATL", "figure"] == 16109
 
 
 def test_geopackage_holds_every_layer(in_tmp):
@@ -53,9 +53,9 @@ def test_geopackage_holds_every_layer(in_tmp):
     import pyogrio
 
     layers = {name for name, _ in pyogrio.list_layers(in_tmp / "map.gpkg")}
-    assert layers == {"countries", "routes", "places", "flows", "flow_symbols"}
+    assert layers == {"countries", "routes", "places", "flows", "flow_symbols", "figures"}
     flows = gpd.read_file(in_tmp / "map.gpkg", layer="flows")
-    assert flows.set_index("route_id").loc["CMR-LY", "value"] == 11341
+    assert flows.set_index("route_id").loc["CMR-LY", "figure"] == 11341
 
 
 def test_other_selection_and_page(in_tmp):

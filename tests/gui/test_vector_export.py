@@ -32,7 +32,7 @@ def test_svg_has_one_named_inkscape_layer_per_map_layer(doc, tmp_path, small_pag
         layer = next(g for g in layers if g.get("id") == layer_id)
         return ["".join(t.itertext()) for t in layer.iter(f"{SVG}text")]
 
-    assert {"16,109", "11,341", "5,128"} <= set(texts("labels"))
+    assert {"16,109 (a)", "11,341", "5,128"} <= set(texts("labels"))
     assert "ALGERIA" in texts("labels")
     assert "Ceuta" in texts("places") and "Lampedusa" in texts("places")
     assert doc.title in texts("furniture")

@@ -1,0 +1,114 @@
+"""The legend as data: every entry the map needs, for the painter and the web map alike.
+
+A reader who has only the legend must be able to read the map: what the symbol is (a band to the
+destination, a band back to the coast, a circle on the route, a corridor), what its size means,
+which colour is which route, what an outline, a ring, a bold total or a dashed line says. The
+entries come from the figures model (geo.join), so the legend lists exactly what is drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.figure_values import format_value
+from geo.join import CONTAINED, ZERO
+from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
+
+HEADING, EXPLAIN, SIZE, COLOUR, OUTLINE, RING, TOTAL, NO_DATA, NODE, NOTE = (
+    "heading", "explain", "size", "colour", "outline", "ring", "total", "no_data", "node", "note")
+
+NO_FIGURE_TEXT = "No figure for this route and period"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    kind: str
+    text: str
+    colour: str = ""
+    size_mm: float = 0.0
+    """Band width or circle diameter on paper, for SIZE entries."""
+    shape: str = "band"
+    """'band' or 'circle' for SIZE entries."""
+
+
+def legend_entries(doc) -> list[LegendEntry]:
+    """Entries in reading order: what is measured and how, sizes, colours, then special marks."""
+    scale = doc.width_scale()
+    if scale is None:
+        return []
+    join = doc.join()
+    meaning = doc.meaning
+    style = doc.flow_style
+    od = doc.is_od
+    entries = [LegendEntry(HEADING, f"{meaning.label} ({meaning.scale_words(bool(style.classes))})")]
+    if meaning.legend and not od:
+        entries.append(LegendEntry(EXPLAIN, meaning.legend))
+    flows = join.flows
+    sized = flows[flows["value"] > 0] if "value" in flows.columns else flows
+    largest = float(sized["value"].max()) if len(sized) else 0.0
+    shape = "circle" if scale.by_area else "band"
+    for text, size in scale.legend_entries(max(largest, scale.reference_value if style.reference_value else 0)):
+        entries.append(LegendEntry(SIZE, text, "#6f6f6f", size, shape))
+    entries += _colour_entries(doc, join)
+    if od:
+        entries.append(LegendEntry(NODE, "Circle area: all flows in and out", "#3d3d3d"))
+    if "status" in flows.columns and (flows["status"] == CONTAINED).any():
+        entries.append(LegendEntry(OUTLINE, "Outline: part of another figure shown, not added to it", "#6f6f6f"))
+    if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
+        entries.append(LegendEntry(RING, "0: none recorded (a figure of zero)", "#3d3d3d"))
+    if join.totals:
+        t = join.totals[0]
+        entries.append(LegendEntry(TOTAL, f"{t.name} {format_value(t.value)}: a total, shown where its routes arrive"))
+    if join.no_data:
+        entries.append(LegendEntry(NO_DATA, NO_FIGURE_TEXT, "#777777"))
+    note = f"Smallest {'circles' if scale.by_area else 'flows'} drawn {scale.min_width_mm:g} mm wide"
+    if scale.breaks:
+        note = "Widths in classes"
+    if style.reference_value:
+        note = f"Fixed scale: {format_value(style.reference_value)} = {scale.reference_width_mm:g} mm"
+    entries.append(LegendEntry(NOTE, note))
+    return entries
+
+
+def _colour_entries(doc, join) -> list[LegendEntry]:
+    flows = join.flows
+    groups = list(dict.fromkeys(flows["group"]))
+    if join.no_data:
+        routes = doc.layer("routes").data
+        groups += [g for g in dict.fromkeys(routes.loc[routes["route_id"].isin(join.no_data), "group"]) if g not in groups]
+    groups += [t.group for t in join.totals if t.group not in groups]
+    if doc.flow_style.colour_by == "change" and doc.changes() is not None:
+        since = doc.comparison_label() or "the earlier period"
+        present = list(dict.fromkeys(c.direction for c in doc.changes().values()))
+        order = [d for d in ("up", "down", "same", "new") if d in present or (d == "new" and "none" in present)]
+        return [LegendEntry(COLOUR, f"{CHANGE_LABELS[d]} since {since}" if d != "new" else CHANGE_LABELS[d],
+                            CHANGE_COLOURS[d]) for d in order]
+    if doc.is_od and len(groups) > len(OD_COLOURS):
+        n = len(set(flows["origin"]) | set(flows["dest"]))
+        return [LegendEntry(COLOUR, f"Flows between {n} places", OD_COLOURS[0])]
+    return [LegendEntry(COLOUR, GROUP_LABELS.get(g, g), doc.flow_colour("", g)) for g in groups]
+
+
+def footnotes(join) -> list[str]:
+    """What the footer must resolve: source markers, then the qualifier signs the map uses."""
+    out = []
+    if join.markers:
+        out.append("; ".join(f"({m}) {s}" for s, m in join.markers.items()))
+    used = set()
+    if join.figures is not None and "qualifier" in join.figures.columns:
+        shown = join.shown()
+        used = {q for q in shown["qualifier"].fillna("") if q}
+    keys = []
+    if "at_least" in used:
+        keys.append("≥ at least")
+    if used & {"about", "rounded"}:
+        keys.append("~ about, or rounded by the source")
+    if "at_most" in used:
+        keys.append("≤ at most")
+    if keys:
+        out.append(", ".join(keys))
+    if join.figures is not None:
+        others = join.figures[join.figures["status"] == "other_source"]
+        for src, grp in others.groupby(others["source"].fillna(""), sort=True):
+            out.append(f"Not drawn: {src or 'unnamed source'} for {', '.join(dict.fromkeys(grp['route_id']))}")
+    return out

@@ -1,0 +1,85 @@
+"""How the figures of different routes relate, beyond the parent/branch tree of the routes file.
+
+The routes file says which routes are branches of which (``parent``): their figures are parts of
+the parent's total. Some figures are inside another without being a branch of it: the update's
+Balearic arrivals (``ALB``) are part of its "overall sea arrivals to the Spanish Peninsula and
+Balearic Islands" (``WMR-SEA``), though the Algerian route is drawn on its own. Drawn as two
+flows, those people would be counted twice. ``data/flows/relations.csv`` declares such relations
+(and the short name a total is labelled with, "Italy 16,166"); ``data/flows/README.md`` documents it.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from geo.errors import DataError
+
+CONTAINED_IN = "contained_in"
+TOTAL_NAME = "total_name"
+RELATIONS = (CONTAINED_IN, TOTAL_NAME)
+_COLUMNS = ("route_id", "relation", "other", "metric", "text")
+
+
+@dataclass(frozen=True)
+class Containment:
+    part: str
+    whole: str
+    metric: str | None
+    """The metric this holds for (None: every metric)."""
+    text: str = ""
+
+
+@dataclass
+class FigureRelations:
+    """Figures inside other figures, and the names route totals are labelled with."""
+
+    contained: list[Containment] = field(default_factory=list)
+    total_names: dict[str, str] = field(default_factory=dict)
+
+    def container_of(self, route_id: str, metric: str) -> Containment | None:
+        return next((c for c in self.contained if c.part == route_id and c.metric in (None, metric)), None)
+
+    def total_name(self, route_id: str, fallback: str) -> str:
+        return self.total_names.get(route_id) or fallback
+
+
+def read_relations(path: str | Path, route_ids: set[str] | None = None) -> FigureRelations:
+    """The relations table; every id must be a route (when ``route_ids`` is given), no loops."""
+    from geo.flow_table import normalise_metric
+
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(path, None, f"cannot be read ({exc})") from None
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise DataError(path, "row 1", f"misses the column(s) {', '.join(missing)}")
+    out = FigureRelations()
+    for n, row in enumerate(reader, start=2):
+        rid, rel, other = (row["route_id"] or "").strip(), (row["relation"] or "").strip(), (row["other"] or "").strip()
+        metric = normalise_metric(row["metric"] or "") or None
+        if not rid:
+            raise DataError(path, f"row {n}", "route_id is empty")
+        if rel not in RELATIONS:
+            raise DataError(path, f"row {n}", f"relation {rel!r} is not one of {', '.join(RELATIONS)}")
+        for name, value in (("route_id", rid), ("other", other)):
+            if route_ids is not None and value and value not in route_ids:
+                raise DataError(path, f"row {n}", f"{name} {value!r} is not a route in the routes layer")
+        if rel == CONTAINED_IN:
+            if not other or other == rid:
+                raise DataError(path, f"row {n}", "contained_in needs another route in 'other'")
+            out.contained.append(Containment(rid, other, metric, (row["text"] or "").strip()))
+        else:
+            out.total_names[rid] = (row["text"] or "").strip()
+    for c in out.contained:  # A in B in A would hide both
+        seen, cur = {c.part}, c
+        while cur is not None:
+            if cur.whole in seen:
+                raise DataError(path, None, f"{c.part} is contained in itself through {cur.whole}")
+            seen.add(cur.whole)
+            cur = out.container_of(cur.whole, c.metric or "")
+    return out
