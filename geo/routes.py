@@ -20,6 +20,8 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
     cols = {c.lower(): c for c in gdf.columns}
     if "route_id" not in cols:
         raise DataError(path, None, f"no 'route_id' field (fields: {', '.join(c for c in gdf.columns if c != 'geometry')})")
+    if "group" not in cols and "route_group" in cols:  # as Crossings exports it (GROUP is SQL-reserved)
+        cols["group"] = cols.pop("route_group")
     gdf = gdf.rename(columns={cols[k]: k for k in cols if k in REQUIRED + OPTIONAL_TEXT})
     for col in OPTIONAL_TEXT:
         if col not in gdf.columns:
