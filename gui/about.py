@@ -11,7 +11,7 @@ SOURCES = (
     (QT_TRANSLATE_NOOP("About", "Places"), "Natural Earth populated places and islands, names in English, French and Arabic", "public domain"),
     (QT_TRANSLATE_NOOP("About", "Figures"), "MMC Quarterly Mixed Migration Update: North Africa, Q4 2024, and the sources it cites "
                 "(UNHCR, IOM Missing Migrants Project, Caminando Fronteras, …)", "cite the MMC update"),
-    (QT_TRANSLATE_NOOP("About", "Fonts"), "Noto Sans, Noto Sans Arabic", "SIL Open Font License 1.1"),
+    (QT_TRANSLATE_NOOP("About", "Fonts"), "Noto Sans, Noto Sans Arabic, Noto Sans Math (subset)", "SIL Open Font License 1.1"),
     (QT_TRANSLATE_NOOP("About", "Software"), "Qt 6 / PySide6 (LGPLv3), GDAL via pyogrio (MIT), PROJ and pyproj (MIT), "
                  "shapely and GEOS (BSD / LGPL), geopandas and pandas (BSD)", ""),
 )

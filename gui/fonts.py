@@ -7,7 +7,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from geo.paths import resource_path
 
 _loaded = False
-FAMILIES = ["Noto Sans", "Noto Sans Arabic"]
+# Noto Sans Math (a subset) supplies the ≥ and ≤ of qualified figures, which Noto Sans lacks.
+FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Sans Math"]
 
 
 def ensure_fonts() -> None:

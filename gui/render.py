@@ -294,11 +294,9 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         if row.symbol == ZERO:
             painter.setPen(pen(doc.theme.text, 0.4 * mm))
             painter.setBrush(QColor("#ffffff"))
-        elif not row.filled:
-            painter.setPen(pen(doc.flow_style.casing, 1.0 * mm))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+        elif not row.filled:  # hollow: what is under it shows through, so it reads as "not added"
             painter.setPen(pen(QColor(colour).darker(115), 0.45 * mm, dash=[3, 1.5]))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
             painter.setPen(pen(doc.flow_style.casing, 0.35 * mm))
             painter.setBrush(QBrush(QColor(colour)))
