@@ -40,12 +40,14 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
             projected, smoothing = curves, 0
         else:
             projected, smoothing = doc.projected_flows(), doc.flow_style.smoothing
+        if "qualifier" in flows.columns:  # exact is a qualifier too: null would read as "unknown"
+            flows["qualifier"] = flows["qualifier"].replace("", "exact")
         out["flows"] = _clean(flows)
         symbols = build_flow_symbols(projected, view, doc.width_scale(), smoothing=smoothing,
                                      land=doc.land(view.units_per_px))
         keep = [c for c in ("route_id", "name", "period", "metric", "qualifier", "label", "marker", "status",
                             "source", "source_ref", "note") if c in join.flows.columns]
-        symbols = symbols.drop(columns=["centreline"]).merge(join.flows[keep], on="route_id")
+        symbols = symbols.drop(columns=["centreline"]).merge(flows[keep], on="route_id")
         out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=projected.crs).to_crs(WGS84))
         if join.figures is not None:
             out["figures"] = figures_layer(doc)
