@@ -340,7 +340,7 @@ def _total_label_points(doc: MapDocument, symbols, placed: list, land, to_ll, mm
     proj = doc.projected(routes)
     geoms = dict(zip(proj["route_id"], proj.geometry, strict=True))
     starts = {}
-    for rid, parent, g in zip(proj["route_id"], proj["parent"], proj.geometry, strict=True):
+    for parent, g in zip(proj["parent"], proj.geometry, strict=True):
         first = (g.geoms[0] if hasattr(g, "geoms") else g).coords[0][:2]
         starts.setdefault(parent, []).append(first)
     out = []

@@ -345,7 +345,7 @@ def test_no_figure_is_drawn_twice_and_drawn_parts_never_exceed_their_total(case,
             assert any(i.route_id == t.route_id and "more than its total" in i.message for i in r.issues)
         else:
             assert t.remainder + t.parts_sum == pytest.approx(t.value)
-        if consistent and choice in ("S1",) or (consistent and len(set(sources.values())) == 1):
+        if (consistent and choice in ("S1",)) or (consistent and len(set(sources.values())) == 1):
             assert not t.exceeded
     # every chosen figure is shown exactly once; nothing silently dropped
     chosen = r.figures[r.figures["status"].isin((DRAWN, TOTAL, CONTAINED))]

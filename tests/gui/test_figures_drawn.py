@@ -15,8 +15,8 @@ import pytest
 from painted import paint
 from PySide6.QtGui import QColor, QImage
 
-from geo.flow_table import read_flow_table
 from geo.flow_geometry import smooth_line
+from geo.flow_table import read_flow_table
 from geo.page import Page
 from gui.export import VectorExportSettings, export_svg
 
@@ -96,7 +96,7 @@ def test_dead_and_missing_are_circles_whose_area_is_to_scale(doc, painted):
 
 
 def test_interceptions_are_drawn_back_to_the_libyan_coast_not_to_sicily(doc, painted):
-    view, report, img = painted("2024", "interceptions")
+    view, _, img = painted("2024", "interceptions")
     cmr = rgb(doc.flow_style.colour_for("CMR"))
     k = view.px_per_mm
     near_libya = route_point(doc, view, "CMR-LY", 0.2)
@@ -135,7 +135,7 @@ def test_a_zero_is_a_ring_labelled_0(doc, painted, tmp_path):
 def test_expulsion_maps_leave_the_sea_routes_out_and_interception_maps_dash_them(doc, painted):
     atlantic = rgb(doc.flow_style.colour_for("Atlantic"))
     for metric, expect_line in (("expulsions", False), ("interceptions", True)):
-        view, report, img = painted("2024", metric)
+        view, _, img = painted("2024", metric)
         x, y = route_point(doc, view, "ATL", 0.5).astype(int)
         window = img[y - 4:y + 5, x - 4:x + 5].reshape(-1, 3)
         assert any(near(px, atlantic, 40) for px in window) == expect_line, metric

@@ -92,3 +92,38 @@ def test_trend_chart_draws_the_route_across_quarters(qtbot, two_quarters):
     image = chart.grab().toImage()
     blue = sum(1 for x in range(320) for y in range(160) if image.pixelColor(x, y).name() == "#0072b2")
     assert blue > 30 and image != blank
+
+
+def test_table_shows_qualifiers_how_figures_are_shown_and_every_source_disagreement(qtbot, doc):
+    """The app says what the CLI says: competing sources, and what each route's figure is on the map."""
+    doc.select("2024", "dead_missing")
+    table = FiguresTable(doc, History(doc))
+    qtbot.addWidget(table)
+    cells = {table.table.item(i, 0).text(): [table.table.item(i, j).text() for j in range(table.table.columnCount())]
+             for i in range(table.table.rowCount())}
+    assert cells["CMR"][1] == "≥ 1,659" and cells["CMR"][3] == "drawn"
+    rows = {r.route_id: r for r in figure_rows(doc)}
+    for rid in ("ATL", "WMR"):  # IOM drawn; Caminando Fronteras reports these too, on another method
+        assert rows[rid].problem == "sources" and "Caminando Fronteras" in rows[rid].message
+        assert table.table.item(list(cells).index(rid), 0).toolTip() == rows[rid].message
+    doc.select("2024", "arrivals")
+    rows = {r.route_id: r for r in figure_rows(doc)}
+    assert rows["ATL"].problem == "sources" and "46,843" in rows["ATL"].message
+    assert rows["CMR"].shown == "total" and rows["ALB"].shown == "contained" and rows["ALB"].label == "~6,000"
+    assert rows["WMR"].problem == "total" and "17,078" in rows["WMR"].message
+    assert rows["EXP-DZ-NE"].shown == "not_applicable"
+
+
+def test_source_selector_offers_one_source_per_scale_and_all_sources_marked(qtbot, doc):
+    from geo.history import History as _History
+    from geo.join import ALL_SOURCES
+    from gui.selection_bar import SelectionBar
+
+    doc.select("2024", "dead_missing")
+    bar = SelectionBar(doc, _History(doc))
+    qtbot.addWidget(bar)
+    items = [(bar.source.itemText(i), bar.source.itemData(i)) for i in range(bar.source.count())]
+    assert items[:2] == [("One source per scale", None), ("All sources, marked", ALL_SOURCES)]
+    bar.source.setCurrentIndex(1)
+    bar.source.activated.emit(1)
+    assert doc.source == ALL_SOURCES and doc.join().markers
