@@ -185,67 +185,122 @@
 <context>
     <name>FiguresTable</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="107"/>
+        <location filename="../../gui/figures_table.py" line="38"/>
+        <source>drawn</source>
+        <translation>مرسوم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="39"/>
+        <source>total label</source>
+        <translation>تسمية المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="40"/>
+        <source>outline, part of another</source>
+        <translation>محيط، جزء من رقم آخر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="41"/>
+        <source>in its parent&apos;s figure</source>
+        <translation>ضمن رقم المسار الأم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="42"/>
+        <source>in the total&apos;s remainder</source>
+        <translation>ضمن باقي المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="43"/>
+        <source>by its branches</source>
+        <translation>عبر فروعه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="44"/>
+        <source>no figure</source>
+        <translation>لا رقم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="45"/>
+        <source>not applicable</source>
+        <translation>لا ينطبق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="132"/>
         <source>Route</source>
         <translation>الطريق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="107"/>
+        <location filename="../../gui/figures_table.py" line="132"/>
         <source>Figure</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="108"/>
+        <location filename="../../gui/figures_table.py" line="133"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="108"/>
+        <location filename="../../gui/figures_table.py" line="133"/>
+        <source>Shown as</source>
+        <translation>يظهر كـ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="134"/>
         <source>Problem</source>
         <translation>المشكلة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="109"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="109"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="110"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="110"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="111"/>
+        <location filename="../../gui/figures_table.py" line="137"/>
         <source>outlier</source>
         <translation>قيمة شاذة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132"/>
+        <location filename="../../gui/figures_table.py" line="137"/>
+        <source>sources</source>
+        <translation>مصادر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="138"/>
+        <source>total</source>
+        <translation>مجموع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="159"/>
         <source>Route colour…</source>
         <translation>لون الطريق…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133"/>
+        <location filename="../../gui/figures_table.py" line="160"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>لون مجموعة الطريق المحدد (مثلاً كل فروع وسط المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="179"/>
+        <location filename="../../gui/figures_table.py" line="207"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} طرق، {1} بها مشاكل</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="200"/>
+        <location filename="../../gui/figures_table.py" line="228"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
@@ -763,98 +818,103 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../gui/selection_bar.py" line="13"/>
+        <location filename="../../gui/selection_bar.py" line="14"/>
         <source>Arrivals</source>
         <translation>الوصول</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="14"/>
+        <location filename="../../gui/selection_bar.py" line="15"/>
         <source>Dead and missing</source>
         <translation>الموتى والمفقودون</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="15"/>
+        <location filename="../../gui/selection_bar.py" line="16"/>
         <source>Interceptions</source>
         <translation>الاعتراضات</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="16"/>
+        <location filename="../../gui/selection_bar.py" line="17"/>
         <source>Expulsions</source>
         <translation>الطرد</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="17"/>
+        <location filename="../../gui/selection_bar.py" line="18"/>
         <source>Rescues</source>
         <translation>عمليات الإنقاذ</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="31"/>
+        <location filename="../../gui/selection_bar.py" line="32"/>
         <source>Language of the country and place names on the map</source>
         <translation>لغة أسماء الدول والأماكن على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="32"/>
+        <location filename="../../gui/selection_bar.py" line="33"/>
         <source>Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)</source>
         <translation>فترة الأرقام (Ctrl+PgUp / Ctrl+PgDown: السابقة / التالية)</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="33"/>
+        <location filename="../../gui/selection_bar.py" line="34"/>
         <source>What the flows measure</source>
         <translation>ما تقيسه التدفقات</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="34"/>
-        <source>Whose figures to draw; &apos;Best coverage&apos; takes, per route, the source covering most routes</source>
-        <translation>أرقام أي مصدر تُرسم؛ «أفضل تغطية» يأخذ لكل طريق المصدر الذي يغطي أكثر الطرق</translation>
+        <location filename="../../gui/selection_bar.py" line="35"/>
+        <source>Whose figures to draw. &apos;One source per scale&apos; never mixes sources that both report a route (their methods differ); &apos;All sources, marked&apos; draws every route&apos;s best figure and marks those of other sources</source>
+        <translation>أرقام أي مصدر تُرسم. «مصدر واحد لكل مقياس» لا يخلط أبدًا بين مصدرين يذكران المسار نفسه (منهجياتهما مختلفة)؛ «كل المصادر، مع الإشارة» يرسم أفضل رقم لكل مسار ويشير إلى أرقام المصادر الأخرى</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40"/>
+        <location filename="../../gui/selection_bar.py" line="66"/>
+        <source>One source per scale</source>
+        <translation>مصدر واحد لكل مقياس</translation>
+    </message>
+    <message>
+        <location filename="../../gui/selection_bar.py" line="67"/>
+        <source>All sources, marked</source>
+        <translation>كل المصادر، مع الإشارة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/selection_bar.py" line="43"/>
         <source>Period</source>
         <translation>الفترة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40"/>
+        <location filename="../../gui/selection_bar.py" line="43"/>
         <source>Metric</source>
         <translation>المقياس</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41"/>
+        <location filename="../../gui/selection_bar.py" line="44"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41"/>
+        <location filename="../../gui/selection_bar.py" line="44"/>
         <source>Map names</source>
         <translation>الأسماء</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="44"/>
-        <location filename="../../gui/selection_bar.py" line="86"/>
+        <location filename="../../gui/selection_bar.py" line="47"/>
+        <location filename="../../gui/selection_bar.py" line="90"/>
         <source>Change period</source>
         <translation>تغيير الفترة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="45"/>
+        <location filename="../../gui/selection_bar.py" line="48"/>
         <source>Change metric</source>
         <translation>تغيير المقياس</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="46"/>
+        <location filename="../../gui/selection_bar.py" line="49"/>
         <source>Change source</source>
         <translation>تغيير المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="63"/>
-        <source>Best coverage</source>
-        <translation>أفضل تغطية</translation>
-    </message>
-    <message>
-        <location filename="../../gui/selection_bar.py" line="77"/>
+        <location filename="../../gui/selection_bar.py" line="81"/>
         <source>Map names language</source>
         <translation>لغة أسماء الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="100"/>
+        <location filename="../../gui/selection_bar.py" line="104"/>
         <source>Cannot select these figures</source>
         <translation>تعذر اختيار هذه الأرقام</translation>
     </message>

@@ -185,67 +185,122 @@
 <context>
     <name>FiguresTable</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="107"/>
+        <location filename="../../gui/figures_table.py" line="38"/>
+        <source>drawn</source>
+        <translation>dessiné</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="39"/>
+        <source>total label</source>
+        <translation>étiquette de total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="40"/>
+        <source>outline, part of another</source>
+        <translation>contour, inclus dans un autre</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="41"/>
+        <source>in its parent&apos;s figure</source>
+        <translation>dans le chiffre de la route mère</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="42"/>
+        <source>in the total&apos;s remainder</source>
+        <translation>dans le reste du total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="43"/>
+        <source>by its branches</source>
+        <translation>par ses branches</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="44"/>
+        <source>no figure</source>
+        <translation>pas de chiffre</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="45"/>
+        <source>not applicable</source>
+        <translation>sans objet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="132"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="107"/>
+        <location filename="../../gui/figures_table.py" line="132"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="108"/>
+        <location filename="../../gui/figures_table.py" line="133"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="108"/>
+        <location filename="../../gui/figures_table.py" line="133"/>
+        <source>Shown as</source>
+        <translation>Affiché comme</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="134"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="109"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="109"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="110"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="110"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="111"/>
+        <location filename="../../gui/figures_table.py" line="137"/>
         <source>outlier</source>
         <translation>valeur aberrante</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132"/>
+        <location filename="../../gui/figures_table.py" line="137"/>
+        <source>sources</source>
+        <translation>sources</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="138"/>
+        <source>total</source>
+        <translation>total</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="159"/>
         <source>Route colour…</source>
         <translation>Couleur de la route…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133"/>
+        <location filename="../../gui/figures_table.py" line="160"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>Couleur du groupe de la route choisie (p. ex. toutes les branches de la Méditerranée centrale)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="179"/>
+        <location filename="../../gui/figures_table.py" line="207"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} routes, {1} avec des problèmes</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="200"/>
+        <location filename="../../gui/figures_table.py" line="228"/>
         <source>Colour of {0}</source>
         <translation>Couleur de {0}</translation>
     </message>
@@ -763,98 +818,103 @@
 <context>
     <name>SelectionBar</name>
     <message>
-        <location filename="../../gui/selection_bar.py" line="13"/>
+        <location filename="../../gui/selection_bar.py" line="14"/>
         <source>Arrivals</source>
         <translation>Arrivées</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="14"/>
+        <location filename="../../gui/selection_bar.py" line="15"/>
         <source>Dead and missing</source>
         <translation>Morts et disparus</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="15"/>
+        <location filename="../../gui/selection_bar.py" line="16"/>
         <source>Interceptions</source>
         <translation>Interceptions</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="16"/>
+        <location filename="../../gui/selection_bar.py" line="17"/>
         <source>Expulsions</source>
         <translation>Expulsions</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="17"/>
+        <location filename="../../gui/selection_bar.py" line="18"/>
         <source>Rescues</source>
         <translation>Sauvetages</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="31"/>
+        <location filename="../../gui/selection_bar.py" line="32"/>
         <source>Language of the country and place names on the map</source>
         <translation>Langue des noms de pays et de lieux sur la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="32"/>
+        <location filename="../../gui/selection_bar.py" line="33"/>
         <source>Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)</source>
         <translation>Période des chiffres (Ctrl+PgPréc / Ctrl+PgSuiv : précédente / suivante)</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="33"/>
+        <location filename="../../gui/selection_bar.py" line="34"/>
         <source>What the flows measure</source>
         <translation>Ce que mesurent les flux</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="34"/>
-        <source>Whose figures to draw; &apos;Best coverage&apos; takes, per route, the source covering most routes</source>
-        <translation>Les chiffres de quelle source ; « Meilleure couverture » prend, par route, la source qui couvre le plus de routes</translation>
+        <location filename="../../gui/selection_bar.py" line="35"/>
+        <source>Whose figures to draw. &apos;One source per scale&apos; never mixes sources that both report a route (their methods differ); &apos;All sources, marked&apos; draws every route&apos;s best figure and marks those of other sources</source>
+        <translation>Les chiffres de quelle source dessiner. « Une source par échelle » ne mélange jamais des sources qui rapportent toutes deux une route (leurs méthodes diffèrent) ; « Toutes les sources, signalées » dessine le meilleur chiffre de chaque route et signale ceux des autres sources</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40"/>
+        <location filename="../../gui/selection_bar.py" line="66"/>
+        <source>One source per scale</source>
+        <translation>Une source par échelle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/selection_bar.py" line="67"/>
+        <source>All sources, marked</source>
+        <translation>Toutes les sources, signalées</translation>
+    </message>
+    <message>
+        <location filename="../../gui/selection_bar.py" line="43"/>
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="40"/>
+        <location filename="../../gui/selection_bar.py" line="43"/>
         <source>Metric</source>
         <translation>Mesure</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41"/>
+        <location filename="../../gui/selection_bar.py" line="44"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="41"/>
+        <location filename="../../gui/selection_bar.py" line="44"/>
         <source>Map names</source>
         <translation>Noms</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="44"/>
-        <location filename="../../gui/selection_bar.py" line="86"/>
+        <location filename="../../gui/selection_bar.py" line="47"/>
+        <location filename="../../gui/selection_bar.py" line="90"/>
         <source>Change period</source>
         <translation>Changer de période</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="45"/>
+        <location filename="../../gui/selection_bar.py" line="48"/>
         <source>Change metric</source>
         <translation>Changer de mesure</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="46"/>
+        <location filename="../../gui/selection_bar.py" line="49"/>
         <source>Change source</source>
         <translation>Changer de source</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="63"/>
-        <source>Best coverage</source>
-        <translation>Meilleure couverture</translation>
-    </message>
-    <message>
-        <location filename="../../gui/selection_bar.py" line="77"/>
+        <location filename="../../gui/selection_bar.py" line="81"/>
         <source>Map names language</source>
         <translation>Langue des noms de la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="100"/>
+        <location filename="../../gui/selection_bar.py" line="104"/>
         <source>Cannot select these figures</source>
         <translation>Impossible de choisir ces chiffres</translation>
     </message>
