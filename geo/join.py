@@ -380,6 +380,13 @@ def _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, iss
     for rid in routes["route_id"]:
         if not parent_of.get(rid):
             visit(rid)
+    # a route without a figure inside one whose figure is shown (Balearic arrivals inside the
+    # Spanish ones of the WMR) is part of that figure, not "no figure"
+    for rid, st in list(status.items()):
+        c = relations.container_of(rid, metric)
+        if st == NO_DATA and c is not None and status.get(c.whole) in (DRAWN, TOTAL, IN_TOTAL, CONTAINED):
+            status[rid] = IN_TOTAL
+            mark_covered(rid, IN_TOTAL)
     return status, totals
 
 

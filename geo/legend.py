@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.figure_values import format_value
-from geo.join import CONTAINED, ZERO
+from geo.join import CONTAINED, ZERO, is_named
+from geo.qualifiers import figure_text
 from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
 
 HEADING, EXPLAIN, SIZE, COLOUR, OUTLINE, RING, TOTAL, NO_DATA, NODE, NOTE = (
@@ -89,15 +90,16 @@ def _colour_entries(doc, join) -> list[LegendEntry]:
     return [LegendEntry(COLOUR, GROUP_LABELS.get(g, g), doc.flow_colour("", g)) for g in groups]
 
 
-def footnotes(join) -> list[str]:
-    """What the footer must resolve: source markers, then the qualifier signs the map uses."""
+def footnotes(doc) -> list[str]:
+    """What the footer must resolve: whose figures the unmarked and marked ones are, the qualifier
+    signs the map uses, and what other sources report that the map does not draw."""
+    join = doc.join()
     out = []
     if join.markers:
-        out.append("; ".join(f"({m}) {s}" for s, m in join.markers.items()))
-    used = set()
-    if join.figures is not None and "qualifier" in join.figures.columns:
-        shown = join.shown()
-        used = {q for q in shown["qualifier"].fillna("") if q}
+        main = join.main_source if is_named(join.main_source or "") else "sources the update links without naming"
+        out.append(f"Unmarked figures: {main}; " + "; ".join(f"({m}) {s}" for s, m in join.markers.items()))
+    shown = join.shown() if join.figures is not None else None
+    used = set() if shown is None else {q for q in shown["qualifier"].fillna("") if q}
     keys = []
     if "at_least" in used:
         keys.append("≥ at least")
@@ -105,10 +107,30 @@ def footnotes(join) -> list[str]:
         keys.append("~ about, or rounded by the source")
     if "at_most" in used:
         keys.append("≤ at most")
+    if "derived" in set(join.flows.get("qualifier", [])):
+        keys.append("(derived) computed from other figures of the update")
     if keys:
-        out.append(", ".join(keys))
+        out.append("; ".join(keys))
     if join.figures is not None:
         others = join.figures[join.figures["status"] == "other_source"]
         for src, grp in others.groupby(others["source"].fillna(""), sort=True):
-            out.append(f"Not drawn: {src or 'unnamed source'} for {', '.join(dict.fromkeys(grp['route_id']))}")
+            said = ", ".join(f"{route_caption(doc, r.route_id)} {figure_text(r.value, r.qualifier)}"
+                             for r in grp.itertuples())
+            whose = src if is_named(src) else "a source the update links without naming"
+            out.append(f"Not drawn, from {whose}: {said}")
     return out
+
+
+def route_caption(doc, route_id: str) -> str:
+    """A route as a reader knows it: 'Atlantic route' for a main route, 'Libya to Italy' for a branch
+    (route names read 'Central Mediterranean route: Libya to Italy')."""
+    routes = doc.layer("routes")
+    if routes is None or route_id not in set(routes.data["route_id"]):
+        return route_id
+    data = routes.data.set_index("route_id")
+    name = str(data.at[route_id, "name"])
+    head, _, tail = name.partition(": ")
+    mains = data[data["parent"] == ""]["name"].astype(str).str.partition(": ")[0]
+    if tail and (data.at[route_id, "parent"] or (mains == head).sum() > 1):
+        return tail
+    return head

@@ -33,6 +33,7 @@ def subtitle(doc: MapDocument) -> str:
     if doc.flows is None or doc.period is None:
         return ""
     text = f"{metric_label(doc.metric)}, {parse_period(doc.period).display()}"
+    text += _according_to(doc)
     dates = figure_dates(_shown(doc))
     if dates:
         text += f" ({dates})"
@@ -55,17 +56,33 @@ def flow_label_texts(doc: MapDocument) -> dict[str, str]:
     if "contained_in" in flows.columns and doc.layer("routes") is not None:
         routes = doc.layer("routes").data
         names = dict(zip(routes["route_id"], routes["name"], strict=True))
+    containers = {}
+    if join.figures is not None:
+        shown = join.shown()
+        containers = dict(zip(shown["route_id"], shown["label"], strict=True))
     out = {}
     for i, rid in enumerate(flows["route_id"]):
         lines = [labels.iloc[i]]
         whole = flows["contained_in"].iloc[i] if "contained_in" in flows.columns else ""
-        if whole:
-            lines.append(f"part of {doc.relations.total_name(whole, names.get(whole, whole))}")
+        if whole:  # name the figure it is part of as the map writes it, so the reader can find it
+            lines.append(f"part of the {containers.get(whole) or doc.relations.total_name(whole, names.get(whole, whole))}")
         ch = changes.get(rid)
         if ch is not None and ch.label():
             lines.append(ch.label())
         out[rid] = "\n".join(lines)
     return out
+
+
+def _according_to(doc: MapDocument) -> str:
+    """', according to IOM Missing Migrants Project' when another source reports other figures for the
+    same selection (the dead and missing): whose figures these are belongs in the title block."""
+    if doc.layer("routes") is None or doc.is_od:
+        return ""
+    join = doc.join()
+    if join.figures is None or join.markers or not is_named(join.main_source or ""):
+        return ""
+    others = join.figures[join.figures["status"] == "other_source"]["source"]
+    return f", according to {join.main_source}" if any(is_named(s) for s in others) else ""
 
 
 def figure_dates(shown) -> str:
@@ -113,10 +130,10 @@ def sources_text(doc: MapDocument) -> str:
         unnamed = len(named) < len(srcs)
         refs = sorted({r.split(" — ")[0] for r in shown["source_ref"].fillna("") if r})
         text = "Figures: " + ("; ".join(refs) if refs else "; ".join(named))
-        if refs and named:
+        if refs and named and not doc.join().markers:  # with markers, the footnotes say whose is which
             text += ", citing " + ", ".join(named) + (" and other linked sources" if unnamed else "")
         parts.append(text)
-        parts += footnotes(doc.join())
+        parts += footnotes(doc)
     if doc.layer("boundaries") is not None:
         parts.append("Basemap: Natural Earth (public domain)")
     return ". ".join(parts) + ("." if parts else "")

@@ -156,7 +156,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                                        draw_markers=False)
         routes_labelled = routes is not None and routes.style.visible and routes.style.labels
         if (doc.is_od or routes_labelled) and doc.flow_style.show_values and doc.flows is not None:
-            draw_values = self._layout_value_labels(painter, view, hard)
+            draw_values = self._layout_value_labels(painter, view, hard, soft)
         if show_places:
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
                                        draw_markers=False)

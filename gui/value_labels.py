@@ -19,7 +19,11 @@ from gui.painting import draw_halo_text, pen, qcolor, text_size
 class ValueLabelsMixin:
     """MapRenderer's value labels; needs ``self.doc`` and ``self.report``."""
 
-    def _layout_value_labels(self, painter: QPainter, view: MapView, hard: list):
+    # A figure on a route's end town, its marker or a dashed route reads as that route's figure: such
+    # places cost this much per share of the label they cover (flows themselves are never covered).
+    NEAR_OTHER_ROUTES_WEIGHT = 400.0
+
+    def _layout_value_labels(self, painter: QPainter, view: MapView, hard: list, soft: list | None = None):
         """Place a value label beside every flow (never on a flow); returns the function drawing them."""
         symbols = self.report.symbols
         if symbols is None or not len(symbols):
@@ -75,7 +79,10 @@ class ValueLabelsMixin:
                     cands.append((mx + ux * (dist + reach), my + uy * (dist + reach), 3.0 + dist / mm / 5))
             requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value))
         totals = self._total_requests(painter, view, requests, anchors)
-        placed, dropped = place_labels(requests, [], view.frame_px, hard=hard)
+        ends = self._route_ends_px(view)
+        towns = [shapely.Point(x, y).buffer(2.0 * mm) for x, y in ends]  # a route's end and its town name
+        placed, dropped = place_labels(requests, [*(soft or []), *towns], view.frame_px,
+                                       obstacle_weight=self.NEAR_OTHER_ROUTES_WEIGHT, hard=hard)
         self.report.value_labels, self.report.dropped_labels = placed, dropped
         hard.extend(shapely.box(*lab.rect) for lab in placed)
         colours = {r.route_id: r.group for r in symbols.itertuples()}
@@ -150,8 +157,9 @@ class ValueLabelsMixin:
 
 
 def _end(geom) -> tuple[float, float]:
-    """Where a (multi)line arrives: the end of its last part."""
-    return (geom.geoms[-1] if hasattr(geom, "geoms") else geom).coords[-1][:2]
+    """Where a (multi)line arrives: its end, or the middle of its parts' ends (Ceuta and Melilla)."""
+    parts = geom.geoms if hasattr(geom, "geoms") else [geom]
+    return tuple(np.mean([p.coords[-1][:2] for p in parts], axis=0))
 
 
 def _start(geom) -> tuple[float, float]:

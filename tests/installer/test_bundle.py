@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET_MB = 250
 NAME = "crossings_2024Q4_arrivals"
-LAYERS = ("countries", "flow_symbols", "flows", "places", "routes")
+LAYERS = ("countries", "figures", "flow_symbols", "flows", "places", "routes")
 
 
 def _newest_source() -> float:
@@ -149,7 +149,7 @@ def test_offline_render_writes_the_default_map(rendered):
     flows = json.loads((out / f"{NAME}_flows.geojson").read_text())
     csv = pd.read_csv(paths.default_flows())
     q4 = csv[(csv.period == "2024Q4") & (csv.metric == "arrivals")].set_index("route_id")["value"]
-    got = {f["properties"]["route_id"]: f["properties"]["value"] for f in flows["features"]}
+    got = {f["properties"]["route_id"]: f["properties"]["figure"] for f in flows["features"]}
     assert got == {rid: q4[rid] for rid in got} and got["ATL"] == 16109 and len(got) == 5
     for name in LAYERS:
         assert json.loads((out / f"{NAME}_{name}.geojson").read_text()) == \
