@@ -11,13 +11,13 @@ as a flow along the route, on every route, under its own name.
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from geo import paths
 from geo.errors import DataError
+from geo.lookup_tables import table_rows
 
 FLOW = "flow"
 """A band along the route, arrow at its end (arrivals, departures)."""
@@ -64,19 +64,11 @@ def read_metrics(path: str | Path) -> dict[str, MetricMeaning]:
     from geo.flow_table import normalise_metric
 
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(path, None, f"cannot be read ({exc})") from None
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise DataError(path, "row 1", f"misses the column(s) {', '.join(missing)}")
     out: dict[str, MetricMeaning] = {}
-    for n, row in enumerate(reader, start=2):
-        slug = normalise_metric(row["metric"] or "")
-        symbol = (row["symbol"] or FLOW).strip()
-        modes = frozenset(m.strip() for m in (row["applies_to"] or "").split(";") if m.strip())
+    for n, row in table_rows(path, _COLUMNS):
+        slug = normalise_metric(row["metric"])
+        symbol = row["symbol"] or FLOW
+        modes = frozenset(m.strip() for m in row["applies_to"].split(";") if m.strip())
         if not slug:
             raise DataError(path, f"row {n}", "metric is empty")
         if symbol not in SYMBOLS:
@@ -86,8 +78,7 @@ def read_metrics(path: str | Path) -> dict[str, MetricMeaning]:
             raise DataError(path, f"row {n}", f"route mode {unknown[0]!r} is not one of {', '.join(ROUTE_MODES)}")
         if slug in out:
             raise DataError(path, f"row {n}", f"metric {slug!r} is listed twice")
-        out[slug] = MetricMeaning(slug, (row["label"] or "").strip() or _fallback_label(slug), symbol,
-                                  modes or None, (row["legend"] or "").strip())
+        out[slug] = MetricMeaning(slug, row["label"] or _fallback_label(slug), symbol, modes or None, row["legend"])
     return out
 
 

@@ -10,11 +10,11 @@ flows, those people would be counted twice. ``data/flows/relations.csv`` declare
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import DataError
+from geo.lookup_tables import table_rows
 
 CONTAINED_IN = "contained_in"
 TOTAL_NAME = "total_name"
@@ -50,18 +50,10 @@ def read_relations(path: str | Path, route_ids: set[str] | None = None) -> Figur
     from geo.flow_table import normalise_metric
 
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(path, None, f"cannot be read ({exc})") from None
-    reader = csv.DictReader(text.splitlines())
-    missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise DataError(path, "row 1", f"misses the column(s) {', '.join(missing)}")
     out = FigureRelations()
-    for n, row in enumerate(reader, start=2):
-        rid, rel, other = (row["route_id"] or "").strip(), (row["relation"] or "").strip(), (row["other"] or "").strip()
-        metric = normalise_metric(row["metric"] or "") or None
+    for n, row in table_rows(path, _COLUMNS):
+        rid, rel, other = row["route_id"], row["relation"], row["other"]
+        metric = normalise_metric(row["metric"]) or None
         if not rid:
             raise DataError(path, f"row {n}", "route_id is empty")
         if rel not in RELATIONS:
@@ -72,9 +64,9 @@ def read_relations(path: str | Path, route_ids: set[str] | None = None) -> Figur
         if rel == CONTAINED_IN:
             if not other or other == rid:
                 raise DataError(path, f"row {n}", "contained_in needs another route in 'other'")
-            out.contained.append(Containment(rid, other, metric, (row["text"] or "").strip()))
+            out.contained.append(Containment(rid, other, metric, row["text"]))
         else:
-            out.total_names[rid] = (row["text"] or "").strip()
+            out.total_names[rid] = row["text"]
     for c in out.contained:  # A in B in A would hide both
         seen, cur = {c.part}, c
         while cur is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtGui import QImage, QPainter
 
 from geo.page import Page
@@ -19,3 +20,10 @@ def paint(doc, page: Page) -> tuple[QImage, MapView, RenderReport]:
     finally:
         painter.end()
     return image, view, renderer.report
+
+
+def pixels(image: QImage) -> np.ndarray:
+    """The image as an (h, w, 3) RGB array."""
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
+    w, h, bpl = image.width(), image.height(), image.bytesPerLine()
+    return np.frombuffer(image.constBits(), np.uint8).reshape(h, bpl)[:, : w * 3].reshape(h, w, 3).copy()

@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from painted import paint
-from PySide6.QtGui import QColor, QImage
+from painted import paint, pixels
+from PySide6.QtGui import QColor
 
 from geo.flow_geometry import smooth_line
 from geo.flow_table import read_flow_table
@@ -22,12 +22,6 @@ from gui.export import VectorExportSettings, export_svg
 
 PAGE = Page("A4", "landscape", 150)
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB888)
-    w, h, bpl = image.width(), image.height(), image.bytesPerLine()
-    return np.frombuffer(image.constBits(), np.uint8).reshape(h, bpl)[:, : w * 3].reshape(h, w, 3).copy()
 
 
 def rgb(colour: str) -> np.ndarray:

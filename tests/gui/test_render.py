@@ -3,20 +3,14 @@
 import numpy as np
 import pytest
 import shapely
-from painted import paint
+from painted import paint, pixels
 from pyproj import Transformer
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor
 
 from geo.page import Page
 from geo.projection import resolve_crs
 from gui.export import render_image
 from gui.render import MapRenderer, RenderOptions
-
-
-def pixels(image: QImage) -> np.ndarray:
-    image = image.convertToFormat(QImage.Format.Format_RGB888)
-    w, h, bpl = image.width(), image.height(), image.bytesPerLine()
-    return np.frombuffer(image.constBits(), np.uint8).reshape(h, bpl)[:, : w * 3].reshape(h, w, 3).copy()
 
 
 def hexrgb(colour: str) -> np.ndarray:
