@@ -35,19 +35,8 @@ from geo.join import (
 from geo.metrics import CIRCLE, CORRIDOR, RETURN_FLOW, metric_meaning, read_metrics
 from geo.qualifiers import figure_text, parse_qualifier
 from geo.relations import FigureRelations, read_relations
-from geo.routes import read_routes
 
 UNNAMED = "Not named in the update (linked)"
-
-
-@pytest.fixture(scope="module")
-def routes():
-    return read_routes(paths.default_routes())
-
-
-@pytest.fixture(scope="module")
-def table():
-    return read_flow_table(paths.default_flows())
 
 
 @pytest.fixture(scope="module")

@@ -1,24 +1,12 @@
 """The join: routes x figures for a period, metric and source, with every problem reported by name."""
 
 import geopandas as gpd
-import pytest
 from shapely.geometry import LineString
 
 from geo import paths
 from geo.flow_table import read_flow_table
 from geo.join import join_flows
 from geo.relations import read_relations
-from geo.routes import read_routes
-
-
-@pytest.fixture(scope="module")
-def routes():
-    return read_routes(paths.default_routes())
-
-
-@pytest.fixture(scope="module")
-def table():
-    return read_flow_table(paths.default_flows())
 
 
 def values(result):
