@@ -353,3 +353,29 @@ def test_return_line_keeps_multi_part_routes():
 
     back = return_line(MultiLineString([[(0, 0), (10, 0)], [(0, 5), (10, 5)]]))
     assert [p.coords[-1] for p in back.geoms] == [(0.0, 0.0), (0.0, 5.0)]
+
+
+def test_every_figure_of_every_selection_is_on_its_map_once_drawn_labelled_or_in_the_footer():
+    """The map itself, not only the figures layer: a figure is drawn, written as a total, outlined, or
+    (another source's) listed in the footer; never silently absent."""
+    from geo.document import MapDocument
+    from geo.legend import route_caption
+    from geo.map_texts import flow_label_texts, sources_text
+
+    doc = MapDocument.from_files()
+    for period in doc.flows.periods():
+        for metric in doc.flows.metrics(period):
+            for source in [None, ALL_SOURCES, *doc.flows.sources(period, metric)]:
+                doc.select(str(period), metric, source)
+                join, footer, labels = doc.join(), sources_text(doc), flow_label_texts(doc)
+                totals = {t.route_id: t for t in join.totals}
+                for r in join.figures.dropna(subset=["row"]).itertuples():
+                    where = (str(period), metric, source, r.route_id, r.value)
+                    if r.status in (DRAWN, CONTAINED):
+                        assert labels[r.route_id].splitlines()[0] == r.label, where
+                    elif r.status == TOTAL:
+                        assert totals[r.route_id].lines()[0].endswith(r.label), where
+                    elif r.status == OTHER_SOURCE:
+                        assert f"{route_caption(doc, r.route_id)} {figure_text(r.value, r.qualifier)}" in footer, where
+                    else:
+                        assert r.status in ("empty", "unknown_route"), where
