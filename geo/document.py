@@ -26,7 +26,7 @@ from geo.metrics import MetricMeaning, metric_meaning
 from geo.page import Page
 from geo.periods import parse_period
 from geo.projection import DEFAULT_CRS, resolve_crs, to_crs, transformer
-from geo.relations import FigureRelations, read_relations
+from geo.relations import FigureRelations, relations_for_routes
 from geo.routes import read_routes
 from geo.signals import Signal
 from geo.styles import CHANGE_COLOURS, OD_COLOURS, FlowStyle, LayerStyle, MapTheme
@@ -83,8 +83,6 @@ class MapDocument:
         """With origin–destination figures: draw A->B and B->A as one net flow."""
         self.node_max_radius_mm = 5.0
         """Radius of the largest OD node symbol; others scale by area with their total."""
-        self.relations = FigureRelations()
-        """Figures inside other figures and the names of route totals (data/flows/relations.csv)."""
         self.label_language = "en"
         """Language of country and place names on the map: en, fr or ar (name_fr / name_ar columns)."""
         self.disclaimer = DISCLAIMER
@@ -114,9 +112,8 @@ class MapDocument:
             layers.append(Layer("places", "Places", read_vector(p, expect="point"), p,
                                 LayerStyle(fill="#333333", stroke="#ffffff", stroke_width_mm=0.2)))
         doc = cls(layers, read_flow_table(f))
-        if not routes:  # the bundled routes come with the relations of the bundled figures
+        if not routes:
             doc.extent_lonlat = REGIONAL_EXTENT_LONLAT
-            doc.relations = read_relations(paths.default_relations(), set(routes_layer.data["route_id"]))
         return doc
 
     # -- layers -------------------------------------------------------------------------------
@@ -216,6 +213,19 @@ class MapDocument:
                 raise CrossingsError("a routes layer and figures are needed to draw flows")
             self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source,
                                           self.relations, self.meaning)
+        return self._cache[key]
+
+    @property
+    def relations(self) -> FigureRelations:
+        """Figures inside other figures and the names of route totals: they come with the routes file
+        (geo.relations.relations_for_routes), so a project reopened or a routes layer replaced keeps
+        them right without storing them twice."""
+        routes = self.layer("routes")
+        if routes is None:
+            return FigureRelations()
+        key = ("relations", routes.id)
+        if key not in self._cache:
+            self._cache[key] = relations_for_routes(routes.path, set(routes.data["route_id"]))
         return self._cache[key]
 
     @property
@@ -403,5 +413,5 @@ class MapDocument:
         if reason in ("layers", "crs"):
             self._cache.clear()
         elif reason == "selection":
-            self._cache = {k: v for k, v in self._cache.items() if k[0] in ("proj", "simple", "land")}
+            self._cache = {k: v for k, v in self._cache.items() if k[0] in ("proj", "simple", "land", "relations")}
         self.changed.emit(reason)

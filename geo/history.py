@@ -86,7 +86,7 @@ def restore(doc: MapDocument, state: DocumentState) -> None:
         doc.invalidate(reason)
 
 
-GEOMETRY_CACHES = ("proj", "simple", "land")
+GEOMETRY_CACHES = ("proj", "simple", "land", "relations")
 
 
 def clone(doc: MapDocument, caches_from: MapDocument | None = None) -> MapDocument:

@@ -45,6 +45,22 @@ class FigureRelations:
         return self.total_names.get(route_id) or fallback
 
 
+def relations_for_routes(routes_path: Path | None, route_ids: set[str]) -> FigureRelations:
+    """The relations that go with a routes file: ``<routes>.relations.csv`` beside it, or for the
+    bundled routes ``data/flows/relations.csv``; none otherwise (every figure then stands alone)."""
+    from geo import paths
+
+    if routes_path is None:
+        return FigureRelations()
+    routes_path = Path(routes_path)
+    beside = routes_path.with_name(routes_path.stem + ".relations.csv")
+    if beside.exists():
+        return read_relations(beside, route_ids)
+    if routes_path.resolve() == paths.default_routes().resolve():
+        return read_relations(paths.default_relations(), route_ids)
+    return FigureRelations()
+
+
 def read_relations(path: str | Path, route_ids: set[str] | None = None) -> FigureRelations:
     """The relations table; every id must be a route (when ``route_ids`` is given), no loops."""
     from geo.flow_table import normalise_metric

@@ -379,3 +379,32 @@ def test_every_figure_of_every_selection_is_on_its_map_once_drawn_labelled_or_in
                         assert f"{route_caption(doc, r.route_id)} {figure_text(r.value, r.qualifier)}" in footer, where
                     else:
                         assert r.status in ("empty", "unknown_route"), where
+
+
+def test_relations_come_with_the_routes_file_and_survive_a_project(tmp_path):
+    """Derived from the routes layer, never stored twice: a saved and reopened project keeps the
+    Balearic arrivals inside the Spanish ones; user routes bring their own ``<routes>.relations.csv``."""
+    import shutil
+
+    from geo.document import MapDocument
+    from geo.project import load_project, save_project
+
+    doc = MapDocument.from_files()
+    doc.select("2024", "arrivals")
+    project = save_project(doc, tmp_path / "map.crossings.json")
+    again = load_project(project)
+    assert again.period == "2024"
+    assert again.join().flows.set_index("route_id").loc["ALB", "status"] == CONTAINED
+    # user routes: no relations unless a file beside them says so
+    for ext in ("shp", "shx", "dbf", "prj", "cpg"):
+        shutil.copy(paths.default_routes().with_suffix(f".{ext}"), tmp_path / f"myroutes.{ext}")
+    mine = MapDocument.from_files(routes=tmp_path / "myroutes.shp")
+    mine.select("2024", "arrivals")
+    assert mine.join().flows.set_index("route_id").loc["ALB", "status"] == DRAWN
+    (tmp_path / "myroutes.relations.csv").write_text(
+        "route_id,relation,other,metric,text\nALB,contained_in,WMR-SEA,arrivals,sea arrivals include the islands\n"
+        "CMR,total_name,,,Italia\n", encoding="utf-8")
+    mine = MapDocument.from_files(routes=tmp_path / "myroutes.shp")
+    mine.select("2024", "arrivals")
+    assert mine.join().flows.set_index("route_id").loc["ALB", "status"] == CONTAINED
+    assert next(t for t in mine.join().totals if t.route_id == "CMR").name == "Italia"
