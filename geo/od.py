@@ -24,6 +24,7 @@ from geo.flow_layout import LayoutSettings, bezier, layout_flows
 from geo.flow_table import FlowTable
 from geo.join import FLOW_COLUMNS, JoinIssue, JoinResult
 from geo.projection import resolve_crs, transformer
+from geo.qualifiers import ABOUT, DERIVED, figure_text
 from geo.view import MapView
 
 
@@ -102,9 +103,9 @@ def od_join(table: FlowTable, nodes: dict[str, Node], period: str, metric: str, 
         "metric": rows["metric"].to_numpy(), "source": rows["source"].to_numpy(),
         "source_ref": rows["source_ref"].to_numpy(), "note": rows["note"].to_numpy(),
         "date_from": rows["date_from"].to_numpy(), "date_to": rows["date_to"].to_numpy(),
-        "row": rows["row"].astype(int).to_numpy(),
+        "row": rows["row"].astype(int).to_numpy(), "qualifier": rows["qualifier"].to_numpy(),
         "geometry": shapely.linestrings(coords.reshape(-1, 2, 2)) if len(coords) else []})
-    frame = records[[*FLOW_COLUMNS, "geometry"]]
+    frame = records[[*FLOW_COLUMNS, "qualifier", "geometry"]]
     dup = frame["route_id"].duplicated(keep=False)
     if dup.any():
         rid = frame.loc[dup, "route_id"].iloc[0]
@@ -115,6 +116,7 @@ def od_join(table: FlowTable, nodes: dict[str, Node], period: str, metric: str, 
     if net:
         frame = _net(frame)
     frame = frame.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+    frame["label"] = [figure_text(v, q) for v, q in zip(frame["value"], frame["qualifier"], strict=True)]
     flows = gpd.GeoDataFrame(frame, geometry="geometry", crs="EPSG:4326")
     return JoinResult(flows, str(period), metric, source, issues, frame.drop(columns="geometry"), [])
 
@@ -122,6 +124,8 @@ def od_join(table: FlowTable, nodes: dict[str, Node], period: str, metric: str, 
 def _sum_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
     agg = {c: "first" for c in frame.columns if c not in ("route_id", "value")}
     agg["value"] = "sum"
+    # a sum is as exact as its least exact part: one "about" makes the sum "about"
+    agg["qualifier"] = lambda q: q.iloc[0] if q.nunique() == 1 else ABOUT
     return frame.groupby("route_id", as_index=False, sort=False).agg(agg)
 
 
@@ -141,6 +145,7 @@ def _net(frame: pd.DataFrame) -> pd.DataFrame:
         big, small = (r, back) if r.value >= back.value else (back, r)
         row = big._asdict()
         row["value"] = big.value - small.value
+        row["qualifier"] = DERIVED
         row["note"] = f"net of {big.value:,.0f} and {small.value:,.0f} the other way"
         if row["value"] > 0:
             keep.append(row)

@@ -88,3 +88,18 @@ def test_document_lays_out_curves_that_leave_nodes_clear():
     into = curves[curves["dest"] == "Canary Islands"]
     angles = [np.degrees(np.arctan2(*(np.subtract(ln.coords[-1], ln.coords[-3]))[::-1])) for ln in into.geometry]
     assert min(abs(a - b) for i, a in enumerate(angles) for b in angles[i + 1:]) > 3
+
+
+def test_od_figures_keep_their_qualifiers_through_sums_and_net_flows(nodes, tmp_path):
+    p = tmp_path / "od.csv"
+    p.write_text("origin,destination,period,metric,value,qualifier,source\n"
+                 "Libya,Italy,2024,departures,1000,at least,A\n"
+                 "Tunisia,Italy,2024,departures,500,,A\nTunisia,Italy,2024,departures,200,about,B\n"
+                 "Italy,Libya,2024,departures,300,,A\n", encoding="utf-8")
+    table = read_flow_table(p)
+    labels = dict(zip(*(lambda f: (f["route_id"], f["label"]))(od_join(table, nodes, "2024", "departures").flows),
+                      strict=True))
+    assert labels["LBY→ITA"] == "≥ 1,000"
+    assert labels["TUN→ITA"] == "~700"  # 500 + about 200 is about 700
+    net = od_join(table, nodes, "2024", "departures", net=True).flows.set_index("route_id")
+    assert net.loc["LBY→ITA", "label"] == "700 (derived)"  # 1,000 − 300
