@@ -8,7 +8,7 @@ import numpy as np
 import shapely
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 
 from geo.view import MapView
 
@@ -91,9 +91,13 @@ def draw_halo_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colo
             x = rect.center().x() - w / 2
         boxes.append((line, QPointF(x, top + k * line_h + fm.ascent())))
     if halo_px > 0:
+        # QPainterPath.addText sizes the font for the screen, not for this device: at 300 dpi its
+        # glyphs came out a third of the text's size. Scale the path's font to the device's metrics.
+        path_font = QFont(font)
+        path_font.setPointSizeF(font.pointSizeF() * fm.height() / QFontMetricsF(font).height())
         outline = QPainterPath()
         for line, origin in boxes:
-            outline.addText(origin, font, line)
+            outline.addText(origin, path_font, line)
         stroker = QPainterPathStroker()
         stroker.setWidth(halo_px * 2)
         stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
