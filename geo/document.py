@@ -179,6 +179,20 @@ class MapDocument:
         self.period, self.metric, self.source = period, metric, source
         self._invalidate("selection")
 
+    def each_period(self, periods: list[str] | None):
+        """Select each of ``periods`` in turn (or stay on the current one), restoring the selection
+        after: for what one legend or one footer says about several maps (small multiples)."""
+        if not periods:
+            yield self.period
+            return
+        saved = (self.period, self.metric, self.source)
+        try:
+            for period in periods:
+                self.select(period, self.metric, self.source, keep_if_valid=True)
+                yield period
+        finally:
+            self.select(*saved, keep_if_valid=True)
+
     @property
     def is_od(self) -> bool:
         """True when the figures name origins and destinations rather than drawn routes."""

@@ -195,7 +195,7 @@ def join_flows(routes: gpd.GeoDataFrame, table: FlowTable, period: str, metric: 
             issues.append(JoinIssue("warning", r.route_id, f"{meaning.label.lower()} are not expected on a "
                                     f"{mode_of[r.route_id]} route (metrics table); drawn as given", int(r.row)))
 
-    main, markers = _markers(chosen)
+    main, markers = _markers(chosen, table.frame[table.frame["metric"] == rows["metric"].iloc[0]] if len(rows) else rows)
     fig_of = {r.route_id: i for i, r in zip(chosen.index, chosen.itertuples(), strict=True)}
     route_status, totals = _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, issues)
     _apply_containment(rows, fig_of, relations, metric, issues)
@@ -298,15 +298,23 @@ def _span_days(rows: pd.DataFrame) -> pd.Series:
     return (end - start).dt.days.fillna(-1)
 
 
-def _markers(chosen: pd.DataFrame) -> tuple[str | None, dict[str, str]]:
-    """The main source (most figures) and a letter for every other source drawn."""
-    if chosen.empty:
-        return None, {}
-    counts = chosen.groupby("source")["route_id"].count()
-    first = chosen.groupby("source")["row"].min()
+def _markers(chosen: pd.DataFrame, metric_rows: pd.DataFrame) -> tuple[str | None, dict[str, str]]:
+    """The main source and a letter for every other source drawn.
+
+    Letters belong to sources for the whole metric, whatever the period: the source with most figures
+    of this metric in the file is the main one (unmarked) wherever it is drawn, and the others are
+    lettered in the file's order. So a series of maps (quarters side by side, a year's atlas) marks
+    one source with one letter throughout, and one footer can resolve them all.
+    """
+    if chosen.empty or chosen["source"].nunique() < 2:
+        return (chosen["source"].iloc[0] if len(chosen) else None), {}
+    counts = metric_rows.groupby("source")["route_id"].count()
+    first = metric_rows.groupby("source")["row"].min()
     order = sorted(counts.index, key=lambda s: (-counts[s], first[s]))
-    main, others = order[0], sorted(order[1:], key=lambda s: first[s])
-    return main, {s: string.ascii_lowercase[i % 26] for i, s in enumerate(others)}
+    main = order[0] if order[0] in set(chosen["source"]) else chosen["source"].value_counts().index[0]
+    letters = {s: string.ascii_lowercase[i % 26] for i, s in enumerate(sorted(
+        (s for s in counts.index if s != main), key=lambda s: first[s]))}
+    return main, {s: letters[s] for s in sorted(set(chosen["source"]) - {main}, key=lambda s: first[s])}
 
 
 # -- totals and parts --------------------------------------------------------------------------

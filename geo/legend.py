@@ -8,10 +8,11 @@ entries come from the figures model (geo.join), so the legend lists exactly what
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geo.figure_values import format_value
 from geo.join import CONTAINED, ZERO, is_named
+from geo.periods import parse_period
 from geo.qualifiers import figure_text
 from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
 
@@ -32,36 +33,43 @@ class LegendEntry:
     """'band' or 'circle' for SIZE entries."""
 
 
-def legend_entries(doc) -> list[LegendEntry]:
-    """Entries in reading order: what is measured and how, sizes, colours, then special marks."""
+def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
+    """Entries in reading order: what is measured and how, sizes, colours, then special marks.
+
+    With ``periods`` (small multiples), one legend for all their maps: every colour and mark any of
+    them draws. The sizes come from the current selection's scale (a series holds one scale)."""
     scale = doc.width_scale()
     if scale is None:
         return []
-    join = doc.join()
     meaning = doc.meaning
     style = doc.flow_style
     od = doc.is_od
     entries = [LegendEntry(HEADING, f"{meaning.label} ({meaning.scale_words(bool(style.classes))})")]
     if meaning.legend and not od:
         entries.append(LegendEntry(EXPLAIN, meaning.legend))
-    flows = join.flows
-    sized = flows[flows["value"] > 0] if "value" in flows.columns else flows
-    largest = float(sized["value"].max()) if len(sized) else 0.0
+    largest, colours, marks = 0.0, [], {}
+    for _ in doc.each_period(periods):
+        join = doc.join()
+        flows = join.flows
+        sized = flows[flows["value"] > 0]
+        largest = max(largest, float(sized["value"].max()) if len(sized) else 0.0)
+        colours += [c for c in _colour_entries(doc, join) if c not in colours]
+        if "status" in flows.columns and (flows["status"] == CONTAINED).any():
+            marks[OUTLINE] = LegendEntry(OUTLINE, "Outline: part of another figure shown, not added to it", "#6f6f6f")
+        if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
+            marks[RING] = LegendEntry(RING, "0: none recorded (a figure of zero)", "#3d3d3d")
+        if join.totals and TOTAL not in marks:
+            t = join.totals[0]
+            marks[TOTAL] = LegendEntry(TOTAL, f"{t.name} {format_value(t.value)}: a total, shown where its routes arrive")
+        if join.no_data:
+            marks[NO_DATA] = LegendEntry(NO_DATA, NO_FIGURE_TEXT, "#777777")
     shape = "circle" if scale.by_area else "band"
     for text, size in scale.legend_entries(max(largest, scale.reference_value if style.reference_value else 0)):
         entries.append(LegendEntry(SIZE, text, "#6f6f6f", size, shape))
-    entries += _colour_entries(doc, join)
+    entries += colours
     if od:
         entries.append(LegendEntry(NODE, "Circle area: all flows in and out", "#3d3d3d"))
-    if "status" in flows.columns and (flows["status"] == CONTAINED).any():
-        entries.append(LegendEntry(OUTLINE, "Outline: part of another figure shown, not added to it", "#6f6f6f"))
-    if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
-        entries.append(LegendEntry(RING, "0: none recorded (a figure of zero)", "#3d3d3d"))
-    if join.totals:
-        t = join.totals[0]
-        entries.append(LegendEntry(TOTAL, f"{t.name} {format_value(t.value)}: a total, shown where its routes arrive"))
-    if join.no_data:
-        entries.append(LegendEntry(NO_DATA, NO_FIGURE_TEXT, "#777777"))
+    entries += [marks[k] for k in (OUTLINE, RING, TOTAL, NO_DATA) if k in marks]
     note = f"Smallest {'circles' if scale.by_area else 'flows'} drawn {scale.min_width_mm:g} mm wide"
     if scale.breaks:
         note = "Widths in classes"
@@ -90,35 +98,58 @@ def _colour_entries(doc, join) -> list[LegendEntry]:
     return [LegendEntry(COLOUR, GROUP_LABELS.get(g, g), doc.flow_colour("", g)) for g in groups]
 
 
-def footnotes(doc) -> list[str]:
-    """What the footer must resolve: whose figures the unmarked and marked ones are, the qualifier
-    signs the map uses, and what other sources report that the map does not draw."""
+@dataclass
+class FootnoteParts:
+    """What a footer must resolve, mergeable over the maps of a series (one footer, several panels)."""
+
+    main: str | None = None
+    markers: dict[str, str] = field(default_factory=dict)
+    """Footnote letter -> source."""
+    signs: list[str] = field(default_factory=list)
+    not_drawn: list[str] = field(default_factory=list)
+
+    def merge(self, other: FootnoteParts, period: str | None = None) -> None:
+        self.main = self.main or other.main
+        self.markers.update(other.markers)
+        self.signs += [s for s in other.signs if s not in self.signs]
+        where = f"{parse_period(period).display()}: " if period else ""
+        self.not_drawn += [where + n for n in other.not_drawn]
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.markers:
+            main = self.main if is_named(self.main or "") else "sources the update links without naming"
+            out.append(f"Unmarked figures: {main}; " + "; ".join(f"({m}) {s}" for m, s in sorted(self.markers.items())))
+        if self.signs:
+            out.append("; ".join(s for s in SIGNS if s in self.signs))
+        return out + self.not_drawn
+
+
+# The qualifier signs a footer explains, in this order.
+SIGNS = ("≥ at least", "~ about, or rounded by the source", "≤ at most",
+         "(derived) computed from other figures of the update")
+
+
+def footnote_parts(doc) -> FootnoteParts:
+    """Whose the unmarked and marked figures are, the qualifier signs the map uses, and what other
+    sources report that the map does not draw."""
     join = doc.join()
-    out = []
-    if join.markers:
-        main = join.main_source if is_named(join.main_source or "") else "sources the update links without naming"
-        out.append(f"Unmarked figures: {main}; " + "; ".join(f"({m}) {s}" for s, m in join.markers.items()))
+    parts = FootnoteParts(join.main_source if join.markers else None, {m: s for s, m in join.markers.items()})
     shown = join.shown() if join.figures is not None else None
     used = set() if shown is None else {q for q in shown["qualifier"].fillna("") if q}
-    keys = []
-    if "at_least" in used:
-        keys.append("≥ at least")
-    if used & {"about", "rounded"}:
-        keys.append("~ about, or rounded by the source")
-    if "at_most" in used:
-        keys.append("≤ at most")
+    for sign, quals in zip(SIGNS, ({"at_least"}, {"about", "rounded"}, {"at_most"}, set()), strict=True):
+        if used & quals:
+            parts.signs.append(sign)
     if "derived" in set(join.flows.get("qualifier", [])):
-        keys.append("(derived) computed from other figures of the update")
-    if keys:
-        out.append("; ".join(keys))
+        parts.signs.append(SIGNS[-1])
     if join.figures is not None:
         others = join.figures[join.figures["status"] == "other_source"]
         for src, grp in others.groupby(others["source"].fillna(""), sort=True):
             said = ", ".join(f"{route_caption(doc, r.route_id)} {figure_text(r.value, r.qualifier)}"
                              for r in grp.itertuples())
             whose = src if is_named(src) else "a source the update links without naming"
-            out.append(f"Not drawn, from {whose}: {said}")
-    return out
+            parts.not_drawn.append(f"Not drawn, from {whose}: {said}")
+    return parts
 
 
 def route_caption(doc, route_id: str) -> str:

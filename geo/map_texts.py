@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from geo.document import MapDocument
 from geo.figure_values import format_value
 from geo.join import REMAINDER, is_named
-from geo.legend import footnotes
+from geo.legend import FootnoteParts, footnote_parts
 from geo.metrics import metric_label
 from geo.periods import parse_period
 
@@ -118,22 +120,32 @@ def _shown(doc: MapDocument):
     return shown[shown["status"] != REMAINDER]
 
 
-def sources_text(doc: MapDocument) -> str:
+def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
     """'Figures: <report>, citing <named sources> and other linked sources. (a) UNHCR. ≥ at least.
-    Basemap: ...': every source of a figure shown, the markers and qualifier signs resolved."""
+    Basemap: ...': every source of a figure shown, the markers and qualifier signs resolved.
+
+    With ``periods`` (small multiples: one footer for several maps), the figures of all of them;
+    the document's selection is left as it was.
+    """
     parts = []
     has_flows = doc.flows is not None and (doc.layer("routes") is not None or doc.is_od)
-    shown = _shown(doc) if has_flows else None
-    if shown is not None and len(shown):
-        srcs = sorted({s for s in shown["source"].fillna("") if s})
+    shown, notes = [], FootnoteParts()
+    if has_flows:
+        for period in doc.each_period(periods):
+            if _shown(doc) is not None and len(_shown(doc)):
+                shown.append(_shown(doc))
+                notes.merge(footnote_parts(doc), period if periods and len(periods) > 1 else None)
+    if shown:
+        frame = pd.concat(shown, ignore_index=True)
+        srcs = sorted({s for s in frame["source"].fillna("") if s})
         named = [s for s in srcs if is_named(s)]
         unnamed = len(named) < len(srcs)
-        refs = sorted({r.split(" — ")[0] for r in shown["source_ref"].fillna("") if r})
+        refs = sorted({r.split(" — ")[0] for r in frame["source_ref"].fillna("") if r})
         text = "Figures: " + ("; ".join(refs) if refs else "; ".join(named))
-        if refs and named and not doc.join().markers:  # with markers, the footnotes say whose is which
+        if refs and named and not notes.markers:  # with markers, the footnotes say whose is which
             text += ", citing " + ", ".join(named) + (" and other linked sources" if unnamed else "")
         parts.append(text)
-        parts += footnotes(doc)
+        parts += notes.lines()
     if doc.layer("boundaries") is not None:
         parts.append("Basemap: Natural Earth (public domain)")
     return ". ".join(parts) + ("." if parts else "")

@@ -17,11 +17,14 @@ from gui.painting import pen, qcolor
 class FurniturePainter:
     """Lays out and paints map furniture inside the view's frame (and the footer below it)."""
 
-    def __init__(self, doc: MapDocument, view: MapView, painter: QPainter) -> None:
+    def __init__(self, doc: MapDocument, view: MapView, painter: QPainter, periods: list[str] | None = None) -> None:
         self.doc, self.view, self.p = doc, view, painter
+        self.periods = periods
+        """Several maps' periods (small multiples): the legend covers what any of them draws."""
         self.mm = view.px_per_mm
         self.device_dpi = painter.device().logicalDpiY()
         self._rects: dict[str, QRectF] | None = None
+        self._legend = None
 
     def font(self, pt: float, **kw):
         return map_font(pt, self.view.dpi, self.device_dpi, **kw)
@@ -92,7 +95,9 @@ class FurniturePainter:
     BAND_MM = 16.0
 
     def _entries(self):
-        return legend_entries(self.doc)
+        if self._legend is None:
+            self._legend = legend_entries(self.doc, self.periods)
+        return self._legend
 
     def _row_height(self, e) -> float:
         mm = self.mm

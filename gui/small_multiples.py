@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter
 from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
+from geo.map_texts import sources_text
 from geo.metrics import metric_label
 from geo.page import Page
 from geo.periods import parse_period
@@ -107,7 +108,7 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         if not options.paints("furniture"):
             return views
         # the legend and scale bar once, in the last panel, on the shared scale
-        fp = FurniturePainter(doc, views[-1], painter)
+        fp = FurniturePainter(doc, views[-1], painter, periods=labels)
         rects = fp.layout_rects()
         fp.legend(rects["legend"])
         fp.scale_and_north(rects["scale"])
@@ -121,8 +122,7 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
             ", on one width scale"
         painter.drawText(QRectF(fx, fy + title_h * 0.55, fw, title_h * 0.45),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), sub)
-        renderer = MapRenderer(doc)
-        FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), renderer._sources_text())
+        FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), sources_text(doc, labels))
     return views
 
 

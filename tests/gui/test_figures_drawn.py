@@ -157,3 +157,16 @@ def test_the_svg_says_totals_sources_qualifiers_and_dates(doc, tmp_path):
     doc.select("2024", "expulsions")
     texts = " ".join(svg_texts(export_svg(doc, tmp_path / "exp.svg", VectorExportSettings(PAGE))))
     assert "≥ 31,404" in texts and "Atlantic route" not in texts
+
+
+def test_small_multiples_mark_one_source_with_one_letter_and_explain_every_panel(doc, tmp_path):
+    """Side by side, 2023 and 2024 share one footer and one legend: the Ministry's figures are (b) in
+    both panels, and the 2023 panel's dashed routes are in the legend though 2024 has none."""
+    doc.select("2024", "arrivals")
+    path = export_svg(doc, tmp_path / "sm.svg", VectorExportSettings(PAGE, periods=("2023", "2024")))
+    texts = " ".join(svg_texts(path))
+    assert "1,068 (b)" in texts and "2,531 (b)" in texts and "46,524 (a)" in texts
+    assert "(a) UNHCR; (b) Spanish Ministry of the Interior" in texts
+    assert "No figure for this route and period" in texts
+    assert "2024: Not drawn, from a source the update links without naming: Atlantic route 46,843" in texts
+    assert doc.period == "2024"  # the selection is left as it was
