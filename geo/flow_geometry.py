@@ -218,6 +218,25 @@ def _tight_bends(pts: np.ndarray, radius: float) -> np.ndarray:
     return out
 
 
+# A band shorter than this on paper is no symbol at all (Ceuta's land leg is 4 km, a fraction of a
+# millimetre at the regional scale, and its figure floated over nothing): it is lengthened backwards,
+# along its first direction, so the arrow still arrives where the route does.
+MIN_SYMBOL_LENGTH_MM = 6.0
+
+
+def at_least_long(line: LineString, length: float) -> LineString:
+    """``line`` itself, or extended before its start along its first direction to ``length``."""
+    if line.length >= length or line.length == 0:
+        return line
+    pts = np.asarray(line.coords)[:, :2]
+    first = pts[1] - pts[0]
+    norm = np.hypot(*first)
+    if norm == 0:
+        return line
+    start = pts[0] - first / norm * (length - line.length)
+    return LineString(np.vstack([start, pts]))
+
+
 # Symbols that are not bands sit this far along their route (as a fraction of its length); a zero
 # is a ring this wide, labelled "0" (never a thin flow).
 CIRCLE_AT = 0.5
@@ -268,6 +287,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     for row, smoothed, (w_mm, aw_mm, al_mm) in zip(rows, parts_of, sizes, strict=True):
         polys, lines = [], []
         for smooth in smoothed:
+            smooth = at_least_long(smooth, view.mm_to_units(max(MIN_SYMBOL_LENGTH_MM, al_mm * 1.6)))
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
             smooth = substring(smooth, 0.0, smooth.length - gap)
             poly, centre = flow_symbol(smooth, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))

@@ -170,3 +170,22 @@ def test_small_multiples_mark_one_source_with_one_letter_and_explain_every_panel
     assert "No figure for this route and period" in texts
     assert "2024: Not drawn, from a source the update links without naming: Atlantic route 46,843" in texts
     assert doc.period == "2024"  # the selection is left as it was
+
+
+def test_a_figure_on_a_very_short_route_still_has_its_arrow(doc, painted):
+    """Ceuta's land leg is 4 km: at the regional scale its 2,531 floated over nothing. The arrow is
+    lengthened backwards so there is a symbol to read the figure from."""
+    view, _, img = painted("2024", "arrivals")
+    from pyproj import Transformer
+
+    from geo.projection import resolve_crs
+
+    x, y = Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True).transform(-5.318, 35.888)
+    cx, cy = view.to_px(np.array([[x, y]]))[0]
+    r = int(8 * view.px_per_mm)
+    box = img[int(cy) - r:int(cy) + r, int(cx) - r:int(cx) + r]
+    wmr = rgb(doc.flow_style.colour_for("WMR"))
+    # only Ceuta's arrow is WMR-coloured this close to Ceuta (Melilla's is 200 km east)
+    drawn = (np.abs(box.astype(int) - wmr).max(axis=2) <= 8).sum()
+    k = view.px_per_mm
+    assert drawn >= 0.5 * 2.6 * 2.4 * k * k  # at least an arrowhead's worth of colour
