@@ -287,7 +287,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     for row, smoothed, (w_mm, aw_mm, al_mm) in zip(rows, parts_of, sizes, strict=True):
         polys, lines = [], []
         for smooth in smoothed:
-            smooth = at_least_long(smooth, view.mm_to_units(max(MIN_SYMBOL_LENGTH_MM, al_mm * 1.6)))
+            smooth = at_least_long(smooth, view.mm_to_units(MIN_SYMBOL_LENGTH_MM))
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
             smooth = substring(smooth, 0.0, smooth.length - gap)
             poly, centre = flow_symbol(smooth, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))
