@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency, and print-safe.
 ROUTE_GROUP_COLOURS: dict[str, str] = {
@@ -30,6 +31,33 @@ GROUP_LABELS: dict[str, str] = {
 }
 
 
+_HEX_COLOUR = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+# A font family name as CSS and Qt take it: letters (any script), digits, spaces, dots and dashes.
+_FONT_FAMILY = re.compile(r"[\w .\-]{1,64}")
+
+
+def css_colour(value: object, what: str) -> str:
+    """``value`` as '#rrggbb', or ValueError naming ``what``: a colour from a project file or a setting is
+    parsed and written anew, never pasted into CSS, SVG or HTML as given (a 'colour' of
+    ``red;}</style><script>…`` would otherwise run in the web map)."""
+    text = value.strip() if isinstance(value, str) else ""
+    m = _HEX_COLOUR.fullmatch(text)
+    if m is None:
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise ValueError(f"{what} {shown} is not a colour: write it as #rrggbb, e.g. #0072b2")
+    digits = m.group(1)
+    if len(digits) == 3:
+        digits = "".join(c * 2 for c in digits)
+    return "#" + digits.lower()
+
+
+def font_family(value: object, what: str = "font_family") -> str:
+    if not isinstance(value, str) or not _FONT_FAMILY.fullmatch(value.strip()):
+        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
+        raise ValueError(f"{what} {shown} is not a font family name (letters, digits, spaces, dots, dashes)")
+    return value.strip()
+
+
 @dataclass
 class LayerStyle:
     """How one layer is drawn; colours are CSS hex strings (#RRGGBB)."""
@@ -44,6 +72,8 @@ class LayerStyle:
     def __post_init__(self) -> None:
         if not 0.0 <= self.opacity <= 1.0:
             raise ValueError(f"opacity {self.opacity} is outside 0–1")
+        self.fill = css_colour(self.fill, "fill")
+        self.stroke = css_colour(self.stroke, "stroke")
 
 
 @dataclass
@@ -72,6 +102,12 @@ class FlowStyle:
     colour_by: str = "group"
     """'group' (route colours) or 'change' (increase / decrease against ``compare``)."""
 
+    def __post_init__(self) -> None:
+        self.casing = css_colour(self.casing, "casing")
+        if not isinstance(self.group_colours, dict):
+            raise ValueError("group_colours must map route groups to colours")
+        self.group_colours = {str(g): css_colour(c, f"group_colours[{g!r}]") for g, c in self.group_colours.items()}
+
     def colour_for(self, group: str) -> str:
         if group in self.group_colours:
             return self.group_colours[group]
@@ -92,3 +128,9 @@ class MapTheme:
     muted_text: str = "#555555"
     country_label: str = "#7a7065"
     font_family: str = "Noto Sans"
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            if f.name != "font_family":
+                setattr(self, f.name, css_colour(getattr(self, f.name), f.name))
+        self.font_family = font_family(self.font_family)

@@ -203,3 +203,64 @@ def test_project_file_is_plain_json(tmp_path, bundled_doc_factory):
     data = json.loads(path.read_text(encoding="utf-8"))
     text = json.dumps(data)
     assert "py/object" not in text and "__reduce__" not in text
+
+
+# -- colours and font names from a project file never reach CSS, SVG or HTML as given ------------------
+HOSTILE_STYLES = [
+    ("theme", "sea", "red;}</style><script>alert(1)</script>", "key 'theme': sea"),
+    ("theme", "land", "url(http://127.0.0.1:9/x)", "key 'theme': land"),
+    ("theme", "font_family", 'x"; } body { background: url(http://127.0.0.1:9/) } a {', "key 'theme': font_family"),
+    ("flow_style", "casing", "#fff;background:url(x)", "key 'flow_style': casing"),
+    ("layer", "stroke", "url(file:///etc/hostname)", "key 'layers[1].style': stroke"),
+]
+
+
+@pytest.mark.parametrize(("where", "key", "value", "message"), HOSTILE_STYLES)
+def test_a_project_with_a_hostile_colour_or_font_is_refused_by_name(tmp_path, bundled_doc_factory, where, key, value,
+                                                                    message):
+    import json
+
+    from geo.errors import DataError
+    from geo.project import load_project, save_project
+
+    path = save_project(bundled_doc_factory(), tmp_path / "p.crossings.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    target = data["layers"][1]["style"] if where == "layer" else data[where]
+    target[key] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_project(path)
+    text = str(err.value)
+    assert text.startswith(f"{path.name}, {message} ") and "\n" not in text
+    assert "<script>" not in text or "is not a colour" in text
+
+
+def test_group_colours_are_checked_and_short_hex_is_written_out(tmp_path, bundled_doc_factory):
+    import json
+
+    from geo.errors import DataError
+    from geo.project import load_project, save_project
+
+    path = save_project(bundled_doc_factory(), tmp_path / "p.crossings.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["flow_style"]["group_colours"]["CMR"] = "#ABC"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert load_project(path).flow_style.group_colours["CMR"] == "#aabbcc"
+    data["flow_style"]["group_colours"]["CMR"] = "#12345"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError, match=r"group_colours\['CMR'\] '#12345' is not a colour"):
+        load_project(path)
+
+
+def test_a_colour_set_in_code_is_checked_again_before_the_web_map_is_written(tmp_path, bundled_doc_factory):
+    from geo.errors import ExportError
+    from geo.exports.webmap import export_webmap
+    from geo.page import Page
+    from geo.view import MapView
+
+    doc = bundled_doc_factory()
+    doc.theme.sea = "red;}</style><script>alert(1)</script>"
+    w, h = Page().size_px
+    with pytest.raises(ExportError, match="sea .* is not a colour"):
+        export_webmap(doc, MapView(doc.crs, doc.default_extent(), (0, 0, w, h), 300), tmp_path / "m.html")
+    assert not list(tmp_path.iterdir())  # nothing written, not even a temporary file

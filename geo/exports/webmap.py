@@ -45,6 +45,7 @@ from geo.exports.webmap_layers import (
     _view_bounds_lonlat,
 )
 from geo.exports.webmap_page import _HELPERS_JS, _furniture_html, _style_block
+from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.view import MapView
 
 #: Vendored files inlined into every web map, relative to ``resources/web/``.
@@ -108,6 +109,13 @@ def export_webmap(doc: MapDocument, view: MapView, path: str | Path,
 def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None) -> str:
     """The HTML text of the web map: every script and stylesheet inline, stable element names."""
     settings = settings or WebMapSettings()
+    try:  # set in code after loading? checked again: nothing reaches the page's CSS unparsed
+        MapTheme(**vars(doc.theme))
+        FlowStyle(**{k: v for k, v in vars(doc.flow_style).items()})
+        for layer in doc.layers:
+            LayerStyle(**vars(layer.style))
+    except (TypeError, ValueError) as exc:
+        raise ExportError(f"web map: {exc}") from None
     m = build_webmap(doc, view, settings)
     root = m.get_root()
     text = root.render()
