@@ -37,7 +37,7 @@ _FONT_FAMILY = re.compile(r"[\w .\-]{1,64}")
 
 
 def css_colour(value: object, what: str) -> str:
-    """``value`` as '#rrggbb', or ValueError naming ``what``: a colour from a project file or a setting is
+    """``value`` as '#rrggbb' (a short '#rgb' written out), or ValueError naming ``what``: a colour from a project file or a setting is
     parsed and written anew, never pasted into CSS, SVG or HTML as given (a 'colour' of
     ``red;}</style><script>…`` would otherwise run in the web map)."""
     text = value.strip() if isinstance(value, str) else ""
@@ -48,7 +48,7 @@ def css_colour(value: object, what: str) -> str:
     digits = m.group(1)
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
-    return "#" + digits.lower()
+    return "#" + digits
 
 
 def font_family(value: object, what: str = "font_family") -> str:

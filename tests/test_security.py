@@ -245,7 +245,7 @@ def test_group_colours_are_checked_and_short_hex_is_written_out(tmp_path, bundle
     data = json.loads(path.read_text(encoding="utf-8"))
     data["flow_style"]["group_colours"]["CMR"] = "#ABC"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert load_project(path).flow_style.group_colours["CMR"] == "#aabbcc"
+    assert load_project(path).flow_style.group_colours["CMR"] == "#AABBCC"
     data["flow_style"]["group_colours"]["CMR"] = "#12345"
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(DataError, match=r"group_colours\['CMR'\] '#12345' is not a colour"):
