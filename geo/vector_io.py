@@ -9,7 +9,9 @@ reach the network (VRT, GDALG pipelines, GPSBabel) are refused before GDAL sees 
 from __future__ import annotations
 
 import json
+import mmap
 import os
+import re
 import struct
 import warnings
 import zipfile
@@ -154,6 +156,8 @@ def _refuse_unsafe(path: Path) -> None:
         if marker in head and not (marker == b"msrc" and not head.startswith(b"msrc")):
             raise DataError(path, None, f"holds {what}, which is not accepted: it can make the reader open "
                                         "other files or web addresses")
+    if path.suffix.lower() in (".geojson", ".json"):
+        _refuse_crs_links(path)
     if head.startswith(b"pk\x03\x04") and path.suffix.lower() in (".zip", ".kmz"):
         try:
             with zipfile.ZipFile(path) as z:
@@ -164,6 +168,30 @@ def _refuse_unsafe(path: Path) -> None:
         if bad:
             raise DataError(path, None, f"the archive holds {bad!r}, which is not accepted: unzip it and "
                                         "open the layer itself")
+
+
+# A GeoJSON "crs" member (pre-RFC 7946) of type link or url, or named by a web address, makes GDAL
+# fetch that address to learn the CRS: a mailed file would reach the network. OGC and EPSG names
+# resolve locally and stay accepted.
+_CRS_LINK = re.compile(
+    rb'"crs"\s*:\s*\{\s*"type"\s*:\s*"(?:link|url)"'
+    rb'|"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"(?:href|url)"'
+    rb'|"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"name"\s*:\s*"(?!https?://www\.opengis\.net/)(?:https?|ftp)://',
+    re.IGNORECASE)
+
+
+def _refuse_crs_links(path: Path) -> None:
+    try:
+        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            found = _CRS_LINK.search(data)
+    except ValueError:  # an empty file: GDAL says what is wrong with it
+        return
+    except OSError as exc:
+        raise DataError(path, None, f"cannot be read: {exc.strerror or exc}") from None
+    if found:
+        raise DataError(path, None, "its 'crs' member points at a web address, which is not accepted: Crossings "
+                                    "never follows links in data files. Remove the member (GeoJSON is WGS84 "
+                                    "lon/lat) or name the CRS, e.g. EPSG:4326")
 
 
 def _check_shapefile_sizes(path: Path) -> None:

@@ -153,6 +153,7 @@ class ExportDialog(QDialog):
         self.preview.setToolTip(self.tr("Preview of the page as it will be exported"))
         self.progress = QProgressBar(self, minimum=0, maximum=100)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it shows error messages that quote data
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)

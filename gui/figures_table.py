@@ -156,6 +156,7 @@ class FiguresTable(QWidget):
         header.setStretchLastSection(True)
         self.table.setWordWrap(False)
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's error message
         self.colour = QPushButton(self.tr("Route colour…"), self)
         self.colour.setToolTip(self.tr("Colour of the selected route's group (e.g. all Central Mediterranean branches)"))
         bottom = QHBoxLayout()

@@ -264,3 +264,54 @@ def test_a_colour_set_in_code_is_checked_again_before_the_web_map_is_written(tmp
     with pytest.raises(ExportError, match="sea .* is not a colour"):
         export_webmap(doc, MapView(doc.crs, doc.default_extent(), (0, 0, w, h), 300), tmp_path / "m.html")
     assert not list(tmp_path.iterdir())  # nothing written, not even a temporary file
+
+
+# -- a data file never makes GDAL reach the network ----------------------------------------------------
+LINKED_CRS = [
+    '{"type": "link", "properties": {"href": "http://127.0.0.1:9/crs", "type": "proj4"}}',
+    '{"properties": {"href": "http://127.0.0.1:9/crs"}, "type": "link"}',
+    '{"type": "url", "properties": {"url": "http://127.0.0.1:9/crs"}}',
+    '{"type": "name", "properties": {"name": "http://127.0.0.1:9/crs.wkt"}}',
+]
+
+
+@pytest.mark.parametrize("crs", LINKED_CRS)
+def test_a_geojson_crs_that_points_at_a_web_address_is_refused_before_gdal_opens_it(tmp_path, monkeypatch, crs):
+    import pyogrio
+
+    from geo.errors import DataError
+    from geo.vector_io import read_vector
+
+    opened = []
+    monkeypatch.setattr(pyogrio, "read_dataframe", lambda *a, **k: opened.append(a))
+    monkeypatch.setattr(pyogrio, "read_info", lambda *a, **k: opened.append(a))
+    features = ",".join('{"type": "Feature", "properties": {"route_id": "A%d"}, "geometry": {"type": "LineString", '
+                        '"coordinates": [[0, 0], [1, 1]]}}' % i for i in range(300))  # the crs comes after 4 kB
+    path = tmp_path / "routes.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [%s], "crs": %s}' % (features, crs))
+    with pytest.raises(DataError, match="'crs' member points at a web address, which is not accepted"):
+        read_vector(path)
+    assert not opened
+
+
+def test_named_crs_of_ogc_and_epsg_still_open(tmp_path):
+    from geo.vector_io import read_vector
+
+    for name in ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "http://www.opengis.net/def/crs/EPSG/0/4326"):
+        path = tmp_path / "points.geojson"
+        path.write_text('{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "%s"}}, '
+                        '"features": [{"type": "Feature", "properties": {"name": "x"}, '
+                        '"geometry": {"type": "Point", "coordinates": [10, 35]}}]}' % name)
+        assert len(read_vector(path, expect="point")) == 1
+
+
+def test_message_boxes_and_labels_show_data_as_plain_text(qapp):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from gui.dialogs.prompts import message_box
+
+    box = message_box(QMessageBox.Icon.Warning, "Cannot open", "f.csv, row 2: '<h1>big</h1><a href=x>link</a>'")
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    label = next(w for w in box.findChildren(QLabel) if "row 2" in w.text())
+    assert label.textFormat() == Qt.TextFormat.PlainText and "<h1>" in label.text()

@@ -6,21 +6,29 @@ but goes through ``Prompts``, and tests pass a subclass with canned answers.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 DATA_FILTER = "Map data (*.shp *.gpkg *.geojson *.json *.kml *.gml *.csv *.xlsx *.tsv *.txt);;All files (*)"
 PROJECT_FILTER = "Crossings projects (*.crossings.json *.json);;All files (*)"
 
 
+def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidget | None = None) -> QMessageBox:
+    """A message box that shows its text as typed: messages quote file content (a cell reading
+    ``<a href=…>`` must not become a live link, nor ``<h1>`` a heading), and Qt guesses rich text."""
+    box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 class Prompts:
     """Real dialogs; each method returns the user's answer."""
 
     def error(self, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.warning(parent, title, message)
+        message_box(QMessageBox.Icon.Warning, title, message, parent).exec()
 
     def info(self, parent: QWidget, title: str, message: str) -> None:
-        QMessageBox.information(parent, title, message)
+        message_box(QMessageBox.Icon.Information, title, message, parent).exec()
 
     def unsaved_changes(self, parent: QWidget) -> str:
         """'save', 'discard' or 'cancel'."""
