@@ -18,6 +18,17 @@ _DIGITS = re.compile(r"[0-9]+")
 _EXPONENT = re.compile(r"[eE][+-]?[0-9]{1,3}$")
 
 
+# Characters no label may carry: C0/C1 controls (they make SVG and XML invalid) and the bidi
+# embedding, override and isolate controls (they reorder what a reader sees: "ASU" shown as "USA").
+_FORBIDDEN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def forbidden_character(text: str) -> str | None:
+    """'U+202E' for the first character of ``text`` no label may carry, or None."""
+    m = _FORBIDDEN_TEXT.search(text)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
 def format_value(value: float) -> str:
     """A figure as every output writes it: thousands grouped, whole numbers without decimals."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"

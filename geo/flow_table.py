@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from geo.errors import DataError
-from geo.figure_values import MAX_VALUE, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
+from geo.figure_values import MAX_VALUE, forbidden_character, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
 from geo.periods import Period, parse_period
 from geo.qualifiers import parse_qualifier
 
@@ -435,6 +435,11 @@ def _check_row(cells: list[str], columns: dict[str, int],
 
     problems = []
     record = {name: cell(name) for name in ("route_id", "source", "source_ref", "note")}
+    for name in ("route_id", "source", "source_ref", "note", "origin", "destination"):
+        bad = forbidden_character(cell(name))
+        if bad:
+            problems.append(f"{name} holds the control character {bad}, which no map text may carry; "
+                            "retype the cell")
     if all(c in columns for c in OD_COLUMNS):
         record["origin"], record["destination"] = cell("origin"), cell("destination")
         for name in OD_COLUMNS:

@@ -28,10 +28,12 @@ os.environ.setdefault("GML_DOWNLOAD_WFS_SCHEMA", "NO")  # a GML file must not fe
 
 import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 import pyogrio  # noqa: E402
 import shapely  # noqa: E402
 
 from geo.errors import DataError  # noqa: E402
+from geo.figure_values import forbidden_character  # noqa: E402
 
 _SIDECARS = (".shx", ".dbf")
 
@@ -112,6 +114,7 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
         if wrong.any():
             i = _first(wrong)
             raise DataError(path, f"feature {i}", f"is a {gdf.geom_type.iloc[i - 1]}; this layer needs {expect}s")
+    _refuse_control_characters(path, gdf)
     gdf.attrs["repaired"] = _repair(path, gdf, expect)
     gdf.attrs["warnings"] = notes + [f"{path.name}, feature {n}: an invalid geometry was repaired"
                                      for n in gdf.attrs["repaired"]]
@@ -192,6 +195,19 @@ def _refuse_crs_links(path: Path) -> None:
         raise DataError(path, None, "its 'crs' member points at a web address, which is not accepted: Crossings "
                                     "never follows links in data files. Remove the member (GeoJSON is WGS84 "
                                     "lon/lat) or name the CRS, e.g. EPSG:4326")
+
+
+def _refuse_control_characters(path: Path, gdf: gpd.GeoDataFrame) -> None:
+    """Names and ids become map text (PNG, SVG, the web map): a control or bidi-override character in
+    one is refused by feature and field, not left to break an export half-way through a set."""
+    for col in gdf.columns:
+        if col == gdf.geometry.name or not (gdf[col].dtype == object or pd.api.types.is_string_dtype(gdf[col])):
+            continue
+        for i, value in enumerate(gdf[col]):
+            bad = forbidden_character(value) if isinstance(value, str) else None
+            if bad:
+                raise DataError(path, f"feature {i + 1}", f"field {col!r} holds the control character {bad}, "
+                                                          "which no map text may carry")
 
 
 def _check_shapefile_sizes(path: Path) -> None:

@@ -26,3 +26,19 @@ def bundled_doc_factory():
 @pytest.fixture(scope="session")
 def flows_csv():
     return paths.default_flows()
+
+
+@pytest.fixture(scope="module")
+def routes():
+    """The bundled routes (tests may not modify them)."""
+    from geo.routes import read_routes
+
+    return read_routes(paths.default_routes())
+
+
+@pytest.fixture(scope="module")
+def table():
+    """The bundled figures table (tests may not modify it)."""
+    from geo.flow_table import read_flow_table
+
+    return read_flow_table(paths.default_flows())

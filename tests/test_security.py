@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -261,7 +262,7 @@ def test_a_colour_set_in_code_is_checked_again_before_the_web_map_is_written(tmp
     doc = bundled_doc_factory()
     doc.theme.sea = "red;}</style><script>alert(1)</script>"
     w, h = Page().size_px
-    with pytest.raises(ExportError, match="sea .* is not a colour"):
+    with pytest.raises(ExportError, match=r"sea .* is not a colour"):
         export_webmap(doc, MapView(doc.crs, doc.default_extent(), (0, 0, w, h), 300), tmp_path / "m.html")
     assert not list(tmp_path.iterdir())  # nothing written, not even a temporary file
 
@@ -285,10 +286,10 @@ def test_a_geojson_crs_that_points_at_a_web_address_is_refused_before_gdal_opens
     opened = []
     monkeypatch.setattr(pyogrio, "read_dataframe", lambda *a, **k: opened.append(a))
     monkeypatch.setattr(pyogrio, "read_info", lambda *a, **k: opened.append(a))
-    features = ",".join('{"type": "Feature", "properties": {"route_id": "A%d"}, "geometry": {"type": "LineString", '
-                        '"coordinates": [[0, 0], [1, 1]]}}' % i for i in range(300))  # the crs comes after 4 kB
-    path = tmp_path / "routes.geojson"
-    path.write_text('{"type": "FeatureCollection", "features": [%s], "crs": %s}' % (features, crs))
+    features = [{"type": "Feature", "properties": {"route_id": f"A{i}"},
+                 "geometry": {"type": "LineString", "coordinates": [[0, 0], [1, 1]]}} for i in range(300)]
+    path = tmp_path / "routes.geojson"  # the crs member comes last, far beyond the first 4 kB
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features})[:-1] + f', "crs": {crs}}}')
     with pytest.raises(DataError, match="'crs' member points at a web address, which is not accepted"):
         read_vector(path)
     assert not opened
@@ -299,9 +300,9 @@ def test_named_crs_of_ogc_and_epsg_still_open(tmp_path):
 
     for name in ("urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", "http://www.opengis.net/def/crs/EPSG/0/4326"):
         path = tmp_path / "points.geojson"
-        path.write_text('{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "%s"}}, '
-                        '"features": [{"type": "Feature", "properties": {"name": "x"}, '
-                        '"geometry": {"type": "Point", "coordinates": [10, 35]}}]}' % name)
+        path.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": name}},
+                                    "features": [{"type": "Feature", "properties": {"name": "x"},
+                                                  "geometry": {"type": "Point", "coordinates": [10, 35]}}]}))
         assert len(read_vector(path, expect="point")) == 1
 
 
@@ -315,3 +316,37 @@ def test_message_boxes_and_labels_show_data_as_plain_text(qapp):
     assert box.textFormat() == Qt.TextFormat.PlainText
     label = next(w for w in box.findChildren(QLabel) if "row 2" in w.text())
     assert label.textFormat() == Qt.TextFormat.PlainText and "<h1>" in label.text()
+
+
+# -- control characters: refused by row or feature, never left to break an export half-way ----------------
+@pytest.mark.parametrize(("char", "code"), [("\x01", "U+0001"), ("\u202e", "U+202E"), ("\u2066", "U+2066")])
+def test_a_control_character_in_a_figures_cell_is_refused_by_row(tmp_path, char, code):
+    from geo.errors import DataError
+    from geo.flow_table import read_flow_table
+
+    path = tmp_path / "f.csv"
+    path.write_text(f"route_id,period,metric,value,source\nATL,2024,arrivals,5,UNHCR\nCMR,2024,arrivals,7,Min{char}istry\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(f"f.csv, row 3: source holds the control character {code},")):
+        read_flow_table(path)
+
+
+def test_arabic_marks_and_tabs_are_not_control_characters(tmp_path):
+    from geo.flow_table import read_flow_table
+
+    path = tmp_path / "f.csv"
+    path.write_text("route_id,period,metric,value,note\nATL,2024,arrivals,5,\u0648\u0632\u0627\u0631\u0629\u200f note\n",
+                    encoding="utf-8")
+    assert read_flow_table(path).frame["note"].iloc[0].endswith("note")
+
+
+def test_a_control_character_in_a_layer_name_is_refused_by_feature(tmp_path):
+    from geo.errors import DataError
+    from geo.vector_io import read_vector
+
+    path = tmp_path / "places.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": ['
+                    '{"type": "Feature", "properties": {"name": "Tripoli"}, "geometry": {"type": "Point", "coordinates": [13, 33]}},'
+                    '{"type": "Feature", "properties": {"name": "Sfax\\u202e"}, "geometry": {"type": "Point", "coordinates": [10, 35]}}]}')
+    with pytest.raises(DataError, match=r"places.geojson, feature 2: field 'name' holds the control character U\+202E"):
+        read_vector(path, expect="point")
