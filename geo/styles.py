@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, fields
+
+from geo.figure_values import MAX_VALUE
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency, and print-safe.
 ROUTE_GROUP_COLOURS: dict[str, str] = {
@@ -58,6 +61,15 @@ def font_family(value: object, what: str = "font_family") -> str:
     return value.strip()
 
 
+# Sizes on paper a flow style may set: beyond these a map is hairlines or one solid sheet.
+FLOW_SIZE_LIMITS_MM = {"max_width_mm": (0.2, 40.0), "min_width_mm": (0.0, 10.0),
+                       "max_circle_mm": (0.5, 60.0), "min_circle_mm": (0.0, 20.0)}
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 @dataclass
 class LayerStyle:
     """How one layer is drawn; colours are CSS hex strings (#RRGGBB)."""
@@ -103,6 +115,22 @@ class FlowStyle:
     """'group' (route colours) or 'change' (increase / decrease against ``compare``)."""
 
     def __post_init__(self) -> None:
+        for name, (low, high) in FLOW_SIZE_LIMITS_MM.items():
+            value = getattr(self, name)
+            if not _finite(value) or not low <= value <= high:
+                raise ValueError(f"{name} {value!r} is outside {low:g}–{high:g} mm")
+        if self.min_width_mm > self.max_width_mm or self.min_circle_mm > self.max_circle_mm:
+            raise ValueError("a minimum width or size is larger than its maximum")
+        if self.reference_value is not None and not (_finite(self.reference_value)
+                                                     and 0 < self.reference_value <= MAX_VALUE):
+            raise ValueError(f"reference_value {self.reference_value!r} is not a figure between 0 and {MAX_VALUE:,}")
+        self.classes = tuple(self.classes)
+        bad = next((c for c in self.classes if not (_finite(c) and 0 < c <= MAX_VALUE)), None)
+        if bad is not None:
+            raise ValueError(f"classes: {bad!r} is not a figure between 0 and {MAX_VALUE:,}")
+        for name in ("max_labels", "max_flows"):
+            if not isinstance(getattr(self, name), int) or isinstance(getattr(self, name), bool) or getattr(self, name) < 0:
+                raise ValueError(f"{name} {getattr(self, name)!r} is not a whole number ≥ 0")
         self.casing = css_colour(self.casing, "casing")
         if not isinstance(self.group_colours, dict):
             raise ValueError("group_colours must map route groups to colours")

@@ -6,6 +6,7 @@ A user's mistake ends with a one-line message and exit status 2, never a traceba
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import re
 import sys
@@ -154,19 +155,25 @@ def _render(args) -> int:
     if args.crs:
         doc.crs = args.crs
     doc.select(args.period, _metric(args.metric), ALL_SOURCES if (args.source or "").lower() == "all" else args.source)
-    doc.flow_style.reference_value = args.scale_value
-    doc.flow_style.max_width_mm = args.max_width_mm
-    if args.scale_value is not None and args.scale_value <= 0:
-        raise CrossingsError("--scale-value must be a positive number")
-    doc.label_language = args.language
-    if args.colour_by == "change" and not args.compare:
-        raise CrossingsError("--colour-by change needs --compare previous or --compare year_ago")
+    classes = doc.flow_style.classes
     if args.classes:
         try:
-            doc.flow_style.classes = tuple(sorted(float(x.replace("_", "")) for x in args.classes.split(",") if x.strip()))
+            classes = tuple(sorted(float(x.replace("_", "")) for x in args.classes.split(",") if x.strip()))
         except ValueError:
             raise CrossingsError(f"--classes {args.classes!r} is not a comma-separated list of numbers, "
                                  "e.g. 1000,5000,10000") from None
+    try:  # FlowStyle checks every size and figure: finite and in range (nan drew hairlines, inf a traceback)
+        doc.flow_style = dataclasses.replace(doc.flow_style, reference_value=args.scale_value,
+                                             max_width_mm=args.max_width_mm, classes=classes)
+    except ValueError as exc:
+        message = str(exc)
+        for field_name, option in (("reference_value", "--scale-value"), ("max_width_mm", "--max-width-mm"),
+                                   ("classes", "--classes")):
+            message = message.replace(field_name, option)
+        raise CrossingsError(message) from None
+    doc.label_language = args.language
+    if args.colour_by == "change" and not args.compare:
+        raise CrossingsError("--colour-by change needs --compare previous or --compare year_ago")
     doc.flow_style.compare = args.compare
     doc.flow_style.colour_by = args.colour_by
     if args.title:

@@ -350,3 +350,20 @@ def test_a_control_character_in_a_layer_name_is_refused_by_feature(tmp_path):
                     '{"type": "Feature", "properties": {"name": "Sfax\\u202e"}, "geometry": {"type": "Point", "coordinates": [10, 35]}}]}')
     with pytest.raises(DataError, match=r"places.geojson, feature 2: field 'name' holds the control character U\+202E"):
         read_vector(path, expect="point")
+
+
+@pytest.mark.parametrize(("key", "value", "message"), [
+    ("max_width_mm", float("nan"), "max_width_mm nan is outside 0.2–40 mm"),
+    ("reference_value", float("inf"), "reference_value inf is not a figure"),
+    ("max_flows", -1, "max_flows -1 is not a whole number"),
+])
+def test_a_project_with_a_size_out_of_range_is_refused_by_name(tmp_path, bundled_doc_factory, key, value, message):
+    from geo.errors import DataError
+    from geo.project import load_project, save_project
+
+    path = save_project(bundled_doc_factory(), tmp_path / "p.crossings.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["flow_style"][key] = value
+    path.write_text(json.dumps(data), encoding="utf-8")  # Python writes NaN and Infinity, and reads them back
+    with pytest.raises(DataError, match=re.escape(f"key 'flow_style': {message}")):
+        load_project(path)

@@ -74,6 +74,14 @@ def test_other_selection_and_page(in_tmp):
     (["--crs", "EPSG:999999"], "projection 'EPSG:999999' is not a CRS"),
     (["--size", "big"], "--size 'big' is not WIDTHxHEIGHT"),
     (["--out-dir", "nowhere"], "output folder nowhere does not exist"),
+    # sizes and figures are finite and in range: nan drew hairlines with a "nan = 7.5 mm" legend
+    (["--scale-value", "nan"], "--scale-value nan is not a figure between 0 and 10,000,000"),
+    (["--scale-value", "-5"], "--scale-value -5.0 is not a figure between 0 and 10,000,000"),
+    (["--scale-value", "inf"], "--scale-value inf is not a figure"),
+    (["--max-width-mm", "nan"], "--max-width-mm nan is outside 0.2–40 mm"),
+    (["--max-width-mm", "1e6"], "--max-width-mm 1000000.0 is outside 0.2–40 mm"),
+    (["--max-width-mm", "1e-300"], "--max-width-mm 1e-300 is outside 0.2–40 mm"),
+    (["--classes", "1000,nan"], "--classes: nan is not a figure"),
 ])
 def test_user_mistakes_give_one_line_and_exit_2(in_tmp, capsys, args, message):
     assert main(["render", *args]) == 2
