@@ -14,6 +14,7 @@ import csv
 import io
 import math
 import re
+import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -231,11 +232,15 @@ def _read_bytes(path: Path) -> bytes:
 
 def _check_size(path: Path) -> None:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise _fail(path, None, "file not found") from None
     except OSError as e:
         raise _fail(path, None, f"cannot be read: {e.strerror or e}") from None
+    size = info.st_size
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        # a named pipe or a device would block the reader forever, or never end
+        raise _fail(path, None, "is not a regular file (a pipe, socket or device): save the figures to a file")
     if size > MAX_FILE_BYTES:
         raise _fail(path, None, f"the file is {size / 1e6:,.0f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB "
                                 "a figures file may have: is it the right file?")

@@ -147,6 +147,8 @@ def _refuse_unsafe(path: Path) -> None:
                                     "files or web addresses; export the layer as GeoPackage or GeoJSON")
     if path.is_dir():
         return
+    if path.exists() and not path.is_file():  # a named pipe or device: reading it would block or never end
+        raise DataError(path, None, "is not a regular file (a pipe, socket or device): save the layer to a file")
     if path.suffix.lower() not in VECTOR_SUFFIXES:
         raise DataError(path, None, f"{path.suffix or 'a file without a suffix'} is not a vector format "
                                     "Crossings reads: use GeoPackage, GeoJSON, Shapefile, KML, FlatGeobuf or GML")

@@ -200,6 +200,7 @@ def _render(args) -> int:
     span = "-".join(periods) if periods else doc.period
     base = args.name or f"crossings_{span}_{doc.metric}"
     base = re.sub(r"[^\w.-]+", "-", base)
+    _refuse_shared_outputs(args, out_dir, base)
     written = []
     if not args.no_png:
         from gui.export import PngExportSettings, export_png
@@ -244,6 +245,22 @@ def _render(args) -> int:
     for path in written:
         log(f"wrote {path}")
     return 0
+
+
+def _refuse_shared_outputs(args, out_dir: Path, base: str) -> None:
+    """Two outputs on one path: the second would silently replace the first (--pdf map.png)."""
+    paths = {}
+    if not args.no_png:
+        paths["--png"] = Path(args.png) if args.png else out_dir / f"{base}.png"
+    for option in ("svg", "pdf", "gpkg", "html"):
+        if getattr(args, option):
+            paths[f"--{option}"] = Path(getattr(args, option))
+    seen: dict[Path, str] = {}
+    for option, path in paths.items():
+        key = path.resolve()
+        if key in seen:
+            raise CrossingsError(f"{option} and {seen[key]} name the same file {path}: choose two names")
+        seen[key] = option
 
 
 def _metric(text: str | None) -> str | None:

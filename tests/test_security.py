@@ -367,3 +367,25 @@ def test_a_project_with_a_size_out_of_range_is_refused_by_name(tmp_path, bundled
     path.write_text(json.dumps(data), encoding="utf-8")  # Python writes NaN and Infinity, and reads them back
     with pytest.raises(DataError, match=re.escape(f"key 'flow_style': {message}")):
         load_project(path)
+
+
+@pytest.mark.parametrize(("option", "name"), [("--flows", "figures.csv"), ("--routes", "routes.geojson")])
+def test_a_named_pipe_is_refused_instead_of_hanging(tmp_path, monkeypatch, capsys, option, name):
+    from gui.cli import main
+
+    pipe = tmp_path / name
+    os.mkfifo(pipe)
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "-q", option, str(pipe), "--no-png", "--no-geojson"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == f"crossings: error: {name}: is not a regular file (a pipe, socket or device): save the " + \
+        ("figures" if option == "--flows" else "layer") + " to a file"
+
+
+def test_two_outputs_on_one_path_are_refused_before_anything_is_written(tmp_path, monkeypatch, capsys):
+    from gui.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "-q", "--no-geojson", "--png", "m.png", "--pdf", "m.png"]) == 2
+    assert capsys.readouterr().err.strip() == "crossings: error: --pdf and --png name the same file m.png: choose two names"
+    assert not list(tmp_path.iterdir())
