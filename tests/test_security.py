@@ -373,10 +373,28 @@ def test_a_project_with_a_size_out_of_range_is_refused_by_name(tmp_path, bundled
 def test_a_named_pipe_is_refused_instead_of_hanging(tmp_path, monkeypatch, capsys, option, name):
     from gui.cli import main
 
+    import threading
+    import time
+
     pipe = tmp_path / name
     os.mkfifo(pipe)
     monkeypatch.chdir(tmp_path)
-    assert main(["render", "-q", option, str(pipe), "--no-png", "--no-geojson"]) == 2
+
+    def release():  # should the check regress, a reader blocked on the pipe gets EOF: a failure, not a hang
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not done.is_set():
+            time.sleep(0.1)
+        try:
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass
+
+    done = threading.Event()
+    threading.Thread(target=release, daemon=True).start()
+    try:
+        assert main(["render", "-q", option, str(pipe), "--no-png", "--no-geojson"]) == 2
+    finally:
+        done.set()
     err = capsys.readouterr().err.strip()
     assert err == f"crossings: error: {name}: is not a regular file (a pipe, socket or device): save the " + \
         ("figures" if option == "--flows" else "layer") + " to a file"
