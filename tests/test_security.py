@@ -371,10 +371,10 @@ def test_a_project_with_a_size_out_of_range_is_refused_by_name(tmp_path, bundled
 
 @pytest.mark.parametrize(("option", "name"), [("--flows", "figures.csv"), ("--routes", "routes.geojson")])
 def test_a_named_pipe_is_refused_instead_of_hanging(tmp_path, monkeypatch, capsys, option, name):
-    from gui.cli import main
-
     import threading
     import time
+
+    from gui.cli import main
 
     pipe = tmp_path / name
     os.mkfifo(pipe)
