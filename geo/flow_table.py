@@ -163,6 +163,10 @@ def read_flow_table(path: str | Path, *, today: date | None = None) -> FlowTable
         if any(c.strip() for c in cells[len(header):]):  # a shifted row: its cells mean nothing
             problems.append((n, _extra_cells_message(len(cells), len(header), delimiter)))
             continue
+        swallowed = _swallowed_row(cells, header, delimiter)
+        if swallowed:
+            problems.append((n, swallowed))
+            continue
         record, row_problems = _check_row(cells, columns, decimal_comma=delimiter == ";")
         problems += [(n, p) for p in row_problems]
         if row_problems:
@@ -284,9 +288,33 @@ def _decode(path: Path, data: bytes, warnings: list[str]) -> str:
     except UnicodeDecodeError as e:
         raise _fail(path, _row_of(data, e.start), f"byte 0x{data[e.start]:02X} is neither UTF-8 "
                     "nor Windows-1252/Latin-1 text: save the file as CSV UTF-8") from None
+    mixed = _mixed_encodings(data)
+    if mixed is not None:
+        text, legacy = mixed
+        shown = ", ".join(map(str, legacy[:5])) + (f" and {len(legacy) - 5} more" if len(legacy) > 5 else "")
+        warnings.append(f"{path.name} mixes encodings: row{'s' if len(legacy) > 1 else ''} {shown} "
+                        "Windows-1252/Latin-1, the others UTF-8; each row was read in its own (check their "
+                        "accents, and save the file as CSV UTF-8)")
+        return text
     warnings.append(f"{path.name} is not UTF-8: read it as Windows-1252/Latin-1 (Western "
                     "European); save it as CSV UTF-8 if accented letters look wrong")
     return text
+
+
+def _mixed_encodings(data: bytes) -> tuple[str, list[int]] | None:
+    """A file pasted together from UTF-8 and Windows-1252 rows, decoded row by row, with the rows that
+    were not UTF-8; None when no row is UTF-8 beyond ASCII (the whole file is Windows-1252). Read as
+    one encoding, the UTF-8 rows would show "MinistÃ¨re" on the map."""
+    lines = data.split(b"\n")
+    out, legacy, utf8_beyond_ascii = [], [], False
+    for n, line in enumerate(lines, start=1):
+        try:
+            out.append(line.decode("utf-8"))
+            utf8_beyond_ascii = utf8_beyond_ascii or not line.isascii()
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252"))
+            legacy.append(n)
+    return ("\n".join(out), legacy) if utf8_beyond_ascii and legacy else None
 
 
 def _row_of(data: bytes, offset: int) -> str:
@@ -422,6 +450,20 @@ def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
         warnings.append(f"{path.name}: ignored column{'s' if len(ignored) > 1 else ''} "
                         f"{', '.join(ignored)}")
     return columns
+
+
+def _swallowed_row(cells: list[str], header: list[str], delimiter: str | None) -> str | None:
+    """A quote opened and never closed makes one cell run over the line break into the next row, which
+    then silently vanishes from the map: a cell whose text after a line break holds a row's worth of
+    delimiters is that, named by its column."""
+    if delimiter is None or len(header) < 3:
+        return None
+    for name, cell in zip(header, cells, strict=False):
+        rest = cell.partition("\n")[2]
+        if rest and rest.count(delimiter) >= len(header) - 2:
+            return (f"the {name.strip() or 'unnamed'} cell runs over a line break into what looks like the next "
+                    "row: a quote (\") is opened and not closed; close it, or the next row is lost")
+    return None
 
 
 def _extra_cells_message(cells: int, columns: int, delimiter: str | None) -> str:

@@ -375,3 +375,25 @@ def test_geo_modules_do_not_import_qt():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_unterminated_quote_is_named_not_left_to_swallow_the_next_row(tmp_path):
+    path = tmp_path / "q.csv"
+    path.write_text('route_id,period,metric,value,source\nATL,2024,arrivals,5,"UNHCR\nCMR,2024,arrivals,7,IOM\n',
+                    encoding="utf-8")
+    with pytest.raises(DataError, match=r"q.csv, row 2: the source cell runs over a line break into what looks like "
+                                        r"the next row: a quote \(\"\) is opened and not closed"):
+        read_flow_table(path)
+    # a quoted line break inside a note is fine
+    path.write_text('route_id,period,metric,value,note\nATL,2024,arrivals,5,"first line\nsecond line"\n',
+                    encoding="utf-8")
+    assert read_flow_table(path).frame["note"].iloc[0] == "first line\nsecond line"
+
+
+def test_a_file_mixing_utf8_and_windows_1252_rows_is_read_row_by_row_and_says_which(tmp_path):
+    path = tmp_path / "mix.csv"
+    path.write_bytes(b"route_id,period,metric,value,source\nATL,2024,arrivals,5,Minist\xc3\xa8re\n"
+                     b"CMR,2024,arrivals,7,Minist\xe8re de l\x92Int\xe9rieur\n")
+    table = read_flow_table(path)
+    assert list(table.frame["source"]) == ["Ministère", "Ministère de l’Intérieur"]  # no "MinistÃ¨re"
+    assert any("mix.csv mixes encodings: row 3 Windows-1252/Latin-1, the others UTF-8" in w for w in table.warnings)
