@@ -9,7 +9,6 @@ the row a user sees in a spreadsheet (the header is row 1). An empty value means
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import math
@@ -23,6 +22,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.csv_text import decode as _decode
+from geo.csv_text import fail as _fail
 from geo.errors import DataError
 from geo.figure_values import MAX_VALUE, forbidden_character, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
 from geo.periods import Period, parse_period
@@ -216,12 +217,6 @@ def _future_periods(path: Path, frame: pd.DataFrame, today: date) -> list[str]:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def _fail(path: Path, where: str | None, what: str) -> DataError:
-    err = DataError(path, where, what)
-    err.problems = [str(err)]
-    return err
-
-
 def _read_bytes(path: Path) -> bytes:
     _check_size(path)
     try:
@@ -264,62 +259,6 @@ def _read_csv(path: Path, warnings: list[str]) -> tuple[list[list[str]], str]:
     except csv.Error as e:  # e.g. a field longer than the csv module's limit
         raise _fail(path, f"row {len(rows) + 1}", f"is not a readable CSV row ({e})") from None
     return rows, delimiter
-
-
-def _decode(path: Path, data: bytes, warnings: list[str]) -> str:
-    """The file's text: UTF-8 (with or without BOM), else Windows-1252, else an error."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _fail(path, None, "is UTF-16 text; save it as CSV UTF-8 (comma or semicolon separated)")
-    if data.startswith(b"PK\x03\x04"):
-        raise _fail(path, None, "is a zipped workbook (e.g. Excel), not CSV text: "
-                                "name it .xlsx or save it as CSV")
-    if b"\x00" in data:
-        raise _fail(path, _row_of(data, data.index(b"\x00")),
-                    "contains NUL bytes: this is not a CSV text file")
-    has_bom = data.startswith(codecs.BOM_UTF8)
-    try:
-        return data.decode("utf-8")[1 if has_bom else 0:]
-    except UnicodeDecodeError as e:
-        if has_bom:  # declared UTF-8, so a bad byte is damage, not another encoding
-            raise _fail(path, _row_of(data, e.start), f"byte 0x{data[e.start]:02X} is not valid "
-                        "UTF-8 although the file starts with a UTF-8 mark") from None
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as e:
-        raise _fail(path, _row_of(data, e.start), f"byte 0x{data[e.start]:02X} is neither UTF-8 "
-                    "nor Windows-1252/Latin-1 text: save the file as CSV UTF-8") from None
-    mixed = _mixed_encodings(data)
-    if mixed is not None:
-        text, legacy = mixed
-        shown = ", ".join(map(str, legacy[:5])) + (f" and {len(legacy) - 5} more" if len(legacy) > 5 else "")
-        warnings.append(f"{path.name} mixes encodings: row{'s' if len(legacy) > 1 else ''} {shown} "
-                        "Windows-1252/Latin-1, the others UTF-8; each row was read in its own (check their "
-                        "accents, and save the file as CSV UTF-8)")
-        return text
-    warnings.append(f"{path.name} is not UTF-8: read it as Windows-1252/Latin-1 (Western "
-                    "European); save it as CSV UTF-8 if accented letters look wrong")
-    return text
-
-
-def _mixed_encodings(data: bytes) -> tuple[str, list[int]] | None:
-    """A file pasted together from UTF-8 and Windows-1252 rows, decoded row by row, with the rows that
-    were not UTF-8; None when no row is UTF-8 beyond ASCII (the whole file is Windows-1252). Read as
-    one encoding, the UTF-8 rows would show "MinistÃ¨re" on the map."""
-    lines = data.split(b"\n")
-    out, legacy, utf8_beyond_ascii = [], [], False
-    for n, line in enumerate(lines, start=1):
-        try:
-            out.append(line.decode("utf-8"))
-            utf8_beyond_ascii = utf8_beyond_ascii or not line.isascii()
-        except UnicodeDecodeError:
-            out.append(line.decode("cp1252"))
-            legacy.append(n)
-    return ("\n".join(out), legacy) if utf8_beyond_ascii and legacy else None
-
-
-def _row_of(data: bytes, offset: int) -> str:
-    line = data.count(b"\n", 0, offset) + 1
-    return f"row {line}"
 
 
 def _read_xlsx(path: Path) -> list[list[str]]:

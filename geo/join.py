@@ -42,11 +42,11 @@ import shapely
 from shapely.ops import substring
 
 from geo.figure_values import format_value
-from geo.flow_table import FlowTable
+from geo.flow_table import FlowTable, normalise_metric
 from geo.metrics import RETURN_FLOW, MetricMeaning, metric_meaning
 from geo.qualifiers import DERIVED, figure_text
 from geo.relations import FigureRelations
-from geo.routes import children_of
+from geo.routes import children_of, route_caption
 
 ALL_SOURCES = "(all sources)"
 """The source choice that draws every route's best figure whatever its source, marked."""
@@ -195,7 +195,7 @@ def join_flows(routes: gpd.GeoDataFrame, table: FlowTable, period: str, metric: 
             issues.append(JoinIssue("warning", r.route_id, f"{meaning.label.lower()} are not expected on a "
                                     f"{mode_of[r.route_id]} route (metrics table); drawn as given", int(r.row)))
 
-    main, markers = _markers(chosen, table.frame[table.frame["metric"] == rows["metric"].iloc[0]] if len(rows) else rows)
+    main, markers = _markers(chosen, table.frame[table.frame["metric"] == normalise_metric(metric)])
     fig_of = {r.route_id: i for i, r in zip(chosen.index, chosen.itertuples(), strict=True)}
     route_status, totals = _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, issues)
     _apply_containment(rows, fig_of, relations, metric, issues)
@@ -367,7 +367,7 @@ def _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, iss
                     unbroken.append(k)
             label = TotalLabel(rid, relations.total_name(rid, names[rid]), total, rows.at[i, "qualifier"],
                                markers.get(rows.at[i, "source"], ""), max(total - parts, 0.0) if parts <= total else 0.0,
-                               tuple(_short_name(names[k]) for k in unbroken), parts, groups[rid])
+                               tuple(route_caption(routes, k) for k in unbroken), parts, groups[rid])
             if label.exceeded:
                 issues.append(JoinIssue("warning", rid, f"its drawn branches sum to {format_value(parts)}, more than "
                                         f"its total {format_value(total)} (sources or dates differ); the map says so"))
@@ -396,11 +396,6 @@ def _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, iss
             status[rid] = IN_TOTAL
             mark_covered(rid, IN_TOTAL)
     return status, totals
-
-
-def _short_name(name: str) -> str:
-    """'Central Mediterranean route: Tunisia to Italy' -> 'Tunisia to Italy' (for remainder notes)."""
-    return name.split(": ", 1)[-1]
 
 
 def _apply_containment(rows, fig_of, relations, metric, issues) -> None:

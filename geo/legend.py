@@ -14,6 +14,7 @@ from geo.figure_values import format_value
 from geo.join import CONTAINED, ZERO, is_named
 from geo.periods import parse_period
 from geo.qualifiers import figure_text
+from geo.routes import route_caption
 from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
 
 HEADING, EXPLAIN, SIZE, COLOUR, OUTLINE, RING, TOTAL, NO_DATA, NODE, NOTE = (
@@ -145,23 +146,9 @@ def footnote_parts(doc) -> FootnoteParts:
     if join.figures is not None:
         others = join.figures[join.figures["status"] == "other_source"]
         for src, grp in others.groupby(others["source"].fillna(""), sort=True):
-            said = ", ".join(f"{route_caption(doc, r.route_id)} {figure_text(r.value, r.qualifier)}"
+            routes = doc.layer("routes").data
+            said = ", ".join(f"{route_caption(routes, r.route_id)} {figure_text(r.value, r.qualifier)}"
                              for r in grp.itertuples())
             whose = src if is_named(src) else "a source the update links without naming"
             parts.not_drawn.append(f"Not drawn, from {whose}: {said}")
     return parts
-
-
-def route_caption(doc, route_id: str) -> str:
-    """A route as a reader knows it: 'Atlantic route' for a main route, 'Libya to Italy' for a branch
-    (route names read 'Central Mediterranean route: Libya to Italy')."""
-    routes = doc.layer("routes")
-    if routes is None or route_id not in set(routes.data["route_id"]):
-        return route_id
-    data = routes.data.set_index("route_id")
-    name = str(data.at[route_id, "name"])
-    head, _, tail = name.partition(": ")
-    mains = data[data["parent"] == ""]["name"].astype(str).str.partition(": ")[0]
-    if tail and (data.at[route_id, "parent"] or (mains == head).sum() > 1):
-        return tail
-    return head

@@ -132,8 +132,9 @@ def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
     shown, notes = [], FootnoteParts()
     if has_flows:
         for period in doc.each_period(periods):
-            if _shown(doc) is not None and len(_shown(doc)):
-                shown.append(_shown(doc))
+            figures = _shown(doc)
+            if figures is not None and len(figures):
+                shown.append(figures)
                 notes.merge(footnote_parts(doc), period if periods and len(periods) > 1 else None)
     if shown:
         frame = pd.concat(shown, ignore_index=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.errors import DataError
@@ -70,3 +71,31 @@ def children_of(routes: gpd.GeoDataFrame) -> dict[str, list[str]]:
         if parent:
             out.setdefault(parent, []).append(rid)
     return out
+
+
+def route_caption(routes: gpd.GeoDataFrame, route_id: str) -> str:
+    """A route as a reader knows it: 'Atlantic route' for a main route, 'Libya to Italy' for a branch
+    (route names read 'Central Mediterranean route: Libya to Italy')."""
+    if route_id not in set(routes["route_id"]):
+        return route_id
+    data = routes.set_index("route_id")
+    head, _, tail = str(data.at[route_id, "name"]).partition(": ")
+    mains = data[data["parent"] == ""]["name"].astype(str).str.partition(": ")[0]
+    if tail and (data.at[route_id, "parent"] or (mains == head).sum() > 1):
+        return tail
+    return head
+
+
+def total_anchor(routes: gpd.GeoDataFrame, route_id: str) -> tuple[np.ndarray, np.ndarray]:
+    """Where a parent's total is written, and where its branches start (in the routes' units).
+
+    The total sits where the route arrives (the middle of its parts' ends for a two-legged route,
+    Ceuta and Melilla); labels prefer the side away from the branches' starts, beyond the destination.
+    """
+    geoms = dict(zip(routes["route_id"], routes.geometry, strict=True))
+    parts = getattr(geoms[route_id], "geoms", [geoms[route_id]])
+    end = np.mean([p.coords[-1][:2] for p in parts], axis=0)
+    starts = [getattr(g, "geoms", [g])[0].coords[0][:2]
+              for g, parent in zip(routes.geometry, routes["parent"], strict=True) if parent == route_id]
+    return end, (np.mean(starts, axis=0) if starts else end - np.array([0.0, 1.0]))
+

@@ -6,7 +6,7 @@ import math
 import re
 from dataclasses import dataclass, field, fields
 
-from geo.figure_values import MAX_VALUE
+from geo.figure_values import MAX_VALUE, quote_cell
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency, and print-safe.
 ROUTE_GROUP_COLOURS: dict[str, str] = {
@@ -46,8 +46,7 @@ def css_colour(value: object, what: str) -> str:
     text = value.strip() if isinstance(value, str) else ""
     m = _HEX_COLOUR.fullmatch(text)
     if m is None:
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        raise ValueError(f"{what} {shown} is not a colour: write it as #rrggbb, e.g. #0072b2")
+        raise ValueError(f"{what} {quote_cell(str(value))} is not a colour: write it as #rrggbb, e.g. #0072b2")
     digits = m.group(1)
     if len(digits) == 3:
         digits = "".join(c * 2 for c in digits)
@@ -56,8 +55,8 @@ def css_colour(value: object, what: str) -> str:
 
 def font_family(value: object, what: str = "font_family") -> str:
     if not isinstance(value, str) or not _FONT_FAMILY.fullmatch(value.strip()):
-        shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:37] + "..."
-        raise ValueError(f"{what} {shown} is not a font family name (letters, digits, spaces, dots, dashes)")
+        raise ValueError(f"{what} {quote_cell(str(value))} is not a font family name (letters, digits, spaces, dots, "
+                         "dashes)")
     return value.strip()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter
 from geo.colours import blend, readable_on
 from geo.labels import LabelRequest, place_labels
 from geo.map_texts import flow_label_texts, format_value
+from geo.routes import total_anchor
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen, qcolor, text_size
@@ -128,20 +129,15 @@ class ValueLabelsMixin:
         if not join.totals or routes is None:
             return {}
         projected = doc.projected(routes)
-        geoms = dict(zip(projected["route_id"], projected.geometry, strict=True))
-        kids = {}
-        for rid, parent in zip(projected["route_id"], projected["parent"], strict=True):
-            kids.setdefault(parent, []).append(rid)
         out = {}
         for t in join.totals:
             key = f"total:{t.route_id}"
             text = "\n".join(t.lines())
             tw, th = text_size(painter, text)
             w, h = tw + 1.6 * mm, th + 0.4 * mm
-            (ax, ay), = view.to_px(np.array([_end(geoms[t.route_id])]))
             # beyond the destination, seen from where its routes come from: away from the flows
-            starts = view.to_px(np.array([_start(geoms[k]) for k in kids.get(t.route_id, [])] or [[0.0, 0.0]]))
-            beyond = np.array([ax, ay]) - starts.mean(axis=0)
+            (ax, ay), start = view.to_px(np.array(total_anchor(projected, t.route_id)))
+            beyond = np.array([ax, ay]) - start
             beyond /= max(np.hypot(*beyond), 1e-9)
             cands = []
             for dist, cost in ((2 * mm, 0.0), (5 * mm, 0.5), (9 * mm, 1.0), (14 * mm, 1.6), (20 * mm, 2.4)):
@@ -155,12 +151,3 @@ class ValueLabelsMixin:
             out[key] = (t, text)
         return out
 
-
-def _end(geom) -> tuple[float, float]:
-    """Where a (multi)line arrives: its end, or the middle of its parts' ends (Ceuta and Melilla)."""
-    parts = geom.geoms if hasattr(geom, "geoms") else [geom]
-    return tuple(np.mean([p.coords[-1][:2] for p in parts], axis=0))
-
-
-def _start(geom) -> tuple[float, float]:
-    return (geom.geoms[0] if hasattr(geom, "geoms") else geom).coords[0][:2]

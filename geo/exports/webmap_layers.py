@@ -18,6 +18,7 @@ from geo.map_texts import day, flow_label_texts, format_value, label_names
 from geo.metrics import metric_label
 from geo.periods import parse_period
 from geo.projection import WGS84, to_crs
+from geo.routes import total_anchor
 from geo.styles import GROUP_LABELS
 from geo.view import MapView
 
@@ -338,18 +339,11 @@ def _total_label_points(doc: MapDocument, symbols, placed: list, land, to_ll, mm
     if not join.totals or routes is None:
         return []
     proj = doc.projected(routes)
-    geoms = dict(zip(proj["route_id"], proj.geometry, strict=True))
-    starts = {}
-    for parent, g in zip(proj["parent"], proj.geometry, strict=True):
-        first = (g.geoms[0] if hasattr(g, "geoms") else g).coords[0][:2]
-        starts.setdefault(parent, []).append(first)
     out = []
     for t in join.totals:
-        g = geoms[t.route_id]
-        ax, ay = (g.geoms[-1] if hasattr(g, "geoms") else g).coords[-1][:2]
+        (ax, ay), (sx, sy) = total_anchor(proj, t.route_id)  # where the PNG anchors it too
         lines = t.lines()
         box_w, box_h = (max(len(s) for s in lines) * 2.3 + 1.0) * mm, (len(lines) * 4.6 + 1.0) * mm
-        sx, sy = np.mean(starts.get(t.route_id, [(ax, ay - 1)]), axis=0)
         bx, by = ax - sx, ay - sy
         norm = math.hypot(bx, by) or 1.0
         obstacles = shapely.union_all([*symbols.geometry, *placed])

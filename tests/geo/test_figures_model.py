@@ -359,7 +359,7 @@ def test_every_figure_of_every_selection_is_on_its_map_once_drawn_labelled_or_in
     """The map itself, not only the figures layer: a figure is drawn, written as a total, outlined, or
     (another source's) listed in the footer; never silently absent."""
     from geo.document import MapDocument
-    from geo.legend import route_caption
+    from geo.routes import route_caption
     from geo.map_texts import flow_label_texts, sources_text
 
     doc = MapDocument.from_files()
@@ -376,7 +376,7 @@ def test_every_figure_of_every_selection_is_on_its_map_once_drawn_labelled_or_in
                     elif r.status == TOTAL:
                         assert totals[r.route_id].lines()[0].endswith(r.label), where
                     elif r.status == OTHER_SOURCE:
-                        assert f"{route_caption(doc, r.route_id)} {figure_text(r.value, r.qualifier)}" in footer, where
+                        assert f"{route_caption(doc.layer('routes').data, r.route_id)} {figure_text(r.value, r.qualifier)}" in footer, where
                     else:
                         assert r.status in ("empty", "unknown_route"), where
 
