@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from geo.atomic import check_output_target, output_set
 from geo.errors import CrossingsError
 from geo.figure_values import format_value
 from geo.join import ALL_SOURCES
@@ -200,41 +201,45 @@ def _render(args) -> int:
     span = "-".join(periods) if periods else doc.period
     base = args.name or f"crossings_{span}_{doc.metric}"
     base = re.sub(r"[^\w.-]+", "-", base)
-    _refuse_shared_outputs(args, out_dir, base)
+    targets = _refuse_shared_outputs(args, out_dir, base)
+    for target in targets:  # a bad last path must not cost the render of the first outputs
+        check_output_target(target)
     written = []
-    if not args.no_png:
-        from gui.export import PngExportSettings, export_png
-        from gui.qt_app import ensure_gui_app
+    with output_set():  # every output lands, or none: renamed into place only when all were written
+        if not args.no_png:
+            from gui.export import PngExportSettings, export_png
+            from gui.qt_app import ensure_gui_app
 
-        ensure_gui_app()
-        png = Path(args.png) if args.png else out_dir / f"{base}.png"
-        written.append(export_png(doc, png, PngExportSettings(page, transparent=args.transparent, periods=periods)))
-    if args.svg or args.pdf:
-        from gui.export import VectorExportSettings, export_pdf, export_svg
-        from gui.qt_app import ensure_gui_app
+            ensure_gui_app()
+            png = Path(args.png) if args.png else out_dir / f"{base}.png"
+            written.append(export_png(doc, png, PngExportSettings(page, transparent=args.transparent,
+                                                                  periods=periods)))
+        if args.svg or args.pdf:
+            from gui.export import VectorExportSettings, export_pdf, export_svg
+            from gui.qt_app import ensure_gui_app
 
-        ensure_gui_app()
-        vector = VectorExportSettings(page, transparent=args.transparent, periods=periods)
-        if args.svg:
-            written.append(export_svg(doc, args.svg, vector))
-        if args.pdf:
-            written.append(export_pdf(doc, args.pdf, vector))
-    if not args.no_geojson or args.gpkg or args.html:
-        from gui.layout import PageLayout
+            ensure_gui_app()
+            vector = VectorExportSettings(page, transparent=args.transparent, periods=periods)
+            if args.svg:
+                written.append(export_svg(doc, args.svg, vector))
+            if args.pdf:
+                written.append(export_pdf(doc, args.pdf, vector))
+        if not args.no_geojson or args.gpkg or args.html:
+            from gui.layout import PageLayout
 
-        view = PageLayout().view(page, doc.crs, doc.default_extent())
-    if not args.no_geojson or args.gpkg:
-        layers = export_layers(doc, view)
-        if not args.no_geojson:
-            for name, gdf in layers.items():
-                written.append(write_geojson(gdf, out_dir / f"{base}_{name}.geojson"))
-        if args.gpkg:
-            written.append(write_geopackage(layers, args.gpkg))
-    if args.html:
-        from geo.exports.webmap import WebMapSettings, export_webmap
+            view = PageLayout().view(page, doc.crs, doc.default_extent())
+        if not args.no_geojson or args.gpkg:
+            layers = export_layers(doc, view)
+            if not args.no_geojson:
+                for name, gdf in layers.items():
+                    written.append(write_geojson(gdf, out_dir / f"{base}_{name}.geojson"))
+            if args.gpkg:
+                written.append(write_geopackage(layers, args.gpkg))
+        if args.html:
+            from geo.exports.webmap import WebMapSettings, export_webmap
 
-        settings = WebMapSettings(tiles=args.tiles) if args.tiles else WebMapSettings()
-        written.append(export_webmap(doc, view, args.html, settings))
+            settings = WebMapSettings(tiles=args.tiles) if args.tiles else WebMapSettings()
+            written.append(export_webmap(doc, view, args.html, settings))
     labels = flow_label_texts(doc)
     drawn = ", ".join(f"{r.route_id} {labels.get(r.route_id, format_value(r.value)).splitlines()[0]}"
                       for r in join.flows.itertuples())
@@ -247,8 +252,9 @@ def _render(args) -> int:
     return 0
 
 
-def _refuse_shared_outputs(args, out_dir: Path, base: str) -> None:
-    """Two outputs on one path: the second would silently replace the first (--pdf map.png)."""
+def _refuse_shared_outputs(args, out_dir: Path, base: str) -> list[Path]:
+    """Every file path the render will write; two outputs on one path are refused (--pdf map.png
+    would silently replace the PNG)."""
     paths = {}
     if not args.no_png:
         paths["--png"] = Path(args.png) if args.png else out_dir / f"{base}.png"
@@ -261,6 +267,7 @@ def _refuse_shared_outputs(args, out_dir: Path, base: str) -> None:
         if key in seen:
             raise CrossingsError(f"{option} and {seen[key]} name the same file {path}: choose two names")
         seen[key] = option
+    return list(paths.values())
 
 
 def _metric(text: str | None) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage, QPainter
 
-from geo.atomic import atomic_output
+from geo.atomic import atomic_output, check_output_target
 from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.page import Page
@@ -55,14 +55,11 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
 
 
 def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings) -> Path:
-    path = Path(path)
+    path = check_output_target(path)
     image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent), settings.periods)
     data = encode_png(image, settings.page.dpi)
     with atomic_output(path) as tmp:
-        try:
-            tmp.write_bytes(data)
-        except OSError as exc:
-            raise ExportError(f"{path.name}: could not write PNG ({exc.strerror or exc})") from None
+        tmp.write_bytes(data)
     return path
 
 
@@ -89,27 +86,39 @@ _INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
 
 
 def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSettings) -> Path:
-    """A print PDF: vector shapes, text kept as text with the fonts embedded."""
-    from PySide6.QtCore import QMarginsF, QSizeF
+    """A print PDF: vector shapes, text kept as text with the fonts embedded.
+
+    QPdfWriter ignores failed writes (a full disk gave a corrupt file and "wrote m.pdf"), so it
+    writes into memory and the bytes go to disk through Python, whose errors are reported.
+    """
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    path = Path(path)
+    path = check_output_target(path)
     page = settings.page
     w_mm, h_mm = page.size_mm
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(round(page.dpi))
+    writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setTitle(doc.title)
+    writer.setCreator("Crossings")
+    painter = QPainter(writer)
+    if not painter.isActive():
+        raise ExportError(f"{path.name}: could not start the PDF writer")
+    try:
+        paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent), settings.periods)
+    finally:
+        painter.end()
+    buffer.close()
+    pdf = bytes(data.data())
+    if not pdf.rstrip().endswith(b"%%EOF"):
+        raise ExportError(f"{path.name}: the PDF writer did not finish the file")
     with atomic_output(path) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(round(page.dpi))
-        writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-        writer.setTitle(doc.title)
-        writer.setCreator("Crossings")
-        painter = QPainter(writer)
-        if not painter.isActive():
-            raise ExportError(f"{path.name}: could not start the PDF writer")
-        try:
-            paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent), settings.periods)
-        finally:
-            painter.end()
+        tmp.write_bytes(pdf)
     return path
 
 
@@ -122,7 +131,7 @@ def export_svg(doc: MapDocument, path: str | Path, settings: VectorExportSetting
     """
     import xml.etree.ElementTree as ET
 
-    path = Path(path)
+    path = check_output_target(path)
     ET.register_namespace("", _SVG)
     ET.register_namespace("inkscape", _INKSCAPE)
     root = None

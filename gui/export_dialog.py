@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from geo.atomic import output_set
 from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.history import clone
@@ -61,16 +62,25 @@ class ExportRequest:
 
 
 def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> list[Path]:
-    """Write every requested format; stops between files when cancelled (no partial file is left)."""
-    from geo.exports.layers import export_layers
-    from geo.exports.vector import write_geojson, write_geopackage
-    from gui.layout import PageLayout
-
+    """Write every requested format; stops between files when cancelled, and then no file of the
+    job is left (not even the formats already finished)."""
     if not req.folder.is_dir():
         raise CrossingsError(f"output folder {req.folder} does not exist")
     base = re.sub(r"[^\w.-]+", "-", req.base) or "map"
     steps = [f for f in FORMATS if f in req.formats]
     written: list[Path] = []
+    with output_set():  # Cancel or a failure discards every file of the job; success renames them all
+        _write_formats(doc, req, base, steps, written, progress, cancelled)
+    progress(1.0, "")
+    return written
+
+
+def _write_formats(doc: MapDocument, req: ExportRequest, base: str, steps: list[str], written: list[Path],
+                   progress, cancelled) -> None:
+    from geo.exports.layers import export_layers
+    from geo.exports.vector import write_geojson, write_geopackage
+    from gui.layout import PageLayout
+
     layers = None
     for i, fmt in enumerate(steps):
         if cancelled():
@@ -97,8 +107,6 @@ def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> lis
                     written.append(write_geojson(gdf, req.folder / f"{base}_{name}.geojson"))
             else:
                 written.append(write_geopackage(layers, req.folder / f"{base}.gpkg"))
-    progress(1.0, "")
-    return written
 
 
 class ExportDialog(QDialog):

@@ -19,7 +19,7 @@ import pyogrio
 import shapely
 from pyogrio.raw import write as raw_write
 
-from geo.atomic import atomic_output
+from geo.atomic import atomic_output, diagnose_failure, failure_cause
 from geo.errors import ExportError
 
 # Internal column -> exported field. SQL:2016 reserves GROUP, VALUE, ROW and PERIOD.
@@ -94,23 +94,42 @@ def _write(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None = N
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
     """RFC 7946 GeoJSON: WGS84 lon/lat, right-hand winding, 7 decimals (about 1 cm)."""
     path = Path(path)
-    try:
-        with atomic_output(path) as tmp, warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+    with atomic_output(path) as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
             _write(gdf, tmp, "GeoJSON", layer_options={"RFC7946": "YES", "WRITE_NAME": "NO"})
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.FieldError, OSError, ValueError) as exc:
-        raise ExportError(f"{path.name}: could not write GeoJSON ({exc})") from None
+            _check_written(tmp, {None: len(gdf)})
+        except _WRITE_ERRORS as exc:
+            raise ExportError(f"{path.name}: could not write GeoJSON: {diagnose_failure(tmp, exc)}") from None
     return path
 
 
 def write_geopackage(layers: dict[str, gpd.GeoDataFrame], path: str | Path) -> Path:
     """All layers in one GeoPackage, one table each, written to a temporary file first."""
     path = Path(path)
-    try:
-        with atomic_output(path) as tmp, warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+    with atomic_output(path) as tmp, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
             for name, gdf in layers.items():
                 _write(gdf, tmp, "GPKG", layer=name, append=tmp.exists())
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.FieldError, OSError, ValueError) as exc:
-        raise ExportError(f"{path.name}: could not write GeoPackage ({exc})") from None
+            _check_written(tmp, {name: len(gdf) for name, gdf in layers.items()})
+        except _WRITE_ERRORS as exc:
+            raise ExportError(f"{path.name}: could not write GeoPackage: {diagnose_failure(tmp, exc)}") from None
     return path
+
+
+# GDAL reports a full disk in some drivers only as a warning and a short file: every error type it
+# raises is caught, and the file is read back before it may replace the target.
+_WRITE_ERRORS = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError, ValueError, RuntimeError)
+
+
+def _check_written(path: Path, counts: dict[str | None, int]) -> None:
+    """Read the written file back: every layer there with every feature, or the write failed."""
+    for layer, expected in counts.items():
+        try:
+            found = pyogrio.read_info(path, layer=layer)["features"]
+        except Exception as exc:  # a truncated file: GDAL's message says what it found
+            raise RuntimeError(f"the written file cannot be read back ({failure_cause(exc)})") from None
+        if found != expected:
+            raise RuntimeError(f"the written file holds {found} of {expected} features"
+                               + (f" in layer {layer}" if layer else ""))

@@ -46,17 +46,20 @@ def test_exports_png_geojson_and_geopackage(dialog, qtbot, tmp_path):
     assert {p.name for p in dialog.written} >= {"map.png", "map.gpkg", "map_flows.geojson"}
 
 
-def test_cancel_stops_between_files_and_leaves_no_partial_file(doc, tmp_path):
+def test_cancel_leaves_no_file_of_the_cancelled_job(doc, tmp_path):
     calls = []
 
     def cancelled():
         calls.append(1)
-        return len(calls) > 1  # cancel after the first file
+        return len(calls) > 1  # cancel after the first file was written
 
+    (tmp_path / "m.png").write_bytes(b"last week's map")
     req = ExportRequest(tmp_path, "m", doc.page.with_dpi(50), frozenset({"png", "geojson"}))
     with pytest.raises(Cancelled):
         run_export(doc, req, lambda f, t="": None, cancelled)
+    # the PNG was finished before Cancel, but it belongs to the cancelled job: the old file stays
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.png"]
+    assert (tmp_path / "m.png").read_bytes() == b"last week's map"
 
 
 def test_missing_folder_is_reported_not_raised(dialog, qtbot, tmp_path):
