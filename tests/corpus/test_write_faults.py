@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
@@ -70,7 +71,7 @@ _CHILD = textwrap.dedent("""
                 resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
             results[f"{name}-{fraction}"] = {
                 "code": code, "stderr": err.getvalue(), "limit": limit, "sizes": sizes,
-                "left": sorted(p.name for p in out.iterdir()), "old": (out / "m.png").read_bytes().decode()}
+                "left": sorted(p.name for p in out.iterdir()), "old": (out / "m.png").read_bytes().decode("latin-1")}
     print(json.dumps(results))
 """ % OLD_MAP)
 
@@ -100,7 +101,7 @@ def test_a_write_cut_off_by_the_file_size_limit_leaves_the_folder_as_it_was(size
     assert lines[0].startswith("crossings: error: m"), lines
     assert lines[0].endswith("the file would be larger than this system allows; no file of this export was "
                              "written"), lines
-    assert result["left"] == ["m.png"] and result["old"] == OLD_MAP.decode(), result
+    assert result["left"] == ["m.png"] and result["old"] == OLD_MAP.decode("latin-1"), result
 
 
 def test_the_whole_set_fails_late_after_earlier_files_were_complete(size_limit_results):
@@ -195,17 +196,33 @@ def _dead_pid() -> int:
     return proc.pid
 
 
-@pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
-def test_a_device_is_never_replaced_by_an_output(tmp_path, device, capsys):
+@pytest.fixture(params=["fifo", "character device"])
+def special_file(request, tmp_path):
+    """A special file made for the test, never the real /dev/null: a regression would replace it."""
+    path = tmp_path / "special" / "map.png"
+    path.parent.mkdir()
+    if request.param == "fifo":
+        os.mkfifo(path)
+    else:
+        try:
+            os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # as /dev/full
+        except PermissionError:
+            pytest.skip("making a device node needs root")
+    return path
+
+
+def test_a_device_or_pipe_is_never_replaced_by_an_output(tmp_path, special_file, capsys):
     from gui.cli import main
 
-    before = os.stat(device)
-    code = main(["render", "-q", "--out-dir", str(tmp_path), "--png", device, "--no-geojson"])
+    before = os.stat(special_file)
+    code = main(["render", "-q", "--out-dir", str(tmp_path), "--png", str(special_file), "--no-geojson"])
     err = capsys.readouterr().err.strip()
-    assert code == 2 and err == f"crossings: error: {device}: is a device, pipe or socket, not a file; give a file name"
-    after = os.stat(device)
+    assert code == 2
+    assert err == f"crossings: error: {special_file}: is a device, pipe or socket, not a file; give a file name"
+    after = os.stat(special_file)
     assert (after.st_ino, after.st_mode, after.st_rdev) == (before.st_ino, before.st_mode, before.st_rdev)
-    assert list(tmp_path.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["special"]
+    assert [p.name for p in special_file.parent.iterdir()] == ["map.png"]
 
 
 def test_a_bad_last_output_is_refused_before_the_first_is_written(tmp_path, capsys):
