@@ -1,22 +1,26 @@
 """Project files: one human-readable JSON file naming the data by path, plus every setting.
 
-Data files are stored relative to the project's folder when they sit inside it (so a folder can be
-zipped and mailed), as ``bundled:<path>`` for the data shipped with Crossings, and as absolute paths
-otherwise. A relative path that climbs out of the project folder (``../``) is refused: a project
-mailed from elsewhere must not read arbitrary files. Bad content raises a DataError naming the
-project file and the key.
+The path rule: **a project reads only files in its own folder (and its subfolders) and the data
+bundled with Crossings** (``bundled:<path>``). A path that climbs out (``../``, a symlink) or is
+absolute is refused by key: a project mailed from elsewhere must not read arbitrary files, and the
+messages about a refused file must not show what it holds. So that every saved project obeys the
+rule, saving copies a data file that lives elsewhere into ``<project name>_data/`` beside the
+project (a shapefile with its sidecar files) and names the copy: the folder can then be zipped and
+mailed whole. Only the autosave, which Crossings writes itself, may name absolute paths.
+Bad content raises a DataError naming the project file and the key.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import shutil
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
 from geo import paths
-from geo.atomic import atomic_output
+from geo.atomic import atomic_output, output_set
 from geo.document import LAYER_KINDS, Layer, MapDocument
 from geo.errors import CrossingsError, DataError
 from geo.flow_table import read_flow_table
@@ -33,8 +37,10 @@ BUNDLED = "bundled:"
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def project_dict(doc: MapDocument, folder: Path) -> dict[str, Any]:
-    """The project as plain JSON-ready data, paths written relative to ``folder`` where possible."""
+def project_dict(doc: MapDocument, folder: Path, store=None) -> dict[str, Any]:
+    """The project as plain JSON-ready data; ``store`` turns a data file's path into the text
+    written (default: relative to ``folder``, ``bundled:``, or absolute, as the autosave needs)."""
+    store = store or (lambda p: _store_path(p, folder))
     return {
         "format": FORMAT, "version": VERSION,
         "title": doc.title, "subtitle": doc.subtitle, "notes": doc.notes,
@@ -42,23 +48,96 @@ def project_dict(doc: MapDocument, folder: Path) -> dict[str, Any]:
         "label_language": getattr(doc, "label_language", "en"),
         "page": asdict(doc.page),
         "selection": {"period": doc.period, "metric": doc.metric, "source": doc.source},
-        "figures": _store_path(doc.flows.path, folder) if doc.flows is not None else None,
+        "figures": store(doc.flows.path) if doc.flows is not None and doc.flows.path else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
         "layers": [{"kind": lyr.kind, "title": lyr.title,
-                    "path": _store_path(lyr.path, folder) if lyr.path else None,
+                    "path": store(lyr.path) if lyr.path else None,
                     "style": asdict(lyr.style)} for lyr in doc.layers],
     }
 
 
-def save_project(doc: MapDocument, path: str | Path) -> Path:
-    """Write the project atomically (a failed save leaves the previous file intact)."""
+def save_project(doc: MapDocument, path: str | Path, copied: list[Path] | None = None) -> Path:
+    """Write the project atomically, with copies of data files that live outside its folder.
+
+    The project file and the copies land together or not at all (a failed save leaves the
+    previous file intact); the copies made are appended to ``copied`` for the caller's message.
+    """
     path = Path(path)
-    text = json.dumps(project_dict(doc, path.resolve().parent), indent=2, ensure_ascii=False)
-    with atomic_output(path) as tmp:
-        tmp.write_text(text + "\n", encoding="utf-8")
+    folder = path.resolve().parent
+    packer = _Packer(folder, folder / data_folder_name(path))
+    with output_set():
+        text = json.dumps(project_dict(doc, folder, packer), indent=2, ensure_ascii=False)
+        with atomic_output(path) as tmp:
+            tmp.write_text(text + "\n", encoding="utf-8")
+    if copied is not None:
+        copied.extend(packer.copied)
     return path
+
+
+def data_folder_name(project: Path) -> str:
+    name = project.name
+    stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else project.stem
+    return f"{stem}_data"
+
+
+# A shapefile is several files; the copy takes every part that exists.
+_SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml")
+
+
+class _Packer:
+    """Stores paths by the rule: in the folder or bundled as they are; anything else copied in."""
+
+    def __init__(self, folder: Path, data_dir: Path) -> None:
+        self.folder, self.data_dir = folder, data_dir
+        self.copied: list[Path] = []
+        self._names: dict[Path, str] = {}
+
+    def __call__(self, p: Path) -> str:
+        source = Path(p).resolve()
+        stored = _store_path(source, self.folder)
+        if not Path(stored).is_absolute():
+            return stored
+        if source not in self._names:
+            self._names[source] = self._copy(source)
+        return self._names[source]
+
+    def _copy(self, source: Path) -> str:
+        if not source.is_file():
+            raise DataError(source, None, "cannot be copied beside the project: the file is gone")
+        self.data_dir.mkdir(exist_ok=True)
+        stem, n = source.stem, 1
+        while True:
+            name = f"{stem}{source.suffix}" if n == 1 else f"{stem}_{n}{source.suffix}"
+            target = self.data_dir / name
+            if not target.exists() or _same_file_copy(source, target) or target in self.copied:
+                break
+            n += 1
+        for part in _parts(source):
+            with atomic_output(target.with_name(target.stem + part.name[len(source.stem):])) as tmp:
+                shutil.copyfile(part, tmp)
+        self.copied.append(target)
+        return target.relative_to(self.folder).as_posix()
+
+
+def _same_file_copy(source: Path, target: Path) -> bool:
+    """An earlier save's copy of the same file (every part byte for byte): reused, not duplicated."""
+    try:
+        for part in _parts(source):
+            copy = target.with_name(target.stem + part.name[len(source.stem):])
+            if part.stat().st_size != copy.stat().st_size or part.read_bytes() != copy.read_bytes():
+                return False
+        return True
+    except OSError:
+        return False
+
+
+def _parts(source: Path) -> list[Path]:
+    if source.suffix.lower() != ".shp":
+        return [source]
+    return [q for ext in _SHAPEFILE_PARTS for q in (source.with_suffix(ext), source.with_suffix(ext.upper()))
+            if q.exists()]
 
 
 def _store_path(p: Path | None, folder: Path) -> str | None:
@@ -74,13 +153,16 @@ def _store_path(p: Path | None, folder: Path) -> str | None:
 
 
 # -- reading ---------------------------------------------------------------------------------------
-def load_project(path: str | Path) -> MapDocument:
-    """A new document from a project file; nothing is changed if any part fails."""
+def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocument:
+    """A new document from a project file; nothing is changed if any part fails.
+
+    ``absolute_paths`` is for the autosave only, which Crossings wrote itself.
+    """
     path = Path(path)
     if not path.exists():
         raise DataError(path, None, "file not found")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+    try:  # utf-8-sig: Windows Notepad saves UTF-8 with a byte-order mark
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
         raise DataError(path, None, "is not UTF-8 text; is it a Crossings project?") from None
     except json.JSONDecodeError as exc:
@@ -100,13 +182,13 @@ def load_project(path: str | Path) -> MapDocument:
         kind = _get(path, item, "kind", str, key)
         if kind not in LAYER_KINDS:
             raise DataError(path, f"key '{key}.kind'", f"{kind!r} is not one of {', '.join(LAYER_KINDS)}")
-        file = resolve_path(path, _get(path, item, "path", str, key), f"{key}.path")
+        file = resolve_path(path, _get(path, item, "path", str, key), f"{key}.path", absolute_paths)
         style = _dataclass(path, LayerStyle, item.get("style", {}), f"{key}.style")
         title = item.get("title")
         layers.append(Layer(kind, title if isinstance(title, str) and title else file.stem,
                             read_layer_data(file, kind), file, style))
     figures = data.get("figures")
-    flows = read_flow_table(resolve_path(path, figures, "figures")) if figures else None
+    flows = read_flow_table(resolve_path(path, figures, "figures", absolute_paths)) if figures else None
     doc = MapDocument(layers, None)
     doc.flows = flows
     doc.title = _text(path, data, "title")
@@ -145,8 +227,11 @@ def load_project(path: str | Path) -> MapDocument:
     return doc
 
 
-def resolve_path(project: Path, text: Any, key: str) -> Path:
-    """A stored path made absolute; relative ones must stay inside the project's folder."""
+def resolve_path(project: Path, text: Any, key: str, absolute_paths: bool = False) -> Path:
+    """A stored path made absolute: inside the project's folder, or inside the bundled data.
+
+    The message names the key and the text the project holds, never the file's content.
+    """
     if not isinstance(text, str) or not text.strip():
         raise DataError(project, f"key '{key}'", "must be a file path")
     if text.startswith(BUNDLED):
@@ -155,11 +240,17 @@ def resolve_path(project: Path, text: Any, key: str) -> Path:
         base, rel = project.resolve().parent, text
     p = Path(rel)
     if p.is_absolute():
-        return p
+        full = p.resolve()
+        inside = any(full.is_relative_to(b) for b in (project.resolve().parent, paths.data_path().resolve()))
+        if inside or (absolute_paths and not text.startswith(BUNDLED)):
+            return full if inside else p
+        raise DataError(project, f"key '{key}'", f"{text!r} is an absolute path; a project reads only files in its "
+                                                 "own folder or bundled with Crossings: copy the file beside the "
+                                                 "project and name it relative to it")
     full = (base / p).resolve()
     if not full.is_relative_to(base):
-        raise DataError(project, f"key '{key}'", f"{text!r} points outside the project folder; "
-                                                 "use an absolute path to read a file elsewhere")
+        raise DataError(project, f"key '{key}'", f"{text!r} points outside the project folder; a project reads "
+                                                 "only files in its own folder or bundled with Crossings")
     return full
 
 

@@ -125,7 +125,8 @@ class FileActions(QObject):
             path = Path(chosen)
         if not recovered and not self.maybe_save():
             return
-        self.tasks.start(lambda progress, cancelled: load_project(path),
+        # only the autosave, which Crossings wrote itself, may name files outside its folder
+        self.tasks.start(lambda progress, cancelled: load_project(path, absolute_paths=recovered),
                          lambda new: self._apply_project(new, path, recovered), lambda exc: self._failed(path, exc))
 
     def _apply_project(self, new: MapDocument, path: Path, recovered: bool) -> None:
@@ -144,15 +145,20 @@ class FileActions(QObject):
             if not chosen:
                 return False
             path = Path(chosen)
+        copied: list[Path] = []
         try:
-            save_project(self.doc, path)
+            save_project(self.doc, path, copied)
         except CrossingsError as exc:
             self.prompts.error(self.widget, self.tr("Cannot save the project"), str(exc))
             return False
         self.history.mark_clean()
         self.set_project(path)
         discard_autosave(self.state_dir)
-        self.message.emit(self.tr("Saved {0}").format(path.name))
+        if copied:  # data from outside the project folder now travels with it
+            self.message.emit(self.tr("Saved {0}; copied {1} into {2}").format(
+                path.name, ", ".join(p.name for p in copied), copied[0].parent.name))
+        else:
+            self.message.emit(self.tr("Saved {0}").format(path.name))
         return True
 
     def set_project(self, path: Path | None) -> None:

@@ -174,7 +174,7 @@ def expect(condition: object, shown: object) -> None:
 
 
 def project(name: str, mutate: Callable[[dict, Path], None] | None = None, text: str | None = None,
-            ) -> Callable[[Path], Path]:
+            bom: bool = False) -> Callable[[Path], Path]:
     """A project file saved from the bundled map, with one thing broken by ``mutate`` (or raw ``text``)."""
     def build(folder: Path) -> Path:
         from geo.document import MapDocument
@@ -187,7 +187,7 @@ def project(name: str, mutate: Callable[[dict, Path], None] | None = None, text:
         data = project_dict(MapDocument.from_files(), folder)
         if mutate:
             mutate(data, folder)
-        path.write_text(json.dumps(data), encoding="utf-8")
+        path.write_text(json.dumps(data), encoding="utf-8-sig" if bom else "utf-8")
         return path
     return build
 

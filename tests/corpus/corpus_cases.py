@@ -357,11 +357,30 @@ CASES: list[Case] = [
     Case("project-path-escapes-folder", "project", "project",
          project("map.crossings.json", set_layer_path("../../etc/passwd")),
          "map.crossings.json, key 'layers[1].path': '../../etc/passwd' points outside the project folder; "
-         "use an absolute path to read a file elsewhere", cli=False),
+         "a project reads only files in its own folder or bundled with Crossings", cli=False),
     Case("project-bundled-path-escapes", "project", "project",
          project("map.crossings.json", set_layer_path("bundled:../../../etc/passwd")),
          "map.crossings.json, key 'layers[1].path': 'bundled:../../../etc/passwd' points outside the project "
-         "folder; use an absolute path to read a file elsewhere", cli=False),
+         "folder; a project reads only files in its own folder or bundled with Crossings", cli=False),
+    # an absolute path: refused by key, and nothing of the file is quoted (it once showed passwd's first line)
+    Case("project-absolute-layer-path", "project", "project",
+         project("map.crossings.json", set_layer_path("/etc/passwd")),
+         "map.crossings.json, key 'layers[1].path': '/etc/passwd' is an absolute path; a project reads only files "
+         "in its own folder or bundled with Crossings: copy the file beside the project and name it relative to it",
+         cli=False),
+    Case("project-absolute-figures-path", "project", "project",
+         project("map.crossings.json", lambda d, f: d.update(figures="/etc/passwd")),
+         "map.crossings.json, key 'figures': '/etc/passwd' is an absolute path; a project reads only files "
+         "in its own folder or bundled with Crossings: copy the file beside the project and name it relative to it",
+         cli=False),
+    Case("project-bundled-absolute-path", "project", "project",
+         project("map.crossings.json", set_layer_path("bundled:/etc/passwd")),
+         "map.crossings.json, key 'layers[1].path': 'bundled:/etc/passwd' is an absolute path; a project reads only "
+         "files in its own folder or bundled with Crossings: copy the file beside the project and name it relative "
+         "to it", cli=False),
+    # Windows Notepad saves UTF-8 with a byte-order mark: read, not refused
+    Case("project-utf8-bom", "project", "project", project("map.crossings.json", bom=True),
+         check=lambda doc: _check_bundled_project(doc), cli=False),
     Case("project-path-not-text", "project", "project",
          project("map.crossings.json", set_layer_path(42)),  # type: ignore[arg-type]
          "map.crossings.json, key 'layers[1].path': must be a str, not int", cli=False),
@@ -378,6 +397,10 @@ CASES: list[Case] = [
          lambda d: write(d, "map.crossings.json", b'{"format": "crossings-project", "title": "\xe9"}'),
          "map.crossings.json: is not UTF-8 text; is it a Crossings project?", cli=False),
 ]
+
+
+def _check_bundled_project(doc) -> None:
+    assert [lyr.kind for lyr in doc.layers] == ["boundaries", "routes", "places"] and doc.period == "2024Q4"
 
 
 def by_id(case_id: str) -> Case:

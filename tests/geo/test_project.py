@@ -146,3 +146,69 @@ def test_pathological_projects_are_refused_on_one_line(tmp_path, text, where):
     with pytest.raises(DataError) as err:
         load_project(path)
     assert where in str(err.value) and "\n" not in str(err.value)
+
+
+# -- the path rule: a project reads only its own folder and the bundled data ----------------------
+def _routes_elsewhere(tmp_path):
+    """The bundled routes shapefile copied to a folder that is not the project's."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    for part in paths.default_routes().parent.glob("routes.*"):
+        shutil.copy(part, elsewhere / part.name)
+    return elsewhere / "routes.shp"
+
+
+def test_saving_copies_data_from_outside_the_folder_so_the_project_obeys_its_own_rule(doc, tmp_path):
+    from geo.routes import read_routes
+
+    routes = _routes_elsewhere(tmp_path)
+    layer = doc.layer("routes")
+    layer.path, layer.data = routes, read_routes(routes)
+    project = tmp_path / "maps" / "q1.crossings.json"
+    project.parent.mkdir()
+    copied = []
+    save_project(doc, project, copied)
+    data = json.loads(project.read_text(encoding="utf-8"))
+    stored = next(item["path"] for item in data["layers"] if item["kind"] == "routes")
+    assert stored == "q1_data/routes.shp" and copied == [project.parent / "q1_data" / "routes.shp"]
+    assert sorted(p.name for p in (project.parent / "q1_data").iterdir()) == sorted(
+        p.name for p in routes.parent.iterdir())  # every part of the shapefile
+    assert data["figures"].startswith("bundled:")  # bundled data stays bundled
+    # the folder travels: mailed elsewhere, it opens without the original files
+    moved = tmp_path / "mailed"
+    shutil.copytree(project.parent, moved)
+    shutil.rmtree(routes.parent)
+    reopened = load_project(moved / "q1.crossings.json")
+    assert reopened.layer("routes").path == (moved / "q1_data" / "routes.shp").resolve()
+    assert len(reopened.layer("routes").data) == len(layer.data)
+
+
+def test_saving_again_reuses_the_copy_and_a_second_file_of_that_name_gets_its_own(doc, tmp_path):
+    from geo.routes import read_routes
+
+    routes = _routes_elsewhere(tmp_path)
+    doc.layer("routes").path, doc.layer("routes").data = routes, read_routes(routes)
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    save_project(doc, maps / "p.crossings.json")
+    save_project(doc, maps / "p.crossings.json")
+    assert sorted(p.name for p in (maps / "p_data").glob("*.shp")) == ["routes.shp"]
+    other = tmp_path / "other"
+    shutil.copytree(routes.parent, other)
+    with (other / "routes.dbf").open("r+b") as f:  # same name, different content
+        f.seek(40)
+        f.write(b"X")
+    doc.layer("routes").path = other / "routes.shp"
+    save_project(doc, maps / "p.crossings.json")
+    assert sorted(p.name for p in (maps / "p_data").glob("*.shp")) == ["routes.shp", "routes_2.shp"]
+
+
+def test_an_absolute_path_outside_the_folder_is_refused_except_in_the_autosave(tmp_path):
+    project = tmp_path / "p.crossings.json"
+    with pytest.raises(DataError, match=r"key 'figures': '/etc/hostname' is an absolute path"):
+        resolve_path(project, "/etc/hostname", "figures")
+    assert str(resolve_path(project, "/etc/hostname", "figures", absolute_paths=True)) == "/etc/hostname"
+    with pytest.raises(DataError, match="is an absolute path"):  # bundled: never leaves the bundled data
+        resolve_path(project, "bundled:/etc/hostname", "figures", absolute_paths=True)
+    inside = tmp_path / "data" / "f.csv"
+    assert resolve_path(project, str(inside), "figures") == inside.resolve()
