@@ -9,7 +9,7 @@ APT_RUN  = libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0
 # A real window under Xvfb (xcb), screenshots, a browser for the web-map tests, pdffonts/pdftoppm.
 APT_TEST = xvfb xauth xdotool x11-utils imagemagick libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
            libxkbcommon-x11-0 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 chromium \
-           poppler-utils
+           poppler-utils strace
 
 .PHONY: map test setup setup-test bench clean
 

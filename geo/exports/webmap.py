@@ -12,6 +12,10 @@ and arrow shapes the PNG draws for the same view, so the web map is not a second
 Every text that comes from data (names, sources, notes, titles) reaches the page as text: in the
 furniture through :func:`html.escape`, in tooltips and popups through DOM ``textContent`` from the
 embedded GeoJSON (which folium writes with ``tojson``, so ``</script>`` cannot end the script).
+Behind that, the first element of ``<head>`` is a Content-Security-Policy that lets only the
+scripts written here run (by their sha256, computed from the finished page) and lets nothing be
+fetched but ``data:`` images and the online tiles' host, if tiles were asked for
+(:func:`geo.exports.webmap_page.with_content_security_policy`).
 
 Example
 -------
@@ -44,7 +48,13 @@ from geo.exports.webmap_layers import (
     _fit_bounds_lonlat,
     _view_bounds_lonlat,
 )
-from geo.exports.webmap_page import _HELPERS_JS, _furniture_html, _style_block
+from geo.exports.webmap_page import (
+    _HELPERS_JS,
+    _furniture_html,
+    _style_block,
+    tile_sources,
+    with_content_security_policy,
+)
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.view import MapView
 
@@ -124,7 +134,7 @@ def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None
     leftover = re.findall(r"<(?:script|link)\b[^>]*(?:src|href)\s*=", text, flags=re.I)
     if leftover:
         raise ExportError(f"web map: an external script or stylesheet was left in the page: {leftover[0]}")
-    return text
+    return with_content_security_policy(text, _tile_sources(m))
 
 
 def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None):
@@ -212,6 +222,20 @@ class _Controls:
 {% endmacro %}
 """)
         m.add_child(el, name="crossings_controls")
+
+
+def _tile_sources(m) -> list[str]:
+    """The hosts the map's tile layers load from, read from folium's layers (which resolve names
+    such as "OpenStreetMap" to URLs), for the page's ``img-src``."""
+    import folium
+
+    sources: list[str] = []
+    for child in m._children.values():
+        if isinstance(child, folium.TileLayer):
+            for source in tile_sources(child.tiles, child.options.get("subdomains", "abc")):
+                if source not in sources:
+                    sources.append(source)
+    return sources
 
 
 # -- inlining and names -------------------------------------------------------------------------

@@ -1,12 +1,25 @@
-"""The web map's furniture (title, legend, sources, disclaimer as escaped HTML), its CSS and the
-small script that drives tooltips, popups and the zoom-following legend."""
+"""The web map's furniture (title, legend, sources, disclaimer as escaped HTML), its CSS, the
+small script that drives tooltips, popups and the zoom-following legend, and the page's
+Content-Security-Policy.
+
+The policy is defence in depth: data text is escaped before it reaches the page, but should a
+case ever be missed, a ``<script>`` or an event handler smuggled into the file still does not run
+(only the scripts the exporter wrote, named by their sha256, may), and nothing in the page can
+fetch, post or load anything but ``data:`` images and, when asked for, the online tiles' host.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from geo.document import MapDocument
+from geo.errors import ExportError
 from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
 from geo.map_texts import sources_text, subtitle
 from geo.view import MapView
@@ -269,3 +282,100 @@ var crossings = (function () {
 """
 
 
+# -- content security policy ---------------------------------------------------------------------
+_SCRIPT_OPEN = re.compile(r"<script\b[^>]*>", re.I)
+_SCRIPT_CLOSE = re.compile(r"</script[\s/>]", re.I)
+# a host name of DNS labels (or an IPv4 address): nothing that could end a CSP source or directive
+_HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*")
+
+
+def inline_scripts(text: str) -> list[str]:
+    """The text of every ``<script>`` of the page, exactly as the browser hashes it for CSP.
+
+    Only bare ``<script>`` elements are accepted (the exporter writes no other kind), and none
+    whose text holds ``<!--`` or ``<script``: the HTML parser's escaped states would then end the
+    element elsewhere than here, and its hash would not match.
+    """
+    scripts, pos = [], 0
+    while (opening := _SCRIPT_OPEN.search(text, pos)) is not None:
+        if opening.group(0) != "<script>":
+            raise ExportError(f"web map: only plain inline scripts can be allowed, not {opening.group(0)[:80]}")
+        closing = _SCRIPT_CLOSE.search(text, opening.end())
+        if closing is None:
+            raise ExportError("web map: a script is not closed")
+        body = text[opening.end():closing.start()]
+        if "<!--" in body or "<script" in body.lower() or "\r" in body or "\0" in body:
+            raise ExportError("web map: a script holds text the HTML parser would read differently")
+        scripts.append(body)
+        pos = closing.end()
+    return scripts
+
+
+def tile_sources(url: str, subdomains="abc") -> list[str]:
+    """The CSP sources (``scheme://host[:port]``) the tile URL template loads images from.
+
+    ``{s}`` is spelled out with each subdomain, as Leaflet does. A URL whose host cannot be
+    written as a source (not http or https, placeholders left in the host, odd characters) is an
+    error rather than a wider policy: the page never allows more than the tiles' own host.
+    """
+    urls = [url.replace("{s}", s) for s in subdomains] if "{s}" in url else [url]
+    sources: list[str] = []
+    for u in urls:
+        parts = urlsplit(u)
+        scheme = parts.scheme.lower()
+        try:
+            host, port = (parts.hostname or ""), parts.port
+            host = host.encode("idna").decode("ascii")
+        except (ValueError, UnicodeError):
+            host, port = "", None
+        if scheme not in ("http", "https") or not _HOST.fullmatch(host):
+            raise ExportError(f"web map: the tile URL {url!r} needs an http:// or https:// address with a plain host name")
+        source = f"{scheme}://{host}" + (f":{port}" if port is not None else "")
+        if source not in sources:
+            sources.append(source)
+    return sources
+
+
+def content_security_policy(text: str, img_sources: Sequence[str] = ()) -> str:
+    """The policy of the page ``text``: its own inline scripts (by hash), inline styles, ``data:``
+    images plus ``img_sources``, and nothing else (no fetch, forms, frames, plugins or ``<base>``).
+
+    Styles stay ``'unsafe-inline'``: Leaflet positions everything through style attributes, and a
+    style cannot run code or, with ``img-src`` and ``font-src`` closed, reach anywhere.
+    """
+    hashes = [base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii")
+              for s in inline_scripts(text)]
+    scripts = " ".join(f"'sha256-{h}'" for h in dict.fromkeys(hashes)) or "'none'"
+    policy = "; ".join([
+        "default-src 'none'",
+        f"script-src {scripts}",
+        "style-src 'unsafe-inline'",
+        "img-src " + " ".join(["data:", *img_sources]),
+        "font-src 'none'",
+        "connect-src 'none'",
+        "object-src 'none'",
+        "frame-src 'none'",
+        "worker-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ])
+    if any(c in policy for c in '"<>&\n'):
+        raise ExportError("web map: the security policy would not fit in an HTML attribute")
+    return policy
+
+
+def with_content_security_policy(text: str, img_sources: Sequence[str] = ()) -> str:
+    """The page with its policy as the first element of ``<head>``, so that it covers everything after.
+
+    Line ends are made ``\n`` first: the browser's parser does the same before hashing a script.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    head = re.search(r"<head>", text)
+    if head is None:
+        raise ExportError("web map: the page has no <head>")
+    meta = f'\n    <meta http-equiv="Content-Security-Policy" content="{content_security_policy(text, img_sources)}" />'
+    text = text[:head.end()] + meta + text[head.end():]
+    charset = re.search(r"<meta[^>]*charset", text, flags=re.I)
+    if charset is None or len(text[:charset.end()].encode("utf-8")) > 1024:
+        raise ExportError("web map: the page's charset is not declared in its first 1024 bytes")
+    return text
