@@ -18,14 +18,15 @@ import shapely
 
 from geo import paths
 from geo.compare import changes, comparison_period
-from geo.errors import CrossingsError
+from geo.errors import CrossingsError, split_choice
 from geo.flow_geometry import WidthScale
 from geo.flow_table import FlowTable, read_flow_table
 from geo.join import ALL_SOURCES, JoinIssue, JoinResult, join_flows
 from geo.metrics import MetricMeaning, metric_meaning
 from geo.page import Page
 from geo.periods import parse_period
-from geo.projection import DEFAULT_CRS, resolve_crs, to_crs, transformer
+from geo.point_layers import read_points_file
+from geo.projection import DEFAULT_CRS, check_shows_region, resolve_crs, to_crs, transformer
 from geo.relations import FigureRelations, relations_for_routes
 from geo.routes import read_routes
 from geo.signals import Signal
@@ -54,6 +55,8 @@ class Layer:
     path: Path | None = None
     style: LayerStyle = field(default_factory=LayerStyle)
     id: int = field(default_factory=lambda: next(_ids))
+    source: str | None = None
+    """The layer inside ``path`` when the file holds several (a GeoPackage's table)."""
 
     def __post_init__(self) -> None:
         if self.kind not in LAYER_KINDS:
@@ -100,17 +103,19 @@ class MapDocument:
     def from_files(cls, boundaries: str | Path | None = None, routes: str | Path | None = None,
                    flows: str | Path | None = None, places: str | Path | None = None) -> MapDocument:
         """A document from data files; any argument left out uses the bundled file."""
-        b = Path(boundaries) if boundaries else paths.default_countries()
-        r = Path(routes) if routes else paths.default_routes()
-        f = Path(flows) if flows else paths.default_flows()
-        layers = [Layer("boundaries", "Countries", read_vector(b, expect="polygon"), b,
-                        LayerStyle(fill="#f1eee8", stroke="#ffffff", stroke_width_mm=0.25))]
-        p = Path(places) if places else (paths.default_places() if paths.default_places().exists() else None)
-        routes_layer = Layer("routes", "Routes", read_routes(r), r, LayerStyle(stroke="#8a8a8a", stroke_width_mm=0.35))
+        b, b_layer = split_choice(boundaries) if boundaries else (paths.default_countries(), None)
+        r, r_layer = split_choice(routes) if routes else (paths.default_routes(), None)
+        f = flows if flows else paths.default_flows()  # book.xlsx#sheet: read_flow_table splits it
+        layers = [Layer("boundaries", "Countries", read_vector(b, expect="polygon", layer=b_layer), b,
+                        LayerStyle(fill="#f1eee8", stroke="#ffffff", stroke_width_mm=0.25), source=b_layer)]
+        p, p_layer = (split_choice(places) if places else
+                      (paths.default_places(), None) if paths.default_places().exists() else (None, None))
+        routes_layer = Layer("routes", "Routes", read_routes(r, r_layer), r,
+                             LayerStyle(stroke="#8a8a8a", stroke_width_mm=0.35), source=r_layer)
         layers.append(routes_layer)
         if p is not None:
-            layers.append(Layer("places", "Places", read_vector(p, expect="point"), p,
-                                LayerStyle(fill="#333333", stroke="#ffffff", stroke_width_mm=0.2)))
+            layers.append(Layer("places", "Places", read_points_file(p, p_layer), p,
+                                LayerStyle(fill="#333333", stroke="#ffffff", stroke_width_mm=0.2), source=p_layer))
         doc = cls(layers, read_flow_table(f))
         if not routes:
             doc.extent_lonlat = REGIONAL_EXTENT_LONLAT
@@ -337,6 +342,7 @@ class MapDocument:
     @crs.setter
     def crs(self, value: str) -> None:
         resolve_crs(value)  # validates; raises CrossingsError with the reason
+        check_shows_region(value, getattr(self, "extent_lonlat", None) or REGIONAL_EXTENT_LONLAT)
         self._crs = value
         self._invalidate("crs")
 

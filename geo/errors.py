@@ -27,3 +27,29 @@ class DataError(CrossingsError):
 
 class ExportError(CrossingsError):
     """An output file could not be written; nothing partial was left behind."""
+
+
+class ChoiceNeeded(DataError):
+    """A file holds several layers or sheets that could be meant: Crossings never picks one silently.
+
+    ``options`` are the names to choose from (the window asks; the command line takes
+    ``file#name``); ``kind`` is "layer" or "sheet".
+    """
+
+    def __init__(self, path: str | Path, kind: str, options: list[str], what: str):
+        self.kind = kind
+        self.options = list(options)
+        super().__init__(path, None, what)
+
+
+def split_choice(text: str | Path) -> tuple[Path, str | None]:
+    """``routes.gpkg#routes_2024`` → the file and the layer or sheet named after ``#``.
+
+    A file whose own name holds ``#`` is still found: the text is split only when it does not
+    name an existing file.
+    """
+    text = str(text)
+    if "#" not in text or Path(text).exists():
+        return Path(text), None
+    base, _, name = text.rpartition("#")
+    return Path(base), name or None

@@ -24,7 +24,7 @@ import pandas as pd
 
 from geo.csv_text import decode as _decode
 from geo.csv_text import fail as _fail
-from geo.errors import DataError
+from geo.errors import ChoiceNeeded, DataError, split_choice
 from geo.figure_values import MAX_VALUE, forbidden_character, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
 from geo.periods import Period, parse_period
 from geo.qualifiers import parse_qualifier
@@ -40,6 +40,9 @@ FRAME_COLUMNS = (*REQUIRED, "qualifier", "source", "source_ref", "note", "date_f
 # limits are the wrong file (a database dump, a raster renamed .csv), refused before they are read.
 MAX_FILE_BYTES = 50_000_000
 MAX_ROWS = 500_000
+# A workbook is a zip whose XML may be a hundred times its size; a 4 MB file once unpacked to 1.5 GB.
+# The limit is far above any figures workbook (MAX_FILE_BYTES of CSV is 50 MB).
+MAX_XLSX_UNPACKED_BYTES = 250_000_000
 
 # A few obvious header spellings; keys are headers lowercased with spaces and dashes as "_".
 HEADER_ALIASES = {
@@ -85,6 +88,8 @@ class FlowTable:
     warnings: list[str] = field(default_factory=list)
     today: date | None = None
     """The date periods are compared with (None: the day it is asked); set by tests."""
+    sheet: str | None = None
+    """The worksheet read, when the workbook holds several (saved with the project)."""
 
     def periods(self) -> list[Period]:
         """The distinct periods, oldest first."""
@@ -131,20 +136,22 @@ def normalise_metric(name: str) -> str:
     return METRIC_ALIASES.get(s, s)
 
 
-def read_flow_table(path: str | Path, *, today: date | None = None) -> FlowTable:
+def read_flow_table(path: str | Path, *, today: date | None = None, sheet: str | None = None) -> FlowTable:
     """Read and check a figures file; raise one DataError listing every problem found.
 
     The error's message names the first problem (with "(+N more problems)"); its ``problems``
     attribute holds all of them, one complete line each. A period that starts after ``today``
     (default: the real today) is kept but warned about, once per period, in ``warnings``.
+    ``sheet`` (or ``book.xlsx#sheet``) names the worksheet of a workbook that holds several.
     """
-    path = Path(path)
+    path, chosen = split_choice(path)
+    sheet = sheet or chosen
     warnings: list[str] = []
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise _fail(path, None, "old Excel .xls workbooks are not supported: save it as .xlsx or CSV")
     if suffix in (".xlsx", ".xlsm"):
-        rows, delimiter = _read_xlsx(path), None
+        rows, delimiter = _read_xlsx(path, sheet), None
     else:
         rows, delimiter = _read_csv(path, warnings)
 
@@ -196,7 +203,7 @@ def read_flow_table(path: str | Path, *, today: date | None = None) -> FlowTable
     frame["value"] = frame["value"].astype("float64")
     frame["row"] = frame["row"].astype("int64")
     warnings += _future_periods(path, frame, today or date.today())
-    return FlowTable(frame=frame, path=path, warnings=warnings, today=today)
+    return FlowTable(frame=frame, path=path, warnings=warnings, today=today, sheet=sheet)
 
 
 def _future_periods(path: Path, frame: pd.DataFrame, today: date) -> list[str]:
@@ -261,14 +268,17 @@ def _read_csv(path: Path, warnings: list[str]) -> tuple[list[list[str]], str]:
     return rows, delimiter
 
 
-def _read_xlsx(path: Path) -> list[list[str]]:
-    """The first worksheet's rows as text cells (numbers and dates written the CSV way).
+def _read_xlsx(path: Path, sheet_name: str | None = None) -> list[list[str]]:
+    """One worksheet's rows as text cells (numbers and dates written the CSV way).
 
+    A workbook with one worksheet is read; with several, ``sheet_name`` must name one (a hidden
+    sheet of last quarter's figures once stood first and was read instead of the visible one).
     Refused: merged cells (only the first cell of a merged range holds the value, so the others
-    would silently read as empty) and formulas without a saved result (they would read as "no
-    data").
+    would silently read as empty), formulas without a saved result (they would read as "no
+    data") and workbooks that unpack to more than ``MAX_XLSX_UNPACKED_BYTES`` (a "zip bomb").
     """
     _read_bytes(path)  # same messages as CSV for a missing, unreadable or oversized file
+    _check_unpacked_size(path)
     from openpyxl import load_workbook  # only needed for workbooks: keep it off start-up
 
     try:
@@ -277,7 +287,8 @@ def _read_xlsx(path: Path) -> list[list[str]]:
         try:
             if not book.worksheets:
                 raise _fail(path, None, "the workbook has no worksheet")
-            sheet, raw = book.worksheets[0], formulas.worksheets[0]
+            index = _sheet_index(path, book, sheet_name)
+            sheet, raw = book.worksheets[index], formulas.worksheets[index]
             merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", None))
             if merged:
                 raise _merged_error(path, merged[0])
@@ -301,6 +312,32 @@ def _read_xlsx(path: Path) -> list[list[str]]:
     except Exception as e:  # openpyxl raises many types for a broken or foreign file
         reason = (str(e).splitlines() or [type(e).__name__])[0][:80]
         raise _fail(path, None, f"is not a readable Excel .xlsx workbook ({reason})") from None
+
+
+def _sheet_index(path: Path, book, name: str | None) -> int:
+    names = [ws.title for ws in book.worksheets]
+    if name is not None:
+        if name not in names:
+            raise _fail(path, None, f"has no sheet {quote_cell(name)}; its sheets: {', '.join(map(quote_cell, names))}")
+        return names.index(name)
+    if len(names) == 1:
+        return 0
+    listed = ", ".join(quote_cell(ws.title) + (" (hidden)" if ws.sheet_state != "visible" else "")
+                       for ws in book.worksheets)
+    raise ChoiceNeeded(path, "sheet", names, f"holds {len(names)} sheets ({listed}): name the one to read after "
+                                             f"a '#', as {path.name}#<sheet>")
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than the limit, before unpacking any."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: openpyxl's own message names the problem
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise _fail(path, None, f"unpacks to {unpacked / 1e6:,.0f} MB, over the {MAX_XLSX_UNPACKED_BYTES // 1_000_000} MB "
+                                "a figures workbook may hold; save the figures as CSV, or split the workbook")
 
 
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')

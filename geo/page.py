@@ -7,6 +7,9 @@ from dataclasses import dataclass, replace
 from geo.errors import CrossingsError
 
 MM_PER_INCH = 25.4
+# The largest raster a PNG export may have: A2 at 600 dpi (139 million pixels, 560 MB in memory
+# while painting) passes; A2 at 1200 dpi (557 million) needed 7.1 GB and is refused.
+MAX_RASTER_PIXELS = 150_000_000
 
 # ISO 216 and US sizes, portrait (width, height) in millimetres.
 PAPER_SIZES_MM: dict[str, tuple[float, float]] = {
@@ -71,6 +74,17 @@ class Page:
 
     def with_dpi(self, dpi: float) -> Page:
         return replace(self, dpi=dpi)
+
+    def check_raster(self) -> None:
+        """Refuse a raster too large to paint safely, naming the limit and a dpi that fits."""
+        w, h = self.size_px
+        if w * h > MAX_RASTER_PIXELS:
+            scale = (MAX_RASTER_PIXELS / (w * h)) ** 0.5
+            fix = (f"use {int(w * scale)} x {int(h * scale)} px or less" if self.width_px is not None
+                   else f"use {int(self.dpi * scale)} dpi or less")
+            raise CrossingsError(f"{self.describe()} is {w * h / 1e6:,.0f} million pixels, over the "
+                                 f"{MAX_RASTER_PIXELS // 1_000_000} million a raster export may have; {fix}, "
+                                 "or export PDF or SVG")
 
     def describe(self) -> str:
         w, h = self.size_px

@@ -16,10 +16,20 @@ import pandas as pd
 import shapely
 
 from geo.errors import DataError
+from geo.figure_values import forbidden_character
 
 LAT_NAMES = ("lat", "latitude", "y", "lat_dd", "latitud")
 SNIFF_BYTES = 64 * 1024  # enough for any header line
 LON_NAMES = ("lon", "lng", "long", "longitude", "x", "lon_dd", "longitud")
+
+
+def read_points_file(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
+    """Points from a CSV with latitude/longitude columns, or from any point vector file."""
+    if Path(path).suffix.lower() in (".csv", ".txt", ".tsv"):
+        return read_point_csv(path)
+    from geo.vector_io import read_vector
+
+    return read_vector(path, expect="point", layer=layer)
 
 
 def looks_like_point_csv(path: str | Path) -> bool:
@@ -50,6 +60,11 @@ def read_point_csv(path: str | Path, lat: str | None = None, lon: str | None = N
         if not any(c.strip() for c in cells):
             continue
         cells = cells + [""] * (len(header) - len(cells))
+        for h, c in zip(header, cells, strict=False):  # names become map text, in SVG and the web map too
+            bad = forbidden_character(c)
+            if bad:
+                raise DataError(path, f"row {n}", f"column {h!r} holds the control character {bad}, which no map text "
+                                                     "may carry; retype the cell")
         y = _coordinate(path, n, header[lat_i], cells[lat_i], 90.0)
         x = _coordinate(path, n, header[lon_i], cells[lon_i], 180.0)
         xs.append(x)

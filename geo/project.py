@@ -22,10 +22,10 @@ from typing import Any
 from geo import paths
 from geo.atomic import atomic_output, output_set
 from geo.document import LAYER_KINDS, Layer, MapDocument
-from geo.errors import CrossingsError, DataError
+from geo.errors import CrossingsError, DataError, split_choice
 from geo.flow_table import read_flow_table
 from geo.page import Page
-from geo.point_layers import looks_like_point_csv, read_point_csv
+from geo.point_layers import looks_like_point_csv, read_point_csv, read_points_file
 from geo.routes import read_routes
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.vector_io import read_vector
@@ -34,6 +34,8 @@ FORMAT = "crossings-project"
 VERSION = 1
 SUFFIX = ".crossings.json"
 BUNDLED = "bundled:"
+# Far above any regional map (the bundled one has 3 layers); every entry is a file read.
+MAX_PROJECT_LAYERS = 100
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -49,11 +51,13 @@ def project_dict(doc: MapDocument, folder: Path, store=None) -> dict[str, Any]:
         "page": asdict(doc.page),
         "selection": {"period": doc.period, "metric": doc.metric, "source": doc.source},
         "figures": store(doc.flows.path) if doc.flows is not None and doc.flows.path else None,
+        "figures_sheet": doc.flows.sheet if doc.flows is not None else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
         "layers": [{"kind": lyr.kind, "title": lyr.title,
                     "path": store(lyr.path) if lyr.path else None,
+                    "layer": lyr.source,
                     "style": asdict(lyr.style)} for lyr in doc.layers],
     }
 
@@ -175,6 +179,9 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         raise DataError(path, "key 'version'", f"{data.get('version')!r} is not a version this Crossings reads (1)")
     layers = []
     raw_layers = _get(path, data, "layers", list)
+    if len(raw_layers) > MAX_PROJECT_LAYERS:  # 4,000 entries once took 69 s and 5.4 GB before failing
+        raise DataError(path, "key 'layers'", f"holds {len(raw_layers):,} layers, over the {MAX_PROJECT_LAYERS} a "
+                                              "project may have")
     for i, item in enumerate(raw_layers):
         key = f"layers[{i}]"
         if not isinstance(item, dict):
@@ -183,12 +190,18 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         if kind not in LAYER_KINDS:
             raise DataError(path, f"key '{key}.kind'", f"{kind!r} is not one of {', '.join(LAYER_KINDS)}")
         file = resolve_path(path, _get(path, item, "path", str, key), f"{key}.path", absolute_paths)
+        source = item.get("layer")
+        if not isinstance(source, (str, type(None))):
+            raise DataError(path, f"key '{key}.layer'", "must be the name of a layer in the file, or null")
         style = _dataclass(path, LayerStyle, item.get("style", {}), f"{key}.style")
         title = item.get("title")
         layers.append(Layer(kind, title if isinstance(title, str) and title else file.stem,
-                            read_layer_data(file, kind), file, style))
+                            read_layer_data(file, kind, source), file, style, source=source))
     figures = data.get("figures")
-    flows = read_flow_table(resolve_path(path, figures, "figures", absolute_paths)) if figures else None
+    sheet = data.get("figures_sheet")
+    if not isinstance(sheet, (str, type(None))):
+        raise DataError(path, "key 'figures_sheet'", "must be the name of a sheet in the workbook, or null")
+    flows = read_flow_table(resolve_path(path, figures, "figures", absolute_paths), sheet=sheet) if figures else None
     doc = MapDocument(layers, None)
     doc.flows = flows
     doc.title = _text(path, data, "title")
@@ -254,35 +267,37 @@ def resolve_path(project: Path, text: Any, key: str, absolute_paths: bool = Fals
     return full
 
 
-def read_layer_data(path: Path, kind: str):
-    """Read one layer file as the kind of layer it is used for."""
+def read_layer_data(path: Path, kind: str, layer: str | None = None):
+    """Read one layer file (``layer``: the table inside it) as the kind of layer it is used for."""
     if kind == "routes":
-        return read_routes(path)
+        return read_routes(path, layer)
     if kind == "boundaries":
-        return read_vector(path, expect="polygon")
-    if path.suffix.lower() == ".csv":
-        return read_point_csv(path)
-    return read_vector(path, expect="point")
+        return read_vector(path, expect="polygon", layer=layer)
+    return read_points_file(path, layer)
 
 
-def guess_layer(path: str | Path, existing: MapDocument | None = None) -> Layer:
+def guess_layer(path: str | Path, existing: MapDocument | None = None, layer: str | None = None) -> Layer:
     """A layer from any file a cartographer drops: a CSV of points or any OGR vector file.
 
     Polygons become boundaries; lines with a ``route_id`` become routes; points become points
-    (places, when the file has a ``kind`` column like the bundled places).
+    (places, when the file has a ``kind`` column like the bundled places). ``layer`` names the
+    table of a file that holds several (else :class:`ChoiceNeeded` asks for it).
     """
-    path = Path(path)
+    path, chosen = split_choice(path)
+    layer = layer or chosen
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         return Layer("points", path.stem, read_point_csv(path), path, LayerStyle(fill="#6a3d9a", stroke="#ffffff"))
-    gdf = read_vector(path)
+    gdf = read_vector(path, layer=layer)
+    title = layer or path.stem
     types = set(gdf.geom_type)
     if types <= {"Polygon", "MultiPolygon"}:
-        return Layer("boundaries", path.stem, gdf, path, LayerStyle(fill="#f1eee8", stroke="#ffffff"))
+        return Layer("boundaries", title, gdf, path, LayerStyle(fill="#f1eee8", stroke="#ffffff"), source=layer)
     if types <= {"LineString", "MultiLineString"}:
-        return Layer("routes", path.stem, read_routes(path), path, LayerStyle(stroke="#8a8a8a", stroke_width_mm=0.35))
+        return Layer("routes", title, read_routes(path, layer), path, LayerStyle(stroke="#8a8a8a", stroke_width_mm=0.35),
+                     source=layer)
     if types <= {"Point", "MultiPoint"}:
         kind = "places" if "kind" in gdf.columns else "points"
-        return Layer(kind, path.stem, gdf, path, LayerStyle(fill="#333333", stroke="#ffffff"))
+        return Layer(kind, title, gdf, path, LayerStyle(fill="#333333", stroke="#ffffff"), source=layer)
     raise DataError(path, None, f"mixes geometry types ({', '.join(sorted(types))}); split it into one file per type")
 
 

@@ -52,6 +52,28 @@ def resolve_crs(text: str) -> CRS:
     return crs
 
 
+def check_shows_region(text: str, extent_lonlat: tuple[float, float, float, float]) -> None:
+    """Refuse a projection in which part of the map's region has no coordinates.
+
+    An orthographic view of the other hemisphere, or a polar projection's far side, sends
+    North Africa to infinity: the map would be empty or the render would fail deep inside.
+    A 9 x 9 grid over the region (its edges included) must project to finite coordinates.
+    """
+    import numpy as np
+
+    w, s, e, n = extent_lonlat
+    lon, lat = np.meshgrid(np.linspace(w, e, 9), np.linspace(s, n, 9))
+    try:
+        x, y = transformer("EPSG:4326", text).transform(lon.ravel(), lat.ravel(), errcheck=False)
+    except Exception as exc:  # pyproj raises ProjError for some inputs even without errcheck
+        raise CrossingsError(f"projection {text!r} cannot show the map's region ({exc})") from None
+    bad = ~(np.isfinite(x) & np.isfinite(y))
+    if bad.any():
+        raise CrossingsError(f"projection {text!r} cannot show the map's region: {int(bad.sum())} of 81 points between "
+                             f"{w:g}° and {e:g}° longitude, {s:g}° and {n:g}° latitude fall outside it; choose "
+                             "another, e.g. north-africa-laea")
+
+
 @lru_cache(maxsize=32)
 def transformer(src: str, dst: str):
     """A cached always_xy pyproj Transformer (building one costs ~10 ms; maps need a few per render)."""

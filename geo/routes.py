@@ -7,17 +7,24 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geo.errors import DataError
 from geo.vector_io import read_vector
+
+# A route on a regional map needs a few hundred vertices; flow geometry (offsets, keeping bands off
+# land and off each other) grows faster than linearly with them: 5,000 took 10 s, 20,000 over 3 min.
+MAX_ROUTE_VERTICES = 2_000
+# Simplification tolerances tried in turn (degrees: about 50 m, 200 m, 1 km at these latitudes).
+SIMPLIFY_STEPS_DEG = (0.0005, 0.002, 0.01)
 
 REQUIRED = ("route_id",)
 OPTIONAL_TEXT = ("name", "group", "parent", "mode", "origin", "dest")
 
 
-def read_routes(path: str | Path) -> gpd.GeoDataFrame:
+def read_routes(path: str | Path, layer: str | None = None) -> gpd.GeoDataFrame:
     """Read and check a routes file: lines with unique ids, parents that exist, no cycles."""
-    gdf = read_vector(path, expect="line")
+    gdf = read_vector(path, expect="line", layer=layer)
     cols = {c.lower(): c for c in gdf.columns}
     if "route_id" not in cols:
         raise DataError(path, None, f"no 'route_id' field (fields: {', '.join(c for c in gdf.columns if c != 'geometry')})")
@@ -52,7 +59,31 @@ def read_routes(path: str | Path) -> gpd.GeoDataFrame:
                 raise DataError(path, f"feature {i + 1} ({rid})", "its parents form a loop")
             seen.add(p)
             p = parent_of.get(p, "")
-    return gdf.reset_index(drop=True)
+    gdf = gdf.reset_index(drop=True)
+    _simplify_dense_routes(path, gdf)
+    return gdf
+
+
+def _simplify_dense_routes(path: str | Path, gdf: gpd.GeoDataFrame) -> None:
+    """A route with more than MAX_ROUTE_VERTICES (a GPS track) is simplified, and the warnings say so;
+    one that stays above the limit at 1 km is refused by feature."""
+    counts = shapely.get_num_coordinates(gdf.geometry.to_numpy())
+    notes = gdf.attrs.setdefault("warnings", [])
+    for i in np.flatnonzero(counts > MAX_ROUTE_VERTICES):
+        geom = gdf.geometry.iloc[i]
+        for tolerance in SIMPLIFY_STEPS_DEG:
+            simpler = shapely.simplify(geom, tolerance, preserve_topology=False)
+            if shapely.get_num_coordinates(simpler) <= MAX_ROUTE_VERTICES and not simpler.is_empty:
+                break
+        else:
+            raise DataError(path, f"feature {i + 1} ({gdf['route_id'].iloc[i]})",
+                            f"has {counts[i]:,} vertices and still {shapely.get_num_coordinates(simpler):,} after "
+                            f"simplifying to 1 km, over the {MAX_ROUTE_VERTICES:,} a route may have; draw the route "
+                            "with fewer vertices")
+        gdf.loc[gdf.index[i], "geometry"] = simpler
+        notes.append(f"{Path(path).name}, feature {i + 1} ({gdf['route_id'].iloc[i]}): {counts[i]:,} vertices "
+                     f"simplified to {shapely.get_num_coordinates(simpler):,} (within about "
+                     f"{tolerance * 111_000:,.0f} m), over the {MAX_ROUTE_VERTICES:,} a route may have")
 
 
 def _as_text(values: pd.Series) -> pd.Series:

@@ -3,7 +3,8 @@
 Every problem a file can have (missing or truncated parts, an unknown format, broken or
 collapsed geometries, a missing or implausible CRS) ends in a :class:`DataError`, never in an
 exception from GDAL, GEOS or PROJ. Files that can make GDAL open other files, run programs or
-reach the network (VRT, GDALG pipelines, GPSBabel) are refused before GDAL sees them.
+reach the network (VRT, GDALG pipelines, GPSBabel) are refused before GDAL sees them, and GDAL
+itself runs without network access and with only the drivers Crossings reads (geo/gdal_offline.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _UNSAFE_DRIVERS = ("OGR_VRT", "VRT", "GDALG", "GPSBabel", "HTTP", "WFS", "OAPIF"
 os.environ["GDAL_SKIP"] = " ".join(
     dict.fromkeys([*os.environ.get("GDAL_SKIP", "").split(), *_UNSAFE_DRIVERS]))
 os.environ.setdefault("GML_DOWNLOAD_WFS_SCHEMA", "NO")  # a GML file must not fetch its schema
+from geo import gdal_offline  # noqa: E402 - GDAL without network, and only the drivers we read, before pyogrio
+
+# isort: split
 
 import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
@@ -32,7 +36,7 @@ import pandas as pd  # noqa: E402
 import pyogrio  # noqa: E402
 import shapely  # noqa: E402
 
-from geo.errors import DataError  # noqa: E402
+from geo.errors import ChoiceNeeded, DataError, split_choice  # noqa: E402
 from geo.figure_values import forbidden_character  # noqa: E402
 
 _SIDECARS = (".shx", ".dbf")
@@ -52,6 +56,11 @@ _UNSAFE_CONTENT = ((b"<ogrvrtdatasource", "a GDAL VRT file"), (b"<vrtdataset", "
                    (b"gdal_streamed_alg", "a GDAL pipeline (.gdalg.json)"), (b"msrc", "a GPSBabel file"))
 
 
+# One feature with more vertices than any map of the region needs (all the world's country borders
+# at the bundled detail hold 83,000); painting and projecting it would hold the app for minutes.
+MAX_FEATURE_VERTICES = 1_000_000
+
+
 def read_vector(path: str | Path, *, expect: str | None = None, layer: str | None = None) -> gpd.GeoDataFrame:
     """Read any OGR vector file into lon/lat (EPSG:4326) with valid geometries.
 
@@ -62,7 +71,9 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
     attribute table counts). ``gdf.attrs["repaired"]`` lists the features repaired and
     ``gdf.attrs["warnings"]`` what a user should check (repairs, a Latin-1 .dbf), one line each.
     """
-    path = Path(path)
+    path, chosen = split_choice(path)  # routes.gpkg#routes_2024: the layer named after '#'
+    layer = layer or chosen
+    path = gdal_offline.local_path(path)  # absolute: pyogrio takes a relative "http:x.geojson" for a web address
     if not path.exists():
         raise DataError(path, None, "file not found")
     _refuse_unsafe(path)
@@ -75,8 +86,7 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
         _check_shapefile_sizes(path)
     notes: list[str] = []
     try:
-        if not pyogrio.list_layers(path).size:
-            raise DataError(path, None, "the file holds no layers, so no features")
+        layer = _choose_layer(path, pyogrio.list_layers(path), expect, layer)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:
@@ -88,6 +98,8 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
                 gdf = gpd.read_file(path, layer=layer, engine="pyogrio", encoding="cp1252")
                 notes.append(f"{path.name} has no .cpg file and its attributes are not UTF-8: read them as "
                              "Windows-1252/Latin-1 (Western European); check accented names")
+        if not isinstance(gdf, gpd.GeoDataFrame):  # a table: a CSV without WKT, a GML whose geometry is a link
+            raise DataError(path, None, "the layer has no geometry column, so it is a table, not a map layer")
     except DataError:
         raise
     except shapely.errors.GEOSException as exc:  # GDAL read a geometry GEOS cannot build
@@ -109,6 +121,11 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
     bad = ~np.isfinite(coords).all(axis=1)
     if bad.any():
         raise DataError(path, f"feature {int(owner[bad].min()) + 1}", "has coordinates that are not numbers (NaN or infinite)")
+    per_feature = np.bincount(owner, minlength=len(gdf)) if len(owner) else np.zeros(len(gdf), int)
+    if len(per_feature) and per_feature.max() > MAX_FEATURE_VERTICES:
+        i = int(per_feature.argmax())
+        raise DataError(path, f"feature {i + 1}", f"has {per_feature[i]:,} vertices, over the {MAX_FEATURE_VERTICES:,} a "
+                                                  "feature may have; simplify the layer (e.g. in QGIS) and try again")
     if expect is not None:
         wrong = ~gdf.geom_type.isin(_KINDS[expect])
         if wrong.any():
@@ -132,6 +149,46 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
             -180.5 <= bounds[0] and bounds[2] <= 180.5 and -90.5 <= bounds[1] and bounds[3] <= 90.5):
         raise DataError(path, None, "coordinates fall outside the globe; is the declared CRS right?")
     return gdf
+
+
+# Geometry types GDAL reports per layer that can hold each kind.
+_LAYER_TYPES = {"polygon": ("Polygon", "MultiPolygon", "Polygon Z", "MultiPolygon Z"),
+                "line": ("LineString", "MultiLineString", "LineString Z", "MultiLineString Z"),
+                "point": ("Point", "MultiPoint", "Point Z", "MultiPoint Z")}
+
+
+def _choose_layer(path: Path, layers, expect: str | None, layer: str | None) -> str | None:
+    """The layer to read: the one named, or the only one that can be meant; never a silent first pick.
+
+    A GeoPackage holding this quarter's routes and last year's draft once gave the draft. Layers
+    of another geometry kind (a table of notes, the boundaries beside the routes) do not compete.
+    """
+    names = [str(n) for n, _ in layers]
+    if not names:
+        raise DataError(path, None, "the file holds no layers, so no features")
+    if layer is not None:
+        if layer not in names:
+            raise DataError(path, None, f"has no layer {layer!r}; its layers: {', '.join(names)}")
+        return layer
+    if len(names) == 1:
+        return None
+    fits = [str(n) for n, kind in layers if kind is not None and (
+        expect is None or kind in _LAYER_TYPES[expect] or kind in ("Unknown", "Geometry", "GeometryCollection"))]
+    if len(fits) == 1:
+        return fits[0]
+    candidates = [n for n in (fits or names) if _feature_count(path, n) != 0]  # empty KML folders do not compete
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else (fits or names)[0]
+    what = f"{expect} layers" if expect and fits else "layers"
+    raise ChoiceNeeded(path, "layer", candidates, f"holds {len(candidates)} {what} ({', '.join(candidates)}): name the "
+                                                  f"one to read after a '#', as {path.name}#<layer>")
+
+
+def _feature_count(path: Path, layer: str) -> int | None:
+    try:
+        return pyogrio.read_info(path, layer=layer)["features"]
+    except Exception:  # the layer cannot even be counted: let the read say why
+        return None
 
 
 def _first(mask) -> int:
@@ -161,7 +218,7 @@ def _refuse_unsafe(path: Path) -> None:
         if marker in head and not (marker == b"msrc" and not head.startswith(b"msrc")):
             raise DataError(path, None, f"holds {what}, which is not accepted: it can make the reader open "
                                         "other files or web addresses")
-    if path.suffix.lower() in (".geojson", ".json"):
+    if path.suffix.lower() in (".geojson", ".json", ".topojson", ".geojsonl", ".geojsons"):
         _refuse_crs_links(path)
     if head.startswith(b"pk\x03\x04") and path.suffix.lower() in (".zip", ".kmz"):
         try:

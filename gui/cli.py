@@ -151,6 +151,8 @@ def _render(args) -> int:
     from geo.exports.vector import write_geojson, write_geopackage
 
     page = _page(args)
+    if not args.no_png:
+        page.check_raster()  # before reading anything: the answer does not depend on the data
     doc = _load(args)
     doc.page = page
     if args.crs:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from geo.autosave import discard_autosave, pending_recovery, write_autosave
 from geo.document import MapDocument
-from geo.errors import CrossingsError
+from geo.errors import ChoiceNeeded, CrossingsError
 from geo.flow_table import read_flow_table
 from geo.history import History, restore, snapshot
 from geo.project import FORMAT, guess_layer, is_figures_file, load_project, save_project
@@ -63,12 +63,29 @@ class FileActions(QObject):
             else:
                 self._read(p, self._apply_figures if is_figures_file(p) else self._apply_layer)
 
-    def _read(self, path: Path, apply) -> None:
+    def _read(self, path: Path, apply, choice: str | None = None) -> None:
+        """Read on a worker; ``choice`` is the layer or sheet the user picked in a file holding several."""
         def work(progress, cancelled):
             progress(0.1, path.name)
-            return read_flow_table(path) if apply == self._apply_figures else guess_layer(path, None)
+            if apply == self._apply_figures:
+                return read_flow_table(path, sheet=choice)
+            return guess_layer(path, None, layer=choice)
         self.message.emit(self.tr("Reading {0}…").format(path.name))
-        self.tasks.start(work, apply, lambda exc: self._failed(path, exc))
+        self.tasks.start(work, apply, lambda exc: self._failed(path, exc, apply))
+
+    def _ask_choice(self, path: Path, exc: ChoiceNeeded, apply) -> None:
+        """A GeoPackage with several layers, a workbook with several sheets: the user picks, never Crossings."""
+        if exc.kind == "sheet":
+            title = self.tr("Choose a sheet")
+            label = self.tr("{0} holds several sheets. Which one holds the figures?").format(path.name)
+        else:
+            title = self.tr("Choose a layer")
+            label = self.tr("{0} holds several layers. Which one should be opened?").format(path.name)
+        chosen = self.prompts.choose(self.widget, title, label, exc.options)
+        if chosen:
+            self._read(path, apply, chosen)
+        else:
+            self.message.emit(self.tr("Nothing changed: {0} could not be opened").format(path.name))
 
     def _apply_figures(self, table) -> None:
         def apply():
@@ -96,7 +113,10 @@ class FileActions(QObject):
         self.message.emit(label)
         return True
 
-    def _failed(self, path: Path, exc: BaseException) -> None:
+    def _failed(self, path: Path, exc: BaseException, apply=None) -> None:
+        if isinstance(exc, ChoiceNeeded) and apply is not None:
+            self._ask_choice(path, exc, apply)
+            return
         if isinstance(exc, CrossingsError):
             text = str(exc)
             extra = getattr(exc, "problems", None)

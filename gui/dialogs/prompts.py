@@ -7,7 +7,7 @@ but goes through ``Prompts``, and tests pass a subclass with canned answers.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 DATA_FILTER = "Map data (*.shp *.gpkg *.geojson *.json *.kml *.gml *.csv *.xlsx *.tsv *.txt);;All files (*)"
 PROJECT_FILTER = "Crossings projects (*.crossings.json *.json);;All files (*)"
@@ -44,6 +44,11 @@ class Prompts:
         answer = QMessageBox.question(parent, QCoreApplication.translate("Prompts", "Recover unsaved work"),
                                       QCoreApplication.translate("Prompts", "Crossings did not close normally. Recover the map autosaved at {0}?").format(when))
         return answer == QMessageBox.StandardButton.Yes
+
+    def choose(self, parent: QWidget, title: str, label: str, options: list[str]) -> str | None:
+        """One of ``options`` (a layer, a sheet), or None when the user cancels."""
+        chosen, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
+        return chosen if ok and chosen else None
 
     def open_files(self, parent: QWidget, folder: str) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(parent, QCoreApplication.translate("Prompts", "Open data"), folder, QCoreApplication.translate("Prompts", DATA_FILTER))

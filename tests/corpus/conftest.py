@@ -25,6 +25,9 @@ class RecordingPrompts:
     def recover(self, parent, when):
         return True
 
+    def choose(self, parent, title, label, options):
+        return None
+
     def open_files(self, parent, folder):
         return []
 

@@ -10,6 +10,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from multi_part_files import two_layer_gpkg, workbook  # noqa: F401  (shared with the window tests)
+
 from geo import paths
 
 HEADER = "route_id,period,metric,value,source\n"
@@ -139,19 +141,22 @@ def sparse(name: str, head: bytes, size: int = 200 * 1024 * 1024) -> Callable[[P
     return build
 
 
-def workbook(rows: list[list], merge: str | None = None, name: str = "flows.xlsx") -> Callable[[Path], Path]:
+def zip_bomb(name: str, unpacked: int) -> Callable[[Path], Path]:
+    """A 'workbook' of a few hundred kB whose one part unpacks to ``unpacked`` bytes."""
     def build(folder: Path) -> Path:
-        import openpyxl
+        import zipfile
 
-        book = openpyxl.Workbook()
-        sheet = book.active
-        for row in rows:
-            sheet.append(row)
-        if merge:
-            sheet.merge_cells(merge)
-        book.save(folder / name)
-        return folder / name
+        path = folder / name
+        chunk = b" " * (1 << 20)
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z, \
+                z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            for _ in range(unpacked // len(chunk)):
+                f.write(chunk)
+        return path
     return build
+
+
+
 
 
 def q4_rows(*extra: str, header: str = HEADER) -> str:
@@ -209,5 +214,3 @@ def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
     return out.getvalue()
-
-

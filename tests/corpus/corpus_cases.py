@@ -67,9 +67,11 @@ from corpus_builders import (  # noqa: E402  (the case table reads as calls to t
     sparse,
     truncated,
     truncated_message,
+    two_layer_gpkg,
     value_of,
     workbook,
     write,
+    zip_bomb,
 )
 
 # -- the cases ------------------------------------------------------------------------------------
@@ -396,6 +398,23 @@ CASES: list[Case] = [
     Case("project-not-utf8", "project", "project",
          lambda d: write(d, "map.crossings.json", b'{"format": "crossings-project", "title": "\xe9"}'),
          "map.crossings.json: is not UTF-8 text; is it a Crossings project?", cli=False),
+]
+
+
+# Several layers or sheets that could be meant: a named choice (file#name) in the CLI, a question in the
+# window (tests/gui/test_layer_choice.py), never a silent pick.
+CASES += [
+    Case("gpkg-two-line-layers", "choice", "routes", two_layer_gpkg("routes.gpkg"),
+         "routes.gpkg: holds 2 line layers (routes_draft_2023, routes): name the one to read after a '#', as "
+         "routes.gpkg#<layer>", gui=False),
+    Case("xlsx-hidden-first-sheet", "choice", "flows",
+         workbook([["route_id", "period", "metric", "value"], ["CMR-LY", "2024Q4", "arrivals", 11341]],
+                  hidden_first=[["route_id", "period", "metric", "value"], ["CMR-LY", "2024Q4", "arrivals", 9757]]),
+         "flows.xlsx: holds 2 sheets ('Q4 draft' (hidden), 'Q4 2024'): name the one to read after a '#', as "
+         "flows.xlsx#<sheet>", gui=False),
+    Case("xlsx-unpacks-to-300-mb", "size", "flows", zip_bomb("flows.xlsx", 300 * (1 << 20)),
+         "flows.xlsx: unpacks to 315 MB, over the 250 MB a figures workbook may hold; save the figures as CSV, "
+         "or split the workbook"),
 ]
 
 

@@ -162,7 +162,7 @@ for i, case_id in enumerate(ids):
 print(len(prompts.errors), flush=True)
 win.history.mark_clean()
 """
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")]), "QT_QPA_PLATFORM": "offscreen"}
     run = subprocess.run([sys.executable, "-c", script, str(Path(__file__).parent), str(tmp_path)], cwd=tmp_path,
                          env=env, capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr[-2000:]

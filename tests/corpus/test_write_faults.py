@@ -46,7 +46,7 @@ _CHILD = textwrap.dedent("""
     from gui.cli import main
 
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # EFBIG instead of death, as a full disk would be
-    cases, base = json.loads(sys.argv[1]), Path(sys.argv[2])
+    cases, base, old_map = json.loads(sys.argv[1]), Path(sys.argv[2]), sys.argv[3].encode()
     hard = resource.getrlimit(resource.RLIMIT_FSIZE)[1]
     results = {}
     for name, (options, fractions) in cases.items():
@@ -59,7 +59,7 @@ _CHILD = textwrap.dedent("""
         for fraction in fractions:
             out = base / f"{name}-{fraction}"
             out.mkdir()
-            (out / "m.png").write_bytes(%r)
+            (out / "m.png").write_bytes(old_map)
             limit = max(1, int(largest * fraction))
             err = io.StringIO()
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
@@ -73,7 +73,7 @@ _CHILD = textwrap.dedent("""
                 "code": code, "stderr": err.getvalue(), "limit": limit, "sizes": sizes,
                 "left": sorted(p.name for p in out.iterdir()), "old": (out / "m.png").read_bytes().decode("latin-1")}
     print(json.dumps(results))
-""" % OLD_MAP)
+""")
 
 
 def _child_env() -> dict:
@@ -85,7 +85,7 @@ def size_limit_results(tmp_path_factory):
     base = tmp_path_factory.mktemp("fsize")
     cases = {name: (options, [0.5] if name != "all" else [0.8]) for name, options in WRITERS.items()}
     cases["png"] = (WRITERS["png"], [0.0, 0.5, 0.95])  # before the first byte, in the middle, near the end
-    proc = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(cases), str(base)], capture_output=True,
+    proc = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(cases), str(base), OLD_MAP.decode()], capture_output=True,
                           text=True, env=_child_env(), timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return json.loads(proc.stdout.strip().splitlines()[-1])

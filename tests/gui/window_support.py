@@ -24,6 +24,8 @@ class FakePrompts(Prompts):
         self.files: list[str] = []
         self.save_path: str | None = None
         self.project_path: str | None = None
+        self.choice: str | None = None
+        self.choices_offered: list[tuple[str, list[str]]] = []
 
     def error(self, parent, title, message):
         self.errors.append((title, message))
@@ -37,6 +39,10 @@ class FakePrompts(Prompts):
 
     def recover(self, parent, when):
         return self.recover_answer
+
+    def choose(self, parent, title, label, options):
+        self.choices_offered.append((label, list(options)))
+        return self.choice
 
     def open_files(self, parent, folder):
         return self.files
