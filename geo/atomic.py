@@ -46,6 +46,7 @@ _CAUSES = {
     errno.EROFS: "the disk is read-only",
     errno.EIO: "input/output error (a failing or removed disk?)",
     errno.ENAMETOOLONG: "the file name is too long",
+    errno.EISDIR: "a folder stands where the file should be",
 }
 
 NOTHING_WRITTEN = "no file of this export was written"

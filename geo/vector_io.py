@@ -36,6 +36,7 @@ import pandas as pd  # noqa: E402
 import pyogrio  # noqa: E402
 import shapely  # noqa: E402
 
+from geo.atomic import failure_cause  # noqa: E402
 from geo.errors import ChoiceNeeded, DataError, split_choice  # noqa: E402
 from geo.figure_values import forbidden_character  # noqa: E402
 
@@ -71,6 +72,16 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
     attribute table counts). ``gdf.attrs["repaired"]`` lists the features repaired and
     ``gdf.attrs["warnings"]`` what a user should check (repairs, a Latin-1 .dbf), one line each.
     """
+    try:
+        return _read_vector(path, expect=expect, layer=layer)
+    except OSError as exc:  # a part that cannot be read: permission, a folder in its place, a failing disk
+        part = Path(exc.filename).name if getattr(exc, "filename", None) else None
+        named = Path(path).name
+        where = f"its part {part}" if part and part != named else "the file"
+        raise DataError(path, None, f"{where} cannot be read ({failure_cause(exc)})") from None
+
+
+def _read_vector(path: str | Path, *, expect: str | None, layer: str | None) -> gpd.GeoDataFrame:
     path, chosen = split_choice(path)  # routes.gpkg#routes_2024: the layer named after '#'
     layer = layer or chosen
     path = gdal_offline.local_path(path)  # absolute: pyogrio takes a relative "http:x.geojson" for a web address

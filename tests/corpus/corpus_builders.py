@@ -214,3 +214,38 @@ def csv_text(rows: list[list[str]], delimiter: str = ",") -> str:
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+def dense_route(route_id: str, vertices: int, wiggle_deg: float):
+    """A change for bundled_routes_with: ``route_id`` redrawn as a GPS-like track of ``vertices``
+    points that zigzag ``wiggle_deg`` either side of the original line."""
+    def change(gdf):
+        import numpy as np
+        from shapely.geometry import LineString
+
+        i = gdf.index[gdf["route_id"] == route_id][0]
+        line = gdf.geometry[i]
+        t = np.linspace(0, 1, vertices)
+        points = [line.interpolate(v, normalized=True) for v in t]
+        offsets = np.where(np.arange(vertices) % 2 == 0, wiggle_deg, -wiggle_deg)
+        gdf.loc[i, "geometry"] = LineString([(p.x, p.y + o) for p, o in zip(points, offsets, strict=True)])
+        return gdf
+    return change
+
+
+def many_layers(count: int):
+    """A project mutation: the routes layer entry repeated until there are ``count`` layers."""
+    def mutate(data: dict, folder: Path) -> None:
+        entry = routes_layer(data)
+        data["layers"] += [dict(entry) for _ in range(count - len(data["layers"]))]
+    return mutate
+
+
+def folder_in_place_of(ext: str) -> Callable[[Path], Path]:
+    """A shapefile whose ``ext`` part is a folder: the operating system refuses to read it (EISDIR),
+    as it refuses an unreadable part (EACCES) for a user who is not root."""
+    def build(folder: Path) -> Path:
+        shp = copy_shapefile(folder, without=ext)
+        shp.with_suffix(ext).mkdir()
+        return shp
+    return build

@@ -50,14 +50,17 @@ from corpus_builders import (  # noqa: E402  (the case table reads as calls to t
     HEADER,
     bundled_routes_with,
     copy_shapefile,
+    dense_route,
     expect,
     feature,
     flows,
+    folder_in_place_of,
     geojson,
     gpkg,
     kml,
     latin1_places,
     line,
+    many_layers,
     polygon,
     project,
     q4_rows,
@@ -399,6 +402,32 @@ CASES: list[Case] = [
          lambda d: write(d, "map.crossings.json", b'{"format": "crossings-project", "title": "\xe9"}'),
          "map.crossings.json: is not UTF-8 text; is it a Crossings project?", cli=False),
 ]
+
+
+# A part the operating system will not read (a folder in its place; permission, for a user who is not root)
+CASES += [
+    Case("shp-dbf-unreadable", "shapefile", "routes", folder_in_place_of(".dbf"),
+         "routes.shp: its part routes.dbf cannot be read (a folder stands where the file should be)"),
+]
+
+# Limits that protect the machine, each named in its message (documented in the README's Reliability table).
+CASES += [
+    Case("project-too-many-layers", "project", "project", project("map.crossings.json", many_layers(4000)),
+         "map.crossings.json, key 'layers': holds 4,000 layers, over the 100 a project may have", cli=False),
+    Case("route-gps-track-simplified", "routes", "routes",
+         bundled_routes_with(dense_route("CMR-LY", 20_000, 0.0001)),
+         warning="routes.geojson, feature 14 (CMR-LY): 20,000 vertices simplified to "),
+    Case("route-too-dense-after-simplifying", "routes", "routes",
+         bundled_routes_with(dense_route("CMR-LY", 5_000, 0.2)),
+         "routes.geojson, feature 14 (CMR-LY): has 5,000 vertices and still ", prefix=True),
+    Case("places-as-lat-lon-csv", "routes", "places",
+         lambda d: write(d, "places.csv", "name,lat,lon\nTripoli,32.9,13.2\nLampedusa,35.5,12.6\n"),
+         check=lambda gdf: _check_points(gdf), gui=False),
+]
+
+
+def _check_points(gdf) -> None:
+    assert list(gdf["name"]) == ["Tripoli", "Lampedusa"] and gdf.geometry.x.round(1).tolist() == [13.2, 12.6]
 
 
 # Several layers or sheets that could be meant: a named choice (file#name) in the CLI, a question in the

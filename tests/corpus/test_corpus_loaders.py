@@ -14,6 +14,7 @@ from corpus_cases import CASES, Case
 from geo.document import MapDocument
 from geo.errors import DataError
 from geo.flow_table import read_flow_table
+from geo.point_layers import read_points_file
 from geo.project import load_project, read_layer_data
 from geo.routes import read_routes
 from geo.vector_io import read_vector
@@ -22,7 +23,7 @@ LOADERS = {
     "flows": read_flow_table,
     "routes": read_routes,
     "boundaries": lambda p: read_vector(p, expect="polygon"),
-    "places": lambda p: read_vector(p, expect="point"),
+    "places": read_points_file,
     "project": load_project,
 }
 
