@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObj
 from PySide6.QtWidgets import QApplication
 
 from geo.paths import resource_path
+from gui.qt_app import qt_app_argv
 
 RTL_LANGUAGES = ("ar", "he", "fa", "ur")
 
@@ -79,7 +80,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", choices=("en", "fr", "ar"), help="interface language (default: preference or system)")
     parser.add_argument("--no-recover", action="store_true", help="do not offer to recover an autosave")
     args = parser.parse_args(argv)
-    app = make_app(sys.argv[:1])
+    app = make_app(qt_app_argv())  # with the web preview's Chromium switches
     install_translations(app, language_for(args.lang))
     from gui.fonts import ensure_fonts
     from gui.main_window import MainWindow

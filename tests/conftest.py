@@ -13,6 +13,15 @@ from geo import paths
 
 
 @pytest.fixture(scope="session")
+def qapp_args(pytestconfig):
+    """pytest-qt's QApplication gets the arguments Crossings starts with, Chromium switches and all,
+    so the web preview is tested as it runs (tests/test_web_isolation.py)."""
+    from gui.qt_app import qt_app_argv
+
+    return qt_app_argv(pytestconfig.getini("qt_qapp_name"))
+
+
+@pytest.fixture(scope="session")
 def bundled_doc_factory():
     """A function giving a fresh document on the bundled data (documents are mutable)."""
     from geo.document import MapDocument

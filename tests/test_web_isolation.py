@@ -9,11 +9,16 @@ about the two layers behind that, for the case that escaping ever misses:
   event handler, an image, a CSS image, a frame and a fetch injected into a copy of the page;
 - the preview's QtWebEngine: its own off-the-record profile, settings that keep a local page off
   other files and the network, a request interceptor that lets through only the file itself, and a
-  page that will not navigate away. Each layer is tested alone, with the other one removed.
+  page that will not navigate away. Each layer is tested alone, with the other one removed. Under
+  them, Chromium switches in the application's arguments (``gui.qt_app.qt_app_argv``, which the
+  tests' QApplication gets too: ``qapp_args`` in tests/conftest.py) for what is no request: a
+  preconnect's bare connection, WebRTC's UDP. They stay when the other layers are taken away (a
+  process reads them once); their control runs a second process started without them.
 
 Every browser test has a control: the same probe with the defences removed does run, read or
-connect, so a passing test cannot be a probe that would never have worked. The listening socket on
-127.0.0.1 is the only socket the suite opens (``socket_enabled``); nothing leaves the machine.
+connect, so a passing test cannot be a probe that would never have worked. The listening sockets on
+127.0.0.1 (TCP, and UDP for WebRTC) are the only sockets the suite opens (``socket_enabled``);
+nothing leaves the machine.
 """
 
 from __future__ import annotations
@@ -21,8 +26,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import re
 import socket
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -36,9 +44,11 @@ import pytest
 
 from geo.errors import ExportError
 from geo.exports.webmap import WebMapSettings, export_webmap, webmap_html
-from gui import web_preview  # before any QApplication: it prepares QtWebEngine
+from gui import qt_app, web_preview  # web_preview before any QApplication: it prepares QtWebEngine
 from gui.layout import PageLayout
 from gui.web_preview import WebMapPreview
+
+ROOT = Path(__file__).resolve().parents[1]
 
 CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
@@ -232,11 +242,48 @@ class Listener:
         self.sock.close()
 
 
+class UdpListener:
+    """Records the size of every datagram sent to 127.0.0.1:port (WebRTC asks a STUN server for
+    its address over UDP)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.05)
+        self.port = self.sock.getsockname()[1]
+        self.hits: list[int] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                data, _ = self.sock.recvfrom(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.hits.append(len(data))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
 @pytest.fixture
 def listener(socket_enabled):
     server = Listener()
     yield server
     server.close()  # before socket_enabled blocks sockets again
+
+
+@pytest.fixture
+def udp_listener(socket_enabled):
+    server = UdpListener()
+    yield server
+    server.close()
 
 
 def eventually(check, timeout_s: float) -> bool:
@@ -481,29 +528,135 @@ def test_a_preview_page_cannot_read_local_files_or_reach_the_network(qtbot, tmp_
         assert {"secret.txt", "hostname", "img", "xhr"} <= blocked, w.gate.blocked
 
 
+CONTROL = """
+import sys
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWebEngineCore import QWebEngineSettings
+from PySide6.QtWidgets import QApplication
+from gui import qt_app, web_preview
+QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+app = QApplication([a for a in qt_app.qt_app_argv("control") if a not in qt_app.PREVIEW_CHROMIUM_SWITCHES])
+web_preview.network_lock_missing = lambda: []  # the preview as it would be without the switches
+w = web_preview.WebMapPreview()
+if sys.argv[2] == "weakened":  # as weaken(w, settings=True, interceptor=True)
+    for attribute in (QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls,
+                      QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls):
+        w.view.page().settings().setAttribute(attribute, True)
+    w.profile.setUrlRequestInterceptor(None)
+w.resize(900, 600)
+w.show()
+w.loaded.connect(lambda ok: QTimer.singleShot(3000, app.quit))
+QTimer.singleShot(60000, app.quit)
+w.show_file(sys.argv[1])
+app.exec()
+"""
+
+
+def without_the_switches(page: Path, *, weakened: bool = False) -> None:
+    """Show ``page`` for 3 s in the preview of an application started without the Chromium
+    switches: a process of its own, as Chromium reads them once per process."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    subprocess.run([sys.executable, "-c", CONTROL, str(page), "weakened" if weakened else "as is"], cwd=ROOT,
+                   env=env, timeout=120, check=True, capture_output=True)
+
+
 @needs_webengine
 @pytest.mark.slow
 def test_control_with_both_layers_removed_the_probe_reads_the_file_and_connects(qtbot, tmp_path, listener):
+    """With settings and interceptor gone the probe reads the file. Its requests then meet the
+    Chromium switches, which stop them too: the dead proxy fails closed, Chromium does not fall back
+    to connecting directly. In an application without the switches as well, they connect."""
     w = preview(qtbot)
     weaken(w, settings=True, interceptor=True)
-    load(qtbot, w, probe_page(tmp_path, listener.port))
+    page = probe_page(tmp_path, listener.port)
+    load(qtbot, w, page)
     out = probe_results(qtbot, w)
     assert out["xhr_secret"] == "read:" + SECRET
-    assert eventually(lambda: any("/xhr" in h for h in listener.hits), 5), listener.hits
+    assert out["xhr_net"] == out["fetch_net"] == "blocked"
+    qtbot.wait(500)
+    assert listener.hits == []
+    without_the_switches(page, weakened=True)
+    assert any("/xhr" in h for h in listener.hits), listener.hits
+
+
+def unrequested_probe_page(tmp_path: Path, port: int, udp_port: int) -> Path:
+    """A page that connects without a request, which neither settings nor interceptor see: a
+    ``<link rel=preconnect>`` to 127.0.0.1:port (a bare TCP connection), a frame there (headless
+    Chromium connects for one before its page's policy blocks it), and WebRTC asking a STUN server
+    on 127.0.0.1:udp_port (UDP) and a TURN server on 127.0.0.1:port (TCP) for its address."""
+    page = tmp_path / "unrequested.html"
+    page.write_text(f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>t</title>
+<link rel="preconnect" href="http://127.0.0.1:{port}/"></head><body>
+<iframe src="http://127.0.0.1:{port}/frame"></iframe>
+<script>
+var pc = new RTCPeerConnection({{iceServers: [{{urls: "stun:127.0.0.1:{udp_port}"}},
+  {{urls: "turn:127.0.0.1:{port}?transport=tcp", username: "u", credential: "c"}}]}});
+pc.createDataChannel("x");
+pc.createOffer().then(function (offer) {{ return pc.setLocalDescription(offer); }});
+</script></body></html>""", encoding="utf-8")
+    return page
+
+
+def test_the_application_carries_the_preview_switches_where_qtwebengine_reads_them(qapp):
+    """The suite's QApplication has the arguments Crossings starts with, so the preview tests below
+    test the production switches; and nothing (such as ``QTWEBENGINE_CHROMIUM_FLAGS``) makes Qt
+    ignore them."""
+    args = qapp.arguments()
+    assert qt_app.missing_chromium_switches(args) == []
+    assert args[1:] == qt_app.qt_app_argv("x")[1:]
+    assert qt_app.CHROMIUM_FLAGS_VARIABLE not in os.environ
+    if qt_app.running_as_root():  # Chromium will not start as root with its sandbox
+        assert "--no-sandbox" in args[args.index("--webEngineArgs"):]
+
+
+def test_a_developers_chromium_flags_do_not_take_the_switches_away(monkeypatch):
+    """Qt drops all of ``--webEngineArgs`` while ``QTWEBENGINE_CHROMIUM_FLAGS`` is set: the
+    variable's switches go into the arguments instead, before Crossings' own (Chromium keeps the
+    last value of a switch), and the variable out of the environment."""
+    monkeypatch.setenv(qt_app.CHROMIUM_FLAGS_VARIABLE, '--proxy-server=direct:// --lang="fr"')
+    argv = qt_app.qt_app_argv("crossings")
+    assert qt_app.CHROMIUM_FLAGS_VARIABLE not in os.environ
+    assert argv[:4] == ["crossings", "--webEngineArgs", "--proxy-server=direct://", "--lang=fr"]
+    assert argv[-len(qt_app.PREVIEW_CHROMIUM_SWITCHES):] == list(qt_app.PREVIEW_CHROMIUM_SWITCHES)
+    assert qt_app.missing_chromium_switches(argv) == []
+
+
+def test_without_the_switches_in_force_the_preview_does_not_use_qtwebengine(qtbot, monkeypatch):
+    """Switches that Qt would not use fail closed: the preview falls back to its plain message."""
+    switches = list(qt_app.PREVIEW_CHROMIUM_SWITCHES)
+    assert qt_app.missing_chromium_switches(["crossings", *switches]) == switches  # no --webEngineArgs
+    overridden = ["crossings", "--webEngineArgs", *switches, "--proxy-server=direct://"]
+    assert qt_app.missing_chromium_switches(overridden) == [switches[0]]
+    argv = qt_app.qt_app_argv("crossings")
+    monkeypatch.setenv(qt_app.CHROMIUM_FLAGS_VARIABLE, "--no-sandbox")  # set after the application started
+    assert qt_app.missing_chromium_switches(argv) == switches
+    w = WebMapPreview()
+    qtbot.addWidget(w)
+    assert not w.uses_webengine and w.unlocked == switches
+    assert "without the switches" in w.message.text()
 
 
 @needs_webengine
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known gap: <link rel=preconnect> opens a bare TCP connection (no request, "
-                                       "no data) that neither the settings nor the interceptor see")
-def test_a_preconnect_in_the_preview_opens_no_connection(qtbot, tmp_path, listener):
-    page = tmp_path / "preconnect.html"
-    page.write_text(f'<!DOCTYPE html><link rel="preconnect" href="http://127.0.0.1:{listener.port}/"><title>t</title>',
-                    encoding="utf-8")
+def test_a_page_in_the_preview_opens_no_connection_without_a_request(qtbot, tmp_path, listener, udp_listener):
+    """Preconnect, frame and WebRTC reach nothing: with a dead proxy for everything, loopback
+    included, the bare connection goes to a closed port, and WebRTC may send no unproxied UDP."""
     w = preview(qtbot)
-    load(qtbot, w, page)
-    qtbot.wait(1500)
+    load(qtbot, w, unrequested_probe_page(tmp_path, listener.port, udp_listener.port))
+    qtbot.wait(2000)
     assert listener.hits == []
+    assert udp_listener.hits == []
+
+
+@needs_webengine
+@pytest.mark.slow
+def test_control_without_the_switches_the_page_connects_and_sends_udp(tmp_path, listener, udp_listener):
+    """The probe works: in an application started without the switches (a process of its own:
+    Chromium reads them once per process), the same page in the same preview connects and sends
+    STUN packets, with its settings and interceptor in place."""
+    without_the_switches(unrequested_probe_page(tmp_path, listener.port, udp_listener.port))
+    assert NO_REQUEST in listener.hits, listener.hits  # the preconnect; the frame's request was blocked
+    assert udp_listener.hits, "no STUN packet"
 
 
 @needs_webengine

@@ -24,8 +24,12 @@ def exported(tmp_path_factory, bundled_doc_factory):
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only as root is the sandbox turned off")
-def test_running_as_root_turns_the_chromium_sandbox_off():
-    assert "--no-sandbox" in os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+def test_running_as_root_turns_the_chromium_sandbox_off(qapp):
+    """Chromium refuses to start as root with its sandbox: the flag goes in the app's arguments
+    (Qt ignores --webEngineArgs when QTWEBENGINE_CHROMIUM_FLAGS is set, so that stays unset)."""
+    args = qapp.arguments()
+    assert "--no-sandbox" in args[args.index("--webEngineArgs"):]
+    assert "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ
 
 
 @pytest.mark.skipif(not web_preview.webengine_available(), reason="QtWebEngine is not installed here")
