@@ -183,25 +183,41 @@ def keep_clear_of(line: LineString, obstacle, clearance: float, protect: float, 
                 pts[1:-1] = np.where(mask[1:-1, None], inner, pts[1:-1])
         moved = False
         if nearby is not None:
-            for i in np.flatnonzero(pushable):
-                p = Point(pts[i])
-                d = p.distance(nearby)
-                if d >= clearance:
-                    continue
-                q = np.asarray(shapely.ops.nearest_points(nearby, p)[0].coords[0])
-                away = pts[i] - q
-                norm = np.hypot(*away)
-                if norm == 0 and side is not None and np.hypot(*side) > 0:
-                    tangent = pts[i + 1] - pts[i - 1]
-                    away = np.array([-tangent[1], tangent[0]])
-                    away = away if np.dot(away, side) >= 0 else -away
-                    norm = np.hypot(*away)
-                if norm > 0:  # a vertex inside land, with no side to go to, is the data tests' business
-                    pts[i] = pts[i] + away / norm * (clearance - d) * 1.1
-                    moved = touched[i] = True
+            moved = _push_away(pts, pushable, touched, nearby, clearance, side)
         if not tight.any() and not moved:
             break
     return LineString(pts)
+
+
+def _push_away(pts: np.ndarray, pushable: np.ndarray, touched: np.ndarray, nearby, clearance: float,
+               side: np.ndarray | None) -> bool:
+    """Move every pushable vertex closer than ``clearance`` to ``nearby`` straight away from it, in
+    place; True if any moved. One vectorised pass: each vertex's move depends only on its own
+    position, and a Python loop over vertices made 50 converging branches take 25 s."""
+    idx = np.flatnonzero(pushable)
+    if not len(idx):
+        return False
+    points = shapely.points(pts[idx])
+    close = shapely.dwithin(points, nearby, clearance)  # indexed on the prepared obstacle; distance is not
+    if not close.any():
+        return False
+    idx = idx[close]
+    dist = shapely.distance(points[close], nearby)
+    on_obstacle = shapely.get_coordinates(shapely.shortest_line(shapely.points(pts[idx]), nearby))[1::2]
+    away = pts[idx] - on_obstacle
+    norm = np.hypot(away[:, 0], away[:, 1])
+    flat = norm == 0
+    if flat.any() and side is not None and np.hypot(*side) > 0:
+        tangent = pts[idx + 1] - pts[idx - 1]
+        across = np.stack([-tangent[:, 1], tangent[:, 0]], axis=1)
+        across[across @ side < 0] *= -1
+        away = np.where(flat[:, None], across, away)
+        norm = np.hypot(away[:, 0], away[:, 1])
+    ok = norm > 0  # a vertex inside land, with no side to go to, is the data tests' business
+    idx = idx[ok]
+    pts[idx] += away[ok] / norm[ok, None] * ((clearance - dist[ok]) * 1.1)[:, None]
+    touched[idx] = True
+    return bool(len(idx))
 
 
 def _tight_bends(pts: np.ndarray, radius: float) -> np.ndarray:

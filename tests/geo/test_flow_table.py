@@ -194,7 +194,8 @@ def test_blank_lines_are_skipped_but_counted(tmp_path):
     assert list(t.frame["row"]) == [4]
 
 
-def test_xlsx_first_sheet(tmp_path):
+def test_xlsx_named_sheet(tmp_path):
+    """With several sheets the one to read is named (file#sheet); never the first by default."""
     openpyxl = pytest.importorskip("openpyxl")
     from datetime import datetime
     book = openpyxl.Workbook()
@@ -207,11 +208,13 @@ def test_xlsx_first_sheet(tmp_path):
     book.create_sheet("other").append(["ignored"])
     path = tmp_path / "flows.xlsx"
     book.save(path)
-    err = error(path)
+    assert str(error(path)) == ("flows.xlsx: holds 2 sheets ('Sheet', 'other'): name the one to read after a "
+                                "'#', as flows.xlsx#<sheet>")
+    err = error(f"{path}#Sheet")
     assert str(err) == "flows.xlsx, row 5: value 'abc' is not a number"
     sheet.delete_rows(5)
     book.save(path)
-    t = read_flow_table(path)
+    t = read_flow_table(path, sheet="Sheet")
     assert list(t.frame["value"]) == [16109, 1.5]
     assert list(t.frame["row"]) == [2, 4]
     assert t.frame["date_from"].iloc[0] == "2024-09-29"
