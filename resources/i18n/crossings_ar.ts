@@ -42,142 +42,142 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="41"/>
+        <location filename="../../gui/export_dialog.py" line="42"/>
         <source>PNG image</source>
         <translation>صورة PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="42"/>
+        <location filename="../../gui/export_dialog.py" line="43"/>
         <source>PDF (vector)</source>
         <translation>PDF (متجهي)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="43"/>
+        <location filename="../../gui/export_dialog.py" line="44"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (متجهي، طبقات مسماة)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="44"/>
+        <location filename="../../gui/export_dialog.py" line="45"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON، ملف لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="45"/>
+        <location filename="../../gui/export_dialog.py" line="46"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage، كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="46"/>
+        <location filename="../../gui/export_dialog.py" line="47"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="113"/>
+        <location filename="../../gui/export_dialog.py" line="121"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="123"/>
+        <location filename="../../gui/export_dialog.py" line="131"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="124"/>
+        <location filename="../../gui/export_dialog.py" line="132"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="127"/>
+        <location filename="../../gui/export_dialog.py" line="135"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="129"/>
+        <location filename="../../gui/export_dialog.py" line="137"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="140"/>
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="141"/>
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="142"/>
+        <location filename="../../gui/export_dialog.py" line="150"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="147"/>
+        <location filename="../../gui/export_dialog.py" line="155"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="156"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="153"/>
+        <location filename="../../gui/export_dialog.py" line="161"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="157"/>
+        <location filename="../../gui/export_dialog.py" line="166"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="203"/>
+        <location filename="../../gui/export_dialog.py" line="212"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="207"/>
+        <location filename="../../gui/export_dialog.py" line="216"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="208"/>
+        <location filename="../../gui/export_dialog.py" line="217"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="219"/>
+        <location filename="../../gui/export_dialog.py" line="228"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="225"/>
+        <location filename="../../gui/export_dialog.py" line="234"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="230"/>
+        <location filename="../../gui/export_dialog.py" line="239"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="234"/>
+        <location filename="../../gui/export_dialog.py" line="243"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="243"/>
+        <location filename="../../gui/export_dialog.py" line="252"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="252"/>
+        <location filename="../../gui/export_dialog.py" line="261"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
@@ -285,22 +285,22 @@
         <translation>مجموع</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="159"/>
+        <location filename="../../gui/figures_table.py" line="160"/>
         <source>Route colour…</source>
         <translation>لون الطريق…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="160"/>
+        <location filename="../../gui/figures_table.py" line="161"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>لون مجموعة الطريق المحدد (مثلاً كل فروع وسط المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="207"/>
+        <location filename="../../gui/figures_table.py" line="208"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} طرق، {1} بها مشاكل</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="228"/>
+        <location filename="../../gui/figures_table.py" line="229"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
@@ -308,57 +308,83 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="70"/>
+        <location filename="../../gui/file_actions.py" line="73"/>
         <source>Reading {0}…</source>
         <translation>جارٍ قراءة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="77"/>
+        <location filename="../../gui/file_actions.py" line="79"/>
+        <source>Choose a sheet</source>
+        <translation>اختر ورقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="80"/>
+        <source>{0} holds several sheets. Which one holds the figures?</source>
+        <translation>يحتوي {0} على عدة أوراق. أيها يحتوي على الأرقام؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="82"/>
+        <source>Choose a layer</source>
+        <translation>اختر طبقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="83"/>
+        <source>{0} holds several layers. Which one should be opened?</source>
+        <translation>يحتوي {0} على عدة طبقات. أيها يجب فتحها؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="94"/>
         <source>Open figures {0}</source>
         <translation>فتح الأرقام {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="81"/>
+        <location filename="../../gui/file_actions.py" line="98"/>
         <source>Add layer {0}</source>
         <translation>إضافة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="88"/>
+        <location filename="../../gui/file_actions.py" line="105"/>
         <source>{0} opened, with warnings</source>
         <translation>فُتح {0} مع تحذيرات</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="94"/>
+        <location filename="../../gui/file_actions.py" line="111"/>
         <source>Cannot use this file</source>
         <translation>لا يمكن استخدام هذا الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="106"/>
+        <location filename="../../gui/file_actions.py" line="126"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0}: تعذرت القراءة ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="107"/>
+        <location filename="../../gui/file_actions.py" line="127"/>
         <source>Cannot open {0}</source>
         <translation>تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="108"/>
+        <location filename="../../gui/file_actions.py" line="88"/>
+        <location filename="../../gui/file_actions.py" line="128"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>لم يتغير شيء: تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="136"/>
+        <location filename="../../gui/file_actions.py" line="157"/>
         <source>Opened {0}</source>
         <translation>فُتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="150"/>
+        <location filename="../../gui/file_actions.py" line="172"/>
         <source>Cannot save the project</source>
         <translation>تعذر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="155"/>
+        <location filename="../../gui/file_actions.py" line="178"/>
+        <source>Saved {0}; copied {1} into {2}</source>
+        <translation>تم حفظ {0}؛ ونُسخ {1} إلى {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="181"/>
         <source>Saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
@@ -780,37 +806,37 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="27"/>
+        <location filename="../../gui/dialogs/prompts.py" line="35"/>
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="28"/>
+        <location filename="../../gui/dialogs/prompts.py" line="36"/>
         <source>The map has changes that are not saved. Save them first?</source>
         <translation>في الخريطة تغييرات غير محفوظة. هل تريد حفظها أولاً؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="36"/>
+        <location filename="../../gui/dialogs/prompts.py" line="44"/>
         <source>Recover unsaved work</source>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="37"/>
+        <location filename="../../gui/dialogs/prompts.py" line="45"/>
         <source>Crossings did not close normally. Recover the map autosaved at {0}?</source>
         <translation>لم يُغلق Crossings بشكل طبيعي. هل تريد استعادة الخريطة المحفوظة تلقائياً في {0}؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="41"/>
+        <location filename="../../gui/dialogs/prompts.py" line="54"/>
         <source>Open data</source>
         <translation>فتح بيانات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="45"/>
+        <location filename="../../gui/dialogs/prompts.py" line="58"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="49"/>
+        <location filename="../../gui/dialogs/prompts.py" line="62"/>
         <source>Save project</source>
         <translation>حفظ المشروع</translation>
     </message>

@@ -42,142 +42,142 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="41"/>
+        <location filename="../../gui/export_dialog.py" line="42"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="42"/>
+        <location filename="../../gui/export_dialog.py" line="43"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="43"/>
+        <location filename="../../gui/export_dialog.py" line="44"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (vectoriel, calques nommés)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="44"/>
+        <location filename="../../gui/export_dialog.py" line="45"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON, un fichier par couche</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="45"/>
+        <location filename="../../gui/export_dialog.py" line="46"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage, toutes les couches</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="46"/>
+        <location filename="../../gui/export_dialog.py" line="47"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="113"/>
+        <location filename="../../gui/export_dialog.py" line="121"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="123"/>
+        <location filename="../../gui/export_dialog.py" line="131"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="124"/>
+        <location filename="../../gui/export_dialog.py" line="132"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="127"/>
+        <location filename="../../gui/export_dialog.py" line="135"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="129"/>
+        <location filename="../../gui/export_dialog.py" line="137"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="140"/>
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="141"/>
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="142"/>
+        <location filename="../../gui/export_dialog.py" line="150"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="147"/>
+        <location filename="../../gui/export_dialog.py" line="155"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="156"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="153"/>
+        <location filename="../../gui/export_dialog.py" line="161"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="157"/>
+        <location filename="../../gui/export_dialog.py" line="166"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="203"/>
+        <location filename="../../gui/export_dialog.py" line="212"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="207"/>
+        <location filename="../../gui/export_dialog.py" line="216"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="208"/>
+        <location filename="../../gui/export_dialog.py" line="217"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="219"/>
+        <location filename="../../gui/export_dialog.py" line="228"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="225"/>
+        <location filename="../../gui/export_dialog.py" line="234"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="230"/>
+        <location filename="../../gui/export_dialog.py" line="239"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="234"/>
+        <location filename="../../gui/export_dialog.py" line="243"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="243"/>
+        <location filename="../../gui/export_dialog.py" line="252"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="252"/>
+        <location filename="../../gui/export_dialog.py" line="261"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>
@@ -285,22 +285,22 @@
         <translation>total</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="159"/>
+        <location filename="../../gui/figures_table.py" line="160"/>
         <source>Route colour…</source>
         <translation>Couleur de la route…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="160"/>
+        <location filename="../../gui/figures_table.py" line="161"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>Couleur du groupe de la route choisie (p. ex. toutes les branches de la Méditerranée centrale)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="207"/>
+        <location filename="../../gui/figures_table.py" line="208"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} routes, {1} avec des problèmes</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="228"/>
+        <location filename="../../gui/figures_table.py" line="229"/>
         <source>Colour of {0}</source>
         <translation>Couleur de {0}</translation>
     </message>
@@ -308,57 +308,83 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="70"/>
+        <location filename="../../gui/file_actions.py" line="73"/>
         <source>Reading {0}…</source>
         <translation>Lecture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="77"/>
+        <location filename="../../gui/file_actions.py" line="79"/>
+        <source>Choose a sheet</source>
+        <translation>Choisir une feuille</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="80"/>
+        <source>{0} holds several sheets. Which one holds the figures?</source>
+        <translation>{0} contient plusieurs feuilles. Laquelle contient les chiffres ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="82"/>
+        <source>Choose a layer</source>
+        <translation>Choisir une couche</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="83"/>
+        <source>{0} holds several layers. Which one should be opened?</source>
+        <translation>{0} contient plusieurs couches. Laquelle ouvrir ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="94"/>
         <source>Open figures {0}</source>
         <translation>Ouvrir les chiffres {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="81"/>
+        <location filename="../../gui/file_actions.py" line="98"/>
         <source>Add layer {0}</source>
         <translation>Ajouter la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="88"/>
+        <location filename="../../gui/file_actions.py" line="105"/>
         <source>{0} opened, with warnings</source>
         <translation>{0} ouvert, avec des avertissements</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="94"/>
+        <location filename="../../gui/file_actions.py" line="111"/>
         <source>Cannot use this file</source>
         <translation>Impossible d’utiliser ce fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="106"/>
+        <location filename="../../gui/file_actions.py" line="126"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0} : lecture impossible ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="107"/>
+        <location filename="../../gui/file_actions.py" line="127"/>
         <source>Cannot open {0}</source>
         <translation>Impossible d’ouvrir {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="108"/>
+        <location filename="../../gui/file_actions.py" line="88"/>
+        <location filename="../../gui/file_actions.py" line="128"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>Rien n’a changé : {0} n’a pas pu être ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="136"/>
+        <location filename="../../gui/file_actions.py" line="157"/>
         <source>Opened {0}</source>
         <translation>{0} ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="150"/>
+        <location filename="../../gui/file_actions.py" line="172"/>
         <source>Cannot save the project</source>
         <translation>Impossible d’enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="155"/>
+        <location filename="../../gui/file_actions.py" line="178"/>
+        <source>Saved {0}; copied {1} into {2}</source>
+        <translation>{0} enregistré ; {1} copié dans {2}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="181"/>
         <source>Saved {0}</source>
         <translation>{0} enregistré</translation>
     </message>
@@ -780,37 +806,37 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="27"/>
+        <location filename="../../gui/dialogs/prompts.py" line="35"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="28"/>
+        <location filename="../../gui/dialogs/prompts.py" line="36"/>
         <source>The map has changes that are not saved. Save them first?</source>
         <translation>La carte a des modifications non enregistrées. Les enregistrer d’abord ?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="36"/>
+        <location filename="../../gui/dialogs/prompts.py" line="44"/>
         <source>Recover unsaved work</source>
         <translation>Récupérer le travail non enregistré</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="37"/>
+        <location filename="../../gui/dialogs/prompts.py" line="45"/>
         <source>Crossings did not close normally. Recover the map autosaved at {0}?</source>
         <translation>Crossings ne s’est pas fermé normalement. Récupérer la carte enregistrée automatiquement à {0} ?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="41"/>
+        <location filename="../../gui/dialogs/prompts.py" line="54"/>
         <source>Open data</source>
         <translation>Ouvrir des données</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="45"/>
+        <location filename="../../gui/dialogs/prompts.py" line="58"/>
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="49"/>
+        <location filename="../../gui/dialogs/prompts.py" line="62"/>
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>
