@@ -348,13 +348,29 @@ def separate_parallel_branches(parts_of: list[list[LineString]], rows: list, wid
     order = sorted(range(len(rows)), key=lambda i: -rows[i].value)
     placed: list[int] = []
     for i in order:
-        for j in placed:
-            if rows[j].group != rows[i].group or getattr(rows[i], "mode", "sea") != getattr(rows[j], "mode", "sea"):
-                continue
+        same = [j for j in placed if rows[j].group == rows[i].group
+                and getattr(rows[i], "mode", "sea") == getattr(rows[j], "mode", "sea")]
+        for j in _nearest_branches(parts_of, i, same):
             clearance = (widths[i] + widths[j]) / 2 + gap
             other = shapely.union_all(parts_of[j]) if len(parts_of[j]) > 1 else parts_of[j][0]
             parts_of[i] = [keep_clear_of(part, other, clearance, protect=protects[i]) for part in parts_of[i]]
         placed.append(i)
+
+
+# A branch makes room for at most this many larger branches of its route, the nearest at its middle:
+# beside a flow there is room for a few neighbours, and pushing against all of them made 100
+# branches converging on one place take minutes (every pair, every vertex).
+MAX_NEIGHBOURS = 8
+
+
+def _nearest_branches(parts_of: list[list[LineString]], i: int, candidates: list[int]) -> list[int]:
+    if len(candidates) <= MAX_NEIGHBOURS:
+        return candidates
+    middles = [shapely.line_interpolate_point(part, 0.5, normalized=True) for part in parts_of[i]]
+    middle = middles[0] if len(middles) == 1 else shapely.multipoints(middles)
+    others = [shapely.union_all(parts_of[j]) if len(parts_of[j]) > 1 else parts_of[j][0] for j in candidates]
+    distance = shapely.distance(np.array(others, dtype=object), middle)
+    return [candidates[k] for k in np.argsort(distance, kind="stable")[:MAX_NEIGHBOURS]]
 
 
 def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: list[float]) -> list[LineString]:
