@@ -87,3 +87,16 @@ def test_branches_running_along_each_other_are_set_side_by_side():
     separate_parallel_branches(other, [rows[0], SimpleNamespace(value=4, group="CMR", mode="sea")],
                                widths=[100.0, 40.0], protects=[150.0, 150.0], gap=10.0)
     assert other[1][0].equals(small)  # another route's flow is left where it is drawn
+
+
+def test_a_branch_makes_room_only_for_its_nearest_larger_branches():
+    """Twelve parallel branches: the one at the edge considers the 8 nearest, not the far ones
+    (pushing against every larger branch made converging fans take minutes)."""
+    from shapely.geometry import LineString
+
+    from geo.flow_geometry import MAX_NEIGHBOURS, _nearest_branches
+
+    parts = [[LineString([(0, k), (10, k)])] for k in range(12)]
+    chosen = _nearest_branches(parts, 0, list(range(1, 12)))
+    assert MAX_NEIGHBOURS == 8 and chosen == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert _nearest_branches(parts, 0, [5, 3]) == [5, 3]  # few candidates: all of them, as given
