@@ -87,3 +87,19 @@ def test_a_name_that_is_not_there_lists_the_layers(tmp_path, capsys, name):
     assert code == 2
     assert capsys.readouterr().err.strip() == (f"crossings: error: routes.gpkg: has no layer '{name}'; its layers: "
                                                "routes_draft_2023, routes")
+
+
+def test_saving_in_the_window_says_which_files_it_copied_beside_the_project(window, prompts, qtbot, tmp_path):
+    from geo.routes import read_routes
+
+    gpkg = two_layer_gpkg("routes.gpkg")(tmp_path)
+    layer = window.doc.layer("routes")
+    layer.path, layer.source, layer.data = gpkg, "routes", read_routes(gpkg, "routes")
+    shown = []
+    window.files.message.connect(shown.append)
+    maps = tmp_path / "maps"
+    maps.mkdir()
+    assert window.files.save_as(maps / "q1.crossings.json")
+    assert shown[-1] == "Saved q1.crossings.json; copied routes.gpkg into q1_data"
+    assert (maps / "q1_data" / "routes.gpkg").exists()
+    assert load_project(maps / "q1.crossings.json").layer("routes").source == "routes"
