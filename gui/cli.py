@@ -147,9 +147,6 @@ def _info(args) -> int:
 
 
 def _render(args) -> int:
-    from geo.exports.layers import export_layers
-    from geo.exports.vector import write_geojson, write_geopackage
-
     page = _page(args)
     if not args.no_png:
         page.check_raster()  # before reading anything: the answer does not depend on the data
@@ -204,44 +201,18 @@ def _render(args) -> int:
     base = args.name or f"crossings_{span}_{doc.metric}"
     base = re.sub(r"[^\w.-]+", "-", base)
     targets = _refuse_shared_outputs(args, out_dir, base)
-    for target in targets:  # a bad last path must not cost the render of the first outputs
+    for target in targets.values():  # a bad last path must not cost the render of the first outputs
         check_output_target(target)
-    written = []
+    if not args.no_geojson:
+        targets["geojson"] = out_dir / base
+    if not args.no_png or args.svg or args.pdf:
+        from gui.qt_app import ensure_gui_app
+
+        ensure_gui_app()
+    from gui.export import write_map_files
+
     with output_set():  # every output lands, or none: renamed into place only when all were written
-        if not args.no_png:
-            from gui.export import PngExportSettings, export_png
-            from gui.qt_app import ensure_gui_app
-
-            ensure_gui_app()
-            png = Path(args.png) if args.png else out_dir / f"{base}.png"
-            written.append(export_png(doc, png, PngExportSettings(page, transparent=args.transparent,
-                                                                  periods=periods)))
-        if args.svg or args.pdf:
-            from gui.export import VectorExportSettings, export_pdf, export_svg
-            from gui.qt_app import ensure_gui_app
-
-            ensure_gui_app()
-            vector = VectorExportSettings(page, transparent=args.transparent, periods=periods)
-            if args.svg:
-                written.append(export_svg(doc, args.svg, vector))
-            if args.pdf:
-                written.append(export_pdf(doc, args.pdf, vector))
-        if not args.no_geojson or args.gpkg or args.html:
-            from gui.layout import PageLayout
-
-            view = PageLayout().view(page, doc.crs, doc.default_extent())
-        if not args.no_geojson or args.gpkg:
-            layers = export_layers(doc, view)
-            if not args.no_geojson:
-                for name, gdf in layers.items():
-                    written.append(write_geojson(gdf, out_dir / f"{base}_{name}.geojson"))
-            if args.gpkg:
-                written.append(write_geopackage(layers, args.gpkg))
-        if args.html:
-            from geo.exports.webmap import WebMapSettings, export_webmap
-
-            settings = WebMapSettings(tiles=args.tiles) if args.tiles else WebMapSettings()
-            written.append(export_webmap(doc, view, args.html, settings))
+        written = write_map_files(doc, page, targets, transparent=args.transparent, periods=periods, tiles=args.tiles)
     labels = flow_label_texts(doc)
     drawn = ", ".join(f"{r.route_id} {labels.get(r.route_id, format_value(r.value)).splitlines()[0]}"
                       for r in join.flows.itertuples())
@@ -254,22 +225,22 @@ def _render(args) -> int:
     return 0
 
 
-def _refuse_shared_outputs(args, out_dir: Path, base: str) -> list[Path]:
-    """Every file path the render will write; two outputs on one path are refused (--pdf map.png
-    would silently replace the PNG)."""
-    paths = {}
+def _refuse_shared_outputs(args, out_dir: Path, base: str) -> dict[str, Path]:
+    """Every file the render will write, by format; two outputs on one path are refused (--pdf
+    map.png would silently replace the PNG)."""
+    paths: dict[str, Path] = {}
     if not args.no_png:
-        paths["--png"] = Path(args.png) if args.png else out_dir / f"{base}.png"
+        paths["png"] = Path(args.png) if args.png else out_dir / f"{base}.png"
     for option in ("svg", "pdf", "gpkg", "html"):
         if getattr(args, option):
-            paths[f"--{option}"] = Path(getattr(args, option))
+            paths[option] = Path(getattr(args, option))
     seen: dict[Path, str] = {}
-    for option, path in paths.items():
+    for fmt, path in paths.items():
         key = path.resolve()
         if key in seen:
-            raise CrossingsError(f"{option} and {seen[key]} name the same file {path}: choose two names")
-        seen[key] = option
-    return list(paths.values())
+            raise CrossingsError(f"--{fmt} and --{seen[key]} name the same file {path}: choose two names")
+        seen[key] = fmt
+    return paths
 
 
 def _metric(text: str | None) -> str | None:

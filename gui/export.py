@@ -86,16 +86,16 @@ _SVG = "http://www.w3.org/2000/svg"
 _INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
 
 
-def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSettings) -> Path:
-    """A print PDF: vector shapes, text kept as text with the fonts embedded.
+def pdf_bytes(doc: MapDocument, settings: VectorExportSettings) -> bytes:
+    """The print PDF in memory: vector shapes, text kept as text with the fonts embedded.
 
     QPdfWriter ignores failed writes (a full disk gave a corrupt file and "wrote m.pdf"), so it
-    writes into memory and the bytes go to disk through Python, whose errors are reported.
+    writes into memory and the bytes go to disk through Python, whose errors are reported; the
+    series also joins these bytes into its atlas.
     """
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    path = check_output_target(path)
     page = settings.page
     w_mm, h_mm = page.size_mm
     data = QByteArray()
@@ -109,7 +109,7 @@ def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSetting
     writer.setCreator("Crossings")
     painter = QPainter(writer)
     if not painter.isActive():
-        raise ExportError(f"{path.name}: could not start the PDF writer")
+        raise ExportError("could not start the PDF writer")
     try:
         paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent), settings.periods)
     finally:
@@ -117,7 +117,18 @@ def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSetting
     buffer.close()
     pdf = bytes(data.data())
     if not pdf.rstrip().endswith(b"%%EOF"):
-        raise ExportError(f"{path.name}: the PDF writer did not finish the file")
+        raise ExportError("the PDF writer did not finish the file")
+    return pdf
+
+
+def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSettings, pdf: bytes | None = None) -> Path:
+    """Write the print PDF (``pdf``: bytes already made by :func:`pdf_bytes`)."""
+    path = check_output_target(path)
+    if pdf is None:
+        try:
+            pdf = pdf_bytes(doc, settings)
+        except ExportError as exc:
+            raise ExportError(f"{path.name}: {exc}") from None
     with atomic_output(path) as tmp:
         tmp.write_bytes(pdf)
     return path
@@ -181,3 +192,56 @@ def _svg_pass(doc: MapDocument, settings: VectorExportSettings, phases: frozense
         painter.end()
     buffer.close()
     return bytes(data.data())
+
+
+# The order every caller writes a map's files in: the quick raster first, the web map last.
+FILE_FORMATS = ("png", "svg", "pdf", "geojson", "gpkg", "html")
+
+
+def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, transparent: bool = False,
+                    periods: tuple[str, ...] | None = None, tiles: str | None = None,
+                    progress=None, cancelled=None, pdf: bytes | None = None) -> list[Path]:
+    """Write one map in every format of ``targets`` (format → path; for ``geojson`` the path is a
+    prefix, ``<prefix>_<layer>.geojson``), the one path the command line, the export dialog and the
+    series share. Call it inside :func:`geo.atomic.output_set` so the files land together.
+
+    ``progress(fraction, format)`` and ``cancelled()`` are checked between files; ``pdf`` reuses
+    bytes from :func:`pdf_bytes`.
+    """
+    from geo.exports.layers import export_layers
+    from geo.exports.vector import write_geojson, write_geopackage
+    from gui.layout import PageLayout
+    from gui.workers import Cancelled
+
+    steps = [f for f in FILE_FORMATS if f in targets]
+    written: list[Path] = []
+    view = layers = None
+    for i, fmt in enumerate(steps):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if progress is not None:
+            progress(i / len(steps), fmt)
+        if fmt == "png":
+            written.append(export_png(doc, targets[fmt], PngExportSettings(page, transparent, periods)))
+        elif fmt == "svg":
+            written.append(export_svg(doc, targets[fmt], VectorExportSettings(page, transparent, periods)))
+        elif fmt == "pdf":
+            written.append(export_pdf(doc, targets[fmt], VectorExportSettings(page, transparent, periods), pdf))
+        else:
+            view = view or PageLayout().view(page, doc.crs, doc.default_extent())
+            if fmt == "html":
+                from geo.exports.webmap import WebMapSettings, export_webmap
+
+                settings = WebMapSettings(tiles=tiles) if tiles else WebMapSettings()
+                written.append(export_webmap(doc, view, targets[fmt], settings))
+                continue
+            layers = layers if layers is not None else export_layers(doc, view)
+            if fmt == "geojson":
+                prefix = targets[fmt]
+                for name, gdf in layers.items():
+                    if cancelled is not None and cancelled():
+                        raise Cancelled()
+                    written.append(write_geojson(gdf, prefix.with_name(f"{prefix.name}_{name}.geojson")))
+            else:
+                written.append(write_geopackage(layers, targets[fmt]))
+    return written

@@ -35,7 +35,7 @@ from geo.errors import CrossingsError
 from geo.history import clone
 from geo.page import PAPER_SIZES_MM, Page
 from gui import export as png_export
-from gui.workers import Cancelled, TaskRunner
+from gui.workers import TaskRunner
 
 PREVIEW_DPI = 72.0
 FORMATS = ("png", "pdf", "svg", "geojson", "gpkg", "html")
@@ -67,46 +67,14 @@ def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> lis
     if not req.folder.is_dir():
         raise CrossingsError(f"output folder {req.folder} does not exist")
     base = re.sub(r"[^\w.-]+", "-", req.base) or "map"
-    steps = [f for f in FORMATS if f in req.formats]
-    written: list[Path] = []
+    targets = {fmt: req.folder / f"{base}.{fmt}" for fmt in req.formats}
+    if "geojson" in targets:
+        targets["geojson"] = req.folder / base
     with output_set():  # Cancel or a failure discards every file of the job; success renames them all
-        _write_formats(doc, req, base, steps, written, progress, cancelled)
+        written = png_export.write_map_files(doc, req.page, targets, transparent=req.transparent,
+                                             progress=progress, cancelled=cancelled)
     progress(1.0, "")
     return written
-
-
-def _write_formats(doc: MapDocument, req: ExportRequest, base: str, steps: list[str], written: list[Path],
-                   progress, cancelled) -> None:
-    from geo.exports.layers import export_layers
-    from geo.exports.vector import write_geojson, write_geopackage
-    from gui.layout import PageLayout
-
-    layers = None
-    for i, fmt in enumerate(steps):
-        if cancelled():
-            raise Cancelled()
-        progress(i / len(steps), fmt)
-        if fmt == "png":
-            written.append(png_export.export_png(doc, req.folder / f"{base}.png",
-                                                 png_export.PngExportSettings(req.page, req.transparent)))
-        elif fmt in ("pdf", "svg"):
-            fn = getattr(png_export, f"export_{fmt}")
-            written.append(fn(doc, req.folder / f"{base}.{fmt}", png_export.VectorExportSettings(req.page, req.transparent)))
-        elif fmt == "html":
-            from geo.exports.webmap import export_webmap
-
-            written.append(export_webmap(doc, PageLayout().view(req.page, doc.crs, doc.default_extent()),
-                                         req.folder / f"{base}.html"))
-        else:
-            if layers is None:
-                layers = export_layers(doc, PageLayout().view(req.page, doc.crs, doc.default_extent()))
-            if fmt == "geojson":
-                for name, gdf in layers.items():
-                    if cancelled():
-                        raise Cancelled()
-                    written.append(write_geojson(gdf, req.folder / f"{base}_{name}.geojson"))
-            else:
-                written.append(write_geopackage(layers, req.folder / f"{base}.gpkg"))
 
 
 class ExportDialog(QDialog):
