@@ -75,7 +75,9 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     if scale.breaks:
         note = "Widths in classes"
     if style.reference_value:
-        note = f"Fixed scale: {format_value(style.reference_value)} = {scale.reference_width_mm:g} mm"
+        drawn = (f"a circle {scale.reference_width_mm:g} mm across" if scale.by_area
+                 else f"{scale.reference_width_mm:g} mm")
+        note = f"Fixed scale: {format_value(style.reference_value)} = {drawn}"
     entries.append(LegendEntry(NOTE, note))
     return entries
 

@@ -79,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--transparent", action="store_true", help="transparent PNG background")
     out.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
+    from gui.cli_atlas import add_atlas_parser
+
+    add_atlas_parser(sub)
+
     info = sub.add_parser("info", help="list the periods, metrics and sources the figures offer")
     _data_args(info)
 
@@ -120,6 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             return _render(args)
         if args.command == "info":
             return _info(args)
+        if args.command == "atlas":
+            from gui.cli_atlas import run_atlas
+
+            return run_atlas(args)
     except CrossingsError as exc:
         print(f"crossings: error: {exc}", file=sys.stderr)
         return 2
