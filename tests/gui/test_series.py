@@ -41,6 +41,8 @@ def test_the_plan_holds_one_scale_per_metric_across_the_periods(doc):
     assert len(plan.maps) == 8 and plan.page == SMALL
     for metric in ("arrivals", "dead_missing"):
         assert plan.scales[metric] == max(largest(doc, p, metric) for p in ("2024Q4", "2024"))
+    # whichever period holds the largest figure, in whatever order the periods are given
+    assert plan_series(doc, ["2024", "2024Q4"], ["arrivals"]).scales == {"arrivals": plan.scales["arrivals"]}
     assert plan.scales["arrivals"] != plan.scales["dead_missing"]  # widths of different metrics never share
 
 
