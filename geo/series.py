@@ -50,6 +50,8 @@ class SeriesPlan:
     formats: tuple[str, ...]
     skipped: tuple[str, ...] = field(default_factory=tuple)
     """Period and metric pairs with nothing to draw, each with why (said, never silently dropped)."""
+    source: str | None = None
+    """The figures' source on every map (None: one source per scale, as ``crossings render``)."""
 
 
 def expand_periods(doc: MapDocument, texts: list[str]) -> list[str]:
@@ -87,7 +89,7 @@ def expand_periods(doc: MapDocument, texts: list[str]) -> list[str]:
 
 def plan_series(doc: MapDocument, periods: list[str], metrics: list[str] | None = None,
                 languages: tuple[str, ...] = ("en",), formats: tuple[str, ...] = ("png",),
-                page: Page | None = None) -> SeriesPlan:
+                page: Page | None = None, source: str | None = None) -> SeriesPlan:
     """Decide the series: every period × metric with a drawn flow, in every language.
 
     ``metrics`` None means every metric the figures hold for any of the periods. The held scale
@@ -119,7 +121,10 @@ def plan_series(doc: MapDocument, periods: list[str], metrics: list[str] | None 
                 if metric not in doc.flows.metrics(period):
                     skipped.append(f"{period} {metric}: no figures")
                     continue
-                doc.select(period, metric, saved[2] if metric == saved[1] else None, keep_if_valid=True)
+                if source is not None and source not in doc.flows.sources(period, metric):
+                    skipped.append(f"{period} {metric}: no figures from {source}")
+                    continue
+                doc.select(period, metric, source)
                 flows = doc.join().flows
                 if not len(flows):
                     skipped.append(f"{period} {metric}: no route of the routes layer has a figure")
@@ -134,4 +139,4 @@ def plan_series(doc: MapDocument, periods: list[str], metrics: list[str] | None 
     fixed = doc.flow_style.reference_value
     scales = {metric: float(fixed) if fixed else value for metric, value in largest.items()}
     maps = tuple(SeriesMap(period, metric, language) for period, metric in chosen for language in languages)
-    return SeriesPlan(maps, scales, page or doc.page, doc.extent_lonlat, tuple(formats), tuple(skipped))
+    return SeriesPlan(maps, scales, page or doc.page, doc.extent_lonlat, tuple(formats), tuple(skipped), source)

@@ -86,7 +86,8 @@ def _plan_and_draw(args: argparse.Namespace, source, runner, out_dir: Path) -> i
         except ValueError as exc:
             raise CrossingsError(str(exc).replace("reference_value", "--scale-value")) from None
     metrics = [m.strip().lower().replace(" ", "_") for m in args.metrics] if args.metrics else None
-    plan = plan_series(doc, args.periods, metrics, tuple(dict.fromkeys(args.languages)), tuple(args.formats), page)
+    plan = plan_series(doc, args.periods, metrics, tuple(dict.fromkeys(args.languages)), tuple(args.formats), page,
+                       args.source)
     atlas = None if args.no_atlas else (Path(args.atlas) if Path(args.atlas).parent != Path(".")
                                         else out_dir / args.atlas)
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
@@ -95,8 +96,7 @@ def _plan_and_draw(args: argparse.Namespace, source, runner, out_dir: Path) -> i
     log(f"{len(plan.maps)} maps, {len(plan.formats)} format(s) each; width held per metric: "
         + ", ".join(f"{m} {v:,.0f} = {doc.flow_style.max_width_mm:g} mm" for m, v in plan.scales.items()))
     started = time.monotonic()
-    result = runner.run(plan, out_dir, atlas=atlas, progress=None if args.quiet else _progress_line,
-                        figures_source=args.source)
+    result = runner.run(plan, out_dir, atlas=atlas, progress=None if args.quiet else _progress_line)
     if not args.quiet and sys.stderr.isatty():
         print(file=sys.stderr)
     if result.interrupted:

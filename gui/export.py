@@ -121,6 +121,54 @@ def pdf_bytes(doc: MapDocument, settings: VectorExportSettings) -> bytes:
     return pdf
 
 
+# The contents page of a series atlas: type sizes in points, margins in millimetres.
+CONTENTS_TITLE_PT, CONTENTS_LINE_PT, CONTENTS_MARGIN_MM = 16.0, 10.0, 20.0
+
+
+def contents_pdf(page: Page, title: str, lines: list[str]) -> bytes:
+    """A one-page PDF listing the atlas: its title, then a line per map (page number first) and
+    what was not drawn. Lines that do not fit continue in a second column."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+    from gui.fonts import map_font
+
+    w_mm, h_mm = page.size_mm
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(round(page.dpi))
+    writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setTitle(title)
+    writer.setCreator("Crossings")
+    painter = QPainter(writer)
+    try:
+        mm = page.px_per_mm
+        device = writer.logicalDpiX()
+        margin = CONTENTS_MARGIN_MM * mm
+        painter.setFont(map_font(CONTENTS_TITLE_PT, page.dpi, device, bold=True))
+        box = QRectF(margin, margin, w_mm * mm - 2 * margin, 12 * mm)
+        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(map_font(CONTENTS_LINE_PT, page.dpi, device))
+        step = painter.fontMetrics().height() * 1.35
+        top = margin + 18 * mm
+        rows = max(1, int((h_mm * mm - margin - top) // step))
+        column_w = (w_mm * mm - 2 * margin) / 2
+        if len(lines) > rows * 2:  # never a silent cut: the last line says how many more there are
+            lines = [*lines[: rows * 2 - 1], f"… and {len(lines) - rows * 2 + 1} more (see the bookmarks)"]
+        for n, line in enumerate(lines):
+            x = margin + (n // rows) * column_w
+            y = top + (n % rows) * step
+            painter.drawText(QRectF(x, y, column_w - 4 * mm, step),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+    finally:
+        painter.end()
+    buffer.close()
+    return bytes(data.data())
+
+
 def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSettings, pdf: bytes | None = None) -> Path:
     """Write the print PDF (``pdf``: bytes already made by :func:`pdf_bytes`)."""
     path = check_output_target(path)

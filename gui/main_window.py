@@ -23,6 +23,7 @@ from gui.file_actions import AUTOSAVE_MS, FileActions
 from gui.layer_panel import LayerPanel
 from gui.map_canvas import MapCanvas
 from gui.selection_bar import SelectionBar
+from gui.series_dialog import SeriesDialog
 from gui.trend_chart import TrendChart
 
 
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self._action("save_as", self.tr("Save project &as…"), lambda: f.save_as(None), std.SaveAs)
         self._action("export", self.tr("&Export…"), self.show_export, "Ctrl+E",
                      self.tr("Export the map as PNG and the layers as GeoJSON or GeoPackage"))
+        self._action("export_series", self.tr("Export &series…"), self.show_series_export, "Ctrl+Shift+E",
+                     self.tr("Every period, metric and language chosen, on one width scale per metric, with a PDF atlas"))
         self._action("quit", self.tr("&Quit"), self.close, std.Quit)
         self._action("undo", self.tr("&Undo"), self.history.undo, std.Undo)
         self._action("redo", self.tr("&Redo"), self.history.redo, std.Redo)
@@ -128,7 +131,7 @@ class MainWindow(QMainWindow):
         file.addActions([self.act_open_data, self.act_open_project])
         self.recent_menu = file.addMenu(self.tr("Open &recent"))
         file.addSeparator()
-        file.addActions([self.act_save, self.act_save_as, self.act_export])
+        file.addActions([self.act_save, self.act_save_as, self.act_export, self.act_export_series])
         file.addSeparator()
         file.addAction(self.act_quit)
         edit = bar.addMenu(self.tr("&Edit"))
@@ -183,6 +186,12 @@ class MainWindow(QMainWindow):
         dialog.failed.connect(lambda msg: self.prompts.error(self, self.tr("Export"), msg))
         dialog.show()
         self.export_dialog = dialog
+        return dialog
+
+    def show_series_export(self) -> SeriesDialog:
+        dialog = SeriesDialog(self.doc, self.files.folder(), self)
+        dialog.show()
+        self.series_dialog = dialog
         return dialog
 
     def edit_map_text(self, dialog=None) -> None:

@@ -40,14 +40,27 @@ class DocumentSource:
     places: str | None = None
     crs: str | None = None
     title: str | None = None
-    source: str | None = None
-    """The figures' source, as ``crossings render --source`` takes it."""
+    written_by_crossings: bool = False
+    """``project`` is a snapshot Crossings wrote of the window's document (absolute paths allowed,
+    as in the autosave)."""
+
+    @classmethod
+    def snapshot(cls, doc: MapDocument, folder: str | Path) -> DocumentSource:
+        """The window's document as the workers will load it, edits included, saved under ``folder``."""
+        import json
+
+        from geo.project import project_dict
+
+        path = Path(folder) / "series.crossings.json"
+        with atomic_output(path) as tmp:
+            tmp.write_text(json.dumps(project_dict(doc, Path(folder).resolve()), ensure_ascii=False), encoding="utf-8")
+        return cls(project=str(path), written_by_crossings=True, title=doc.title)
 
     def load(self) -> MapDocument:
         if self.project:
             from geo.project import load_project
 
-            doc = load_project(self.project)
+            doc = load_project(self.project, absolute_paths=self.written_by_crossings)
         else:
             doc = MapDocument.from_files(self.boundaries, self.routes, self.flows, self.places)
             doc.title = DEFAULT_TITLE
@@ -86,10 +99,10 @@ def _ready() -> bool:
     return "doc" in _worker
 
 
-def configure(doc: MapDocument, plan: SeriesPlan, item: SeriesMap, source: str | None = None) -> None:
+def configure(doc: MapDocument, plan: SeriesPlan, item: SeriesMap) -> None:
     """The document as the series draws ``item``: its selection and language, the plan's page,
     extent and held width scale."""
-    doc.select(item.period, item.metric, source, keep_if_valid=source is None)
+    doc.select(item.period, item.metric, plan.source)
     doc.label_language = item.language
     doc.page = plan.page
     if plan.extent_lonlat is not None:
@@ -97,14 +110,13 @@ def configure(doc: MapDocument, plan: SeriesPlan, item: SeriesMap, source: str |
     doc.flow_style = dataclasses.replace(doc.flow_style, reference_value=plan.scales[item.metric])
 
 
-def _draw(plan: SeriesPlan, item: SeriesMap, out_dir: str, source: str | None,
-          atlas_page: bool) -> tuple[list[str], bytes | None]:
+def _draw(plan: SeriesPlan, item: SeriesMap, out_dir: str, atlas_page: bool) -> tuple[list[str], bytes | None]:
     from gui.export import VectorExportSettings, pdf_bytes, write_map_files
 
     if "error" in _worker:
         raise CrossingsError(_worker["error"])
     doc = _worker["doc"]
-    configure(doc, plan, item, source)
+    configure(doc, plan, item)
     folder = Path(out_dir)
     targets = {fmt: folder / f"{item.stem}.{fmt}" for fmt in plan.formats}
     if "geojson" in targets:
@@ -141,12 +153,13 @@ class SeriesRunner:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
     def run(self, plan: SeriesPlan, out_dir: str | Path, *, atlas: Path | None = None, progress=None,
-            figures_source: str | None = None) -> SeriesResult:
+            cancelled=None) -> SeriesResult:
         """Draw every map of ``plan`` into ``out_dir``.
 
         ``progress(done, total, item, seconds_left)`` is called as each map finishes. With ``atlas``,
         the maps' PDFs are joined there behind a contents page, once every map has been drawn.
-        Ctrl+C (KeyboardInterrupt) lets the maps being drawn finish and returns ``interrupted``.
+        Ctrl+C (KeyboardInterrupt) or ``cancelled()`` turning true lets the maps being drawn finish,
+        draws no more and no atlas, and returns ``interrupted``.
         """
         out_dir = Path(out_dir)
         if not out_dir.is_dir():
@@ -157,9 +170,11 @@ class SeriesRunner:
         pages: dict[SeriesMap, bytes] = {}
         started = time.monotonic()
         try:
-            futures = {self.pool.submit(_draw, plan, item, str(out_dir), figures_source, atlas is not None): item
+            futures = {self.pool.submit(_draw, plan, item, str(out_dir), atlas is not None): item
                        for item in plan.maps}
             for done, future in enumerate(cf.as_completed(futures), start=1):
+                if cancelled is not None and cancelled():
+                    raise KeyboardInterrupt
                 item = futures[future]
                 try:
                     written, page = future.result()
@@ -191,10 +206,10 @@ class SeriesRunner:
 
 
 def run_series(source: DocumentSource, plan: SeriesPlan, out_dir: str | Path, *, atlas: Path | None = None,
-               jobs: int | None = None, progress=None, figures_source: str | None = None) -> SeriesResult:
+               jobs: int | None = None, progress=None) -> SeriesResult:
     """Draw ``plan`` on ``jobs`` processes (default: one per core, no more than there are maps)."""
     with SeriesRunner(source, min(jobs or os.cpu_count() or 1, len(plan.maps))) as runner:
-        return runner.run(plan, out_dir, atlas=atlas, progress=progress, figures_source=figures_source)
+        return runner.run(plan, out_dir, atlas=atlas, progress=progress)
 
 
 LANGUAGE_NAMES = {"en": "English", "fr": "français", "ar": "العربية"}

@@ -72,112 +72,112 @@
         <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="121"/>
+        <location filename="../../gui/export_dialog.py" line="89"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="131"/>
+        <location filename="../../gui/export_dialog.py" line="99"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="100"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="135"/>
+        <location filename="../../gui/export_dialog.py" line="103"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="137"/>
+        <location filename="../../gui/export_dialog.py" line="105"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="116"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="117"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="150"/>
+        <location filename="../../gui/export_dialog.py" line="118"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="155"/>
+        <location filename="../../gui/export_dialog.py" line="123"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="156"/>
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="157"/>
+        <location filename="../../gui/export_dialog.py" line="125"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="161"/>
+        <location filename="../../gui/export_dialog.py" line="129"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="166"/>
+        <location filename="../../gui/export_dialog.py" line="134"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="212"/>
+        <location filename="../../gui/export_dialog.py" line="180"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="216"/>
+        <location filename="../../gui/export_dialog.py" line="184"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="217"/>
+        <location filename="../../gui/export_dialog.py" line="185"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="228"/>
+        <location filename="../../gui/export_dialog.py" line="196"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="234"/>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="239"/>
+        <location filename="../../gui/export_dialog.py" line="207"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="243"/>
+        <location filename="../../gui/export_dialog.py" line="211"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="252"/>
+        <location filename="../../gui/export_dialog.py" line="220"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="261"/>
+        <location filename="../../gui/export_dialog.py" line="229"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
@@ -509,230 +509,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="53"/>
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="55"/>
         <source>Figures</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="56"/>
         <source>Trend</source>
         <translation>الاتجاه الزمني</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>&amp;Open data…</source>
         <translation>&amp;فتح بيانات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>فتح الحدود أو الطرق أو النقاط (أي ملف OGR أو CSV بخطوط الطول والعرض) أو الأرقام (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Open &amp;project…</source>
         <translation>فتح &amp;مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>&amp;Save project</source>
         <translation>&amp;حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Save project &amp;as…</source>
         <translation>حفظ المشروع &amp;باسم…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>تصدير الخريطة بصيغة PNG والطبقات بصيغة GeoJSON أو GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="108"/>
+        <source>Export &amp;series…</source>
+        <translation>تصدير &amp;سلسلة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="109"/>
+        <source>Every period, metric and language chosen, on one width scale per metric, with a PDF atlas</source>
+        <translation>كل فترة ومؤشر ولغة مختارة، بمقياس عرض واحد لكل مؤشر، مع أطلس PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Pre&amp;ferences…</source>
         <translation>الت&amp;فضيلات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>&amp;Full extent</source>
         <translation>الامتداد ال&amp;كامل</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>Zoom to &amp;layer</source>
         <translation>تكبير إلى ال&amp;طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>&amp;Previous period</source>
         <translation>الفترة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>&amp;Next period</source>
         <translation>الفترة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>&amp;About Crossings</source>
         <translation>&amp;حول Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Map &amp;title and notes…</source>
         <translation>&amp;عنوان الخريطة وملاحظاتها…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>The map&apos;s title, subtitle and notes</source>
         <translation>عنوان الخريطة وعنوانها الفرعي وملاحظاتها</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>&amp;Remove layer</source>
         <translation>إ&amp;زالة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Remove the layer selected in the layer panel (undoable)</source>
         <translation>إزالة الطبقة المحددة في لوحة الطبقات (يمكن التراجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>&amp;Web map preview</source>
         <translation>معاينة خريطة ال&amp;ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>خريطة الويب التفاعلية للاختيار الحالي كما تُصدَّر (تعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Main</source>
         <translation>الرئيسي</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>خط الطول والعرض تحت المؤشر (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>رُسمت في {0:.0f} مللي ثانية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Edit title and notes</source>
         <translation>تعديل العنوان والملاحظات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Remove layer</source>
         <translation>إزالة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="217"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>تحمل المسارات تدفقات الأرقام؛ افتح مسارات أخرى بدلًا من إزالتها</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Remove layer {0}</source>
         <translation>إزالة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Web map</source>
         <translation>خريطة ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Building the web map…</source>
         <translation>جارٍ إنشاء خريطة الويب…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;تراجع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>&amp;Redo {0}</source>
         <translation>إ&amp;عادة: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>Untitled map</source>
         <translation>خريطة بلا عنوان</translation>
     </message>
@@ -943,6 +953,131 @@
         <location filename="../../gui/selection_bar.py" line="104"/>
         <source>Cannot select these figures</source>
         <translation>تعذر اختيار هذه الأرقام</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="41"/>
+        <source>Web map</source>
+        <translation>خريطة ويب</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="52"/>
+        <location filename="../../gui/series_dialog.py" line="73"/>
+        <source>Export series</source>
+        <translation>تصدير سلسلة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="64"/>
+        <source>PDF atlas with a contents page (atlas.pdf)</source>
+        <translation>أطلس PDF مع صفحة محتويات (atlas.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="66"/>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="79"/>
+        <source>Periods</source>
+        <translation>الفترات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="80"/>
+        <source>Metrics</source>
+        <translation>المؤشرات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="81"/>
+        <source>Languages</source>
+        <translation>اللغات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="82"/>
+        <source>Formats</source>
+        <translation>الصيغ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="87"/>
+        <source>Folder</source>
+        <translation>المجلد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="89"/>
+        <source>The page of the Export dialog; every map of the series uses it</source>
+        <translation>صفحة نافذة التصدير؛ تستخدمها كل خرائط السلسلة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="90"/>
+        <source>Page</source>
+        <translation>الصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="127"/>
+        <source>Choose at least one period, metric, language and format</source>
+        <translation>اختر فترة ومؤشرًا ولغة وصيغة واحدة على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="137"/>
+        <source>Folder {0} does not exist</source>
+        <translation>المجلد {0} غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="143"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="144"/>
+        <source>Starting {0} maps…</source>
+        <translation>بدء {0} خرائط…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="157"/>
+        <location filename="../../gui/series_dialog.py" line="173"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="159"/>
+        <source>Cancelled: {0} files of finished maps were written, no atlas</source>
+        <translation>أُلغي: كُتبت {0} ملفات لخرائط مكتملة، دون أطلس</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="161"/>
+        <source>Wrote {0} files</source>
+        <translation>كُتبت {0} ملفات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="163"/>
+        <source>; atlas: {0}</source>
+        <translation>؛ الأطلس: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="165"/>
+        <source>Not drawn:</source>
+        <translation>لم تُرسم:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="174"/>
+        <source>Export failed: {0}</source>
+        <translation>فشل التصدير: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="183"/>
+        <source>Cancelling: the maps being drawn finish…</source>
+        <translation>جارٍ الإلغاء: تكتمل الخرائط قيد الرسم…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="192"/>
+        <source>Folder for the series</source>
+        <translation>مجلد السلسلة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="205"/>
+        <source>{0}/{1} {2}, about {3} s left</source>
+        <translation>{0}/{1} {2}، يتبقى نحو {3} ث</translation>
     </message>
 </context>
 <context>

@@ -72,112 +72,112 @@
         <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="121"/>
+        <location filename="../../gui/export_dialog.py" line="89"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="131"/>
+        <location filename="../../gui/export_dialog.py" line="99"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="100"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="135"/>
+        <location filename="../../gui/export_dialog.py" line="103"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="137"/>
+        <location filename="../../gui/export_dialog.py" line="105"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="116"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="117"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="150"/>
+        <location filename="../../gui/export_dialog.py" line="118"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="155"/>
+        <location filename="../../gui/export_dialog.py" line="123"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="156"/>
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="157"/>
+        <location filename="../../gui/export_dialog.py" line="125"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="161"/>
+        <location filename="../../gui/export_dialog.py" line="129"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="166"/>
+        <location filename="../../gui/export_dialog.py" line="134"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="212"/>
+        <location filename="../../gui/export_dialog.py" line="180"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="216"/>
+        <location filename="../../gui/export_dialog.py" line="184"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="217"/>
+        <location filename="../../gui/export_dialog.py" line="185"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="228"/>
+        <location filename="../../gui/export_dialog.py" line="196"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="234"/>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="239"/>
+        <location filename="../../gui/export_dialog.py" line="207"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="243"/>
+        <location filename="../../gui/export_dialog.py" line="211"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="252"/>
+        <location filename="../../gui/export_dialog.py" line="220"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="261"/>
+        <location filename="../../gui/export_dialog.py" line="229"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>
@@ -509,230 +509,240 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="53"/>
+        <location filename="../../gui/main_window.py" line="54"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="55"/>
         <source>Figures</source>
         <translation>Chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="56"/>
         <source>Trend</source>
         <translation>Tendance</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="100"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>&amp;Open data…</source>
         <translation>&amp;Ouvrir des données…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="102"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>Ouvrir frontières, routes, points (tout fichier OGR ou CSV avec lat/lon) ou chiffres (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="103"/>
         <source>Open &amp;project…</source>
         <translation>Ouvrir un &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="104"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>Exporter la carte en PNG et les couches en GeoJSON ou GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="108"/>
+        <source>Export &amp;series…</source>
+        <translation>Exporter une &amp;série…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="109"/>
+        <source>Every period, metric and language chosen, on one width scale per metric, with a PDF atlas</source>
+        <translation>Chaque période, indicateur et langue choisis, sur une échelle de largeur par indicateur, avec un atlas PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>Pre&amp;ferences…</source>
         <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>&amp;Full extent</source>
         <translation>Étendue &amp;complète</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>Zoom to &amp;layer</source>
         <translation>Zoomer sur la &amp;couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>&amp;Previous period</source>
         <translation>Période &amp;précédente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>&amp;Next period</source>
         <translation>Période &amp;suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>&amp;About Crossings</source>
         <translation>À &amp;propos de Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Map &amp;title and notes…</source>
         <translation>&amp;Titre et notes de la carte…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>The map&apos;s title, subtitle and notes</source>
         <translation>Le titre, le sous-titre et les notes de la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>&amp;Remove layer</source>
         <translation>&amp;Retirer la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Remove the layer selected in the layer panel (undoable)</source>
         <translation>Retirer la couche choisie dans le panneau des couches (annulable)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>&amp;Web map preview</source>
         <translation>Aperçu de la carte &amp;web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>La carte web interactive de la sélection actuelle, telle qu’exportée (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="152"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>Longitude et latitude sous le curseur (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>dessiné en {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>Edit title and notes</source>
         <translation>Modifier le titre et les notes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>Remove layer</source>
         <translation>Retirer la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="217"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>Les routes portent les flux des chiffres ; ouvrez d’autres routes plutôt que de les retirer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>Remove layer {0}</source>
         <translation>Retirer la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Web map</source>
         <translation>Carte web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="241"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>Building the web map…</source>
         <translation>Création de la carte web…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="265"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="266"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -943,6 +953,131 @@
         <location filename="../../gui/selection_bar.py" line="104"/>
         <source>Cannot select these figures</source>
         <translation>Impossible de choisir ces chiffres</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesDialog</name>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="41"/>
+        <source>Web map</source>
+        <translation>Carte web</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="52"/>
+        <location filename="../../gui/series_dialog.py" line="73"/>
+        <source>Export series</source>
+        <translation>Exporter une série</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="64"/>
+        <source>PDF atlas with a contents page (atlas.pdf)</source>
+        <translation>Atlas PDF avec une table des matières (atlas.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="66"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="79"/>
+        <source>Periods</source>
+        <translation>Périodes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="80"/>
+        <source>Metrics</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="81"/>
+        <source>Languages</source>
+        <translation>Langues</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="82"/>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="87"/>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="89"/>
+        <source>The page of the Export dialog; every map of the series uses it</source>
+        <translation>La page de la fenêtre Exporter ; chaque carte de la série l’utilise</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="90"/>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="127"/>
+        <source>Choose at least one period, metric, language and format</source>
+        <translation>Choisissez au moins une période, un indicateur, une langue et un format</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="137"/>
+        <source>Folder {0} does not exist</source>
+        <translation>Le dossier {0} n’existe pas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="143"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="144"/>
+        <source>Starting {0} maps…</source>
+        <translation>Lancement de {0} cartes…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="157"/>
+        <location filename="../../gui/series_dialog.py" line="173"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="159"/>
+        <source>Cancelled: {0} files of finished maps were written, no atlas</source>
+        <translation>Annulé : {0} fichiers de cartes terminées écrits, pas d’atlas</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="161"/>
+        <source>Wrote {0} files</source>
+        <translation>{0} fichiers écrits</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="163"/>
+        <source>; atlas: {0}</source>
+        <translation> ; atlas : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="165"/>
+        <source>Not drawn:</source>
+        <translation>Non dessinées :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="174"/>
+        <source>Export failed: {0}</source>
+        <translation>L’export a échoué : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="183"/>
+        <source>Cancelling: the maps being drawn finish…</source>
+        <translation>Annulation : les cartes en cours se terminent…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="192"/>
+        <source>Folder for the series</source>
+        <translation>Dossier de la série</translation>
+    </message>
+    <message>
+        <location filename="../../gui/series_dialog.py" line="205"/>
+        <source>{0}/{1} {2}, about {3} s left</source>
+        <translation>{0}/{1} {2}, encore environ {3} s</translation>
     </message>
 </context>
 <context>

@@ -155,3 +155,47 @@ def test_the_command_line_reports_the_plan_and_progress(tmp_path, capsys):
 def test_a_map_file_name_is_predictable():
     assert SeriesMap("2024Q4", "dead_missing", "ar").stem == "crossings_2024Q4_dead_missing_ar"
 
+
+
+def test_export_series_in_the_window_draws_the_checked_maps_with_the_windows_edits(qtbot, doc, tmp_path):
+    """The dialog's boxes make the plan; the workers draw a snapshot of the window's document, so an
+    unsaved title is on every page of the atlas."""
+    from pypdf import PdfReader
+    from PySide6.QtCore import Qt
+
+    from gui.series_dialog import SeriesDialog
+
+    doc.page = SMALL
+    doc.title = "Unsaved title, Q4 review"
+    dialog = SeriesDialog(doc, tmp_path)
+    qtbot.addWidget(dialog)
+    for widget, wanted in ((dialog.periods, {"2024Q4", "2024"}), (dialog.metrics, {"arrivals"})):
+        for i in range(widget.count()):
+            item = widget.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
+                               else Qt.CheckState.Unchecked)
+    dialog.languages["fr"].setChecked(True)
+    assert [m.stem for m in dialog.plan().maps] == ["crossings_2024_arrivals_en", "crossings_2024_arrivals_fr",
+                                                    "crossings_2024Q4_arrivals_en", "crossings_2024Q4_arrivals_fr"]
+    with qtbot.waitSignal(dialog.finished_series, timeout=120_000) as done:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    result = done.args[0]
+    assert not result.failed and result.atlas == tmp_path / "atlas.pdf"
+    assert dialog.status.text() == "Wrote 5 files; atlas: atlas.pdf" and dialog.progress.value() == 100
+    reader = PdfReader(result.atlas)
+    assert len(reader.pages) == 5
+    assert all("Unsaved title, Q4 review" in " ".join(p.extract_text().split()) for p in reader.pages[1:])
+
+
+def test_export_series_says_what_is_missing(qtbot, doc, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from gui.series_dialog import SeriesDialog
+
+    dialog = SeriesDialog(doc, tmp_path)
+    qtbot.addWidget(dialog)
+    for i in range(dialog.metrics.count()):
+        dialog.metrics.item(i).setCheckState(Qt.CheckState.Unchecked)
+    with qtbot.waitSignal(dialog.failed, timeout=5000) as sig:
+        dialog.start()
+    assert sig.args == ["Choose at least one period, metric, language and format"] and not list(tmp_path.iterdir())
