@@ -19,7 +19,7 @@ import shapely
 from geo import paths
 from geo.compare import changes, comparison_period
 from geo.errors import CrossingsError, split_choice
-from geo.flow_geometry import WidthScale
+from geo.flow_geometry import WidthScale, build_flow_symbols
 from geo.flow_table import FlowTable, read_flow_table
 from geo.join import ALL_SOURCES, JoinIssue, JoinResult, join_flows
 from geo.metrics import MetricMeaning, metric_meaning
@@ -38,6 +38,8 @@ LAYER_KINDS = ("boundaries", "routes", "places", "points")
 # The regional overview the bundled routes are drawn for: the Atlantic coast from Senegal to the
 # Canaries, the whole Mediterranean crossing zone and the Sahel corridors into Niger.
 REGIONAL_EXTENT_LONLAT = (-21.5, 11.5, 23.5, 45.0)
+# Flow symbols kept per document: the page being exported and the canvas's latest views.
+FLOW_SYMBOL_VIEWS_KEPT = 4
 
 DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not imply "
               "official endorsement or acceptance. Routes are schematic.")
@@ -282,6 +284,25 @@ class MapDocument:
             biggest = min(self.node_max_radius_mm, 40.0 / max(len(totals), 1) ** 0.5)
             radii = {n: max(0.8, biggest * (t / top) ** 0.5) for n, t in totals.items()}
             self._cache[key] = (od_curves(flows, view, self.width_scale(), radii), radii, totals)
+        return self._cache[key]
+
+    def flow_symbols(self, view) -> gpd.GeoDataFrame:
+        """The flow symbols as drawn in ``view``, computed once for the painter and every exporter
+        (the PNG and the GeoJSON of one render used to lay out every band twice)."""
+        scale = self.width_scale()
+        if self.is_od:
+            flows, smoothing = self.od_curves(view)[0], 0  # the layout's curves are already smooth
+        else:
+            flows, smoothing = self.projected_flows(), self.flow_style.smoothing
+        key = ("flow-symbols", self.period, self.metric, self.source, self._routes_id(), self._crs, self.od_net,
+               view.crs, tuple(view.extent), tuple(view.frame_px), view.dpi, scale, smoothing)
+        if key not in self._cache:
+            # a panned or zoomed canvas is a new view each time: keep only the latest few
+            older = [k for k in self._cache if k[0] == "flow-symbols"]
+            for k in older[:-(FLOW_SYMBOL_VIEWS_KEPT - 1)]:
+                del self._cache[k]
+            self._cache[key] = build_flow_symbols(flows, view, scale, smoothing=smoothing,
+                                                  land=self.land(view.units_per_px))
         return self._cache[key]
 
     def width_scale(self) -> WidthScale | None:

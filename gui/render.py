@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
 from geo.document import MapDocument
-from geo.flow_geometry import WidthScale, build_flow_symbols, smooth_line
+from geo.flow_geometry import WidthScale, smooth_line
 from geo.furniture import graticule
 from geo.join import ZERO
 from geo.labels import PlacedLabel
@@ -270,7 +270,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.setPen(pen(qcolor(style.colour_for(row.group), 0.9), 0.45 * mm, dash=[4, 3]))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(geometry_path(lines, view))
-        symbols = build_flow_symbols(flows, view, scale, smoothing=smoothing, land=doc.land(view.units_per_px))
+        symbols = doc.flow_symbols(view)
         self.report.symbols = symbols
         if draw:
             self._paint_circle_routes(painter, view, flows, symbols, smoothing)

@@ -6,7 +6,6 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.document import MapDocument
-from geo.flow_geometry import build_flow_symbols
 from geo.periods import parse_period
 from geo.projection import WGS84
 from geo.view import MapView
@@ -37,14 +36,13 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
             from geo.od import node_points
 
             out["nodes"] = _clean(node_points(join.flows, totals))
-            projected, smoothing = curves, 0
+            projected = curves
         else:
-            projected, smoothing = doc.projected_flows(), doc.flow_style.smoothing
+            projected = doc.projected_flows()
         if "qualifier" in flows.columns:  # exact is a qualifier too: null would read as "unknown"
             flows["qualifier"] = flows["qualifier"].replace("", "exact")
         out["flows"] = _clean(flows)
-        symbols = build_flow_symbols(projected, view, doc.width_scale(), smoothing=smoothing,
-                                     land=doc.land(view.units_per_px))
+        symbols = doc.flow_symbols(view)
         keep = [c for c in ("route_id", "name", "period", "metric", "qualifier", "label", "marker", "status",
                             "source", "source_ref", "note") if c in join.flows.columns]
         symbols = symbols.drop(columns=["centreline"]).merge(flows[keep], on="route_id")

@@ -100,3 +100,25 @@ def test_a_branch_makes_room_only_for_its_nearest_larger_branches():
     chosen = _nearest_branches(parts, 0, list(range(1, 12)))
     assert MAX_NEIGHBOURS == 8 and chosen == [1, 2, 3, 4, 5, 6, 7, 8]
     assert _nearest_branches(parts, 0, [5, 3]) == [5, 3]  # few candidates: all of them, as given
+
+
+def test_flow_symbols_are_laid_out_once_per_view_and_kept_for_a_few_views(bundled_doc_factory, monkeypatch):
+    """The PNG and the GeoJSON of one render share one layout; a panning canvas does not pile up layouts."""
+    import geo.document as document
+    from geo.page import Page
+    from geo.view import MapView
+
+    doc = bundled_doc_factory()
+    calls = []
+    real = document.build_flow_symbols
+    monkeypatch.setattr(document, "build_flow_symbols", lambda *a, **k: calls.append(1) or real(*a, **k))
+    page = Page("A5", "landscape", 60)
+    extent = doc.default_extent()
+    view = MapView(doc.crs, extent, (0, 0, *page.size_px), page.dpi)
+    first = doc.flow_symbols(view)
+    assert doc.flow_symbols(MapView(doc.crs, extent, (0, 0, *page.size_px), page.dpi)) is first and len(calls) == 1
+    for dx in range(1, 8):  # pan seven times
+        doc.flow_symbols(MapView(doc.crs, (extent[0] + dx, extent[1], extent[2] + dx, extent[3]),
+                                 (0, 0, *page.size_px), page.dpi))
+    kept = [k for k in doc._cache if k[0] == "flow-symbols"]
+    assert len(calls) == 8 and len(kept) == document.FLOW_SYMBOL_VIEWS_KEPT
