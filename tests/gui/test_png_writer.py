@@ -36,3 +36,23 @@ def test_pillow_reads_it_too(qapp, tmp_path):
     (tmp_path / "a.png").write_bytes(encode_png(image))
     with Image.open(tmp_path / "a.png") as im:
         assert im.size == (40, 30) and im.mode == "RGB" and im.getpixel((5, 5)) == (0, 114, 178)
+
+
+@pytest.mark.parametrize("fmt", [QImage.Format.Format_RGB32, QImage.Format.Format_ARGB32_Premultiplied])
+def test_a_page_taller_than_many_bands_round_trips(qapp, tmp_path, fmt):
+    """Rows are filtered and compressed band by band in two halves: every band edge and the
+    join of the halves must decode to the same pixels (the Up filter reads the row above)."""
+    from gui.png_writer import BAND_ROWS
+
+    rng = np.random.default_rng(1)
+    h = 5 * BAND_ROWS + 37
+    image = QImage(53, h, fmt)
+    image.fill(QColor(0, 0, 0, 0) if fmt != QImage.Format.Format_RGB32 else QColor("#dbe9f4"))
+    for _ in range(4000):
+        image.setPixelColor(int(rng.integers(0, 53)), int(rng.integers(0, h)),
+                            QColor(*map(int, rng.integers(0, 256, 3)), 255))
+    path = tmp_path / "tall.png"
+    path.write_bytes(encode_png(image))
+    back = QImage(str(path))
+    assert not back.isNull() and (back.width(), back.height()) == (53, h)
+    assert (pixels(back) == pixels(image)).all()
