@@ -5,7 +5,8 @@
 The main window on the bundled data, 1280 x 720, offscreen. Each round changes the selection the
 way the selectors do (an undoable edit through the selection bar), alternately the period (Q4 2024
 and 2024) and the metric (arrivals and dead and missing), and times until the canvas has its new
-image (``MapCanvas.rendered``) and has painted it: what a user waits for. The canvas renders on a
+image (``MapCanvas.rendered``) and has painted it: what a user waits for. Flipping back to a
+selection seen before (the usual comparison) and the first sight of one are reported apart. The canvas renders on a
 worker thread with a copy of the document, so this includes the copy. Target (issue "speed that
 holds at scale"): ≤ 100 ms median.
 """
@@ -60,8 +61,8 @@ def main() -> None:
 
     settle()
     changes = [{"period": "2024"}, {"metric": "dead_missing"}, {"period": "2024Q4"}, {"metric": "arrivals"}]
-    times, render_ms = [], []
-    for i in range(args.rounds + 2):
+    times, render_ms, first = [], [], []
+    for i in range(args.rounds + len(changes)):
         done = []
         canvas.rendered.connect(done.append)
         t0 = time.perf_counter()
@@ -72,14 +73,17 @@ def main() -> None:
         elapsed = (time.perf_counter() - t0) * 1e3
         canvas.rendered.disconnect()
         settle()
-        if i >= 2:  # the first two fill the caches of both selections
+        if i >= len(changes):  # each of the four selections seen before (its join and layout kept)
             times.append(elapsed)
             render_ms.append(done[0])
+        elif i > 0:  # the first sight of a selection (the start-up selection excepted)
+            first.append(elapsed)
     med = statistics.median(times)
     print(f"change of period or metric to repainted canvas, {len(times)} rounds: median {med:.0f} ms, "
           f"best {min(times):.0f} ms, worst {max(times):.0f} ms; target ≤ {TARGET_MS:.0f} ms: "
           f"{'met' if med <= TARGET_MS else 'NOT met'}; of which the render on the worker thread: median "
-          f"{statistics.median(render_ms):.0f} ms")
+          f"{statistics.median(render_ms):.0f} ms; a selection not seen before: median {statistics.median(first):.0f} ms "
+          f"({len(first)} rounds)")
     win.history.mark_clean()
     win.close()
     app.quit()

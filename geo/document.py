@@ -206,7 +206,7 @@ class MapDocument:
         return self.flows is not None and "origin" in self.flows.frame.columns
 
     def join(self) -> JoinResult:
-        key = ("join", self.period, self.metric, self.source, self._routes_id(), self.od_net)
+        key = ("join", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self.od_net)
         if key not in self._cache:
             if self.is_od:
                 from geo.od import node_index, od_join
@@ -259,21 +259,24 @@ class MapDocument:
         town names that matter are."""
         if self.flows is None or self.layer("routes") is None:
             return np.empty((0, 2))
-        join = self.join()
-        routes = self.projected(self.layer("routes"))
-        shown = routes[routes["route_id"].isin(set(join.flows["route_id"]) | set(join.no_data))]
-        pts = []
-        for geom in shown.geometry:
-            for part in getattr(geom, "geoms", [geom]):
-                c = np.asarray(part.coords)
-                pts.extend([c[0, :2], c[-1, :2]])
-        return np.array(pts) if pts else np.empty((0, 2))
+        key = ("route-ends", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs)
+        if key not in self._cache:
+            join = self.join()
+            routes = self.projected(self.layer("routes"))
+            shown = routes[routes["route_id"].isin(set(join.flows["route_id"]) | set(join.no_data))]
+            pts = []
+            for geom in shown.geometry:
+                for part in getattr(geom, "geoms", [geom]):
+                    c = np.asarray(part.coords)
+                    pts.extend([c[0, :2], c[-1, :2]])
+            self._cache[key] = np.array(pts) if pts else np.empty((0, 2))
+        return self._cache[key]
 
     def od_curves(self, view):
         """OD flows laid out as curves in the view's CRS, and node radii (mm), cached per scale."""
         from geo.od import node_totals, od_curves
 
-        key = ("od-curves", self.period, self.metric, self.source, self.od_net, self._crs,
+        key = ("od-curves", self._figures_id(), self.period, self.metric, self.source, self.od_net, self._crs,
                round(view.units_per_px, 6), self.flow_style.max_width_mm, self.flow_style.reference_value)
         if key not in self._cache:
             join = self.join()
@@ -294,8 +297,8 @@ class MapDocument:
             flows, smoothing = self.od_curves(view)[0], 0  # the layout's curves are already smooth
         else:
             flows, smoothing = self.projected_flows(), self.flow_style.smoothing
-        key = ("flow-symbols", self.period, self.metric, self.source, self._routes_id(), self._crs, self.od_net,
-               view.crs, tuple(view.extent), tuple(view.frame_px), view.dpi, scale, smoothing)
+        key = ("flow-symbols", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs,
+               self.od_net, view.crs, tuple(view.extent), tuple(view.frame_px), view.dpi, scale, smoothing)
         if key not in self._cache:
             # a panned or zoomed canvas is a new view each time: keep only the latest few
             older = [k for k in self._cache if k[0] == "flow-symbols"]
@@ -321,7 +324,7 @@ class MapDocument:
         mode = self.flow_style.compare
         if mode is None or self.flows is None:
             return None
-        key = ("changes", self.period, self.metric, self.source, mode, self._routes_id())
+        key = ("changes", self._figures_id(), self.period, self.metric, self.source, mode, self._routes_id())
         if key not in self._cache:
             now = dict(zip(self.join().flows["route_id"], self.join().flows["value"], strict=True))
             before: dict[str, float] = {}
@@ -347,7 +350,7 @@ class MapDocument:
             ch = (self.changes() or {}).get(route_id)
             return CHANGE_COLOURS[ch.direction if ch is not None else "new"]
         if self.is_od and group not in self.flow_style.group_colours:
-            key = ("od-groups", self.period, self.metric, self.source, self.od_net)
+            key = ("od-groups", self._figures_id(), self.period, self.metric, self.source, self.od_net)
             if key not in self._cache:
                 self._cache[key] = {g: i for i, g in enumerate(dict.fromkeys(self.join().flows["group"]))}
             if len(self._cache[key]) > len(OD_COLOURS):  # too many destinations to tell apart by colour
@@ -374,7 +377,7 @@ class MapDocument:
         return self._cache[key]
 
     def projected_flows(self) -> gpd.GeoDataFrame:
-        key = ("proj-flows", self.period, self.metric, self.source, self._routes_id(), self._crs)
+        key = ("proj-flows", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs)
         if key not in self._cache:
             self._cache[key] = to_crs(self.join().flows, self._crs)
         return self._cache[key]
@@ -444,6 +447,9 @@ class MapDocument:
         """Announce an edit made by assigning attributes directly (undo, project load); see ``changed``."""
         self._invalidate(reason)
 
+    def _figures_id(self) -> int:
+        return self.flows.token if self.flows is not None else 0
+
     def _routes_id(self) -> int | None:
         routes = self.layer("routes")
         return routes.id if routes is not None else None
@@ -453,6 +459,6 @@ class MapDocument:
             self.render_cache.clear()
         if reason in ("layers", "crs"):
             self._cache.clear()
-        elif reason == "selection":
-            self._cache = {k: v for k, v in self._cache.items() if k[0] in ("proj", "simple", "land", "relations")}
+        # a selection change drops nothing: what depends on the selection is keyed by it (and by the
+        # figures table's token), so flipping back to a quarter seen before finds its join and layout
         self.changed.emit(reason)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import re
 import stat
@@ -73,6 +74,9 @@ METRIC_ALIASES = {
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
+_TABLE_TOKENS = itertools.count(1)
+
+
 @dataclass
 class FlowTable:
     """The figures of one file: a tidy frame plus what the reader noticed on the way.
@@ -90,6 +94,9 @@ class FlowTable:
     """The date periods are compared with (None: the day it is asked); set by tests."""
     sheet: str | None = None
     """The worksheet read, when the workbook holds several (saved with the project)."""
+    token: int = field(default_factory=lambda: next(_TABLE_TOKENS), init=False, compare=False, repr=False)
+    """Names this table in the document's caches (joins are kept per selection and table). A table
+    is never changed in place: new figures are a new table, with a new token."""
 
     def periods(self) -> list[Period]:
         """The distinct periods, oldest first."""

@@ -87,20 +87,23 @@ def restore(doc: MapDocument, state: DocumentState) -> None:
 
 
 GEOMETRY_CACHES = ("proj", "simple", "land", "relations")
+# Keyed by the selection, the figures table's token, the routes layer and the CRS: valid in a clone.
+SELECTION_CACHES = ("join", "proj-flows", "flow-symbols", "changes", "od-curves", "od-groups", "route-ends")
 
 
 def clone(doc: MapDocument, caches_from: MapDocument | None = None) -> MapDocument:
     """An independent document with the same content and its own caches (for work off the UI thread).
 
     Projected and simplified geometry and the dissolved land depend only on a layer's (immutable)
-    data, the CRS and the scale, and are keyed by layer id, which the clone keeps, so they are
+    data, the CRS and the scale, and are keyed by layer id, which the clone keeps; joins and flow
+    layouts are keyed by the selection and the (immutable) figures table's token too. So they are
     carried over from ``caches_from``.
     """
     other = MapDocument()
     state = snapshot(doc)
     restore(other, replace(state, layers=tuple((replace(lyr, style=replace(st)), st) for lyr, st in state.layers)))
     source = dict((caches_from or doc)._cache)  # one atomic copy: another thread may be filling it
-    other._cache.update({k: v for k, v in source.items() if k[0] in GEOMETRY_CACHES})
+    other._cache.update({k: v for k, v in source.items() if k[0] in GEOMETRY_CACHES + SELECTION_CACHES})
     return other
 
 

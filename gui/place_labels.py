@@ -13,7 +13,7 @@ from geo.labels import LabelRequest, place_labels
 from geo.map_texts import label_names
 from geo.view import MapView
 from gui.fonts import map_font
-from gui.label_text import nearer_to_another
+from gui.label_text import unambiguous
 from gui.painting import draw_halo_text, pen, qcolor
 
 MAJOR_PLACES = frozenset({"region_label", "enclave", "island"})
@@ -69,7 +69,7 @@ class PlaceLabelsMixin:
             if kind in ("island", "region_label"):
                 cands = [(x, y, 0.0), *cands]
             priority = {"region_label": 3.0, "enclave": 2.5, "island": 2.0}.get(kind, 1.0)
-            cands = [c for c in cands if not nearer_to_another(c, (w, h), (x, y), shown_xy)]
+            cands = unambiguous(cands, (w, h), (x, y), shown_xy)
             requests.append(LabelRequest(f"place:{i}", (w, h), cands, priority=priority))
         if markers_only:
             return markers

@@ -122,3 +122,32 @@ def test_flow_symbols_are_laid_out_once_per_view_and_kept_for_a_few_views(bundle
                                  (0, 0, *page.size_px), page.dpi))
     kept = [k for k in doc._cache if k[0] == "flow-symbols"]
     assert len(calls) == 8 and len(kept) == document.FLOW_SYMBOL_VIEWS_KEPT
+
+
+def test_a_selection_seen_before_keeps_its_join_and_new_figures_never_reuse_an_old_one(bundled_doc_factory,
+                                                                                      monkeypatch):
+    """Flipping between quarters finds the earlier join; a new figures table with the same selection
+    is joined afresh (a stale join would draw last quarter's numbers), in the document and its clones."""
+    import dataclasses
+
+    import geo.document as document
+    from geo.history import clone
+
+    doc = bundled_doc_factory()
+    calls = []
+    real = document.join_flows
+    monkeypatch.setattr(document, "join_flows", lambda *a, **k: calls.append(a[2]) or real(*a, **k))
+    doc.select("2024Q4", "arrivals")
+    first = doc.join()
+    doc.select("2024", "arrivals")
+    doc.join()
+    doc.select("2024Q4", "arrivals")
+    assert doc.join() is first and calls == ["2024Q4", "2024"]
+    assert clone(doc).join() is first and len(calls) == 2  # the worker thread's copy finds it too
+
+    frame = doc.flows.frame.copy()
+    frame.loc[(frame["route_id"] == "CMR-LY") & (frame["period"] == "2024Q4"), "value"] = 999.0
+    doc.set_flows(dataclasses.replace(doc.flows, frame=frame))
+    value = doc.join().flows.set_index("route_id").loc["CMR-LY", "value"]
+    assert value == 999.0 and len(calls) == 3
+    assert clone(doc).join().flows.set_index("route_id").loc["CMR-LY", "value"] == 999.0
