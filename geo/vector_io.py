@@ -229,7 +229,7 @@ def _refuse_unsafe(path: Path) -> None:
         if marker in head and not (marker == b"msrc" and not head.startswith(b"msrc")):
             raise DataError(path, None, f"holds {what}, which is not accepted: it can make the reader open "
                                         "other files or web addresses")
-    if path.suffix.lower() in (".geojson", ".json", ".topojson", ".geojsonl", ".geojsons"):
+    if path.suffix.lower() in _JSON_SUFFIXES:
         _refuse_crs_links(path)
     if head.startswith(b"pk\x03\x04") and path.suffix.lower() in (".zip", ".kmz"):
         try:
@@ -241,6 +241,32 @@ def _refuse_unsafe(path: Path) -> None:
         if bad:
             raise DataError(path, None, f"the archive holds {bad!r}, which is not accepted: unzip it and "
                                         "open the layer itself")
+        _check_zip_members(path)
+
+
+_JSON_SUFFIXES = (".geojson", ".json", ".topojson", ".geojsonl", ".geojsons")
+# A zipped layer is read whole by GDAL; what it unpacks to is limited like a workbook's.
+MAX_ZIP_UNPACKED_BYTES = 250_000_000
+
+
+def _check_zip_members(path: Path) -> None:
+    """A zip's size once unpacked, and the 'crs' links of its GeoJSON members (GDAL would follow a
+    link inside a zip as it does outside), scanned in chunks without unpacking the archive."""
+    with zipfile.ZipFile(path) as z:
+        infos = z.infolist()
+        unpacked = sum(i.file_size for i in infos)
+        if unpacked > MAX_ZIP_UNPACKED_BYTES:
+            raise DataError(path, None, f"unpacks to {unpacked / 1e6:,.0f} MB, over the "
+                                        f"{MAX_ZIP_UNPACKED_BYTES // 1_000_000} MB a zipped layer may hold")
+        for info in infos:
+            if not info.filename.lower().endswith(_JSON_SUFFIXES):
+                continue
+            tail = b""
+            with z.open(info) as member:
+                while chunk := member.read(1 << 20):
+                    if _CRS_LINK.search(tail + chunk):
+                        raise DataError(path, info.filename, _CRS_LINK_MESSAGE)
+                    tail = chunk[-4096:]
 
 
 # A GeoJSON "crs" member (pre-RFC 7946) of type link or url, or named by a web address, makes GDAL
@@ -262,9 +288,11 @@ def _refuse_crs_links(path: Path) -> None:
     except OSError as exc:
         raise DataError(path, None, f"cannot be read: {exc.strerror or exc}") from None
     if found:
-        raise DataError(path, None, "its 'crs' member points at a web address, which is not accepted: Crossings "
-                                    "never follows links in data files. Remove the member (GeoJSON is WGS84 "
-                                    "lon/lat) or name the CRS, e.g. EPSG:4326")
+        raise DataError(path, None, _CRS_LINK_MESSAGE)
+
+
+_CRS_LINK_MESSAGE = ("its 'crs' member points at a web address, which is not accepted: Crossings never follows links "
+                     "in data files. Remove the member (GeoJSON is WGS84 lon/lat) or name the CRS, e.g. EPSG:4326")
 
 
 def _refuse_control_characters(path: Path, gdf: gpd.GeoDataFrame) -> None:

@@ -249,3 +249,14 @@ def folder_in_place_of(ext: str) -> Callable[[Path], Path]:
         shp.with_suffix(ext).mkdir()
         return shp
     return build
+
+
+def zipped(name: str, member: str, text: str) -> Callable[[Path], Path]:
+    """A zip archive holding one file ``member`` with ``text``."""
+    def build(folder: Path) -> Path:
+        import zipfile
+
+        with zipfile.ZipFile(folder / name, "w") as z:
+            z.writestr(member, text)
+        return folder / name
+    return build

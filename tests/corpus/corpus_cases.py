@@ -75,6 +75,7 @@ from corpus_builders import (  # noqa: E402  (the case table reads as calls to t
     workbook,
     write,
     zip_bomb,
+    zipped,
 )
 
 # -- the cases ------------------------------------------------------------------------------------
@@ -212,6 +213,12 @@ CASES: list[Case] = [
                                               '"gdal vector pipeline ! read /vsicurl/http://example.invalid/x"}'),
          "routes.geojson: holds a GDAL pipeline (.gdalg.json), which is not accepted: it can make the reader "
          "open other files or web addresses"),
+    Case("zipped-geojson-crs-link", "security", "routes", zipped("routes.zip", "routes.geojson",
+         '{"type": "FeatureCollection", "crs": {"type": "link", "properties": {"href": "http://example.invalid/crs"}},'
+         ' "features": []}'),
+         "routes.zip, routes.geojson: its 'crs' member points at a web address, which is not accepted: Crossings "
+         "never follows links in data files. Remove the member (GeoJSON is WGS84 lon/lat) or name the CRS, e.g. "
+         "EPSG:4326"),
 
     # routes: the fields the flows are joined on
     Case("routes-no-route-id", "routes", "routes",
@@ -441,6 +448,8 @@ CASES += [
                   hidden_first=[["route_id", "period", "metric", "value"], ["CMR-LY", "2024Q4", "arrivals", 9757]]),
          "flows.xlsx: holds 2 sheets ('Q4 draft' (hidden), 'Q4 2024'): name the one to read after a '#', as "
          "flows.xlsx#<sheet>", gui=False),
+    Case("zipped-layer-unpacks-to-300-mb", "size", "routes", zip_bomb("routes.zip", 300 * (1 << 20)),
+         "routes.zip: unpacks to 315 MB, over the 250 MB a zipped layer may hold"),
     Case("xlsx-unpacks-to-300-mb", "size", "flows", zip_bomb("flows.xlsx", 300 * (1 << 20)),
          "flows.xlsx: unpacks to 315 MB, over the 250 MB a figures workbook may hold; save the figures as CSV, "
          "or split the workbook"),
