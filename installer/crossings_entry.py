@@ -9,6 +9,12 @@ if sys.stdout is None:
 if sys.stderr is None:
     sys.stderr = open(os.devnull, "w")
 
+import multiprocessing
+
 from gui.cli import entry
+
+# `crossings atlas` and File → Export series start worker processes with "spawn": in a frozen app
+# each worker is this program again, and freeze_support() makes it run the worker, not the app.
+multiprocessing.freeze_support()
 
 entry()

@@ -193,3 +193,18 @@ def test_window_opens_offline_under_xvfb(bundle, offline, tmp_path):
     assert len(colours) > 50  # window chrome, table, map: not a blank or black screen
     atlantic = QColor(ROUTE_GROUP_COLOURS["Atlantic"])
     assert any(image.pixelColor(x, y) == atlantic for y in range(0, 800, 2) for x in range(0, 1280, 2))  # the map
+
+
+def test_offline_atlas_draws_on_worker_processes_of_the_bundle(bundle, offline, tmp_path):
+    """``crossings atlas`` in the frozen app: its workers are spawned from the bundle itself
+    (multiprocessing.freeze_support in the entry point), offline, with nothing but the bundle."""
+    home, out = tmp_path / "home", tmp_path / "out"
+    home.mkdir()
+    out.mkdir()
+    run = subprocess.run([*offline, *_clean_env(home), str(bundle / "crossings"), "atlas", "--periods", "2024Q4",
+                          "--metrics", "arrivals", "--languages", "en", "ar", "--dpi", "60", "--jobs", "2",
+                          "--out-dir", str(out)], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert sorted(p.name for p in out.iterdir()) == ["atlas.pdf", "crossings_2024Q4_arrivals_ar.png",
+                                                     "crossings_2024Q4_arrivals_en.png"]
+    assert (out / "atlas.pdf").read_bytes().startswith(b"%PDF")
