@@ -66,7 +66,7 @@ def random_table(nodes: list[str], n: int, seed: int = 1) -> FlowTable:
     pairs = pd.DataFrame({"origin": names[o], "destination": names[d], "value": np.round(rng.lognormal(6, 1.4, n))})
     frame = pd.DataFrame({
         "route_id": pairs["origin"] + "→" + pairs["destination"], "period": "2024", "metric": "departures",
-        "value": pairs["value"].astype(float), "source": "synthetic", "source_ref": "", "note": "",
+        "value": pairs["value"].astype(float), "qualifier": "", "source": "synthetic", "source_ref": "", "note": "",
         "date_from": "", "date_to": "", "row": np.arange(2, n + 2),
         "origin": pairs["origin"], "destination": pairs["destination"]})
     return FlowTable(frame=frame, path=Path("synthetic.csv"))
