@@ -186,6 +186,22 @@ class MapDocument:
         self.period, self.metric, self.source = period, metric, source
         self._invalidate("selection")
 
+    def neighbour_period(self, delta: int) -> str | None:
+        """The period ``delta`` steps away of the same kind (quarter to quarter, year to year) that has
+        figures of the selected metric, or None past either end.
+
+        Stepping through every period in time order went from 2024 to November 2024 and silently
+        changed the metric where that month had none.
+        """
+        if self.flows is None or self.period is None:
+            return None
+        kind = parse_period(self.period).kind
+        same = [str(p) for p in self.flows.periods() if p.kind == kind and self.metric in self.flows.metrics(str(p))]
+        if self.period not in same:
+            return None
+        i = same.index(self.period) + delta
+        return same[i] if 0 <= i < len(same) else None
+
     def each_period(self, periods: list[str] | None):
         """Select each of ``periods`` in turn (or stay on the current one), restoring the selection
         after: for what one legend or one footer says about several maps (small multiples)."""

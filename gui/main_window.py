@@ -111,7 +111,9 @@ class MainWindow(QMainWindow):
         self._action("undo", self.tr("&Undo"), self.history.undo, std.Undo)
         self._action("redo", self.tr("&Redo"), self.history.redo, std.Redo)
         self._action("preferences", self.tr("Pre&ferences…"), lambda: PreferencesDialog(self).exec(), std.Preferences)
-        self._action("zoom_in", self.tr("Zoom &in"), lambda: c.zoom(1.5), std.ZoomIn)
+        zoom_in = self._action("zoom_in", self.tr("Zoom &in"), lambda: c.zoom(1.5), std.ZoomIn)
+        # Ctrl++ needs Shift on most keyboards; Ctrl+= is the same key without it
+        zoom_in.setShortcuts([*zoom_in.shortcuts(), QKeySequence("Ctrl+=")])
         self._action("zoom_out", self.tr("Zoom &out"), lambda: c.zoom(1 / 1.5), std.ZoomOut)
         self._action("zoom_full", self.tr("&Full extent"), c.zoom_full, "Ctrl+0")
         self._action("zoom_layer", self.tr("Zoom to &layer"), self.zoom_to_selected_layer, "Ctrl+L")

@@ -81,13 +81,10 @@ class SelectionBar(QWidget):
         self.history.edit(self.tr("Map names language"), apply)
 
     def step_period(self, delta: int) -> None:
-        """Move to the previous (-1) or next (+1) period in time."""
-        if self.doc.flows is None:
-            return
-        periods = [str(p) for p in self.doc.flows.periods()]
-        i = periods.index(self.doc.period) + delta
-        if 0 <= i < len(periods):
-            self.choose(self.tr("Change period"), period=periods[i])
+        """Move to the previous (-1) or next (+1) period of the same kind with figures of this metric."""
+        target = self.doc.neighbour_period(delta)
+        if target is not None:
+            self.choose(self.tr("Change period"), period=target)
 
     def _choose(self, label: str) -> None:
         self.choose(label, period=self.period.currentData(), metric=self.metric.currentData(),

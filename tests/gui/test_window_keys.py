@@ -1,0 +1,46 @@
+"""Keys a cartographer uses in the window: stepping periods without changing what is shown, zooming."""
+# ruff: noqa: F811
+# Fixtures come from window_support by import, so test arguments "redefine" them.
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from window_support import isolated_settings, prompts, wait_idle, window  # noqa: F401
+
+
+def test_ctrl_pgup_steps_year_to_year_and_keeps_the_metric(window, qtbot):
+    """From 2024, Ctrl+PgUp once went to November 2024 (the period just before in time) and, as that
+    month has no arrivals, silently switched the metric."""
+    doc = window.doc
+    window.selection.choose("setup", period="2024", metric="arrivals")
+    window.act_prev_period.trigger()
+    assert (doc.period, doc.metric) == ("2023", "arrivals")
+    window.act_next_period.trigger()
+    assert (doc.period, doc.metric) == ("2024", "arrivals")
+    window.act_next_period.trigger()  # no later year: nothing changes
+    assert (doc.period, doc.metric) == ("2024", "arrivals")
+
+
+def test_ctrl_pgup_skips_periods_without_the_metric_and_stops_rather_than_switch_it(window):
+    doc = window.doc
+    window.selection.choose("setup", period="2024", metric="dead_missing")
+    undo_label = window.history.undo_label
+    window.act_prev_period.trigger()  # 2023 has no dead and missing figures
+    assert (doc.period, doc.metric) == ("2024", "dead_missing") and window.history.undo_label == undo_label
+    window.selection.choose("setup", period="2024Q4", metric="arrivals")
+    window.act_prev_period.trigger()  # the only quarter: stays
+    assert (doc.period, doc.metric) == ("2024Q4", "arrivals")
+
+
+def test_ctrl_equals_zooms_in_like_ctrl_plus(window, qtbot):
+    canvas = window.canvas
+    assert QKeySequence("Ctrl+=") in window.act_zoom_in.shortcuts()
+    wait_idle(qtbot, window)
+    before = canvas.view.extent
+    window.activateWindow()
+    canvas.setFocus()
+    qtbot.keyClick(canvas, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, window)
+    after = canvas.view.extent
+    assert after[2] - after[0] < (before[2] - before[0]) * 0.8
