@@ -156,7 +156,11 @@ class MainWindow(QMainWindow):
         tools.setMovable(False)
         tools.addActions([self.act_open_data, self.act_save, self.act_export])
         tools.addSeparator()
-        tools.addActions([self.act_undo, self.act_redo])
+        # the toolbar's Undo/Redo keep short fixed names (the menu's name the step): a button that grew with
+        # "Undo Open figures <long file name>" pushed the period and metric selectors into the » overflow
+        self.tool_undo = QAction(self.tr("Undo"), self, triggered=lambda checked=False: self.history.undo())
+        self.tool_redo = QAction(self.tr("Redo"), self, triggered=lambda checked=False: self.history.redo())
+        tools.addActions([self.tool_undo, self.tool_redo])
         tools.addSeparator()
         tools.addAction(self.act_zoom_full)  # zoom in/out: wheel, +/- and the View menu
         tools.addSeparator()
@@ -266,6 +270,9 @@ class MainWindow(QMainWindow):
         self.act_redo.setEnabled(h.can_redo)
         self.act_undo.setText(self.tr("&Undo {0}").format(h.undo_label) if h.can_undo else self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo {0}").format(h.redo_label) if h.can_redo else self.tr("&Redo"))
+        for tool, act, can in ((self.tool_undo, self.act_undo, h.can_undo), (self.tool_redo, self.act_redo, h.can_redo)):
+            tool.setEnabled(can)
+            tool.setToolTip(act.text().replace("&", "") + f" ({act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self._update_title()
 
     def _update_title(self) -> None:

@@ -44,3 +44,24 @@ def test_ctrl_equals_zooms_in_like_ctrl_plus(window, qtbot):
     wait_idle(qtbot, window)
     after = canvas.view.extent
     assert after[2] - after[0] < (before[2] - before[0]) * 0.8
+
+
+def test_a_long_undo_name_does_not_push_the_selectors_off_the_toolbar(window, qtbot, tmp_path):
+    """At 1280 x 720, one edit with a long name made the toolbar's Undo button so wide that Period, Metric
+    and Source fell into the » overflow; the toolbar's buttons keep short names, the menu names the step."""
+    from PySide6.QtWidgets import QToolBar
+
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    toolbar = window.findChild(QToolBar, "toolbar_main")
+    undo_button = toolbar.widgetForAction(window.tool_undo)
+    width_before = undo_button.width()
+    long_label = "Open figures mmc_north_africa_quarterly_update_2025_q1_final_revised_v3.csv"
+    window.history.edit(long_label, lambda: window.doc.set_title("Edited", None))
+    qtbot.wait(50)
+    assert window.act_undo.text() == f"&Undo {long_label}"  # the Edit menu still says which step
+    assert undo_button.text() == "Undo" and undo_button.width() == width_before
+    assert long_label in undo_button.toolTip()
+    for combo in (window.selection.period, window.selection.metric, window.selection.source):
+        assert combo.isVisible(), "a selector fell into the toolbar's overflow"
