@@ -59,6 +59,7 @@ class MapCanvas(QWidget):
         """Render on a worker thread after interaction (False: on the UI thread, e.g. to debug)."""
         self.tasks = TaskRunner(self)
         self._generation = 0  # bumped by every view or document change; stale renders are redone
+        self._fitted = True  # the whole map is shown (no pan or zoom since): refit when resized
         self._render_doc: MapDocument | None = None
         self._render_doc_stale = True
         self._rendering = False
@@ -73,8 +74,11 @@ class MapCanvas(QWidget):
         w, h = max(self.width(), 1), max(self.height(), 1)
         return MapView(self.doc.crs, self._extent, (0.0, 0.0, float(w), float(h)), dpi=96.0)
 
-    def set_extent(self, extent: tuple[float, float, float, float], settle: bool = False) -> None:
-        """Show ``extent`` (projected units); re-render at once, or after interaction settles."""
+    def set_extent(self, extent: tuple[float, float, float, float], settle: bool = False,
+                   fitted: bool = False) -> None:
+        """Show ``extent`` (projected units); re-render at once, or after interaction settles.
+        ``fitted``: the whole map is shown, and a resized window shows it whole again."""
+        self._fitted = fitted
         self._extent = tuple(extent)
         self._extent = self.view.extent
         self._generation += 1
@@ -85,7 +89,7 @@ class MapCanvas(QWidget):
             self.render_now()
 
     def zoom_full(self) -> None:
-        self.set_extent(self.doc.default_extent())
+        self.set_extent(self.doc.default_extent(), fitted=True)
 
     def zoom_to_layer(self, layer: Layer) -> None:
         minx, miny, maxx, maxy = self.doc.projected(layer).total_bounds
@@ -170,8 +174,12 @@ class MapCanvas(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._extent is not None and event.oldSize().width() > 0:
-            # keep the scale and centre; the view widens the extent to the new aspect ratio
+        if self._fitted:
+            # the whole map was shown (as at start or after Full extent): a larger window shows it larger
+            self._extent = None
+        elif self._extent is not None and event.oldSize().width() > 0:
+            # zoomed or panned by the user: keep the scale and centre, as a GIS does; the view widens the
+            # extent to the new aspect ratio
             old_w = max(event.oldSize().width(), 1)
             u = (self._extent[2] - self._extent[0]) / old_w
             cx, cy = (self._extent[0] + self._extent[2]) / 2, (self._extent[1] + self._extent[3]) / 2
@@ -187,7 +195,7 @@ class MapCanvas(QWidget):
 
     def _on_doc_changed(self, reason: str) -> None:
         if reason == "crs":
-            self._extent, self._to_lonlat = None, None
+            self._extent, self._to_lonlat, self._fitted = None, None, True
         self._generation += 1
         self._render_doc_stale = True
         self._settle.start(0)

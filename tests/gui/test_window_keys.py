@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from window_support import isolated_settings, prompts, wait_idle, window  # noqa: F401
@@ -65,3 +66,27 @@ def test_a_long_undo_name_does_not_push_the_selectors_off_the_toolbar(window, qt
     assert long_label in undo_button.toolTip()
     for combo in (window.selection.period, window.selection.metric, window.selection.source):
         assert combo.isVisible(), "a selector fell into the toolbar's overflow"
+
+
+def test_a_resized_window_shows_the_whole_map_again_until_the_user_zooms(qtbot, canvas):
+    """The whole map shown: a larger window shows it larger (it used to keep the small scale and show
+    more sea around it). Once zoomed or panned, a resize keeps the scale and centre, as a GIS does."""
+    def units_per_px():
+        v = canvas.view
+        return (v.extent[2] - v.extent[0]) / v.frame_px[2]
+
+    canvas.resize(800, 600)
+    qtbot.wait(20)
+    small = units_per_px()
+    canvas.resize(1600, 1200)
+    qtbot.wait(20)
+    assert units_per_px() == pytest.approx(small / 2, rel=0.02)  # the same map, twice as large
+    canvas.zoom(1.5)
+    zoomed = units_per_px()
+    canvas.resize(1200, 900)
+    qtbot.wait(20)
+    assert units_per_px() == pytest.approx(zoomed, rel=1e-6)  # the user's scale is kept
+    canvas.zoom_full()
+    canvas.resize(800, 600)
+    qtbot.wait(20)
+    assert units_per_px() == pytest.approx(small, rel=0.02)
