@@ -155,6 +155,9 @@ class FiguresTable(QWidget):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)
         self.table.setWordWrap(False)
+        # read-only rows are walked with the arrow keys; Tab leaves the table (it used to cycle through
+        # every cell, so keyboard users could not get past it)
+        self.table.setTabKeyNavigation(False)
         self.summary = QLabel(self)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file's error message
         self.colour = QPushButton(self.tr("Route colour…"), self)

@@ -90,3 +90,18 @@ def test_a_resized_window_shows_the_whole_map_again_until_the_user_zooms(qtbot, 
     canvas.resize(800, 600)
     qtbot.wait(20)
     assert units_per_px() == pytest.approx(small, rel=0.02)
+
+
+def test_tab_leaves_the_figures_table(window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    table = window.figures.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert not table.hasFocus() and QApplication.focusWidget() is not None
