@@ -6,6 +6,7 @@ the document off the UI thread, so the window stays responsive and the user may 
 
 from __future__ import annotations
 
+import glob
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from geo.errors import CrossingsError
 from geo.history import clone
 from geo.page import PAPER_SIZES_MM, Page
 from gui import export as png_export
+from gui.dialogs.prompts import confirm_overwrite as ask_overwrite
 from gui.workers import TaskRunner
 
 PREVIEW_DPI = 72.0
@@ -61,6 +63,16 @@ class ExportRequest:
     transparent: bool = False
 
 
+def existing_outputs(req: ExportRequest) -> list[Path]:
+    """The files of this export that exist already (GeoJSON: any ``<base>_<layer>.geojson``)."""
+    base = re.sub(r"[^\w.-]+", "-", req.base) or "map"
+    found = [req.folder / f"{base}.{fmt}" for fmt in sorted(req.formats) if fmt != "geojson"]
+    found = [p for p in found if p.exists()]
+    if "geojson" in req.formats:
+        found += sorted(req.folder.glob(f"{glob.escape(base)}_*.geojson"))
+    return found
+
+
 def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> list[Path]:
     """Write every requested format; stops between files when cancelled, and then no file of the
     job is left (not even the formats already finished)."""
@@ -84,9 +96,11 @@ class ExportDialog(QDialog):
     preview_ready = Signal()
     failed = Signal(str)
 
-    def __init__(self, doc: MapDocument, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: MapDocument, folder: Path, parent: QWidget | None = None,
+                 confirm_overwrite=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export map"))
+        self.confirm_overwrite = confirm_overwrite or (lambda paths: ask_overwrite(self, paths))
         self.doc = doc
         self.runner = TaskRunner(self)
         self.task = None
@@ -178,6 +192,10 @@ class ExportDialog(QDialog):
         req = self.request()
         if not req.formats:
             self._fail(self.tr("Choose at least one format"))
+            return
+        existing = existing_outputs(req) if req.folder.is_dir() else []
+        if existing and not self.confirm_overwrite(existing):
+            self.status.setText(self.tr("Not exported: the existing files were kept"))
             return
         work = clone(self.doc)
         self.export_button.setEnabled(False)

@@ -21,6 +21,18 @@ def message_box(icon: QMessageBox.Icon, title: str, message: str, parent: QWidge
     return box
 
 
+def confirm_overwrite(parent: QWidget | None, paths: list) -> bool:
+    """Ask before an export replaces files; the names are listed (at most 12) as plain text."""
+    names = [str(getattr(p, "name", p)) for p in paths]
+    shown = "\n".join(names[:12]) + (f"\n… ({len(names) - 12} more)" if len(names) > 12 else "")
+    box = message_box(QMessageBox.Icon.Question, QCoreApplication.translate("Prompts", "Replace files?"),
+                      QCoreApplication.translate("Prompts", "These files exist already and will be replaced:")
+                      + "\n\n" + shown, parent)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 class Prompts:
     """Real dialogs; each method returns the user's answer."""
 

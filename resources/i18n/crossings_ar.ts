@@ -42,142 +42,147 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="42"/>
+        <location filename="../../gui/export_dialog.py" line="44"/>
         <source>PNG image</source>
         <translation>صورة PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="43"/>
+        <location filename="../../gui/export_dialog.py" line="45"/>
         <source>PDF (vector)</source>
         <translation>PDF (متجهي)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="44"/>
+        <location filename="../../gui/export_dialog.py" line="46"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (متجهي، طبقات مسماة)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="45"/>
+        <location filename="../../gui/export_dialog.py" line="47"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON، ملف لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="46"/>
+        <location filename="../../gui/export_dialog.py" line="48"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage، كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="47"/>
+        <location filename="../../gui/export_dialog.py" line="49"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="89"/>
+        <location filename="../../gui/export_dialog.py" line="102"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="99"/>
+        <location filename="../../gui/export_dialog.py" line="113"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="100"/>
+        <location filename="../../gui/export_dialog.py" line="114"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="103"/>
+        <location filename="../../gui/export_dialog.py" line="117"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="105"/>
+        <location filename="../../gui/export_dialog.py" line="119"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="116"/>
+        <location filename="../../gui/export_dialog.py" line="130"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="117"/>
+        <location filename="../../gui/export_dialog.py" line="131"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="118"/>
+        <location filename="../../gui/export_dialog.py" line="132"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="123"/>
+        <location filename="../../gui/export_dialog.py" line="137"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="124"/>
+        <location filename="../../gui/export_dialog.py" line="138"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="125"/>
+        <location filename="../../gui/export_dialog.py" line="139"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="129"/>
+        <location filename="../../gui/export_dialog.py" line="143"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="134"/>
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="180"/>
+        <location filename="../../gui/export_dialog.py" line="194"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="184"/>
+        <location filename="../../gui/export_dialog.py" line="198"/>
+        <source>Not exported: the existing files were kept</source>
+        <translation>لم يُصدَّر شيء: احتُفظ بالملفات الموجودة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="185"/>
+        <location filename="../../gui/export_dialog.py" line="203"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="196"/>
+        <location filename="../../gui/export_dialog.py" line="214"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="202"/>
+        <location filename="../../gui/export_dialog.py" line="220"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="207"/>
+        <location filename="../../gui/export_dialog.py" line="225"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="211"/>
+        <location filename="../../gui/export_dialog.py" line="229"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="220"/>
+        <location filename="../../gui/export_dialog.py" line="238"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="229"/>
+        <location filename="../../gui/export_dialog.py" line="247"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
@@ -285,22 +290,22 @@
         <translation>مجموع</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="160"/>
+        <location filename="../../gui/figures_table.py" line="163"/>
         <source>Route colour…</source>
         <translation>لون الطريق…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="161"/>
+        <location filename="../../gui/figures_table.py" line="164"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>لون مجموعة الطريق المحدد (مثلاً كل فروع وسط المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="208"/>
+        <location filename="../../gui/figures_table.py" line="211"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} طرق، {1} بها مشاكل</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="229"/>
+        <location filename="../../gui/figures_table.py" line="232"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
@@ -826,37 +831,47 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="35"/>
+        <location filename="../../gui/dialogs/prompts.py" line="28"/>
+        <source>Replace files?</source>
+        <translation>استبدال الملفات؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/prompts.py" line="29"/>
+        <source>These files exist already and will be replaced:</source>
+        <translation>هذه الملفات موجودة وسيتم استبدالها:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/prompts.py" line="47"/>
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="36"/>
+        <location filename="../../gui/dialogs/prompts.py" line="48"/>
         <source>The map has changes that are not saved. Save them first?</source>
         <translation>في الخريطة تغييرات غير محفوظة. هل تريد حفظها أولاً؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="44"/>
+        <location filename="../../gui/dialogs/prompts.py" line="56"/>
         <source>Recover unsaved work</source>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="45"/>
+        <location filename="../../gui/dialogs/prompts.py" line="57"/>
         <source>Crossings did not close normally. Recover the map autosaved at {0}?</source>
         <translation>لم يُغلق Crossings بشكل طبيعي. هل تريد استعادة الخريطة المحفوظة تلقائياً في {0}؟</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="54"/>
+        <location filename="../../gui/dialogs/prompts.py" line="66"/>
         <source>Open data</source>
         <translation>فتح بيانات</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="58"/>
+        <location filename="../../gui/dialogs/prompts.py" line="70"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="62"/>
+        <location filename="../../gui/dialogs/prompts.py" line="74"/>
         <source>Save project</source>
         <translation>حفظ المشروع</translation>
     </message>

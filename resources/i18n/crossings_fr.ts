@@ -42,142 +42,147 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="42"/>
+        <location filename="../../gui/export_dialog.py" line="44"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="43"/>
+        <location filename="../../gui/export_dialog.py" line="45"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="44"/>
+        <location filename="../../gui/export_dialog.py" line="46"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (vectoriel, calques nommés)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="45"/>
+        <location filename="../../gui/export_dialog.py" line="47"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON, un fichier par couche</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="46"/>
+        <location filename="../../gui/export_dialog.py" line="48"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage, toutes les couches</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="47"/>
+        <location filename="../../gui/export_dialog.py" line="49"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="89"/>
+        <location filename="../../gui/export_dialog.py" line="102"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="99"/>
+        <location filename="../../gui/export_dialog.py" line="113"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="100"/>
+        <location filename="../../gui/export_dialog.py" line="114"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="103"/>
+        <location filename="../../gui/export_dialog.py" line="117"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="105"/>
+        <location filename="../../gui/export_dialog.py" line="119"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="116"/>
+        <location filename="../../gui/export_dialog.py" line="130"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="117"/>
+        <location filename="../../gui/export_dialog.py" line="131"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="118"/>
+        <location filename="../../gui/export_dialog.py" line="132"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="123"/>
+        <location filename="../../gui/export_dialog.py" line="137"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="124"/>
+        <location filename="../../gui/export_dialog.py" line="138"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="125"/>
+        <location filename="../../gui/export_dialog.py" line="139"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="129"/>
+        <location filename="../../gui/export_dialog.py" line="143"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="134"/>
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="180"/>
+        <location filename="../../gui/export_dialog.py" line="194"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="184"/>
+        <location filename="../../gui/export_dialog.py" line="198"/>
+        <source>Not exported: the existing files were kept</source>
+        <translation>Rien n’a été exporté : les fichiers existants sont conservés</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="202"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="185"/>
+        <location filename="../../gui/export_dialog.py" line="203"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="196"/>
+        <location filename="../../gui/export_dialog.py" line="214"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="202"/>
+        <location filename="../../gui/export_dialog.py" line="220"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="207"/>
+        <location filename="../../gui/export_dialog.py" line="225"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="211"/>
+        <location filename="../../gui/export_dialog.py" line="229"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="220"/>
+        <location filename="../../gui/export_dialog.py" line="238"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="229"/>
+        <location filename="../../gui/export_dialog.py" line="247"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>
@@ -285,22 +290,22 @@
         <translation>total</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="160"/>
+        <location filename="../../gui/figures_table.py" line="163"/>
         <source>Route colour…</source>
         <translation>Couleur de la route…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="161"/>
+        <location filename="../../gui/figures_table.py" line="164"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>Couleur du groupe de la route choisie (p. ex. toutes les branches de la Méditerranée centrale)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="208"/>
+        <location filename="../../gui/figures_table.py" line="211"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} routes, {1} avec des problèmes</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="229"/>
+        <location filename="../../gui/figures_table.py" line="232"/>
         <source>Colour of {0}</source>
         <translation>Couleur de {0}</translation>
     </message>
@@ -826,37 +831,47 @@
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="35"/>
+        <location filename="../../gui/dialogs/prompts.py" line="28"/>
+        <source>Replace files?</source>
+        <translation>Remplacer les fichiers ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/prompts.py" line="29"/>
+        <source>These files exist already and will be replaced:</source>
+        <translation>Ces fichiers existent déjà et seront remplacés :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/prompts.py" line="47"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="36"/>
+        <location filename="../../gui/dialogs/prompts.py" line="48"/>
         <source>The map has changes that are not saved. Save them first?</source>
         <translation>La carte a des modifications non enregistrées. Les enregistrer d’abord ?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="44"/>
+        <location filename="../../gui/dialogs/prompts.py" line="56"/>
         <source>Recover unsaved work</source>
         <translation>Récupérer le travail non enregistré</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="45"/>
+        <location filename="../../gui/dialogs/prompts.py" line="57"/>
         <source>Crossings did not close normally. Recover the map autosaved at {0}?</source>
         <translation>Crossings ne s’est pas fermé normalement. Récupérer la carte enregistrée automatiquement à {0} ?</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="54"/>
+        <location filename="../../gui/dialogs/prompts.py" line="66"/>
         <source>Open data</source>
         <translation>Ouvrir des données</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="58"/>
+        <location filename="../../gui/dialogs/prompts.py" line="70"/>
         <source>Open project</source>
         <translation>Ouvrir un projet</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs/prompts.py" line="62"/>
+        <location filename="../../gui/dialogs/prompts.py" line="74"/>
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
     </message>

@@ -72,3 +72,32 @@ def test_missing_folder_is_reported_not_raised(dialog, qtbot, tmp_path):
 
 def test_formats_include_the_base_three():
     assert {"png", "geojson", "gpkg"} <= set(available_formats())
+
+
+def test_export_asks_before_replacing_files_and_keeps_them_when_declined(qtbot, doc, tmp_path):
+    asked = []
+    old_png, old_layer = tmp_path / "map.png", tmp_path / "map_routes.geojson"
+    old_png.write_bytes(b"last week's map")
+    old_layer.write_text("{}")
+    d = ExportDialog(doc, tmp_path, confirm_overwrite=lambda paths: asked.append(sorted(p.name for p in paths)) or False)
+    qtbot.addWidget(d)
+    d.base.setText("map")
+    d.dpi.setValue(50)
+    d.start()
+    assert asked == [["map.png", "map_routes.geojson"]] and d.task is None
+    assert d.status.text() == "Not exported: the existing files were kept"
+    assert old_png.read_bytes() == b"last week's map" and sorted(p.name for p in tmp_path.iterdir()) == [
+        "map.png", "map_routes.geojson"]
+    d.runner.wait()
+
+
+def test_export_replaces_files_when_the_user_agrees(qtbot, doc, tmp_path):
+    (tmp_path / "map.png").write_bytes(b"last week's map")
+    d = ExportDialog(doc, tmp_path, confirm_overwrite=lambda paths: True)
+    qtbot.addWidget(d)
+    d.base.setText("map")
+    d.dpi.setValue(50)
+    with qtbot.waitSignal(d.finished_export, timeout=60000):
+        d.start()
+    assert not QImage(str(tmp_path / "map.png")).isNull()
+    d.runner.wait()
