@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import geopandas as gpd
 import pandas as pd
 
@@ -9,6 +12,22 @@ from geo.document import MapDocument
 from geo.periods import parse_period
 from geo.projection import WGS84
 from geo.view import MapView
+
+
+def _layer_name(layer, taken) -> str:
+    """The first layer of a kind keeps the kind's name (countries, routes, places); another is named
+    after its title ("routes_tobruk_crete"), as the Layers panel shows it, never by an internal id."""
+    kind = {"boundaries": "countries"}.get(layer.kind, layer.kind)
+    if kind not in taken:
+        return kind
+    ascii_title = unicodedata.normalize("NFKD", layer.title or "").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "_", ascii_title.lower()).strip("_")[:40]
+    name = f"{kind}_{slug}" if slug and slug != kind else f"{kind}_2"
+    base, n = name, 1
+    while name in taken:
+        n += 1
+        name = f"{base}_{n}"
+    return name
 
 
 def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame]:
@@ -21,10 +40,7 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
     """
     out: dict[str, gpd.GeoDataFrame] = {}
     for layer in doc.layers:
-        name = {"boundaries": "countries"}.get(layer.kind, layer.kind)
-        if name in out:
-            name = f"{name}_{layer.id}"
-        out[name] = _clean(layer.data)
+        out[_layer_name(layer, out)] = _clean(layer.data)
     if doc.flows is not None and (doc.layer("routes") is not None or doc.is_od):
         join = doc.join()
         flows = join.flows.copy()

@@ -107,3 +107,18 @@ def test_geojson_figures_use_null_and_iso_dates(written):
             assert v is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)
     statuses = {f["properties"]["route_id"]: f["properties"]["status"] for f in data["features"]}
     assert statuses["ALB"] == "contained"  # 2,278 in the 15,435 sea arrivals of 2023
+
+
+def test_a_second_layer_of_a_kind_is_exported_under_its_title(bundled_doc_factory):
+    """Two routes layers once exported as routes and routes_4 (an internal id); the second is named after
+    its title, as the Layers panel shows it, and a third of the same title gets a number."""
+    import dataclasses
+
+    doc = bundled_doc_factory()
+    routes = doc.layer("routes")
+    doc.add_layer(dataclasses.replace(routes, title="Tobruk – Crete (draft)", id=901))
+    doc.add_layer(dataclasses.replace(routes, title="Tobruk – Crete (draft)", id=902))
+    doc.add_layer(dataclasses.replace(doc.layer("places"), title="Places", id=903))
+    names = list(export_layers(doc, view_of(doc)))
+    assert names[:6] == ["countries", "routes", "places", "routes_tobruk_crete_draft", "routes_tobruk_crete_draft_2",
+                         "places_2"]
