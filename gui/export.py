@@ -55,13 +55,23 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
     return image
 
 
-def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings) -> Path:
+def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings, progress=None) -> Path:
+    """The PNG; ``progress(fraction)`` is told when the page is painted and when it is encoded (the
+    export dialog's bar sat at 0 % for the whole of a large PNG)."""
     path = check_output_target(path)
     image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent), settings.periods)
+    if progress is not None:
+        progress(PNG_PAINTED)
     data = encode_png(image, settings.page.dpi)
+    if progress is not None:
+        progress(PNG_ENCODED)
     with atomic_output(path) as tmp:
         tmp.write_bytes(data)
     return path
+
+
+# Shares of a PNG export's time, measured on the default map at A4 300 dpi: painting, then encoding.
+PNG_PAINTED, PNG_ENCODED = 0.6, 0.9
 
 
 @dataclass(frozen=True)
@@ -270,7 +280,8 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
         if progress is not None:
             progress(i / len(steps), fmt)
         if fmt == "png":
-            written.append(export_png(doc, targets[fmt], PngExportSettings(page, transparent, periods)))
+            step = (lambda f, i=i: progress((i + f) / len(steps), "png")) if progress is not None else None
+            written.append(export_png(doc, targets[fmt], PngExportSettings(page, transparent, periods), step))
         elif fmt == "svg":
             written.append(export_svg(doc, targets[fmt], VectorExportSettings(page, transparent, periods)))
         elif fmt == "pdf":

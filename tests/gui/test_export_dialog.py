@@ -101,3 +101,12 @@ def test_export_replaces_files_when_the_user_agrees(qtbot, doc, tmp_path):
         d.start()
     assert not QImage(str(tmp_path / "map.png")).isNull()
     d.runner.wait()
+
+
+def test_progress_moves_while_a_lone_png_is_written(doc, tmp_path):
+    """With PNG the only format, the bar used to sit at 0 % until the file was there."""
+    seen = []
+    req = ExportRequest(tmp_path, "m", doc.page.with_dpi(50), frozenset({"png"}))
+    run_export(doc, req, lambda fraction, text="": seen.append(fraction), lambda: False)
+    inside = [f for f in seen if 0 < f < 1]
+    assert len(inside) >= 2 and inside == sorted(inside) and seen[-1] == 1.0
