@@ -96,17 +96,11 @@ _SVG = "http://www.w3.org/2000/svg"
 _INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
 
 
-def pdf_bytes(doc: MapDocument, settings: VectorExportSettings) -> bytes:
-    """The print PDF in memory: vector shapes, text kept as text with the fonts embedded.
-
-    QPdfWriter ignores failed writes (a full disk gave a corrupt file and "wrote m.pdf"), so it
-    writes into memory and the bytes go to disk through Python, whose errors are reported; the
-    series also joins these bytes into its atlas.
-    """
+def _pdf_in_memory(page: Page, title: str):
+    """A QPdfWriter for ``page`` writing into memory: (writer, its buffer, the bytes it fills)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    page = settings.page
     w_mm, h_mm = page.size_mm
     data = QByteArray()
     buffer = QBuffer(data)
@@ -115,8 +109,20 @@ def pdf_bytes(doc: MapDocument, settings: VectorExportSettings) -> bytes:
     writer.setResolution(round(page.dpi))
     writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setTitle(doc.title)
+    writer.setTitle(title)
     writer.setCreator("Crossings")
+    return writer, buffer, data
+
+
+def pdf_bytes(doc: MapDocument, settings: VectorExportSettings) -> bytes:
+    """The print PDF in memory: vector shapes, text kept as text with the fonts embedded.
+
+    QPdfWriter ignores failed writes (a full disk gave a corrupt file and "wrote m.pdf"), so it
+    writes into memory and the bytes go to disk through Python, whose errors are reported; the
+    series also joins these bytes into its atlas.
+    """
+    page = settings.page
+    writer, buffer, data = _pdf_in_memory(page, doc.title)
     painter = QPainter(writer)
     if not painter.isActive():
         raise ExportError("could not start the PDF writer")
@@ -138,21 +144,12 @@ CONTENTS_TITLE_PT, CONTENTS_LINE_PT, CONTENTS_MARGIN_MM = 16.0, 10.0, 20.0
 def contents_pdf(page: Page, title: str, lines: list[str]) -> bytes:
     """A one-page PDF listing the atlas: its title, then a line per map (page number first) and
     what was not drawn. Lines that do not fit continue in a second column."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+    from PySide6.QtCore import QRectF, Qt
 
     from gui.fonts import map_font
 
     w_mm, h_mm = page.size_mm
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(round(page.dpi))
-    writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    writer.setCreator("Crossings")
+    writer, buffer, data = _pdf_in_memory(page, title)
     painter = QPainter(writer)
     try:
         mm = page.px_per_mm
