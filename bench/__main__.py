@@ -192,15 +192,9 @@ def render_markdown(results: dict, facts: dict, command: str, n: int) -> str:
 
 
 def write_readme(section: str) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        head, rest = text.split(START, 1)
-        _, tail = rest.split(END, 1)
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n## Latest figures\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
+    from bench.readme import replace_section
+
+    replace_section(START, END, section, "Latest figures")
 
 
 # -- main -----------------------------------------------------------------------------------

@@ -26,9 +26,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.default_map import mpl_command, run_timed  # noqa: E402
+from bench.readme import replace_section  # noqa: E402
 
 START, END = "<!-- bench:atlas:start -->", "<!-- bench:atlas:end -->"
-README = ROOT / "bench" / "README.md"
 TARGET = 0.15
 SERIES = ["--periods", "2024Q4", "2024", "--languages", "en", "fr", "ar", "--formats", "png"]
 
@@ -86,10 +86,7 @@ def main() -> None:
     text = table(res)
     print(text)
     if args.write_readme:
-        readme = README.read_text(encoding="utf-8")
-        head, _, rest = readme.partition(START)
-        _, _, tail = rest.partition(END)
-        README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+        replace_section(START, END, text, "A series in one call")
 
 
 if __name__ == "__main__":

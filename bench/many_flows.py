@@ -209,14 +209,9 @@ def main(argv=None) -> int:
            f"{os.getloadavg()[0]:.2f}.\n\n" + text
     print(text)
     if args.write_readme:
-        readme = ROOT / "bench" / "README.md"
-        body = readme.read_text(encoding="utf-8")
-        block = f"{START}\n{text}\n{END}"
-        if START in body:
-            body = body[: body.index(START)] + block + body[body.index(END) + len(END):]
-        else:
-            body += f"\n## Many flows (issue 4)\n\n{block}\n"
-        readme.write_text(body, encoding="utf-8")
+        from bench.readme import replace_section
+
+        replace_section(START, END, text, "Many flows")
     return 0
 
 

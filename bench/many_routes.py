@@ -28,9 +28,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.default_map import run_python, run_timed  # noqa: E402
+from bench.readme import replace_section  # noqa: E402
 
 START, END = "<!-- bench:routes:start -->", "<!-- bench:routes:end -->"
-README = ROOT / "bench" / "README.md"
 SIZES = (50, 200, 500)
 STARTS = [(-5.9, 35.8), (-2.9, 35.2), (0.6, 35.7), (3.0, 36.8), (8.8, 36.9), (10.8, 34.7), (13.2, 32.9), (20.1, 32.1)]
 ENDS = [(-5.6, 36.0), (-2.4, 36.8), (1.4, 38.9), (2.6, 39.5), (9.0, 39.2), (12.6, 35.5), (15.1, 37.1), (14.5, 35.9)]
@@ -135,10 +135,7 @@ def main() -> None:
     text = table(rows, args.n)
     print(text)
     if args.write_readme:
-        readme = README.read_text(encoding="utf-8")
-        head, _, rest = readme.partition(START)
-        _, _, tail = rest.partition(END)
-        README.write_text(f"{head}{START}\n{text}\n{END}{tail}", encoding="utf-8")
+        replace_section(START, END, text, "Many routes with figures")
 
 
 if __name__ == "__main__":
