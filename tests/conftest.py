@@ -15,7 +15,7 @@ from geo import paths
 @pytest.fixture(scope="session")
 def qapp_args(pytestconfig):
     """pytest-qt's QApplication gets the arguments Crossings starts with, Chromium switches and all,
-    so the web preview is tested as it runs (tests/test_web_isolation.py)."""
+    so the web preview is tested as it runs (tests/test_web_preview_isolation.py)."""
     from gui.qt_app import qt_app_argv
 
     return qt_app_argv(pytestconfig.getini("qt_qapp_name"))

@@ -31,7 +31,7 @@ FORBIDDEN_MODULES = {"pickle", "cPickle", "dill", "cloudpickle", "marshal", "she
                      "urllib.request", "http.client", "requests", "httpx", "aiohttp", "ftplib", "smtplib",
                      "telnetlib", "xmlrpc", "socket", "PySide6.QtNetwork", "PySide6.QtWebEngineCore"}
 # The web preview is the one place that configures QtWebEngine: its locked-down profile, settings,
-# request interceptor and page (tests/test_web_isolation.py holds it to that). Nothing else may.
+# request interceptor and page (tests/test_web_preview_isolation.py holds it to that). Nothing else may.
 ALLOWED_IMPORTS = {"gui/web_preview.py": {"PySide6.QtWebEngineCore"}}
 FORBIDDEN_ATTRIBUTES = {("os", "system"), ("os", "popen"), ("pd", "read_pickle"), ("pandas", "read_pickle"),
                         ("np", "load"), ("numpy", "load"), ("joblib", "load"), ("torch", "load")}

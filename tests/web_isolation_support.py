@@ -1,0 +1,147 @@
+"""What the web isolation tests share: the exported map, Chromium's launch flags, and listening
+sockets on 127.0.0.1 that record any connection (the only sockets the suite opens)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+# folium imports requests/urllib3, which opens a socket to probe IPv6: import it at collection,
+# before pytest-socket blocks sockets.
+import folium  # noqa: F401
+import pytest
+
+from geo.exports.webmap import export_webmap
+from gui import web_preview  # web_preview before any QApplication: it prepares QtWebEngine
+from gui.layout import PageLayout
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHROMIUM = Path("/usr/bin/chromium")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
+needs_webengine = pytest.mark.skipif(not web_preview.webengine_available(), reason="QtWebEngine is not installed here")
+# The launch flags of tests/browser/test_webmap_chromium.py.
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LOCAL_SCHEMES = ("file", "data", "blob", "about")
+UNSAFE = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", "'wasm-unsafe-eval'", "*",
+          "'self'", "data:", "blob:", "http:", "https:", "file:")
+
+
+def page_view(doc):
+    return PageLayout().view(doc.page, doc.crs, doc.default_extent())
+
+
+@pytest.fixture(scope="module")
+def exported(bundled_doc_factory, tmp_path_factory) -> Path:
+    doc = bundled_doc_factory()
+    return export_webmap(doc, page_view(doc), tmp_path_factory.mktemp("isolation") / "map.html")
+
+
+@pytest.fixture(scope="module")
+def default_html(exported) -> str:
+    return exported.read_text(encoding="utf-8")
+
+
+
+
+# -- a listening socket on 127.0.0.1 --------------------------------------------------------------
+NO_REQUEST = "(connected, sent nothing)"
+
+
+class Listener:
+    """Records the request line of every connection to 127.0.0.1:port (``NO_REQUEST`` for a bare
+    connection, such as a browser's preconnect) and answers 404 at once."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.05)
+        self.port = self.sock.getsockname()[1]
+        self.hits: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(1.0)
+                try:
+                    first = conn.recv(4096).split(b"\r\n", 1)[0].decode("latin-1")
+                except OSError:
+                    first = ""
+                self.hits.append(first or NO_REQUEST)
+                try:
+                    conn.sendall(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+class UdpListener:
+    """Records the size of every datagram sent to 127.0.0.1:port (WebRTC asks a STUN server for
+    its address over UDP)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.settimeout(0.05)
+        self.port = self.sock.getsockname()[1]
+        self.hits: list[int] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                data, _ = self.sock.recvfrom(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.hits.append(len(data))
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener(socket_enabled):
+    server = Listener()
+    yield server
+    server.close()  # before socket_enabled blocks sockets again
+
+
+@pytest.fixture
+def udp_listener(socket_enabled):
+    server = UdpListener()
+    yield server
+    server.close()
+
+
+def eventually(check, timeout_s: float) -> bool:
+    end = time.monotonic() + timeout_s
+    while not check():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+    return True
+
+
