@@ -137,6 +137,18 @@ def clean_stale_temporaries(folder: str | Path) -> list[Path]:
     return removed
 
 
+_cleaned_folders: set[str] = set()
+
+
+def _clean_once(folder: Path) -> None:
+    """Stale temporaries are a killed run's: looking once per folder and process is enough (a render
+    writing eight files scanned its folder eight times, the autosave its folder every minute)."""
+    key = os.path.abspath(folder)
+    if key not in _cleaned_folders:
+        _cleaned_folders.add(key)
+        clean_stale_temporaries(folder)
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -211,7 +223,7 @@ def atomic_output(target: str | Path, suffix: str | None = None) -> Iterator[Pat
     """
     target = check_output_target(target)
     folder = target.parent if str(target.parent) else Path(".")
-    clean_stale_temporaries(folder)
+    _clean_once(folder)
     if not os.access(folder, os.W_OK):
         raise ExportError(f"{target.name}: cannot write in {folder} (permission denied)")
     tmp = _temporary_for(target, suffix)

@@ -5,11 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 
-def nearer_to_another(cand, size, own, others) -> bool:
-    """True when a label box at ``cand`` would sit closer to another place than to its own (ambiguous)."""
-    return not unambiguous([cand], size, own, others)
-
-
 def unambiguous(cands: list, size, own, others) -> list:
     """The candidate boxes (cx, cy, cost) that sit no closer to another place than to their own:
     all candidates of a label against all places in one array operation (a call per candidate cost

@@ -196,18 +196,12 @@ class SeriesDialog(QDialog):
 
 def draw_series(doc: MapDocument, plan: SeriesPlan, folder: Path, atlas: Path | None, progress, cancelled):
     """Runs on a worker thread: the workers load a snapshot of ``doc`` (its edits included)."""
-    from gui.series_export import DocumentSource, SeriesRunner
+    from gui.series_export import DocumentSource, run_series
+
+    def report(done, total, item, left):
+        progress(done / total, QCoreApplication.translate("SeriesDialog", "{0}/{1} {2}, about {3} s left")
+                 .format(done, total, item.describe(), round(left)))
 
     with tempfile.TemporaryDirectory(prefix="crossings-series-") as tmp:
-        source = DocumentSource.snapshot(doc, tmp)
-        with SeriesRunner(source, min(len(plan.maps), _cores())) as runner:
-            def report(done, total, item, left):
-                progress(done / total, QCoreApplication.translate("SeriesDialog", "{0}/{1} {2}, about {3} s left")
-                         .format(done, total, item.describe(), round(left)))
-            return runner.run(plan, folder, atlas=atlas, progress=report, cancelled=cancelled)
-
-
-def _cores() -> int:
-    import os
-
-    return os.cpu_count() or 1
+        return run_series(DocumentSource.snapshot(doc, tmp), plan, folder, atlas=atlas, progress=report,
+                          cancelled=cancelled)

@@ -206,10 +206,10 @@ class SeriesRunner:
 
 
 def run_series(source: DocumentSource, plan: SeriesPlan, out_dir: str | Path, *, atlas: Path | None = None,
-               jobs: int | None = None, progress=None) -> SeriesResult:
+               jobs: int | None = None, progress=None, cancelled=None) -> SeriesResult:
     """Draw ``plan`` on ``jobs`` processes (default: one per core, no more than there are maps)."""
     with SeriesRunner(source, min(jobs or os.cpu_count() or 1, len(plan.maps))) as runner:
-        return runner.run(plan, out_dir, atlas=atlas, progress=progress)
+        return runner.run(plan, out_dir, atlas=atlas, progress=progress, cancelled=cancelled)
 
 
 LANGUAGE_NAMES = {"en": "English", "fr": "français", "ar": "العربية"}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -51,3 +53,17 @@ def table():
     from geo.flow_table import read_flow_table
 
     return read_flow_table(paths.default_flows())
+
+
+@pytest.fixture(scope="module")
+def offline() -> list[str]:
+    """The command prefix that runs a program without network: ``unshare -n`` (root) or ``unshare -rn``."""
+    if not shutil.which("unshare"):
+        pytest.skip("unshare (util-linux) is not installed")
+    for prefix in (["unshare", "-n"], ["unshare", "-r", "-n"]):
+        probe = subprocess.run([*prefix, "cat", "/proc/net/dev"], capture_output=True, text=True)
+        if probe.returncode == 0:
+            interfaces = [line.split(":")[0].strip() for line in probe.stdout.splitlines()[2:]]
+            assert interfaces == ["lo"], interfaces  # nothing but a loopback, and that one down
+            return prefix
+    pytest.skip(f"unshare cannot create a network namespace here: {probe.stderr.strip()}")

@@ -281,21 +281,7 @@ def test_the_cli_reaches_no_network(strace, tmp_path, case):
         assert "routes.zip, routes.geojson: its 'crs' member" in out.stderr
 
 
-# -- without any network at all ------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def offline() -> list[str]:
-    """The command prefix that runs a program without network: ``unshare -n`` (root) or ``unshare -rn``."""
-    if not shutil.which("unshare"):
-        pytest.skip("unshare (util-linux) is not installed")
-    for prefix in (["unshare", "-n"], ["unshare", "-r", "-n"]):
-        probe = subprocess.run([*prefix, "cat", "/proc/net/dev"], capture_output=True, text=True)
-        if probe.returncode == 0:
-            interfaces = [line.split(":")[0].strip() for line in probe.stdout.splitlines()[2:]]
-            assert interfaces == ["lo"], interfaces  # nothing but a loopback, and that one down
-            return prefix
-    pytest.skip(f"unshare cannot create a network namespace here: {probe.stderr.strip()}")
-
-
+# -- without any network at all (the ``offline`` fixture: tests/conftest.py) -----------------------
 def test_in_a_network_namespace_every_hostile_file_ends_in_a_refusal_or_a_load(offline, tmp_path):
     cases = _write_hostile(tmp_path)
     out = subprocess.run([*offline, sys.executable, "-c", LOADER, json.dumps([(c, p) for c, p, _ in cases])],

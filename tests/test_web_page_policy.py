@@ -1,26 +1,6 @@
-"""A mailed file can never run code, read the disk or reach the network through the web map:
-the exported page (its policy, and the page in Chromium). The preview: test_web_preview_isolation.py.
-
-Data text is escaped before it reaches the page (``tests/geo/test_webmap.py``); these tests are
-about the two layers behind that, for the case that escaping ever misses:
-
-- the exported page's Content-Security-Policy, the first element of ``<head>``: only the scripts
-  the exporter wrote run (named by sha256), and nothing loads but ``data:`` images (and the online
-  tiles' host when asked for). Checked on the text, then in headless Chromium with a script, an
-  event handler, an image, a CSS image, a frame and a fetch injected into a copy of the page;
-- the preview's QtWebEngine: its own off-the-record profile, settings that keep a local page off
-  other files and the network, a request interceptor that lets through only the file itself, and a
-  page that will not navigate away. Each layer is tested alone, with the other one removed. Under
-  them, Chromium switches in the application's arguments (``gui.qt_app.qt_app_argv``, which the
-  tests' QApplication gets too: ``qapp_args`` in tests/conftest.py) for what is no request: a
-  preconnect's bare connection, WebRTC's UDP. They stay when the other layers are taken away (a
-  process reads them once); their control runs a second process started without them.
-
-Every browser test has a control: the same probe with the defences removed does run, read or
-connect, so a passing test cannot be a probe that would never have worked. The listening sockets on
-127.0.0.1 (TCP, and UDP for WebRTC) are the only sockets the suite opens (``socket_enabled``);
-nothing leaves the machine.
-"""
+"""The exported web map's Content-Security-Policy: on the page's text, then in headless Chromium with
+scripts, handlers, images, frames and fetches injected into a copy of the page. Why two layers behind
+the escaping, and the controls every browser test has: tests/web_isolation_support.py."""
 # ruff: noqa: F811
 # Fixtures come from web_isolation_support by import, so test arguments "redefine" them.
 

@@ -60,7 +60,7 @@ def test_a_page_taller_than_many_bands_round_trips(qapp, tmp_path, fmt):
 
 def test_the_ambiguity_rule_gives_the_same_answer_for_all_candidates_at_once():
     """unambiguous() tests every candidate box of a label in one array operation; it must keep
-    exactly the boxes nearer_to_another's one-by-one rule keeps."""
+    exactly the boxes the one-by-one rule (a box nearer to another place than its own is out) keeps."""
     from gui.label_text import _box_distances, unambiguous
 
     rng = np.random.default_rng(3)

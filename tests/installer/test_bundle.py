@@ -49,18 +49,6 @@ def bundle() -> Path:
     return ROOT / "installer" / "dist" / "crossings"
 
 
-@pytest.fixture(scope="module")
-def offline() -> list[str]:
-    """The command prefix that runs a program without network: ``unshare -n`` (root) or ``unshare -rn``."""
-    for prefix in (["unshare", "-n"], ["unshare", "-r", "-n"]):
-        probe = subprocess.run([*prefix, "cat", "/proc/net/dev"], capture_output=True, text=True)
-        if probe.returncode == 0:
-            interfaces = [line.split(":")[0].strip() for line in probe.stdout.splitlines()[2:]]
-            assert interfaces == ["lo"], interfaces  # nothing but a loopback, and that one down
-            return prefix
-    pytest.skip(f"unshare cannot create a network namespace here: {probe.stderr.strip()}")
-
-
 def _clean_env(home: Path, **extra: str) -> list[str]:
     """``env -i`` with only what a desktop session gives: no Python, no virtualenv, no PROJ/GDAL variables."""
     return ["env", "-i", "PATH=/usr/bin:/bin", "LANG=C.UTF-8", f"HOME={home}", *(f"{k}={v}" for k, v in extra.items())]
