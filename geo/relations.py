@@ -44,6 +44,18 @@ class FigureRelations:
     def total_name(self, route_id: str, fallback: str) -> str:
         return self.total_names.get(route_id) or fallback
 
+    def restricted(self, route_ids: set[str]) -> FigureRelations:
+        """Only the relations between routes in ``route_ids`` (after routes were deleted in the window)."""
+        return FigureRelations([c for c in self.contained if c.part in route_ids and c.whole in route_ids],
+                               {r: n for r, n in self.total_names.items() if r in route_ids})
+
+    def rows(self) -> list[dict[str, str]]:
+        """The relations as rows of a relations file (saved beside edited routes)."""
+        return ([{"route_id": c.part, "relation": CONTAINED_IN, "other": c.whole, "metric": c.metric or "",
+                  "text": c.text} for c in self.contained]
+                + [{"route_id": r, "relation": TOTAL_NAME, "other": "", "metric": "", "text": n}
+                   for r, n in self.total_names.items()])
+
 
 def relations_for_routes(routes_path: Path | None, route_ids: set[str]) -> FigureRelations:
     """The relations that go with a routes file: ``<routes>.relations.csv`` beside it, or for the
@@ -91,3 +103,15 @@ def read_relations(path: str | Path, route_ids: set[str] | None = None) -> Figur
             seen.add(cur.whole)
             cur = out.container_of(cur.whole, c.metric or "")
     return out
+
+
+def relations_text(relations: FigureRelations) -> str:
+    """A relations file's text (CSV, UTF-8) that ``read_relations`` reads back as ``relations``."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(relations.rows())
+    return out.getvalue()

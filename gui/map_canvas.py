@@ -169,6 +169,8 @@ class MapCanvas(QWidget):
             (x1, y1), = view.to_px(_corner(old.extent[2], old.extent[1]))
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not self.busy)
             painter.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), self._image)
+        if self.tool is not None:
+            self.tool.paint(painter, self.view)
         painter.end()
         self.last_paint_ms = (time.perf_counter() - t0) * 1000
 
@@ -201,13 +203,37 @@ class MapCanvas(QWidget):
         self._settle.start(0)
 
     # -- input ----------------------------------------------------------------------------------
+    tool = None
+    """An editing tool (gui.route_tool.RouteTool) that sees mouse and key events first and paints over
+    the map; None: the canvas pans and zooms."""
+
+    def set_tool(self, tool) -> None:
+        self.tool = tool
+        self.setCursor(Qt.CursorShape.CrossCursor) if tool is not None else self.unsetCursor()
+        self.update()
+
+    def _to_tool(self, name: str, event) -> bool:
+        handled = self.tool is not None and getattr(self.tool, name)(event)
+        if handled:
+            self.update()
+        return bool(handled)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if not self._to_tool("double_click", event):
+            super().mouseDoubleClickEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._to_tool("press", event):
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = event.position()
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position()
+        if self._to_tool("move", event):
+            self.cursor_lonlat.emit(*self.lonlat_at(pos))
+            return
         if self._drag_from is not None:
             d = pos - self._drag_from
             self._drag_from = pos
@@ -215,8 +241,10 @@ class MapCanvas(QWidget):
         self.cursor_lonlat.emit(*self.lonlat_at(pos))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._to_tool("release", event):
+            return
         self._drag_from = None
-        self.unsetCursor()
+        self.setCursor(Qt.CursorShape.CrossCursor) if self.tool is not None else self.unsetCursor()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
@@ -224,6 +252,8 @@ class MapCanvas(QWidget):
             self.zoom(ZOOM_STEP ** steps, event.position())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._to_tool("key", event):
+            return
         key, step = event.key(), 60.0
         moves = {Qt.Key.Key_Left: (step, 0), Qt.Key.Key_Right: (-step, 0),
                  Qt.Key.Key_Up: (0, step), Qt.Key.Key_Down: (0, -step)}

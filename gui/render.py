@@ -132,7 +132,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             if layer is boundaries:
                 draw = options.paints("countries") and basemap is None
                 country_geoms = self._paint_boundaries(painter, view, boundaries, draw)
-            elif layer is routes and doc.flows is not None and not flows_drawn:
+            elif layer.kind == "routes" and doc.flows is not None and not flows_drawn:
                 symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"))
                 flows_drawn = True
             elif layer.kind == "points":

@@ -32,14 +32,19 @@ def workbook(rows: list[list], merge: str | None = None, name: str = "flows.xlsx
     return build
 
 
-def two_layer_gpkg(name: str) -> Callable[[Path], Path]:
-    """This quarter's routes and last year's draft in one GeoPackage, the draft first."""
+def two_layer_gpkg(name: str, id_suffix: str = "") -> Callable[[Path], Path]:
+    """This quarter's routes and last year's draft in one GeoPackage, the draft first; ``id_suffix``
+    renames every route (and parent) id, for routes opened beside the bundled ones (ids are unique
+    across routes layers)."""
     def build(folder: Path) -> Path:
         import warnings
 
         import geopandas as gpd
 
         routes = gpd.read_file(paths.default_routes())
+        if id_suffix:
+            routes["route_id"] = routes["route_id"] + id_suffix
+            routes["parent"] = routes["parent"].where(routes["parent"].fillna("") == "", routes["parent"] + id_suffix)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             routes.iloc[:3].to_file(folder / name, layer="routes_draft_2023", driver="GPKG")

@@ -14,15 +14,20 @@ from geo.projection import WGS84
 from geo.view import MapView
 
 
+def slug(title: str | None) -> str:
+    """A title as a file or table name: ASCII lower case, digits and underscores, at most 40."""
+    ascii_title = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_title.lower()).strip("_")[:40]
+
+
 def _layer_name(layer, taken) -> str:
     """The first layer of a kind keeps the kind's name (countries, routes, places); another is named
     after its title ("routes_tobruk_crete"), as the Layers panel shows it, never by an internal id."""
     kind = {"boundaries": "countries"}.get(layer.kind, layer.kind)
     if kind not in taken:
         return kind
-    ascii_title = unicodedata.normalize("NFKD", layer.title or "").encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "_", ascii_title.lower()).strip("_")[:40]
-    name = f"{kind}_{slug}" if slug and slug != kind else f"{kind}_2"
+    title = slug(layer.title)
+    name = f"{kind}_{title}" if title and title != kind else f"{kind}_2"
     base, n = name, 1
     while name in taken:
         n += 1

@@ -26,7 +26,9 @@ class RecordingPrompts:
         return True
 
     def choose(self, parent, title, label, options):
-        return None
+        # figures or routes opened over the bundled ones replace them (each case is read on its own); any
+        # other choice (a layer, a sheet) is declined, so a file that needs one says so
+        return next((o for o in options if o.startswith("Replace the ")), None)
 
     def open_files(self, parent, folder):
         return []

@@ -116,8 +116,14 @@ def test_a_second_layer_of_a_kind_is_exported_under_its_title(bundled_doc_factor
 
     doc = bundled_doc_factory()
     routes = doc.layer("routes")
-    doc.add_layer(dataclasses.replace(routes, title="Tobruk – Crete (draft)", id=901))
-    doc.add_layer(dataclasses.replace(routes, title="Tobruk – Crete (draft)", id=902))
+
+    def renamed(suffix):  # route ids are unique across routes layers
+        data = routes.data.copy()
+        data["route_id"] = data["route_id"] + suffix
+        data["parent"] = data["parent"].where(data["parent"] == "", data["parent"] + suffix)
+        return data
+    doc.add_layer(dataclasses.replace(routes, title="Tobruk – Crete (draft)", id=901, data=renamed("-a")))
+    doc.add_layer(dataclasses.replace(routes, title="Tobruk – Crete (draft)", id=902, data=renamed("-b")))
     doc.add_layer(dataclasses.replace(doc.layer("places"), title="Places", id=903))
     names = list(export_layers(doc, view_of(doc)))
     assert names[:6] == ["countries", "routes", "places", "routes_tobruk_crete_draft", "routes_tobruk_crete_draft_2",

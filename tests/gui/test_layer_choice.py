@@ -16,7 +16,7 @@ DRAFT = [["route_id", "period", "metric", "value", "source"], ["CMR-LY", "2024Q4
 
 
 def test_the_window_asks_which_layer_and_opens_the_one_chosen(window, prompts, qtbot, tmp_path):
-    path = two_layer_gpkg("routes.gpkg")(tmp_path)
+    path = two_layer_gpkg("routes.gpkg", id_suffix="-2023")(tmp_path)
     layers_before = len(window.doc.layers)
     prompts.choice = "routes"
     window.files.open_paths([path])
@@ -26,8 +26,9 @@ def test_the_window_asks_which_layer_and_opens_the_one_chosen(window, prompts, q
                                         ["routes_draft_2023", "routes"])]
     added = window.doc.layers[-1]
     assert len(window.doc.layers) == layers_before + 1 and not prompts.errors
-    bundled = len(window.doc.layer("routes").data)
+    bundled = len(window.doc.routes_layers()[0].data)
     assert (added.kind, added.title, added.source, len(added.data)) == ("routes", "routes", "routes", bundled)
+    assert len(window.doc.layer("routes").data) == 2 * bundled  # both routes layers are drawn and joined
 
 
 def test_cancelling_the_choice_changes_nothing(window, prompts, qtbot, tmp_path):
@@ -56,7 +57,7 @@ def test_the_chosen_layer_and_sheet_are_saved_with_the_project(bundled_doc_facto
     from geo.project import guess_layer
 
     doc = bundled_doc_factory()
-    gpkg = two_layer_gpkg("routes.gpkg")(tmp_path)
+    gpkg = two_layer_gpkg("routes.gpkg", id_suffix="-2023")(tmp_path)
     book = workbook(ROWS, hidden_first=DRAFT)(tmp_path)
     doc.add_layer(guess_layer(gpkg, None, layer="routes_draft_2023"))
     doc.flows = read_flow_table(book, sheet="Q4 2024")
