@@ -84,7 +84,8 @@ class FlowTable:
     """
 
     frame: pd.DataFrame
-    path: Path
+    path: Path | None
+    """The file read; None for figures edited or merged in the window (written with the project)."""
     warnings: list[str] = field(default_factory=list)
     today: date | None = None
     """The date periods are compared with (None: the day it is asked); set by tests."""
@@ -165,10 +166,35 @@ def read_flow_table(path: str | Path, *, today: date | None = None, sheet: str |
     header = rows[header_index]
     columns = _map_header(path, header, header_index + 1, delimiter, warnings)
 
+    records, problems = check_rows(rows[header_index + 1:], columns, header, header_index + 2, delimiter)
+    if problems:
+        raise rows_error(path, problems)
+    if not records:
+        raise _fail(path, f"row {header_index + 1}", "there are no figures below the header")
+
+    frame = records_frame(records)
+    warnings += _future_periods(path, frame, today or date.today())
+    return FlowTable(frame=frame, path=path, warnings=warnings, today=today, sheet=sheet)
+
+
+def records_frame(records: list[dict]) -> pd.DataFrame:
+    """The table's frame from checked records (origin and destination kept when every row has them)."""
+    od = [c for c in OD_COLUMNS if all(c in r for r in records)]
+    frame = pd.DataFrame(records, columns=[*FRAME_COLUMNS, *od])
+    frame["value"] = frame["value"].astype("float64")
+    frame["row"] = frame["row"].astype("int64")
+    return frame
+
+
+def check_rows(rows: list[list[str]], columns: dict[str, int], header: list[str], first_row: int,
+               delimiter: str | None = None) -> tuple[list[dict], list[tuple[int, str]]]:
+    """Every row checked (the file reader's and the figures editor's one set of rules): the clean
+    records (each with its ``row`` number, ``first_row`` for the first) and the problems as
+    (row, what). Blank rows are skipped; ``delimiter`` is the CSV's (None: a workbook or typed rows)."""
     problems: list[tuple[int, str]] = []
     records: list[dict] = []
     seen: dict[tuple, int] = {}
-    for n, cells in enumerate(rows[header_index + 1:], start=header_index + 2):
+    for n, cells in enumerate(rows, start=first_row):
         if not any(c.strip() for c in cells):
             continue
         if any(c.strip() for c in cells[len(header):]):  # a shifted row: its cells mean nothing
@@ -182,31 +208,31 @@ def read_flow_table(path: str | Path, *, today: date | None = None, sheet: str |
         problems += [(n, p) for p in row_problems]
         if row_problems:
             continue
-        key = (record["route_id"], record["period"], record["metric"],
-               record["source"].casefold(), record["date_from"], record["date_to"])
+        key = figure_key(record)
         if key in seen:
             problems.append((n, f"duplicates row {seen[key]}: same route_id, period, metric, "
                                 "source, date_from and date_to"))
             continue
         seen[key] = n
         records.append({**record, "row": n})
+    return records, problems
 
-    if problems:
-        lines = [str(DataError(path, f"row {n}", what)) for n, what in problems]
-        more = len(problems) - 1
-        suffix_text = f" (+{more} more problem{'s' if more > 1 else ''})" if more else ""
-        err = DataError(path, f"row {problems[0][0]}", problems[0][1] + suffix_text)
-        err.problems = lines
-        raise err
-    if not records:
-        raise _fail(path, f"row {header_index + 1}", "there are no figures below the header")
 
-    od = [c for c in OD_COLUMNS if all(c in r for r in records)]
-    frame = pd.DataFrame(records, columns=[*FRAME_COLUMNS, *od])
-    frame["value"] = frame["value"].astype("float64")
-    frame["row"] = frame["row"].astype("int64")
-    warnings += _future_periods(path, frame, today or date.today())
-    return FlowTable(frame=frame, path=path, warnings=warnings, today=today, sheet=sheet)
+def figure_key(record) -> tuple:
+    """What names one figure: two rows with the same key are duplicates (the source's case aside)."""
+    return (record["route_id"], record["period"], record["metric"],
+            record["source"].casefold(), record["date_from"], record["date_to"])
+
+
+def rows_error(path: Path | str | None, problems: list[tuple[int, str]]) -> DataError:
+    """One DataError naming the first problem ("(+N more problems)"); ``problems`` holds every line."""
+    lines = [str(DataError(path, f"row {n}", what)) for n, what in problems]
+    more = len(problems) - 1
+    suffix_text = f" (+{more} more problem{'s' if more > 1 else ''})" if more else ""
+    err = DataError(path, f"row {problems[0][0]}", problems[0][1] + suffix_text)
+    err.problems = lines
+    err.rows = [n for n, _ in problems]
+    return err
 
 
 def _future_periods(path: Path, frame: pd.DataFrame, today: date) -> list[str]:
@@ -289,10 +315,9 @@ def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
     columns: dict[str, int] = {}
     ignored = []
     for i, name in enumerate(header):
-        key = re.sub(r"[\s\-]+", "_", name.strip().lower())
-        if not key:
+        canon = header_column(name)
+        if not name.strip():
             continue
-        canon = key if key in REQUIRED or key in OPTIONAL else HEADER_ALIASES.get(key)
         if canon is None:
             ignored.append(quote_cell(name))
         elif canon in columns:
@@ -309,6 +334,12 @@ def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
         warnings.append(f"{path.name}: ignored column{'s' if len(ignored) > 1 else ''} "
                         f"{', '.join(ignored)}")
     return columns
+
+
+def header_column(name: str) -> str | None:
+    """The column a header cell names ("Quarter" -> "period"), or None for a column not read."""
+    key = re.sub(r"[\s\-]+", "_", name.strip().lower())
+    return key if key in REQUIRED or key in OPTIONAL else HEADER_ALIASES.get(key)
 
 
 def _swallowed_row(cells: list[str], header: list[str], delimiter: str | None) -> str | None:

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
 
 from geo.document import MapDocument
 from geo.errors import CrossingsError
+from geo.figures_edit import set_figure, value_text
 from geo.history import History
+from geo.join import ALL_SOURCES
 from geo.periods import parse_period
+from gui.figures_editor import open_figures_editor
 
 OUTLIER_RATIO = 3.0
 COLOURS = {"unknown": "#f4c7c3", "missing": "#fde7b0", "outlier": "#fff3a3", "sources": "#e3d7f4",
@@ -143,11 +146,14 @@ class FiguresTable(QWidget):
         self.doc, self.history = doc, history
         self.pick_colour = pick_colour or _ask_colour
         self.rows: list[FigureRow] = []
+        self._filling = False
         self.table = QTableWidget(0, len(self.HEADERS), self)
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # the Figure column is typed in (double-click, F2 or just typing): one undoable edit of the figures
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -163,7 +169,10 @@ class FiguresTable(QWidget):
         self.colour = QPushButton(self.tr("Route colour…"), self)
         self.colour.setToolTip(self.tr("Colour of the selected route's group (e.g. all Central Mediterranean branches)"))
         bottom = QHBoxLayout()
+        self.edit_all = QPushButton(self.tr("Edit all figures…"), self)
+        self.edit_all.setToolTip(self.tr("Every figure of every period: type, paste or add a period"))
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.edit_all)
         bottom.addWidget(self.colour)
         box = QVBoxLayout(self)
         box.setContentsMargins(2, 2, 2, 2)
@@ -171,6 +180,8 @@ class FiguresTable(QWidget):
         box.addLayout(bottom)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.colour.clicked.connect(self._choose_colour)
+        self.edit_all.clicked.connect(lambda: open_figures_editor(self.doc, self.history, self.window()))
+        self.table.itemChanged.connect(self._on_item_changed)
         doc.changed.connect(lambda reason: self.refresh() if reason in ("selection", "layers") else None)
         self.refresh()
 
@@ -193,24 +204,55 @@ class FiguresTable(QWidget):
         except CrossingsError as exc:
             self.rows = []
             self.summary.setText(str(exc))
+        self._filling = True  # filling is not typing: no edit
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
             cells = (row.route_id, row.label or _fmt(row.value), _fmt(row.previous), self.tr(SHOWN_AS.get(row.shown, "")),
                      self.tr(row.problem or ""), row.source, row.name)
             brush = QBrush(QColor(COLOURS[row.problem])) if row.problem else QBrush()
             for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+                item = _ValueItem(text, value_text(row.value)) if j == 1 else QTableWidgetItem(text)
+                if j != 1 or row.problem == "unknown":  # only a route's figure is typed in
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setBackground(brush)
                 if j in (1, 2):  # figures right-aligned
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if row.message:
                     item.setToolTip(row.message)
                 self.table.setItem(i, j, item)
+        self._filling = False
         n = sum(1 for r in self.rows if r.problem)
         if self.rows:
             self.summary.setText(self.tr("{0} routes, {1} with problems").format(len(self.rows), n))
         if keep:
             self.select_route(keep)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != 1 or not 0 <= item.row() < len(self.rows):
+            return
+        row, text = self.rows[item.row()], item.text().strip()
+        if text not in (getattr(item, "raw", None), row.label or _fmt(row.value)):
+            # after the editor has let go of the cell: the edit refills the table
+            QTimer.singleShot(0, lambda: self.set_value(row.route_id, text))
+
+    def set_value(self, route_id: str, text: str) -> bool:
+        """Set the route's figure for the current period, metric and source to ``text`` (checked as a
+        figures file's cell; a row is added when the route has none), as one undoable edit."""
+        row = next((r for r in self.rows if r.route_id == route_id), None)
+        if row is None or self.doc.flows is None or self.doc.period is None:
+            return False
+        source = row.source or (self.doc.source if self.doc.source not in (None, ALL_SOURCES) else "")
+        try:
+            table = set_figure(self.doc.flows, route_id, self.doc.period, self.doc.metric, source, text)
+            if table.frame.equals(self.doc.flows.frame):
+                self.refresh()  # "31,404" for 31404: nothing to undo
+                return True
+            self.history.edit(self.tr("Figure of {0}").format(route_id), lambda: self.doc.set_flows(table))
+        except CrossingsError as exc:
+            self.refresh()  # the cell shows the figure again
+            self.summary.setText(str(exc))
+            return False
+        return True
 
     def _on_select(self) -> None:
         rid = self.selected_route()
@@ -230,6 +272,19 @@ class FiguresTable(QWidget):
             self.doc.flow_style.group_colours[row.group] = colour.name()
             self.doc.style_changed()
         self.history.edit(self.tr("Colour of {0}").format(row.group), apply)
+
+
+class _ValueItem(QTableWidgetItem):
+    """A figure cell: shows the map's label ('≥ 31,404'), edits the plain number ('31404')."""
+
+    def __init__(self, label: str, raw: str) -> None:
+        super().__init__(label)
+        self.raw = raw
+
+    def data(self, role: int):
+        if role == Qt.ItemDataRole.EditRole:
+            return self.raw
+        return super().data(role)
 
 
 def _fmt(value: float | None) -> str:

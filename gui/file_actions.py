@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from geo.autosave import discard_autosave, pending_recovery, write_autosave
 from geo.document import MapDocument
 from geo.errors import ChoiceNeeded, CrossingsError
+from geo.figures_edit import merge_tables
 from geo.flow_table import read_flow_table
 from geo.history import History, restore, snapshot
 from geo.project import FORMAT, guess_layer, is_figures_file, load_project, save_project
@@ -88,13 +89,78 @@ class FileActions(QObject):
             self.message.emit(self.tr("Nothing changed: {0} could not be opened").format(path.name))
 
     def _apply_figures(self, table) -> None:
+        """Figures read: with figures loaded already, the user says whether they are added or replace them."""
+        name = table.path.name
+        if self.doc.flows is not None:
+            add, replace = self.tr("Add to the loaded figures"), self.tr("Replace the loaded figures")
+            chosen = self.prompts.choose(
+                self.widget, self.tr("Open figures {0}").format(name),
+                self.tr("Figures are loaded already. Add those of {0} to them, or replace them?").format(name),
+                [add, replace])
+            if chosen not in (add, replace):
+                self.message.emit(self.tr("Nothing changed: {0} was not opened").format(name))
+                return
+            if chosen == add:
+                self._add_figures(table)
+                return
+
         def apply():
             self.doc.flows = table
             self.doc.select(keep_if_valid=True) if self.doc.period is None else self.doc.set_flows(table)
         if self._edit(self.tr("Open figures {0}").format(table.path.name), apply):
             self._report_warnings(table.path.name, table.warnings)
 
+    def _add_figures(self, table) -> None:
+        """The loaded figures plus the file's, as one undoable step; a figure never overwrites another:
+        conflicts are kept side by side (as another source) and listed in one message."""
+        name = table.path.name
+        try:
+            merged, conflicts = merge_tables(self.doc.flows, table, name)
+        except CrossingsError as exc:
+            self.prompts.error(self.widget, self.tr("Cannot add {0}").format(name), str(exc))
+            return
+        if len(merged.frame) == len(self.doc.flows.frame):
+            self.prompts.info(self.widget, self.tr("Nothing to add"),
+                              self.tr("Every figure of {0} is loaded already.").format(name))
+            return
+        period = str(table.default_period())
+
+        def apply():
+            self.doc.set_flows(merged)
+            self.doc.select(period, keep_if_valid=True)  # the map shows what was added
+        if not self._edit(self.tr("Add figures {0}").format(name), apply):
+            return
+        self._report_warnings(name, table.warnings)
+        if conflicts:
+            more = len(conflicts) - 30
+            self.prompts.info(self.widget, self.tr("{0} added, with conflicts").format(name),
+                              self.tr("{0} figures differ from the loaded ones; both are kept, side by side:").format(
+                                  len(conflicts)) + "\n\n" + "\n".join(conflicts[:30])
+                              + (self.tr("\n… and {0} more").format(more) if more > 0 else ""))
+
     def _apply_layer(self, layer) -> None:
+        clashing = [other for other in self.doc.routes_layers() if self.doc.route_id_clash(layer) and
+                    set(other.data["route_id"]) & set(layer.data["route_id"])] if layer.kind == "routes" else []
+        if len(clashing) == 1:  # the same routes again, a new version: replace them, never add a copy
+            old = clashing[0]
+            replace = self.tr("Replace the routes layer {0}").format(old.title)
+            chosen = self.prompts.choose(
+                self.widget, self.tr("Open routes {0}").format(layer.title),
+                self.tr("{0} has routes with the ids of the routes layer {1}. Route ids are unique across routes "
+                        "layers: replace that layer with it?").format(layer.title, old.title), [replace])
+            if chosen != replace:
+                self.message.emit(self.tr("Nothing changed: {0} was not opened").format(layer.title))
+                return
+
+            def swap():
+                self.doc.replace_layer(old, layer)
+                clash = self.doc.route_id_clash(layer)
+                if clash:
+                    raise CrossingsError(clash)
+            if self._edit(self.tr("Replace layer {0}").format(old.title), swap):
+                self.layer_added.emit(layer)
+                self._report_warnings(layer.title, layer.data.attrs.get("warnings", []))
+            return
         if self._edit(self.tr("Add layer {0}").format(layer.title), lambda: self.doc.add_layer(layer)):
             self.layer_added.emit(layer)
             self._report_warnings(layer.title, layer.data.attrs.get("warnings", []))

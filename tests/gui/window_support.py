@@ -25,6 +25,7 @@ class FakePrompts(Prompts):
         self.save_path: str | None = None
         self.project_path: str | None = None
         self.choice: str | None = None
+        self.figures_choice = "Replace the loaded figures"
         self.choices_offered: list[tuple[str, list[str]]] = []
 
     def error(self, parent, title, message):
@@ -42,6 +43,8 @@ class FakePrompts(Prompts):
 
     def choose(self, parent, title, label, options):
         self.choices_offered.append((label, list(options)))
+        if self.choice not in options and self.figures_choice in options:
+            return self.figures_choice  # figures opened over figures: replace, as before the question existed
         return self.choice
 
     def open_files(self, parent, folder):
