@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from geo.document import MapDocument
 from geo.errors import CrossingsError
+from geo.held_scale import largest_drawn
 from geo.page import Page
 from geo.periods import parse_period
 
@@ -114,26 +115,20 @@ def plan_series(doc: MapDocument, periods: list[str], metrics: list[str] | None 
     chosen: list[tuple[str, str]] = []
     skipped: list[str] = []
     largest: dict[str, float] = {}
-    saved = (doc.period, doc.metric, doc.source)
-    try:
-        for metric in metrics:
-            for period in periods:
-                if metric not in doc.flows.metrics(period):
-                    skipped.append(f"{period} {metric}: no figures")
-                    continue
-                if source is not None and source not in doc.flows.sources(period, metric):
-                    skipped.append(f"{period} {metric}: no figures from {source}")
-                    continue
-                doc.select(period, metric, source)
-                flows = doc.join().flows
-                if not len(flows):
-                    skipped.append(f"{period} {metric}: no route of the routes layer has a figure")
-                    continue
-                chosen.append((period, metric))
-                largest[metric] = max(largest.get(metric, 0.0), float(flows["value"].max()))
-    finally:
-        if saved[0] is not None:
-            doc.select(*saved, keep_if_valid=True)
+    for metric in metrics:
+        for period in periods:
+            if metric not in doc.flows.metrics(period):
+                skipped.append(f"{period} {metric}: no figures")
+                continue
+            if source is not None and source not in doc.flows.sources(period, metric):
+                skipped.append(f"{period} {metric}: no figures from {source}")
+                continue
+            value = largest_drawn(doc, period, metric, source)  # the one held-scale computation
+            if value is None:
+                skipped.append(f"{period} {metric}: no route of the routes layer has a figure")
+                continue
+            chosen.append((period, metric))
+            largest[metric] = max(largest.get(metric, 0.0), value)
     if not chosen:
         raise CrossingsError("nothing to draw: " + "; ".join(skipped))
     fixed = doc.flow_style.reference_value

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QPainter
 from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
+from geo.held_scale import held_largest
 from geo.map_texts import sources_text
 from geo.metrics import metric_label
 from geo.page import Page
@@ -32,13 +33,7 @@ def shared_scale(doc: MapDocument, periods: list[str]) -> WidthScale:
     style = doc.flow_style
     if style.reference_value:
         return WidthScale(style.reference_value, style.max_width_mm, style.min_width_mm, tuple(sorted(style.classes)))
-    largest = 0.0
-    with selection_kept(doc):
-        for period in periods:
-            doc.select(period, doc.metric, doc.source, keep_if_valid=False)
-            flows = doc.join().flows
-            if len(flows):
-                largest = max(largest, float(flows["value"].max()))
+    largest = held_largest(doc, periods, doc.metric, doc.source)
     return WidthScale.fit([largest], style.max_width_mm, style.min_width_mm, breaks=tuple(style.classes))
 
 
