@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from geo.atomic import output_set
 from geo.document import MapDocument
 from geo.errors import CrossingsError
+from geo.export_settings import FORMATS, ExportSettings, output_folder, relative_folder
 from geo.history import clone
 from geo.page import PAPER_SIZES_MM, Page
 from gui import export as png_export
@@ -40,7 +41,6 @@ from gui.dialogs.prompts import confirm_overwrite as ask_overwrite
 from gui.workers import TaskRunner
 
 PREVIEW_DPI = 72.0
-FORMATS = ("png", "pdf", "svg", "geojson", "gpkg", "html")
 FORMAT_LABELS = {"png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image"),
                  "pdf": QT_TRANSLATE_NOOP("ExportDialog", "PDF (vector)"),
                  "svg": QT_TRANSLATE_NOOP("ExportDialog", "SVG (vector, named layers)"),
@@ -97,11 +97,16 @@ class ExportDialog(QDialog):
     failed = Signal(str)
 
     def __init__(self, doc: MapDocument, folder: Path, parent: QWidget | None = None,
-                 confirm_overwrite=None) -> None:
+                 confirm_overwrite=None, history=None) -> None:
+        """``folder`` is the project's folder (the export folder is kept relative to it); the settings
+        of an export are written back to ``doc`` (through ``history``, as one undoable edit)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export map"))
         self.confirm_overwrite = confirm_overwrite or (lambda paths: ask_overwrite(self, paths))
         self.doc = doc
+        self.project_folder = Path(folder)
+        self.history = history
+        settings = getattr(doc, "export_settings", ExportSettings())
         self.runner = TaskRunner(self)
         self.task = None
         self.written: list[Path] = []
@@ -115,15 +120,16 @@ class ExportDialog(QDialog):
         self.orientation.setCurrentIndex(self.orientation.findData(page.orientation))
         self.dpi = QSpinBox(self, minimum=50, maximum=1200, singleStep=50, value=round(page.dpi), suffix=" dpi")
         self.transparent = QCheckBox(self.tr("Transparent background"), self)
-        self.folder = QLineEdit(str(folder), self)
+        self.transparent.setChecked(settings.transparent)
+        self.folder = QLineEdit(str(output_folder(settings, self.project_folder)), self)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
-        self.base = QLineEdit(re.sub(r"[^\w.-]+", "-", f"crossings_{doc.period}_{doc.metric}"), self)
+        self.base = QLineEdit(settings.base or self._automatic_base(), self)
         self.checks = {}
         formats = QVBoxLayout()
         for fmt in available_formats():
             box = QCheckBox(self.tr(FORMAT_LABELS[fmt]), self)
-            box.setChecked(fmt in ("png", "geojson"))
+            box.setChecked(fmt in settings.formats)
             formats.addWidget(box)
             self.checks[fmt] = box
         form = QFormLayout()
@@ -168,6 +174,38 @@ class ExportDialog(QDialog):
         return ExportRequest(Path(self.folder.text()).expanduser(), self.base.text().strip(), page,
                              frozenset(f for f, b in self.checks.items() if b.isChecked()), self.transparent.isChecked())
 
+    def _automatic_base(self) -> str:
+        """The file name when none was chosen: after the selection, so it follows the quarter."""
+        return re.sub(r"[^\w.-]+", "-", f"crossings_{self.doc.period}_{self.doc.metric}")
+
+    def settings(self, req: ExportRequest | None = None) -> ExportSettings:
+        """What the project keeps of ``req``: a folder outside the project's folder and the automatic
+        file name are not stored; the name is kept as the files are named."""
+        req = req or self.request()
+        base = re.sub(r"[^\w.-]+", "-", req.base) or None
+        formats = tuple(req.formats) or ExportSettings().formats
+        folder = relative_folder(req.folder, self.project_folder)
+        try:
+            return ExportSettings(formats, folder, None if base == self._automatic_base() else base, req.transparent)
+        except CrossingsError:  # a name no project may keep ("..", too long): the automatic one
+            return ExportSettings(formats, folder, None, req.transparent)
+
+    def _remember(self, req: ExportRequest) -> None:
+        """Write the export's settings and page back to the document, as one undoable edit when changed."""
+        settings = self.settings(req)
+        if (self.doc.page, getattr(self.doc, "export_settings", None)) == (req.page, settings):
+            return
+
+        def apply() -> None:
+            self.doc.export_settings = settings
+            if self.doc.page != req.page:
+                self.doc.set_page(req.page)
+
+        if self.history is not None:
+            self.history.edit(self.tr("Export settings"), apply)
+        else:
+            apply()
+
     def update_preview(self) -> None:
         """Render the page at screen resolution off the UI thread (the export's renderer), then shrink it.
 
@@ -197,6 +235,7 @@ class ExportDialog(QDialog):
         if existing and not self.confirm_overwrite(existing):
             self.status.setText(self.tr("Not exported: the existing files were kept"))
             return
+        self._remember(req)
         work = clone(self.doc)
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("Cancel"))

@@ -7,7 +7,12 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from window_support import isolated_settings, prompts, wait_idle, window  # noqa: F401
 
+from geo.export_settings import ExportSettings
+from geo.history import History
+from geo.page import Page
+from geo.project import load_project, save_project
 from gui.export_dialog import ExportDialog, ExportRequest, available_formats, run_export
 from gui.workers import Cancelled
 
@@ -110,3 +115,114 @@ def test_progress_moves_while_a_lone_png_is_written(doc, tmp_path):
     run_export(doc, req, lambda fraction, text="": seen.append(fraction), lambda: False)
     inside = [f for f in seen if 0 < f < 1]
     assert len(inside) >= 2 and inside == sorted(inside) and seen[-1] == 1.0
+
+
+# -- export settings kept in the document and the project ------------------------------------------
+def export_and_wait(qtbot, dialog):
+    with qtbot.waitSignal(dialog.finished_export, timeout=60000):
+        dialog.start()
+
+
+def test_dialog_opens_with_the_documents_export_settings(qtbot, doc, tmp_path):
+    (tmp_path / "exports" / "q3").mkdir(parents=True)
+    doc.export_settings = ExportSettings(("gpkg", "png"), "exports/q3", "deaths_q3", True)
+    doc.page = Page("A3", "portrait", 150)
+    d = ExportDialog(doc, tmp_path)
+    qtbot.addWidget(d)
+    assert {f for f, box in d.checks.items() if box.isChecked()} == {"png", "gpkg"}
+    assert d.folder.text() == str(tmp_path / "exports" / "q3") and d.base.text() == "deaths_q3"
+    assert d.transparent.isChecked()
+    assert (d.paper.currentText(), d.orientation.currentData(), d.dpi.value()) == ("A3", "portrait", 150)
+    d.runner.wait()
+
+
+def test_dialog_defaults_to_the_project_folder_and_a_name_after_the_selection(dialog, doc, tmp_path):
+    assert dialog.folder.text() == str(tmp_path)
+    assert dialog.base.text() == f"crossings_{doc.period}_{doc.metric}"
+    assert {f for f, box in dialog.checks.items() if box.isChecked()} == {"png", "geojson"}
+
+
+def test_starting_an_export_stores_changed_settings_as_one_undoable_step(qtbot, doc, tmp_path):
+    history = History(doc)
+    before_page, before_settings = doc.page, doc.export_settings
+    (tmp_path / "out").mkdir()
+    d = ExportDialog(doc, tmp_path, history=history, confirm_overwrite=lambda paths: True)
+    qtbot.addWidget(d)
+    d.folder.setText(str(tmp_path / "out"))
+    d.base.setText("q3 map")
+    d.checks["png"].setChecked(False)
+    d.checks["gpkg"].setChecked(True)
+    d.paper.setCurrentText("A5")
+    d.orientation.setCurrentIndex(d.orientation.findData("portrait"))
+    d.dpi.setValue(100)
+    export_and_wait(qtbot, d)
+    assert doc.export_settings == ExportSettings(("geojson", "gpkg"), "out", "q3-map", False)
+    assert doc.page == Page("A5", "portrait", 100)
+    assert history.undo_label == "Export settings" and history.is_dirty
+    export_and_wait(qtbot, d)  # the same settings again: no second step
+    assert history.undo()
+    assert (doc.page, doc.export_settings) == (before_page, before_settings)
+    assert not history.can_undo and not history.is_dirty
+    assert history.redo() and doc.export_settings.base == "q3-map"
+    d.runner.wait()
+
+
+def test_an_outside_folder_and_the_automatic_name_are_not_stored(qtbot, doc, tmp_path):
+    project, outside = tmp_path / "project", tmp_path / "desktop"
+    project.mkdir()
+    outside.mkdir()
+    history = History(doc)
+    d = ExportDialog(doc, project, history=history)
+    qtbot.addWidget(d)
+    d.folder.setText(str(outside))
+    d.checks["png"].setChecked(False)
+    export_and_wait(qtbot, d)
+    assert (outside / f"{d.base.text()}_flows.geojson").exists()
+    assert doc.export_settings == ExportSettings(("geojson",), None, None)
+    assert history.undo_label == "Export settings"
+    d.runner.wait()
+
+
+def test_a_saved_and_reopened_project_reopens_the_dialog_as_it_was(qtbot, doc, tmp_path):
+    (tmp_path / "exports").mkdir()
+    d = ExportDialog(doc, tmp_path, history=History(doc))
+    qtbot.addWidget(d)
+    d.folder.setText(str(tmp_path / "exports"))
+    d.base.setText("deaths_q3")
+    d.checks["png"].setChecked(False)
+    d.checks["gpkg"].setChecked(True)
+    d.dpi.setValue(150)
+    export_and_wait(qtbot, d)
+    d.runner.wait()
+    back = load_project(save_project(doc, tmp_path / "map.crossings.json"))
+    again = ExportDialog(back, tmp_path)
+    qtbot.addWidget(again)
+    assert {f for f, box in again.checks.items() if box.isChecked()} == {"geojson", "gpkg"}
+    assert again.folder.text() == str(tmp_path / "exports") and again.base.text() == "deaths_q3"
+    assert again.dpi.value() == 150
+    again.runner.wait()
+
+
+def test_the_window_keeps_export_settings_in_its_project(window, prompts, qtbot, tmp_path):  # noqa: F811
+    win = window
+    prompts.save_path = str(tmp_path / "quarter.crossings.json")
+    win.act_save.trigger()
+    (tmp_path / "exports").mkdir()
+    dialog = win.show_export()
+    assert dialog.folder.text() == str(tmp_path)
+    dialog.folder.setText(str(tmp_path / "exports"))
+    dialog.base.setText("q3")
+    dialog.checks["png"].setChecked(False)
+    export_and_wait(qtbot, dialog)
+    dialog.close()
+    assert win.history.is_dirty and "Export settings" in win.act_undo.text()
+    win.act_save.trigger()
+    assert not win.history.is_dirty
+    win.doc.export_settings = ExportSettings()  # forgotten: reopening the project brings them back
+    prompts.project_path = str(tmp_path / "quarter.crossings.json")
+    win.act_open_project.trigger()
+    wait_idle(qtbot, win)
+    again = win.show_export()
+    assert {f for f, box in again.checks.items() if box.isChecked()} == {"geojson"}
+    assert again.folder.text() == str(tmp_path / "exports") and again.base.text() == "q3"
+    again.close()
