@@ -8,8 +8,6 @@ when it changes.
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,22 +16,22 @@ import shapely
 
 from geo import paths
 from geo.compare import changes, comparison_period
+from geo.document_routes import RoutesLayers
 from geo.errors import CrossingsError, split_choice
+from geo.export_settings import ExportSettings
 from geo.flow_geometry import WidthScale, build_flow_symbols
 from geo.flow_table import FlowTable, read_flow_table
 from geo.join import ALL_SOURCES, JoinIssue, JoinResult, join_flows
+from geo.layer import LAYER_KINDS, Layer  # noqa: F401  (Layer and LAYER_KINDS are imported from here)
 from geo.metrics import MetricMeaning, metric_meaning
 from geo.page import Page
 from geo.periods import parse_period
 from geo.point_layers import read_points_file
 from geo.projection import DEFAULT_CRS, check_shows_region, resolve_crs, to_crs, transformer
-from geo.relations import FigureRelations, relations_for_routes
 from geo.routes import read_routes
 from geo.signals import Signal
 from geo.styles import CHANGE_COLOURS, OD_COLOURS, FlowStyle, LayerStyle, MapTheme
 from geo.vector_io import read_vector
-
-LAYER_KINDS = ("boundaries", "routes", "places", "points")
 
 # The regional overview the bundled routes are drawn for: the Atlantic coast from Senegal to the
 # Canaries, the whole Mediterranean crossing zone and the Sahel corridors into Niger.
@@ -44,28 +42,7 @@ FLOW_SYMBOL_VIEWS_KEPT = 4
 DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not imply "
               "official endorsement or acceptance. Routes are schematic.")
 
-_ids = itertools.count(1)
-
-
-@dataclass(eq=False)
-class Layer:
-    """One map layer: features in lon/lat and how to draw them."""
-
-    kind: str
-    title: str
-    data: gpd.GeoDataFrame
-    path: Path | None = None
-    style: LayerStyle = field(default_factory=LayerStyle)
-    id: int = field(default_factory=lambda: next(_ids))
-    source: str | None = None
-    """The layer inside ``path`` when the file holds several (a GeoPackage's table)."""
-
-    def __post_init__(self) -> None:
-        if self.kind not in LAYER_KINDS:
-            raise ValueError(f"layer kind {self.kind!r} is not one of {LAYER_KINDS}")
-
-
-class MapDocument:
+class MapDocument(RoutesLayers):
     """Layers, figures, selection, styles, page and projection of one map."""
 
     def __init__(self, layers: list[Layer] | None = None, flows: FlowTable | None = None, *,
@@ -94,6 +71,7 @@ class MapDocument:
         self.extent_lonlat = extent_lonlat
         self.flow_style = FlowStyle()
         self.theme = MapTheme()
+        self.export_settings = ExportSettings()
         self.period: str | None = None
         self.metric: str = "arrivals"
         self.source: str | None = None
@@ -125,9 +103,15 @@ class MapDocument:
 
     # -- layers -------------------------------------------------------------------------------
     def layer(self, kind: str) -> Layer | None:
+        """The first layer of ``kind``; for routes, every routes layer as one (see ``routes_layer``)."""
+        if kind == "routes":
+            return self.routes_layer()
         return next((lyr for lyr in self.layers if lyr.kind == kind), None)
 
     def add_layer(self, layer: Layer) -> None:
+        clash = self.route_id_clash(layer)
+        if clash:
+            raise CrossingsError(f"{layer.path.name if layer.path else layer.title}: {clash}")
         self.layers.append(layer)
         self._invalidate("layers")
 
@@ -253,19 +237,6 @@ class MapDocument:
         return self._cache[key]
 
     @property
-    def relations(self) -> FigureRelations:
-        """Figures inside other figures and the names of route totals: they come with the routes file
-        (geo.relations.relations_for_routes), so a project reopened or a routes layer replaced keeps
-        them right without storing them twice."""
-        routes = self.layer("routes")
-        if routes is None:
-            return FigureRelations()
-        key = ("relations", routes.id)
-        if key not in self._cache:
-            self._cache[key] = relations_for_routes(routes.path, set(routes.data["route_id"]))
-        return self._cache[key]
-
-    @property
     def meaning(self) -> MetricMeaning:
         """How the selected metric is drawn (data/flows/metrics.csv)."""
         return metric_meaning(self.metric)
@@ -293,7 +264,7 @@ class MapDocument:
         from geo.od import node_totals, od_curves
 
         key = ("od-curves", self._figures_id(), self.period, self.metric, self.source, self.od_net, self._crs,
-               round(view.units_per_px, 6), self.flow_style.max_width_mm, self.flow_style.reference_value)
+               round(view.units_per_px, 6), self.width_scale())
         if key not in self._cache:
             join = self.join()
             flows = join.flows
@@ -325,15 +296,30 @@ class MapDocument:
         return self._cache[key]
 
     def width_scale(self) -> WidthScale | None:
-        """The flow width scale for the current selection (fixed reference value or fitted)."""
+        """The flow width scale for the current selection: a fixed reference value, the scale held
+        over every period of the selection's kind (``held_reference``), or fitted to this map."""
         if self.flows is None or (self.layer("routes") is None and not self.is_od):
             return None
         st = self.flow_style
+        reference = st.reference_value if st.reference_value is not None else self.held_reference()
         if not self.is_od and self.meaning.by_area:  # circles: the area is to scale
-            return WidthScale.fit(self.join().flows["value"], st.max_circle_mm, st.min_circle_mm, st.reference_value,
+            return WidthScale.fit(self.join().flows["value"], st.max_circle_mm, st.min_circle_mm, reference,
                                   tuple(st.classes), by_area=True)
-        return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, st.reference_value,
+        return WidthScale.fit(self.join().flows["value"], st.max_width_mm, st.min_width_mm, reference,
                               tuple(st.classes))
+
+    def held_reference(self) -> float | None:
+        """With ``FlowStyle.hold_scale``: the largest figure of the metric (and source choice) drawn on
+        any map of the selection's kind, so a width means one figure every quarter; else None."""
+        from geo.held_scale import held_reference
+
+        if not self.flow_style.hold_scale or self.flow_style.reference_value is not None or self.period is None:
+            return None
+        key = ("held-scale", self._figures_id(), parse_period(self.period).kind, self.metric, self.source,
+               self._routes_id(), self.od_net)
+        if key not in self._cache:
+            self._cache[key] = held_reference(self)
+        return self._cache[key]
 
     def changes(self) -> dict | None:
         """route_id -> Change against the comparison period, or None when no comparison is set."""
@@ -362,6 +348,8 @@ class MapDocument:
     def flow_colour(self, route_id: str, group: str) -> str:
         """The fill of a flow: its route group's colour, or its change's when colouring by change;
         OD flows take one colour per destination, in a fixed colour-blind-safe order."""
+        if self.flow_style.colour_by != "change" and route_id in self.flow_style.route_colours:
+            return self.flow_style.route_colours[route_id]
         if self.flow_style.colour_by == "change":
             ch = (self.changes() or {}).get(route_id)
             return CHANGE_COLOURS[ch.direction if ch is not None else "new"]

@@ -38,7 +38,7 @@ class DocumentState:
 
 
 # Attributes other parts of Crossings may add to the document; kept in snapshots when present.
-EXTRA_ATTRS = ("label_language",)
+EXTRA_ATTRS = ("label_language", "export_settings")
 
 
 def snapshot(doc: MapDocument) -> DocumentState:
@@ -86,9 +86,10 @@ def restore(doc: MapDocument, state: DocumentState) -> None:
         doc.invalidate(reason)
 
 
-GEOMETRY_CACHES = ("proj", "simple", "land", "relations")
+GEOMETRY_CACHES = ("proj", "simple", "land", "relations", "routes-union")
 # Keyed by the selection, the figures table's token, the routes layer and the CRS: valid in a clone.
-SELECTION_CACHES = ("join", "proj-flows", "flow-symbols", "changes", "od-curves", "od-groups", "route-ends")
+SELECTION_CACHES = ("join", "proj-flows", "flow-symbols", "changes", "od-curves", "od-groups", "route-ends",
+                    "held-scale")
 
 
 def clone(doc: MapDocument, caches_from: MapDocument | None = None) -> MapDocument:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from geo.figure_values import format_value
+from geo.held_scale import held_over
 from geo.join import CONTAINED, ZERO, is_named
 from geo.periods import parse_period
 from geo.qualifiers import figure_text
@@ -65,7 +66,9 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         if join.no_data:
             marks[NO_DATA] = LegendEntry(NO_DATA, NO_FIGURE_TEXT, "#777777")
     shape = "circle" if scale.by_area else "band"
-    for text, size in scale.legend_entries(max(largest, scale.reference_value if style.reference_value else 0)):
+    held = held_over(doc) if not scale.breaks else None  # classes are one scale anyway
+    top = scale.reference_value if style.reference_value or held else 0
+    for text, size in scale.legend_entries(max(largest, top)):
         entries.append(LegendEntry(SIZE, text, "#6f6f6f", size, shape))
     entries += colours
     if od:
@@ -74,10 +77,11 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     note = f"Smallest {'circles' if scale.by_area else 'flows'} drawn {scale.min_width_mm:g} mm wide"
     if scale.breaks:
         note = "Widths in classes"
+    drawn = f"a circle {scale.reference_width_mm:g} mm across" if scale.by_area else f"{scale.reference_width_mm:g} mm"
     if style.reference_value:
-        drawn = (f"a circle {scale.reference_width_mm:g} mm across" if scale.by_area
-                 else f"{scale.reference_width_mm:g} mm")
         note = f"Fixed scale: {format_value(style.reference_value)} = {drawn}"
+    elif held:  # truthful: the reference is the largest figure of every period of the kind, not this map's
+        note = f"{'Sizes' if scale.by_area else 'Widths'} on one scale for every {held}"
     entries.append(LegendEntry(NOTE, note))
     return entries
 
@@ -98,7 +102,15 @@ def _colour_entries(doc, join) -> list[LegendEntry]:
     if doc.is_od and len(groups) > len(OD_COLOURS):
         n = len(set(flows["origin"]) | set(flows["dest"]))
         return [LegendEntry(COLOUR, f"Flows between {n} places", OD_COLOURS[0])]
-    return [LegendEntry(COLOUR, GROUP_LABELS.get(g, g), doc.flow_colour("", g)) for g in groups]
+    # a route coloured on its own gets its own entry; its group's entry stays while another route uses it
+    own = doc.flow_style.route_colours
+    shown = list(dict.fromkeys(flows["route_id"]))
+    routes = doc.layer("routes").data if doc.layer("routes") is not None and not doc.is_od else None
+    coloured = [r for r in shown if r in own] if routes is not None else []
+    grouped = {g for r, g in zip(flows["route_id"], flows["group"], strict=True) if r not in own}
+    groups = [g for g in groups if g in grouped or g not in set(flows["group"])]
+    return ([LegendEntry(COLOUR, GROUP_LABELS.get(g, g), doc.flow_colour("", g)) for g in groups]
+            + [LegendEntry(COLOUR, route_caption(routes, r), own[r]) for r in coloured])
 
 
 @dataclass

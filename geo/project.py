@@ -12,6 +12,7 @@ Bad content raises a DataError naming the project file and the key.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import shutil
@@ -23,6 +24,8 @@ from geo import paths
 from geo.atomic import atomic_output, output_set
 from geo.document import LAYER_KINDS, Layer, MapDocument
 from geo.errors import CrossingsError, DataError, split_choice
+from geo.export_settings import ExportSettings
+from geo.figures_edit import write_figures_csv
 from geo.flow_table import read_flow_table
 from geo.page import Page
 from geo.point_layers import looks_like_point_csv, read_point_csv, read_points_file
@@ -34,15 +37,18 @@ FORMAT = "crossings-project"
 VERSION = 1
 SUFFIX = ".crossings.json"
 BUNDLED = "bundled:"
+# Where the autosave (and a series' worker copy) writes data edited in the window.
+EDITS_FOLDER = "crossings_edits"
 # Far above any regional map (the bundled one has 3 layers); every entry is a file read.
 MAX_PROJECT_LAYERS = 100
 
 
 # -- writing ---------------------------------------------------------------------------------------
-def project_dict(doc: MapDocument, folder: Path, store=None) -> dict[str, Any]:
+def project_dict(doc: MapDocument, folder: Path, store: _Packer | None = None) -> dict[str, Any]:
     """The project as plain JSON-ready data; ``store`` turns a data file's path into the text
-    written (default: relative to ``folder``, ``bundled:``, or absolute, as the autosave needs)."""
-    store = store or (lambda p: _store_path(p, folder))
+    written, and writes data edited in the window to files (default: paths relative to ``folder``,
+    ``bundled:``, or absolute, as the autosave needs; edits written into ``folder``/EDITS_FOLDER)."""
+    store = store or _Packer(folder, folder / EDITS_FOLDER, copy_outside=False)
     return {
         "format": FORMAT, "version": VERSION,
         "title": doc.title, "subtitle": doc.subtitle, "notes": doc.notes,
@@ -50,13 +56,14 @@ def project_dict(doc: MapDocument, folder: Path, store=None) -> dict[str, Any]:
         "label_language": getattr(doc, "label_language", "en"),
         "page": asdict(doc.page),
         "selection": {"period": doc.period, "metric": doc.metric, "source": doc.source},
-        "figures": store(doc.flows.path) if doc.flows is not None and doc.flows.path else None,
+        "figures": _store_figures(doc.flows, store) if doc.flows is not None else None,
         "figures_sheet": doc.flows.sheet if doc.flows is not None else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
+        "export": asdict(getattr(doc, "export_settings", ExportSettings())),
         "layers": [{"kind": lyr.kind, "title": lyr.title,
-                    "path": store(lyr.path) if lyr.path else None,
+                    "path": store.edited_layer(lyr) if lyr.edited else store(lyr.path) if lyr.path else None,
                     "layer": lyr.source,
                     "style": asdict(lyr.style)} for lyr in doc.layers],
     }
@@ -75,9 +82,31 @@ def save_project(doc: MapDocument, path: str | Path, copied: list[Path] | None =
         text = json.dumps(project_dict(doc, folder, packer), indent=2, ensure_ascii=False)
         with atomic_output(path) as tmp:
             tmp.write_text(text + "\n", encoding="utf-8")
+    for layer in doc.layers:  # saved: an edited layer is now the file written, and reopens as it is
+        if layer.id in packer.written:
+            layer.path, layer.source, layer.edited = packer.written[layer.id], None, False
+    if doc.flows is not None and doc.flows.path is None:  # saved: edited figures are now the file written
+        doc.set_flows(dataclasses.replace(doc.flows, path=packer.data_dir / FIGURES_FILE))
     if copied is not None:
         copied.extend(packer.copied)
     return path
+
+
+FIGURES_FILE = "figures.csv"
+
+
+def _store_figures(table, store) -> str:
+    """The figures' stored path. Figures edited in the window (no file), or read from the file an
+    earlier save wrote them to (an undo may have brought back an older version of it), are written
+    as UTF-8 CSV ``figures.csv`` in the store's data folder, atomically: inside a save's
+    ``output_set`` the file lands with the project file or not at all."""
+    target = store.data_dir / FIGURES_FILE
+    if table.path is not None and Path(table.path).resolve() != target.resolve():
+        return store(table.path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_output(target) as tmp:
+        write_figures_csv(table, tmp)
+    return _store_path(target, store.folder)
 
 
 def data_folder_name(project: Path) -> str:
@@ -91,17 +120,46 @@ _SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sb
 
 
 class _Packer:
-    """Stores paths by the rule: in the folder or bundled as they are; anything else copied in."""
+    """Stores paths by the rule: in the folder or bundled as they are; anything else copied in
+    (or, for the autosave, ``copy_outside=False``, named absolutely). Data edited in the window is
+    written into ``data_dir`` (``edited_layer``)."""
 
-    def __init__(self, folder: Path, data_dir: Path) -> None:
-        self.folder, self.data_dir = folder, data_dir
+    def __init__(self, folder: Path, data_dir: Path, copy_outside: bool = True) -> None:
+        self.folder, self.data_dir, self.copy_outside = folder, data_dir, copy_outside
         self.copied: list[Path] = []
+        self.written: dict[int, Path] = {}
+        """Layer id -> the file its edited data was written to."""
         self._names: dict[Path, str] = {}
+
+    def edited_layer(self, layer: Layer) -> str:
+        """Write an edited routes layer as a GeoPackage (with the relations that still hold beside it,
+        so totals keep their names) in ``data_dir``; the stored path names it. Atomic, like every
+        write: inside a save's ``output_set`` it lands with the project file or not at all."""
+        from geo.exports.layers import slug
+        from geo.exports.vector import write_geopackage
+        from geo.relations import relations_for_routes, relations_text
+
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        stem, n = slug(layer.title) or layer.kind, 1
+        taken = set(self.written.values())
+        while (target := self.data_dir / (f"{stem}.gpkg" if n == 1 else f"{stem}_{n}.gpkg")) in taken:
+            n += 1
+        write_geopackage({layer.kind: layer.data}, target)
+        ids = set(layer.data["route_id"]) if layer.kind == "routes" else set()
+        relations = relations_for_routes(layer.path, None).restricted(ids) if layer.kind == "routes" else None
+        beside = target.with_name(target.stem + ".relations.csv")
+        if relations is not None and relations.rows():
+            with atomic_output(beside) as tmp:
+                tmp.write_text(relations_text(relations), encoding="utf-8")
+        elif beside.exists():  # an earlier save's relations no longer hold
+            beside.unlink()
+        self.written[layer.id] = target
+        return _store_path(target, self.folder)
 
     def __call__(self, p: Path) -> str:
         source = Path(p).resolve()
         stored = _store_path(source, self.folder)
-        if not Path(stored).is_absolute():
+        if not Path(stored).is_absolute() or not self.copy_outside:
             return stored
         if source not in self._names:
             self._names[source] = self._copy(source)
@@ -195,8 +253,12 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
             raise DataError(path, f"key '{key}.layer'", "must be the name of a layer in the file, or null")
         style = _dataclass(path, LayerStyle, item.get("style", {}), f"{key}.style")
         title = item.get("title")
-        layers.append(Layer(kind, title if isinstance(title, str) and title else file.stem,
-                            read_layer_data(file, kind, source), file, style, source=source))
+        layer = Layer(kind, title if isinstance(title, str) and title else file.stem,
+                      read_layer_data(file, kind, source), file, style, source=source)
+        clash = MapDocument(layers).route_id_clash(layer)
+        if clash:
+            raise DataError(path, f"key '{key}'", f"{file.name}: {clash}")
+        layers.append(layer)
     figures = data.get("figures")
     sheet = data.get("figures_sheet")
     if not isinstance(sheet, (str, type(None))):
@@ -220,6 +282,7 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
     doc.page = _dataclass(path, Page, data.get("page", {}), "page")
     doc.flow_style = _dataclass(path, FlowStyle, data.get("flow_style", {}), "flow_style")
     doc.theme = _dataclass(path, MapTheme, data.get("theme", {}), "theme")
+    doc.export_settings = _dataclass(path, ExportSettings, data.get("export", {}), "export")  # older projects: defaults
     extent = data.get("extent_lonlat")
     if extent is not None:
         if not (isinstance(extent, list) and len(extent) == 4 and all(_finite(v) for v in extent)

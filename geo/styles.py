@@ -112,6 +112,11 @@ class FlowStyle:
     """Origin–destination maps draw at most this many flows (the largest); the rest are reported."""
     colour_by: str = "group"
     """'group' (route colours) or 'change' (increase / decrease against ``compare``)."""
+    hold_scale: bool = True
+    """Without a ``reference_value``: fit the widths to the largest figure of every period of the
+    selection's kind (quarters with quarters), so widths compare from one map to the next."""
+    route_colours: dict[str, str] = field(default_factory=dict)
+    """Colours of single routes, over their group's (a new route told apart from its group)."""
 
     def __post_init__(self) -> None:
         for name, (low, high) in FLOW_SIZE_LIMITS_MM.items():
@@ -130,10 +135,19 @@ class FlowStyle:
         for name in ("max_labels", "max_flows"):
             if not isinstance(getattr(self, name), int) or isinstance(getattr(self, name), bool) or getattr(self, name) < 0:
                 raise ValueError(f"{name} {getattr(self, name)!r} is not a whole number ≥ 0")
+        if not isinstance(self.hold_scale, bool):
+            raise ValueError(f"hold_scale {self.hold_scale!r} is not true or false")
+        if self.compare not in (None, "previous", "year_ago"):
+            raise ValueError(f"compare {self.compare!r} is not one of previous, year_ago (or none)")
+        if self.colour_by not in ("group", "change"):
+            raise ValueError(f"colour_by {self.colour_by!r} is not one of group, change")
         self.casing = css_colour(self.casing, "casing")
         if not isinstance(self.group_colours, dict):
             raise ValueError("group_colours must map route groups to colours")
         self.group_colours = {str(g): css_colour(c, f"group_colours[{g!r}]") for g, c in self.group_colours.items()}
+        if not isinstance(self.route_colours, dict):
+            raise ValueError("route_colours must map route ids to colours")
+        self.route_colours = {str(r): css_colour(c, f"route_colours[{r!r}]") for r, c in self.route_colours.items()}
 
     def colour_for(self, group: str) -> str:
         if group in self.group_colours:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidge
 from geo.document import MapDocument
 from geo.history import History
 from gui.about import show_about
+from gui.compare_panel import ComparePanel
 from gui.dialogs.preferences import PreferencesDialog
 from gui.dialogs.prompts import Prompts
 from gui.export_dialog import ExportDialog
@@ -22,6 +23,7 @@ from gui.figures_table import FiguresTable
 from gui.file_actions import AUTOSAVE_MS, FileActions
 from gui.layer_panel import LayerPanel
 from gui.map_canvas import MapCanvas
+from gui.route_actions import RouteActions
 from gui.selection_bar import SelectionBar
 from gui.series_dialog import SeriesDialog
 from gui.trend_chart import TrendChart
@@ -47,22 +49,29 @@ class MainWindow(QMainWindow):
         self.layers = LayerPanel(self.doc, self.history, self)
         self.figures = FiguresTable(self.doc, self.history, self)
         self.trend = TrendChart(self.doc, self)
+        self.compare = ComparePanel(self.doc, self.history, self.canvas, self,
+                                    report=lambda t, m: self.prompts.error(self, t, m))
         self.selection = SelectionBar(self.doc, self.history, self,
                                       report=lambda t, m: self.prompts.error(self, t, m))
         self.docks = {}
         for key, title, widget, area in (
                 ("layers", self.tr("Layers"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("figures", self.tr("Figures"), self.figures, Qt.DockWidgetArea.RightDockWidgetArea),
-                ("trend", self.tr("Trend"), self.trend, Qt.DockWidgetArea.LeftDockWidgetArea)):
+                ("trend", self.tr("Trend"), self.trend, Qt.DockWidgetArea.LeftDockWidgetArea),
+                ("compare", self.tr("Compare"), self.compare, Qt.DockWidgetArea.LeftDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.tabifyDockWidget(self.docks["trend"], self.docks["compare"])
+        self.docks["trend"].raise_()
         self._build_actions()
+        self.routes = RouteActions(self)
         self._build_menus()
         self._build_status()
         self.figures.route_selected.connect(self.trend.set_route)
+        self.figures.route_selected.connect(self.routes.select_route)
         self.layers.zoom_to_layer.connect(self.canvas.zoom_to_layer)
         self.files.layer_added.connect(self.layers.select_layer)
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
@@ -122,6 +131,8 @@ class MainWindow(QMainWindow):
         self._action("about", self.tr("&About Crossings"), lambda: show_about(self))
         self._action("map_text", self.tr("Map &title and notes…"), self.edit_map_text, "Ctrl+T",
                      self.tr("The map's title, subtitle and notes"))
+        self._action("edit_figures", self.tr("Edit &figures…"), self.edit_figures, "Ctrl+Shift+F",
+                     self.tr("Type, paste or add a period of figures (undoable)"))
         self._action("remove_layer", self.tr("&Remove layer"), self.remove_selected_layer, "Ctrl+Del",
                      self.tr("Remove the layer selected in the layer panel (undoable)"))
         self._action("web_preview", self.tr("&Web map preview"), self.show_web_preview, "Ctrl+Shift+W",
@@ -139,14 +150,16 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
-        edit.addActions([self.act_map_text, self.act_remove_layer])
+        edit.addActions([self.act_map_text, self.act_edit_figures, self.act_remove_layer])
         edit.addSeparator()
         edit.addAction(self.act_preferences)
+        bar.addMenu(self.routes.menu(bar))
         view = bar.addMenu(self.tr("&View"))
         view.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_full, self.act_zoom_layer])
         view.addSeparator()
         view.addActions([self.act_prev_period, self.act_next_period])
         view.addAction(self.act_web_preview)
+        view.addActions(self.compare.view_actions())  # use this view / reset the export extent
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
@@ -188,7 +201,7 @@ class MainWindow(QMainWindow):
             self.files.open_paths(paths)
 
     def show_export(self) -> ExportDialog:
-        dialog = ExportDialog(self.doc, self.files.folder(), self)
+        dialog = ExportDialog(self.doc, self.files.folder(), self, history=self.history)
         dialog.failed.connect(lambda msg: self.prompts.error(self, self.tr("Export"), msg))
         dialog.show()
         self.export_dialog = dialog
@@ -214,11 +227,18 @@ class MainWindow(QMainWindow):
             self.doc.notes = notes
         self.history.edit(self.tr("Edit title and notes"), apply)
 
+    def edit_figures(self, dialog=None):
+        """The figures editor, window-modal but not blocking (``dialog`` injectable for tests)."""
+        from gui.figures_editor import open_figures_editor
+
+        return open_figures_editor(self.doc, self.history, self, dialog)
+
     def remove_selected_layer(self) -> None:
         layer = self.layers.current()
         if layer is None:
             return
-        if layer.kind == "routes" and self.doc.flows is not None and not self.doc.is_od:
+        if (layer.kind == "routes" and self.doc.flows is not None and not self.doc.is_od
+                and len(self.doc.routes_layers()) == 1):
             self.prompts.error(self, self.tr("Remove layer"),
                                self.tr("The routes carry the figures' flows; open other routes instead of removing them"))
             return

@@ -40,6 +40,208 @@
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="91"/>
+        <source>Hold the width scale across periods</source>
+        <translation>تثبيت مقياس العرض عبر الفترات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="92"/>
+        <source>Fit the widths to the largest figure of every period of the same kind, so a width means the same figure on every quarter&apos;s (or year&apos;s) map</source>
+        <translation>مواءمة العروض مع أكبر رقم في كل الفترات من النوع نفسه، بحيث يدل العرض نفسه على الرقم نفسه في خريطة كل ربع سنة (أو كل سنة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="95"/>
+        <location filename="../../gui/compare_panel.py" line="257"/>
+        <source>No comparison</source>
+        <translation>بلا مقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="95"/>
+        <source>Previous period</source>
+        <translation>الفترة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="96"/>
+        <source>Same period a year earlier</source>
+        <translation>الفترة نفسها قبل عام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="98"/>
+        <source>Colour flows by change</source>
+        <translation>تلوين التدفقات حسب التغيّر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="100"/>
+        <source>proportional, e.g. 1000, 5000, 10000</source>
+        <translation>تناسبي، مثلاً 1000, 5000, 10000</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="101"/>
+        <source>Class limits for classed widths; empty for widths in proportion</source>
+        <translation>حدود الفئات للعروض المصنّفة؛ اتركه فارغًا لعروض تناسبية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="103"/>
+        <source>none: fitted to the figures</source>
+        <translation>بلا قيمة: المقياس مُواءم مع الأرقام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="104"/>
+        <source>The figure drawn at the full width on every map; it overrides the held scale</source>
+        <translation>الرقم الذي يُرسم بالعرض الكامل في كل خريطة؛ ويتقدّم على المقياس المثبّت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="112"/>
+        <source>Compare with</source>
+        <translation>المقارنة مع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="114"/>
+        <source>Class limits</source>
+        <translation>حدود الفئات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="115"/>
+        <location filename="../../gui/compare_panel.py" line="283"/>
+        <source>Fixed scale value</source>
+        <translation>قيمة المقياس الثابتة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="117"/>
+        <location filename="../../gui/compare_panel.py" line="321"/>
+        <location filename="../../gui/compare_panel.py" line="351"/>
+        <source>Small multiples</source>
+        <translation>خرائط مصغّرة متعددة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="120"/>
+        <source>Export small multiples…</source>
+        <translation>تصدير الخرائط المصغّرة المتعددة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="121"/>
+        <source>The checked periods side by side in one PNG, on one width scale</source>
+        <translation>الفترات المعلَّمة جنبًا إلى جنب في ملف PNG واحد، بمقياس عرض واحد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="129"/>
+        <source>Export extent</source>
+        <translation>امتداد التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="130"/>
+        <source>Use this &amp;view as the export extent</source>
+        <translation>استخدام هذا ال&amp;عرض امتدادًا للتصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="132"/>
+        <source>Exports show what the map window shows now</source>
+        <translation>تُظهر الملفات المصدَّرة ما تعرضه نافذة الخريطة الآن</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="133"/>
+        <source>&amp;Reset export extent</source>
+        <translation>&amp;إعادة تعيين امتداد التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="157"/>
+        <source>Hold the width scale</source>
+        <translation>تثبيت مقياس العرض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="158"/>
+        <source>Fit widths to each period</source>
+        <translation>مواءمة العروض مع كل فترة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="161"/>
+        <source>Colour by change</source>
+        <translation>التلوين حسب التغيّر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="161"/>
+        <source>Colour by route</source>
+        <translation>التلوين حسب المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="188"/>
+        <source>Exports show the routes with a margin</source>
+        <translation>تُظهر الملفات المصدَّرة المسارات مع هامش</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="189"/>
+        <source>Exports show the regional default: {0}</source>
+        <translation>تُظهر الملفات المصدَّرة الامتداد الإقليمي الافتراضي: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="190"/>
+        <source>Exports show {0}</source>
+        <translation>تُظهر الملفات المصدَّرة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="256"/>
+        <source>Compare with the previous period</source>
+        <translation>المقارنة مع الفترة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="257"/>
+        <source>Compare with a year earlier</source>
+        <translation>المقارنة مع ما قبل عام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="265"/>
+        <source>Class limits: {0!r} is not a number; write limits such as 1000, 5000, 10000</source>
+        <translation>حدود الفئات: {0!r} ليس رقمًا؛ اكتب حدودًا مثل 1000, 5000, 10000</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="269"/>
+        <source>Classed widths</source>
+        <translation>عروض مصنّفة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="269"/>
+        <source>Proportional widths</source>
+        <translation>عروض تناسبية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="279"/>
+        <source>Fixed scale value: {0!r} is not a number; leave it empty to fit the widths</source>
+        <translation>قيمة المقياس الثابتة: {0!r} ليست رقمًا؛ اتركها فارغة لمواءمة العروض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="283"/>
+        <source>Scale fitted to the figures</source>
+        <translation>مقياس مُواءم مع الأرقام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="298"/>
+        <source>Use this view as the export extent</source>
+        <translation>استخدام هذا العرض امتدادًا للتصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="304"/>
+        <source>Reset export extent</source>
+        <translation>إعادة تعيين امتداد التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="308"/>
+        <source>Export small multiples</source>
+        <translation>تصدير الخرائط المصغّرة المتعددة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="309"/>
+        <source>PNG image (*.png)</source>
+        <translation>صورة PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="321"/>
+        <source>Check at least two periods to compare</source>
+        <translation>علّم فترتين على الأقل للمقارنة</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../gui/export_dialog.py" line="44"/>
@@ -72,240 +274,345 @@
         <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="102"/>
+        <location filename="../../gui/export_dialog.py" line="104"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="113"/>
+        <location filename="../../gui/export_dialog.py" line="118"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="114"/>
+        <location filename="../../gui/export_dialog.py" line="119"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="117"/>
+        <location filename="../../gui/export_dialog.py" line="122"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="119"/>
+        <location filename="../../gui/export_dialog.py" line="125"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="130"/>
+        <location filename="../../gui/export_dialog.py" line="136"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="131"/>
+        <location filename="../../gui/export_dialog.py" line="137"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="138"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="137"/>
+        <location filename="../../gui/export_dialog.py" line="143"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="138"/>
+        <location filename="../../gui/export_dialog.py" line="144"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="139"/>
+        <location filename="../../gui/export_dialog.py" line="145"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="143"/>
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="154"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="194"/>
+        <location filename="../../gui/export_dialog.py" line="205"/>
+        <source>Export settings</source>
+        <translation>إعدادات التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="232"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="198"/>
+        <location filename="../../gui/export_dialog.py" line="236"/>
         <source>Not exported: the existing files were kept</source>
         <translation>لم يُصدَّر شيء: احتُفظ بالملفات الموجودة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="202"/>
+        <location filename="../../gui/export_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="203"/>
+        <location filename="../../gui/export_dialog.py" line="242"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="214"/>
+        <location filename="../../gui/export_dialog.py" line="253"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="220"/>
+        <location filename="../../gui/export_dialog.py" line="259"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="225"/>
+        <location filename="../../gui/export_dialog.py" line="264"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="229"/>
+        <location filename="../../gui/export_dialog.py" line="268"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="238"/>
+        <location filename="../../gui/export_dialog.py" line="277"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="247"/>
+        <location filename="../../gui/export_dialog.py" line="286"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
 </context>
 <context>
+    <name>FiguresEditor</name>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="61"/>
+        <location filename="../../gui/figures_editor.py" line="255"/>
+        <source>Edit figures</source>
+        <translation>تعديل الأرقام</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="64"/>
+        <source>Filter by route, period, metric or source</source>
+        <translation>التصفية حسب المسار أو الفترة أو المؤشر أو المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="68"/>
+        <source>Row in the figures file (row 1 is the header)</source>
+        <translation>رقم الصف في ملف الأرقام (الصف 1 هو صف العناوين)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="71"/>
+        <location filename="../../gui/figures_editor.py" line="79"/>
+        <source>Paste</source>
+        <translation>لصق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="76"/>
+        <source>Add row</source>
+        <translation>إضافة صف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="77"/>
+        <source>A new figure for the period, metric and source shown on the map</source>
+        <translation>رقم جديد للفترة والمؤشر والمصدر المعروضة على الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="78"/>
+        <source>Delete rows</source>
+        <translation>حذف الصفوف</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="80"/>
+        <source>Spreadsheet cells: with a header row they are added as new rows; without, they overwrite the cells from the selected one on (Ctrl+V)</source>
+        <translation>خلايا جدول بيانات: إن كان معها صف عناوين تُضاف صفوفًا جديدة؛ وإلا فإنها تحل محل الخلايا بدءًا من الخلية المحددة (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="82"/>
+        <source>New period…</source>
+        <translation>فترة جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="83"/>
+        <source>Copy the current period&apos;s routes into a new period, with empty figures to fill in</source>
+        <translation>نسخ مسارات الفترة الحالية إلى فترة جديدة، بأرقام فارغة لتعبئتها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="203"/>
+        <source>New period</source>
+        <translation>فترة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="204"/>
+        <source>Period to add (e.g. 2025Q1), with the routes of {0}:</source>
+        <translation>الفترة المراد إضافتها (مثلاً 2025Q1)، بمسارات {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="215"/>
+        <source>{0} has figures already: they are shown</source>
+        <translation>للفترة {0} أرقام بالفعل: وهي معروضة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="223"/>
+        <source>{0} added: type its figures</source>
+        <translation>أُضيفت الفترة {0}: أدخل أرقامها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="244"/>
+        <source>No figure changed</source>
+        <translation>لم يتغير أي رقم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="260"/>
+        <source>Figures applied ({0} rows)</source>
+        <translation>طُبّقت الأرقام (عدد الصفوف: {0})</translation>
+    </message>
+</context>
+<context>
     <name>FiguresTable</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="38"/>
+        <location filename="../../gui/figures_table.py" line="41"/>
         <source>drawn</source>
         <translation>مرسوم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="39"/>
+        <location filename="../../gui/figures_table.py" line="42"/>
         <source>total label</source>
         <translation>تسمية المجموع</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="40"/>
+        <location filename="../../gui/figures_table.py" line="43"/>
         <source>outline, part of another</source>
         <translation>محيط، جزء من رقم آخر</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="41"/>
+        <location filename="../../gui/figures_table.py" line="44"/>
         <source>in its parent&apos;s figure</source>
         <translation>ضمن رقم المسار الأم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="42"/>
+        <location filename="../../gui/figures_table.py" line="45"/>
         <source>in the total&apos;s remainder</source>
         <translation>ضمن باقي المجموع</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="43"/>
+        <location filename="../../gui/figures_table.py" line="46"/>
         <source>by its branches</source>
         <translation>عبر فروعه</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="44"/>
+        <location filename="../../gui/figures_table.py" line="47"/>
         <source>no figure</source>
         <translation>لا رقم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="45"/>
+        <location filename="../../gui/figures_table.py" line="48"/>
         <source>not applicable</source>
         <translation>لا ينطبق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Route</source>
         <translation>الطريق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Figure</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>Shown as</source>
         <translation>يظهر كـ</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="134"/>
+        <location filename="../../gui/figures_table.py" line="137"/>
         <source>Problem</source>
         <translation>المشكلة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="138"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="138"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="139"/>
         <source>unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="139"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="137"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>outlier</source>
         <translation>قيمة شاذة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="137"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>sources</source>
         <translation>مصادر</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="138"/>
+        <location filename="../../gui/figures_table.py" line="141"/>
         <source>total</source>
         <translation>مجموع</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="163"/>
+        <location filename="../../gui/figures_table.py" line="169"/>
         <source>Route colour…</source>
         <translation>لون الطريق…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="164"/>
+        <location filename="../../gui/figures_table.py" line="170"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>لون مجموعة الطريق المحدد (مثلاً كل فروع وسط المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="211"/>
+        <location filename="../../gui/figures_table.py" line="172"/>
+        <source>Edit all figures…</source>
+        <translation>تعديل كل الأرقام…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="173"/>
+        <source>Every figure of every period: type, paste or add a period</source>
+        <translation>كل أرقام كل الفترات: اكتب أو الصق أو أضف فترة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="226"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} طرق، {1} بها مشاكل</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="232"/>
+        <location filename="../../gui/figures_table.py" line="250"/>
+        <source>Figure of {0}</source>
+        <translation>رقم {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="274"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
@@ -313,83 +620,162 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="73"/>
+        <location filename="../../gui/file_actions.py" line="74"/>
         <source>Reading {0}…</source>
         <translation>جارٍ قراءة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="79"/>
+        <location filename="../../gui/file_actions.py" line="80"/>
         <source>Choose a sheet</source>
         <translation>اختر ورقة</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80"/>
+        <location filename="../../gui/file_actions.py" line="81"/>
         <source>{0} holds several sheets. Which one holds the figures?</source>
         <translation>يحتوي {0} على عدة أوراق. أيها يحتوي على الأرقام؟</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="82"/>
+        <location filename="../../gui/file_actions.py" line="83"/>
         <source>Choose a layer</source>
         <translation>اختر طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="83"/>
+        <location filename="../../gui/file_actions.py" line="84"/>
         <source>{0} holds several layers. Which one should be opened?</source>
         <translation>يحتوي {0} على عدة طبقات. أيها يجب فتحها؟</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="94"/>
+        <location filename="../../gui/file_actions.py" line="95"/>
+        <source>Add to the loaded figures</source>
+        <translation>الإضافة إلى الأرقام المحمّلة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="95"/>
+        <source>Replace the loaded figures</source>
+        <translation>استبدال الأرقام المحمّلة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="97"/>
+        <location filename="../../gui/file_actions.py" line="110"/>
         <source>Open figures {0}</source>
         <translation>فتح الأرقام {0}</translation>
     </message>
     <message>
         <location filename="../../gui/file_actions.py" line="98"/>
+        <source>Figures are loaded already. Add those of {0} to them, or replace them?</source>
+        <translation>هناك أرقام محمّلة بالفعل. هل تريد إضافة أرقام {0} إليها أم استبدالها بها؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="101"/>
+        <location filename="../../gui/file_actions.py" line="152"/>
+        <source>Nothing changed: {0} was not opened</source>
+        <translation>لم يتغير شيء: لم يُفتح {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="120"/>
+        <source>Cannot add {0}</source>
+        <translation>تعذرت إضافة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="123"/>
+        <source>Nothing to add</source>
+        <translation>لا شيء للإضافة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="124"/>
+        <source>Every figure of {0} is loaded already.</source>
+        <translation>كل أرقام {0} محمّلة بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="131"/>
+        <source>Add figures {0}</source>
+        <translation>إضافة الأرقام {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="136"/>
+        <source>{0} added, with conflicts</source>
+        <translation>أُضيف {0} مع تعارضات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="137"/>
+        <source>{0} figures differ from the loaded ones; both are kept, side by side:</source>
+        <translation>عدد الأرقام التي تختلف عن الأرقام المحمّلة: {0}؛ احتُفظ بالنسختين جنبًا إلى جنب:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="139"/>
+        <source>
+… and {0} more</source>
+        <translation>
+… و{0} أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="146"/>
+        <source>Replace the routes layer {0}</source>
+        <translation>استبدال طبقة المسارات {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="148"/>
+        <source>Open routes {0}</source>
+        <translation>فتح المسارات {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="149"/>
+        <source>{0} has routes with the ids of the routes layer {1}. Route ids are unique across routes layers: replace that layer with it?</source>
+        <translation>يحتوي {0} على مسارات تحمل معرّفات مسارات طبقة المسارات {1}. معرّف المسار فريد في كل طبقات المسارات: هل تريد استبدال تلك الطبقة به؟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="160"/>
+        <source>Replace layer {0}</source>
+        <translation>استبدال الطبقة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="164"/>
         <source>Add layer {0}</source>
         <translation>إضافة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="105"/>
+        <location filename="../../gui/file_actions.py" line="171"/>
         <source>{0} opened, with warnings</source>
         <translation>فُتح {0} مع تحذيرات</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="111"/>
+        <location filename="../../gui/file_actions.py" line="177"/>
         <source>Cannot use this file</source>
         <translation>لا يمكن استخدام هذا الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="126"/>
+        <location filename="../../gui/file_actions.py" line="192"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0}: تعذرت القراءة ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="127"/>
+        <location filename="../../gui/file_actions.py" line="193"/>
         <source>Cannot open {0}</source>
         <translation>تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="88"/>
-        <location filename="../../gui/file_actions.py" line="128"/>
+        <location filename="../../gui/file_actions.py" line="89"/>
+        <location filename="../../gui/file_actions.py" line="194"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>لم يتغير شيء: تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="157"/>
+        <location filename="../../gui/file_actions.py" line="223"/>
         <source>Opened {0}</source>
         <translation>فُتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="172"/>
+        <location filename="../../gui/file_actions.py" line="238"/>
         <source>Cannot save the project</source>
         <translation>تعذر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="178"/>
+        <location filename="../../gui/file_actions.py" line="244"/>
         <source>Saved {0}; copied {1} into {2}</source>
         <translation>تم حفظ {0}؛ ونُسخ {1} إلى {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="181"/>
+        <location filename="../../gui/file_actions.py" line="247"/>
         <source>Saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
@@ -514,250 +900,265 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="58"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="59"/>
         <source>Figures</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56"/>
+        <location filename="../../gui/main_window.py" line="60"/>
         <source>Trend</source>
         <translation>الاتجاه الزمني</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="61"/>
+        <source>Compare</source>
+        <translation>المقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>&amp;Open data…</source>
         <translation>&amp;فتح بيانات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>فتح الحدود أو الطرق أو النقاط (أي ملف OGR أو CSV بخطوط الطول والعرض) أو الأرقام (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Open &amp;project…</source>
         <translation>فتح &amp;مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>&amp;Save project</source>
         <translation>&amp;حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Save project &amp;as…</source>
         <translation>حفظ المشروع &amp;باسم…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>تصدير الخريطة بصيغة PNG والطبقات بصيغة GeoJSON أو GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>Export &amp;series…</source>
         <translation>تصدير &amp;سلسلة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Every period, metric and language chosen, on one width scale per metric, with a PDF atlas</source>
         <translation>كل فترة ومؤشر ولغة مختارة، بمقياس عرض واحد لكل مؤشر، مع أطلس PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
-        <location filename="../../gui/main_window.py" line="272"/>
+        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Pre&amp;ferences…</source>
         <translation>الت&amp;فضيلات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;Full extent</source>
         <translation>الامتداد ال&amp;كامل</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Zoom to &amp;layer</source>
         <translation>تكبير إلى ال&amp;طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>&amp;Previous period</source>
         <translation>الفترة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;Next period</source>
         <translation>الفترة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>&amp;About Crossings</source>
         <translation>&amp;حول Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Map &amp;title and notes…</source>
         <translation>&amp;عنوان الخريطة وملاحظاتها…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>The map&apos;s title, subtitle and notes</source>
         <translation>عنوان الخريطة وعنوانها الفرعي وملاحظاتها</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="134"/>
+        <source>Edit &amp;figures…</source>
+        <translation>تعديل ال&amp;أرقام…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="135"/>
+        <source>Type, paste or add a period of figures (undoable)</source>
+        <translation>كتابة الأرقام أو لصقها أو إضافة فترة منها (يمكن التراجع)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>&amp;Remove layer</source>
         <translation>إ&amp;زالة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Remove the layer selected in the layer panel (undoable)</source>
         <translation>إزالة الطبقة المحددة في لوحة الطبقات (يمكن التراجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>&amp;Web map preview</source>
         <translation>معاينة خريطة ال&amp;ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>خريطة الويب التفاعلية للاختيار الحالي كما تُصدَّر (تعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Main</source>
         <translation>الرئيسي</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>خط الطول والعرض تحت المؤشر (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>رُسمت في {0:.0f} مللي ثانية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Edit title and notes</source>
         <translation>تعديل العنوان والملاحظات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Remove layer</source>
         <translation>إزالة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>تحمل المسارات تدفقات الأرقام؛ افتح مسارات أخرى بدلًا من إزالتها</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Remove layer {0}</source>
         <translation>إزالة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="280"/>
         <source>Web map</source>
         <translation>خريطة ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>Building the web map…</source>
         <translation>جارٍ إنشاء خريطة الويب…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;تراجع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&amp;Redo {0}</source>
         <translation>إ&amp;عادة: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>Untitled map</source>
         <translation>خريطة بلا عنوان</translation>
     </message>
@@ -874,6 +1275,257 @@
         <location filename="../../gui/dialogs/prompts.py" line="74"/>
         <source>Save project</source>
         <translation>حفظ المشروع</translation>
+    </message>
+</context>
+<context>
+    <name>RouteActions</name>
+    <message>
+        <location filename="../../gui/route_actions.py" line="38"/>
+        <source>&amp;Draw new route</source>
+        <translation>&amp;رسم مسار جديد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="39"/>
+        <source>Draw a route vertex by vertex on the map, snapping to places and route ends</source>
+        <translation>رسم مسار رأسًا تلو رأس على الخريطة، مع الالتقاط إلى الأماكن ونهايات المسارات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="40"/>
+        <source>&amp;Edit route vertices</source>
+        <translation>ت&amp;عديل رؤوس المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="41"/>
+        <source>Move, add and delete the vertices of the selected route</source>
+        <translation>نقل رؤوس المسار المحدد وإضافتها وحذفها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="42"/>
+        <source>Route &amp;properties…</source>
+        <translation>&amp;خصائص المسار…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="43"/>
+        <source>Id, name, group, parent, mode, origin, destination and colour of the selected route</source>
+        <translation>معرّف المسار المحدد واسمه ومجموعته ومساره الأم ونمطه ومنشؤه ووجهته ولونه</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="44"/>
+        <source>De&amp;lete route</source>
+        <translation>&amp;حذف المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="45"/>
+        <source>Delete the selected route (undoable)</source>
+        <translation>حذف المسار المحدد (يمكن التراجع)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="46"/>
+        <source>New routes &amp;layer</source>
+        <translation>&amp;طبقة مسارات جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="47"/>
+        <source>An empty routes layer to draw routes into; it is saved with the project</source>
+        <translation>طبقة مسارات فارغة لرسم المسارات فيها؛ تُحفظ مع المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="59"/>
+        <source>&amp;Routes</source>
+        <translation>&amp;المسارات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="119"/>
+        <source>Route properties of {0}</source>
+        <translation>خصائص المسار {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="121"/>
+        <source>Route properties</source>
+        <translation>خصائص المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="131"/>
+        <source>Delete route {0}</source>
+        <translation>حذف المسار {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="135"/>
+        <source>Delete route</source>
+        <translation>حذف المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="145"/>
+        <source>New routes {0}</source>
+        <translation>مسارات جديدة {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="145"/>
+        <source>New routes</source>
+        <translation>مسارات جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="147"/>
+        <source>New routes layer</source>
+        <translation>طبقة مسارات جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="155"/>
+        <source>Routes</source>
+        <translation>المسارات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="156"/>
+        <source>Select a route first: click it in the Figures panel</source>
+        <translation>اختر مسارًا أولًا: انقر عليه في لوحة الأرقام</translation>
+    </message>
+</context>
+<context>
+    <name>RouteForm</name>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="33"/>
+        <source>Route properties</source>
+        <translation>خصائص المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="33"/>
+        <source>New route</source>
+        <translation>مسار جديد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="38"/>
+        <source>e.g. CMR-TOBRUK (as the figures file names it)</source>
+        <translation>مثلاً CMR-TOBRUK (كما يسمّيه ملف الأرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="40"/>
+        <source>e.g. Central Mediterranean route: Tobruk to Crete</source>
+        <translation>مثلاً مسار وسط المتوسط: من طبرق إلى كريت</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="45"/>
+        <source>(none: a main route)</source>
+        <translation>(لا شيء: مسار رئيسي)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="55"/>
+        <source>Own colour (else the group&apos;s)</source>
+        <translation>لون خاص (وإلا فلون المجموعة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="62"/>
+        <source>Route id</source>
+        <translation>معرّف المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="62"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="63"/>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="63"/>
+        <source>Branch of</source>
+        <translation>فرع من</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="64"/>
+        <source>Mode</source>
+        <translation>النمط</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="64"/>
+        <source>Origin</source>
+        <translation>المنشأ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="65"/>
+        <source>Destination</source>
+        <translation>الوجهة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="65"/>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="80"/>
+        <source>Route colour</source>
+        <translation>لون المسار</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTool</name>
+    <message>
+        <location filename="../../gui/route_tool.py" line="66"/>
+        <source>Click to add vertices (snapping to places and route ends); Backspace removes the last; Enter or double-click finishes; Esc cancels</source>
+        <translation>انقر لإضافة رؤوس (مع الالتقاط إلى الأماكن ونهايات المسارات)؛ Backspace يحذف آخر رأس؛ Enter أو النقر المزدوج للإنهاء؛ Esc للإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="75"/>
+        <source>Editing {0}: drag a vertex to move it, double-click a segment to add one, right-click a vertex to delete it; Esc ends</source>
+        <translation>تعديل {0}: اسحب رأسًا لنقله، وانقر نقرًا مزدوجًا على مقطع لإضافة رأس، وانقر بالزر الأيمن على رأس لحذفه؛ Esc للإنهاء</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="142"/>
+        <location filename="../../gui/route_tool.py" line="219"/>
+        <source>Delete vertex of {0}</source>
+        <translation>حذف رأس من {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="170"/>
+        <source>Move vertex of {0}</source>
+        <translation>نقل رأس في {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="198"/>
+        <source>Add vertex to {0}</source>
+        <translation>إضافة رأس إلى {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="208"/>
+        <source>Route drawing cancelled</source>
+        <translation>أُلغي رسم المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="228"/>
+        <source>A route needs at least two vertices</source>
+        <translation>يحتاج المسار إلى رأسين على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="240"/>
+        <source>Add route {0}</source>
+        <translation>إضافة المسار {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="243"/>
+        <location filename="../../gui/route_tool.py" line="248"/>
+        <source>Add route</source>
+        <translation>إضافة مسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="248"/>
+        <source>Route {0} was added, but its sea leg {1}. The map keeps sea bands off land; move its vertices to follow the sea.</source>
+        <translation>أُضيف المسار {0}، لكن مقطعه البحري {1}. تُبقي الخريطة الأشرطة البحرية بعيدًا عن اليابسة؛ انقل رؤوسه لتتبع البحر.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="252"/>
+        <source>Route {0} added</source>
+        <translation>أُضيف المسار {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="266"/>
+        <source>Edit route</source>
+        <translation>تعديل المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="293"/>
+        <source>The sea leg {0}</source>
+        <translation>المقطع البحري {0}</translation>
     </message>
 </context>
 <context>
@@ -1100,7 +1752,7 @@
         <translation>مجلد السلسلة</translation>
     </message>
     <message>
-        <location filename="../../gui/series_dialog.py" line="205"/>
+        <location filename="../../gui/series_dialog.py" line="202"/>
         <source>{0}/{1} {2}, about {3} s left</source>
         <translation>{0}/{1} {2}، يتبقى نحو {3} ث</translation>
     </message>
@@ -1108,17 +1760,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../gui/trend_chart.py" line="68"/>
+        <location filename="../../gui/trend_chart.py" line="109"/>
         <source>Select a route in the figures table</source>
         <translation>اختر طريقاً في جدول الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="71"/>
+        <location filename="../../gui/trend_chart.py" line="153"/>
         <source>{route}: {metric} by period</source>
         <translation>{route}: {metric} حسب الفترة</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="75"/>
+        <location filename="../../gui/trend_chart.py" line="110"/>
         <source>No figures for this route</source>
         <translation>لا أرقام لهذا الطريق</translation>
     </message>

@@ -40,6 +40,208 @@
     </message>
 </context>
 <context>
+    <name>ComparePanel</name>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="91"/>
+        <source>Hold the width scale across periods</source>
+        <translation>Maintenir l’échelle des largeurs d’une période à l’autre</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="92"/>
+        <source>Fit the widths to the largest figure of every period of the same kind, so a width means the same figure on every quarter&apos;s (or year&apos;s) map</source>
+        <translation>Ajuster les largeurs au plus grand chiffre de toutes les périodes du même type, pour qu’une largeur représente le même chiffre sur la carte de chaque trimestre (ou de chaque année)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="95"/>
+        <location filename="../../gui/compare_panel.py" line="257"/>
+        <source>No comparison</source>
+        <translation>Aucune comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="95"/>
+        <source>Previous period</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="96"/>
+        <source>Same period a year earlier</source>
+        <translation>Même période un an plus tôt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="98"/>
+        <source>Colour flows by change</source>
+        <translation>Colorer les flux selon l’évolution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="100"/>
+        <source>proportional, e.g. 1000, 5000, 10000</source>
+        <translation>proportionnelles, p. ex. 1000, 5000, 10000</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="101"/>
+        <source>Class limits for classed widths; empty for widths in proportion</source>
+        <translation>Limites de classes pour des largeurs par classes ; vide pour des largeurs proportionnelles</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="103"/>
+        <source>none: fitted to the figures</source>
+        <translation>aucune : échelle ajustée aux chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="104"/>
+        <source>The figure drawn at the full width on every map; it overrides the held scale</source>
+        <translation>Le chiffre dessiné à la largeur maximale sur chaque carte ; il prime sur l’échelle maintenue</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="112"/>
+        <source>Compare with</source>
+        <translation>Comparer avec</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="114"/>
+        <source>Class limits</source>
+        <translation>Limites de classes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="115"/>
+        <location filename="../../gui/compare_panel.py" line="283"/>
+        <source>Fixed scale value</source>
+        <translation>Valeur d’échelle fixe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="117"/>
+        <location filename="../../gui/compare_panel.py" line="321"/>
+        <location filename="../../gui/compare_panel.py" line="351"/>
+        <source>Small multiples</source>
+        <translation>Petits multiples</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="120"/>
+        <source>Export small multiples…</source>
+        <translation>Exporter les petits multiples…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="121"/>
+        <source>The checked periods side by side in one PNG, on one width scale</source>
+        <translation>Les périodes cochées côte à côte dans un seul PNG, sur une même échelle des largeurs</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="129"/>
+        <source>Export extent</source>
+        <translation>Étendue d’export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="130"/>
+        <source>Use this &amp;view as the export extent</source>
+        <translation>Utiliser cette &amp;vue comme étendue d’export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="132"/>
+        <source>Exports show what the map window shows now</source>
+        <translation>Les exports montrent ce que la fenêtre de carte affiche maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="133"/>
+        <source>&amp;Reset export extent</source>
+        <translation>Réi&amp;nitialiser l’étendue d’export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="157"/>
+        <source>Hold the width scale</source>
+        <translation>Maintenir l’échelle des largeurs</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="158"/>
+        <source>Fit widths to each period</source>
+        <translation>Ajuster les largeurs à chaque période</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="161"/>
+        <source>Colour by change</source>
+        <translation>Colorer selon l’évolution</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="161"/>
+        <source>Colour by route</source>
+        <translation>Colorer par route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="188"/>
+        <source>Exports show the routes with a margin</source>
+        <translation>Les exports montrent les routes avec une marge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="189"/>
+        <source>Exports show the regional default: {0}</source>
+        <translation>Les exports montrent l’étendue régionale par défaut : {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="190"/>
+        <source>Exports show {0}</source>
+        <translation>Les exports montrent {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="256"/>
+        <source>Compare with the previous period</source>
+        <translation>Comparer avec la période précédente</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="257"/>
+        <source>Compare with a year earlier</source>
+        <translation>Comparer avec un an plus tôt</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="265"/>
+        <source>Class limits: {0!r} is not a number; write limits such as 1000, 5000, 10000</source>
+        <translation>Limites de classes : {0!r} n’est pas un nombre ; écrivez des limites comme 1000, 5000, 10000</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="269"/>
+        <source>Classed widths</source>
+        <translation>Largeurs par classes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="269"/>
+        <source>Proportional widths</source>
+        <translation>Largeurs proportionnelles</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="279"/>
+        <source>Fixed scale value: {0!r} is not a number; leave it empty to fit the widths</source>
+        <translation>Valeur d’échelle fixe : {0!r} n’est pas un nombre ; laissez-la vide pour ajuster les largeurs</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="283"/>
+        <source>Scale fitted to the figures</source>
+        <translation>Échelle ajustée aux chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="298"/>
+        <source>Use this view as the export extent</source>
+        <translation>Utiliser cette vue comme étendue d’export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="304"/>
+        <source>Reset export extent</source>
+        <translation>Réinitialiser l’étendue d’export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="308"/>
+        <source>Export small multiples</source>
+        <translation>Exporter les petits multiples</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="309"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="321"/>
+        <source>Check at least two periods to compare</source>
+        <translation>Cochez au moins deux périodes à comparer</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../gui/export_dialog.py" line="44"/>
@@ -72,240 +274,345 @@
         <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="102"/>
+        <location filename="../../gui/export_dialog.py" line="104"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="113"/>
+        <location filename="../../gui/export_dialog.py" line="118"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="114"/>
+        <location filename="../../gui/export_dialog.py" line="119"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="117"/>
+        <location filename="../../gui/export_dialog.py" line="122"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="119"/>
+        <location filename="../../gui/export_dialog.py" line="125"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="130"/>
+        <location filename="../../gui/export_dialog.py" line="136"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="131"/>
+        <location filename="../../gui/export_dialog.py" line="137"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="138"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="137"/>
+        <location filename="../../gui/export_dialog.py" line="143"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="138"/>
+        <location filename="../../gui/export_dialog.py" line="144"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="139"/>
+        <location filename="../../gui/export_dialog.py" line="145"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="143"/>
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="154"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="194"/>
+        <location filename="../../gui/export_dialog.py" line="205"/>
+        <source>Export settings</source>
+        <translation>Paramètres d’export</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="232"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="198"/>
+        <location filename="../../gui/export_dialog.py" line="236"/>
         <source>Not exported: the existing files were kept</source>
         <translation>Rien n’a été exporté : les fichiers existants sont conservés</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="202"/>
+        <location filename="../../gui/export_dialog.py" line="241"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="203"/>
+        <location filename="../../gui/export_dialog.py" line="242"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="214"/>
+        <location filename="../../gui/export_dialog.py" line="253"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="220"/>
+        <location filename="../../gui/export_dialog.py" line="259"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="225"/>
+        <location filename="../../gui/export_dialog.py" line="264"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="229"/>
+        <location filename="../../gui/export_dialog.py" line="268"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="238"/>
+        <location filename="../../gui/export_dialog.py" line="277"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="247"/>
+        <location filename="../../gui/export_dialog.py" line="286"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>
 </context>
 <context>
+    <name>FiguresEditor</name>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="61"/>
+        <location filename="../../gui/figures_editor.py" line="255"/>
+        <source>Edit figures</source>
+        <translation>Modifier les chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="64"/>
+        <source>Filter by route, period, metric or source</source>
+        <translation>Filtrer par route, période, indicateur ou source</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="68"/>
+        <source>Row in the figures file (row 1 is the header)</source>
+        <translation>Ligne dans le fichier des chiffres (la ligne 1 est l’en-tête)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="71"/>
+        <location filename="../../gui/figures_editor.py" line="79"/>
+        <source>Paste</source>
+        <translation>Coller</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="76"/>
+        <source>Add row</source>
+        <translation>Ajouter une ligne</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="77"/>
+        <source>A new figure for the period, metric and source shown on the map</source>
+        <translation>Un nouveau chiffre pour la période, l’indicateur et la source affichés sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="78"/>
+        <source>Delete rows</source>
+        <translation>Supprimer les lignes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="80"/>
+        <source>Spreadsheet cells: with a header row they are added as new rows; without, they overwrite the cells from the selected one on (Ctrl+V)</source>
+        <translation>Cellules de tableur : avec une ligne d’en-tête, elles sont ajoutées comme nouvelles lignes ; sans, elles remplacent les cellules à partir de celle sélectionnée (Ctrl+V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="82"/>
+        <source>New period…</source>
+        <translation>Nouvelle période…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="83"/>
+        <source>Copy the current period&apos;s routes into a new period, with empty figures to fill in</source>
+        <translation>Copier les routes de la période actuelle dans une nouvelle période, avec des chiffres vides à remplir</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="203"/>
+        <source>New period</source>
+        <translation>Nouvelle période</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="204"/>
+        <source>Period to add (e.g. 2025Q1), with the routes of {0}:</source>
+        <translation>Période à ajouter (p. ex. 2025Q1), avec les routes de {0} :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="215"/>
+        <source>{0} has figures already: they are shown</source>
+        <translation>{0} a déjà des chiffres : ils sont affichés</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="223"/>
+        <source>{0} added: type its figures</source>
+        <translation>{0} ajoutée : saisissez ses chiffres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="244"/>
+        <source>No figure changed</source>
+        <translation>Aucun chiffre n’a changé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_editor.py" line="260"/>
+        <source>Figures applied ({0} rows)</source>
+        <translation>Chiffres appliqués ({0} lignes)</translation>
+    </message>
+</context>
+<context>
     <name>FiguresTable</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="38"/>
+        <location filename="../../gui/figures_table.py" line="41"/>
         <source>drawn</source>
         <translation>dessiné</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="39"/>
+        <location filename="../../gui/figures_table.py" line="42"/>
         <source>total label</source>
         <translation>étiquette de total</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="40"/>
+        <location filename="../../gui/figures_table.py" line="43"/>
         <source>outline, part of another</source>
         <translation>contour, inclus dans un autre</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="41"/>
+        <location filename="../../gui/figures_table.py" line="44"/>
         <source>in its parent&apos;s figure</source>
         <translation>dans le chiffre de la route mère</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="42"/>
+        <location filename="../../gui/figures_table.py" line="45"/>
         <source>in the total&apos;s remainder</source>
         <translation>dans le reste du total</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="43"/>
+        <location filename="../../gui/figures_table.py" line="46"/>
         <source>by its branches</source>
         <translation>par ses branches</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="44"/>
+        <location filename="../../gui/figures_table.py" line="47"/>
         <source>no figure</source>
         <translation>pas de chiffre</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="45"/>
+        <location filename="../../gui/figures_table.py" line="48"/>
         <source>not applicable</source>
         <translation>sans objet</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132"/>
+        <location filename="../../gui/figures_table.py" line="135"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133"/>
+        <location filename="../../gui/figures_table.py" line="136"/>
         <source>Shown as</source>
         <translation>Affiché comme</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="134"/>
+        <location filename="../../gui/figures_table.py" line="137"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="138"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="138"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="139"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="139"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="137"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>outlier</source>
         <translation>valeur aberrante</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="137"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>sources</source>
         <translation>sources</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="138"/>
+        <location filename="../../gui/figures_table.py" line="141"/>
         <source>total</source>
         <translation>total</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="163"/>
+        <location filename="../../gui/figures_table.py" line="169"/>
         <source>Route colour…</source>
         <translation>Couleur de la route…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="164"/>
+        <location filename="../../gui/figures_table.py" line="170"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>Couleur du groupe de la route choisie (p. ex. toutes les branches de la Méditerranée centrale)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="211"/>
+        <location filename="../../gui/figures_table.py" line="172"/>
+        <source>Edit all figures…</source>
+        <translation>Modifier tous les chiffres…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="173"/>
+        <source>Every figure of every period: type, paste or add a period</source>
+        <translation>Tous les chiffres de toutes les périodes : saisir, coller ou ajouter une période</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="226"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} routes, {1} avec des problèmes</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="232"/>
+        <location filename="../../gui/figures_table.py" line="250"/>
+        <source>Figure of {0}</source>
+        <translation>Chiffre de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="274"/>
         <source>Colour of {0}</source>
         <translation>Couleur de {0}</translation>
     </message>
@@ -313,83 +620,162 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/file_actions.py" line="73"/>
+        <location filename="../../gui/file_actions.py" line="74"/>
         <source>Reading {0}…</source>
         <translation>Lecture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="79"/>
+        <location filename="../../gui/file_actions.py" line="80"/>
         <source>Choose a sheet</source>
         <translation>Choisir une feuille</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="80"/>
+        <location filename="../../gui/file_actions.py" line="81"/>
         <source>{0} holds several sheets. Which one holds the figures?</source>
         <translation>{0} contient plusieurs feuilles. Laquelle contient les chiffres ?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="82"/>
+        <location filename="../../gui/file_actions.py" line="83"/>
         <source>Choose a layer</source>
         <translation>Choisir une couche</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="83"/>
+        <location filename="../../gui/file_actions.py" line="84"/>
         <source>{0} holds several layers. Which one should be opened?</source>
         <translation>{0} contient plusieurs couches. Laquelle ouvrir ?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="94"/>
+        <location filename="../../gui/file_actions.py" line="95"/>
+        <source>Add to the loaded figures</source>
+        <translation>Ajouter aux chiffres chargés</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="95"/>
+        <source>Replace the loaded figures</source>
+        <translation>Remplacer les chiffres chargés</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="97"/>
+        <location filename="../../gui/file_actions.py" line="110"/>
         <source>Open figures {0}</source>
         <translation>Ouvrir les chiffres {0}</translation>
     </message>
     <message>
         <location filename="../../gui/file_actions.py" line="98"/>
+        <source>Figures are loaded already. Add those of {0} to them, or replace them?</source>
+        <translation>Des chiffres sont déjà chargés. Leur ajouter ceux de {0} ou les remplacer ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="101"/>
+        <location filename="../../gui/file_actions.py" line="152"/>
+        <source>Nothing changed: {0} was not opened</source>
+        <translation>Rien n’a changé : {0} n’a pas été ouvert</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="120"/>
+        <source>Cannot add {0}</source>
+        <translation>Impossible d’ajouter {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="123"/>
+        <source>Nothing to add</source>
+        <translation>Rien à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="124"/>
+        <source>Every figure of {0} is loaded already.</source>
+        <translation>Tous les chiffres de {0} sont déjà chargés.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="131"/>
+        <source>Add figures {0}</source>
+        <translation>Ajouter les chiffres {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="136"/>
+        <source>{0} added, with conflicts</source>
+        <translation>{0} ajouté, avec des conflits</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="137"/>
+        <source>{0} figures differ from the loaded ones; both are kept, side by side:</source>
+        <translation>{0} chiffres diffèrent de ceux déjà chargés ; les deux versions sont conservées, côte à côte :</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="139"/>
+        <source>
+… and {0} more</source>
+        <translation>
+… et {0} autres</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="146"/>
+        <source>Replace the routes layer {0}</source>
+        <translation>Remplacer la couche de routes {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="148"/>
+        <source>Open routes {0}</source>
+        <translation>Ouvrir les routes {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="149"/>
+        <source>{0} has routes with the ids of the routes layer {1}. Route ids are unique across routes layers: replace that layer with it?</source>
+        <translation>{0} contient des routes portant les identifiants de la couche de routes {1}. Un identifiant de route est unique dans l’ensemble des couches de routes : remplacer cette couche par celle-ci ?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="160"/>
+        <source>Replace layer {0}</source>
+        <translation>Remplacer la couche {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_actions.py" line="164"/>
         <source>Add layer {0}</source>
         <translation>Ajouter la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="105"/>
+        <location filename="../../gui/file_actions.py" line="171"/>
         <source>{0} opened, with warnings</source>
         <translation>{0} ouvert, avec des avertissements</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="111"/>
+        <location filename="../../gui/file_actions.py" line="177"/>
         <source>Cannot use this file</source>
         <translation>Impossible d’utiliser ce fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="126"/>
+        <location filename="../../gui/file_actions.py" line="192"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0} : lecture impossible ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="127"/>
+        <location filename="../../gui/file_actions.py" line="193"/>
         <source>Cannot open {0}</source>
         <translation>Impossible d’ouvrir {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="88"/>
-        <location filename="../../gui/file_actions.py" line="128"/>
+        <location filename="../../gui/file_actions.py" line="89"/>
+        <location filename="../../gui/file_actions.py" line="194"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>Rien n’a changé : {0} n’a pas pu être ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="157"/>
+        <location filename="../../gui/file_actions.py" line="223"/>
         <source>Opened {0}</source>
         <translation>{0} ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="172"/>
+        <location filename="../../gui/file_actions.py" line="238"/>
         <source>Cannot save the project</source>
         <translation>Impossible d’enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="178"/>
+        <location filename="../../gui/file_actions.py" line="244"/>
         <source>Saved {0}; copied {1} into {2}</source>
         <translation>{0} enregistré ; {1} copié dans {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="181"/>
+        <location filename="../../gui/file_actions.py" line="247"/>
         <source>Saved {0}</source>
         <translation>{0} enregistré</translation>
     </message>
@@ -514,250 +900,265 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="54"/>
+        <location filename="../../gui/main_window.py" line="58"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="55"/>
+        <location filename="../../gui/main_window.py" line="59"/>
         <source>Figures</source>
         <translation>Chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="56"/>
+        <location filename="../../gui/main_window.py" line="60"/>
         <source>Trend</source>
         <translation>Tendance</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="61"/>
+        <source>Compare</source>
+        <translation>Comparaison</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>&amp;Open data…</source>
         <translation>&amp;Ouvrir des données…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="102"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>Ouvrir frontières, routes, points (tout fichier OGR ou CSV avec lat/lon) ou chiffres (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="103"/>
+        <location filename="../../gui/main_window.py" line="112"/>
         <source>Open &amp;project…</source>
         <translation>Ouvrir un &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="104"/>
+        <location filename="../../gui/main_window.py" line="113"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="114"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="115"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="116"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>Exporter la carte en PNG et les couches en GeoJSON ou GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>Export &amp;series…</source>
         <translation>Exporter une &amp;série…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Every period, metric and language chosen, on one width scale per metric, with a PDF atlas</source>
         <translation>Chaque période, indicateur et langue choisis, sur une échelle de largeur par indicateur, avec un atlas PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
-        <location filename="../../gui/main_window.py" line="272"/>
+        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Pre&amp;ferences…</source>
         <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;Full extent</source>
         <translation>Étendue &amp;complète</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Zoom to &amp;layer</source>
         <translation>Zoomer sur la &amp;couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="129"/>
         <source>&amp;Previous period</source>
         <translation>Période &amp;précédente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>&amp;Next period</source>
         <translation>Période &amp;suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>&amp;About Crossings</source>
         <translation>À &amp;propos de Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="132"/>
         <source>Map &amp;title and notes…</source>
         <translation>&amp;Titre et notes de la carte…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>The map&apos;s title, subtitle and notes</source>
         <translation>Le titre, le sous-titre et les notes de la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="134"/>
+        <source>Edit &amp;figures…</source>
+        <translation>Modifier les &amp;chiffres…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="135"/>
+        <source>Type, paste or add a period of figures (undoable)</source>
+        <translation>Saisir, coller ou ajouter une période de chiffres (annulable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>&amp;Remove layer</source>
         <translation>&amp;Retirer la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>Remove the layer selected in the layer panel (undoable)</source>
         <translation>Retirer la couche choisie dans le panneau des couches (annulable)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>&amp;Web map preview</source>
         <translation>Aperçu de la carte &amp;web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>La carte web interactive de la sélection actuelle, telle qu’exportée (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="166"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>Longitude et latitude sous le curseur (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>dessiné en {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="205"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>Edit title and notes</source>
         <translation>Modifier le titre et les notes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>Remove layer</source>
         <translation>Retirer la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>Les routes portent les flux des chiffres ; ouvrez d’autres routes plutôt que de les retirer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="245"/>
         <source>Remove layer {0}</source>
         <translation>Retirer la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="280"/>
         <source>Web map</source>
         <translation>Carte web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="276"/>
         <source>Building the web map…</source>
         <translation>Création de la carte web…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="271"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="272"/>
+        <location filename="../../gui/main_window.py" line="292"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="279"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -874,6 +1275,257 @@
         <location filename="../../gui/dialogs/prompts.py" line="74"/>
         <source>Save project</source>
         <translation>Enregistrer le projet</translation>
+    </message>
+</context>
+<context>
+    <name>RouteActions</name>
+    <message>
+        <location filename="../../gui/route_actions.py" line="38"/>
+        <source>&amp;Draw new route</source>
+        <translation>&amp;Dessiner une nouvelle route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="39"/>
+        <source>Draw a route vertex by vertex on the map, snapping to places and route ends</source>
+        <translation>Dessiner une route sommet par sommet sur la carte, avec accrochage aux lieux et aux extrémités des routes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="40"/>
+        <source>&amp;Edit route vertices</source>
+        <translation>&amp;Modifier les sommets de la route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="41"/>
+        <source>Move, add and delete the vertices of the selected route</source>
+        <translation>Déplacer, ajouter et supprimer les sommets de la route choisie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="42"/>
+        <source>Route &amp;properties…</source>
+        <translation>&amp;Propriétés de la route…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="43"/>
+        <source>Id, name, group, parent, mode, origin, destination and colour of the selected route</source>
+        <translation>Identifiant, nom, groupe, route mère, mode, origine, destination et couleur de la route choisie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="44"/>
+        <source>De&amp;lete route</source>
+        <translation>&amp;Supprimer la route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="45"/>
+        <source>Delete the selected route (undoable)</source>
+        <translation>Supprimer la route choisie (annulable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="46"/>
+        <source>New routes &amp;layer</source>
+        <translation>Nouvelle &amp;couche de routes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="47"/>
+        <source>An empty routes layer to draw routes into; it is saved with the project</source>
+        <translation>Une couche de routes vide pour y dessiner des routes ; elle est enregistrée avec le projet</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="59"/>
+        <source>&amp;Routes</source>
+        <translation>&amp;Routes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="119"/>
+        <source>Route properties of {0}</source>
+        <translation>Propriétés de la route {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="121"/>
+        <source>Route properties</source>
+        <translation>Propriétés de la route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="131"/>
+        <source>Delete route {0}</source>
+        <translation>Supprimer la route {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="135"/>
+        <source>Delete route</source>
+        <translation>Supprimer la route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="145"/>
+        <source>New routes {0}</source>
+        <translation>Nouvelles routes {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="145"/>
+        <source>New routes</source>
+        <translation>Nouvelles routes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="147"/>
+        <source>New routes layer</source>
+        <translation>Nouvelle couche de routes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="155"/>
+        <source>Routes</source>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_actions.py" line="156"/>
+        <source>Select a route first: click it in the Figures panel</source>
+        <translation>Choisissez d’abord une route : cliquez dessus dans le panneau Chiffres</translation>
+    </message>
+</context>
+<context>
+    <name>RouteForm</name>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="33"/>
+        <source>Route properties</source>
+        <translation>Propriétés de la route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="33"/>
+        <source>New route</source>
+        <translation>Nouvelle route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="38"/>
+        <source>e.g. CMR-TOBRUK (as the figures file names it)</source>
+        <translation>p. ex. CMR-TOBRUK (tel que le nomme le fichier des chiffres)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="40"/>
+        <source>e.g. Central Mediterranean route: Tobruk to Crete</source>
+        <translation>p. ex. Route de la Méditerranée centrale : de Tobrouk à la Crète</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="45"/>
+        <source>(none: a main route)</source>
+        <translation>(aucune : route principale)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="55"/>
+        <source>Own colour (else the group&apos;s)</source>
+        <translation>Couleur propre (sinon celle du groupe)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="62"/>
+        <source>Route id</source>
+        <translation>Identifiant de route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="62"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="63"/>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="63"/>
+        <source>Branch of</source>
+        <translation>Branche de</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="64"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="64"/>
+        <source>Origin</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="65"/>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="65"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/route_form.py" line="80"/>
+        <source>Route colour</source>
+        <translation>Couleur de la route</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTool</name>
+    <message>
+        <location filename="../../gui/route_tool.py" line="66"/>
+        <source>Click to add vertices (snapping to places and route ends); Backspace removes the last; Enter or double-click finishes; Esc cancels</source>
+        <translation>Cliquez pour ajouter des sommets (avec accrochage aux lieux et aux extrémités des routes) ; Retour arrière supprime le dernier ; Entrée ou un double-clic termine ; Échap annule</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="75"/>
+        <source>Editing {0}: drag a vertex to move it, double-click a segment to add one, right-click a vertex to delete it; Esc ends</source>
+        <translation>Modification de {0} : glissez un sommet pour le déplacer, double-cliquez sur un segment pour en ajouter un, cliquez droit sur un sommet pour le supprimer ; Échap termine</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="142"/>
+        <location filename="../../gui/route_tool.py" line="219"/>
+        <source>Delete vertex of {0}</source>
+        <translation>Supprimer un sommet de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="170"/>
+        <source>Move vertex of {0}</source>
+        <translation>Déplacer un sommet de {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="198"/>
+        <source>Add vertex to {0}</source>
+        <translation>Ajouter un sommet à {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="208"/>
+        <source>Route drawing cancelled</source>
+        <translation>Dessin de la route annulé</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="228"/>
+        <source>A route needs at least two vertices</source>
+        <translation>Une route doit compter au moins deux sommets</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="240"/>
+        <source>Add route {0}</source>
+        <translation>Ajouter la route {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="243"/>
+        <location filename="../../gui/route_tool.py" line="248"/>
+        <source>Add route</source>
+        <translation>Ajouter une route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="248"/>
+        <source>Route {0} was added, but its sea leg {1}. The map keeps sea bands off land; move its vertices to follow the sea.</source>
+        <translation>La route {0} a été ajoutée, mais son tronçon maritime {1}. La carte tient les bandes maritimes à l’écart des terres ; déplacez ses sommets pour suivre la mer.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="252"/>
+        <source>Route {0} added</source>
+        <translation>Route {0} ajoutée</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="266"/>
+        <source>Edit route</source>
+        <translation>Modifier la route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/route_tool.py" line="293"/>
+        <source>The sea leg {0}</source>
+        <translation>Le tronçon maritime {0}</translation>
     </message>
 </context>
 <context>
@@ -1100,7 +1752,7 @@
         <translation>Dossier de la série</translation>
     </message>
     <message>
-        <location filename="../../gui/series_dialog.py" line="205"/>
+        <location filename="../../gui/series_dialog.py" line="202"/>
         <source>{0}/{1} {2}, about {3} s left</source>
         <translation>{0}/{1} {2}, encore environ {3} s</translation>
     </message>
@@ -1108,17 +1760,17 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../gui/trend_chart.py" line="68"/>
+        <location filename="../../gui/trend_chart.py" line="109"/>
         <source>Select a route in the figures table</source>
         <translation>Choisissez une route dans le tableau des chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="71"/>
+        <location filename="../../gui/trend_chart.py" line="153"/>
         <source>{route}: {metric} by period</source>
         <translation>{route} : {metric} par période</translation>
     </message>
     <message>
-        <location filename="../../gui/trend_chart.py" line="75"/>
+        <location filename="../../gui/trend_chart.py" line="110"/>
         <source>No figures for this route</source>
         <translation>Aucun chiffre pour cette route</translation>
     </message>

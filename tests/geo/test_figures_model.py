@@ -359,8 +359,8 @@ def test_every_figure_of_every_selection_is_on_its_map_once_drawn_labelled_or_in
     """The map itself, not only the figures layer: a figure is drawn, written as a total, outlined, or
     (another source's) listed in the footer; never silently absent."""
     from geo.document import MapDocument
-    from geo.routes import route_caption
     from geo.map_texts import flow_label_texts, sources_text
+    from geo.routes import route_caption
 
     doc = MapDocument.from_files()
     for period in doc.flows.periods():

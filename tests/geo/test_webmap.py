@@ -13,7 +13,7 @@ import folium
 import pandas as pd
 import pytest
 import shapely
-from hostile_data import PAYLOAD, malicious_document  # noqa: E402
+from hostile_data import PAYLOAD, malicious_document
 from shapely.geometry import shape
 
 from geo import paths
