@@ -118,7 +118,10 @@ def test_ctrl_c_leaves_only_complete_files_and_no_atlas(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen([sys.executable, "-m", "gui.cli", "atlas", "--periods", "2024Q4", "2024", "--languages",
                              "en", "fr", "ar", "--dpi", "100", "--out-dir", str(tmp_path), "--jobs", "2"],
-                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT, start_new_session=True,
+                            # as from a terminal: a suite started in the background (`make test &`) runs with
+                            # SIGINT ignored, which children inherit, and Python then never sees Ctrl+C
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines = []
     try:
         for line in proc.stderr:  # interrupt as the first map is reported, as a user would
