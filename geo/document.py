@@ -313,10 +313,10 @@ class MapDocument(RoutesLayers):
         any map of the selection's kind, so a width means one figure every quarter; else None."""
         from geo.held_scale import held_reference
 
-        if not self.flow_style.hold_scale or self.flow_style.reference_value is not None or self.period is None:
+        if self.period is None:
             return None
         key = ("held-scale", self._figures_id(), parse_period(self.period).kind, self.metric, self.source,
-               self._routes_id(), self.od_net)
+               self._routes_id(), self.od_net, self.flow_style.hold_scale, self.flow_style.reference_value)
         if key not in self._cache:
             self._cache[key] = held_reference(self)
         return self._cache[key]

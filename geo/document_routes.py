@@ -47,25 +47,11 @@ class RoutesLayers:
 
     def route_id_clash(self, layer: Layer, replacing: Layer | None = None) -> str | None:
         """Why ``layer`` cannot join the routes already loaded (a route id they share), or None."""
-        if layer.kind != "routes":
-            return None
-        ids = set(layer.data["route_id"])
-        for other in self.routes_layers():
-            if other is layer or other is replacing:
-                continue
-            shared = sorted(ids & set(other.data["route_id"]))
-            if shared:
-                listed = ", ".join(repr(s) for s in shared[:5]) + (f" and {len(shared) - 5} more" if len(shared) > 5 else "")
-                return (f"route id{'s' if len(shared) > 1 else ''} {listed} {'are' if len(shared) > 1 else 'is'} "
-                        f"already used by the routes layer {other.title!r}: route ids must be unique across routes layers")
-        return None
+        return route_id_clash(self.layers, layer, replacing)
 
     def edit_routes(self, layer: Layer, data: gpd.GeoDataFrame) -> Layer:
         """Give a routes layer new data (from ``geo.route_edit``): a new, edited layer in its place."""
         new = Layer(layer.kind, layer.title, data, layer.path, replace(layer.style), source=layer.source, edited=True)
-        clash = self.route_id_clash(new, replacing=layer)
-        if clash:
-            raise CrossingsError(clash)
         self.replace_layer(layer, new)
         return new
 
@@ -81,7 +67,11 @@ class RoutesLayers:
 
     def replace_layer(self, old: Layer, new: Layer) -> None:
         """Put ``new`` where ``old`` is (an edited routes layer is a new layer: layers' data never change
-        in place, so undo keeps the old one and caches keyed by layer id stay right)."""
+        in place, so undo keeps the old one and caches keyed by layer id stay right). A routes layer
+        whose ids the other routes layers use is refused by name."""
+        clash = self.route_id_clash(new, replacing=old)
+        if clash:
+            raise CrossingsError(clash)
         self.layers[self.layers.index(old)] = new
         self._invalidate("layers")
 
@@ -104,3 +94,20 @@ class RoutesLayers:
                 merged.total_names.update(found.total_names)
             self._cache[key] = merged
         return self._cache[key]
+
+
+def route_id_clash(layers: list[Layer], layer: Layer, replacing: Layer | None = None) -> str | None:
+    """Why the routes ``layer`` cannot join the routes layers among ``layers`` (a route id it shares
+    with one of them, ``replacing`` aside), or None."""
+    if layer.kind != "routes":
+        return None
+    ids = set(layer.data["route_id"])
+    for other in layers:
+        if other.kind != "routes" or other is layer or other is replacing:
+            continue
+        shared = sorted(ids & set(other.data["route_id"]))
+        if shared:
+            listed = ", ".join(repr(s) for s in shared[:5]) + (f" and {len(shared) - 5} more" if len(shared) > 5 else "")
+            return (f"route id{'s' if len(shared) > 1 else ''} {listed} {'are' if len(shared) > 1 else 'is'} "
+                    f"already used by the routes layer {other.title!r}: route ids must be unique across routes layers")
+    return None

@@ -29,9 +29,9 @@ from geo.flow_table import (
     MAX_ROWS,
     OD_COLUMNS,
     FlowTable,
-    _future_periods,
     check_rows,
     figure_key,
+    future_periods,
     header_column,
     normalise_metric,
     records_frame,
@@ -92,7 +92,7 @@ def table_from_rows(rows: Sequence[Mapping[str, object] | Sequence[object]], bas
         raise err
     frame = records_frame(records)
     today = today or (base.today if base is not None else None)
-    warnings = _future_periods(Path(origin or "figures"), frame, today or date.today())
+    warnings = future_periods(Path(origin or "figures"), frame, today or date.today())
     return FlowTable(frame=frame, path=None, warnings=warnings, today=today)
 
 

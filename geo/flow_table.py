@@ -173,7 +173,7 @@ def read_flow_table(path: str | Path, *, today: date | None = None, sheet: str |
         raise _fail(path, f"row {header_index + 1}", "there are no figures below the header")
 
     frame = records_frame(records)
-    warnings += _future_periods(path, frame, today or date.today())
+    warnings += future_periods(path, frame, today or date.today())
     return FlowTable(frame=frame, path=path, warnings=warnings, today=today, sheet=sheet)
 
 
@@ -235,7 +235,7 @@ def rows_error(path: Path | str | None, problems: list[tuple[int, str]]) -> Data
     return err
 
 
-def _future_periods(path: Path, frame: pd.DataFrame, today: date) -> list[str]:
+def future_periods(path: Path, frame: pd.DataFrame, today: date) -> list[str]:
     """One warning per period that starts after ``today``.
 
     Figures cannot exist yet, so the year is most likely mistyped (2042Q4 for 2024Q4). Kept, not

@@ -69,7 +69,7 @@ def held_reference(doc) -> float | None:
     """The figure drawn full width on every map of the selection's kind, or None when the scale is
     not held: ``hold_scale`` off, a fixed ``reference_value``, an interval, or a single period."""
     style = doc.flow_style
-    if (not getattr(style, "hold_scale", False) or style.reference_value is not None or doc.flows is None
+    if (not style.hold_scale or style.reference_value is not None or doc.flows is None
             or doc.period is None or parse_period(doc.period).kind not in HELD_KINDS):
         return None
     periods = same_kind_periods(doc.flows, doc.period, doc.metric)

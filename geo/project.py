@@ -12,17 +12,17 @@ Bad content raises a DataError naming the project file and the key.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import shutil
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
 from geo import paths
 from geo.atomic import atomic_output, output_set
 from geo.document import LAYER_KINDS, Layer, MapDocument
+from geo.document_routes import route_id_clash
 from geo.errors import CrossingsError, DataError, split_choice
 from geo.export_settings import ExportSettings
 from geo.figures_edit import write_figures_csv
@@ -56,12 +56,12 @@ def project_dict(doc: MapDocument, folder: Path, store: _Packer | None = None) -
         "label_language": getattr(doc, "label_language", "en"),
         "page": asdict(doc.page),
         "selection": {"period": doc.period, "metric": doc.metric, "source": doc.source},
-        "figures": _store_figures(doc.flows, store) if doc.flows is not None else None,
+        "figures": store.figures(doc.flows) if doc.flows is not None else None,
         "figures_sheet": doc.flows.sheet if doc.flows is not None else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
-        "export": asdict(getattr(doc, "export_settings", ExportSettings())),
+        "export": asdict(doc.export_settings),
         "layers": [{"kind": lyr.kind, "title": lyr.title,
                     "path": store.edited_layer(lyr) if lyr.edited else store(lyr.path) if lyr.path else None,
                     "layer": lyr.source,
@@ -86,27 +86,13 @@ def save_project(doc: MapDocument, path: str | Path, copied: list[Path] | None =
         if layer.id in packer.written:
             layer.path, layer.source, layer.edited = packer.written[layer.id], None, False
     if doc.flows is not None and doc.flows.path is None:  # saved: edited figures are now the file written
-        doc.set_flows(dataclasses.replace(doc.flows, path=packer.data_dir / FIGURES_FILE))
+        doc.set_flows(replace(doc.flows, path=packer.data_dir / FIGURES_FILE))
     if copied is not None:
         copied.extend(packer.copied)
     return path
 
 
 FIGURES_FILE = "figures.csv"
-
-
-def _store_figures(table, store) -> str:
-    """The figures' stored path. Figures edited in the window (no file), or read from the file an
-    earlier save wrote them to (an undo may have brought back an older version of it), are written
-    as UTF-8 CSV ``figures.csv`` in the store's data folder, atomically: inside a save's
-    ``output_set`` the file lands with the project file or not at all."""
-    target = store.data_dir / FIGURES_FILE
-    if table.path is not None and Path(table.path).resolve() != target.resolve():
-        return store(table.path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with atomic_output(target) as tmp:
-        write_figures_csv(table, tmp)
-    return _store_path(target, store.folder)
 
 
 def data_folder_name(project: Path) -> str:
@@ -130,6 +116,19 @@ class _Packer:
         self.written: dict[int, Path] = {}
         """Layer id -> the file its edited data was written to."""
         self._names: dict[Path, str] = {}
+
+    def figures(self, table) -> str:
+        """The figures' stored path. Figures edited in the window (no file), or read from the file an
+        earlier save wrote them to (an undo may have brought back an older version of it), are written
+        as UTF-8 CSV ``figures.csv`` in ``data_dir``, atomically: inside a save's ``output_set`` the
+        file lands with the project file or not at all."""
+        target = self.data_dir / FIGURES_FILE
+        if table.path is not None and Path(table.path).resolve() != target.resolve():
+            return self(table.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(target) as tmp:
+            write_figures_csv(table, tmp)
+        return _store_path(target, self.folder)
 
     def edited_layer(self, layer: Layer) -> str:
         """Write an edited routes layer as a GeoPackage (with the relations that still hold beside it,
@@ -255,7 +254,7 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         title = item.get("title")
         layer = Layer(kind, title if isinstance(title, str) and title else file.stem,
                       read_layer_data(file, kind, source), file, style, source=source)
-        clash = MapDocument(layers).route_id_clash(layer)
+        clash = route_id_clash(layers, layer)
         if clash:
             raise DataError(path, f"key '{key}'", f"{file.name}: {clash}")
         layers.append(layer)

@@ -139,8 +139,8 @@ class FileActions(QObject):
                               + (self.tr("\n… and {0} more").format(more) if more > 0 else ""))
 
     def _apply_layer(self, layer) -> None:
-        clashing = [other for other in self.doc.routes_layers() if self.doc.route_id_clash(layer) and
-                    set(other.data["route_id"]) & set(layer.data["route_id"])] if layer.kind == "routes" else []
+        ids = set(layer.data["route_id"]) if layer.kind == "routes" else set()
+        clashing = [other for other in self.doc.routes_layers() if ids & set(other.data["route_id"])]
         if len(clashing) == 1:  # the same routes again, a new version: replace them, never add a copy
             old = clashing[0]
             replace = self.tr("Replace the routes layer {0}").format(old.title)
@@ -152,12 +152,7 @@ class FileActions(QObject):
                 self.message.emit(self.tr("Nothing changed: {0} was not opened").format(layer.title))
                 return
 
-            def swap():
-                self.doc.replace_layer(old, layer)
-                clash = self.doc.route_id_clash(layer)
-                if clash:
-                    raise CrossingsError(clash)
-            if self._edit(self.tr("Replace layer {0}").format(old.title), swap):
+            if self._edit(self.tr("Replace layer {0}").format(old.title), lambda: self.doc.replace_layer(old, layer)):
                 self.layer_added.emit(layer)
                 self._report_warnings(layer.title, layer.data.attrs.get("warnings", []))
             return
