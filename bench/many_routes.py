@@ -36,25 +36,48 @@ STARTS = [(-5.9, 35.8), (-2.9, 35.2), (0.6, 35.7), (3.0, 36.8), (8.8, 36.9), (10
 ENDS = [(-5.6, 36.0), (-2.4, 36.8), (1.4, 38.9), (2.6, 39.5), (9.0, 39.2), (12.6, 35.5), (15.1, 37.1), (14.5, 35.9)]
 
 
-def write_routes(folder: Path, n: int, groups: int | None, seed: int = 1) -> tuple[Path, Path]:
-    """``n`` routes (in ``groups`` groups, or one group each) and a figure for each."""
+def at_sea_check():
+    """A test of whether a course crosses land between its ends (its first and last 15 %, where it
+    leaves and reaches the coast, are not looked at)."""
+    import geopandas as gpd
+    import shapely.ops
+
+    from geo import paths
+
+    land = shapely.multipolygons(shapely.get_parts(gpd.read_file(paths.default_countries()).geometry.to_numpy()))
+    shapely.prepare(land)
+    return lambda line: land.intersects(shapely.ops.substring(line, 0.15, 0.85, normalized=True))
+
+
+def write_routes(folder: Path, n: int, groups: int | None, seed: int = 1, at_sea: bool = True) -> tuple[Path, Path]:
+    """``n`` routes (in ``groups`` groups, or one group each) and a figure for each. With ``at_sea``
+    (the default) every course stays at sea between its ends, as a drawn sea route does: a random
+    course that crosses land is drawn again. (A "sea" route across Spain is a data error that the
+    route check names; keeping it off the land cannot succeed, and every band of it costs all of its
+    rounds.)"""
     import geopandas as gpd
     import numpy as np
     import pandas as pd
     from shapely.geometry import LineString
 
     rng = np.random.default_rng(seed)
+    land = at_sea_check() if at_sea else None
     rows, figures = [], []
     for i in range(n):
-        a = np.array(STARTS[rng.integers(len(STARTS))]) + rng.normal(0, 0.3, 2)
-        b = np.array(ENDS[rng.integers(len(ENDS))]) + rng.normal(0, 0.3, 2)
-        mid = (a + b) / 2 + rng.normal(0, 0.5, 2)
+        while True:
+            a = np.array(STARTS[rng.integers(len(STARTS))]) + rng.normal(0, 0.3, 2)
+            b = np.array(ENDS[rng.integers(len(ENDS))]) + rng.normal(0, 0.3, 2)
+            mid = (a + b) / 2 + rng.normal(0, 0.5, 2)
+            line = LineString([tuple(a), tuple(mid), tuple(b)])
+            if land is None or not land(line):
+                break
         group = f"G{i % groups}" if groups else f"R{i}"
         rows.append({"route_id": f"R{i}", "name": f"Route {i}", "group": group, "parent": "", "mode": "sea",
-                     "geometry": LineString([tuple(a), tuple(mid), tuple(b)])})
+                     "geometry": line})
         figures.append({"route_id": f"R{i}", "period": "2024Q4", "metric": "arrivals",
                         "value": int(rng.integers(10, 5000)), "source": "UNHCR"})
-    routes, flows = folder / f"routes_{n}_{groups}.geojson", folder / f"figures_{n}_{groups}.csv"
+    tag = "" if at_sea else "_overland"
+    routes, flows = folder / f"routes_{n}_{groups}{tag}.geojson", folder / f"figures_{n}_{groups}{tag}.csv"
     gpd.GeoDataFrame(rows, crs=4326).to_file(routes)
     pd.DataFrame(figures).to_csv(flows, index=False)
     return routes, flows

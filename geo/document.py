@@ -22,6 +22,7 @@ from geo.export_settings import ExportSettings
 from geo.flow_geometry import WidthScale, build_flow_symbols
 from geo.flow_table import FlowTable, read_flow_table
 from geo.join import ALL_SOURCES, JoinIssue, JoinResult, join_flows
+from geo.keep_clear import Obstacle
 from geo.layer import LAYER_KINDS, Layer  # noqa: F401  (Layer and LAYER_KINDS are imported from here)
 from geo.metrics import MetricMeaning, metric_meaning
 from geo.page import Page
@@ -409,7 +410,8 @@ class MapDocument(RoutesLayers):
         return 2.0 ** math.floor(math.log2(max(units_per_px, 1e-9) * 0.5))
 
     def land(self, units_per_px: float):
-        """All boundaries as one multipolygon at the level of detail of ``units_per_px`` (keeps sea flows off land)."""
+        """All boundaries as one multipolygon at the level of detail of ``units_per_px``, its coast indexed
+        (``Obstacle``) for keeping sea flows off land: built once, kept for every period and view."""
         layer = self.layer("boundaries")
         if layer is None:
             return None
@@ -419,7 +421,7 @@ class MapDocument(RoutesLayers):
             # and it costs nothing to build, unlike a dissolve (union) of 1:10m countries
             parts = shapely.get_parts(self.simplified(layer, units_per_px).to_numpy())
             parts = parts[shapely.get_type_id(parts) == 3]
-            self._cache[key] = shapely.multipolygons(parts)
+            self._cache[key] = Obstacle(shapely.multipolygons(parts))
         return self._cache[key]
 
     def default_extent(self) -> tuple[float, float, float, float]:
