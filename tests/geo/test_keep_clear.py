@@ -77,6 +77,26 @@ def test_all_bands_at_once_are_fitted_exactly_as_one_at_a_time():
     assert any(not a.equals(ln) for a, ln in zip(together, lines, strict=True))  # the test has something to do
 
 
+def test_skipping_vertices_out_of_reach_changes_nothing(monkeypatch):
+    """A vertex is measured again only once it may have moved within reach: exactly the lines that
+    measuring every vertex every round gives."""
+    import geo.keep_clear as kc
+
+    land = Obstacle(_coast())
+    rng = np.random.default_rng(9)
+    lines = []
+    for _ in range(40):  # zigzags near the teeth and round the island: smoothing moves them a lot
+        x = np.linspace(rng.uniform(-50, 300), rng.uniform(700, 1900), 9)
+        y = rng.uniform(440, 700) + rng.choice([-1, 1], 9) * rng.uniform(20, 120, 9)
+        lines.append(LineString(np.column_stack([x, y])))
+    clear, protect = rng.uniform(15, 50, len(lines)), rng.uniform(5, 60, len(lines))
+    skipping = keep_all_clear(lines, land, clear, protect)
+    monkeypatch.setattr(kc, "MEASURE_ALWAYS", True)
+    measuring = keep_all_clear(lines, land, clear, protect)
+    for a, b in zip(skipping, measuring, strict=True):
+        assert np.array_equal(shapely.get_coordinates(a), shapely.get_coordinates(b))
+
+
 def test_bands_end_clear_of_the_coast_except_at_their_ends():
     land = _coast()
     lines = [ln for ln in _lines_along_the_coast(30) if not ln.intersects(land)]  # drawn at sea, as sea routes are
@@ -127,6 +147,12 @@ def test_a_band_that_cuts_a_cape_goes_back_out_to_sea():
     fitted = keep_clear_of(line, Obstacle(cape), 30.0, 100.0)
     assert line.intersects(cape) and not fitted.intersects(cape)
     assert fitted.distance(cape) >= 30 * 0.97
+    # in one round, a vertex inside goes out across the coast to the clearance, not short of it
+    pts = shapely.get_coordinates(shapely.segmentize(line, 10.0))
+    inside = shapely.contains_xy(cape, *pts.T)
+    once = shapely.get_coordinates(keep_clear_of(line, Obstacle(cape), 30.0, 100.0, rounds=1))
+    assert inside.sum() >= 3 and len(once) == len(pts)
+    assert shapely.distance(shapely.points(once[inside]), cape).min() >= 30
 
 
 def test_line_head_is_substring_in_numpy():
@@ -138,8 +164,10 @@ def test_line_head_is_substring_in_numpy():
         ours, theirs = shapely.get_coordinates(line_head(line, length)), shapely.get_coordinates(
             substring(line, 0, length))
         assert ours.shape == theirs.shape and np.allclose(ours, theirs, atol=1e-9)
-    line = LineString([(0, 0), (10, 0)])
-    assert line_head(line, 20).equals(line) and line_head(line, 4).equals(LineString([(0, 0), (4, 0)]))
+    line = LineString([(0, 0), (4, 0), (10, 0)])
+    assert line_head(line, 20).equals(line) and line_head(line, 3).equals(LineString([(0, 0), (3, 0)]))
+    on_vertex = shapely.get_coordinates(line_head(line, 4.0))
+    assert on_vertex.tolist() == shapely.get_coordinates(substring(line, 0, 4.0)).tolist() == [[0, 0], [4, 0]]
 
 
 def _old_clusters(lines, groups, spans, at_end):
