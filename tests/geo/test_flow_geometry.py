@@ -151,3 +151,29 @@ def test_a_selection_seen_before_keeps_its_join_and_new_figures_never_reuse_an_o
     value = doc.join().flows.set_index("route_id").loc["CMR-LY", "value"]
     assert value == 999.0 and len(calls) == 3
     assert clone(doc).join().flows.set_index("route_id").loc["CMR-LY", "value"] == 999.0
+
+
+def test_bands_are_built_on_their_course_less_its_idle_vertices(monkeypatch):
+    """The band is within SYMBOL_TOLERANCE_MM of the band built on every fitted vertex, with a
+    fraction of the vertices; labels keep the full course."""
+    import shapely
+
+    import geo.flow_geometry as fg
+    from geo.document import MapDocument
+    from geo.page import Page
+    from geo.view import MapView
+
+    doc = MapDocument.from_files()
+    page = Page()
+    view = MapView(doc.crs, doc.default_extent(), (0, 0, *page.size_px), page.dpi)
+    lean = doc.flow_symbols(view)
+    tolerance = view.mm_to_units(fg.SYMBOL_TOLERANCE_MM)
+    monkeypatch.setattr(fg, "SYMBOL_TOLERANCE_MM", 0.0)
+    full = MapDocument.from_files().flow_symbols(view)
+    assert list(lean.route_id) == list(full.route_id)
+    for a, b in zip(lean.geometry, full.geometry, strict=True):
+        assert a.hausdorff_distance(b) <= tolerance * 1.5
+    assert shapely.get_num_coordinates(lean.geometry.values).sum() * 2 < shapely.get_num_coordinates(
+        full.geometry.values).sum()
+    for a, b in zip(lean.centreline, full.centreline, strict=True):
+        assert a.equals_exact(b, 0)
