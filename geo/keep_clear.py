@@ -55,6 +55,7 @@ class Obstacle:
         self.inv_len2 = 1.0 / np.maximum(self.abx**2 + self.aby**2, 1e-300)
         line_of = owner[:-1][same]
         self.radius = None if radii is None or self.areal else np.asarray(radii, float)[line_of]
+        self.widest = 0.0 if self.radius is None or not len(self.radius) else float(self.radius.max())
         first = np.r_[True, line_of[1:] != line_of[:-1]]
         ordinal = np.arange(len(line_of)) - np.maximum.accumulate(np.where(first, np.arange(len(line_of)), 0))
         new_piece = first | (ordinal % piece_segments == 0)
@@ -89,8 +90,7 @@ class Obstacle:
         if not len(xy) or not len(self.a):
             return empty
         reach = np.broadcast_to(np.asarray(reach, float), len(xy))
-        widest = 0.0 if self.radius is None else self.radius.max()
-        pi, ci = self.tree.query(shapely.points(xy), predicate="dwithin", distance=reach + widest)
+        pi, ci = self.tree.query(shapely.points(xy), predicate="dwithin", distance=reach + self.widest)
         if not len(pi):
             return empty
         # a short piece's row runs on into the next piece's segments: real segments of the obstacle
@@ -175,16 +175,31 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
     sides = None if obstacle is None or obstacle.areal else np.array([
         _side(pts[s], obstacle, line, cl) if f else np.zeros(2)
         for s, line, cl, f in zip(starts, lines, clearances, fitted, strict=True)])
-    active = fitted.copy()
     unmeasured = pushable.copy()  # every vertex is measured once, then again once it may have come within reach
     slack = np.zeros(len(pts))  # distance beyond the clearance when last measured (a lower bound)
+    if obstacle is not None:
+        _measure_by_segment(lines, obstacle, clearances, pts, line_of, along, real, unmeasured, slack)
     drift = np.zeros(len(pts))  # how far it moved since
+    home = np.arange(len(pts))  # where each working vertex belongs in ``result``
+    result, first = pts, starts
+    # the lines still being fitted, laid end to end: when half of them have settled, the others are
+    # copied out, so that a few slow lines do not drag every vertex of the map through each round
+    work = np.flatnonzero(fitted)
+    sizes = counts + PAD
+    keep = fitted[line_of]
     for _ in range(rounds):
-        live = active[line_of]
+        if keep is not None:
+            result[home] = pts
+            pts, c, free, pushable, touched, unmeasured, slack, drift, home, line_of = (
+                x[keep] for x in (pts, c, free, pushable, touched, unmeasured, slack, drift, home, line_of))
+            starts = np.r_[0, np.cumsum(sizes[work])[:-1]]
+            keep = None
+        if not len(work):
+            break
         before = pts.copy()
-        tight = _tight_bends(pts, c) & free & live
+        tight = _tight_bends(pts, c) & free
         # smooth around tight bends and wherever the obstacle pushed, so no corner is left behind
-        mask = (np.convolve(tight | touched, np.ones(9), "same") > 0) & free & live
+        mask = (np.convolve(tight | touched, np.ones(9), "same") > 0) & free
         if mask.any():
             for _ in range(3):
                 inner = 0.25 * pts[:-2] + 0.5 * pts[1:-1] + 0.25 * pts[2:]
@@ -192,19 +207,51 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
         moved = np.zeros(len(pts), bool)
         if obstacle is not None:
             drift += np.hypot(*(pts - before).T)
-            check = pushable & live & (unmeasured | (drift >= slack) | MEASURE_ALWAYS)
+            check = pushable & (unmeasured | (drift >= slack) | MEASURE_ALWAYS)
             # a vertex the push moved was within reach (no slack): it is measured again next round
             _push_away(pts, np.flatnonzero(check), touched, moved, obstacle, c, line_of, sides, slack)
             unmeasured[check], drift[check] = False, 0.0
         shift = np.maximum.reduceat(np.hypot(*(pts - before).T), starts)
-        busy = (np.add.reduceat(tight | moved, starts) > 0) & (shift >= SETTLED * clearances)
-        active &= busy
-        if not active.any():
+        busy = (np.add.reduceat(tight | moved, starts) > 0) & (shift >= SETTLED * clearances[work])
+        if not busy.all():
+            # a settled line stops here, as if alone: its vertices leave every later round
+            still = np.repeat(busy, sizes[work])
+            free &= still
+            pushable &= still
+            if busy.sum() * 2 <= len(busy):  # else they stay, frozen, until half have settled
+                work, keep = work[busy], still
+        if not busy.any():
             break
-    out = []
-    for i, line in enumerate(lines):
-        out.append(LineString(pts[starts[i]:starts[i] + counts[i]]) if fitted[i] else line)
-    return out
+    result[home] = pts
+    return [LineString(result[s:s + n]) if f else line
+            for s, n, f, line in zip(first, counts, fitted, lines, strict=True)]
+
+
+def _measure_by_segment(lines, obstacle: Obstacle, clearances: np.ndarray, pts: np.ndarray, line_of: np.ndarray,
+                        along: np.ndarray, real: np.ndarray, unmeasured: np.ndarray, slack: np.ndarray) -> None:
+    """Measure the drawn segments before their vertices: a segment farther than the reach from the
+    obstacle holds only vertices that far (segmentizing puts them on it), and they start measured.
+    Most of a sea route is far from any coast, and its fitted course has ten vertices per segment."""
+    coords, owner = shapely.get_coordinates(np.asarray(lines, dtype=object), return_index=True)
+    same = owner[1:] == owner[:-1]
+    if not same.any():
+        return
+    seg_line = owner[:-1][same]
+    segs = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
+    reach = MEASURE_REACH * clearances[seg_line]
+    near = np.zeros(len(segs), bool)
+    near[np.unique(obstacle.tree.query(segs, predicate="dwithin", distance=reach + obstacle.widest)[0])] = True
+    # each vertex's segment: its distance along its line against the segments' ends
+    length = np.hypot(*(coords[1:][same] - coords[:-1][same]).T)
+    seg_start = np.cumsum(length) - length
+    first_seg = np.searchsorted(seg_line, np.arange(len(lines)))
+    seg_start -= seg_start[first_seg][seg_line]
+    offset = np.r_[0.0, np.cumsum(np.bincount(seg_line, length, minlength=len(lines)) + 1.0)][:-1]
+    k = np.searchsorted(seg_start + offset[seg_line], along + offset[line_of], side="right") - 1
+    k = np.clip(k, 0, len(segs) - 1)
+    far = real & ~near[k] & (seg_line[k] == line_of)
+    unmeasured[far] = False
+    slack[far] = (reach[k] - clearances[line_of])[far] * (1 - 1e-9)
 
 
 def _side(start: np.ndarray, obstacle: Obstacle, line: LineString, clearance: float) -> np.ndarray:
