@@ -17,6 +17,8 @@ import shapely
 import shapely.ops
 from shapely.geometry import LineString, Point
 
+from geo.outline import outline
+
 # Outline vertices per indexed piece: long pieces make a small tree that is quick to build (the cold
 # default map pays for it), short ones make few candidate segments per query.
 PIECE_SEGMENTS = 8
@@ -43,33 +45,59 @@ class Obstacle:
     def __init__(self, geometry, radii=None, piece_segments: int = PIECE_SEGMENTS):
         self.geometry = geometry
         self.piece_segments = piece_segments
-        polygonal = shapely.get_parts(geometry)
-        self.areal = bool(len(polygonal)) and bool(np.all(shapely.get_type_id(polygonal) >= 3))
-        outline = shapely.get_parts(shapely.boundary(geometry)) if self.areal else polygonal
-        coords, owner = shapely.get_coordinates(shapely.get_parts(outline), return_index=True)
-        same = owner[1:] == owner[:-1]
-        self.a, self.b = coords[:-1][same], coords[1:][same]  # the outline's segments
-        # one flat array per quantity: the nearest-point sums below gather from these
-        self.ax, self.ay = self.a[:, 0].copy(), self.a[:, 1].copy()
-        self.abx, self.aby = self.b[:, 0] - self.a[:, 0], self.b[:, 1] - self.a[:, 1]
-        self.inv_len2 = 1.0 / np.maximum(self.abx**2 + self.aby**2, 1e-300)
-        line_of = owner[:-1][same]
-        self.radius = None if radii is None or self.areal else np.asarray(radii, float)[line_of]
+        shape = outline(geometry)
+        self.areal = shape.areal
+        self.coords = shape.coords
+        ring_start = shape.ring_start
+        # pieces of up to piece_segments segments, ring by ring: (first vertex, segments) each
+        segments = np.maximum(np.diff(ring_start) - 1, 0)
+        per_ring = -(-segments // piece_segments)
+        ring_of_piece = np.repeat(np.arange(len(segments)), per_ring)
+        nth = np.arange(len(ring_of_piece)) - np.repeat(np.cumsum(per_ring) - per_ring, per_ring)
+        self.piece_start = ring_start[:-1][ring_of_piece] + nth * piece_segments
+        self.piece_count = np.minimum(segments[ring_of_piece] - nth * piece_segments, piece_segments)
+        if self.areal or radii is None:
+            self.radius = None
+        else:  # radii per line, so per piece
+            self.radius = np.asarray(radii, float)[shape.ring_part[ring_of_piece]]
         self.widest = 0.0 if self.radius is None or not len(self.radius) else float(self.radius.max())
-        first = np.r_[True, line_of[1:] != line_of[:-1]]
-        ordinal = np.arange(len(line_of)) - np.maximum.accumulate(np.where(first, np.arange(len(line_of)), 0))
-        new_piece = first | (ordinal % piece_segments == 0)
-        piece = np.cumsum(new_piece) - 1
-        self.piece_start = np.flatnonzero(new_piece)
-        self.piece_count = np.diff(np.r_[self.piece_start, len(piece)])
-        last = np.r_[piece[1:] != piece[:-1], True] if len(piece) else np.zeros(0, bool)
-        pts = np.concatenate([self.a, self.b[last]])
-        ids = np.concatenate([piece, piece[last]])
-        order = np.lexsort((np.concatenate([np.arange(len(piece)), np.flatnonzero(last) + 0.5]), ids))
-        pieces = shapely.linestrings(pts[order], indices=ids[order]) if len(pts) else np.empty(0, object)
-        self.tree = shapely.STRtree(pieces)
-        if self.areal:
-            shapely.prepare(geometry)
+        # each piece indexed by its bounding box (never farther than its segments): the boxes of the
+        # segments, less the one that would join a ring's end to the next ring's start
+        if len(self.piece_start):
+            c = self.coords
+            low, high = np.minimum(c[:-1], c[1:]), np.maximum(c[:-1], c[1:])
+            low[ring_start[1:-1] - 1] = high[ring_start[1:-1] - 1] = c[ring_start[1:-1] - 1]
+            lo = np.minimum.reduceat(low, self.piece_start)
+            hi = np.maximum.reduceat(high, self.piece_start)
+            del low, high
+        else:
+            lo = hi = np.empty((0, 2))
+        minx, miny, maxx, maxy = lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]
+        self.tree = shapely.STRtree(shapely.box(minx, miny, maxx, maxy))
+        self._parts: dict[int, object] = {}
+        if self.areal:  # the parts (countries, islands) by the box of their outer ring, for inside tests
+            outer = ring_start[:-1][np.r_[True, shape.ring_part[1:] != shape.ring_part[:-1]]]
+            lo = np.minimum.reduceat(self.coords, outer) if len(outer) else np.empty((0, 2))
+            hi = np.maximum.reduceat(self.coords, outer) if len(outer) else np.empty((0, 2))
+            self.part_tree = shapely.STRtree(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
+
+    def inside(self, xy: np.ndarray) -> np.ndarray:
+        """Whether each point lies in the (polygonal) obstacle. Each part asked is prepared once, as it
+        is first asked: a map's bands come near a few coasts, and preparing every country of the
+        basemap for point-in-area tests took 6 MiB."""
+        out = np.zeros(len(xy), bool)
+        if not self.areal or not len(xy):
+            return out
+        pi, pj = self.part_tree.query(shapely.points(xy), predicate="intersects")
+        for j in np.unique(pj):
+            if j not in self._parts:
+                part = self.geometry if shapely.get_type_id(self.geometry) == 3 else shapely.get_geometry(
+                    self.geometry, int(j))
+                shapely.prepare(part)
+                self._parts[j] = part
+            at = pi[pj == j]
+            out[at] |= shapely.intersects_xy(self._parts[j], xy[at, 0], xy[at, 1])
+        return out
 
     @classmethod
     def of(cls, geometry) -> Obstacle | None:
@@ -87,24 +115,24 @@ class Obstacle:
         band need not look as far as the widest); the nearest point on those pieces' few segments is
         then one numpy array."""
         empty = (np.empty(0, int), np.empty(0), np.empty((0, 2)), np.empty(0, bool))
-        if not len(xy) or not len(self.a):
+        if not len(xy) or not len(self.piece_start):
             return empty
         reach = np.broadcast_to(np.asarray(reach, float), len(xy))
         pi, ci = self.tree.query(shapely.points(xy), predicate="dwithin", distance=reach + self.widest)
         if not len(pi):
             return empty
-        # a short piece's row runs on into the next piece's segments: real segments of the obstacle
-        # too, so they can only confirm the nearest point, never invent a nearer one
         k = np.arange(self.piece_segments)
-        seg = np.minimum(self.piece_start[ci][:, None] + k, len(self.a) - 1)
+        # a short piece repeats its last segment: the same distance twice, never a false one
+        seg = self.piece_start[ci][:, None] + np.minimum(k, self.piece_count[ci][:, None] - 1)
         px, py = xy[pi, 0][:, None], xy[pi, 1][:, None]
-        ax, ay, abx, aby = self.ax[seg], self.ay[seg], self.abx[seg], self.aby[seg]
-        t = ((px - ax) * abx + (py - ay) * aby) * self.inv_len2[seg]
+        ax, ay = self.coords[seg, 0], self.coords[seg, 1]
+        abx, aby = self.coords[seg + 1, 0] - ax, self.coords[seg + 1, 1] - ay
+        t = ((px - ax) * abx + (py - ay) * aby) / np.maximum(abx**2 + aby**2, 1e-300)
         np.clip(t, 0.0, 1.0, out=t)
         qx, qy = ax + t * abx, ay + t * aby
         d = (px - qx) ** 2 + (py - qy) ** 2
         if self.radius is not None:  # to the other band's edge
-            d = np.sqrt(d) - self.radius[seg]
+            d = np.sqrt(d) - self.radius[ci][:, None]
         best = d.argmin(axis=1)
         rows = np.arange(len(pi))
         d, q = d[rows, best], np.column_stack([qx[rows, best], qy[rows, best]])
@@ -118,7 +146,7 @@ class Obstacle:
         inside = np.zeros(len(pi), bool)
         if self.areal:  # asked only where it matters: a point farther in stays where it is anyway
             ask = d <= np.broadcast_to(np.asarray(inside_within, float), len(xy))[pi]
-            inside[ask] = shapely.intersects_xy(self.geometry, *xy[pi[ask]].T)
+            inside[ask] = self.inside(xy[pi[ask]])
         return pi, d, q, inside
 
 

@@ -219,3 +219,40 @@ def test_piece_length_changes_nothing(pieces):
     a = Obstacle(land, piece_segments=pieces).near(xy, 150.0)
     b = Obstacle(land).near(xy, 150.0)
     assert all(np.allclose(x, y) for x, y in zip(a, b, strict=True))
+
+
+@pytest.mark.parametrize("make", [
+    lambda: _coast(),
+    lambda: Polygon([(0, 0), (10, 0), (10, 10), (0, 10)], [[(2, 2), (4, 2), (4, 4), (2, 4)]]),
+    lambda: shapely.multipolygons([Point(0, 0).buffer(5), Polygon([(20, 0), (30, 0), (30, 9), (20, 9)],
+                                                                    [[(22, 2), (24, 2), (24, 4)]])]),
+    lambda: MultiLineString([[(0, 0), (5, 5), (9, 0)], [(20, 0), (21, 1)]]),
+    lambda: LineString([(0, 0), (3, 4)]),
+    lambda: shapely.geometrycollections([Point(0, 0).buffer(3), LineString([(9, 9), (12, 9)])]),
+])
+def test_the_outline_read_from_wkb_is_shapely_s(make, monkeypatch):
+    import geo.outline
+    from geo.outline import outline
+
+    geometry = make()
+    if shapely.get_type_id(geometry) != 7:  # read from the WKB itself, not through shapely's copies
+        monkeypatch.setattr(geo.outline, "_through_shapely", lambda g: pytest.fail("not read from WKB"))
+    shape = outline(geometry)
+    parts = shapely.get_parts(geometry)
+    if shape.areal:
+        rings = shapely.get_rings(parts)
+    else:
+        rings = parts if np.all(shapely.get_type_id(parts) == 1) else shapely.get_parts(shapely.boundary(geometry))
+    assert len(shape.ring_start) == len(rings) + 1
+    for n, ring in enumerate(rings):
+        ours = shape.coords[shape.ring_start[n]:shape.ring_start[n + 1]]
+        assert np.array_equal(ours, shapely.get_coordinates(ring))
+    assert shape.areal == bool(np.all(shapely.get_type_id(parts) == 3))
+
+
+def test_inside_asks_each_part_once_and_right():
+    land = _coast()
+    obstacle = Obstacle(land)
+    xy = np.random.default_rng(10).uniform([-100, -300], [2000, 1400], (4000, 2))
+    assert (obstacle.inside(xy) == shapely.contains_xy(land, *xy.T)).all()
+    assert set(obstacle._parts) == {0, 1}
