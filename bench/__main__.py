@@ -28,7 +28,8 @@ from bench import default_map
 ROOT = default_map.ROOT
 README = ROOT / "bench" / "README.md"
 START, END = "<!-- bench:figures:start -->", "<!-- bench:figures:end -->"
-COLD_TARGET, WARM_TARGET = 0.5, 1.6
+COLD_TARGET, WARM_TARGET = 0.35, 1.6  # issue 15 item 3 (was 0.5, issue 2); issue 2 item 11
+PEAK_TARGET_MIB = 180  # issue 15 item 3: and below the matplotlib script's
 
 
 # -- machine facts --------------------------------------------------------------------------
@@ -122,6 +123,12 @@ def render_markdown(results: dict, facts: dict, command: str, n: int) -> str:
                      f"| ≤ {COLD_TARGET} | {_met(v['cold'], COLD_TARGET)} |")
         lines.append(f"| Cold process, CPU time (user + sys) | {_s(cpu['crossings']['median'])} | {_s(cpu['mpl']['median'])} "
                      f"| {cpu['crossings']['median'] / cpu['mpl']['median']:.2f} | — | info |")
+        if "max_rss_mib" in c:
+            ours, theirs = c["max_rss_mib"]["crossings"]["worst"], c["max_rss_mib"]["mpl"]["median"]
+            met = ours <= PEAK_TARGET_MIB and ours < theirs
+            lines.append(f"| Cold process, peak memory (max RSS; Crossings' largest of N) | {ours:.0f} MiB "
+                         f"| {theirs:.0f} MiB | {ours / theirs:.2f} | ≤ {PEAK_TARGET_MIB} MiB and below matplotlib "
+                         f"| {'**yes**' if met else '**no**'} |")
         lines.append(f"| Cold process, PNG + 5 GeoJSON layers (wall) | {_s(w['crossings_geojson']['median'])} "
                      f"({_s(w['crossings_geojson']['best'])}) | {_s(w['mpl']['median'])} (PNG only) "
                      f"| {w['crossings_geojson']['median'] / w['mpl']['median']:.2f} | — | info |")

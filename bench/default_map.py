@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -78,15 +77,25 @@ def display_command(cmd: list[str]) -> str:
 
 def run_timed(cmd: list[str], cwd: str | Path) -> tuple[float, float]:
     """Wall and CPU (user + system) seconds of one fresh process; raises if it fails."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{display_command(cmd)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return run_measured(cmd, cwd)[:2]
+
+
+def run_measured(cmd: list[str], cwd: str | Path) -> tuple[float, float, float]:
+    """Wall and CPU (user + system) seconds and peak memory (max RSS, MiB) of one fresh process, from
+    its own resource usage (``os.wait4``: RUSAGE_CHILDREN's max RSS is the largest of all children);
+    raises if it fails."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{display_command(cmd)} failed ({proc.returncode}):\n"
+                               f"{err.read().decode(errors='replace')[-2000:]}")
+    scale = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss: KiB on Linux, bytes on macOS
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / scale
 
 
 def run_python(args: list[str], cwd: str | Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -120,16 +129,18 @@ def cold(n: int = 7, log=print) -> dict:
             "mpl": mpl_command("mpl_default_map.png"),
             "crossings_geojson": crossings_command(geojson=True),
         }
-        for key, cmd in cmds.items():
+        for key, cmd in cmds.items():  # also prepares the basemap cache, as a user's first render does
             run_timed(cmd, dirs[key])
         walls = {k: [] for k in cmds}
         cpus = {k: [] for k in cmds}
+        peaks = {k: [] for k in cmds}
         order = list(cmds)
         for i in range(n):
             for key in order[i % 3:] + order[: i % 3]:  # rotate who goes first each round
-                wall, cpu = run_timed(cmds[key], dirs[key])
+                wall, cpu, peak = run_measured(cmds[key], dirs[key])
                 walls[key].append(wall)
                 cpus[key].append(cpu)
+                peaks[key].append(peak)
             log(f"  cold round {i + 1}/{n}: " + ", ".join(f"{k} {walls[k][-1]:.2f}s" for k in order))
         outputs = {k: sorted((p.name, p.stat().st_size) for p in d.iterdir()) for k, d in dirs.items()}
         sample = tmp / "crossings"
@@ -141,6 +152,7 @@ def cold(n: int = 7, log=print) -> dict:
         "paired": paired,
         "wall": {k: summary(v) for k, v in walls.items()},
         "cpu": {k: summary(v) for k, v in cpus.items()},
+        "max_rss_mib": {k: summary(v) for k, v in peaks.items()},
         "outputs": outputs,
         "phases": {"crossings": _informational(cold_phases_crossings), "mpl": _informational(cold_phases_mpl)},
         "imports": _informational(import_times),
@@ -214,9 +226,10 @@ def cold_phases_mpl(rounds: int = 3) -> dict:
 
 
 def import_times() -> dict:
-    """``python -X importtime`` of what ``crossings render`` imports, by top-level package (s, self time
-    summed, so PySide6 is PySide6's own modules and geopandas does not include pandas)."""
-    code = ("import gui.cli, geo.document, geo.exports.layers, gui.export, gui.qt_app; "
+    """``python -X importtime`` of what ``crossings render --no-geojson`` imports, by top-level package (s,
+    self time summed, so PySide6 is PySide6's own modules and geopandas does not include pandas). Not
+    the GeoJSON writers (geo.exports, which bring GDAL): the PNG-only render never imports them."""
+    code = ("import gui.cli, geo.document, gui.export, gui.qt_app; "
             "from PySide6.QtGui import QGuiApplication")
     proc = run_python(["-X", "importtime", "-c", code])
     tops: dict[str, float] = {}

@@ -214,12 +214,14 @@ def output_set() -> Iterator[OutputSet]:
 
 
 @contextlib.contextmanager
-def atomic_output(target: str | Path, suffix: str | None = None) -> Iterator[Path]:
+def atomic_output(target: str | Path, suffix: str | None = None, alone: bool = False) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; rename it over ``target`` only on success.
 
     The temporary file keeps the target's suffix (drivers such as GDAL's pick the format from
     it). Any exception removes the temporary file and leaves an existing ``target`` untouched;
     an operating-system error becomes an :class:`ExportError` naming the file and the cause.
+    ``alone`` renames at once even inside an :func:`output_set`: a file that is not part of the
+    export (geo/disk_cache.py's prepared data, written mid-render) must not wait for it or fail it.
     """
     target = check_output_target(target)
     folder = target.parent if str(target.parent) else Path(".")
@@ -227,7 +229,7 @@ def atomic_output(target: str | Path, suffix: str | None = None) -> Iterator[Pat
     if not os.access(folder, os.W_OK):
         raise ExportError(f"{target.name}: cannot write in {folder} (permission denied)")
     tmp = _temporary_for(target, suffix)
-    owner = _active_set.get()
+    owner = None if alone else _active_set.get()
     try:
         yield tmp  # writers such as GDAL refuse to overwrite: the temporary does not exist yet
         if not tmp.exists():

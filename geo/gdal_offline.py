@@ -14,7 +14,9 @@ GDAL has no single switch that turns its network access off: any driver may call
 
 Importing this module (geo.vector_io does, before pyogrio is first used) therefore sets, for the
 whole process, in the environment (read by GDAL and libcurl when they need a value, by PROJ when it
-makes a context) and again as GDAL configuration options (which win over a user's ~/.gdal/gdalrc):
+makes a context; geo/offline_env.py, which geo.vector_io imports at once, so PROJ is offline even in
+a process that reads no file with GDAL) and again as GDAL configuration options (which win over a
+user's ~/.gdal/gdalrc):
 
 ``GDAL_HTTP_PROXY`` / ``GDAL_HTTPS_PROXY`` = :data:`DEAD_PROXY`
     Every request libcurl makes for GDAL goes to a SOCKS proxy on a Unix socket below /dev/null,
@@ -53,21 +55,10 @@ paths.
 from __future__ import annotations
 
 import os
-import re
-from pathlib import Path
 
-# A SOCKS proxy on a Unix socket that cannot exist: /dev/null is a device, so nothing lies below it.
-DEAD_PROXY = "socks5h://localhost/dev/null/crossings-offline"
-
-SETTINGS = {
-    "GDAL_HTTP_PROXY": DEAD_PROXY,
-    "GDAL_HTTPS_PROXY": DEAD_PROXY,
-    "CPL_VSIL_CURL_ALLOWED_FILENAME": "/dev/null/crossings-offline",
-    "GML_DOWNLOAD_WFS_SCHEMA": "NO",
-    "GML_SKIP_RESOLVE_ELEMS": "ALL",
-    "PROJ_NETWORK": "OFF",
-}
-_PROXY_EXEMPTIONS = ("no_proxy", "NO_PROXY")
+# The environment first (also set on its own by geo.vector_io, which imports this module only when
+# it reads a file with GDAL); local_path is kept importable from here.
+from geo.offline_env import DEAD_PROXY, SETTINGS, local_path  # noqa: F401
 
 # The drivers that read the formats geo.vector_io accepts (VECTOR_SUFFIXES) and write the ones
 # geo.exports writes (GeoJSON, GeoPackage). A .json may be GeoJSON, TopoJSON or Esri JSON; a .kml
@@ -77,11 +68,6 @@ READ_DRIVERS = frozenset({
     "ESRI Shapefile", "GeoJSON", "GeoJSONSeq", "TopoJSON", "ESRIJSON", "GPKG", "SQLite", "KML", "LIBKML",
     "FlatGeobuf", "GML", "GPX", "OpenFileGDB", "MapInfo File", "DXF", "CSV",
 })
-
-for _name, _value in SETTINGS.items():
-    os.environ[_name] = _value
-for _name in _PROXY_EXEMPTIONS:
-    os.environ.pop(_name, None)
 
 import pyogrio  # noqa: E402
 
@@ -111,22 +97,3 @@ def _keep_only(drivers: frozenset[str]) -> None:
 
 
 _keep_only(READ_DRIVERS)
-
-# A URL scheme (two letters or more, so not a Windows drive) and a GDAL virtual file system path.
-_REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]+:/|/vsi|\\vsi)", re.IGNORECASE)
-
-
-def local_path(path: str | Path) -> Path:
-    """``path`` as an absolute local path, which GDAL and pyogrio can only take for a file.
-
-    A web address or a GDAL virtual path (``/vsicurl/…``, ``/vsizip/…``) is refused with a
-    :class:`~geo.errors.DataError`. A relative path is made absolute: pyogrio reads a relative
-    ``http:routes.geojson`` or ``s3:routes.geojson`` as a web address, an absolute one as a file.
-    """
-    from geo.errors import DataError
-
-    text = os.fspath(path)
-    if _REMOTE.match(text):
-        raise DataError(path, None, f"{text!r} is a web address or a GDAL virtual path, not a file: Crossings "
-                                    "opens only files on this computer; download or extract it, then open the copy")
-    return Path(os.path.abspath(text))

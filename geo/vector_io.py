@@ -26,16 +26,16 @@ _UNSAFE_DRIVERS = ("OGR_VRT", "VRT", "GDALG", "GPSBabel", "HTTP", "WFS", "OAPIF"
 os.environ["GDAL_SKIP"] = " ".join(
     dict.fromkeys([*os.environ.get("GDAL_SKIP", "").split(), *_UNSAFE_DRIVERS]))
 os.environ.setdefault("GML_DOWNLOAD_WFS_SCHEMA", "NO")  # a GML file must not fetch its schema
-from geo import gdal_offline  # noqa: E402 - GDAL without network, and only the drivers we read, before pyogrio
+from geo import offline_env  # noqa: E402 - GDAL, libcurl and PROJ without network, before any of them runs
 
 # isort: split
 
 import geopandas as gpd  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-import pyogrio  # noqa: E402
 import shapely  # noqa: E402
 
+from geo import disk_cache  # noqa: E402
 from geo.atomic import failure_cause  # noqa: E402
 from geo.errors import ChoiceNeeded, DataError, split_choice  # noqa: E402
 from geo.figure_values import forbidden_character  # noqa: E402
@@ -62,6 +62,14 @@ _UNSAFE_CONTENT = ((b"<ogrvrtdatasource", "a GDAL VRT file"), (b"<vrtdataset", "
 MAX_FEATURE_VERTICES = 1_000_000
 
 
+def _gdal():
+    """pyogrio, imported by the first read that needs GDAL: a layer found in the prepared-data cache
+    (geo/disk_cache.py) needs none, which spares a cold ``crossings render`` 30 MB and ~25 ms."""
+    from geo import gdal_offline  # GDAL without network, and only the drivers we read, before pyogrio is used
+
+    return gdal_offline.pyogrio
+
+
 def read_vector(path: str | Path, *, expect: str | None = None, layer: str | None = None) -> gpd.GeoDataFrame:
     """Read any OGR vector file into lon/lat (EPSG:4326) with valid geometries.
 
@@ -84,7 +92,7 @@ def read_vector(path: str | Path, *, expect: str | None = None, layer: str | Non
 def _read_vector(path: str | Path, *, expect: str | None, layer: str | None) -> gpd.GeoDataFrame:
     path, chosen = split_choice(path)  # routes.gpkg#routes_2024: the layer named after '#'
     layer = layer or chosen
-    path = gdal_offline.local_path(path)  # absolute: pyogrio takes a relative "http:x.geojson" for a web address
+    path = offline_env.local_path(path)  # absolute: pyogrio takes a relative "http:x.geojson" for a web address
     if not path.exists():
         raise DataError(path, None, "file not found")
     _refuse_unsafe(path)
@@ -95,6 +103,11 @@ def _read_vector(path: str | Path, *, expect: str | None, layer: str | None) -> 
             if not path.with_suffix(ext).exists() and not path.with_suffix(ext.upper()).exists():
                 raise DataError(path, None, f"the shapefile's {ext} file is missing; copy all its parts together")
         _check_shapefile_sizes(path)
+    cache_key = disk_cache.layer_key(path, expect, layer, limits=(MAX_FEATURE_VERTICES, MAX_ZIP_UNPACKED_BYTES))
+    cached = disk_cache.load_layer(cache_key)
+    if cached is not None:  # the same bytes read and checked before: the same layer, without GDAL
+        return cached
+    pyogrio = _gdal()
     notes: list[str] = []
     try:
         layer = _choose_layer(path, pyogrio.list_layers(path), expect, layer)
@@ -159,6 +172,7 @@ def _read_vector(path: str | Path, *, expect: str | None, layer: str | None) -> 
     if not np.isfinite(bounds).all() or not (
             -180.5 <= bounds[0] and bounds[2] <= 180.5 and -90.5 <= bounds[1] and bounds[3] <= 90.5):
         raise DataError(path, None, "coordinates fall outside the globe; is the declared CRS right?")
+    disk_cache.save_layer(cache_key, gdf)
     return gdf
 
 
@@ -197,7 +211,7 @@ def _choose_layer(path: Path, layers, expect: str | None, layer: str | None) -> 
 
 def _feature_count(path: Path, layer: str) -> int | None:
     try:
-        return pyogrio.read_info(path, layer=layer)["features"]
+        return _gdal().read_info(path, layer=layer)["features"]
     except Exception:  # the layer cannot even be counted: let the read say why
         return None
 
@@ -347,7 +361,7 @@ def _broken_geometry(path: Path, layer: str | None, exc: BaseException) -> DataE
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wkb = pyogrio.raw.read(path, layer=layer)[2]
+            wkb = _gdal().raw.read(path, layer=layer)[2]
         for i, blob in enumerate(wkb):
             try:
                 shapely.from_wkb(blob)
@@ -420,7 +434,8 @@ def _read_failure(path: Path, exc: BaseException) -> str:
         if path.suffix.lower() in (".geojson", ".json", ".topojson", ".geojsonl", ".geojsons"):
             return f"cannot be read: {_json_problem(path)}"
         return "cannot be read: it is not in a vector format Crossings knows (GeoPackage, GeoJSON, Shapefile, KML, …)"
-    if isinstance(exc, (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, pyogrio.errors.FieldError)):
+    errors = _gdal().errors
+    if isinstance(exc, (errors.DataSourceError, errors.DataLayerError, errors.FieldError)):
         return f"cannot be read as a vector layer ({text})"
     return f"cannot be read ({text})"
 

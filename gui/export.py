@@ -263,8 +263,6 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
     ``progress(fraction, format)`` and ``cancelled()`` are checked between files; ``pdf`` reuses
     bytes from :func:`pdf_bytes`.
     """
-    from geo.exports.layers import export_layers
-    from geo.exports.vector import write_geojson, write_geopackage
     from gui.layout import PageLayout
     from gui.workers import Cancelled
 
@@ -291,6 +289,10 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
                 settings = WebMapSettings(tiles=tiles) if tiles else WebMapSettings()
                 written.append(export_webmap(doc, view, targets[fmt], settings))
                 continue
+            # imported here: the vector writers bring GDAL (30 MB), which a PNG-only render never needs
+            from geo.exports.layers import export_layers
+            from geo.exports.vector import write_geojson, write_geopackage
+
             layers = layers if layers is not None else export_layers(doc, view)
             if fmt == "geojson":
                 prefix = targets[fmt]

@@ -21,13 +21,19 @@ _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="png")
 LEVEL = 3
 
 
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+def _chunk(kind: bytes, *data: bytes) -> list[bytes]:
+    """A PNG chunk as pieces, ``data`` as given: the compressed page is joined only once, into the file."""
+    crc = zlib.crc32(kind)
+    for piece in data:
+        crc = zlib.crc32(piece, crc)
+    return [struct.pack(">I", sum(map(len, data))), kind, *data, struct.pack(">I", crc & 0xFFFFFFFF)]
 
 
 # Rows filtered and compressed at a time: the page is never copied whole (an A4 page at 300 dpi
-# once took four 26 MB copies on top of the image while it was encoded).
-BAND_ROWS = 128
+# once took four 26 MB copies on top of the image while it was encoded). 32 rows of A4 at 300 dpi
+# are 0.3 MB in each of two buffers a thread; 128-row bands, a new copy and result each, held 9 MB
+# more at the peak of a cold render, for no measurable speed.
+BAND_ROWS = 32
 
 
 def _pixels(image: QImage) -> tuple[np.ndarray, int, QImage]:
@@ -47,26 +53,34 @@ def _pixels(image: QImage) -> tuple[np.ndarray, int, QImage]:
     return raw.reshape(h, image.bytesPerLine())[:, : w * channels].reshape(h, w, channels), (6 if alpha else 2), image
 
 
-def _compress_rows(px: np.ndarray, start: int, stop: int, level: int, last: bool) -> tuple[bytes, int, int]:
-    """Rows ``start``..``stop`` 'Up'-filtered and deflated band by band: the raw deflate data (ending
-    on a sync flush unless ``last``), the Adler-32 of the filtered bytes and their length."""
+def _compress_rows(px: np.ndarray, start: int, stop: int, level: int, last: bool) -> tuple[list[bytes], int, int]:
+    """Rows ``start``..``stop`` 'Up'-filtered and deflated band by band: the raw deflate data in pieces
+    (ending on a sync flush unless ``last``), the Adler-32 of the filtered bytes and their length."""
     c = zlib.compressobj(level, zlib.DEFLATED, -15)
     out, adler, length = [], 1, 0
-    row_bytes = px.shape[1] * px.shape[2]
+    _, w, channels = px.shape
+    # Two buffers per half, reused band after band (zlib has consumed a band when compress returns):
+    # the band's rows with the one above, gathered from the image's (possibly channel-reversed) view
+    # into contiguous memory, and the filtered rows, each led by its filter type byte, 2 for 'Up'.
+    rows = np.zeros((BAND_ROWS + 1, w, channels), np.uint8)  # zeros above the page's first row
+    filtered_all = np.empty((BAND_ROWS, w * channels + 1), np.uint8)
+    filtered_all[:, 0] = 2
     for y0 in range(start, stop, BAND_ROWS):
-        y1 = min(y0 + BAND_ROWS, stop)
-        band = px[y0:y1].reshape(y1 - y0, row_bytes)
-        filtered = np.empty((y1 - y0, row_bytes + 1), np.uint8)
-        filtered[:, 0] = 2  # filter type 'Up' on every row
-        above = px[y0 - 1].reshape(row_bytes) if y0 > 0 else np.zeros(row_bytes, np.uint8)
-        np.subtract(band[0], above, out=filtered[0, 1:])  # uint8 arithmetic wraps modulo 256, as PNG wants
-        np.subtract(band[1:], band[:-1], out=filtered[1:, 1:])
+        n = min(BAND_ROWS, stop - y0)
+        if y0 > 0:
+            np.copyto(rows[: n + 1], px[y0 - 1:y0 + n])
+        else:
+            np.copyto(rows[1: n + 1], px[:n])
+        filtered = filtered_all[:n]
+        # the rows' bytes as pixels (splitting the contiguous last axis: always a view); uint8
+        # arithmetic wraps modulo 256, as PNG wants
+        np.subtract(rows[1: n + 1], rows[:n], out=filtered[:, 1:].reshape(n, w, channels))
         data = filtered.data
         adler = zlib.adler32(data, adler)
         length += filtered.nbytes
         out.append(c.compress(data))
     out.append(c.flush(zlib.Z_FINISH if last else zlib.Z_SYNC_FLUSH))
-    return b"".join(out), adler, length
+    return out, adler, length
 
 
 def _adler32_combine(a1: int, a2: int, len2: int) -> int:
@@ -84,9 +98,9 @@ def _adler32_combine(a1: int, a2: int, len2: int) -> int:
     return s1 | (s2 << 16)
 
 
-def _deflate(px: np.ndarray, level: int, parts: int = 2) -> bytes:
-    """One zlib stream of the filtered rows, compressed in ``parts`` pieces in parallel (zlib and
-    numpy release the GIL), each ending on a sync flush, as pigz does."""
+def _deflate(px: np.ndarray, level: int, parts: int = 2) -> list[bytes]:
+    """One zlib stream of the filtered rows, in pieces, compressed in ``parts`` parts in parallel (zlib
+    and numpy release the GIL), each ending on a sync flush, as pigz does."""
     h = px.shape[0]
     cuts = [h * i // parts for i in range(parts + 1)]
     pieces = list(_POOL.map(lambda i: _compress_rows(px, cuts[i], cuts[i + 1], level, i == parts - 1),
@@ -94,17 +108,17 @@ def _deflate(px: np.ndarray, level: int, parts: int = 2) -> bytes:
     adler = pieces[0][1]
     for _, a, n in pieces[1:]:
         adler = _adler32_combine(adler, a, n)
-    return b"\x78\x5e" + b"".join(p[0] for p in pieces) + struct.pack(">I", adler & 0xFFFFFFFF)
+    return [b"\x78\x5e", *(band for p in pieces for band in p[0]), struct.pack(">I", adler & 0xFFFFFFFF)]
 
 
 def encode_png(image: QImage, dpi: float | None = None, level: int = LEVEL) -> bytes:
     """The PNG file bytes for ``image`` (RGB, or RGBA when it has alpha), with its dpi recorded."""
     px, colour_type, _keep = _pixels(image)
     out = [b"\x89PNG\r\n\x1a\n",
-           _chunk(b"IHDR", struct.pack(">IIBBBBB", image.width(), image.height(), 8, colour_type, 0, 0, 0))]
+           *_chunk(b"IHDR", struct.pack(">IIBBBBB", image.width(), image.height(), 8, colour_type, 0, 0, 0))]
     if dpi:
         ppm = round(dpi / 0.0254)
-        out.append(_chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1)))
-    out.append(_chunk(b"IDAT", _deflate(px, level)))
-    out.append(_chunk(b"IEND", b""))
+        out += _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))
+    out += _chunk(b"IDAT", *_deflate(px, level))
+    out += _chunk(b"IEND")
     return b"".join(out)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
@@ -12,6 +14,12 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 import pytest
 
 from geo import paths
+
+# Prepared layers and basemaps (geo/disk_cache.py) go to a folder of this run, never the user's cache;
+# child processes inherit it.
+_CACHE = tempfile.mkdtemp(prefix="crossings-test-cache-")
+os.environ["CROSSINGS_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,15 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio
 import shapely
+
+# GDAL offline and with only our drivers before pyogrio loads it: a render whose layers all came
+# from the prepared-data cache has not imported geo.vector_io's reader, which used to see to it
+from geo import gdal_offline  # noqa: F401
+
+# isort: split
+
+import pyogrio
 from pyogrio.raw import write as raw_write
 
 from geo.atomic import atomic_output, diagnose_failure, failure_cause
