@@ -181,9 +181,10 @@ def at_least_long(line: LineString, length: float) -> LineString:
 
 
 # A band's centre line is fitted with a vertex every third of its clearance; before the band is
-# built on it, vertices that bend it by less than this on paper are dropped (a twentieth of a pixel
-# at 300 dpi: the band, its outline in SVG, PDF and GeoJSON, and the painting had 5-10x the vertices
-# the shape needs).
+# built on it, vertices that bend it by less than this on paper are dropped, and then those of the
+# band's outline by less than half of it (a twentieth of a pixel at 300 dpi: the band, its outline in
+# SVG, PDF and GeoJSON, and the painting had 5-10x the vertices the shape needs, and the casing's
+# round join at each cost seconds at 5,000 flows).
 SYMBOL_TOLERANCE_MM = 0.004
 
 # Symbols that are not bands sit this far along their route (as a fraction of its length); a zero
@@ -244,6 +245,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
             smooth = line_head(smooth, smooth.length - gap)
             course = shapely.simplify(smooth, view.mm_to_units(SYMBOL_TOLERANCE_MM), preserve_topology=False)
             poly, _ = flow_symbol(course, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))
+            poly = shapely.simplify(poly, view.mm_to_units(SYMBOL_TOLERANCE_MM / 2))  # the round joins' idle points
             centre = smooth  # labels keep every candidate position along the course
             polys.append(poly)
             lines.append(centre)

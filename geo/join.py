@@ -218,8 +218,9 @@ def _choose_sources(rows: pd.DataFrame, source: str | None, issues: list[JoinIss
         return rows.index
     if source not in (None, ALL_SOURCES):
         picked = rows[rows["source"] == source]
+        have = set(picked["route_id"])
         for rid, grp in rows[rows["source"] != source].groupby("route_id", sort=True):
-            if rid not in set(picked["route_id"]):
+            if rid not in have:
                 alt = ", ".join(f"{s or 'unnamed source'}: {format_value(v)}" for s, v in zip(grp["source"], grp["value"], strict=True))
                 issues.append(JoinIssue("info", rid, f"no figure from {source}; other sources have one ({alt})"))
         rows = picked
@@ -264,32 +265,35 @@ def _drop_competing_sources(rows: pd.DataFrame, issues: list[JoinIssue]) -> pd.D
 
 
 def _best_per_route(rows: pd.DataFrame, issues: list[JoinIssue]) -> pd.Index:
-    """Per route: a named source over an unnamed one, dated over undated, then the source rank."""
+    """Per route: a named source over an unnamed one, dated over undated, then the source rank; ties
+    in the file's order. One sort of all rows, not a filter and sort per route (seconds at 5,000)."""
     if rows.empty:
         return rows.index
     rank = _source_rank(rows)
+    position = {s: i for i, s in enumerate(sorted(rank, key=rank.get))}  # ranks are distinct (first rows differ)
     key = pd.DataFrame({
-        "unnamed": ~rows["source"].map(is_named),
-        "undated": (rows["date_from"] == "") & (rows["date_to"] == ""),
-        "rank": rows["source"].map(rank),
-        "span": -_span_days(rows),
-    }, index=rows.index)
-    picked = []
-    for rid, grp in rows.groupby("route_id", sort=True):
-        k = key.loc[grp.index].sort_values(["unnamed", "undated", "rank", "span"], kind="stable")
-        best = rows.loc[k.index[0]]
-        picked.append(k.index[0])
-        rest = rows.loc[k.index[1:]]
-        if len(rest):
-            differ = rest[rest["value"] != best["value"]]
-            alt = "; ".join(f"{s or 'unnamed source'}: {format_value(v)} (row {r})"
-                            for s, v, r in zip(rest["source"], rest["value"], rest["row"], strict=True))
-            level = "warning" if len(differ) else "info"
-            what = "sources disagree" if len(differ) else "several sources give this figure"
-            issues.append(JoinIssue(level, rid, f"{what}; showing {best['source'] or 'unnamed source'}: "
-                                    f"{format_value(best['value'])}, also {alt}. Choose one with the source "
-                                    "selector (--source).", int(best["row"])))
-    return pd.Index(picked)
+        "route_id": rows["route_id"].to_numpy(),
+        "unnamed": ~rows["source"].map(is_named).to_numpy(dtype=bool),
+        "undated": ((rows["date_from"] == "") & (rows["date_to"] == "")).to_numpy(),
+        "rank": rows["source"].map(position).to_numpy(),
+        "span": -_span_days(rows).to_numpy(),
+        "at": np.arange(len(rows)),
+    })
+    at = key.sort_values(["route_id", "unnamed", "undated", "rank", "span", "at"])["at"].to_numpy()
+    rid, src = rows["route_id"].to_numpy()[at], rows["source"].to_numpy()[at]
+    val, num = rows["value"].to_numpy()[at], rows["row"].to_numpy()[at]
+    starts = np.flatnonzero(np.r_[True, rid[1:] != rid[:-1]])
+    for b, e in zip(starts, np.r_[starts[1:], len(at)], strict=True):
+        if e - b < 2:
+            continue
+        differ = any(v != val[b] for v in val[b + 1:e])
+        alt = "; ".join(f"{s or 'unnamed source'}: {format_value(v)} (row {r})"
+                        for s, v, r in zip(src[b + 1:e], val[b + 1:e], num[b + 1:e], strict=True))
+        level, what = ("warning", "sources disagree") if differ else ("info", "several sources give this figure")
+        issues.append(JoinIssue(level, rid[b], f"{what}; showing {src[b] or 'unnamed source'}: "
+                                f"{format_value(val[b])}, also {alt}. Choose one with the source "
+                                "selector (--source).", int(num[b])))
+    return rows.index[at[starts]]
 
 
 def _span_days(rows: pd.DataFrame) -> pd.Series:

@@ -55,7 +55,8 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         flows = join.flows
         sized = flows[flows["value"] > 0]
         largest = max(largest, float(sized["value"].max()) if len(sized) else 0.0)
-        colours += [c for c in _colour_entries(doc, join) if c not in colours]
+        seen = set(colours)  # membership in a set: a list made small multiples of 5,000 groups quadratic
+        colours += [c for c in _colour_entries(doc, join) if c not in seen]
         if "status" in flows.columns and (flows["status"] == CONTAINED).any():
             marks[OUTLINE] = LegendEntry(OUTLINE, "Outline: part of another figure shown, not added to it", "#6f6f6f")
         if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
@@ -91,8 +92,10 @@ def _colour_entries(doc, join) -> list[LegendEntry]:
     groups = list(dict.fromkeys(flows["group"]))
     if join.no_data:
         routes = doc.layer("routes").data
-        groups += [g for g in dict.fromkeys(routes.loc[routes["route_id"].isin(join.no_data), "group"]) if g not in groups]
-    groups += [t.group for t in join.totals if t.group not in groups]
+        seen = set(groups)
+        groups += [g for g in dict.fromkeys(routes.loc[routes["route_id"].isin(join.no_data), "group"]) if g not in seen]
+    seen = set(groups)
+    groups += [t.group for t in join.totals if t.group not in seen]
     if doc.flow_style.colour_by == "change" and doc.changes() is not None:
         since = doc.comparison_label() or "the earlier period"
         present = list(dict.fromkeys(c.direction for c in doc.changes().values()))
@@ -108,7 +111,8 @@ def _colour_entries(doc, join) -> list[LegendEntry]:
     routes = doc.layer("routes").data if doc.layer("routes") is not None and not doc.is_od else None
     coloured = [r for r in shown if r in own] if routes is not None else []
     grouped = {g for r, g in zip(flows["route_id"], flows["group"], strict=True) if r not in own}
-    groups = [g for g in groups if g in grouped or g not in set(flows["group"])]
+    drawn = set(flows["group"])
+    groups = [g for g in groups if g in grouped or g not in drawn]
     return ([LegendEntry(COLOUR, GROUP_LABELS.get(g, g), doc.flow_colour("", g)) for g in groups]
             + [LegendEntry(COLOUR, route_caption(routes, r), own[r]) for r in coloured])
 

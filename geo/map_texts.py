@@ -63,9 +63,10 @@ def flow_label_texts(doc: MapDocument) -> dict[str, str]:
         shown = join.shown()
         containers = dict(zip(shown["route_id"], shown["label"], strict=True))
     out = {}
-    for i, rid in enumerate(flows["route_id"]):
-        lines = [labels.iloc[i]]
-        whole = flows["contained_in"].iloc[i] if "contained_in" in flows.columns else ""
+    wholes = flows["contained_in"] if "contained_in" in flows.columns else [""] * len(flows)
+    # plain lists: a Series looked up per flow cost a third of a second at 5,000 flows
+    for rid, label, whole in zip(flows["route_id"].tolist(), list(labels), list(wholes), strict=True):
+        lines = [label]
         if whole:  # name the figure it is part of as the map writes it, so the reader can find it
             lines.append(f"part of the {containers.get(whole) or doc.relations.total_name(whole, names.get(whole, whole))}")
         ch = changes.get(rid)

@@ -81,7 +81,8 @@ class ValueLabelsMixin:
             requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value))
         totals = self._total_requests(painter, view, requests, anchors)
         ends = self._route_ends_px(view)
-        towns = [shapely.Point(x, y).buffer(2.0 * mm) for x, y in ends]  # a route's end and its town name
+        # a route's end and its town name (one GEOS call for the thousands of ends of a big map)
+        towns = list(shapely.buffer(shapely.points(ends), 2.0 * mm, quad_segs=16)) if len(ends) else []
         placed, dropped = place_labels(requests, [*(soft or []), *towns], view.frame_px,
                                        obstacle_weight=self.NEAR_OTHER_ROUTES_WEIGHT, hard=hard)
         self.report.value_labels, self.report.dropped_labels = placed, dropped

@@ -50,7 +50,8 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         join = doc.join()
         flows = join.flows.copy()
         flows["period_label"] = join.period
-        flows["width_mm"] = [round(doc.width_scale().width_mm(v), 3) for v in flows["value"]]
+        scale = doc.width_scale()  # fitted over every flow: once, not once per flow (17 s at 5,000)
+        flows["width_mm"] = [round(scale.width_mm(v), 3) for v in flows["value"]]
         if doc.is_od:  # the laid-out curves, as drawn, rather than straight origin-destination lines
             curves, _, totals = doc.od_curves(view)
             flows = flows.set_geometry(curves.to_crs(WGS84).geometry.values)

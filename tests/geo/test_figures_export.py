@@ -128,3 +128,18 @@ def test_a_second_layer_of_a_kind_is_exported_under_its_title(bundled_doc_factor
     names = list(export_layers(doc, view_of(doc)))
     assert names[:6] == ["countries", "routes", "places", "routes_tobruk_crete_draft", "routes_tobruk_crete_draft_2",
                          "places_2"]
+
+
+def test_the_width_scale_is_fitted_once_per_export_not_once_per_flow(bundled_doc_factory, monkeypatch):
+    """Each fit reads every figure: one per flow made 5,000 flows take minutes to export."""
+    doc = bundled_doc_factory()
+    fits, real = [], doc.width_scale
+    monkeypatch.setattr(doc, "width_scale", lambda: fits.append(1) or real())
+    counts = {}
+    for period in ("2024Q4", "2024"):  # 5 flows, then 8
+        doc.select(period, "arrivals")
+        fits.clear()
+        flows = export_layers(doc, view_of(doc))["flows"]
+        counts[len(flows)] = len(fits)
+        assert flows["width_mm"].tolist() == [round(real().width_mm(v), 3) for v in flows["value"]]
+    assert len(counts) == 2 and len(set(counts.values())) == 1, counts

@@ -1,11 +1,14 @@
 """The join: routes x figures for a period, metric and source, with every problem reported by name."""
 
 import geopandas as gpd
+import numpy as np
+import pandas as pd
 from shapely.geometry import LineString
 
 from geo import paths
+from geo.figure_values import format_value
 from geo.flow_table import read_flow_table
-from geo.join import join_flows
+from geo.join import JoinIssue, _best_per_route, _source_rank, _span_days, is_named, join_flows
 from geo.relations import read_relations
 
 
@@ -83,3 +86,44 @@ def test_unknown_route_ids_and_empty_figures_are_reported(tmp_path):
     assert "ZZ (row 4): is in figures.csv but not in the routes layer; not drawn" in msgs
     assert "B (row 3): the figure is empty (no data); not drawn" in msgs
     assert result.no_data == ["B"]
+
+
+def _best_per_route_reference(rows, issues):
+    """The rule as it was first written, one filter and sort per route: the slow reference."""
+    rank = _source_rank(rows)
+    key = pd.DataFrame({"unnamed": ~rows["source"].map(is_named),
+                        "undated": (rows["date_from"] == "") & (rows["date_to"] == ""),
+                        "rank": rows["source"].map(rank), "span": -_span_days(rows)}, index=rows.index)
+    picked = []
+    for rid, grp in rows.groupby("route_id", sort=True):
+        k = key.loc[grp.index].sort_values(["unnamed", "undated", "rank", "span"], kind="stable")
+        best, rest = rows.loc[k.index[0]], rows.loc[k.index[1:]]
+        picked.append(k.index[0])
+        if len(rest):
+            differ = (rest["value"] != best["value"]).any()
+            alt = "; ".join(f"{s or 'unnamed source'}: {format_value(v)} (row {r})"
+                            for s, v, r in zip(rest["source"], rest["value"], rest["row"], strict=True))
+            what = "sources disagree" if differ else "several sources give this figure"
+            issues.append(JoinIssue("warning" if differ else "info", rid, f"{what}; showing "
+                                    f"{best['source'] or 'unnamed source'}: {format_value(best['value'])}, also "
+                                    f"{alt}. Choose one with the source selector (--source).", int(best["row"])))
+    return pd.Index(picked)
+
+
+def test_one_sort_picks_the_figure_a_sort_per_route_picks():
+    """The best figure of every route from one sort of all rows (5,000 routes took seconds with a
+    filter and sort per route): the same figure, and the same notes, as the rule written per route."""
+    rng = np.random.default_rng(7)
+    sources = ["UNHCR", "IOM", "Frontex", "", "Not named in the update (linked)"]
+    dates = ["", "2024-01-01", "2024-07-01", "2024-12-31"]
+    for trial in range(40):
+        n = int(rng.integers(1, 120))
+        rows = pd.DataFrame({
+            "route_id": [f"R{int(i)}" for i in rng.integers(0, max(n // 3, 1), n)],
+            "source": rng.choice(sources, n), "value": rng.integers(0, 4, n).astype(float) * 100,
+            "date_from": rng.choice(dates, n), "date_to": rng.choice(dates, n),
+            "row": rng.permutation(n) + 2,
+        }, index=rng.permutation(n) * 3 + 5)  # a selection's index: neither ordered nor from 0
+        fast, slow = [], []
+        assert list(_best_per_route(rows, fast)) == list(_best_per_route_reference(rows, slow)), trial
+        assert fast == slow, trial

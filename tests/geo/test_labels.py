@@ -1,0 +1,83 @@
+"""Label placement: the indexed, vectorised placer puts every label where a brute-force one does."""
+
+import numpy as np
+import shapely
+
+from geo.labels import LabelRequest, _meets_any, place_labels
+
+
+def place_by_brute_force(requests, obstacles, frame, weight, hard):
+    """Every label, best first, at the cheapest candidate inside the frame that meets no placed label
+    and no hard obstacle; soft obstacles cost the share of the label they cover. One shape at a time."""
+    fx0, fy0, fw, fh = frame
+    placed, dropped, boxes = [], [], []
+    for req in sorted(requests, key=lambda r: -r.priority):
+        w, h = req.size
+        best = None
+        for i, (cx, cy, penalty) in enumerate(req.candidates):
+            x0, y0 = cx - w / 2, cy - h / 2
+            x1, y1 = x0 + w, y0 + h
+            if not (x0 >= fx0 and y0 >= fy0 and x1 <= fx0 + fw and y1 <= fy0 + fh):
+                continue
+            if any(x0 < b[2] and x1 > b[0] and y0 < b[3] and y1 > b[1] for b in boxes):
+                continue
+            rect = shapely.box(x0, y0, x1, y1)
+            if any(rect.intersects(g) for g in hard):
+                continue
+            area = sum(rect.intersection(g).area for g in obstacles if rect.intersects(g))
+            cost = penalty + weight * area / (w * h)
+            if best is None or cost < best[0]:
+                best = (cost, i, (x0, y0, x1, y1), area > 0)
+        if best is None:
+            dropped.append(req.key)
+            continue
+        boxes.append(best[2])
+        placed.append((req.key, best[2], best[3], best[1]))
+    return placed, dropped
+
+
+def bands(rng, n, size):
+    """Long buffered lines that cross each other, like flows converging on a coast."""
+    out = []
+    for _ in range(n):
+        a, b = rng.uniform(0, size, 2), rng.uniform(0, size, 2)
+        mid = (a + b) / 2 + rng.normal(0, size / 10, 2)
+        out.append(shapely.LineString([a, mid, b]).buffer(rng.uniform(2, 12), quad_segs=6))
+    return out
+
+
+def test_labels_go_where_a_brute_force_placer_puts_them():
+    rng = np.random.default_rng(3)
+    size = 400.0
+    for trial in range(12):
+        hard = bands(rng, int(rng.integers(0, 60)), size) + [shapely.box(300, 0, 400, 40)]
+        soft = [shapely.Point(*rng.uniform(0, size, 2)).buffer(rng.uniform(3, 15)) for _ in range(30)]
+        requests = []
+        for k in range(25):
+            x, y = rng.uniform(0, size, 2)
+            cands = [(x + dx, y + dy, float(rng.choice([0.0, 0.5, rng.uniform(0, 2)])))
+                     for dx, dy in rng.normal(0, 25, (30, 2))]
+            requests.append(LabelRequest(f"L{k}", tuple(rng.uniform(10, 40, 2)), cands, float(rng.uniform(0, 5))))
+        expected, crowded = place_by_brute_force(requests, soft, (0, 0, size, size), 50.0, hard)
+        assert expected and crowded, trial  # some placed, some crowded out
+        placed, dropped = place_labels(requests, soft, (0, 0, size, size), 50.0, hard=hard)
+        got = [(p.key, tuple(round(v, 9) for v in p.rect), p.overlaps_obstacle, p.candidate) for p in placed]
+        assert got == [(k, tuple(round(v, 9) for v in r), o, c) for k, r, o, c in expected], trial
+        assert dropped == crowded, trial
+
+
+def test_a_box_meets_an_obstacle_however_many_boxes_of_others_it_meets_first():
+    """Boxes in a crowd of overlapping bands, beside one, in a gap between bands, and touching one
+    only at a corner: each answer is the one testing every band gives."""
+    from shapely.strtree import STRtree
+
+    rng = np.random.default_rng(11)
+    diagonal = shapely.LineString([(600, 600), (700, 700)]).buffer(2)
+    geoms = np.array(bands(rng, 300, 400.0) + [shapely.box(500, 500, 510, 510), diagonal], dtype=object)
+    rects = shapely.box(*rng.uniform(0, 420, (3000, 2)).T, *(rng.uniform(0, 420, (3000, 2)).T + 3))
+    # a corner touching the box, a box just off it, one inside the diagonal's bounds but off the band
+    rects = np.append(rects, [shapely.box(510, 510, 520, 520), shapely.box(511, 511, 520, 520),
+                              shapely.box(685, 605, 690, 610)])
+    every = np.array([shapely.intersects(geoms, r).any() for r in rects])
+    assert every.any() and not every.all() and every[-3] and not every[-2] and not every[-1]
+    assert (_meets_any(STRtree(geoms), geoms, rects) == every).all()
