@@ -8,7 +8,9 @@ departure areas to eight European landing areas, with a bend mid-course, each wi
 in six route groups (so branches of one group meet and are set apart) and, for comparison, each
 in its own group. Crossings keeps every band off the land and off the other branches of its
 group, and places labels; geopandas + matplotlib draws the same routes as lines with widths to
-scale over the same basemap (no land avoidance, no label placement), the obvious alternative.
+scale over the same basemap (no land avoidance, no label placement), the obvious alternative. It
+colours by group through a lookup: ``column="group"`` plots each of 5,000 groups separately and
+took 36 s for 500 routes and over 5 minutes for 5,000.
 Both are fresh processes writing a PNG at A4 300 dpi; Crossings also writes the GeoJSON layers.
 Targets (issue "speed that holds at scale"): 500 routes in ≤ 3 s, 5,000 in ≤ 15 s.
 """
@@ -96,7 +98,8 @@ MPL = textwrap.dedent("""
     fig = plt.figure(figsize=(297 / 25.4, 210 / 25.4))
     ax = fig.add_axes([0, 0, 1, 1]); ax.set_axis_off(); ax.set_facecolor("#dbe9f4")
     land.plot(ax=ax, color="#f1eee8", edgecolor="white", linewidth=0.3)
-    r.plot(ax=ax, column="group", linewidth=0.5 + 20 * r["value"] / r["value"].max(), cmap="tab10")
+    colours = plt.get_cmap("tab10")(pd.factorize(r["group"])[0] % 10)  # one colour per group, as a lookup
+    r.plot(ax=ax, color=colours, linewidth=0.5 + 20 * r["value"] / r["value"].max())
     for row in r.itertuples():
         p = row.geometry.interpolate(0.5, normalized=True)
         ax.annotate(f"{row.value:,}", (p.x, p.y), fontsize=5)
