@@ -278,4 +278,4 @@ def entry() -> None:
 
 
 if __name__ == "__main__":
-    entry()
+    sys.exit(main())  # not entry(): `python -m cProfile -m gui.cli` must see the interpreter finish
