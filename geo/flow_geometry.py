@@ -236,20 +236,25 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         parts_of[i] = [line]
     separate_parallel_branches(parts_of, rows, [view.mm_to_units(sz[0]) for sz in sizes],
                                [view.mm_to_units(sz[1] + 1.0) for sz in sizes], view.mm_to_units(0.5))
-    records = []
-    for row, smoothed, (w_mm, aw_mm, al_mm) in zip(rows, parts_of, sizes, strict=True):
-        polys, lines = [], []
+    # every band's course to its arrow's tip, then its course and outline less their idle vertices,
+    # each in one call for all bands
+    courses = []
+    for smoothed in parts_of:
         for smooth in smoothed:
             smooth = at_least_long(smooth, view.mm_to_units(MIN_SYMBOL_LENGTH_MM))
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
-            smooth = line_head(smooth, smooth.length - gap)
-            course = shapely.simplify(smooth, view.mm_to_units(SYMBOL_TOLERANCE_MM), preserve_topology=False)
-            poly, _ = flow_symbol(course, view.mm_to_units(w_mm), view.mm_to_units(aw_mm), view.mm_to_units(al_mm))
-            poly = shapely.simplify(poly, view.mm_to_units(SYMBOL_TOLERANCE_MM / 2))  # the round joins' idle points
-            centre = smooth  # labels keep every candidate position along the course
-            polys.append(poly)
-            lines.append(centre)
-        records.append(_record(row, w_mm, aw_mm, lines, polys))
+            courses.append(line_head(smooth, smooth.length - gap))
+    tolerance = view.mm_to_units(SYMBOL_TOLERANCE_MM)
+    lean = iter(shapely.simplify(np.asarray(courses, dtype=object), tolerance, preserve_topology=False))
+    full = iter(courses)
+    bands, centres = [], []
+    for smoothed, (w_mm, aw_mm, al_mm) in zip(parts_of, sizes, strict=True):
+        bands.append([flow_symbol(next(lean), view.mm_to_units(w_mm), view.mm_to_units(aw_mm),
+                                  view.mm_to_units(al_mm))[0] for _ in smoothed])
+        centres.append([next(full) for _ in smoothed])  # labels keep every candidate position along the course
+    outlines = iter(shapely.simplify(np.asarray([b for bs in bands for b in bs], dtype=object), tolerance / 2))
+    records = [_record(row, w_mm, aw_mm, lines, [next(outlines) for _ in lines])
+               for row, lines, (w_mm, aw_mm, _) in zip(rows, centres, sizes, strict=True)]
     for row, lines, d_mm in rounds:
         line = lines[0] if len(lines) == 1 else max(lines, key=lambda g: g.length)
         at = CIRCLE_AT * line.length
