@@ -139,11 +139,8 @@ def line_head(line: LineString, length: float) -> LineString:
     return LineString(np.vstack([c[:1], inner, end]))
 
 
-def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> tuple[Polygon, LineString]:
-    """The band (flat start, round joins) plus arrowhead of one line, in the line's units.
-
-    Returns the symbol polygon and the centre line it was built on (for labels).
-    """
+def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> Polygon:
+    """The band (flat start, round joins) plus arrowhead of one line, in the line's units."""
     length = line.length
     arrow_length = min(arrow_length, length * 0.45)
     body = line_head(line, length - arrow_length * 0.9)
@@ -153,12 +150,12 @@ def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length
     direction = tip - base
     norm = np.hypot(*direction)
     if norm == 0:
-        return band, line
+        return band
     direction /= norm
     perp = np.array([-direction[1], direction[0]])
     half = arrow_width / 2.0
     head = Polygon([base + perp * half, tip, base - perp * half])
-    return shapely.union(band, head), line
+    return shapely.union(band, head)
 
 
 # A band shorter than this on paper is no symbol at all (Ceuta's land leg is 4 km, a fraction of a
@@ -200,8 +197,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     Each row's ``symbol`` (from the metric's meaning, see geo.metrics) decides the shape: a band
     with an arrowhead (flows, return flows, corridors), a circle whose area is to scale, or a ring
     for a zero. ``filled`` is False for a figure inside another one drawn on the map: the painter
-    outlines it. With ``land`` (a projected polygon or its ``Obstacle``), sea bands are kept off the coast along their
-    course. Branches of one route group that reach (or leave) the same place are set side by side
+    outlines it. With ``land`` (a projected polygon or its ``Obstacle``), sea bands are kept off the
+    coast along their course. Branches of one route group that reach (or leave) the same place are set side by side
     instead of on top of each other.
     """
     rows, parts_of, sizes = [], [], []
@@ -236,8 +233,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         parts_of[i] = [line]
     separate_parallel_branches(parts_of, rows, [view.mm_to_units(sz[0]) for sz in sizes],
                                [view.mm_to_units(sz[1] + 1.0) for sz in sizes], view.mm_to_units(0.5))
-    # every band's course to its arrow's tip, then its course and outline less their idle vertices,
-    # each in one call for all bands
+    # every band's course to its arrow's tip (labels keep all its vertices), then the course and the
+    # band's outline less their idle vertices, each in one call for all bands
     courses = []
     for smoothed in parts_of:
         for smooth in smoothed:
@@ -245,16 +242,13 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
             courses.append(line_head(smooth, smooth.length - gap))
     tolerance = view.mm_to_units(SYMBOL_TOLERANCE_MM)
-    lean = iter(shapely.simplify(np.asarray(courses, dtype=object), tolerance, preserve_topology=False))
-    full = iter(courses)
-    bands, centres = [], []
-    for smoothed, (w_mm, aw_mm, al_mm) in zip(parts_of, sizes, strict=True):
-        bands.append([flow_symbol(next(lean), view.mm_to_units(w_mm), view.mm_to_units(aw_mm),
-                                  view.mm_to_units(al_mm))[0] for _ in smoothed])
-        centres.append([next(full) for _ in smoothed])  # labels keep every candidate position along the course
-    outlines = iter(shapely.simplify(np.asarray([b for bs in bands for b in bs], dtype=object), tolerance / 2))
-    records = [_record(row, w_mm, aw_mm, lines, [next(outlines) for _ in lines])
-               for row, lines, (w_mm, aw_mm, _) in zip(rows, centres, sizes, strict=True)]
+    lean = shapely.simplify(np.asarray(courses, dtype=object), tolerance, preserve_topology=False)
+    first = np.r_[0, np.cumsum([len(p) for p in parts_of])]  # each flow's parts in ``courses``
+    bands = [flow_symbol(lean[k], *(view.mm_to_units(x) for x in sizes[i]))
+             for i in range(len(parts_of)) for k in range(first[i], first[i + 1])]
+    outlines = shapely.simplify(np.asarray(bands, dtype=object), tolerance / 2)
+    records = [_record(row, w_mm, aw_mm, courses[first[i]:first[i + 1]], list(outlines[first[i]:first[i + 1]]))
+               for i, (row, (w_mm, aw_mm, _)) in enumerate(zip(rows, sizes, strict=True))]
     for row, lines, d_mm in rounds:
         line = lines[0] if len(lines) == 1 else max(lines, key=lambda g: g.length)
         at = CIRCLE_AT * line.length
@@ -290,8 +284,8 @@ def separate_parallel_branches(parts_of: list[list[LineString]], rows: list, wid
     sit side by side ``gap`` apart, except near its own ends, where it leaves or joins the other.
     A branch makes room for all its nearest larger branches at once (each band's edge, not its
     centre, is the obstacle), so that where there is room, making room for one does not push it
-    onto another; a branch that no larger one comes near is left as it is. Works in place on ``parts_of`` (the
-    smoothed centre lines of each flow).
+    onto another; a branch that no larger one comes near is left as it is. Works in place on
+    ``parts_of`` (the smoothed centre lines of each flow).
     """
     order = sorted(range(len(rows)), key=lambda i: -rows[i].value)
     placed: dict[tuple, list[int]] = {}  # larger branches already placed, by group and mode

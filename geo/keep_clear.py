@@ -6,7 +6,7 @@ nearest obstacle point?" Asked of the land multipolygon (about 69,000 vertices) 
 ``dwithin``, ``distance`` and ``shortest_line``, that question cost 12 of the 19 s of a 500-route
 map. ``Obstacle`` indexes the obstacle's outline once, cut into short pieces in an STR tree, and
 answers it for an array of points with one tree query and a few numpy operations, exactly (the
-nearest point of a polygon to a point outside it is on its outline). ``keep_clear_of`` also skips
+nearest point of a polygon to a point outside it is on its outline). ``keep_all_clear`` also skips
 vertices that cannot have come within reach since they were last measured.
 """
 
@@ -63,23 +63,14 @@ class Obstacle:
         self.widest = 0.0 if self.radius is None or not len(self.radius) else float(self.radius.max())
         # each piece indexed by its bounding box (never farther than its segments): the boxes of the
         # segments, less the one that would join a ring's end to the next ring's start
-        if len(self.piece_start):
-            c = self.coords
-            low, high = np.minimum(c[:-1], c[1:]), np.maximum(c[:-1], c[1:])
-            low[ring_start[1:-1] - 1] = high[ring_start[1:-1] - 1] = c[ring_start[1:-1] - 1]
-            lo = np.minimum.reduceat(low, self.piece_start)
-            hi = np.maximum.reduceat(high, self.piece_start)
-            del low, high
-        else:
-            lo = hi = np.empty((0, 2))
-        minx, miny, maxx, maxy = lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]
-        self.tree = shapely.STRtree(shapely.box(minx, miny, maxx, maxy))
+        c = self.coords
+        low, high = np.minimum(c[:-1], c[1:]), np.maximum(c[:-1], c[1:])
+        low[ring_start[1:-1] - 1] = high[ring_start[1:-1] - 1] = c[ring_start[1:-1] - 1]
+        self.tree = _box_tree(low, high, self.piece_start)
         self._parts: dict[int, object] = {}
         if self.areal:  # the parts (countries, islands) by the box of their outer ring, for inside tests
             outer = ring_start[:-1][np.r_[True, shape.ring_part[1:] != shape.ring_part[:-1]]]
-            lo = np.minimum.reduceat(self.coords, outer) if len(outer) else np.empty((0, 2))
-            hi = np.maximum.reduceat(self.coords, outer) if len(outer) else np.empty((0, 2))
-            self.part_tree = shapely.STRtree(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
+            self.part_tree = _box_tree(c, c, outer)
 
     def inside(self, xy: np.ndarray) -> np.ndarray:
         """Whether each point lies in the (polygonal) obstacle. Each part asked is prepared once, as it
@@ -148,6 +139,15 @@ class Obstacle:
             ask = d <= np.broadcast_to(np.asarray(inside_within, float), len(xy))[pi]
             inside[ask] = self.inside(xy[pi[ask]])
         return pi, d, q, inside
+
+
+def _box_tree(low: np.ndarray, high: np.ndarray, starts: np.ndarray) -> shapely.STRtree:
+    """An STR tree of the boxes of the runs of rows that begin at ``starts``: each box from the
+    least of ``low`` to the greatest of ``high`` over its run."""
+    if not len(starts):
+        return shapely.STRtree(np.empty(0, object))
+    lo, hi = np.minimum.reduceat(low, starts), np.maximum.reduceat(high, starts)
+    return shapely.STRtree(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
 
 
 def keep_clear_of(line: LineString, obstacle, clearance: float, protect: float, rounds: int = 16) -> LineString:

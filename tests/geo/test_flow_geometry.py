@@ -34,7 +34,7 @@ def test_legend_values_are_round_and_decreasing():
 
 def test_symbol_band_has_the_requested_width_and_the_arrow_ends_at_the_tip():
     line = LineString([(0, 0), (1000, 0)])
-    poly, _ = flow_symbol(line, width=40, arrow_width=90, arrow_length=100)
+    poly = flow_symbol(line, width=40, arrow_width=90, arrow_length=100)
     # across the band, away from the arrow, the polygon is exactly 40 units wide
     cut = poly.intersection(LineString([(300, -500), (300, 500)]))
     assert cut.length == pytest.approx(40, rel=1e-6)
