@@ -23,6 +23,12 @@ test: setup-test
 bench: setup-test
 	$(VENV)/bin/python -m bench
 
+# The review gallery (tools/gallery.py): every bundled period x metric, OD, small multiples, change, A3 portrait,
+# French, Arabic and three projections, with 100 % crops of the dense areas; open out/gallery/index.html
+.PHONY: gallery
+gallery: setup
+	$(VENV)/bin/python -m tools.gallery --out out/gallery
+
 # The offline installer's Linux one-folder bundle (installer/README.md): installer/dist/crossings/
 .PHONY: bundle
 bundle: setup
