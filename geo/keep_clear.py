@@ -12,6 +12,9 @@ vertices that cannot have come within reach since they were last measured.
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+
 import numpy as np
 import shapely
 import shapely.ops
@@ -56,21 +59,28 @@ class Obstacle:
         nth = np.arange(len(ring_of_piece)) - np.repeat(np.cumsum(per_ring) - per_ring, per_ring)
         self.piece_start = ring_start[:-1][ring_of_piece] + nth * piece_segments
         self.piece_count = np.minimum(segments[ring_of_piece] - nth * piece_segments, piece_segments)
+        self.piece_part = shape.ring_part[ring_of_piece]  # for lines: the line each piece belongs to
+        self.parts = int(shape.ring_part[-1]) + 1 if len(shape.ring_part) else 0
         if self.areal or radii is None:
             self.radius = None
         else:  # radii per line, so per piece
-            self.radius = np.asarray(radii, float)[shape.ring_part[ring_of_piece]]
+            self.radius = np.asarray(radii, float)[self.piece_part]
         self.widest = 0.0 if self.radius is None or not len(self.radius) else float(self.radius.max())
         # each piece indexed by its bounding box (never farther than its segments): the boxes of the
         # segments, less the one that would join a ring's end to the next ring's start
         c = self.coords
         low, high = np.minimum(c[:-1], c[1:]), np.maximum(c[:-1], c[1:])
         low[ring_start[1:-1] - 1] = high[ring_start[1:-1] - 1] = c[ring_start[1:-1] - 1]
-        self.tree = _box_tree(low, high, self.piece_start)
+        self.box_low, self.box_high = _run_boxes(low, high, self.piece_start)
         self._parts: dict[int, object] = {}
         if self.areal:  # the parts (countries, islands) by the box of their outer ring, for inside tests
             outer = ring_start[:-1][np.r_[True, shape.ring_part[1:] != shape.ring_part[:-1]]]
-            self.part_tree = _box_tree(c, c, outer)
+            self.part_tree = _box_tree(*_run_boxes(c, c, outer))
+
+    @functools.cached_property
+    def tree(self) -> shapely.STRtree:
+        """The pieces' boxes in an STR tree, built when first asked (a branch's few pieces never are)."""
+        return _box_tree(self.box_low, self.box_high)
 
     def inside(self, xy: np.ndarray) -> np.ndarray:
         """Whether each point lies in the (polygonal) obstacle. Each part asked is prepared once, as it
@@ -96,22 +106,25 @@ class Obstacle:
             return geometry
         return None if geometry.is_empty else cls(geometry)
 
-    def near(self, xy: np.ndarray, reach, inside_within=np.inf) -> tuple[np.ndarray, np.ndarray, np.ndarray,
-                                                                         np.ndarray]:
+    def near(self, xy: np.ndarray, reach, inside_within=np.inf, directions: bool = False,
+             only: tuple[np.ndarray, PieceSets] | None = None) -> tuple[np.ndarray, ...]:
         """Points of ``xy`` (N, 2) whose distance to the obstacle is at most ``reach`` (a number, or
         one per point): their indices, distances, nearest outline (or centre line) points and whether
-        they lie inside (asked of those within ``inside_within`` of the outline only).
+        they lie inside (asked of those within ``inside_within`` of the outline only); with
+        ``directions``, also the direction (a unit vector) of the segment each nearest point is on.
+        With ``only`` (each point's owner, and a ``PieceSets`` of the pieces each owner may meet),
+        a point is measured against those pieces alone.
 
         The tree finds the pieces within reach of each point in C, each within its own reach (a thin
         band need not look as far as the widest); the nearest point on those pieces' few segments is
         then one numpy array."""
         empty = (np.empty(0, int), np.empty(0), np.empty((0, 2)), np.empty(0, bool))
         if not len(xy) or not len(self.piece_start):
-            return empty
+            return empty + (np.empty((0, 2)),) * directions
         reach = np.broadcast_to(np.asarray(reach, float), len(xy))
-        pi, ci = self.tree.query(shapely.points(xy), predicate="dwithin", distance=reach + self.widest)
+        pi, ci = self.pieces_within(xy, reach, only)
         if not len(pi):
-            return empty
+            return empty + (np.empty((0, 2)),) * directions
         k = np.arange(self.piece_segments)
         # a short piece repeats its last segment: the same distance twice, never a false one
         seg = self.piece_start[ci][:, None] + np.minimum(k, self.piece_count[ci][:, None] - 1)
@@ -127,27 +140,96 @@ class Obstacle:
         best = d.argmin(axis=1)
         rows = np.arange(len(pi))
         d, q = d[rows, best], np.column_stack([qx[rows, best], qy[rows, best]])
+        run = np.column_stack([abx[rows, best], aby[rows, best]])
         if self.radius is None:
             d = np.sqrt(d)
         order = np.lexsort((d, pi))  # each point's nearest of its pieces
         first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]
-        pi, d, q = pi[first], d[first], q[first]
+        pi, d, q, run = pi[first], d[first], q[first], run[first]
         keep = d <= reach[pi]
-        pi, d, q = pi[keep], d[keep], q[keep]
+        pi, d, q, run = pi[keep], d[keep], q[keep], run[keep]
         inside = np.zeros(len(pi), bool)
         if self.areal:  # asked only where it matters: a point farther in stays where it is anyway
             ask = d <= np.broadcast_to(np.asarray(inside_within, float), len(xy))[pi]
             inside[ask] = self.inside(xy[pi[ask]])
+        if directions:
+            return pi, d, q, inside, run / np.maximum(np.hypot(run[:, 0], run[:, 1]), 1e-300)[:, None]
         return pi, d, q, inside
 
 
-def _box_tree(low: np.ndarray, high: np.ndarray, starts: np.ndarray) -> shapely.STRtree:
-    """An STR tree of the boxes of the runs of rows that begin at ``starts``: each box from the
-    least of ``low`` to the greatest of ``high`` over its run."""
+    def pieces_within(self, xy: np.ndarray, distance: np.ndarray,
+                      only: tuple[np.ndarray, PieceSets] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (point, piece) of the points of ``xy`` and the pieces whose box lies within each
+        point's ``distance`` (plus the piece's radius, for lines with radii), ordered by point, then
+        piece (with ``only``: the pieces each point's owner may meet, in their set's order).
+
+        A small obstacle (another branch's few pieces, or the few each point may meet) is measured
+        against every box in numpy: the tree's query cost half a millisecond a call however few
+        pieces it held, and a map of 5,000 branches makes 30,000 such calls."""
+        if only is not None:
+            return self.owned_boxes_within(xy, xy, distance, *only)
+        if len(xy) * len(self.box_low) > BRUTE_FORCE_PAIRS:
+            pi, ci = self.tree.query(shapely.points(xy), predicate="dwithin", distance=distance + self.widest)
+            order = np.lexsort((ci, pi))
+            pi, ci = pi[order], ci[order]
+            if self.radius is None:
+                return pi, ci
+        else:
+            pi, ci = np.nonzero(np.ones((len(xy), len(self.box_low)), bool))
+        return self.boxes_within(xy, xy, distance, pi, ci)
+
+    def owned_boxes_within(self, low: np.ndarray, high: np.ndarray, distance: np.ndarray, owner: np.ndarray,
+                           sets: PieceSets) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs (box, piece) of the boxes ``low``-``high`` (points, or segments' boxes) and the pieces
+        their ``owner`` may meet whose boxes lie within ``distance`` of them (plus the radius)."""
+        counts = sets.start[owner + 1] - sets.start[owner]
+        pi = np.repeat(np.arange(len(low)), counts)
+        nth = np.arange(len(pi)) - np.repeat(np.cumsum(counts) - counts, counts)
+        return self.boxes_within(low, high, distance, pi, sets.pieces[np.repeat(sets.start[owner], counts) + nth])
+
+    def boxes_within(self, low: np.ndarray, high: np.ndarray, distance: np.ndarray, pi: np.ndarray,
+                     ci: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidate pairs (box ``pi``, piece ``ci``) whose boxes lie within the box's ``distance``
+        plus the piece's radius."""
+        dx = np.maximum(np.maximum(self.box_low[ci, 0] - high[pi, 0], low[pi, 0] - self.box_high[ci, 0]), 0.0)
+        dy = np.maximum(np.maximum(self.box_low[ci, 1] - high[pi, 1], low[pi, 1] - self.box_high[ci, 1]), 0.0)
+        reach = distance[pi] if self.radius is None else distance[pi] + self.radius[ci]
+        within = dx * dx + dy * dy <= reach * reach
+        return pi[within], ci[within]
+
+    def piece_sets(self, lines: list) -> PieceSets:
+        """The pieces of the given lines of a line obstacle (one array of line indices per owner)."""
+        first = np.searchsorted(self.piece_part, np.arange(self.parts + 1))  # pieces run line by line
+        per_owner = [np.concatenate([np.arange(first[m], first[m + 1]) for m in np.asarray(own, int)] or [[]])
+                     for own in lines]
+        start = np.r_[0, np.cumsum([len(p) for p in per_owner])]
+        return PieceSets(start, np.concatenate(per_owner or [[]]).astype(int))
+
+
+@dataclass(frozen=True)
+class PieceSets:
+    """For each owner ``k``, the obstacle pieces ``pieces[start[k]:start[k + 1]]`` it may meet."""
+
+    start: np.ndarray
+    pieces: np.ndarray
+
+
+# Below this many (point, piece) pairs, which pieces are near is asked of every box in numpy rather
+# than of the tree (the results are the same: the tests compare them).
+BRUTE_FORCE_PAIRS = 200_000
+
+
+def _run_boxes(low: np.ndarray, high: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The boxes of the runs of rows that begin at ``starts``: each from the least of ``low`` to the
+    greatest of ``high`` over its run."""
     if not len(starts):
-        return shapely.STRtree(np.empty(0, object))
-    lo, hi = np.minimum.reduceat(low, starts), np.maximum.reduceat(high, starts)
-    return shapely.STRtree(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]))
+        return np.empty((0, 2)), np.empty((0, 2))
+    return np.minimum.reduceat(low, starts), np.maximum.reduceat(high, starts)
+
+
+def _box_tree(lo: np.ndarray, hi: np.ndarray) -> shapely.STRtree:
+    """An STR tree of boxes given by their lower-left and upper-right corners."""
+    return shapely.STRtree(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]) if len(lo) else np.empty(0, object))
 
 
 def keep_clear_of(line: LineString, obstacle, clearance: float, protect: float, rounds: int = 16) -> LineString:
@@ -160,11 +242,14 @@ def keep_clear_of(line: LineString, obstacle, clearance: float, protect: float, 
 PAD = 4
 
 
-def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, rounds: int = 16) -> list[LineString]:
+def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, rounds: int = 16,
+                   meets: list | None = None) -> list[LineString]:
     """Fit wide flows around an ``obstacle`` (the land, or larger branches of the same route; a
     geometry or an ``Obstacle``): bends no tighter than each band's half width, and each band
     (``clearances``: half width plus a margin) clear of the obstacle except within ``protects`` of
-    either end, where flows meet the shore or their trunk.
+    either end, where flows meet the shore or their trunk. With ``meets`` (for a line obstacle: the
+    indices of its lines each line must keep clear of), each line heeds those lines alone, exactly
+    as if fitted against an obstacle made of them.
 
     Alternates Laplacian smoothing (a band wider than its bend's radius folds into a notch on the
     inner side) with pushing vertices straight away from the nearest obstacle point. Where a drawn
@@ -200,13 +285,15 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
     obstacle = Obstacle.of(obstacle)
     pushable = free & (along >= protect) & (total - along >= protect)
     touched = np.zeros(len(pts), bool)
+    only = None if meets is None else obstacle.piece_sets(meets)
     sides = None if obstacle is None or obstacle.areal else np.array([
-        _side(pts[s], obstacle, line, cl) if f else np.zeros(2)
-        for s, line, cl, f in zip(starts, lines, clearances, fitted, strict=True)])
+        _side(pts[s], obstacle.geometry if meets is None else shapely.get_geometry(obstacle.geometry, meets[k]),
+              line, cl) if f else np.zeros(2)
+        for k, (s, line, cl, f) in enumerate(zip(starts, lines, clearances, fitted, strict=True))])
     unmeasured = pushable.copy()  # every vertex is measured once, then again once it may have come within reach
     slack = np.zeros(len(pts))  # distance beyond the clearance when last measured (a lower bound)
     if obstacle is not None:
-        _measure_by_segment(lines, obstacle, clearances, pts, line_of, along, real, unmeasured, slack)
+        _measure_by_segment(lines, obstacle, clearances, pts, line_of, along, real, unmeasured, slack, only)
     drift = np.zeros(len(pts))  # how far it moved since
     home = np.arange(len(pts))  # where each working vertex belongs in ``result``
     result, first = pts, starts
@@ -237,7 +324,7 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
             drift += np.hypot(*(pts - before).T)
             check = pushable & (unmeasured | (drift >= slack) | MEASURE_ALWAYS)
             # a vertex the push moved was within reach (no slack): it is measured again next round
-            _push_away(pts, np.flatnonzero(check), touched, moved, obstacle, c, line_of, sides, slack)
+            _push_away(pts, np.flatnonzero(check), touched, moved, obstacle, c, line_of, sides, slack, only)
             unmeasured[check], drift[check] = False, 0.0
         shift = np.maximum.reduceat(np.hypot(*(pts - before).T), starts)
         busy = (np.add.reduceat(tight | moved, starts) > 0) & (shift >= SETTLED * clearances[work])
@@ -256,19 +343,26 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
 
 
 def _measure_by_segment(lines, obstacle: Obstacle, clearances: np.ndarray, pts: np.ndarray, line_of: np.ndarray,
-                        along: np.ndarray, real: np.ndarray, unmeasured: np.ndarray, slack: np.ndarray) -> None:
+                        along: np.ndarray, real: np.ndarray, unmeasured: np.ndarray, slack: np.ndarray,
+                        only: PieceSets | None = None) -> None:
     """Measure the drawn segments before their vertices: a segment farther than the reach from the
     obstacle holds only vertices that far (segmentizing puts them on it), and they start measured.
-    Most of a sea route is far from any coast, and its fitted course has ten vertices per segment."""
+    Most of a sea route is far from any coast, and its fitted course has ten vertices per segment.
+    With ``only``, a segment is near when the box of one of the pieces its line may meet is near its
+    own box (never farther than the segment itself, so no vertex within reach starts measured)."""
     coords, owner = shapely.get_coordinates(np.asarray(lines, dtype=object), return_index=True)
     same = owner[1:] == owner[:-1]
     if not same.any():
         return
     seg_line = owner[:-1][same]
-    segs = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
     reach = MEASURE_REACH * clearances[seg_line]
-    near = np.zeros(len(segs), bool)
-    near[np.unique(obstacle.tree.query(segs, predicate="dwithin", distance=reach + obstacle.widest)[0])] = True
+    near = np.zeros(len(seg_line), bool)
+    if only is None:
+        segs = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
+        near[obstacle.tree.query(segs, predicate="dwithin", distance=reach + obstacle.widest)[0]] = True
+    else:
+        a, b = coords[:-1][same], coords[1:][same]
+        near[obstacle.owned_boxes_within(np.minimum(a, b), np.maximum(a, b), reach, seg_line, only)[0]] = True
     # each vertex's segment: its distance along its line against the segments' ends
     length = np.hypot(*(coords[1:][same] - coords[:-1][same]).T)
     seg_start = np.cumsum(length) - length
@@ -276,27 +370,35 @@ def _measure_by_segment(lines, obstacle: Obstacle, clearances: np.ndarray, pts: 
     seg_start -= seg_start[first_seg][seg_line]
     offset = np.r_[0.0, np.cumsum(np.bincount(seg_line, length, minlength=len(lines)) + 1.0)][:-1]
     k = np.searchsorted(seg_start + offset[seg_line], along + offset[line_of], side="right") - 1
-    k = np.clip(k, 0, len(segs) - 1)
+    k = np.clip(k, 0, len(seg_line) - 1)
     far = real & ~near[k] & (seg_line[k] == line_of)
     unmeasured[far] = False
     slack[far] = (reach[k] - clearances[line_of])[far] * (1 - 1e-9)
 
 
-def _side(start: np.ndarray, obstacle: Obstacle, line: LineString, clearance: float) -> np.ndarray:
+def _side(start: np.ndarray, geometry, line: LineString, clearance: float) -> np.ndarray:
     """The side a line's start lies on, for vertices exactly on a line obstacle (a branch drawn along
-    another): they have no "away" and go to this side (zero: none). Polygonal obstacles have an
-    inside instead."""
+    another; ``geometry``: the obstacle's lines it heeds): they have no "away" and go to this side
+    (zero: none). Polygonal obstacles have an inside instead."""
     x0, y0, x1, y1 = line.bounds
     reach = clearance * 3
-    nearby = shapely.clip_by_rect(obstacle.geometry, x0 - reach, y0 - reach, x1 + reach, y1 + reach)
+    nearby = shapely.clip_by_rect(shapely.multilinestrings(geometry) if np.ndim(geometry) else geometry,
+                                  x0 - reach, y0 - reach, x1 + reach, y1 + reach)
     if nearby.is_empty:
         return np.zeros(2)
     p0 = Point(start)
     return np.asarray(p0.coords[0]) - np.asarray(shapely.ops.nearest_points(nearby, p0)[0].coords[0])
 
 
+# A band meeting a line obstacle (a larger branch) at more than this angle's sine, about 35 degrees,
+# against the obstacle's nearest segment, crosses it: pushing it aside there cannot succeed (its ends
+# are on either side) and only drags it round the other band, round after round.
+CROSSING_SINE = 0.57
+
+
 def _push_away(pts: np.ndarray, idx: np.ndarray, touched: np.ndarray, moved: np.ndarray, obstacle: Obstacle,
-               clearance: np.ndarray, line_of: np.ndarray, sides: np.ndarray | None, slack: np.ndarray) -> None:
+               clearance: np.ndarray, line_of: np.ndarray, sides: np.ndarray | None, slack: np.ndarray,
+               only: PieceSets | None = None) -> None:
     """Move each vertex ``idx`` closer than its ``clearance`` to the obstacle straight away from it,
     in place, marking it ``touched`` and ``moved``. ``slack`` gets how far beyond the clearance
     each measured vertex lies. One vectorised pass: each vertex's move depends only on its own
@@ -305,12 +407,18 @@ def _push_away(pts: np.ndarray, idx: np.ndarray, touched: np.ndarray, moved: np.
         return
     reach = MEASURE_REACH * clearance[idx]
     slack[idx] = reach - clearance[idx]
-    hit, dist, on_obstacle, inside = obstacle.near(pts[idx], reach, clearance[idx])
+    only = None if only is None else (line_of[idx], only)
+    hit, dist, on_obstacle, inside, run = obstacle.near(pts[idx], reach, clearance[idx], directions=True, only=only)
     slack[idx[hit]] = dist - clearance[idx[hit]]
     # a vertex just inside the land (a smoothed band cutting a cape) goes back out across the
     # nearest coast; one farther in (more than the clearance) is on a course drawn across land
     close = dist <= clearance[idx[hit]]
-    idx, dist, on_obstacle, inside = idx[hit][close], dist[close], on_obstacle[close], inside[close]
+    idx, dist, on_obstacle, inside, run = idx[hit][close], dist[close], on_obstacle[close], inside[close], run[close]
+    if not obstacle.areal:  # a band crossing another is left crossing it: only a band alongside moves
+        tangent = pts[idx + 1] - pts[idx - 1]
+        sine = np.abs(tangent[:, 0] * run[:, 1] - tangent[:, 1] * run[:, 0])
+        alongside = sine <= CROSSING_SINE * np.hypot(tangent[:, 0], tangent[:, 1])
+        idx, dist, on_obstacle, inside = idx[alongside], dist[alongside], on_obstacle[alongside], inside[alongside]
     if not len(idx):
         return
     away = np.where(inside[:, None], on_obstacle - pts[idx], pts[idx] - on_obstacle)

@@ -22,7 +22,13 @@ def _coast():
     return shapely.multipolygons([peninsula, island])
 
 
-def test_the_obstacle_finds_exactly_what_shapely_finds():
+@pytest.fixture(params=["tree", "every box"])
+def candidates(request, monkeypatch):
+    """Both ways of finding the candidate pieces: the tree, and every box in numpy."""
+    monkeypatch.setattr("geo.keep_clear.BRUTE_FORCE_PAIRS", 0 if request.param == "tree" else 10**12)
+
+
+def test_the_obstacle_finds_exactly_what_shapely_finds(candidates):
     land = _coast()
     obstacle = Obstacle(land)
     rng = np.random.default_rng(3)
@@ -41,17 +47,23 @@ def test_the_obstacle_finds_exactly_what_shapely_finds():
     assert inside.any() and (~inside).any()
 
 
-def test_lines_with_radii_are_measured_to_their_edges():
+def test_lines_with_radii_are_measured_to_their_edges(candidates):
     lines = [LineString([(0, 0), (1000, 0)]), LineString([(0, 300), (500, 320), (1000, 300)])]
     obstacle = Obstacle(MultiLineString(lines), radii=[40.0, 10.0])
     rng = np.random.default_rng(4)
     xy = rng.uniform([-50, -200], [1050, 500], (2000, 2))
     hit, dist, _, inside = obstacle.near(xy, 100.0)
-    edge = np.minimum(shapely.distance(shapely.points(xy), lines[0]) - 40,
-                      shapely.distance(shapely.points(xy), lines[1]) - 10)
+    edges = [shapely.distance(shapely.points(xy), line) - r for line, r in zip(lines, (40, 10), strict=True)]
+    edge = np.minimum(*edges)
     assert set(hit) == set(np.flatnonzero(edge <= 100))
     assert np.allclose(dist, edge[hit], atol=1e-9)
     assert not inside.any()
+    # each point measured against the lines its owner may meet alone: owner 0 the first, 1 the second
+    owner = np.arange(len(xy)) % 2
+    hit, dist, _, _ = obstacle.near(xy, 100.0, only=(owner, obstacle.piece_sets([[0], [1]])))
+    own = np.where(owner == 0, edges[0], edges[1])
+    assert set(hit) == set(np.flatnonzero(own <= 100))
+    assert np.allclose(dist, own[hit], atol=1e-9)
 
 
 def _lines_along_the_coast(n=12, seed=5):
@@ -256,3 +268,71 @@ def test_inside_asks_each_part_once_and_right():
     xy = np.random.default_rng(10).uniform([-100, -300], [2000, 1400], (4000, 2))
     assert (obstacle.inside(xy) == shapely.contains_xy(land, *xy.T)).all()
     assert set(obstacle._parts) == {0, 1}
+
+
+def _rows(*values, group="CMR"):
+    return [type("Row", (), {"value": v, "group": group, "mode": "sea"})() for v in values]
+
+
+def test_a_branch_crossing_a_larger_one_is_left_crossing_it():
+    """Two branches of one route that cross mid-course stay crossing: pushing the smaller aside there
+    cannot part them (its ends lie on either side) and dragged it round the other, round after round."""
+    big = LineString([(0, 0), (3000, 0)])
+    small = LineString([(1000, -900), (1500, 0), (2000, 900)])  # crosses at about 60 degrees
+    parts = [[big], [small]]
+    separate_parallel_branches(parts, _rows(10, 4), [100.0, 40.0], [150.0, 150.0], 10.0)
+    assert parts[1][0].hausdorff_distance(small) < 1.0
+    assert parts[1][0].crosses(big)
+    shallow = LineString([(0, -300), (1000, -60), (2000, -10), (3000, -300)])  # closing in at 3 degrees
+    parts = [[big], [shallow]]
+    separate_parallel_branches(parts, _rows(10, 4), [100.0, 40.0], [150.0, 150.0], 10.0)
+    middle = substring(parts[1][0], 0.4, 0.6, normalized=True)
+    assert middle.distance(big) >= (100 + 40) / 2 + 10 * 0.95  # one alongside is still set beside it
+
+
+def test_a_branch_makes_room_for_a_larger_one_pushed_onto_it():
+    """Which larger branches a branch must make room for is asked of an index of the drawn courses:
+    one that was itself pushed towards this branch, from farther than it could reach as drawn, is
+    still found."""
+    a = LineString([(0, 0), (3000, 0)])
+    b = LineString([(0, 300), (800, 20), (2200, 20), (3000, 300)])  # over a's edge: pushed up to ~y 95
+    c = LineString([(600, 400), (1000, 135), (2000, 135), (2400, 400)])  # clear of b as drawn, under it once b moved
+    parts = [[a], [b], [c]]
+    widths, gap = [100.0, 60.0, 40.0], 10.0
+    separate_parallel_branches(parts, _rows(30, 20, 10), widths, [150.0] * 3, gap)
+    b_moved, c_moved = parts[1][0], parts[2][0]
+    assert b_moved.hausdorff_distance(b) > 60  # b did move towards c
+    middle = substring(c_moved, 0.4, 0.6, normalized=True)
+    assert middle.distance(b_moved) >= (widths[1] + widths[2]) / 2 + gap * 0.95
+
+
+def test_branches_fitted_in_steps_are_fitted_as_one_at_a_time():
+    """The branches of a step share one call and one obstacle, but each heeds only its own larger
+    neighbours: the result is the one-at-a-time fit, branch by branch in order of size. Two routes
+    run along each other here, so a branch that heeded the other route's bands would move."""
+    from geo.flow_geometry import BRANCH_ROUNDS, branch_neighbours
+
+    rng = np.random.default_rng(3)
+    parts, rows = [], []
+    for n in range(14):
+        y = rng.uniform(-150, 150)
+        parts.append([LineString([(0, y + 400), (700, y), (1500, y + rng.uniform(-40, 40)), (2300, y),
+                                  (3000, y - 400)])])
+        rows.append(type("Row", (), {"value": 1000 - n, "group": "CMR" if n % 2 else "WMR", "mode": "sea"})())
+    widths = list(rng.uniform(20, 90, 14))
+    protects, gap = [150.0] * 14, 10.0
+    expected, drawn = [list(p) for p in parts], [p[0] for p in parts]
+    rank = np.arange(14)
+    near = branch_neighbours(expected, rows, rank, widths, protects, gap)
+    assert any(near) and max(len(n) for n in near) > 2
+    for i in range(14):  # the reference: each branch alone against an obstacle of its neighbours' courses
+        if near[i]:
+            lines = [line for j in near[i] for line in shapely.simplify(expected[j], gap / 20, preserve_topology=False)]
+            radii = [widths[j] / 2 for j in near[i] for _ in expected[j]]
+            others = Obstacle(shapely.multilinestrings(lines), radii)
+            expected[i] = [keep_clear_of(p, others, widths[i] / 2 + gap, protects[i], BRANCH_ROUNDS)
+                           for p in expected[i]]
+    separate_parallel_branches(parts, rows, widths, protects, gap)
+    assert sum(want[0].hausdorff_distance(d) > 5 for want, d in zip(expected, drawn, strict=True)) >= 6
+    for got, want in zip(parts, expected, strict=True):
+        assert got[0].hausdorff_distance(want[0]) < 1e-9
