@@ -24,6 +24,7 @@ from geo.flow_table import FlowTable, read_flow_table
 from geo.join import ALL_SOURCES, JoinIssue, JoinResult, join_flows
 from geo.keep_clear import Obstacle
 from geo.layer import LAYER_KINDS, Layer  # noqa: F401  (Layer and LAYER_KINDS are imported from here)
+from geo.map_words import WORDS
 from geo.metrics import MetricMeaning, metric_meaning
 from geo.page import Page
 from geo.periods import parse_period
@@ -40,14 +41,14 @@ REGIONAL_EXTENT_LONLAT = (-21.5, 11.5, 23.5, 45.0)
 # Flow symbols kept per document: the page being exported and the canvas's latest views.
 FLOW_SYMBOL_VIEWS_KEPT = 4
 
-DISCLAIMER = ("The boundaries and names shown and the designations used on this map do not imply "
-              "official endorsement or acceptance. Routes are schematic.")
+DISCLAIMER = WORDS["en"]["disclaimer"]
+"""The default disclaimer; printed in the map's language (geo.map_language) unless someone rewrites it."""
 
 class MapDocument(RoutesLayers):
     """Layers, figures, selection, styles, page and projection of one map."""
 
     def __init__(self, layers: list[Layer] | None = None, flows: FlowTable | None = None, *,
-                 page: Page | None = None, crs: str = DEFAULT_CRS, title: str = "Mixed migration routes",
+                 page: Page | None = None, crs: str = DEFAULT_CRS, title: str = WORDS["en"]["title_short"],
                  extent_lonlat: tuple[float, float, float, float] | None = None) -> None:
         self.changed = Signal()
         """Emitted with a short reason ('layers', 'selection', 'style', 'page', 'crs', 'text')."""
@@ -67,7 +68,8 @@ class MapDocument(RoutesLayers):
         self.node_max_radius_mm = 5.0
         """Radius of the largest OD node symbol; others scale by area with their total."""
         self.label_language = "en"
-        """Language of country and place names on the map: en, fr or ar (name_fr / name_ar columns)."""
+        """The map's language: en, fr or ar. Every word the map prints follows it (geo.map_language),
+        country and place names too (name_fr / name_ar columns)."""
         self.disclaimer = DISCLAIMER
         self.extent_lonlat = extent_lonlat
         self.flow_style = FlowStyle()
@@ -338,13 +340,6 @@ class MapDocument(RoutesLayers):
                 before = dict(zip(prev.figured["route_id"], prev.figured["value"], strict=True)) if prev.figured is not None and len(prev.figured) else {}
             self._cache[key] = changes(now, before)
         return self._cache[key]
-
-    def comparison_label(self) -> str | None:
-        """'2023' etc.: the period the changes are against, if any."""
-        if self.flow_style.compare is None or self.period is None:
-            return None
-        other = comparison_period(self.period, self.flow_style.compare)
-        return other.display() if other is not None else None
 
     def flow_colour(self, route_id: str, group: str) -> str:
         """The fill of a flow: its route group's colour, or its change's when colouring by change;

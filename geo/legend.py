@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from geo.figure_values import format_value
 from geo.held_scale import held_over
 from geo.join import CONTAINED, ZERO, is_named
-from geo.periods import parse_period
-from geo.qualifiers import figure_text
+from geo.map_language import MapLanguage, comparison_text, map_language
+from geo.qualifiers import ABOUT, AT_LEAST, AT_MOST, DERIVED, ROUNDED
 from geo.routes import route_caption
-from geo.styles import CHANGE_COLOURS, CHANGE_LABELS, GROUP_LABELS, OD_COLOURS
+from geo.styles import CHANGE_COLOURS, GROUP_LABELS, OD_COLOURS
 
 HEADING, EXPLAIN, SIZE, COLOUR, OUTLINE, RING, TOTAL, NO_DATA, NODE, NOTE = (
     "heading", "explain", "size", "colour", "outline", "ring", "total", "no_data", "node", "note")
-
-NO_FIGURE_TEXT = "No figure for this route and period"
 
 
 @dataclass(frozen=True)
@@ -39,16 +36,19 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     """Entries in reading order: what is measured and how, sizes, colours, then special marks.
 
     With ``periods`` (small multiples), one legend for all their maps: every colour and mark any of
-    them draws. The sizes come from the current selection's scale (a series holds one scale)."""
+    them draws. The sizes come from the current selection's scale (a series holds one scale). The
+    words are the map's language's (geo.map_language)."""
     scale = doc.width_scale()
     if scale is None:
         return []
+    lang = map_language(doc)
     meaning = doc.meaning
     style = doc.flow_style
     od = doc.is_od
-    entries = [LegendEntry(HEADING, f"{meaning.label} ({meaning.scale_words(bool(style.classes))})")]
+    scale_words = "scale_area" if meaning.by_area else ("scale_class" if style.classes else "scale_width")
+    entries = [LegendEntry(HEADING, lang("heading", metric=lang.phrase(meaning.label), scale=lang(scale_words)))]
     if meaning.legend and not od:
-        entries.append(LegendEntry(EXPLAIN, meaning.legend))
+        entries.append(LegendEntry(EXPLAIN, lang.phrase(meaning.legend)))
     largest, colours, marks = 0.0, [], {}
     for _ in doc.each_period(periods):
         join = doc.join()
@@ -56,38 +56,51 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         sized = flows[flows["value"] > 0]
         largest = max(largest, float(sized["value"].max()) if len(sized) else 0.0)
         seen = set(colours)  # membership in a set: a list made small multiples of 5,000 groups quadratic
-        colours += [c for c in _colour_entries(doc, join) if c not in seen]
+        colours += [c for c in _colour_entries(doc, join, lang) if c not in seen]
         if "status" in flows.columns and (flows["status"] == CONTAINED).any():
-            marks[OUTLINE] = LegendEntry(OUTLINE, "Outline: part of another figure shown, not added to it", "#6f6f6f")
+            marks[OUTLINE] = LegendEntry(OUTLINE, lang("outline"), "#6f6f6f")
         if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
-            marks[RING] = LegendEntry(RING, "0: none recorded (a figure of zero)", "#3d3d3d")
+            marks[RING] = LegendEntry(RING, lang("ring"), "#3d3d3d")
         if join.totals and TOTAL not in marks:
             t = join.totals[0]
-            marks[TOTAL] = LegendEntry(TOTAL, f"{t.name} {format_value(t.value)}: a total, shown where its routes arrive")
+            marks[TOTAL] = LegendEntry(TOTAL, lang("total_mark", name=lang.phrase(t.name), n=lang.number(t.value)))
         if join.no_data:
-            marks[NO_DATA] = LegendEntry(NO_DATA, NO_FIGURE_TEXT, "#777777")
+            marks[NO_DATA] = LegendEntry(NO_DATA, lang("no_data"), "#777777")
     shape = "circle" if scale.by_area else "band"
     held = held_over(doc) if not scale.breaks else None  # classes are one scale anyway
     top = scale.reference_value if style.reference_value or held else 0
-    for text, size in scale.legend_entries(max(largest, top)):
+    for text, size in size_rows(scale, max(largest, top), lang):
         entries.append(LegendEntry(SIZE, text, "#6f6f6f", size, shape))
     entries += colours
     if od:
-        entries.append(LegendEntry(NODE, "Circle area: all flows in and out", "#3d3d3d"))
+        entries.append(LegendEntry(NODE, lang("node"), "#3d3d3d"))
     entries += [marks[k] for k in (OUTLINE, RING, TOTAL, NO_DATA) if k in marks]
-    note = f"Smallest {'circles' if scale.by_area else 'flows'} drawn {scale.min_width_mm:g} mm wide"
+    note = lang("smallest_circles" if scale.by_area else "smallest_flows", mm=lang.decimal(scale.min_width_mm))
     if scale.breaks:
-        note = "Widths in classes"
-    drawn = f"a circle {scale.reference_width_mm:g} mm across" if scale.by_area else f"{scale.reference_width_mm:g} mm"
+        note = lang("classes_note")
+    drawn = lang("drawn_circle" if scale.by_area else "drawn_width", mm=lang.decimal(scale.reference_width_mm))
     if style.reference_value:
-        note = f"Fixed scale: {format_value(style.reference_value)} = {drawn}"
+        note = lang("fixed_scale", n=lang.number(style.reference_value), drawn=drawn)
     elif held:  # truthful: the reference is the largest figure of every period of the kind, not this map's
-        note = f"{'Sizes' if scale.by_area else 'Widths'} on one scale for every {held}"
+        note = lang("held_sizes" if scale.by_area else "held_widths", every=lang.every(held))
     entries.append(LegendEntry(NOTE, note))
     return entries
 
 
-def _colour_entries(doc, join) -> list[LegendEntry]:
+def size_rows(scale, largest: float, lang: MapLanguage) -> list[tuple[str, float]]:
+    """(text, width in mm) rows of the width legend: round sample values, or one row per class
+    ('10,000 or more', '5,000 – 10,000', ..., 'under 1,000'), written in the map's language."""
+    if not scale.breaks:
+        return [(lang.number(v), scale.width_mm(v)) for v in scale.legend_values(largest)]
+    b, widths = scale.breaks, scale.class_widths()
+    rows = [(lang("class_top", n=lang.number(b[-1])), widths[-1])]
+    for i in range(len(b) - 1, 0, -1):
+        rows.append((lang("class_range", low=lang.number(b[i - 1]), high=lang.number(b[i])), widths[i]))
+    rows.append((lang("class_bottom", n=lang.number(b[0])), widths[0]))
+    return rows
+
+
+def _colour_entries(doc, join, lang: MapLanguage) -> list[LegendEntry]:
     flows = join.flows
     groups = list(dict.fromkeys(flows["group"]))
     if join.no_data:
@@ -97,14 +110,14 @@ def _colour_entries(doc, join) -> list[LegendEntry]:
     seen = set(groups)
     groups += [t.group for t in join.totals if t.group not in seen]
     if doc.flow_style.colour_by == "change" and doc.changes() is not None:
-        since = doc.comparison_label() or "the earlier period"
+        since = comparison_text(doc, lang) or lang("earlier_period")
         present = list(dict.fromkeys(c.direction for c in doc.changes().values()))
         order = [d for d in ("up", "down", "same", "new") if d in present or (d == "new" and "none" in present)]
-        return [LegendEntry(COLOUR, f"{CHANGE_LABELS[d]} since {since}" if d != "new" else CHANGE_LABELS[d],
-                            CHANGE_COLOURS[d]) for d in order]
+        return [LegendEntry(COLOUR, lang("change_entry", change=lang(f"change_{d}"), since=since) if d != "new"
+                            else lang("change_new"), CHANGE_COLOURS[d]) for d in order]
     if doc.is_od and len(groups) > len(OD_COLOURS):
         n = len(set(flows["origin"]) | set(flows["dest"]))
-        return [LegendEntry(COLOUR, f"Flows between {n} places", OD_COLOURS[0])]
+        return [LegendEntry(COLOUR, lang("od_flows", n=lang.number(n)), OD_COLOURS[0])]
     # a route coloured on its own gets its own entry; its group's entry stays while another route uses it
     own = doc.flow_style.route_colours
     shown = list(dict.fromkeys(flows["route_id"]))
@@ -113,40 +126,51 @@ def _colour_entries(doc, join) -> list[LegendEntry]:
     grouped = {g for r, g in zip(flows["route_id"], flows["group"], strict=True) if r not in own}
     drawn = set(flows["group"])
     groups = [g for g in groups if g in grouped or g not in drawn]
-    return ([LegendEntry(COLOUR, GROUP_LABELS.get(g, g), doc.flow_colour("", g)) for g in groups]
-            + [LegendEntry(COLOUR, route_caption(routes, r), own[r]) for r in coloured])
+    return ([LegendEntry(COLOUR, lang.phrase(GROUP_LABELS.get(g, g)), doc.flow_colour("", g)) for g in groups]
+            + [LegendEntry(COLOUR, lang.phrase(route_caption(routes, r)), own[r]) for r in coloured])
 
 
 @dataclass
 class FootnoteParts:
-    """What a footer must resolve, mergeable over the maps of a series (one footer, several panels)."""
+    """What a footer must resolve, mergeable over the maps of a series (one footer, several panels).
+
+    It keeps the data (sources, signs, figures), not sentences: :meth:`lines` writes them in the map's
+    language."""
 
     main: str | None = None
     markers: dict[str, str] = field(default_factory=dict)
     """Footnote letter -> source."""
     signs: list[str] = field(default_factory=list)
-    not_drawn: list[str] = field(default_factory=list)
+    """Qualifier signs the map uses, as keys of SIGNS."""
+    not_drawn: list[tuple[str | None, str, list[tuple[str, float, str]]]] = field(default_factory=list)
+    """(period of a series or None, source, [(route caption, figure, qualifier)]) another source reports."""
 
     def merge(self, other: FootnoteParts, period: str | None = None) -> None:
         self.main = self.main or other.main
         self.markers.update(other.markers)
         self.signs += [s for s in other.signs if s not in self.signs]
-        where = f"{parse_period(period).display()}: " if period else ""
-        self.not_drawn += [where + n for n in other.not_drawn]
+        self.not_drawn += [(period, src, said) for _, src, said in other.not_drawn]
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: MapLanguage | None = None) -> list[str]:
+        lang = lang or MapLanguage()
         out = []
         if self.markers:
-            main = self.main if is_named(self.main or "") else "sources the update links without naming"
-            out.append(f"Unmarked figures: {main}; " + "; ".join(f"({m}) {s}" for m, s in sorted(self.markers.items())))
+            main = lang.phrase(self.main) if is_named(self.main or "") else lang("unnamed_sources")
+            notes = lang("list_sep").join(lang("marker_note", marker=lang.marker(m), source=lang.phrase(s))
+                                          for m, s in sorted(self.markers.items()))
+            out.append(lang("unmarked", main=main, markers=notes))
         if self.signs:
-            out.append("; ".join(s for s in SIGNS if s in self.signs))
-        return out + self.not_drawn
+            out.append(lang("list_sep").join(lang(f"sign_{s}") for s in SIGNS if s in self.signs))
+        for period, src, said in self.not_drawn:
+            whose = lang.phrase(src) if is_named(src) else lang("unnamed_source")
+            items = ", ".join(f"{lang.phrase(caption)} {lang.figure(value, qualifier)}" for caption, value, qualifier in said)
+            text = lang("not_drawn", whose=whose, said=items)
+            out.append(lang("in_period", period=lang.period(period), text=text) if period else text)
+        return out
 
 
-# The qualifier signs a footer explains, in this order.
-SIGNS = ("≥ at least", "~ about, or rounded by the source", "≤ at most",
-         "(derived) computed from other figures of the update")
+# The qualifier signs a footer explains, in this order, with the qualifiers each stands for.
+SIGNS = {"at_least": {AT_LEAST}, "about": {ABOUT, ROUNDED}, "at_most": {AT_MOST}, "derived": set()}
 
 
 def footnote_parts(doc) -> FootnoteParts:
@@ -156,17 +180,15 @@ def footnote_parts(doc) -> FootnoteParts:
     parts = FootnoteParts(join.main_source if join.markers else None, {m: s for s, m in join.markers.items()})
     shown = join.shown() if join.figures is not None else None
     used = set() if shown is None else {q for q in shown["qualifier"].fillna("") if q}
-    for sign, quals in zip(SIGNS, ({"at_least"}, {"about", "rounded"}, {"at_most"}, set()), strict=True):
+    for sign, quals in SIGNS.items():
         if used & quals:
             parts.signs.append(sign)
-    if "derived" in set(join.flows.get("qualifier", [])):
-        parts.signs.append(SIGNS[-1])
+    if DERIVED in set(join.flows.get("qualifier", [])):
+        parts.signs.append("derived")
     if join.figures is not None:
         others = join.figures[join.figures["status"] == "other_source"]
+        routes = doc.layer("routes").data
         for src, grp in others.groupby(others["source"].fillna(""), sort=True):
-            routes = doc.layer("routes").data
-            said = ", ".join(f"{route_caption(routes, r.route_id)} {figure_text(r.value, r.qualifier)}"
-                             for r in grp.itertuples())
-            whose = src if is_named(src) else "a source the update links without naming"
-            parts.not_drawn.append(f"Not drawn, from {whose}: {said}")
+            said = [(route_caption(routes, r.route_id), r.value, r.qualifier) for r in grp.itertuples()]
+            parts.not_drawn.append((None, src, said))
     return parts

@@ -1,27 +1,39 @@
-"""The map's words, shared by every output (PNG/SVG/PDF painter and the web map): subtitle,
-sources line and figure formatting, so the wording cannot drift between them."""
+"""The map's words, shared by every output (PNG/SVG/PDF painter, web map, GeoJSON/GeoPackage):
+title, subtitle, figure labels, sources line and disclaimer, in the map's language
+(:mod:`geo.map_language`), so the wording cannot drift between outputs or languages."""
 
 from __future__ import annotations
 
-import datetime as dt
-
+import numpy as np
 import pandas as pd
+import shapely
 
 from geo.document import MapDocument
-from geo.figure_values import format_value
-from geo.join import REMAINDER, is_named
+from geo.join import EMPTY, REMAINDER, is_named
 from geo.legend import FootnoteParts, footnote_parts
+from geo.map_language import MapLanguage, comparison_text, map_language
 from geo.metrics import metric_label
-from geo.periods import parse_period
+from geo.un_practice import country_codes, non_self_governing
+
+ENGLISH = MapLanguage("en")
+NSGT_MIN_SHARE = 0.001
+"""A Non-Self-Governing Territory is on the map (and its note in the footer) when at least this share
+of the map's extent is its land: Western Sahara is 1.6 % of the regional map, Gibraltar a speck."""
 
 
-def day(iso: str) -> str:
+def day(iso: str, lang: MapLanguage = ENGLISH) -> str:
     """'2024-09-29' -> '29 Sep 2024' (left as given if it is not a date)."""
-    try:
-        d = dt.date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {d.strftime('%b')} {d.year}"
+    return lang.day(iso)
+
+
+def map_title(doc: MapDocument) -> str:
+    """The title as printed: a default title in the map's language, a written one as written."""
+    return map_language(doc).title(doc.title)
+
+
+def metric_text(doc: MapDocument, slug: str | None = None) -> str:
+    """The metric's name in the map's language ('Arrivals', 'Arrivées')."""
+    return map_language(doc).phrase(metric_label(slug or doc.metric))
 
 
 def subtitle(doc: MapDocument) -> str:
@@ -34,15 +46,42 @@ def subtitle(doc: MapDocument) -> str:
         return doc.subtitle
     if doc.flows is None or doc.period is None:
         return ""
-    text = f"{metric_label(doc.metric)}, {parse_period(doc.period).display()}"
-    text += _according_to(doc)
-    dates = figure_dates(_shown(doc))
+    lang = map_language(doc)
+    text = lang("subtitle", metric=metric_text(doc), period=lang.period(doc.period))
+    text += _according_to(doc, lang)
+    dates = figure_dates(_shown(doc), lang)
     if dates:
-        text += f" ({dates})"
-    since = doc.comparison_label()
+        text += lang("dates", dates=dates)
+    since = comparison_text(doc, lang)
     if since:
-        text += f"; change since {since}"
+        text += lang("change_since", since=since)
     return text
+
+
+def figure_labels(doc: MapDocument, frame: pd.DataFrame) -> list[str]:
+    """The label of each row of a figures or flows frame in the map's language ('16 109 (a)', '~6 000',
+    'no figure' for an empty figure, '' for a route without one); a remainder row says what its
+    total's branches do not show."""
+    lang = map_language(doc)
+    totals = {t.route_id: t for t in doc.join().totals} if len(frame) else {}
+
+    def column(name: str, default) -> list:
+        return frame[name].tolist() if name in frame.columns else [default] * len(frame)
+
+    out = []
+    for rid, value, qualifier, marker, status in zip(column("route_id", ""), column("value", np.nan),
+                                                     column("qualifier", ""), column("marker", ""),
+                                                     column("status", ""), strict=True):
+        if status == EMPTY:
+            out.append(lang("no_figure"))
+        elif value is None or (isinstance(value, float) and np.isnan(value)):
+            out.append("")  # a route without a figure of its own: nothing to write
+        elif status == REMAINDER and rid in totals:
+            out.append(lang.total_note(totals[rid]))
+        else:
+            out.append(lang.figure(value, qualifier if isinstance(qualifier, str) else "",
+                                   marker if isinstance(marker, str) else ""))
+    return out
 
 
 def flow_label_texts(doc: MapDocument) -> dict[str, str]:
@@ -50,10 +89,11 @@ def flow_label_texts(doc: MapDocument) -> dict[str, str]:
     contains it, and its change; the same words on the PNG, SVG, PDF and web map."""
     if doc.flows is None or (doc.layer("routes") is None and not doc.is_od):
         return {}
+    lang = map_language(doc)
     join = doc.join()
     flows = join.flows
     changes = doc.changes() or {}
-    labels = flows["label"] if "label" in flows.columns else flows["value"].map(format_value)
+    labels = figure_labels(doc, flows)
     names = {}
     if "contained_in" in flows.columns and doc.layer("routes") is not None:
         routes = doc.layer("routes").data
@@ -61,22 +101,26 @@ def flow_label_texts(doc: MapDocument) -> dict[str, str]:
     containers = {}
     if join.figures is not None:
         shown = join.shown()
-        containers = dict(zip(shown["route_id"], shown["label"], strict=True))
+        containers = dict(zip(shown["route_id"], figure_labels(doc, shown), strict=True))
     out = {}
     wholes = flows["contained_in"] if "contained_in" in flows.columns else [""] * len(flows)
     # plain lists: a Series looked up per flow cost a third of a second at 5,000 flows
-    for rid, label, whole in zip(flows["route_id"].tolist(), list(labels), list(wholes), strict=True):
+    for rid, label, whole in zip(flows["route_id"].tolist(), labels, list(wholes), strict=True):
         lines = [label]
         if whole:  # name the figure it is part of as the map writes it, so the reader can find it
-            lines.append(f"part of the {containers.get(whole) or doc.relations.total_name(whole, names.get(whole, whole))}")
+            if containers.get(whole):
+                lines.append(lang("part_of", whole=containers[whole]))
+            else:
+                name = lang.phrase(doc.relations.total_name(whole, names.get(whole, whole)))
+                lines.append(lang("part_of_name", whole=name))
         ch = changes.get(rid)
-        if ch is not None and ch.label():
-            lines.append(ch.label())
+        if ch is not None and lang.change(ch):
+            lines.append(lang.change(ch))
         out[rid] = "\n".join(lines)
     return out
 
 
-def _according_to(doc: MapDocument) -> str:
+def _according_to(doc: MapDocument, lang: MapLanguage) -> str:
     """', according to IOM Missing Migrants Project' when another source reports other figures for the
     same selection (the dead and missing): whose figures these are belongs in the title block."""
     if doc.layer("routes") is None or doc.is_od:
@@ -85,10 +129,12 @@ def _according_to(doc: MapDocument) -> str:
     if join.figures is None or join.markers or not is_named(join.main_source or ""):
         return ""
     others = join.figures[join.figures["status"] == "other_source"]["source"]
-    return f", according to {join.main_source}" if any(is_named(s) for s in others) else ""
+    if not any(is_named(s) for s in others):
+        return ""
+    return lang("according_to", source=lang.phrase(join.main_source))
 
 
-def figure_dates(shown) -> str:
+def figure_dates(shown, lang: MapLanguage = ENGLISH) -> str:
     """The coverage of the figures shown: '29 Sep 2024 – 29 Dec 2024', with what does not fit it."""
     if shown is None or not len(shown):
         return ""
@@ -99,14 +145,14 @@ def figure_dates(shown) -> str:
         else:
             undated += 1
     if not spans:
-        return "figures undated"
+        return lang("figures_undated")
     if len(spans) == 1:
         a, b = next(iter(spans))
-        text = f"{day(a) if a else '…'} – {day(b) if b else '…'}"
+        text = lang("span", start=lang.day(a) if a else lang("open_end"), end=lang.day(b) if b else lang("open_end"))
     else:
-        text = "dates differ by figure"
+        text = lang("dates_differ")
     if undated:
-        text += f"; {undated} figure{'s' if undated > 1 else ''} undated"
+        text += lang("undated_many" if undated > 1 else "undated_one", n=lang.number(undated))
     return text
 
 
@@ -128,6 +174,7 @@ def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
     With ``periods`` (small multiples: one footer for several maps), the figures of all of them;
     the document's selection is left as it was.
     """
+    lang = map_language(doc)
     parts = []
     has_flows = doc.flows is not None and (doc.layer("routes") is not None or doc.is_od)
     shown, notes = [], FootnoteParts()
@@ -143,23 +190,52 @@ def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
         named = [s for s in srcs if is_named(s)]
         unnamed = len(named) < len(srcs)
         refs = sorted({r.split(" — ")[0] for r in frame["source_ref"].fillna("") if r})
-        text = "Figures: " + ("; ".join(refs) if refs else "; ".join(named))
+        text = lang("figures_from", refs=lang("refs_sep").join(refs if refs else [lang.phrase(s) for s in named]))
         if refs and named and not notes.markers:  # with markers, the footnotes say whose is which
-            text += ", citing " + ", ".join(named) + (" and other linked sources" if unnamed else "")
+            text += lang("citing", names=", ".join(lang.phrase(s) for s in named))
+            text += lang("and_others") if unnamed else ""
         parts.append(text)
-        parts += notes.lines()
+        parts += notes.lines(lang)
     if doc.layer("boundaries") is not None:
-        parts.append("Basemap: Natural Earth (public domain)")
-    return ". ".join(parts) + ("." if parts else "")
+        parts.append(lang("basemap"))
+    return lang("sentence_sep").join(parts) + (lang("full_stop") if parts else "")
+
+
+def disclaimer_text(doc: MapDocument) -> str:
+    """The disclaimer in the map's language, with the UN note when a Non-Self-Governing Territory's
+    name (marked '*') is on the map."""
+    lang = map_language(doc)
+    text = lang.disclaimer(doc.disclaimer)
+    return f"{text} {lang('nsgt_note')}" if non_self_governing_on_map(doc) else text
+
+
+def non_self_governing_on_map(doc: MapDocument) -> bool:
+    """Whether the map names a Non-Self-Governing Territory (and so marks it '*' and adds the note)."""
+    layer = doc.layer("boundaries")
+    if layer is None or not layer.style.visible or not layer.style.labels or "name" not in layer.data.columns:
+        return False
+    marked = non_self_governing(country_codes(layer.data))
+    if not marked.any():
+        return False
+    extent = shapely.box(*doc.default_extent())
+    geoms = doc.projected(layer).geometry.to_numpy()[marked]
+    share = shapely.area(shapely.intersection(geoms, extent)) / extent.area
+    return bool((share >= NSGT_MIN_SHARE).any())
 
 
 def label_names(data, language: str):
     """Names in ``language`` (``name_fr`` / ``name_ar`` columns), falling back to ``name`` where missing."""
-    import pandas as pd
-
     base = data["name"].fillna("").astype(str) if "name" in data.columns else pd.Series([""] * len(data), index=data.index)
     col = f"name_{language}"
     if language == "en" or col not in data.columns:
         return base
     local = data[col].fillna("").astype(str)
     return local.where(local.str.strip() != "", base)
+
+
+def country_names(data, language: str):
+    """Country names as the map writes them: in ``language``, a Non-Self-Governing Territory marked
+    with the asterisk its UN note explains ('Western Sahara*')."""
+    names = label_names(data, language)
+    marked = non_self_governing(country_codes(data)) & (names.str.strip() != "").to_numpy()
+    return names.where(~marked, names + "*")

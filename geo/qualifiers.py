@@ -45,7 +45,7 @@ MEANINGS = {
 }
 
 # The sign written before a figure on the map; derived figures say so in words after it.
-_PREFIX = {AT_LEAST: "≥ ", ABOUT: "~", AT_MOST: "≤ ", ROUNDED: "~"}
+PREFIX = {AT_LEAST: "≥ ", ABOUT: "~", AT_MOST: "≤ ", ROUNDED: "~"}
 
 
 def parse_qualifier(text: str) -> str:
@@ -67,7 +67,7 @@ def figure_text(value: float | None, qualifier: str = EXACT, marker: str = "") -
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "no figure"
-    text = _PREFIX.get(qualifier or EXACT, "") + format_value(value)
+    text = PREFIX.get(qualifier or EXACT, "") + format_value(value)
     if qualifier == DERIVED:
         text += " (derived)"
     if marker:

@@ -23,7 +23,6 @@ FALLBACK_COLOURS = ("#009E73", "#56B4E9", "#F0E442", "#999999")
 # Change styling: increase warm, decrease cool (Okabe–Ito vermillion and blue stay apart for
 # every colour-vision deficiency); no earlier figure in neutral grey.
 CHANGE_COLOURS: dict[str, str] = {"up": "#D55E00", "down": "#0072B2", "same": "#6b6b6b", "new": "#8f8f8f", "none": "#8f8f8f"}
-CHANGE_LABELS: dict[str, str] = {"up": "Increase", "down": "Decrease", "same": "No change", "new": "No earlier figure"}
 
 GROUP_LABELS: dict[str, str] = {
     "Atlantic": "Atlantic route",

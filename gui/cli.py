@@ -17,6 +17,7 @@ from geo.errors import CrossingsError
 from geo.figure_values import format_value
 from geo.join import ALL_SOURCES
 from geo.map_texts import flow_label_texts
+from geo.map_words import WORDS
 from geo.page import PAPER_SIZES_MM
 
 EPILOG = """examples:
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "best figure, marking those of other sources (default: one source per scale: sources that both "
                      "report a route are never mixed)")
     sel.add_argument("--title", help="map title")
-    sel.add_argument("--language", choices=("en", "fr", "ar"), default="en", help="language of country and place names")
+    sel.add_argument("--language", choices=("en", "fr", "ar"), default="en",
+                     help="language of the map: every word, number, period and date on it, and the names")
     sel.add_argument("--crs", help="projection: a preset (north-africa-laea, etrs89-laea, web-mercator, lonlat), "
                                    "an EPSG code or a PROJ string (default: equal-area centred on North Africa)")
     sel.add_argument("--scale-value", type=float, metavar="VALUE",
@@ -187,7 +189,7 @@ def _render(args) -> int:
     if args.title:
         doc.title = args.title
     else:
-        doc.title = "Mixed migration routes: North Africa and the Mediterranean"
+        doc.title = WORDS["en"]["title"]  # printed in the map's language (geo.map_language)
     join = doc.join()
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
     layer_warnings = [w for layer in doc.layers for w in layer.data.attrs.get("warnings", [])]

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter
 from geo.atomic import atomic_output, check_output_target
 from geo.document import MapDocument
 from geo.errors import ExportError
+from geo.map_texts import map_title
 from geo.page import Page
 from gui.png_writer import encode_png
 from gui.render import PHASES, MapRenderer, RenderOptions
@@ -122,7 +123,7 @@ def pdf_bytes(doc: MapDocument, settings: VectorExportSettings) -> bytes:
     series also joins these bytes into its atlas.
     """
     page = settings.page
-    writer, buffer, data = _pdf_in_memory(page, doc.title)
+    writer, buffer, data = _pdf_in_memory(page, map_title(doc))
     painter = QPainter(writer)
     if not painter.isActive():
         raise ExportError("could not start the PDF writer")
@@ -212,7 +213,7 @@ def export_svg(doc: MapDocument, path: str | Path, settings: VectorExportSetting
             root = ET.Element(f"{{{_SVG}}}svg", {k: v for k, v in tree.attrib.items()})
             root.set("version", "1.1")
             title = ET.SubElement(root, f"{{{_SVG}}}title")
-            title.text = doc.title
+            title.text = map_title(doc)
         group = ET.SubElement(root, f"{{{_SVG}}}g", {
             "id": phase, f"{{{_INKSCAPE}}}groupmode": "layer", f"{{{_INKSCAPE}}}label": LAYER_LABELS[phase]})
         for child in tree:
@@ -239,7 +240,7 @@ def _svg_pass(doc: MapDocument, settings: VectorExportSettings, phases: frozense
     gen.setSize(QSize(w, h))
     gen.setViewBox(QRect(0, 0, w, h))
     gen.setResolution(round(page.dpi))
-    gen.setTitle(doc.title)
+    gen.setTitle(map_title(doc))
     painter = QPainter(gen)
     try:
         paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent, phases=phases), settings.periods)

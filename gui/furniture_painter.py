@@ -8,7 +8,8 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 from geo.document import MapDocument
 from geo.furniture import north_angle_deg, scale_bar
 from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
-from geo.map_texts import subtitle
+from geo.map_language import map_language
+from geo.map_texts import disclaimer_text, map_title, subtitle
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
@@ -25,13 +26,32 @@ class FurniturePainter:
         self.device_dpi = painter.device().logicalDpiY()
         self._rects: dict[str, QRectF] | None = None
         self._legend = None
+        self.lang = map_language(doc)
+        """Every word comes from the map's language; Arabic reads right to left and has no italics."""
 
-    def font(self, pt: float, **kw):
-        return map_font(pt, self.view.dpi, self.device_dpi, **kw)
+    def font(self, pt: float, *, italic: bool = False, **kw):
+        return map_font(pt, self.view.dpi, self.device_dpi, italic=italic and self.lang.italic, **kw)
+
+    def flags(self, flags) -> int:
+        """Text flags in the map's direction: right to left (and so right-aligned) for Arabic. Never
+        clipped to its box: Arabic letters reach further below the line than the Latin face's metrics."""
+        flags = int(flags) | int(Qt.TextFlag.TextDontClip)
+        return flags | int(Qt.TextFlag.TextForceRightToLeft) if self.lang.rtl else flags
+
+    def mirrored(self, box: QRectF, x: float, width: float) -> float:
+        """The left edge of something ``width`` wide at ``x`` in ``box``, mirrored for right-to-left maps:
+        an Arabic legend puts its samples on the right and reads leftwards from them."""
+        return box.left() + box.right() - x - width if self.lang.rtl else x
 
     # -- texts --------------------------------------------------------------------------------
+    def title(self) -> str:
+        return map_title(self.doc)
+
     def subtitle(self) -> str:
         return subtitle(self.doc)
+
+    def scale_label(self, km: float) -> str:
+        return self.lang("km", n=self.lang.number(km))
 
     # -- layout -------------------------------------------------------------------------------
     def layout_rects(self) -> dict[str, QRectF]:
@@ -42,7 +62,7 @@ class FurniturePainter:
         pad = 3 * mm
         title_font, sub_font = self.font(15, bold=True), self.font(9)
         self.p.setFont(title_font)
-        tw = self.p.fontMetrics().horizontalAdvance(self.doc.title)
+        tw = self.p.fontMetrics().horizontalAdvance(self.title())
         th = self.p.fontMetrics().height()
         self.p.setFont(sub_font)
         sw = self.p.fontMetrics().horizontalAdvance(self.subtitle())
@@ -60,9 +80,11 @@ class FurniturePainter:
         theme = self.doc.theme
         box = "#ffffff"  # boxes are 88 % white over the map: checked against the darkest ground below
         under = _blend_box(theme)
-        out = [("title", self.doc.title, theme.text, under), ("subtitle", self.subtitle(), theme.muted_text, under),
+        km, _ = scale_bar(self.view, target_mm=self.SCALE_TARGET_MM)
+        out = [("title", self.title(), theme.text, under), ("subtitle", self.subtitle(), theme.muted_text, under),
                *(("legend", e.text, theme.text, under) for e in self._entries() if e.kind in (HEADING, COLOUR, TOTAL)),
-               ("scale", "km", theme.text, under), ("footer", self.doc.disclaimer, theme.muted_text, box)]
+               ("scale", self.scale_label(km), theme.text, under),
+               ("footer", disclaimer_text(self.doc), theme.muted_text, box)]
         return out
 
     def paint_all(self) -> None:
@@ -84,11 +106,13 @@ class FurniturePainter:
         self.p.setPen(QColor(theme.text))
         self.p.setFont(self.font(15, bold=True))
         th = self.p.fontMetrics().height()
-        self.p.drawText(QRectF(rect.left() + pad, rect.top() + pad, rect.width(), th), int(Qt.AlignmentFlag.AlignLeft), self.doc.title)
+        inner = rect.width() - 2 * pad
+        self.p.drawText(QRectF(rect.left() + pad, rect.top() + pad, inner, th), self.flags(Qt.AlignmentFlag.AlignLeft),
+                        self.title())
         self.p.setPen(QColor(theme.muted_text))
         self.p.setFont(self.font(9))
-        self.p.drawText(QRectF(rect.left() + pad, rect.top() + pad + th, rect.width(), rect.height()),
-                        int(Qt.AlignmentFlag.AlignLeft), self.subtitle())
+        self.p.drawText(QRectF(rect.left() + pad, rect.top() + pad + th, inner, rect.height()),
+                        self.flags(Qt.AlignmentFlag.AlignLeft), self.subtitle())
 
     # The legend: entries from geo.legend (the web map lists the same), laid out in mm rows.
     LEGEND_W_MM = 60.0
@@ -105,7 +129,7 @@ class FurniturePainter:
             return 5.5 * mm
         if e.kind == EXPLAIN:
             self.p.setFont(self.font(6.5, italic=True))
-            flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+            flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
             r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.LEGEND_W_MM - 6) * mm, 100 * mm).toRect(), flags, e.text)
             return r.height() + 1.5 * mm
         if e.kind == SIZE:
@@ -119,7 +143,7 @@ class FurniturePainter:
 
     def _wrapped_height(self, e, width: float) -> float:
         self.p.setFont(self.font(7.5, bold=e.kind == TOTAL))
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         return self.p.fontMetrics().boundingRect(QRectF(0, 0, width, 100 * self.mm).toRect(), flags, e.text).height()
 
     def _legend_size(self) -> tuple[float, float]:
@@ -139,68 +163,83 @@ class FurniturePainter:
         self._box(rect)
         x0, y = rect.left() + 3 * mm, rect.top() + 3 * mm
         text_x = x0 + 8 * mm
-        left_mid = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        left_mid = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+        def box(x: float, top: float, width: float, height: float) -> QRectF:
+            return QRectF(self.mirrored(rect, x, width), top, width, height)
+
         for e in self._entries():
             row_h = self._row_height(e)
             cy = y + row_h / 2
             if e.kind == HEADING:
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(8, bold=True))
-                self.p.drawText(QRectF(x0, y, rect.width(), 5 * mm), int(Qt.AlignmentFlag.AlignLeft), e.text)
+                self.p.drawText(box(x0, y, rect.width(), 5 * mm), self.flags(Qt.AlignmentFlag.AlignLeft), e.text)
             elif e.kind == EXPLAIN:
                 self.p.setPen(QColor(theme.muted_text))
                 self.p.setFont(self.font(6.5, italic=True))
-                self.p.drawText(QRectF(x0, y, rect.width() - 6 * mm, row_h),
-                                int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
+                self.p.drawText(box(x0, y, rect.width() - 6 * mm, row_h),
+                                self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
             elif e.kind == SIZE:
                 w = e.size_mm * mm
                 self.p.setPen(pen("#ffffff", 0.25 * mm))
                 self.p.setBrush(QColor(e.colour))
+                sample = box(x0, cy - w / 2, self.BAND_MM * mm, w)
                 if e.shape == "circle":
-                    self.p.drawEllipse(QPointF(x0 + self.BAND_MM * mm / 2, cy), w / 2, w / 2)
+                    self.p.drawEllipse(QPointF(sample.center().x(), cy), w / 2, w / 2)
                 else:
-                    self.p.drawRect(QRectF(x0, cy - w / 2, self.BAND_MM * mm, w))
+                    self.p.drawRect(sample)
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(7.5))
-                self.p.drawText(QRectF(x0 + (self.BAND_MM + 2.5) * mm, cy - 2.5 * mm, 30 * mm, 5 * mm), left_mid, e.text)
+                self.p.drawText(box(x0 + (self.BAND_MM + 2.5) * mm, cy - 2.5 * mm, 30 * mm, 5 * mm), left_mid, e.text)
             elif e.kind == NOTE:
                 self.p.setPen(QColor(theme.muted_text))
                 self.p.setFont(self.font(6.5, italic=True))
-                self.p.drawText(QRectF(x0, y + 1 * mm, rect.width() - 4 * mm, 3.5 * mm), int(Qt.AlignmentFlag.AlignLeft), e.text)
-            else:
-                self._legend_mark(e, x0, y + 2.1 * mm)
+                self.p.drawText(box(x0, y + 1 * mm, rect.width() - 4 * mm, 3.5 * mm),
+                                self.flags(Qt.AlignmentFlag.AlignLeft), e.text)
+            else:  # the sample beside the middle of the text's first line
+                line = self._wrapped_height(e, 1e6)  # one line, in whatever faces its letters need
+                lines = max(1, round(self._wrapped_height(e, self._text_width(e)) / line))
+                self._legend_mark(e, self.mirrored(rect, x0, self.MARK_MM * mm), y + (row_h - (lines - 1) * line) / 2)
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(7.5, bold=e.kind == TOTAL))
-                self.p.drawText(QRectF(text_x if e.kind != TOTAL else x0, y, self._text_width(e), row_h),
+                self.p.drawText(box(text_x if e.kind != TOTAL else x0, y, self._text_width(e), row_h),
                                 int(left_mid | Qt.TextFlag.TextWordWrap), e.text)
             y += row_h
 
+    MARK_MM = 6.0
+    """Width of the sample drawn beside a colour or mark entry."""
+
     def _legend_mark(self, e, x0: float, cy: float) -> None:
-        """The small sample drawn left of a legend entry, as the map draws it."""
+        """The small sample drawn beside a legend entry, as the map draws it."""
         mm = self.mm
+        w = self.MARK_MM * mm
         if e.kind == COLOUR:
             self.p.setPen(pen("#ffffff", 0.2 * mm))
             self.p.setBrush(QColor(e.colour))
-            self.p.drawRect(QRectF(x0, cy - 1.3 * mm, 6 * mm, 2.6 * mm))
+            self.p.drawRect(QRectF(x0, cy - 1.3 * mm, w, 2.6 * mm))
         elif e.kind == NODE:
             self.p.setPen(pen("#ffffff", 0.3 * mm))
             self.p.setBrush(qcolor(e.colour, 0.85))
-            self.p.drawEllipse(QPointF(x0 + 3 * mm, cy), 1.8 * mm, 1.8 * mm)
+            self.p.drawEllipse(QPointF(x0 + w / 2, cy), 1.8 * mm, 1.8 * mm)
         elif e.kind == OUTLINE:
             self.p.setPen(pen(e.colour, 0.45 * mm, dash=[3, 1.5]))
             self.p.setBrush(Qt.BrushStyle.NoBrush)
-            self.p.drawRect(QRectF(x0, cy - 1.3 * mm, 6 * mm, 2.6 * mm))
+            self.p.drawRect(QRectF(x0, cy - 1.3 * mm, w, 2.6 * mm))
         elif e.kind == RING:
             self.p.setPen(pen(e.colour, 0.4 * mm))
             self.p.setBrush(QColor("#ffffff"))
-            self.p.drawEllipse(QPointF(x0 + 3 * mm, cy), 1.2 * mm, 1.2 * mm)
+            self.p.drawEllipse(QPointF(x0 + w / 2, cy), 1.2 * mm, 1.2 * mm)
         elif e.kind == NO_DATA:
             self.p.setPen(pen(e.colour, 0.45 * mm, dash=[4, 3]))
-            self.p.drawLine(QPointF(x0, cy), QPointF(x0 + 6 * mm, cy))
+            self.p.drawLine(QPointF(x0, cy), QPointF(x0 + w, cy))
+
+    SCALE_TARGET_MM = 28.0
+    """About how long the scale bar is on paper (it takes the nearest round distance)."""
 
     def scale_and_north(self, rect: QRectF) -> None:
-        mm, theme = self.mm, self.doc.theme
-        km, length_px = scale_bar(self.view, target_mm=28)
+        mm, theme, lang = self.mm, self.doc.theme, self.lang
+        km, length_px = scale_bar(self.view, target_mm=self.SCALE_TARGET_MM)
         bar_h = 1.4 * mm
         x1 = rect.right() - 2 * mm
         x0 = x1 - length_px
@@ -212,12 +251,15 @@ class FurniturePainter:
             self.p.drawRect(seg)
         self.p.setFont(self.font(7))
         self.p.setPen(QColor(theme.text))
-        self.p.drawText(QRectF(x0 - 10 * mm, y + bar_h + 0.5 * mm, 20 * mm, 4 * mm), int(Qt.AlignmentFlag.AlignHCenter), "0")
-        self.p.drawText(QRectF(x1 - 15 * mm, y + bar_h + 0.5 * mm, 30 * mm, 4 * mm), int(Qt.AlignmentFlag.AlignHCenter), f"{km:,.0f} km")
+        centred = self.flags(Qt.AlignmentFlag.AlignHCenter)
+        self.p.drawText(QRectF(x0 - 10 * mm, y + bar_h + 0.5 * mm, 20 * mm, 4 * mm), centred, lang.number(0))
+        self.p.drawText(QRectF(x1 - 15 * mm, y + bar_h + 0.5 * mm, 30 * mm, 4 * mm), centred, self.scale_label(km))
         self.p.setFont(self.font(6, italic=True))
         self.p.setPen(QColor(theme.muted_text))
+        # right-aligned over the bar's right end in either direction: flags() would swap it to the left
         self.p.drawText(QRectF(x0 - 20 * mm, y - 4.5 * mm, length_px + 20 * mm, 4 * mm),
-                        int(Qt.AlignmentFlag.AlignRight), "Scale true at the map centre")
+                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+                        | (int(Qt.TextFlag.TextForceRightToLeft) if lang.rtl else 0), lang("scale_true"))
         # north arrow
         angle = north_angle_deg(self.view)
         cx, cy = x1 - 4 * mm, rect.top() + 6 * mm
@@ -234,22 +276,41 @@ class FurniturePainter:
         self.p.drawPolygon(right)
         self.p.setPen(QColor(theme.text))
         self.p.setFont(self.font(8, bold=True))
-        self.p.drawText(QRectF(-5 * mm, -size - 5 * mm, 10 * mm, 4.5 * mm), int(Qt.AlignmentFlag.AlignCenter), "N")
+        self.p.drawText(QRectF(-5 * mm, -size - 5 * mm, 10 * mm, 4.5 * mm), int(Qt.AlignmentFlag.AlignCenter),
+                        lang("north"))
         self.p.restore()
 
-    def footer(self, rect: QRectF, sources: str) -> None:
-        """Sources, markers and qualifier signs (wrapped: they must all be read), then the disclaimer."""
+    def footer(self, rect: QRectF, sources: str, page_bottom: float | None = None) -> None:
+        """Sources, markers and qualifier signs (wrapped: they must all be read), then the disclaimer
+        and any UN note (wrapped too: in French they run longer than a line).
+
+        They may run into the page's bottom margin, never off the page (``page_bottom``, in pixels):
+        where they would, both are set smaller, down to FOOTER_MIN_SCALE (Arabic lines stand taller
+        than Latin ones, and a portrait page is narrow)."""
         theme = self.doc.theme
+        flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
+        disclaimer = disclaimer_text(self.doc)
+        room = (page_bottom - rect.top() - 0.5 * self.mm) if page_bottom is not None else None
+        scale = 1.0
+        while True:
+            fonts = (self.font(7 * scale), self.font(6.5 * scale, italic=True))
+            heights = []
+            for font, text in zip(fonts, (sources, disclaimer), strict=True):
+                self.p.setFont(font)
+                heights.append(self.p.fontMetrics().boundingRect(rect.toRect(), flags, text).height())
+            if room is None or sum(heights) <= room or scale <= FOOTER_MIN_SCALE:
+                break
+            scale -= 0.05
         self.p.setPen(QColor(theme.text))
-        self.p.setFont(self.font(7))
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
-        fm_h = self.p.fontMetrics().boundingRect(rect.toRect(), flags, sources).height()
-        self.p.drawText(QRectF(rect.left(), rect.top(), rect.width(), fm_h), flags, sources)
+        self.p.setFont(fonts[0])
+        self.p.drawText(QRectF(rect.left(), rect.top(), rect.width(), heights[0]), flags, sources)
         self.p.setPen(QColor(theme.muted_text))
-        self.p.setFont(self.font(6.5, italic=True))
-        # a third line of sources runs into the page margin rather than off the disclaimer
-        self.p.drawText(QRectF(rect.left(), rect.top() + fm_h, rect.width(), self.p.fontMetrics().height()),
-                        int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextDontClip), self.doc.disclaimer)
+        self.p.setFont(fonts[1])
+        self.p.drawText(QRectF(rect.left(), rect.top() + heights[0], rect.width(), heights[1]), flags, disclaimer)
+
+
+FOOTER_MIN_SCALE = 0.75
+"""The footer is never set smaller than this share of its size (7 pt sources, 6.5 pt disclaimer)."""
 
 
 def _blend_box(theme) -> str:

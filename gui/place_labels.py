@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QPainter
 
 from geo.colours import blend, readable_on
 from geo.labels import LabelRequest, place_labels
-from geo.map_texts import label_names
+from geo.map_language import map_language
+from geo.map_texts import country_names, label_names
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.label_text import unambiguous
@@ -40,7 +41,9 @@ class PlaceLabelsMixin:
         reach = max(2.5 * mm, 20_000 / view.units_per_px)  # 20 km, or 2.5 mm when zoomed far out
         frame = view.frame_px
         dpi = painter.device().logicalDpiY()
-        fonts = {False: map_font(6.5, view.dpi, dpi), True: map_font(6.5, view.dpi, dpi, italic=True)}
+        # island and region names are italic in Latin scripts; Arabic has no italic and keeps the regular face
+        fonts = {False: map_font(6.5, view.dpi, dpi),
+                 True: map_font(6.5, view.dpi, dpi, italic=map_language(self.doc).italic)}
         requests, markers = [], []
         painter.setPen(pen("#ffffff", 0.25 * mm))
         shown_xy = [(x, y) for i, (x, y) in enumerate(xy) if self._place_shown(kinds[i], x, y, frame, ends, reach)]
@@ -102,9 +105,12 @@ class PlaceLabelsMixin:
 
     def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, hard: list, soft: list,
                               draw: bool = True) -> None:
+        """Country names inside their own country: a name is never placed with its middle over a
+        neighbour (under any projection), costs more the more of it lies outside, and a long name
+        that does not fit across its country is set on two lines ('WESTERN / SAHARA*')."""
         doc, theme, mm = self.doc, self.doc.theme, view.px_per_mm
         layer = doc.layer("boundaries")
-        names = label_names(layer.data, doc.label_language) if "name" in layer.data.columns else None
+        names = country_names(layer.data, doc.label_language) if "name" in layer.data.columns else None
         if names is None:
             return
         # letter spacing tears Arabic's joined letters apart: only for Latin labels
@@ -114,7 +120,8 @@ class PlaceLabelsMixin:
         fm = painter.fontMetrics()
         frame = view.frame_px
         min_area_px = (14 * mm) ** 2
-        requests = []
+        requests, texts = [], {}
+        offsets = _offsets(mm)
         for i, geom in country_geoms:
             parts = shapely.get_parts(geom)
             big = max(parts, key=lambda g: g.area)
@@ -130,9 +137,10 @@ class PlaceLabelsMixin:
             text = names.iloc[i].upper()
             if not text:
                 continue
-            w, h = fm.horizontalAdvance(text) + mm, fm.height()
-            cands = [(x, y, 0.0)] + [(x + dx * mm, y + dy * mm, 0.1 * (abs(dx) + abs(dy)))
-                                     for dx, dy in ((0, -6), (0, 6), (-8, 0), (8, 0), (0, -12), (0, 12))]
+            land = shapely.transform(clipped, view.to_px)
+            text, (w, h) = self._country_layout(text, fm, land, x, y, mm)
+            cands = _inside(land, offsets + np.array([x, y, 0.0]), w, h)
+            texts[i] = text
             requests.append(LabelRequest(f"country:{i}", (w, h), cands, priority=area_px / 1e6))
         placed, _ = place_labels(requests, soft, frame, obstacle_weight=30.0, hard=hard)
         hex_colour = readable_on(theme.country_label, theme.focus_land)
@@ -143,9 +151,73 @@ class PlaceLabelsMixin:
                 continue
             i = int(lab.key.split(":")[1])
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
-            self.report.texts.append(("country", names.iloc[i].upper(), hex_colour, theme.focus_land))
+            self.report.texts.append(("country", texts[i], hex_colour, theme.focus_land))
             self.report.labels.append(("country", lab.rect))
             if draw:
-                draw_halo_text(painter, rect, names.iloc[i].upper(), font, colour, halo, 0.3 * mm)
+                draw_halo_text(painter, rect, texts[i], font, colour, halo, 0.3 * mm)
             hard.append(shapely.box(*lab.rect))
 
+    @staticmethod
+    def _country_layout(text: str, fm, land, x: float, y: float, mm: float) -> tuple[str, tuple[float, float]]:
+        """The name on one line, or on two (split at the space nearest its middle) when one line would
+        reach out of the country at its anchor and two lines reach out less."""
+        def size(t: str) -> tuple[float, float]:
+            lines = t.split("\n")
+            return max(fm.horizontalAdvance(s) for s in lines) + mm, fm.height() * len(lines)
+
+        one = size(text)
+        spaces = [k for k, c in enumerate(text) if c == " "]
+        if not spaces or _outside_share(land, x, y, *one) < OUTSIDE_TOLERANCE:
+            return text, one
+        k = min(spaces, key=lambda k: abs(k - len(text) / 2))
+        two_text = text[:k] + "\n" + text[k + 1:]
+        two = size(two_text)
+        return (two_text, two) if _outside_share(land, x, y, *two) < _outside_share(land, x, y, *one) else (text, one)
+
+
+FALLBACK_REACH_MM, FALLBACK_STEP_MM, FALLBACK_COST = 24, 2, 1.5
+"""Country names that find no room near their country's middle try a grid this far out, at this step,
+at this extra cost (more than any of the preferred positions)."""
+OUTSIDE_TOLERANCE = 0.05
+"""Share of a country name's box that may lie beyond its country before a second line is tried."""
+OUTSIDE_COST = 10.0
+"""Cost of a country name candidate per share of its box outside the country: a name half over a neighbour
+costs more than any move within its own country (a step of 6 mm costs 0.6, a fallback 1.5 and up)."""
+
+
+SAMPLES = (np.array([-0.45, -0.225, 0.0, 0.225, 0.45]), np.array([-0.4, 0.0, 0.4]))
+"""Where a name's box is tested against its country, as fractions of its width and height."""
+
+
+def _outside_share(land, x, y, w: float, h: float):
+    """About what share of the box(es) of size ``w`` x ``h`` centred at ``x``, ``y`` (scalars or arrays)
+    lies outside ``land``: the share of SAMPLES points outside, one prepared test for them all (cutting
+    hundreds of candidates against a whole country took half a second a map)."""
+    cx, cy = np.atleast_1d(x).astype(float), np.atleast_1d(y).astype(float)
+    fx, fy = np.meshgrid(SAMPLES[0] * w, SAMPLES[1] * h)
+    px = cx[:, None] + fx.ravel()[None, :]
+    py = cy[:, None] + fy.ravel()[None, :]
+    shapely.prepare(land)
+    inside = shapely.contains_xy(land, px.ravel(), py.ravel()).reshape(px.shape)
+    share = 1.0 - inside.mean(axis=1)
+    return share if np.ndim(x) else float(share[0])
+
+
+def _offsets(mm: float) -> np.ndarray:
+    """(dx, dy, cost) of a country name's positions around its country's middle, in pixels: the middle,
+    a few steps off it, then anywhere on a grid further out, dearer (a figure or flow may hold the middle)."""
+    near = [(0, 0, 0.0)] + [(dx, dy, 0.1 * (abs(dx) + abs(dy)))
+                            for dx, dy in ((0, -6), (0, 6), (-8, 0), (8, 0), (0, -12), (0, 12))]
+    steps = range(-FALLBACK_REACH_MM, FALLBACK_REACH_MM + 1, FALLBACK_STEP_MM)
+    far = [(dx, dy, FALLBACK_COST + 0.05 * (abs(dx) + abs(dy))) for dx in steps for dy in steps if dx or dy]
+    return np.array(near + far, float) * [mm, mm, 1.0]
+
+
+def _inside(land, candidates, w: float, h: float) -> list:
+    """The candidates whose middle lies in the country, each costing more the more of it lies outside."""
+    c = np.asarray(candidates, float)
+    c = c[shapely.contains_xy(land, c[:, 0], c[:, 1])]
+    if not len(c):
+        return []
+    cost = c[:, 2] + OUTSIDE_COST * _outside_share(land, c[:, 0], c[:, 1], w, h)
+    return [(float(x), float(y), float(k)) for x, y, k in zip(c[:, 0], c[:, 1], cost, strict=True)]

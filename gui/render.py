@@ -23,6 +23,7 @@ from geo.map_texts import sources_text
 from geo.metrics import CIRCLE
 from geo.page import Page
 from geo.projection import resolve_crs
+from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
 from gui.layout import PageLayout
@@ -92,7 +93,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         self.render_map(painter, view, options)
         if options.furniture and options.paints("furniture"):
             fp = FurniturePainter(self.doc, view, painter)
-            fp.footer(QRectF(*options.layout.footer_px(page)), self._sources_text())
+            fp.footer(QRectF(*options.layout.footer_px(page)), self._sources_text(), page.size_px[1])
         return view
 
     def render_map(self, painter: QPainter, view: MapView, options: RenderOptions = RenderOptions()) -> None:
@@ -234,13 +235,24 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.setBrush(focus_land if focus[i] else land)
             painter.drawPath(path)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(pen(layer.style.stroke, layer.style.stroke_width_mm * mm, join=Qt.PenJoinStyle.BevelJoin))
+        border = pen(layer.style.stroke, layer.style.stroke_width_mm * mm, join=Qt.PenJoinStyle.BevelJoin)
+        painter.setPen(border)
         # At print resolutions a border's stair-steps are under 0.1 mm: stroke without antialiasing
         # there (40 % faster); on screens keep it, where they would show.
         print_res = view.dpi >= 200 and isinstance(painter.device(), QImage)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, not print_res)
-        for path in paths:
-            painter.drawPath(path)
+        # UN practice: an undetermined boundary (Western Sahara against Morocco) is dashed, so its two
+        # territories are stroked without it and it is drawn on its own (geo.un_practice)
+        solid, dashed = undetermined_boundaries([geoms.iloc[i] for i in in_view], country_codes(data.iloc[in_view]),
+                                                1.5 * view.units_per_px)
+        for k, path in enumerate(paths):
+            painter.drawPath(geometry_path([solid[k]], view) if k in solid else path)
+        if dashed:
+            width = layer.style.stroke_width_mm * mm
+            dash = pen(layer.style.stroke, width, dash=[d * mm / width for d in DASH_MM])
+            dash.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(dash)
+            painter.drawPath(geometry_path(dashed, view))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setOpacity(1.0)
         return [(i, geoms.iloc[i]) for i in in_view]

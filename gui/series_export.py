@@ -24,9 +24,11 @@ from pathlib import Path
 from geo.atomic import atomic_output, check_output_target, output_set
 from geo.document import MapDocument
 from geo.errors import CrossingsError, ExportError
+from geo.map_words import WORDS
 from geo.series import SeriesMap, SeriesPlan
 
-DEFAULT_TITLE = "Mixed migration routes: North Africa and the Mediterranean"
+DEFAULT_TITLE = WORDS["en"]["title"]
+"""Printed in each map's language (geo.map_language)."""
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
 from geo.held_scale import held_largest
-from geo.map_texts import sources_text
-from geo.metrics import metric_label
+from geo.map_language import MapLanguage, map_language
+from geo.map_texts import map_title, metric_text, sources_text
 from geo.page import Page
 from geo.periods import parse_period
 from geo.view import MapView
@@ -77,6 +77,9 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         labels.append(label)
     scale = shared_scale(doc, labels)
     layout: PageLayout = options.layout
+    lang = map_language(doc)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    flags |= int(Qt.TextFlag.TextForceRightToLeft) if lang.rtl else 0
     k = page.px_per_mm
     w, h = page.size_px
     if not options.transparent and options.paints("background"):
@@ -98,7 +101,7 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
             MapRenderer(doc).render_map(painter, view, RenderOptions(furniture=False, transparent=options.transparent,
                                                                      layout=layout, phases=options.phases))
             if options.paints("furniture"):
-                _panel_title(painter, view, parse_period(label).display(), page)
+                _panel_title(painter, view, lang.period(label), page, lang)
             views.append(view)
         if not options.paints("furniture"):
             return views
@@ -109,24 +112,25 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         fp.scale_and_north(rects["scale"])
         painter.setPen(QColor(doc.theme.text))
         painter.setFont(map_font(14, page.dpi, painter.device().logicalDpiY(), bold=True))
-        painter.drawText(QRectF(fx, fy, fw, title_h * 0.62), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         doc.title)
+        painter.drawText(QRectF(fx, fy, fw, title_h * 0.62), flags, map_title(doc))
         painter.setPen(QColor(doc.theme.muted_text))
         painter.setFont(map_font(9, page.dpi, painter.device().logicalDpiY()))
-        sub = f"{metric_label(doc.metric)}: " + " and ".join(parse_period(p).display() for p in labels) + \
-            ", on one width scale"
-        painter.drawText(QRectF(fx, fy + title_h * 0.55, fw, title_h * 0.45),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), sub)
-        FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), sources_text(doc, labels))
+        sub = lang("multiples", metric=metric_text(doc), periods=lang("periods_and").join(lang.period(p) for p in labels))
+        painter.drawText(QRectF(fx, fy + title_h * 0.55, fw, title_h * 0.45), flags, sub)
+        FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), sources_text(doc, labels),
+                                                         page.size_px[1])
     return views
 
 
-def _panel_title(painter: QPainter, view: MapView, text: str, page: Page) -> None:
+def _panel_title(painter: QPainter, view: MapView, text: str, page: Page, lang: MapLanguage) -> None:
+    """The panel's period in a box at its top corner (right for a right-to-left map)."""
     k = page.px_per_mm
     left, top, _, _ = view.frame_px
     painter.setFont(map_font(12, page.dpi, painter.device().logicalDpiY(), bold=True))
     width = painter.fontMetrics().horizontalAdvance(text) + 6 * k
     box = QRectF(left + 3 * k, top + 3 * k, width, 9 * k)
+    if lang.rtl:
+        box.moveRight(left + view.frame_px[2] - 3 * k)
     painter.setPen(pen("#999999", 0.2 * k))
     painter.setBrush(QColor(255, 255, 255, 225))
     painter.drawRoundedRect(box, 1.2 * k, 1.2 * k)

@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QPainter
 
 from geo.colours import blend, readable_on
 from geo.labels import LabelRequest, place_labels
-from geo.map_texts import flow_label_texts, format_value
+from geo.map_language import map_language
+from geo.map_texts import flow_label_texts
 from geo.routes import total_anchor
 from geo.view import MapView
 from gui.fonts import map_font
@@ -34,9 +35,10 @@ class ValueLabelsMixin:
         painter.setFont(font)
         requests, anchors = [], {}
         texts = flow_label_texts(doc)
+        lang = map_language(doc)
 
         def label_text(route_id: str, value: float) -> str:
-            return texts.get(route_id) or format_value(value)
+            return texts.get(route_id) or lang.number(value)
 
         limit = doc.flow_style.max_labels
         labelled = symbols.nlargest(limit, "value") if limit and len(symbols) > limit else symbols
@@ -133,7 +135,7 @@ class ValueLabelsMixin:
         out = {}
         for t in join.totals:
             key = f"total:{t.route_id}"
-            text = "\n".join(t.lines())
+            text = "\n".join(map_language(doc).total_lines(t))
             tw, th = text_size(painter, text)
             w, h = tw + 1.6 * mm, th + 0.4 * mm
             # beyond the destination, seen from where its routes come from: away from the flows

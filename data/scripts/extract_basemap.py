@@ -11,7 +11,8 @@ Run from the repository root with the project venv::
 
 The result is deterministic for a given package version: countries that
 intersect the extraction box are clipped to it, made valid, reduced to their
-polygonal parts and written sorted by ``iso_a3``.  No simplification is done.
+polygonal parts, named with their current UN short names (``UN_NAMES``) and
+written sorted by ``iso_a3``.  No simplification is done.
 """
 
 from __future__ import annotations
@@ -42,6 +43,60 @@ BOX = (-35.0, -10.0, 50.0, 56.0)
 # Core countries of the North Africa update, plus Western Sahara (which Natural
 # Earth's "deu" worldview keeps as its own feature, ADM0_A3 = "SAH").
 FOCUS = frozenset({"DZA", "LBY", "MAR", "TUN", "SAH"})
+
+# Current UN short names (English, French, Arabic) where Natural Earth's differ: Natural Earth
+# abbreviates ("W. Sahara", "Central African Rep."), keeps older names ("Turkey", renamed Türkiye
+# at the UN in June 2022 in every language but Arabic, where it stays تركيا) or other usage
+# ("Biélorussie" for the UN's "Bélarus", "الرأس الأخضر" for "كابو فيردي"). Source: the UN
+# Terminology Database (UNTERM) short names, and the UN Statistics Division's M49 names where
+# UNTERM lists none (Western Sahara, Guernsey, Isle of Man, Jersey, Saint Helena), as collected in
+# OCHA's Countries & Territories Taxonomy (github.com/OCHA-DAP/hdx-python-country,
+# src/hdx/location/"Countries & Territories Taxonomy MVP - C&T Taxonomy.csv", commit b40de35).
+# UNTERM's Arabic index forms for Iran and the Netherlands ("إيران (جمهورية - الإسلامية)") are
+# written in running order, as a map label reads. Bir Tawil, Dhekelia, Akrotiri and Kosovo have no
+# UN short name and keep Natural Earth's.
+UN_NAMES = {
+    "BEN": ("Benin", "Bénin", "بنن"),
+    "BIH": ("Bosnia and Herzegovina", "Bosnie-Herzégovine", "البوسنة والهرسك"),
+    "BLR": ("Belarus", "Bélarus", "بيلاروس"),
+    "CAF": ("Central African Republic", "République centrafricaine", "جمهورية أفريقيا الوسطى"),
+    "CIV": ("Côte d'Ivoire", "Côte d'Ivoire", "كوت ديفوار"),
+    "COG": ("Congo", "Congo", "الكونغو"),
+    "CPV": ("Cabo Verde", "Cabo Verde", "كابو فيردي"),
+    "CZE": ("Czechia", "Tchéquie", "تشيكيا"),
+    "DNK": ("Denmark", "Danemark", "الدانمرك"),
+    "GAB": ("Gabon", "Gabon", "غابون"),
+    "GBR": ("United Kingdom of Great Britain and Northern Ireland",
+            "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord", "المملكة المتحدة لبريطانيا العظمى وأيرلندا الشمالية"),
+    "GGY": ("Guernsey", "Guernesey", "غيرنسي"),
+    "GNB": ("Guinea-Bissau", "Guinée-Bissau", "غينيا - بيساو"),
+    "GNQ": ("Equatorial Guinea", "Guinée équatoriale", "غينيا الاستوائية"),
+    "HUN": ("Hungary", "Hongrie", "هنغاريا"),
+    "IMN": ("Isle of Man", "Île de Man", "جزيرة مان"),
+    "IRL": ("Ireland", "Irlande", "أيرلندا"),
+    "IRN": ("Iran (Islamic Republic of)", "Iran (République islamique d')", "جمهورية إيران الإسلامية"),
+    "IRQ": ("Iraq", "Iraq", "العراق"),
+    "JEY": ("Jersey", "Jersey", "جيرسي"),
+    "LBR": ("Liberia", "Libéria", "ليبريا"),
+    "LUX": ("Luxembourg", "Luxembourg", "لكسمبرغ"),
+    "MDA": ("Republic of Moldova", "République de Moldova", "جمهورية مولدوفا"),
+    "MLT": ("Malta", "Malte", "مالطة"),
+    "MWI": ("Malawi", "Malawi", "ملاوي"),
+    "NGA": ("Nigeria", "Nigéria", "نيجيريا"),
+    "NLD": ("Netherlands (Kingdom of the)", "Pays-Bas (Royaume des)", "مملكة هولندا"),
+    "PSX": ("State of Palestine", "État de Palestine", "دولة فلسطين"),
+    "RUS": ("Russian Federation", "Fédération de Russie", "الاتحاد الروسي"),
+    "SAH": ("Western Sahara", "Sahara occidental", "الصحراء الغربية"),
+    "SAU": ("Saudi Arabia", "Arabie saoudite", "المملكة العربية السعودية"),
+    "SDS": ("South Sudan", "Soudan du Sud", "جنوب السودان"),
+    "SHN": ("Saint Helena", "Sainte-Hélène", "سانت هيلانة"),
+    "STP": ("Sao Tome and Principe", "Sao Tomé-et-Principe", "سان تومي وبرينسيبي"),
+    "SYC": ("Seychelles", "Seychelles", "سيشيل"),
+    "SYR": ("Syrian Arab Republic", "République arabe syrienne", "الجمهورية العربية السورية"),
+    "TUR": ("Türkiye", "Türkiye", "تركيا"),
+    "TZA": ("United Republic of Tanzania", "République-Unie de Tanzanie", "جمهورية تنزانيا المتحدة"),
+    "VAT": ("Holy See", "Saint-Siège", "الكرسي الرسولي"),
+}
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = REPO_ROOT / "data" / "shapefiles" / "countries.shp"
@@ -96,6 +151,8 @@ def extract(src: gpd.GeoDataFrame, bbox=BOX) -> gpd.GeoDataFrame:
         geometry=geoms,
         crs="EPSG:4326",
     )
+    for col, k in (("name", 0), ("name_fr", 1), ("name_ar", 2)):
+        out[col] = [UN_NAMES[a][k] if a in UN_NAMES else n for a, n in zip(out["iso_a3"], out[col], strict=True)]
     out = out[out.geometry.notna()].sort_values("iso_a3").reset_index(drop=True)
     assert out.is_valid.all(), "invalid geometry after make_valid"
     assert out["iso_a3"].is_unique

@@ -9,7 +9,8 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.document import MapDocument
-from geo.periods import parse_period
+from geo.map_language import map_language
+from geo.map_texts import figure_labels
 from geo.projection import WGS84
 from geo.view import MapView
 
@@ -48,8 +49,10 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         out[_layer_name(layer, out)] = _clean(layer.data)
     if doc.flows is not None and (doc.layer("routes") is not None or doc.is_od):
         join = doc.join()
+        lang = map_language(doc)
         flows = join.flows.copy()
-        flows["period_label"] = join.period
+        flows["label"] = figure_labels(doc, flows)  # display texts in the map's language, as drawn
+        flows["period_label"] = lang.period(join.period)
         scale = doc.width_scale()  # fitted over every flow: once, not once per flow (17 s at 5,000)
         flows["width_mm"] = [round(scale.width_mm(v), 3) for v in flows["value"]]
         if doc.is_od:  # the laid-out curves, as drawn, rather than straight origin-destination lines
@@ -80,9 +83,11 @@ def figures_layer(doc: MapDocument) -> gpd.GeoDataFrame:
     routes = doc.layer("routes").data
     geom = dict(zip(routes["route_id"], routes.geometry, strict=True))
     f = join.figures.copy()
+    lang = map_language(doc)
+    f["label"] = figure_labels(doc, f)
     f["qualifier"] = f["qualifier"].replace("", "exact").where(f["value"].notna(), None)
-    f["period_label"] = f["period"].map(lambda p: parse_period(p).display())
-    f["metric_label"] = doc.meaning.label
+    f["period_label"] = f["period"].map(lang.period)
+    f["metric_label"] = lang.phrase(doc.meaning.label)
     f["row"] = f["row"].astype("Int64")
     return gpd.GeoDataFrame(f, geometry=[geom.get(r) for r in f["route_id"]], crs=routes.crs)
 

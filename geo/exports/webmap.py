@@ -54,7 +54,9 @@ from geo.exports.webmap_page import (
     _style_block,
     tile_sources,
     with_content_security_policy,
+    words_script,
 )
+from geo.map_language import map_language
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.view import MapView
 
@@ -159,7 +161,9 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     m.default_css = [("leaflet_css", _VENDOR_SCHEME + LEAFLET_CSS)]
     root = m.get_root()
     root.header.add_child(folium.Element(_style_block(doc, settings)), name="crossings_style")
-    root.header.add_child(folium.Element(f"<script>{_HELPERS_JS}</script>"), name="crossings_helpers")
+    # the helpers with the map's words before them, in one script (the page allows its scripts by hash)
+    root.header.add_child(folium.Element(f"<script>{words_script(doc)}\n{_HELPERS_JS}</script>"),
+                          name="crossings_helpers")
 
     for name, z in (("crossings-land", 350), ("crossings-tiles", 370), ("crossings-routes", 390), ("crossings-flows", 400),
                     ("crossings-places", 420)):
@@ -167,7 +171,7 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
 
     if settings.tiles:
         folium.TileLayer(tiles=settings.tiles, attr=html.escape(settings.tiles_attribution or settings.tiles_name),
-                         name=html.escape(f"{settings.tiles_name} (needs an internet connection)"),
+                         name=html.escape(map_language(doc)("web_tiles_layer", name=settings.tiles_name)),
                          overlay=True, control=True, show=True, pane="crossings-tiles", opacity=0.9).add_to(m)
 
     if "countries" in layers:

@@ -14,12 +14,12 @@ from shapely.geometry import LineString, MultiLineString, Point, mapping
 
 from geo.document import MapDocument
 from geo.flow_geometry import smooth_line
-from geo.map_texts import day, flow_label_texts, format_value, label_names
-from geo.metrics import metric_label
-from geo.periods import parse_period
+from geo.map_language import map_language
+from geo.map_texts import country_names, flow_label_texts, label_names, metric_text
 from geo.projection import WGS84, to_crs
 from geo.routes import total_anchor
 from geo.styles import GROUP_LABELS
+from geo.un_practice import country_codes, undetermined_boundaries
 from geo.view import MapView
 
 if TYPE_CHECKING:
@@ -103,14 +103,16 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
     geoms = _round_geoms(geoms, settings.decimals)
     data = countries[keep].reset_index(drop=True)
     focus = data["focus"].astype(int).to_numpy() == 1 if "focus" in data.columns else np.zeros(len(data), bool)
-    names = label_names(data, doc.label_language).to_numpy(dtype=object)
+    names = country_names(data, doc.label_language).to_numpy(dtype=object)
+    lang = map_language(doc)
     feats = []
     for i, g in enumerate(geoms):
         if g is None or g.is_empty:
             continue
         feats.append(_feature(f"c{i}", g, {"name": names[i], "focus": bool(focus[i])}))
     fill_opacity = style.opacity
-    group = folium.FeatureGroup(name="Countries", overlay=True, control=True, show=style.visible)
+    group = folium.FeatureGroup(name=html.escape(lang("web_countries")), overlay=True, control=True,
+                                show=style.visible)
 
     graticule = []
     for lon in range(int(math.ceil(cw / 10) * 10), int(math.floor(ce / 10) * 10) + 1, 10):
@@ -130,6 +132,7 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
             "color": style.stroke, "weight": 0.8, "opacity": 1.0, "className": "crossings-country",
         },
     ).add_to(group)
+    _add_undetermined_boundaries(group, geoms, data, focus, theme, style, settings)
 
     # Country names at the pole of inaccessibility of the largest part inside the view.
     vb = shapely.box(bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0])
@@ -153,6 +156,25 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
     group.add_to(m)
 
 
+def _add_undetermined_boundaries(group, geoms, data, focus, theme, style, settings) -> None:
+    """UN practice (geo.un_practice): Western Sahara's boundary with Morocco dashed, as on the PNG. The
+    countries' solid white outline under it is covered with the land colour, then the dashes drawn."""
+    import folium
+
+    codes = country_codes(data)
+    solid, dashed = undetermined_boundaries(geoms, codes, 2 * max(settings.simplify_deg, 10.0 ** -settings.decimals))
+    if not dashed:
+        return
+    land = theme.focus_land if all(focus[i] for i in solid) else theme.land
+    feats = [_feature(f"u{i}", g, {}) for i, g in enumerate(_round_geoms(np.array(dashed, dtype=object),
+                                                                        settings.decimals))]
+    for name, line in (("boundary under the dashes", {"color": land, "weight": 1.6, "lineCap": "butt"}),
+                       ("undetermined boundaries", {"color": style.stroke, "weight": 0.8, "dashArray": "6 4",
+                                                    "lineCap": "butt", "className": "crossings-undetermined"})):
+        folium.GeoJson(_collection(feats), name=name, control=False, pane="crossings-land", interactive=False,
+                       style_function=lambda f, line=line: {**line, "opacity": 1.0, "fill": False}).add_to(group)
+
+
 def _text_layer(features: list[dict], name: str, pane: str, js: str):
     """Points that only carry text: an invisible marker each, the label made by ``js`` in the page."""
     import folium
@@ -172,6 +194,7 @@ def _add_no_data_routes(m, doc: MapDocument) -> None:
     if not join.no_data:
         return
     style = doc.flow_style
+    lang = map_language(doc)
     routes = doc.projected(doc.layer("routes"))
     rows = routes[routes["route_id"].isin(join.no_data)]
     lines, props = [], []
@@ -181,14 +204,15 @@ def _add_no_data_routes(m, doc: MapDocument) -> None:
         lines.append(smooth[0] if len(smooth) == 1 else MultiLineString(smooth))
         group = str(getattr(row, "group", "") or "")
         props.append({"kind": "no_data", "route_id": str(row.route_id), "name": _text(getattr(row, "name", "")),
-                      "group": group, "group_label": GROUP_LABELS.get(group, group), "colour": style.colour_for(group),
-                      "period_label": parse_period(doc.period).display(), "metric_label": metric_label(doc.metric)})
+                      "group": group, "group_label": lang.phrase(GROUP_LABELS.get(group, group)),
+                      "colour": style.colour_for(group), "period_label": lang.period(doc.period),
+                      "metric_label": metric_text(doc)})
     import geopandas as gpd
 
     ll = gpd.GeoSeries(lines, crs=routes.crs).to_crs(WGS84)
     geoms = _round_geoms(ll.to_numpy(), 4)
     feats = [_feature(f"n{i}", g, p) for i, (g, p) in enumerate(zip(geoms, props, strict=True))]
-    layer = folium.FeatureGroup(name="Routes without a figure", overlay=True, control=True,
+    layer = folium.FeatureGroup(name=html.escape(lang("web_no_data")), overlay=True, control=True,
                                 show=doc.layer("routes").style.visible)
     folium.GeoJson(
         _collection(feats), name="no-data routes", control=False, pane="crossings-routes",
@@ -207,30 +231,32 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
     style = doc.flow_style
     symbols = layers["flow_symbols"]
     flows = layers["flows"].set_index("route_id")
-    period_label = parse_period(doc.period).display() if doc.period else ""
+    lang = map_language(doc)
+    period_label = lang.period(doc.period) if doc.period else ""
     geoms = _round_geoms(symbols.geometry.to_numpy(), 5)
     feats = []
     for i, row in enumerate(symbols.itertuples()):
         f = flows.loc[row.route_id] if row.route_id in flows.index else None
         dates = ""
         if f is not None and _text(f["date_from"]) and _text(f["date_to"]):
-            dates = f"{day(f['date_from'])} – {day(f['date_to'])}"
+            dates = lang("span", start=lang.day(f["date_from"]), end=lang.day(f["date_to"]))
         group = str(row.group)
         feats.append(_feature(f"f{i}", geoms[i], {
             "kind": "flow", "route_id": str(row.route_id), "name": _text(row.name), "group": group,
-            "group_label": GROUP_LABELS.get(group, group), "colour": doc.flow_colour(str(row.route_id), group),
+            "group_label": lang.phrase(GROUP_LABELS.get(group, group)), "colour": doc.flow_colour(str(row.route_id), group),
             "filled": bool(getattr(row, "filled", True)), "symbol": _text(getattr(row, "symbol", "flow")),
             "status": _text(getattr(row, "status", "drawn")), "qualifier": _text(getattr(row, "qualifier", "")),
-            "value": float(row.value), "value_label": _text(getattr(row, "label", "")) or format_value(row.value),
+            "value": float(row.value), "value_label": _text(getattr(row, "label", "")) or lang.number(row.value),
             "metric": str(row.metric),
-            "metric_label": metric_label(str(row.metric)), "period": str(row.period), "period_label": period_label,
-            "dates": dates, "source": _text(row.source), "source_ref": _text(row.source_ref), "note": _text(row.note),
+            "metric_label": metric_text(doc, str(row.metric)), "period": str(row.period), "period_label": period_label,
+            "dates": dates, "source": lang.phrase(_text(row.source)), "source_ref": _text(row.source_ref),
+            "note": _text(row.note),
             "origin": _text(f["origin"]) if f is not None and "origin" in f else "",
             "dest": _text(f["dest"]) if f is not None and "dest" in f else "",
             "width_mm": float(row.width_mm),
         }))
     visible = doc.layer("routes").style.visible
-    title = f"Flows: {metric_label(doc.metric).lower()}, {period_label}"
+    title = lang("web_flows", metric=metric_text(doc).lower(), period=period_label)
     layer = folium.FeatureGroup(name=html.escape(title), overlay=True, control=True, show=visible)
     folium.GeoJson(
         _collection(feats), name="flow symbols", control=False, pane="crossings-flows",
@@ -281,13 +307,14 @@ def _value_label_points(doc: MapDocument, view: MapView, layers: dict) -> list[d
     to_ll = Transformer.from_crs(resolve_crs(doc.crs), "EPSG:4326", always_xy=True)
     mm = view.mm_to_units(1.0)
     texts = flow_label_texts(doc)
+    lang = map_language(doc)
     placed: list = []
     out = []
     for row in flows.sort_values("value", ascending=False).itertuples():
         parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
         line = max((smooth_line(p, style.smoothing) for p in parts), key=lambda g: g.length)
         half = view.mm_to_units(scale.width_mm(row.value)) / 2 + mm
-        text = texts.get(row.route_id, format_value(row.value)).replace("\n", " · ")
+        text = texts.get(row.route_id, lang.number(row.value)).replace("\n", " · ")
         box_w, box_h = (len(text) * 2.6 + 1.0) * mm, 6.0 * mm
         others = [g for rid, g in zip(symbols["route_id"], symbols.geometry, strict=True) if rid != row.route_id]
         own = symbols.geometry[symbols["route_id"] == row.route_id]
@@ -342,7 +369,7 @@ def _total_label_points(doc: MapDocument, symbols, placed: list, land, to_ll, mm
     out = []
     for t in join.totals:
         (ax, ay), (sx, sy) = total_anchor(proj, t.route_id)  # where the PNG anchors it too
-        lines = t.lines()
+        lines = map_language(doc).total_lines(t)
         box_w, box_h = (max(len(s) for s in lines) * 2.3 + 1.0) * mm, (len(lines) * 4.6 + 1.0) * mm
         bx, by = ax - sx, ay - sy
         norm = math.hypot(bx, by) or 1.0
@@ -399,7 +426,8 @@ def _add_places(m, doc: MapDocument, places) -> None:
             "name_ar": _text(getattr(row, "name_ar", "")), "marker": town or kind == "enclave",
             "labels": bool(layer_style.labels),
         }))
-    layer = folium.FeatureGroup(name="Places", overlay=True, control=True, show=layer_style.visible)
+    layer = folium.FeatureGroup(name=html.escape(map_language(doc)("web_places")), overlay=True, control=True,
+                                show=layer_style.visible)
     folium.GeoJson(
         _collection(feats), name="places", control=False, pane="crossings-places",
         marker=folium.CircleMarker(radius=3, weight=1, color="#ffffff", fill=True, fill_color="#333333", fill_opacity=1.0),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -21,7 +22,9 @@ from urllib.parse import urlsplit
 from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
-from geo.map_texts import sources_text, subtitle
+from geo.map_language import map_language
+from geo.map_texts import disclaimer_text, map_title, sources_text, subtitle
+from geo.map_words import WORDS
 from geo.view import MapView
 
 if TYPE_CHECKING:
@@ -62,26 +65,28 @@ def _furniture_html(doc: MapDocument, view: MapView, settings: WebMapSettings) -
         else:
             mark = marks.get(entry.kind, "").format(c=e(entry.colour))
             rows.append(f'<div class="crossings-legend-row">{mark}<span>{e(entry.text)}</span></div>')
+    lang = map_language(doc)
     if scale is not None and not scale.by_area:
-        note = (note + ". " if note else "") + "Widths to scale at the map centre."
+        note = (note + lang("sentence_sep") if note else "") + lang("web_widths")
     tiles_note = ""
     if settings.tiles:
-        tiles_note = (f'<div class="crossings-online">The layer “{e(settings.tiles_name)}” needs an internet '
-                      f'connection; without one the offline countries show through.</div>')
+        tiles_note = f'<div class="crossings-online">{e(lang("web_tiles", name=settings.tiles_name))}</div>'
     sub = subtitle(doc)
+    # the map's language and direction on every box of words (Arabic reads right to left)
+    tongue = f' lang="{lang.code}" dir="{"rtl" if lang.rtl else "ltr"}"'
     return (
-        '<div id="crossings-title" class="crossings-box">'
-        f'<div class="crossings-title-text">{e(doc.title)}</div>'
+        f'<div id="crossings-title" class="crossings-box"{tongue}>'
+        f'<div class="crossings-title-text">{e(map_title(doc))}</div>'
         + (f'<div class="crossings-subtitle">{e(sub)}</div>' if sub else "")
         + '</div>'
-        '<div id="crossings-legend" class="crossings-box">'
+        f'<div id="crossings-legend" class="crossings-box"{tongue}>'
         f'<div class="crossings-legend-heading">{e(heading)}</div>'
         + "".join(rows)
         + f'<div class="crossings-legend-note">{e(note)}</div></div>'
-        '<div id="crossings-footer">'
+        f'<div id="crossings-footer"{tongue}>'
         f'<div class="crossings-sources">{e(sources_text(doc))}</div>'
         + (f'<div class="crossings-notes">{e(doc.notes)}</div>' if doc.notes else "")
-        + f'<div class="crossings-disclaimer">{e(doc.disclaimer)}</div>'
+        + f'<div class="crossings-disclaimer">{e(disclaimer_text(doc))}</div>'
         + tiles_note
         + '</div>'
     )
@@ -91,6 +96,7 @@ def _style_block(doc: MapDocument, settings: WebMapSettings) -> str:
     t = doc.theme
     font = f'"{t.font_family}", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
     spacing = "0" if doc.label_language == "ar" else "0.12em"  # spacing would break Arabic joining
+    italic = "italic" if map_language(doc).italic else "normal"  # Arabic has no italics
     css = f"""
 html, body {{ height: 100%; margin: 0; padding: 0; }}
 body {{ display: flex; flex-direction: column; font-family: {font}; color: {t.text}; background: #ffffff; }}
@@ -112,11 +118,11 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
   background: #ffffff; flex: none; margin: 0 7px 0 4px; }}
 .crossings-node {{ border-color: #ffffff; }}
 .crossings-circle {{ display: block; border-radius: 50%; background: #6f6f6f; border: 1px solid #fff; margin: 0 auto; }}
-.crossings-legend-explain {{ font-size: 10.5px; font-style: italic; color: {t.muted_text}; margin: 0 0 6px; }}
+.crossings-legend-explain {{ font-size: 10.5px; font-style: {italic}; color: {t.muted_text}; margin: 0 0 6px; }}
 .crossings-legend-total {{ font-weight: 700; }}
-.crossings-legend-note {{ font-size: 10.5px; font-style: italic; color: {t.muted_text}; margin-top: 6px; }}
+.crossings-legend-note {{ font-size: 10.5px; font-style: {italic}; color: {t.muted_text}; margin-top: 6px; }}
 #crossings-footer {{ flex: none; order: 2; padding: 4px 10px 6px; font-size: 11.5px; line-height: 1.35; }}
-.crossings-disclaimer, .crossings-notes {{ font-style: italic; color: {t.muted_text}; font-size: 11px; }}
+.crossings-disclaimer, .crossings-notes {{ font-style: {italic}; color: {t.muted_text}; font-size: 11px; }}
 .crossings-online {{ color: #8a4b00; font-size: 11px; }}
 .leaflet-tooltip.crossings-tip {{ font-size: 12px; line-height: 1.35; width: max-content; max-width: 300px; white-space: normal; }}
 .crossings-tip-name {{ font-weight: 700; }}
@@ -132,7 +138,7 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
 .leaflet-tooltip.crossings-value.crossings-total {{ font-size: 12.5px; white-space: pre; text-align: center; }}
 .leaflet-tooltip.crossings-label {{ font-size: 11px; color: {t.text};
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
-.leaflet-tooltip.crossings-label.crossings-italic {{ font-style: italic; }}
+.leaflet-tooltip.crossings-label.crossings-italic {{ font-style: {italic}; }}
 .leaflet-tooltip.crossings-label.crossings-country {{ color: {t.country_label}; font-size: 11px; letter-spacing: {spacing};
   text-shadow: 0 0 2px {t.land}, 0 0 3px {t.land}; }}
 body .leaflet-control-layers {{ font-size: 13px; }}
@@ -144,6 +150,13 @@ body .leaflet-control-scale-line {{ font-size: 11px; }}
 # JS helpers, in the page head before folium's script. Data texts only ever go into textContent.
 _HELPERS_JS = r"""
 var crossings = (function () {
+  // the map's words (geo.map_words), written by words_script() just before these helpers
+  var W = (typeof crossingsWords === 'object' && crossingsWords) ? crossingsWords : {};
+  function w(key, fields) {
+    var t = String(W[key] || key);
+    for (var k in (fields || {})) { t = t.split('{' + k + '}').join(String(fields[k])); }
+    return t;
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     e.dir = 'auto';
@@ -156,7 +169,7 @@ var crossings = (function () {
     d.appendChild(el('div', 'crossings-tip-name', p.name || p.route_id));
     d.appendChild(el('div', 'crossings-tip-value', p.value_label + ' ' + String(p.metric_label).toLowerCase()));
     d.appendChild(el('div', 'crossings-tip-period', p.period_label + (p.dates ? ' (' + p.dates + ')' : '')));
-    d.appendChild(el('div', 'crossings-tip-source', 'Source: ' + (p.source || 'not given')));
+    d.appendChild(el('div', 'crossings-tip-source', w('web_source_line', {source: p.source || w('web_not_given')})));
     return d;
   }
   function flowPopup(p) {
@@ -165,13 +178,13 @@ var crossings = (function () {
     var dl = el('dl');
     function row(k, v) { if (v) { dl.appendChild(el('dt', null, k)); dl.appendChild(el('dd', null, v)); } }
     row(p.metric_label, p.value_label);
-    row('Period', p.period_label + (p.dates ? ' (' + p.dates + ')' : ''));
-    row('Route', p.group_label);
-    row('From', p.origin);
-    row('To', p.dest);
-    row('Source', p.source);
-    row('Reported in', p.source_ref);
-    row('Note', p.note);
+    row(w('web_period'), p.period_label + (p.dates ? ' (' + p.dates + ')' : ''));
+    row(w('web_route'), p.group_label);
+    row(w('web_from'), p.origin);
+    row(w('web_to'), p.dest);
+    row(w('web_source'), p.source);
+    row(w('web_reported_in'), p.source_ref);
+    row(w('web_note'), p.note);
     d.appendChild(dl);
     return d;
   }
@@ -185,7 +198,8 @@ var crossings = (function () {
     layer.bindTooltip(function () {
       var d = el('div');
       d.appendChild(el('div', 'crossings-tip-name', p.name || p.route_id));
-      d.appendChild(el('div', null, 'No ' + String(p.metric_label).toLowerCase() + ' figure for ' + p.period_label));
+      d.appendChild(el('div', null, w('web_no_figure', {metric: String(p.metric_label).toLowerCase(),
+                                                      period: p.period_label})));
       return d;
     }, {sticky: true, className: 'crossings-tip'});
   }
@@ -280,6 +294,19 @@ var crossings = (function () {
           flowTip: flowTip, flowPopup: flowPopup};
 })();
 """
+
+
+WEB_WORDS = ("web_source_line", "web_not_given", "web_period", "web_route", "web_from", "web_to", "web_source",
+             "web_reported_in", "web_note", "web_no_figure")
+"""The words the page's script writes into tooltips and popups."""
+
+
+def words_script(doc: MapDocument) -> str:
+    """The script that hands the page's helpers the map's words: JSON of our own tables, ASCII-escaped,
+    so nothing in it can end the script element."""
+    lang = map_language(doc)
+    words = {key: WORDS[lang.code][key] for key in WEB_WORDS}
+    return "var crossingsWords = " + json.dumps(words, ensure_ascii=True).replace("</", "<\\/") + ";"
 
 
 # -- content security policy ---------------------------------------------------------------------

@@ -277,3 +277,34 @@ def test_a_malicious_route_name_is_shown_as_text_and_runs_nothing(browser, tmp_p
         assert browser.blocked == []
     finally:
         page.close()
+
+
+def test_a_french_map_speaks_french_in_its_tooltips_and_an_arabic_one_reads_right_to_left(browser, bundled_doc_factory,
+                                                                                          tmp_path):
+    """The page's script takes its words from the map's language (geo.map_words), as the furniture does."""
+    doc = bundled_doc_factory()
+    doc.label_language = "fr"
+    view = page_view(doc)
+    atl = export_layers(doc, view)["flow_symbols"].set_index("route_id").loc["ATL", "geometry"]
+    page = browser.open(export_webmap(doc, view, tmp_path / "fr.html"))
+    try:
+        zoom_to(page, atl)
+        page.mouse.move(*screen_point(page, inner_point(atl)))
+        tip = page.locator(".leaflet-tooltip.crossings-tip")
+        tip.wait_for(state="visible")
+        text = " ".join(tip.inner_text().split())
+        assert "16 109 (a) arrivées" in text and "T4 2024 (29 sept. 2024 – 29 déc. 2024)" in text
+        assert "Source : HCR" in text
+        page.mouse.click(*screen_point(page, inner_point(atl)))
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for(state="visible")
+        assert "Période" in popup.inner_text() and "Period" not in popup.inner_text()
+    finally:
+        page.close()
+    doc.label_language = "ar"
+    page = browser.open(export_webmap(doc, view, tmp_path / "ar.html"))
+    try:
+        assert page.evaluate("getComputedStyle(document.getElementById('crossings-legend')).direction") == "rtl"
+        assert page.evaluate("getComputedStyle(document.querySelector('.crossings-disclaimer')).fontStyle") == "normal"
+    finally:
+        page.close()

@@ -291,7 +291,8 @@ def test_names_decode_as_utf8(countries):
 def test_western_sahara_representation(countries):
     by = countries.set_index("iso_a3")
     sah = by.loc["SAH"]
-    assert sah["name"] == "W. Sahara" and sah["type"] == "Indeterminate" and sah["focus"] == 1
+    assert sah["name"] == "Western Sahara" and sah["type"] == "Indeterminate" and sah["focus"] == 1
+    assert sah["name_fr"] == "Sahara occidental"
     assert sah["name_ar"] == "الصحراء الغربية"
     # own polygon south of 27°40'N; it touches Morocco but does not overlap it
     assert abs(sah.geometry.bounds[3] - 27.66) < 0.01
