@@ -164,6 +164,72 @@ def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length
 MIN_SYMBOL_LENGTH_MM = 6.0
 
 
+# A sea band's edge keeps this far off the coast along its course, and starts half as far off it.
+COAST_MARGIN_MM = 0.6
+
+# A sea band may start at most this far along its course (as a fraction of its length) to start at sea.
+MAX_OFFSHORE_START = 0.35
+
+
+def offshore_starts(lines: list[LineString], land, half_widths: list[float], margin: float) -> np.ndarray:
+    """How far along each line a band of the given half width starts wholly at sea: where its flat
+    start (the band's cross-section) and everything after it lies ``margin`` off ``land`` (a polygon
+    or its ``Obstacle``). 0 where it starts at sea, and also where it cannot clear the land in its
+    first ``MAX_OFFSHORE_START`` (a course drawn along the coast keeps its start).
+
+    A sea route starts at its port, on the coast: a band centred there lies half on land, and the
+    Atlantic band covered the Mauritanian shore from Nouakchott. Cartographers start the arrow just
+    off the port, which stays visible beside it. The cross-section is what must clear the coast, not
+    a circle round the centre: a band leaving the shore square to it starts as close as the margin."""
+    obstacle = Obstacle.of(land)
+    out = np.zeros(len(lines))
+    if obstacle is None or not lines:
+        return out
+    half = np.asarray(half_widths, float)
+    heads = [line_head(line, line.length * MAX_OFFSHORE_START) for line in lines]
+    xy, owner = shapely.get_coordinates(shapely.segmentize(np.asarray(heads, dtype=object), half / 2),
+                                        return_index=True)
+    same = np.r_[False, owner[1:] == owner[:-1]]
+    step = np.r_[0.0, np.hypot(*np.diff(xy, axis=0).T)] * same
+    along = np.cumsum(step)
+    along -= along[np.searchsorted(owner, owner)]
+    # each sample's direction from its neighbours on the same line, and its cross-section's points
+    nxt = np.where(np.r_[same[1:], False], np.arange(len(xy)) + 1, np.arange(len(xy)))
+    prv = np.where(same, np.arange(len(xy)) - 1, np.arange(len(xy)))
+    tangent = xy[nxt] - xy[prv]
+    tangent /= np.maximum(np.hypot(*tangent.T), 1e-300)[:, None]
+    normal = np.column_stack([-tangent[:, 1], tangent[:, 0]])
+    across = np.linspace(-1.0, 1.0, CROSS_SECTION_POINTS)
+    cross = (xy[:, None, :] + (half[owner][:, None] * across[None, :])[:, :, None] * normal[:, None, :]).reshape(-1, 2)
+    hit, _, _, _ = obstacle.near(cross, margin)
+    blocked_point = np.zeros(len(cross), bool)
+    blocked_point[hit] = True
+    blocked_point |= obstacle.inside(cross)
+    blocked = blocked_point.reshape(len(xy), -1).any(axis=1)
+    for n in np.unique(owner[blocked]):
+        mine = np.flatnonzero(owner == n)
+        if not blocked[mine[0]]:
+            continue  # it starts at sea
+        last = np.flatnonzero(blocked[mine])[-1]
+        if last + 1 < len(mine):
+            out[n] = along[mine[last + 1]]
+    return out
+
+
+# Points across a band's start tested against the coast (its edges, centre and between).
+CROSS_SECTION_POINTS = 9
+
+
+def _square_start(line: LineString, width: float) -> LineString:
+    """``line`` less its vertices within ``width`` of its start: a band's flat start is square to its
+    first segment, and a short first segment at an angle to the next left a step in the cap."""
+    pts = np.asarray(line.coords)[:, :2]
+    along = np.r_[0.0, np.cumsum(np.hypot(*np.diff(pts, axis=0).T))]
+    keep = (along >= width) | (np.arange(len(pts)) == 0)
+    keep[-1] = True
+    return LineString(pts[keep]) if keep.sum() >= 2 else line
+
+
 def at_least_long(line: LineString, length: float) -> LineString:
     """``line`` itself, or extended before its start along its first direction to ``length``."""
     if line.length >= length or line.length == 0:
@@ -215,8 +281,9 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
         al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
         smoothed = [smooth_line(part, smoothing) for part in parts]
-        if getattr(row, "mode", "sea") == "sea":
-            sea.extend((len(parts_of), k, view.mm_to_units(w_mm / 2 + 0.6), view.mm_to_units(aw_mm + 1.0))
+        if getattr(row, "mode", "sea") == "sea":  # free to leave the coast at once; the arrow reaches the shore
+            clearance = view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM)
+            sea.extend((len(parts_of), k, clearance, (clearance, view.mm_to_units(aw_mm + 1.0)))
                        for k in range(len(parts)))
         rows.append(row)
         parts_of.append(smoothed)
@@ -241,6 +308,16 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
             smooth = at_least_long(smooth, view.mm_to_units(MIN_SYMBOL_LENGTH_MM))
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
             courses.append(line_head(smooth, smooth.length - gap))
+    if sea and land is not None:  # a sea band starts where its whole width is at sea, off its port
+        at = {(i, k): n for n, (i, k) in enumerate((i, k) for i in range(len(parts_of))
+                                                   for k in range(len(parts_of[i])))}
+        starts = offshore_starts([courses[at[i, k]] for i, k, _, _ in sea], land,
+                                 [view.mm_to_units(sizes[i][0] / 2) for i, *_ in sea],
+                                 view.mm_to_units(COAST_MARGIN_MM / 2))
+        for (i, k, _, _), s0 in zip(sea, starts, strict=True):
+            if s0 > 0:
+                line = courses[at[i, k]]
+                courses[at[i, k]] = _square_start(substring(line, s0, line.length), view.mm_to_units(sizes[i][0]) / 3)
     tolerance = view.mm_to_units(SYMBOL_TOLERANCE_MM)
     lean = shapely.simplify(np.asarray(courses, dtype=object), tolerance, preserve_topology=False)
     first = np.r_[0, np.cumsum([len(p) for p in parts_of])]  # each flow's parts in ``courses``

@@ -247,7 +247,8 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
     """Fit wide flows around an ``obstacle`` (the land, or larger branches of the same route; a
     geometry or an ``Obstacle``): bends no tighter than each band's half width, and each band
     (``clearances``: half width plus a margin) clear of the obstacle except within ``protects`` of
-    either end, where flows meet the shore or their trunk. With ``meets`` (for a line obstacle: the
+    either end (one length for both ends, or a pair: start and end), where flows meet the shore or
+    their trunk. With ``meets`` (for a line obstacle: the
     indices of its lines each line must keep clear of), each line heeds those lines alone, exactly
     as if fitted against an obstacle made of them.
 
@@ -279,11 +280,12 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
     along = np.cumsum(seg)
     along -= along[starts][line_of]
     total = along[starts + counts - 1][line_of]
-    c, protect = clearances[line_of], protects[line_of]
-    free = real & (along >= protect * 0.5) & (total - along >= protect * 0.5) & (pos > 0) & (pos < counts[line_of] - 1)
+    ends = protects.reshape(len(lines), -1)[line_of]  # each vertex's line's protected start and end
+    c, protect, protect_end = clearances[line_of], ends[:, 0], ends[:, -1]
+    free = real & (along >= protect * 0.5) & (total - along >= protect_end * 0.5) & (pos > 0) & (pos < counts[line_of] - 1)
     fitted = np.add.reduceat(free, starts) > 0
     obstacle = Obstacle.of(obstacle)
-    pushable = free & (along >= protect) & (total - along >= protect)
+    pushable = free & (along >= protect) & (total - along >= protect_end)
     touched = np.zeros(len(pts), bool)
     only = None if meets is None else obstacle.piece_sets(meets)
     sides = None if obstacle is None or obstacle.areal else np.array([

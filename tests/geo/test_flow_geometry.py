@@ -173,8 +173,9 @@ def test_bands_are_built_on_their_course_less_its_idle_vertices(monkeypatch):
     assert list(lean.route_id) == list(full.route_id)
     for a, b in zip(lean.geometry, full.geometry, strict=True):
         assert a.hausdorff_distance(b) <= tolerance * 1.5
-    # the course less its idle vertices (275 of 827 on this map), then the outline's (214)
-    assert shapely.get_num_coordinates(lean.geometry.values).sum() < 0.3 * shapely.get_num_coordinates(
+    # the course less its idle vertices, then the outline's: 260 of the full bands' 813 on this map
+    # (the Atlantic band, kept off the Mauritanian coast from its port, follows the coast with 157)
+    assert shapely.get_num_coordinates(lean.geometry.values).sum() < 0.35 * shapely.get_num_coordinates(
         full.geometry.values).sum()
     for a, b in zip(lean.centreline, full.centreline, strict=True):
         assert a.equals_exact(b, 0)

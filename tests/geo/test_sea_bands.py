@@ -1,0 +1,105 @@
+"""Sea bands lie at sea from their start to their arrowhead: a band leaving a port starts just off
+the coast (its cross-section clear of the land), and the rest of its course is kept off the coast."""
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import LineString, Polygon
+
+from geo.flow_geometry import flow_symbol, offshore_starts
+from geo.keep_clear import Obstacle
+
+LAND = Polygon([(-5000, -3000), (5000, -3000), (5000, 0), (-5000, 0)])  # the sea is y > 0
+
+
+@pytest.mark.parametrize("degrees", [90, 60, 30, 15])
+def test_a_band_leaving_a_port_starts_where_its_cross_section_is_at_sea(degrees):
+    a = np.radians(degrees)
+    line = LineString([(0, 0), (4000 * np.cos(a), 4000 * np.sin(a))])
+    half, margin = 100.0, 10.0
+    (s0,) = offshore_starts([line], Obstacle(LAND), [half], margin)
+    start = line.interpolate(s0)
+    # square to the course, the start's corner nearest the coast is half a width from the centre
+    lowest = start.y - half * np.cos(a)
+    assert lowest >= margin * 0.999  # clear of the coast by the margin
+    assert lowest <= margin + half  # and no farther out than the sampling step needs
+    band = flow_symbol(shapely.ops.substring(line, s0, line.length), 2 * half, 4 * half, 300.0)
+    assert not band.intersects(LAND)
+
+
+def test_a_band_that_starts_at_sea_or_cannot_clear_the_coast_keeps_its_start():
+    at_sea = LineString([(0, 500), (0, 3000)])
+    along_the_coast = LineString([(0, 0), (4000, 5), (4500, 2000)])  # clear only after the first third
+    starts = offshore_starts([at_sea, along_the_coast], Obstacle(LAND), [100.0, 100.0], 10.0)
+    assert list(starts) == [0.0, 0.0]
+
+
+def _on_land_mm2(doc, page) -> dict[str, float]:
+    """Area (mm²) of each sea band on land, from its start to where its arrowhead begins (an arrow
+    may reach its landing shore), measured on a 0.1 mm grid over the band."""
+    from gui.render import MapRenderer
+
+    view = MapRenderer(doc).page_view(page)
+    mm = view.mm_to_units(1)
+    land = doc.land(view.units_per_px).geometry
+    routes = doc.layer("routes").data
+    sea = set(routes.loc[routes["mode"] == "sea", "route_id"])
+    out = {}
+    for band in doc.flow_symbols(view).itertuples():
+        if band.route_id not in sea or band.symbol != "flow":
+            continue
+        tips = shapely.get_point(shapely.get_parts(band.centreline), -1)
+        body = band.geometry.difference(shapely.union_all(shapely.buffer(tips, (band.arrow_width_mm + 1) * mm)))
+        if body.is_empty:
+            continue
+        x0, y0, x1, y1 = body.bounds
+        xs, ys = np.meshgrid(np.arange(x0, x1, 0.1 * mm), np.arange(y0, y1, 0.1 * mm))
+        xs, ys = xs.ravel(), ys.ravel()
+        inside = shapely.contains_xy(body, xs, ys)
+        out[band.route_id] = float(shapely.contains_xy(land, xs[inside], ys[inside]).sum()) * 0.01
+    return out
+
+
+def test_every_bundled_sea_band_lies_at_sea(bundled_doc_factory):
+    """Every period and metric of the bundled figures, on the default page and projection, and the
+    default map on an A3 portrait page and in ETRS89-LAEA: no sea band covers land before its head
+    (the Atlantic band covered 13 mm² of the Mauritanian shore from Nouakchott)."""
+    from geo.flow_table import read_flow_table
+    from geo.page import Page
+    from geo import paths
+
+    doc = bundled_doc_factory()
+    a4 = Page("A4", "landscape", 300)
+    cases = [(str(p), m, a4, None) for p in read_flow_table(paths.default_flows()).periods()
+             for m in read_flow_table(paths.default_flows()).metrics(str(p))]
+    cases += [(None, None, Page("A3", "portrait", 300), None), (None, None, a4, "EPSG:3035")]
+    checked = set()
+    for period, metric, page, crs in cases:
+        if period:
+            doc.period, doc.metric = period, metric
+        if crs:
+            doc.crs = crs
+        for route, mm2 in _on_land_mm2(doc, page).items():
+            assert mm2 < 0.05, f"{period} {metric} {page} {crs}: {route} covers {mm2:.2f} mm² of land"
+            checked.add((period, metric, route))
+    assert ("2024Q4", "arrivals", "ATL") in checked and len(checked) >= 10
+
+
+def test_a_sea_band_starts_beside_its_port(bundled_doc_factory):
+    """Off the coast, but beside the port it leaves: the band may leave the shore at once (only its
+    arrow's end keeps a protected stretch to reach the landing shore). With both ends protected, the
+    Atlantic band had to start 13 mm up the coast from Nouakchott to clear it."""
+    from geo.page import Page
+    from gui.render import MapRenderer
+
+    doc = bundled_doc_factory()
+    view = MapRenderer(doc).page_view(Page("A4", "landscape", 300))
+    mm = view.mm_to_units(1)
+    routes = doc.layer("routes").data.to_crs(doc.crs).set_index("route_id")
+    sea = routes.index[routes["mode"] == "sea"]
+    bands = [b for b in doc.flow_symbols(view).itertuples() if b.symbol == "flow" and b.route_id in sea]
+    assert "ATL" in {b.route_id for b in bands}
+    for band in bands:
+        port = shapely.get_point(shapely.get_parts(routes.geometry[band.route_id])[0], 0)
+        start = shapely.get_point(shapely.get_parts(band.centreline)[0], 0)
+        assert shapely.distance(port, start) / mm <= band.width_mm + 1.0, band.route_id
