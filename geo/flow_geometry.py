@@ -204,7 +204,7 @@ def offshore_starts(lines: list[LineString], land, half_widths: list[float], mar
     hit, _, _, _ = obstacle.near(cross, margin)
     blocked_point = np.zeros(len(cross), bool)
     blocked_point[hit] = True
-    blocked_point |= obstacle.inside(cross)
+    blocked_point |= obstacle.inside(cross)  # a port digitised a little inland, and the way to the shore
     blocked = blocked_point.reshape(len(xy), -1).any(axis=1)
     for n in np.unique(owner[blocked]):
         mine = np.flatnonzero(owner == n)
@@ -280,7 +280,10 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         w_mm = scale.width_mm(row.value)
         aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
         al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
-        smoothed = [smooth_line(part, smoothing) for part in parts]
+        if getattr(row, "mode", "sea") == "sea":
+            smoothed = [smooth_line(part, smoothing) for part in parts]
+        else:  # a jog narrower than the band cannot show in it, and folded it: generalised first
+            smoothed = [smooth_line(shapely.simplify(part, view.mm_to_units(w_mm / 2)), smoothing) for part in parts]
         if getattr(row, "mode", "sea") == "sea":  # free to leave the coast at once; the arrow reaches the shore
             clearance = view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM)
             sea.extend((len(parts_of), k, clearance, (clearance, view.mm_to_units(aw_mm + 1.0)))
@@ -293,6 +296,14 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                               [p for *_, p in sea])
         for (i, k, _, _), line in zip(sea, kept, strict=True):
             parts_of[i][k] = line
+    overland = [(i, k) for i, row in enumerate(rows) if getattr(row, "mode", "sea") != "sea"
+                for k in range(len(parts_of[i]))]
+    if overland:  # no coast to keep off, but the same rule for bends: none tighter than the band's half width
+        kept = keep_all_clear([parts_of[i][k] for i, k in overland], None,
+                              [view.mm_to_units(sizes[i][0] / 2 + COAST_MARGIN_MM) for i, _ in overland],
+                              [0.0] * len(overland))
+        for (i, k), line in zip(overland, kept, strict=True):
+            parts_of[i][k] = line
     single = [i for i, p in enumerate(parts_of) if len(p) == 1]
     moved = offset_parallel_branches([parts_of[i][0] for i in single], [rows[i].group for i in single],
                                      [view.mm_to_units(sizes[i][1] + 0.4) for i in single])
@@ -303,11 +314,15 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     # every band's course to its arrow's tip (labels keep all its vertices), then the course and the
     # band's outline less their idle vertices, each in one call for all bands
     courses = []
-    for smoothed in parts_of:
-        for smooth in smoothed:
-            smooth = at_least_long(smooth, view.mm_to_units(MIN_SYMBOL_LENGTH_MM))
+    for row, smoothed in zip(rows, parts_of, strict=True):
+        for drawn in smoothed:
+            smooth = at_least_long(drawn, view.mm_to_units(MIN_SYMBOL_LENGTH_MM))
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
-            courses.append(line_head(smooth, smooth.length - gap))
+            course = line_head(smooth, smooth.length - gap)
+            # the place an overland band leaves stays visible too (one lengthened backwards starts at no place)
+            if getattr(row, "mode", "sea") != "sea" and smooth is drawn:
+                course = substring(course, gap, course.length)
+            courses.append(course)
     if sea and land is not None:  # a sea band starts where its whole width is at sea, off its port
         at = {(i, k): n for n, (i, k) in enumerate((i, k) for i in range(len(parts_of))
                                                    for k in range(len(parts_of[i])))}

