@@ -21,7 +21,7 @@ from geo.errors import CrossingsError, split_choice
 from geo.export_settings import ExportSettings
 from geo.flow_geometry import WidthScale, build_flow_symbols
 from geo.flow_table import FlowTable, read_flow_table
-from geo.join import ALL_SOURCES, JoinIssue, JoinResult, join_flows
+from geo.join import ALL_SOURCES, JoinResult, join_flows
 from geo.keep_clear import Obstacle
 from geo.layer import LAYER_KINDS, Layer  # noqa: F401  (Layer and LAYER_KINDS are imported from here)
 from geo.map_words import WORDS
@@ -29,7 +29,7 @@ from geo.metrics import MetricMeaning, metric_meaning
 from geo.page import Page
 from geo.periods import parse_period
 from geo.point_layers import read_points_file
-from geo.projection import DEFAULT_CRS, check_shows_region, resolve_crs, to_crs, transformer
+from geo.projection import DEFAULT_CRS, check_shows_region, resolve_crs, to_crs
 from geo.routes import read_routes
 from geo.signals import Signal
 from geo.styles import CHANGE_COLOURS, OD_COLOURS, FlowStyle, LayerStyle, MapTheme
@@ -72,6 +72,11 @@ class MapDocument(RoutesLayers):
         country and place names too (name_fr / name_ar columns)."""
         self.disclaimer = DISCLAIMER
         self.extent_lonlat = extent_lonlat
+        """The user's frame (west, south, east, north); None: it fits what is drawn (geo.extent_fit)."""
+        self.frame_extent: tuple[float, float, float, float] | None = None
+        """A projected frame for one export of a copy (the canvas's view, a series'); never saved."""
+        self.od_nodes = None
+        """A ``geo.od_nodes.NodeTable`` placing OD nodes; None: the bundled one."""
         self.flow_style = FlowStyle()
         self.theme = MapTheme()
         self.export_settings = ExportSettings()
@@ -99,10 +104,7 @@ class MapDocument(RoutesLayers):
         if p is not None:
             layers.append(Layer("places", "Places", read_points_file(p, p_layer), p,
                                 LayerStyle(fill="#333333", stroke="#ffffff", stroke_width_mm=0.2), source=p_layer))
-        doc = cls(layers, read_flow_table(f))
-        if not routes:
-            doc.extent_lonlat = REGIONAL_EXTENT_LONLAT
-        return doc
+        return cls(layers, read_flow_table(f))  # the frame fits what is drawn (geo.extent_fit)
 
     # -- layers -------------------------------------------------------------------------------
     def layer(self, kind: str) -> Layer | None:
@@ -209,28 +211,13 @@ class MapDocument(RoutesLayers):
         return self.flows is not None and "origin" in self.flows.frame.columns
 
     def join(self) -> JoinResult:
-        key = ("join", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self.od_net)
+        key = ("join", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self.od_net,
+               self.node_table() if self.is_od else None)
         if key not in self._cache:
             if self.is_od:
-                from geo.od import node_index, od_join
+                from geo.od import document_join
 
-                b, p = self.layer("boundaries"), self.layer("places")
-                nodes = node_index(b.data if b is not None else None, p.data if p is not None else None)
-                result = od_join(self.flows, nodes, self.period, self.metric, self.source, self.od_net)
-                st = self.flow_style
-                keep = len(result.flows)
-                if keep > st.max_labels:
-                    # a legible map, not a solid sheet: many flows are filtered to those wide enough to be
-                    # read in proportion (above the minimum width), at most max_flows; the rest is reported
-                    threshold = result.flows["value"].iloc[0] * st.min_width_mm / st.max_width_mm
-                    keep = min(st.max_flows, int((result.flows["value"] >= threshold).sum()))
-                if keep < len(result.flows):
-                    rest = result.flows.iloc[keep:]
-                    result.issues.append(JoinIssue(
-                        "info", "(smaller flows)", f"{len(rest):,} smaller flows totalling {rest['value'].sum():,.0f} are not "
-                        f"drawn (largest {rest['value'].max():,.0f}); node sizes still count them"))
-                    result.flows = result.flows.iloc[:keep].reset_index(drop=True)
-                self._cache[key] = result
+                self._cache[key] = document_join(self)
                 return self._cache[key]
             routes = self.layer("routes")
             if routes is None or self.flows is None:
@@ -238,6 +225,11 @@ class MapDocument(RoutesLayers):
             self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source,
                                           self.relations, self.meaning)
         return self._cache[key]
+
+    def node_table(self):
+        """Where OD nodes stand (``geo.od_nodes``): the document's own table, else the bundled one."""
+        from geo.od_nodes import bundled_node_table
+        return self.od_nodes if self.od_nodes is not None else bundled_node_table()
 
     @property
     def meaning(self) -> MetricMeaning:
@@ -267,7 +259,7 @@ class MapDocument(RoutesLayers):
         from geo.od import node_totals, od_curves
 
         key = ("od-curves", self._figures_id(), self.period, self.metric, self.source, self.od_net, self._crs,
-               round(view.units_per_px, 6), self.width_scale())
+               round(view.units_per_px, 6), self.width_scale(), self.node_table())
         if key not in self._cache:
             join = self.join()
             flows = join.flows
@@ -288,14 +280,19 @@ class MapDocument(RoutesLayers):
         else:
             flows, smoothing = self.projected_flows(), self.flow_style.smoothing
         key = ("flow-symbols", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs,
-               self.od_net, view.crs, tuple(view.extent), tuple(view.frame_px), view.dpi, scale, smoothing)
+               self.od_net, view.crs, tuple(view.extent), tuple(view.frame_px), view.dpi, scale, smoothing,
+               self.node_table() if self.is_od else None)
         if key not in self._cache:
             # a panned or zoomed canvas is a new view each time: keep only the latest few
             older = [k for k in self._cache if k[0] == "flow-symbols"]
             for k in older[:-(FLOW_SYMBOL_VIEWS_KEPT - 1)]:
                 del self._cache[k]
-            self._cache[key] = build_flow_symbols(flows, view, scale, smoothing=smoothing,
-                                                  land=self.land(view.units_per_px))
+            # OD flows meet at their nodes: each its own group, so none is set aside in a lane off its node
+            lanes = flows.assign(group=flows["route_id"]) if self.is_od else flows
+            symbols = build_flow_symbols(lanes, view, scale, smoothing=smoothing, land=self.land(view.units_per_px))
+            if self.is_od:
+                symbols["group"] = symbols["route_id"].map(dict(zip(flows["route_id"], flows["group"], strict=True)))
+            self._cache[key] = symbols
         return self._cache[key]
 
     def width_scale(self) -> WidthScale | None:
@@ -426,12 +423,19 @@ class MapDocument(RoutesLayers):
         return self._cache[key]
 
     def default_extent(self) -> tuple[float, float, float, float]:
-        """The projected extent to show: the set lon/lat box, else the routes with a margin."""
+        """The projected extent to show: the set lon/lat box, else what the map draws with a margin (a
+        page fits it closer, clear of its furniture: ``gui.layout.page_view``), else the routes."""
         if self.extent_lonlat is not None:
-            x0, y0, x1, y1 = self.extent_lonlat
-            t = transformer("EPSG:4326", self._crs)
-            xs, ys = t.transform([x0, x1, x0, x1, (x0 + x1) / 2, (x0 + x1) / 2], [y0, y0, y1, y1, y0, y1])
-            return (min(xs), min(ys), max(xs), max(ys))
+            from geo.view_extent import projected_box
+
+            return projected_box(self.extent_lonlat, self._crs)
+        key = ("content-extent", *self.selection_key(), self.width_scale())
+        if key not in self._cache:
+            from geo.extent_fit import content_extent
+
+            self._cache[key] = content_extent(self)
+        if self._cache[key] is not None:
+            return self._cache[key]
         routes = self.layer("routes")
         source = routes if routes is not None else self.layers[0]
         minx, miny, maxx, maxy = self.projected(source).total_bounds
@@ -453,6 +457,11 @@ class MapDocument(RoutesLayers):
     def invalidate(self, reason: str) -> None:
         """Announce an edit made by assigning attributes directly (undo, project load); see ``changed``."""
         self._invalidate(reason)
+
+    def selection_key(self) -> tuple:
+        """What the drawn flows depend on besides styles and the view: a key for caches of them."""
+        return (self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs, self.od_net,
+                self.node_table() if self.is_od else None)
 
     def _figures_id(self) -> int:
         return self.flows.token if self.flows is not None else 0

@@ -38,7 +38,7 @@ class DocumentState:
 
 
 # Attributes other parts of Crossings may add to the document; kept in snapshots when present.
-EXTRA_ATTRS = ("label_language", "export_settings")
+EXTRA_ATTRS = ("label_language", "export_settings", "od_nodes")
 
 
 def snapshot(doc: MapDocument) -> DocumentState:
@@ -89,7 +89,7 @@ def restore(doc: MapDocument, state: DocumentState) -> None:
 GEOMETRY_CACHES = ("proj", "simple", "land", "relations", "routes-union")
 # Keyed by the selection, the figures table's token, the routes layer and the CRS: valid in a clone.
 SELECTION_CACHES = ("join", "proj-flows", "flow-symbols", "changes", "od-curves", "od-groups", "route-ends",
-                    "held-scale")
+                    "held-scale", "content-extent", "extent-fit")
 
 
 def clone(doc: MapDocument, caches_from: MapDocument | None = None) -> MapDocument:

@@ -4,10 +4,20 @@ The caller measures text (the renderer uses Qt font metrics) and passes candidat
 order of preference; a label never overlaps an already placed label and avoids obstacles (flow
 symbols, markers) where any candidate allows. All candidates of a label are tested at once
 (numpy for label–label overlaps, an STR tree for obstacles), so hundreds of labels stay fast.
+
+Two rules make labels read as what they name, not just fit:
+- a label tied back by a leader line gets one only where the line crosses no label, no other leader
+  and no hard obstacle, and later labels never sit on a placed leader (a leader through "Lampedusa"
+  or a total's leader through "Almería" pointed the reader at the wrong word);
+- names that share ``Claims`` (place names) each stay the nearest name to their own feature: a name is
+  never placed nearer to another named feature than that feature's own name is, nor where a name
+  already placed is nearer to its feature than it would be ("Almería" nearer the Cartagena dot than
+  "Cartagena" read as Cartagena's name).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -24,6 +34,14 @@ class LabelRequest:
     """(centre x, centre y, penalty) in pixels; lower penalty is preferred."""
     priority: float = 0.0
     """Higher goes first and so gets the better position."""
+    anchors: list[tuple[float, float] | None] | None = None
+    """Per candidate, the point a leader line would tie it back to (its flow's edge, a branch's tip), or
+    None: no leader. A leader is drawn when the box lies farther than ``leader_min`` from its anchor."""
+    feature: object = None
+    """What the label names, as a shapely geometry in pixels, when it takes part in ``Claims``."""
+    extra_cost: Callable[[np.ndarray], np.ndarray] | None = None
+    """Cost added to the candidates (by index) left after every test: asked only of those, as it may be
+    dear (a figure's distance to every symbol near it) and a crowded map rules most candidates out."""
 
 
 @dataclass(frozen=True)
@@ -34,14 +52,40 @@ class PlacedLabel:
     overlaps_obstacle: bool
     candidate: int = 0
     """Index of the chosen candidate in the request's list (e.g. to draw a leader line)."""
+    leader: tuple[tuple[float, float], tuple[float, float]] | None = None
+    """(anchor, point on the label's box) of the leader line to draw, or None."""
+
+
+@dataclass
+class Claims:
+    """The names placed so far and what each names, shared by every call that places names.
+
+    ``margin`` (pixels) is how much nearer a name must be to its own feature than any other name is:
+    near-ties read as either. A name with no feature (an archipelago's) claims nothing but is held to
+    the others' claims.
+    """
+
+    margin: float = 0.0
+    features: list = field(default_factory=list)
+    rects: list = field(default_factory=list)
+    distances: list = field(default_factory=list)
+
+    def add(self, feature, rect, attached: bool = False) -> None:
+        """A name placed at ``rect``; ``attached`` by a leader line, it is as near its feature as can be."""
+        box = shapely.box(*rect)
+        self.features.append(feature)
+        self.rects.append(box)
+        self.distances.append(np.inf if feature is None else 0.0 if attached else float(shapely.distance(box, feature)))
 
 
 def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[float, float, float, float],
-                 obstacle_weight: float = 50.0, hard: list | None = None) -> tuple[list[PlacedLabel], list[str]]:
+                 obstacle_weight: float = 50.0, hard: list | None = None, *, leader_min: float = 0.0,
+                 leader_trim: float = 0.0, claims: Claims | None = None) -> tuple[list[PlacedLabel], list[str]]:
     """Place labels; returns the placed ones and the keys that found no free position.
 
     ``obstacles`` may be overlapped at a cost; ``hard`` ones (flows, the legend) never are: a
     label with no candidate clear of them is dropped and reported rather than drawn over a flow.
+    A leader may touch hard obstacles only within ``leader_trim`` of its anchor (the flow it ties to).
     """
     soft = np.asarray(obstacles, dtype=object)
     tree = STRtree(soft) if len(soft) else None
@@ -50,6 +94,7 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
     fx0, fy0, fw, fh = frame
     placed: list[PlacedLabel] = []
     boxes = np.empty((0, 4))
+    segments = np.empty((0, 4))  # leaders placed in this call: (ax, ay, bx, by)
     dropped: list[str] = []
     for req in sorted(requests, key=lambda r: -r.priority):
         if not req.candidates:
@@ -64,18 +109,27 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             clash = ((x0[:, None] < boxes[None, :, 2]) & (x1[:, None] > boxes[None, :, 0])
                      & (y0[:, None] < boxes[None, :, 3]) & (y1[:, None] > boxes[None, :, 1]))
             ok &= ~clash.any(axis=1)
-        if not ok.any():
-            dropped.append(req.key)
-            continue
+        if len(segments):
+            ok &= ~_segments_meet_boxes(segments, np.column_stack([x0, y0, x1, y1])).any(axis=0)
         idx = np.flatnonzero(ok)
         rects = shapely.box(x0[idx], y0[idx], x1[idx], y1[idx])
-        if hard_tree is not None:
+        if hard_tree is not None and len(idx):
             keep = ~_meets_any(hard_tree, hard, rects)
             idx, rects = idx[keep], rects[keep]
+        leaders = np.full((len(idx), 4), np.nan)
+        if req.anchors is not None and len(idx):
+            leaders = _leaders(req.anchors, idx, x0, y0, x1, y1, leader_min)
+            keep = _leaders_clear(leaders, boxes, segments, hard_tree, hard, leader_trim)
+            idx, rects, leaders = idx[keep], rects[keep], leaders[keep]
+        if claims is not None and len(idx):
+            keep = _respects_claims(claims, rects, req.feature, ~np.isnan(leaders[:, 0]))
+            idx, rects, leaders = idx[keep], rects[keep], leaders[keep]
         if not len(idx):
             dropped.append(req.key)
             continue
         cost = c[idx, 2].copy()
+        if req.extra_cost is not None:
+            cost += req.extra_cost(idx)
         hit_area = np.zeros(len(idx))
         if tree is not None:
             a, b = tree.query(rects, predicate="intersects")
@@ -87,8 +141,94 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
         i = int(idx[best])
         rect = (float(x0[i]), float(y0[i]), float(x1[i]), float(y1[i]))
         boxes = np.vstack([boxes, rect])
-        placed.append(PlacedLabel(req.key, rect, bool(hit_area[best] > 0), i))
+        leader = None
+        if not np.isnan(leaders[best, 0]):
+            ax, ay, bx, by = (float(v) for v in leaders[best])
+            leader = ((ax, ay), (bx, by))
+            segments = np.vstack([segments, leaders[best]])
+        if claims is not None:
+            claims.add(req.feature, rect, attached=leader is not None)
+        placed.append(PlacedLabel(req.key, rect, bool(hit_area[best] > 0), i, leader))
     return placed, dropped
+
+
+def _respects_claims(claims: Claims, rects: np.ndarray, feature, attached: np.ndarray) -> np.ndarray:
+    """Which candidate boxes keep every named feature's own name the nearest name to it (``Claims``); a
+    candidate ``attached`` to its feature by a leader line counts as touching it."""
+    ok = np.ones(len(rects), bool)
+    if not claims.rects:
+        return ok
+    m = claims.margin
+    named = [k for k, f in enumerate(claims.features) if f is not None]
+    if named:
+        feats = np.asarray([claims.features[k] for k in named], dtype=object)
+        own_d = np.asarray([claims.distances[k] for k in named])
+        ok &= ~(shapely.distance(rects[:, None], feats[None, :]) < own_d[None, :] + m).any(axis=1)
+    if feature is not None:
+        mine = np.where(attached, 0.0, shapely.distance(rects, feature))
+        theirs = shapely.distance(np.asarray(claims.rects, dtype=object), feature)
+        ok &= ~(theirs[None, :] < mine[:, None] + m).any(axis=1)
+    return ok
+
+
+def _leaders(anchors: list, idx: np.ndarray, x0, y0, x1, y1, leader_min: float) -> np.ndarray:
+    """(ax, ay, bx, by) of each candidate's leader: its anchor to the nearest point of its box; NaN where
+    it has no anchor or the box is within ``leader_min`` of it (close enough reads as attached)."""
+    out = np.full((len(idx), 4), np.nan)
+    for k, i in enumerate(idx):
+        a = anchors[i] if i < len(anchors) else None
+        if a is None:
+            continue
+        bx, by = min(max(a[0], x0[i]), x1[i]), min(max(a[1], y0[i]), y1[i])
+        if np.hypot(bx - a[0], by - a[1]) > leader_min:
+            out[k] = (a[0], a[1], bx, by)
+    return out
+
+
+def _leaders_clear(leaders: np.ndarray, boxes: np.ndarray, segments: np.ndarray, hard_tree, hard: np.ndarray,
+                   trim: float) -> np.ndarray:
+    """Which leaders cross no placed label, no placed leader, and no hard obstacle beyond ``trim`` of
+    their anchor (they start at the edge of their own flow). Candidates without a leader pass."""
+    has = ~np.isnan(leaders[:, 0])
+    ok = np.ones(len(leaders), bool)
+    if not has.any():
+        return ok
+    segs = leaders[has]
+    bad = np.zeros(len(segs), bool)
+    if len(boxes):
+        bad |= _segments_meet_boxes(segs, boxes).any(axis=1)
+    if len(segments):
+        lines = shapely.linestrings(segs.reshape(-1, 2, 2))
+        placed = shapely.linestrings(segments.reshape(-1, 2, 2))
+        bad |= shapely.intersects(lines[:, None], placed[None, :]).any(axis=1)
+    if hard_tree is not None:
+        d = segs[:, 2:] - segs[:, :2]
+        length = np.hypot(d[:, 0], d[:, 1])
+        start = segs[:, :2] + d * (np.minimum(trim, length) / np.maximum(length, 1e-9))[:, None]
+        trimmed = shapely.linestrings(np.stack([start, segs[:, 2:]], axis=1))
+        bad |= _meets_any(hard_tree, hard, trimmed)
+    ok[np.flatnonzero(has)[bad]] = False
+    return ok
+
+
+def _segments_meet_boxes(segs: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """(S, B): whether each segment (ax, ay, bx, by) meets each box (x0, y0, x1, y1) (Liang–Barsky)."""
+    ax, ay = segs[:, 0][:, None], segs[:, 1][:, None]
+    dx, dy = (segs[:, 2] - segs[:, 0])[:, None], (segs[:, 3] - segs[:, 1])[:, None]
+    bx0, by0, bx1, by1 = (boxes[:, k][None, :] for k in range(4))
+    t0 = np.zeros((len(segs), len(boxes)))
+    t1 = np.ones((len(segs), len(boxes)))
+    meets = np.ones((len(segs), len(boxes)), bool)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for p, q in ((-dx, ax - bx0), (dx, bx1 - ax), (-dy, ay - by0), (dy, by1 - ay)):
+            p = np.broadcast_to(p, t0.shape)
+            q = np.broadcast_to(q, t0.shape)
+            parallel = p == 0
+            meets &= ~(parallel & (q < 0))
+            t = q / p
+            t0 = np.where(~parallel & (p < 0), np.maximum(t0, t), t0)
+            t1 = np.where(~parallel & (p > 0), np.minimum(t1, t), t1)
+    return meets & (t0 <= t1)
 
 
 def _meets_any(tree: STRtree, geoms: np.ndarray, rects: np.ndarray) -> np.ndarray:

@@ -19,7 +19,7 @@ import shapely.ops
 from shapely.geometry import LineString, Point
 
 from geo.errors import DataError
-from geo.flow_geometry import WidthScale
+from geo.flow_geometry import ArrowStyle, WidthScale
 from geo.flow_layout import LayoutSettings, bezier, layout_flows
 from geo.flow_table import FlowTable
 from geo.join import FLOW_COLUMNS, JoinIssue, JoinResult
@@ -61,6 +61,48 @@ def node_index(countries: gpd.GeoDataFrame | None, places: gpd.GeoDataFrame | No
                 if isinstance(spelling, str) and spelling:
                     index[node_key(spelling)] = node
     return index
+
+
+def placed_nodes(index: dict[str, Node], points: dict) -> dict[str, Node]:
+    """``index`` with the nodes a node table places (``NodeTable.for_metric``: node key -> point)
+    moved there, under every spelling of the node; a node the table names that no layer knows is
+    added with the table's spelling as its name. A country's label point is kept only where the
+    table says nothing: a flow of boats leaves from a coast, never from the middle of the Sahara."""
+    out = dict(index)
+    for key, point in points.items():
+        old = index.get(key)
+        node = Node(old.key if old else key, old.name if old else point.node, point.lon, point.lat)
+        if old is None:
+            out[key] = node
+            continue
+        for spelling, known in index.items():
+            if known is old:
+                out[spelling] = node
+    return out
+
+
+def document_join(doc) -> JoinResult:
+    """The OD flows ``doc`` draws: its figures between nodes placed by its node table (else the
+    layers' label points), filtered to a legible map."""
+    b, p = doc.layer("boundaries"), doc.layer("places")
+    nodes = node_index(b.data if b is not None else None, p.data if p is not None else None)
+    if doc.node_table() is not None:
+        nodes = placed_nodes(nodes, doc.node_table().for_metric(doc.metric))
+    result = od_join(doc.flows, nodes, doc.period, doc.metric, doc.source, doc.od_net)
+    st = doc.flow_style
+    keep = len(result.flows)
+    if keep > st.max_labels:
+        # a legible map, not a solid sheet: many flows are filtered to those wide enough to be
+        # read in proportion (above the minimum width), at most max_flows; the rest is reported
+        threshold = result.flows["value"].iloc[0] * st.min_width_mm / st.max_width_mm
+        keep = min(st.max_flows, int((result.flows["value"] >= threshold).sum()))
+    if keep < len(result.flows):
+        rest = result.flows.iloc[keep:]
+        result.issues.append(JoinIssue(
+            "info", "(smaller flows)", f"{len(rest):,} smaller flows totalling {rest['value'].sum():,.0f} are not "
+            f"drawn (largest {rest['value'].max():,.0f}); node sizes still count them"))
+        result.flows = result.flows.iloc[:keep].reset_index(drop=True)
+    return result
 
 
 def od_join(table: FlowTable, nodes: dict[str, Node], period: str, metric: str, source: str | None = None,
@@ -183,7 +225,8 @@ def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_ra
     for i, r in enumerate(flows.itertuples()):
         line = LineString(pts[i])
         gap_start = view.mm_to_units(node_radius_mm.get(r.origin, 1.0) + 0.6)
-        gap_end = view.mm_to_units(node_radius_mm.get(r.dest, 1.0) + 0.3)
+        gap_end = _end_gap(line.length - gap_start, view.mm_to_units(node_radius_mm.get(r.dest, 1.0) + NODE_TIP_GAP_MM),
+                           view.mm_to_units(ArrowStyle().end_gap_mm))
         if line.length > 2 * (gap_start + gap_end):
             line = shapely.ops.substring(line, gap_start, line.length - gap_end)
         lines.append(line)
@@ -191,6 +234,23 @@ def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_ra
     out = gpd.GeoDataFrame(out.drop(columns="geometry"), geometry=lines, crs=resolve_crs(view.crs))
     out["control_x"], out["control_y"] = ctrl[:, 0], ctrl[:, 1]
     return out
+
+
+# The arrow's tip stops this far outside its destination's circle: it reaches the node, with the
+# circle's white outline between them.
+NODE_TIP_GAP_MM = 0.35
+
+
+def _end_gap(length: float, reach: float, arrow_gap: float) -> float:
+    """How much to cut from a curve's end (``length`` long after its start was cut) so that its
+    arrow's tip lands ``reach`` from the node's centre. ``build_flow_symbols`` stops every tip
+    ``min(arrow_gap, a tenth of the line)`` short of the line's end (so a small island shows); cut
+    by the node's radius alone, OD tips stopped 1.5 mm short of their node and none seemed to
+    arrive (issue 11)."""
+    gap = reach - arrow_gap
+    if arrow_gap > 0.1 * (length - gap):  # the tenth of the line is the shorter cut
+        gap = (reach - 0.1 * length) / 0.9
+    return max(gap, 0.0)  # the curve ends at the node's centre: it cannot be drawn further
 
 
 def node_points(flows: gpd.GeoDataFrame, totals: dict[str, float] | None = None) -> gpd.GeoDataFrame:

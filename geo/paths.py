@@ -52,3 +52,8 @@ def default_metrics() -> Path:
 
 def default_relations() -> Path:
     return data_path("flows", "relations.csv")
+
+
+def default_od_nodes() -> Path:
+    """Where the bundled origin–destination figures' nodes are: ports, coasts, arrival points."""
+    return data_path("flows", "od_nodes.csv")

@@ -27,11 +27,13 @@ from geo.errors import CrossingsError, DataError, split_choice
 from geo.export_settings import ExportSettings
 from geo.figures_edit import write_figures_csv
 from geo.flow_table import read_flow_table
+from geo.od_nodes import read_node_table
 from geo.page import Page
 from geo.point_layers import looks_like_point_csv, read_point_csv, read_points_file
 from geo.routes import read_routes
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.vector_io import read_vector
+from geo.view_extent import check_extent_lonlat
 
 FORMAT = "crossings-project"
 VERSION = 1
@@ -59,6 +61,7 @@ def project_dict(doc: MapDocument, folder: Path, store: _Packer | None = None) -
         "figures": store.figures(doc.flows) if doc.flows is not None else None,
         "figures_sheet": doc.flows.sheet if doc.flows is not None else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
+        "od_nodes": store(doc.od_nodes.path) if getattr(doc, "od_nodes", None) is not None else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
         "export": asdict(doc.export_settings),
@@ -287,7 +290,15 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         if not (isinstance(extent, list) and len(extent) == 4 and all(_finite(v) for v in extent)
                 and extent[0] < extent[2] and extent[1] < extent[3]):
             raise DataError(path, "key 'extent_lonlat'", "must be [west, south, east, north] in degrees")
-        doc.extent_lonlat = tuple(float(v) for v in extent)
+        try:  # the same rules as --extent: degrees in range, not a point
+            doc.extent_lonlat = check_extent_lonlat(extent)
+        except CrossingsError as exc:
+            raise DataError(path, "key 'extent_lonlat'", f"must be [west, south, east, north] in degrees: {exc}") from None
+    nodes = data.get("od_nodes")
+    if nodes is not None:
+        if not isinstance(nodes, str):
+            raise DataError(path, "key 'od_nodes'", "must be the path of a node table (CSV), or null")
+        doc.od_nodes = read_node_table(resolve_path(path, nodes, "od_nodes", absolute_paths))
     if flows is not None:
         sel = data.get("selection") or {}
         if not isinstance(sel, dict):

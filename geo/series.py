@@ -53,6 +53,9 @@ class SeriesPlan:
     """Period and metric pairs with nothing to draw, each with why (said, never silently dropped)."""
     source: str | None = None
     """The figures' source on every map (None: one source per scale, as ``crossings render``)."""
+    extent: tuple[float, float, float, float] | None = None
+    """The projected frame every map shares: with no ``extent_lonlat``, fitted once to the flows of the
+    whole series, clear of every map's furniture (``gui.series_export`` measures the boxes)."""
 
 
 def expand_periods(doc: MapDocument, texts: list[str]) -> list[str]:

@@ -1,15 +1,19 @@
-"""The export extent from a view: a projected box as the lon/lat box exports are framed by.
+"""The user's frame as a lon/lat box: from a view, to a projected extent, and checked as typed.
 
-``MapDocument.extent_lonlat`` is a lon/lat box, and ``default_extent`` projects it back. In a
-curved projection a straight projected edge is a curve in lon/lat, so the box is taken from many
-points along every edge of the view (not its four corners), then widened until the projected
-extent the exports draw covers the whole view.
+``MapDocument.extent_lonlat`` is a lon/lat box (``--extent``, a project's ``extent_lonlat``, View →
+Use this view as the export extent), and ``default_extent`` projects it back. In a curved
+projection a straight projected edge is a curve in lon/lat and a parallel bows out between its
+corners, so both ways the box is taken from many points along every edge, not its four corners;
+from a view it is then widened until the projected extent the exports draw covers the whole view.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from geo.errors import CrossingsError
 from geo.projection import transformer
 
 EDGE_POINTS = 64
@@ -58,3 +62,58 @@ def set_extent_to_view(doc, extent: tuple[float, float, float, float]) -> tuple[
             break
         box = widened(box, 0.01)
     return box
+
+
+def projected_box(box: tuple[float, float, float, float], crs: str,
+                  points: int = EDGE_POINTS) -> tuple[float, float, float, float]:
+    """The projected extent of ``crs`` holding the lon/lat ``box``: its edges sampled, not only its
+    corners, since in a curved projection a parallel bows out between them."""
+    w, s, e, n = box
+    t = np.linspace(0.0, 1.0, points)
+    lon = np.concatenate([w + (e - w) * t, np.full(points, e), e - (e - w) * t, np.full(points, w)])
+    lat = np.concatenate([np.full(points, s), s + (n - s) * t, np.full(points, n), n - (n - s) * t])
+    x, y = transformer("EPSG:4326", crs).transform(lon, lat)
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    ok = np.isfinite(x) & np.isfinite(y)
+    if not ok.any():
+        raise CrossingsError(f"the box {_degrees(box)} lies outside the projection's valid area")
+    return (float(x[ok].min()), float(y[ok].min()), float(x[ok].max()), float(y[ok].max()))
+
+
+MIN_BOX_DEGREES = 0.01
+"""A frame narrower or shorter than this (about a kilometre) is a typing mistake, not a map."""
+
+
+def check_extent_lonlat(values) -> tuple[float, float, float, float]:
+    """``values`` (four numbers or texts: west, south, east, north in degrees) as a lon/lat box, or a
+    CrossingsError saying in one line which number is wrong and why."""
+    values = list(values)
+    if len(values) != 4:
+        raise CrossingsError(f"needs four numbers, WEST SOUTH EAST NORTH in degrees (e.g. -20 10 30 46); got "
+                             f"{len(values)}")
+    names = ("west", "south", "east", "north")
+    box = []
+    for name, value in zip(names, values, strict=True):
+        try:
+            number = float(str(value).replace("−", "-"))
+        except ValueError:
+            raise CrossingsError(f"{name} {str(value)!r} is not a number of degrees") from None
+        limit = 180.0 if name in ("west", "east") else 90.0
+        if not math.isfinite(number):
+            raise CrossingsError(f"{name} {value} is not a finite number of degrees")
+        if abs(number) > limit:
+            raise CrossingsError(f"{name} {value} is outside -{limit:g} to {limit:g} degrees of "
+                                 f"{'longitude' if limit == 180.0 else 'latitude'}")
+        box.append(number)
+    w, s, e, n = box
+    if e - w < MIN_BOX_DEGREES:
+        raise CrossingsError(f"west {w:g} must be less than east {e:g}" if e <= w else
+                             f"west {w:g} to east {e:g} is under {MIN_BOX_DEGREES:g} degrees wide")
+    if n - s < MIN_BOX_DEGREES:
+        raise CrossingsError(f"south {s:g} must be less than north {n:g}" if n <= s else
+                             f"south {s:g} to north {n:g} is under {MIN_BOX_DEGREES:g} degrees tall")
+    return (w, s, e, n)
+
+
+def _degrees(box) -> str:
+    return "[" + ", ".join(f"{v:g}" for v in box) + "]"

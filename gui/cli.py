@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="classed widths instead of proportional ones, e.g. --classes 1000,5000,10000")
     sel.add_argument("--max-width-mm", type=float, default=7.5, help="width of the reference flow in mm")
     page = render.add_argument_group("page")
+    add_extent_argument(page)
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
     page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"), help="page orientation")
     page.add_argument("--dpi", type=float, default=300.0, help="resolution in dots per inch")
@@ -95,7 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _DefaultsWhenSet(argparse.HelpFormatter):
+class ExtentHelp(argparse.HelpFormatter):
+    """Names --extent's four numbers in the help (it takes any count, so that a wrong count gets
+    Crossings' one-line message, not argparse's usage)."""
+
+    def _format_args(self, action, default_metavar):
+        return EXTENT_METAVAR if action.dest == "extent" else super()._format_args(action, default_metavar)
+
+
+class _DefaultsWhenSet(ExtentHelp):
     """Shows '(default: X)' only for options that have a real default (the others say it in words)."""
 
     def _get_help_string(self, action):
@@ -105,11 +114,36 @@ class _DefaultsWhenSet(argparse.HelpFormatter):
         return text
 
 
+EXTENT_METAVAR = "WEST SOUTH EAST NORTH"
+
+
+def add_extent_argument(group) -> None:
+    """``--extent``, shared by ``render`` and ``atlas``."""
+    group.add_argument("--extent", nargs="*", metavar="DEGREES",
+                       help="the map frame in degrees of longitude and latitude, e.g. --extent -20 10 30 46; the "
+                            "page keeps its shape, so the shorter side shows more (default: the frame fits the "
+                            "flows drawn, clear of the title and legend)")
+
+
+def extent_option(values: list[str] | None) -> tuple[float, float, float, float] | None:
+    """``--extent``'s box, or a CrossingsError naming what is wrong in one line."""
+    if values is None:
+        return None
+    from geo.view_extent import check_extent_lonlat
+
+    try:
+        return check_extent_lonlat(values)
+    except CrossingsError as exc:
+        raise CrossingsError(f"--extent {' '.join(values)}: {exc}".replace("--extent : ", "--extent: ")) from None
+
+
 def _data_args(group) -> None:
     group.add_argument("--boundaries", help="country boundaries (any OGR vector file)")
     group.add_argument("--routes", help="route lines with a route_id field")
     group.add_argument("--flows", help="figures, CSV or XLSX (see data/flows/README.md)")
     group.add_argument("--places", help="place points (optional)")
+    group.add_argument("--nodes", help="with origin–destination figures: where each node stands, a CSV with node, "
+                                       "lon, lat (and optionally metric); default: data/flows/od_nodes.csv")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -142,7 +176,12 @@ def main(argv: list[str] | None = None) -> int:
 def _load(args):
     from geo.document import MapDocument
 
-    return MapDocument.from_files(args.boundaries, args.routes, args.flows, args.places)
+    doc = MapDocument.from_files(args.boundaries, args.routes, args.flows, args.places)
+    if getattr(args, "nodes", None):
+        from geo.od_nodes import read_node_table
+
+        doc.od_nodes = read_node_table(args.nodes)
+    return doc
 
 
 def _info(args) -> int:
@@ -160,10 +199,16 @@ def _render(args) -> int:
     page = _page(args)
     if not args.no_png:
         page.check_raster()  # before reading anything: the answer does not depend on the data
+    extent = extent_option(args.extent)  # before reading anything, like the page
     doc = _load(args)
     doc.page = page
     if args.crs:
         doc.crs = args.crs
+    if extent is not None:
+        from geo.projection import check_shows_region
+
+        check_shows_region(doc.crs, extent)
+        doc.extent_lonlat = extent
     doc.select(args.period, _metric(args.metric), ALL_SOURCES if (args.source or "").lower() == "all" else args.source)
     classes = doc.flow_style.classes
     if args.classes:

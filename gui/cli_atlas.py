@@ -18,14 +18,18 @@ from geo.series import FORMATS, LANGUAGES
 
 
 def add_atlas_parser(sub) -> None:
+    from gui.cli import ExtentHelp, add_extent_argument
+
     atlas = sub.add_parser("atlas", help="a series of maps in one call: periods × metrics × languages, one width "
-                                         "scale per metric, and a PDF atlas")
+                                         "scale per metric, and a PDF atlas", formatter_class=ExtentHelp)
     data = atlas.add_argument_group("data (default: the bundled files)")
     data.add_argument("--project", help="a Crossings project: its data, styles and page (instead of the data options)")
     data.add_argument("--boundaries", help="country boundaries (any OGR vector file)")
     data.add_argument("--routes", help="route lines with a route_id field (file#layer for one of several)")
     data.add_argument("--flows", help="figures, CSV or XLSX (file#sheet for one of several)")
     data.add_argument("--places", help="place points (optional)")
+    data.add_argument("--nodes", help="with origin–destination figures: where each node stands (CSV with node, "
+                                      "lon, lat); default: data/flows/od_nodes.csv")
     what = atlas.add_argument_group("the series")
     what.add_argument("--periods", nargs="+", required=True, metavar="PERIOD",
                       help="periods or ranges of them, e.g. 2024Q4 2024, or 2024Q1..2024Q4")
@@ -40,6 +44,7 @@ def add_atlas_parser(sub) -> None:
     what.add_argument("--title", help="map title")
     what.add_argument("--crs", help="projection, as for render")
     page = atlas.add_argument_group("page")
+    add_extent_argument(page)
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size (default: A4)")
     page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"))
     page.add_argument("--dpi", type=float, default=300.0, help="resolution of the PNGs (default: 300)")
@@ -56,16 +61,20 @@ def add_atlas_parser(sub) -> None:
 
 
 def run_atlas(args: argparse.Namespace) -> int:
+    from gui.cli import extent_option
     from gui.series_export import DocumentSource, SeriesRunner
 
-    if args.project and any((args.boundaries, args.routes, args.flows, args.places)):
-        raise CrossingsError("--project brings its own data: leave out --boundaries, --routes, --flows and --places")
+    if args.project and any((args.boundaries, args.routes, args.flows, args.places, args.nodes)):
+        raise CrossingsError("--project brings its own data: leave out --boundaries, --routes, --flows, --places "
+                             "and --nodes")
+    extent_option(args.extent)  # a mistake is said before any worker starts
     if args.jobs is not None and not 1 <= args.jobs <= 64:
         raise CrossingsError(f"--jobs {args.jobs} is not between 1 and 64")
     out_dir = Path(args.out_dir)
     if not out_dir.is_dir():
         raise CrossingsError(f"output folder {out_dir} does not exist")
-    source = DocumentSource(args.project, args.boundaries, args.routes, args.flows, args.places, args.crs, args.title)
+    source = DocumentSource(args.project, args.boundaries, args.routes, args.flows, args.places, args.crs, args.title,
+                            nodes=args.nodes)
     with SeriesRunner(source, args.jobs) as runner:  # workers start loading now, while the plan is made
         return _plan_and_draw(args, source, runner, out_dir)
 
@@ -75,8 +84,15 @@ def _plan_and_draw(args: argparse.Namespace, source, runner, out_dir: Path) -> i
 
     from geo.page import Page
     from geo.series import plan_series
+    from gui.cli import extent_option
 
     doc = source.load()  # the plan needs the figures; each worker has its own copy
+    extent = extent_option(args.extent)
+    if extent is not None:  # one frame for every map (else the series' flows are fitted once for all)
+        from geo.projection import check_shows_region
+
+        check_shows_region(doc.crs, extent)
+        doc.extent_lonlat = extent
     page = Page(args.page, args.orientation, args.dpi)
     if "png" in args.formats:
         page.check_raster()

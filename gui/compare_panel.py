@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from geo import paths
 from geo.document import REGIONAL_EXTENT_LONLAT, MapDocument
 from geo.errors import CrossingsError
 from geo.held_scale import HELD_KINDS
@@ -64,14 +63,6 @@ def parse_classes(text: str) -> tuple[float, ...]:
         except ValueError:
             raise ValueError(part) from None
     return tuple(sorted(set(out)))
-
-
-def default_extent_lonlat(doc: MapDocument) -> tuple[float, float, float, float] | None:
-    """What a new document on the same routes shows: the regional box for the bundled routes,
-    else None (the routes with a margin)."""
-    routes = doc.layer("routes")
-    bundled = routes is not None and routes.path is not None and Path(routes.path) == paths.default_routes()
-    return REGIONAL_EXTENT_LONLAT if bundled or routes is None else None
 
 
 class ComparePanel(QWidget):
@@ -185,7 +176,7 @@ class ComparePanel(QWidget):
         self._fill_periods()
         box = doc.extent_lonlat
         where = "" if box is None else f"lon {box[0]:.2f} to {box[2]:.2f}, lat {box[1]:.2f} to {box[3]:.2f}"
-        self.extent_text.setText(self.tr("Exports show the routes with a margin") if box is None else
+        self.extent_text.setText(self.tr("Exports fit the flows drawn, clear of the title and legend") if box is None else
                                  self.tr("Exports show the regional default: {0}").format(where)
                                  if box == REGIONAL_EXTENT_LONLAT else self.tr("Exports show {0}").format(where))
         del blockers
@@ -298,8 +289,9 @@ class ComparePanel(QWidget):
         self.history.edit(self.tr("Use this view as the export extent"), apply)
 
     def reset_extent(self) -> None:
+        """Exports fit what each map draws again (``geo.extent_fit``)."""
         def apply():
-            self.doc.extent_lonlat = default_extent_lonlat(self.doc)
+            self.doc.extent_lonlat = None
             self.doc.invalidate("page")
         self.history.edit(self.tr("Reset export extent"), apply)
 

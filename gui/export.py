@@ -264,7 +264,7 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
     ``progress(fraction, format)`` and ``cancelled()`` are checked between files; ``pdf`` reuses
     bytes from :func:`pdf_bytes`.
     """
-    from gui.layout import PageLayout
+    from gui.layout import page_view
     from gui.workers import Cancelled
 
     steps = [f for f in FILE_FORMATS if f in targets]
@@ -283,7 +283,7 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
         elif fmt == "pdf":
             written.append(export_pdf(doc, targets[fmt], VectorExportSettings(page, transparent, periods), pdf))
         else:
-            view = view or PageLayout().view(page, doc.crs, doc.default_extent())
+            view = view or page_view(doc, page)
             if fmt == "html":
                 from geo.exports.webmap import WebMapSettings, export_webmap
 

@@ -61,6 +61,8 @@ class ExportRequest:
     page: Page
     formats: frozenset[str] = field(default_factory=lambda: frozenset({"png", "geojson"}))
     transparent: bool = False
+    extent: tuple[float, float, float, float] | None = None
+    """A projected extent (the canvas's view) every file frames exactly; None: the document's frame."""
 
 
 def existing_outputs(req: ExportRequest) -> list[Path]:
@@ -82,6 +84,8 @@ def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> lis
     targets = {fmt: req.folder / f"{base}.{fmt}" for fmt in req.formats}
     if "geojson" in targets:
         targets["geojson"] = req.folder / base
+    if req.extent is not None:  # ``doc`` is the export's own copy: the frame is this export's alone
+        doc.frame_extent = req.extent
     with output_set():  # Cancel or a failure discards every file of the job; success renames them all
         written = png_export.write_map_files(doc, req.page, targets, transparent=req.transparent,
                                              progress=progress, cancelled=cancelled)
@@ -97,9 +101,11 @@ class ExportDialog(QDialog):
     failed = Signal(str)
 
     def __init__(self, doc: MapDocument, folder: Path, parent: QWidget | None = None,
-                 confirm_overwrite=None, history=None) -> None:
+                 confirm_overwrite=None, history=None,
+                 view_extent: tuple[float, float, float, float] | None = None) -> None:
         """``folder`` is the project's folder (the export folder is kept relative to it); the settings
-        of an export are written back to ``doc`` (through ``history``, as one undoable edit)."""
+        of an export are written back to ``doc`` (through ``history``, as one undoable edit).
+        ``view_extent`` is the map window's view (projected), offered as the export's frame."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export map"))
         self.confirm_overwrite = confirm_overwrite or (lambda paths: ask_overwrite(self, paths))
@@ -121,6 +127,11 @@ class ExportDialog(QDialog):
         self.dpi = QSpinBox(self, minimum=50, maximum=1200, singleStep=50, value=round(page.dpi), suffix=" dpi")
         self.transparent = QCheckBox(self.tr("Transparent background"), self)
         self.transparent.setChecked(settings.transparent)
+        self.view_extent = tuple(view_extent) if view_extent is not None else None
+        self.this_view = QCheckBox(self.tr("Frame the map's current view"), self)
+        self.this_view.setToolTip(self.tr("Export exactly what the map window shows (widened to the page's shape) "
+                                          "instead of fitting the frame to the flows"))
+        self.this_view.setEnabled(self.view_extent is not None)
         self.folder = QLineEdit(str(output_folder(settings, self.project_folder)), self)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
@@ -137,6 +148,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Orientation"), self.orientation)
         form.addRow(self.tr("Resolution"), self.dpi)
         form.addRow("", self.transparent)
+        form.addRow("", self.this_view)
         where = QHBoxLayout()
         where.addWidget(self.folder, 1)
         where.addWidget(browse)
@@ -167,12 +179,14 @@ class ExportDialog(QDialog):
         for w in (self.paper, self.orientation):
             w.currentIndexChanged.connect(self._preview_timer.start)
         self.transparent.toggled.connect(self._preview_timer.start)
+        self.this_view.toggled.connect(self._preview_timer.start)
         self.update_preview()
 
     def request(self) -> ExportRequest:
         page = Page(self.paper.currentText(), self.orientation.currentData(), float(self.dpi.value()))
         return ExportRequest(Path(self.folder.text()).expanduser(), self.base.text().strip(), page,
-                             frozenset(f for f, b in self.checks.items() if b.isChecked()), self.transparent.isChecked())
+                             frozenset(f for f, b in self.checks.items() if b.isChecked()), self.transparent.isChecked(),
+                             self.view_extent if self.this_view.isChecked() else None)
 
     def _automatic_base(self) -> str:
         """The file name when none was chosen: after the selection, so it follows the quarter."""
@@ -214,6 +228,7 @@ class ExportDialog(QDialog):
         req = self.request()
         page = req.page.with_dpi(PREVIEW_DPI)
         work = clone(self.doc)
+        work.frame_extent = req.extent  # the preview frames what the export will
         options = png_export.RenderOptions(transparent=req.transparent)
         self.runner.start(lambda progress, cancelled: png_export.render_image(work, page, options),
                           self._show_preview, lambda exc: self.preview.setText(str(exc)))

@@ -241,7 +241,11 @@ class FurniturePainter:
         mm, theme, lang = self.mm, self.doc.theme, self.lang
         km, length_px = scale_bar(self.view, target_mm=self.SCALE_TARGET_MM)
         bar_h = 1.4 * mm
-        x1 = rect.right() - 2 * mm
+        self.p.setFont(self.font(7))
+        # the distance is centred under the bar's end: the bar ends far enough in for it to stay in
+        # the box (it ran under the legend beside it: "1,000 km" was cut in small multiples)
+        half_label = self.p.fontMetrics().horizontalAdvance(self.scale_label(km)) / 2
+        x1 = rect.right() - max(2 * mm, half_label + 0.5 * mm)
         x0 = x1 - length_px
         y = rect.bottom() - 6 * mm
         self.p.setPen(pen(theme.text, 0.25 * mm))
@@ -262,7 +266,7 @@ class FurniturePainter:
                         | (int(Qt.TextFlag.TextForceRightToLeft) if lang.rtl else 0), lang("scale_true"))
         # north arrow
         angle = north_angle_deg(self.view)
-        cx, cy = x1 - 4 * mm, rect.top() + 6 * mm
+        cx, cy = x1 - 4 * mm, rect.top() + 10 * mm  # its "N" stands 9.5 mm above: inside the box
         self.p.save()
         self.p.translate(cx, cy)
         self.p.rotate(angle)

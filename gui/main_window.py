@@ -201,7 +201,8 @@ class MainWindow(QMainWindow):
             self.files.open_paths(paths)
 
     def show_export(self) -> ExportDialog:
-        dialog = ExportDialog(self.doc, self.files.folder(), self, history=self.history)
+        dialog = ExportDialog(self.doc, self.files.folder(), self, history=self.history,
+                              view_extent=self.canvas.view.extent)
         dialog.failed.connect(lambda msg: self.prompts.error(self, self.tr("Export"), msg))
         dialog.show()
         self.export_dialog = dialog
@@ -252,7 +253,7 @@ class MainWindow(QMainWindow):
         where installed; otherwise the dock says so and offers the system browser)."""
         from geo.exports.webmap import export_webmap
         from geo.history import clone
-        from gui.layout import PageLayout
+        from gui.layout import page_view
         from gui.web_preview import WebMapPreview
 
         if "web" not in self.docks:
@@ -272,10 +273,9 @@ class MainWindow(QMainWindow):
             from gui.workers import TaskRunner
 
             self.web_runner = TaskRunner(self, threads=1)
-        view = PageLayout().view(snapshot.page, snapshot.crs, snapshot.default_extent())
         self.statusBar().showMessage(self.tr("Building the web map…"))
         self.web_task = self.web_runner.start(
-            lambda progress, cancelled: export_webmap(snapshot, view, target),
+            lambda progress, cancelled: export_webmap(snapshot, page_view(snapshot), target),  # an export's frame
             on_done=lambda path: (dock.widget().show_file(path), self.statusBar().showMessage(str(path), 5000)),
             on_failed=lambda exc: self.prompts.error(self, self.tr("Web map"), str(exc)))
 

@@ -1,6 +1,12 @@
-"""Place and country names: islands and enclaves first, towns where routes start or end."""
+"""Place and country names: islands and enclaves first, towns where routes start or end.
+
+Where each dot and name goes is decided in ``geo.place_layout`` (with the islands of
+``geo.islands``); this mixin measures the text, draws, and reports what it drew.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -9,74 +15,147 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from geo.colours import blend, readable_on
-from geo.labels import LabelRequest, place_labels
+from geo.islands import IslandsOnPage, document_islands, islands_on_page, named_islands
+from geo.labels import Claims, LabelRequest, place_labels
 from geo.map_language import map_language
 from geo.map_texts import country_names, label_names
+from geo.place_layout import (
+    AMBIGUITY_MARGIN_MM,
+    DOT_KINDS,
+    LEADER_MIN_MM,
+    ROUTE_END_REACH_KM,
+    ROUTE_END_REACH_MM,
+    TOWN_KINDS,
+    Dots,
+    Geography,
+    Place,
+    name_request,
+    place_dots,
+)
 from geo.view import MapView
 from gui.fonts import map_font
-from gui.label_text import unambiguous
 from gui.painting import draw_halo_text, pen, qcolor
 
 MAJOR_PLACES = frozenset({"region_label", "enclave", "island"})
-TOWNS = frozenset({"port", "city", "border_post"})
+TOWNS = TOWN_KINDS
+PRIORITY = {"island": 3.0, "enclave": 2.5, "region_label": 2.0}
+"""Which names go first (and so get the better positions): an island's name before its archipelago's,
+which has more room to move around the group; towns come after the figures."""
+DOT_CASING_MM = 0.15
+"""The white ring around a dot, so it reads on land and on a flow."""
+MARKER_CLEARANCE_MM = 0.3
+"""How far beyond a dot other labels keep."""
+LEADER_WIDTH_MM = 0.2
+"""Leader lines, as the figures' (gui.value_labels)."""
+NAME_LEADER_TRIM_MM = 1.0
+"""A name's leader may cross a flow only this near its island: the arrow reaching the island (drawn again
+above it) covers its coast."""
+
+
+@dataclass
+class PlaceScene:
+    """One view's places: names, kinds, pixel points, which are shown, their dots and islands."""
+
+    ids: np.ndarray
+    names: np.ndarray
+    kinds: np.ndarray
+    xy: np.ndarray
+    dots: Dots
+    islands: IslandsOnPage | None
+    named: list
+    """Per place, the islands (indices into ``islands``) its name stands for."""
+    geography: Geography
 
 
 class PlaceLabelsMixin:
     """MapRenderer's place markers and names; needs ``self.doc`` and ``self.report``."""
 
+    def _place_scene(self, view: MapView, layer) -> PlaceScene:
+        """The places of ``layer`` on this view, worked out once per render for its three passes."""
+        cached = getattr(self, "_scene", None)
+        if cached is not None and cached[0] is view and cached[1] == layer.id:
+            return cached[2]
+        data = self.doc.projected(layer)
+        kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
+        ids = data["place_id"].astype(str).to_numpy() if "place_id" in data.columns else np.arange(len(data)).astype(str)
+        xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
+        ends = self._route_ends_px(view)
+        mm = view.px_per_mm
+        reach = max(ROUTE_END_REACH_MM * mm, ROUTE_END_REACH_KM * 1000 / view.units_per_px)
+        shown = np.array([self._place_shown(k, x, y, view.frame_px, ends, reach) for k, (x, y) in zip(kinds, xy, strict=True)],
+                         dtype=bool)
+        dots = place_dots(kinds, xy, shown, mm)
+        found = document_islands(self.doc)
+        on_page, named = None, [np.empty(0, int)] * len(kinds)
+        if found is not None:
+            on_page = self._page_islands(view)
+            lonlat = shapely.get_coordinates(layer.data.geometry.to_numpy())
+            per_table = named_islands(found[0], lonlat, kinds)
+            position = {int(t): k for k, t in enumerate(on_page.index)}
+            named = [np.array([position[int(t)] for t in isl if int(t) in position], int) for isl in per_table]
+        drawn = dots.keep & np.isin(kinds, list(DOT_KINDS))
+        geography = Geography(on_page.shapes if on_page is not None else [], xy[drawn], mm)
+        scene = PlaceScene(ids, label_names(data, self.doc.label_language).to_numpy(), kinds, xy, dots, on_page,
+                           named, geography)
+        self._scene = (view, layer.id, scene)
+        return scene
+
+    def _page_islands(self, view: MapView) -> IslandsOnPage | None:
+        """The boundaries layer's islands on this view, in pixels (once per render)."""
+        cached = getattr(self, "_islands", None)
+        if cached is not None and cached[0] is view:
+            return cached[1]
+        found = document_islands(self.doc)
+        page = islands_on_page(found[1], view) if found is not None else None
+        self._islands = (view, page)
+        return page
+
     def _paint_places(self, painter: QPainter, view: MapView, layer, hard: list, draw: bool = True,
                       only: frozenset[str] = frozenset(), *, markers_only: bool = False,
-                      draw_markers: bool = True) -> list:
+                      draw_markers: bool = True, claims: Claims | None = None) -> list:
         """Islands, enclaves and region names always; towns only where a drawn route starts or ends.
 
         Returns the markers (soft obstacles for later labels); placed names are added to ``hard``.
         The renderer paints the markers in the layer order (``markers_only``) and the names later,
-        above everything (``draw_markers=False``)."""
+        above everything (``draw_markers=False``). Names are held to ``claims`` (each feature's nearest
+        name is its own) across the passes."""
         theme, mm = self.doc.theme, view.px_per_mm
-        data = self.doc.projected(layer)
-        kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
-        names = label_names(data, self.doc.label_language).to_numpy()
-        xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
-        ends = self._route_ends_px(view)
-        reach = max(2.5 * mm, 20_000 / view.units_per_px)  # 20 km, or 2.5 mm when zoomed far out
-        frame = view.frame_px
+        scene = self._place_scene(view, layer)
+        names, kinds, xy, dots = scene.names, scene.kinds, scene.xy, scene.dots
         dpi = painter.device().logicalDpiY()
         # island and region names are italic in Latin scripts; Arabic has no italic and keeps the regular face
         fonts = {False: map_font(6.5, view.dpi, dpi),
                  True: map_font(6.5, view.dpi, dpi, italic=map_language(self.doc).italic)}
         requests, markers = [], []
-        painter.setPen(pen("#ffffff", 0.25 * mm))
-        shown_xy = [(x, y) for i, (x, y) in enumerate(xy) if self._place_shown(kinds[i], x, y, frame, ends, reach)]
+        painter.setPen(pen("#ffffff", DOT_CASING_MM * mm))
         for i, (x, y) in enumerate(xy):
             kind = kinds[i]
-            if kind not in only or not self._place_shown(kind, x, y, frame, ends, reach):
+            if not self._in_pass(scene, i, only) or not dots.keep[i]:
                 continue
-            town = kind in ("port", "city", "border_post")
-            if town or kind == "enclave":
-                r = 0.55 * mm if town else 0.75 * mm
+            if kind in DOT_KINDS:
+                r = dots.radius[i]
                 if draw and draw_markers:
-                    painter.setBrush(QColor("#333333" if town else "#000000"))
+                    painter.setBrush(QColor("#000000" if kind == "enclave" else "#333333"))
                     painter.drawEllipse(QPointF(x, y), r, r)
-                markers.append(shapely.Point(x, y).buffer(r + 0.3 * mm))
+                markers.append(shapely.Point(x, y).buffer(r + MARKER_CLEARANCE_MM * mm))
+                if markers_only:
+                    self.report.dots.append((str(scene.ids[i]), float(x), float(y), float(r)))
             if markers_only or not names[i] or not layer.style.labels:
                 continue
             painter.setFont(fonts[kind in ("island", "region_label")])
             fm = painter.fontMetrics()
             w, h = fm.horizontalAdvance(names[i]) + 1.2 * mm, fm.height() + 0.6 * mm
-            cands = []
-            for k, d in enumerate((1.4 * mm, 2.8 * mm, 4.5 * mm)):
-                cands += [(x + d + w / 2, y, 0.0 + k), (x - d - w / 2, y, 0.2 + k), (x, y - d - h / 2, 0.3 + k),
-                          (x, y + d + h / 2, 0.4 + k), (x + d + w / 2, y - d - h / 2, 0.5 + k),
-                          (x - d - w / 2, y - d - h / 2, 0.6 + k), (x + d + w / 2, y + d + h / 2, 0.7 + k),
-                          (x - d - w / 2, y + d + h / 2, 0.8 + k)]
-            if kind in ("island", "region_label"):
-                cands = [(x, y, 0.0), *cands]
-            priority = {"region_label": 3.0, "enclave": 2.5, "island": 2.0}.get(kind, 1.0)
-            cands = unambiguous(cands, (w, h), (x, y), shown_xy)
-            requests.append(LabelRequest(f"place:{i}", (w, h), cands, priority=priority))
+            own = scene.named[i]
+            outline = scene.islands.shapes[own] if len(own) else None
+            place = Place(f"place:{i}", kind, (float(x), float(y)), (w, h), float(dots.radius[i]),
+                          shapely.union_all(outline) if outline is not None else None, tuple(int(k) for k in own))
+            requests.append(name_request(place, scene.geography, PRIORITY.get(kind, 1.0)))
         if markers_only:
             return markers
-        placed, dropped = place_labels(requests, markers, frame, obstacle_weight=8.0, hard=hard)
+        claims = claims if claims is not None else Claims(AMBIGUITY_MARGIN_MM * mm)
+        obstacles = [*hard, *self._name_obstacles(view, scene)]
+        placed, dropped = place_labels(requests, [], view.frame_px, hard=obstacles, claims=claims,
+                                       leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
         halo = qcolor("#ffffff", 0.85)
         for lab in placed:
@@ -84,6 +163,13 @@ class PlaceLabelsMixin:
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
             self.report.texts.append(("place", names[i], theme.text, blend("#ffffff", 0.85, theme.focus_land)))
             self.report.labels.append(("place", lab.rect))
+            self.report.place_labels.append((str(scene.ids[i]), names[i], lab.rect))
+            if lab.leader is not None:
+                self.report.leaders.append((f"place:{scene.ids[i]}", lab.leader[0], lab.leader[1]))
+                hard.append(shapely.LineString(lab.leader))
+                if draw:
+                    painter.setPen(pen(theme.muted_text, LEADER_WIDTH_MM * mm))
+                    painter.drawLine(QPointF(*lab.leader[0]), QPointF(*lab.leader[1]))
             if draw:
                 draw_halo_text(painter, rect, names[i], fonts[kinds[i] in ("island", "region_label")],
                                QColor(theme.text), halo, 0.45 * mm)
@@ -91,11 +177,29 @@ class PlaceLabelsMixin:
         return markers
 
     @staticmethod
+    def _in_pass(scene: PlaceScene, i: int, only: frozenset[str]) -> bool:
+        """Whether place ``i`` is drawn in the pass of kinds ``only``: an island too large to hide (Sicily
+        on a regional map) is named with the towns, after the figures: its name fits anywhere on it,
+        while a total beside it has few places to go."""
+        kind = scene.kinds[i]
+        if kind == "island" and len(scene.named[i]) and not scene.geography.is_small(scene.named[i]).all():
+            return TOWNS <= only
+        return kind in only
+
+    def _name_obstacles(self, view: MapView, scene: PlaceScene) -> list:
+        """What a name never covers besides flows and labels: the dots drawn, and the lines of routes
+        without a figure and under circles (a name on a dashed route reads as that route's)."""
+        mm = view.px_per_mm
+        drawn = np.flatnonzero(scene.dots.keep & np.isin(scene.kinds, list(DOT_KINDS)))
+        dots = [shapely.Point(*scene.xy[i]).buffer(scene.dots.radius[i] + MARKER_CLEARANCE_MM * mm) for i in drawn]
+        return [*dots, *getattr(self, "_no_data_px", []), *getattr(self, "_route_lines_px", [])]
+
+    @staticmethod
     def _place_shown(kind: str, x: float, y: float, frame, ends: np.ndarray, reach: float) -> bool:
         fx, fy, fw, fh = frame
         if not (fx <= x <= fx + fw and fy <= y <= fy + fh):
             return False
-        if kind in ("port", "city", "border_post"):
+        if kind in TOWN_KINDS:
             return bool(len(ends)) and np.hypot(ends[:, 0] - x, ends[:, 1] - y).min() <= reach
         return True
 

@@ -73,8 +73,10 @@ def missing_chromium_switches(arguments: list[str]) -> list[str]:
     return [s for s in PREVIEW_CHROMIUM_SWITCHES if values.get(s.partition("=")[0]) != s.partition("=")[2]]
 
 
-def ensure_gui_app(headless: bool = True):
-    """The running Q(Gui)Application, or a new QGuiApplication (offscreen when headless)."""
+def ensure_gui_app(headless: bool = True, widgets: bool = False):
+    """The running Q(Gui)Application, or a new QGuiApplication (offscreen when headless); with
+    ``widgets``, a new one is a QApplication, which windows can use too (a page laid out before any
+    window is opened, by a script or a test, must not leave an application no window can run on)."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance()
@@ -83,4 +85,8 @@ def ensure_gui_app(headless: bool = True):
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+    if widgets:
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication(qt_app_argv())
     return QGuiApplication(qt_app_argv())

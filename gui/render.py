@@ -17,16 +17,18 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 from geo.document import MapDocument
 from geo.flow_geometry import WidthScale, smooth_line
 from geo.furniture import graticule
+from geo.islands import covered_islands, document_islands
 from geo.join import ZERO
-from geo.labels import PlacedLabel
+from geo.labels import Claims, PlacedLabel
 from geo.map_texts import sources_text
 from geo.metrics import CIRCLE
 from geo.page import Page
+from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
 from geo.projection import resolve_crs
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
-from gui.layout import PageLayout
+from gui.layout import PageLayout, page_view
 from gui.painting import geometry_path, pen, qcolor
 from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
 from gui.value_labels import ValueLabelsMixin
@@ -42,6 +44,9 @@ class RenderOptions:
     phases: frozenset[str] | None = None
     """Paint only these of PHASES (None: all). Everything is still laid out, so labels avoid
     flows even in a labels-only pass: that is how SVG export gets one named group per layer."""
+    keep_clear: tuple[tuple[float, float, float, float], ...] = ()
+    """Boxes (x0, y0, x1, y1, page pixels) the caller draws over this map (a small-multiple panel's
+    period, the page's legend): labels keep clear of them as of the map's own furniture."""
 
     def paints(self, phase: str) -> bool:
         return self.phases is None or phase in self.phases
@@ -63,11 +68,19 @@ class RenderReport:
     labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
     """Every placed label: (kind, (x0, y0, x1, y1) in page pixels)."""
     texts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Every text drawn: (kind, text, colour, effective background), for legibility checks."""
     unlabelled: list[str] = field(default_factory=list)
     """Flows left without a value label on purpose (beyond FlowStyle.max_labels)."""
     nodes: dict[str, float] = field(default_factory=dict)
     """OD node name -> total drawn, when the figures are origin–destination."""
-    """Every text drawn: (kind, text, colour, effective background), for legibility checks."""
+    place_labels: list[tuple[str, str, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Every place name drawn: (place id, text, (x0, y0, x1, y1) in page pixels)."""
+    dots: list[tuple[str, float, float, float]] = field(default_factory=list)
+    """Every place dot drawn: (place id, x, y, radius) in page pixels."""
+    leaders: list[tuple[str, tuple[float, float], tuple[float, float]]] = field(default_factory=list)
+    """Every leader line drawn: (label key, anchor, end on the label's box) in page pixels."""
+    lifted_islands: list = field(default_factory=list)
+    """Small islands drawn again above the flows that cover them (pixel outlines)."""
 
 
 class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
@@ -79,8 +92,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
 
     def page_view(self, page: Page | None = None, options: RenderOptions = RenderOptions(),
                   extent: tuple[float, float, float, float] | None = None) -> MapView:
-        page = page or self.doc.page
-        return options.layout.view(page, self.doc.crs, extent or self.doc.default_extent())
+        return page_view(self.doc, page, options.layout, extent)
 
     def render_page(self, painter: QPainter, page: Page | None = None, options: RenderOptions = RenderOptions(),
                     extent: tuple[float, float, float, float] | None = None) -> MapView:
@@ -99,6 +111,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
     def render_map(self, painter: QPainter, view: MapView, options: RenderOptions = RenderOptions()) -> None:
         doc, theme = self.doc, self.doc.theme
         self.report = RenderReport(view=view)
+        self._scene = self._islands = None  # worked out afresh for this view and selection
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -116,7 +129,9 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.drawPath(geometry_path(graticule(view), view))
 
         fp = FurniturePainter(self.doc, view, painter) if options.furniture else None
-        furniture_rects = fp.layout_rects() if fp else {}
+        furniture_rects = dict(fp.layout_rects()) if fp else {}
+        furniture_rects.update({f"keep_clear_{i}": QRectF(x0, y0, x1 - x0, y1 - y0)
+                                for i, (x0, y0, x1, y1) in enumerate(options.keep_clear)})
         self.report.furniture_rects = furniture_rects
 
         # geometry in the layer panel's order (first drawn first); labels always go on top
@@ -126,15 +141,18 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         symbols_px: list = []
         point_marks: list = []
         self._no_data_px = []
-        flows_drawn = False
+        self._route_lines_px = []
+        flows_drawn = land_drawn = False
         for layer in doc.layers:
             if not layer.style.visible:
                 continue
             if layer is boundaries:
                 draw = options.paints("countries") and basemap is None
                 country_geoms = self._paint_boundaries(painter, view, boundaries, draw)
+                land_drawn = True
             elif layer.kind == "routes" and doc.flows is not None and not flows_drawn:
-                symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"))
+                symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"),
+                                               boundaries if land_drawn else None, options.paints("countries"))
                 flows_drawn = True
             elif layer.kind == "points":
                 point_marks += self._paint_points(painter, view, layer, options.paints("places"))
@@ -142,7 +160,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                 self._paint_places(painter, view, layer, [], options.paints("places"), MAJOR_PLACES | TOWNS,
                                    markers_only=True)
         if doc.is_od and doc.flows is not None and not flows_drawn:  # OD flows need no routes layer
-            symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"))
+            symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"), boundaries if land_drawn else None,
+                                           options.paints("countries"))
         # Labels are laid out most important first, each kind avoiding what came before: value
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
@@ -152,15 +171,18 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         draw_values = None
         places = doc.layer("places")
         show_places = places is not None and places.style.visible
+        claims = Claims(AMBIGUITY_MARGIN_MM * mm)  # every name the nearest to what it names, across both passes
         if show_places:  # islands and enclaves first: a figure label has more room to move
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES,
-                                       draw_markers=False)
+                                       draw_markers=False, claims=claims)
         routes_labelled = routes is not None and routes.style.visible and routes.style.labels
         if (doc.is_od or routes_labelled) and doc.flow_style.show_values and doc.flows is not None:
-            draw_values = self._layout_value_labels(painter, view, hard, soft)
+            islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
+            small = [] if islands is None else list(small_islands(islands.shapes, mm))
+            draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small)
         if show_places:
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
-                                       draw_markers=False)
+                                       draw_markers=False, claims=claims)
         if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
             self._paint_country_labels(painter, view, country_geoms, hard, soft, labels)
         if draw_values is not None and labels:
@@ -257,7 +279,10 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         painter.setOpacity(1.0)
         return [(i, geoms.iloc[i]) for i in in_view]
 
-    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True) -> list:
+    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True, land=None,
+                     draw_land: bool = True) -> list:
+        """The flow symbols (and OD nodes); small islands of ``land`` (the boundaries layer, when drawn
+        below the flows) that a symbol covers are drawn again between the symbols and the nodes."""
         doc, style, mm = self.doc, self.doc.flow_style, view.px_per_mm
         join = doc.join()
         scale = doc.width_scale()
@@ -284,13 +309,15 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.drawPath(geometry_path(lines, view))
         symbols = doc.flow_symbols(view)
         self.report.symbols = symbols
+        self._paint_circle_routes(painter, view, flows, symbols, smoothing, draw)
         if draw:
-            self._paint_circle_routes(painter, view, flows, symbols, smoothing)
             for row in symbols.itertuples():
                 self._paint_symbol(painter, view, row)
         # obstacles for labels: simplified to under a pixel, so thousands of label tests stay cheap
         # (all at once: one GEOS call instead of one per symbol)
         out = list(shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75))
+        if land is not None:  # flows, and the route lines under circles and without a figure
+            self._paint_lifted_islands(painter, view, land, [*out, *self._route_lines_px, *self._no_data_px], draw_land)
         if radii:
             out += self._paint_nodes(painter, view, join.flows, radii, totals, draw)
         painter.setOpacity(1.0)
@@ -313,17 +340,48 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.setBrush(QBrush(QColor(colour)))
         painter.drawPath(path)
 
-    def _paint_circle_routes(self, painter: QPainter, view: MapView, flows, symbols, smoothing: int) -> None:
-        """The route under each circle or ring, thin: the toll belongs to that route, not to a place."""
+    def _paint_circle_routes(self, painter: QPainter, view: MapView, flows, symbols, smoothing: int,
+                             draw: bool = True) -> None:
+        """The route under each circle or ring, thin: the toll belongs to that route, not to a place.
+        Its line is kept (``_route_lines_px``) for names, which never sit on a route."""
         mm = view.px_per_mm
         round_ids = set(symbols.loc[symbols["symbol"].isin((CIRCLE, ZERO)), "route_id"])
         for row in flows.itertuples():
             if row.route_id not in round_ids:
                 continue
             parts = getattr(row.geometry, "geoms", [row.geometry])
+            lines = [smooth_line(p, smoothing) for p in parts]
+            self._route_lines_px += [shapely.transform(ln, view.to_px).buffer(0.25 * mm) for ln in lines]
+            if not draw:
+                continue
             painter.setPen(pen(qcolor(self.doc.flow_colour(row.route_id, row.group), 0.9), 0.5 * mm))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(geometry_path([smooth_line(p, smoothing) for p in parts], view))
+            painter.drawPath(geometry_path(lines, view))
+
+    def _paint_lifted_islands(self, painter: QPainter, view: MapView, layer, symbols_px: list, draw: bool) -> None:
+        """Small islands a flow covers, drawn again above it in their land colour with the border's
+        stroke: the flow still reads, and so does the island it reaches (Malta under the Libya
+        arrowhead, Lampedusa at the Tunisia arrow's tip)."""
+        islands, found = self._page_islands(view), document_islands(self.doc)
+        if islands is None or found is None:
+            return
+        lifted = covered_islands(islands, symbols_px, LIFT_ISLAND_MM * view.px_per_mm)
+        self.report.lifted_islands = list(islands.shapes[lifted])
+        if not draw or not len(lifted):
+            return
+        table, outlines = found
+        which = islands.index[lifted]
+        data = layer.data
+        focus = (data["focus"].astype(int).to_numpy()[table.row[which]] == 1 if "focus" in data.columns
+                 else np.zeros(len(which), bool))
+        painter.save()
+        painter.setOpacity(layer.style.opacity)
+        painter.setPen(pen(layer.style.stroke, layer.style.stroke_width_mm * view.px_per_mm))
+        for colour, mask in ((self.doc.theme.land, ~focus), (self.doc.theme.focus_land, focus)):
+            if mask.any():
+                painter.setBrush(QColor(colour))
+                painter.drawPath(geometry_path(outlines[which[mask]], view))
+        painter.restore()
 
     def _paint_points(self, painter: QPainter, view: MapView, layer, draw: bool) -> list:
         """A point layer opened by the user (offices, disembarkation points): one dot per feature."""

@@ -45,6 +45,8 @@ class DocumentSource:
     written_by_crossings: bool = False
     """``project`` is a snapshot Crossings wrote of the window's document (absolute paths allowed,
     as in the autosave)."""
+    nodes: str | None = None
+    """An OD node table (``geo.od_nodes``); None: the project's, else the bundled one."""
 
     @classmethod
     def snapshot(cls, doc: MapDocument, folder: str | Path) -> DocumentSource:
@@ -66,6 +68,10 @@ class DocumentSource:
         else:
             doc = MapDocument.from_files(self.boundaries, self.routes, self.flows, self.places)
             doc.title = DEFAULT_TITLE
+        if self.nodes:
+            from geo.od_nodes import read_node_table
+
+            doc.od_nodes = read_node_table(self.nodes)
         if self.crs:
             doc.crs = self.crs
         if self.title:
@@ -109,6 +115,7 @@ def configure(doc: MapDocument, plan: SeriesPlan, item: SeriesMap) -> None:
     doc.page = plan.page
     if plan.extent_lonlat is not None:
         doc.extent_lonlat = plan.extent_lonlat
+    doc.frame_extent = plan.extent
     doc.flow_style = dataclasses.replace(doc.flow_style, reference_value=plan.scales[item.metric])
 
 
@@ -127,6 +134,22 @@ def _draw(plan: SeriesPlan, item: SeriesMap, out_dir: str, atlas_page: bool) -> 
     with output_set():
         written = write_map_files(doc, plan.page, targets, pdf=pdf)
     return [str(p) for p in written], pdf if atlas_page else None
+
+
+def _common_frame(plan: SeriesPlan) -> tuple[float, float, float, float] | None:
+    """The frame every map of ``plan`` shares: fitted to all their flows at once, each clear of its
+    own title, legend and scale bar (``geo.extent_fit``), so the maps of a series compare."""
+    from geo.extent_fit import Panel, fit_extent
+    from gui.layout import PageLayout, furniture_boxes
+
+    if "error" in _worker:
+        raise CrossingsError(_worker["error"])
+    doc, layout = _worker["doc"], PageLayout()
+    panels = []
+    for item in plan.maps:
+        configure(doc, plan, item)
+        panels.append(Panel(layout.frame_px(plan.page), furniture_boxes(doc, plan.page, layout), item))
+    return fit_extent(doc, panels, plan.page.dpi, lambda item: configure(doc, plan, item))
 
 
 def _contents_page(plan: SeriesPlan, title: str, lines: list[str]) -> bytes:
@@ -172,6 +195,8 @@ class SeriesRunner:
         pages: dict[SeriesMap, bytes] = {}
         started = time.monotonic()
         try:
+            if plan.extent is None and plan.extent_lonlat is None:  # one frame for all, decided once
+                plan = dataclasses.replace(plan, extent=self.pool.submit(_common_frame, plan).result())
             futures = {self.pool.submit(_draw, plan, item, str(out_dir), atlas is not None): item
                        for item in plan.maps}
             for done, future in enumerate(cf.as_completed(futures), start=1):

@@ -91,23 +91,31 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
     pw = (fw - gap * (cols - 1)) / cols
     ph = (fh - title_h - gap * (rows - 1)) / rows
     views: list[MapView] = []
-    extent = doc.default_extent()
+    frames = [(fx + (i % cols) * (pw + gap), fy + title_h + (i // cols) * (ph + gap), pw, ph)
+              for i in range(len(labels))]
     with selection_kept(doc):
         doc.flow_style.reference_value = scale.reference_value
-        for i, label in enumerate(labels):
+        # the legend and scale bar once, in the last panel, on the shared scale; each panel's period in
+        # its corner: boxes the common frame keeps every panel's flows clear of, and labels too
+        last = MapView(doc.crs, doc.default_extent(), frames[-1], page.dpi)
+        rects = FurniturePainter(doc, last, painter, periods=labels).layout_rects()
+        boxes = [[_panel_title_box(painter, frame, lang.period(label), page, lang)]
+                 for frame, label in zip(frames, labels, strict=True)]
+        boxes[-1] += [rects["legend"], rects["scale"]]
+        reserved = [tuple((b.left(), b.top(), b.right(), b.bottom()) for b in panel) for panel in boxes]
+        extent = _common_extent(doc, frames, reserved, labels, page.dpi)
+        for label, frame, keep_clear in zip(labels, frames, reserved, strict=True):
             doc.select(label, doc.metric, doc.source)
-            c, r = i % cols, i // cols
-            view = MapView(doc.crs, extent, (fx + c * (pw + gap), fy + title_h + r * (ph + gap), pw, ph), page.dpi)
+            view = MapView(doc.crs, extent, frame, page.dpi)
             MapRenderer(doc).render_map(painter, view, RenderOptions(furniture=False, transparent=options.transparent,
-                                                                     layout=layout, phases=options.phases))
+                                                                     layout=layout, phases=options.phases,
+                                                                     keep_clear=keep_clear))
             if options.paints("furniture"):
                 _panel_title(painter, view, lang.period(label), page, lang)
             views.append(view)
         if not options.paints("furniture"):
             return views
-        # the legend and scale bar once, in the last panel, on the shared scale
         fp = FurniturePainter(doc, views[-1], painter, periods=labels)
-        rects = fp.layout_rects()
         fp.legend(rects["legend"])
         fp.scale_and_north(rects["scale"])
         painter.setPen(QColor(doc.theme.text))
@@ -122,15 +130,34 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
     return views
 
 
-def _panel_title(painter: QPainter, view: MapView, text: str, page: Page, lang: MapLanguage) -> None:
-    """The panel's period in a box at its top corner (right for a right-to-left map)."""
+def _common_extent(doc: MapDocument, frames: list, reserved: list, labels: list[str],
+                   dpi: float) -> tuple[float, float, float, float]:
+    """One frame for every panel, so they compare: the document's frame if it has one, else fitted
+    to every panel's flows at once, each clear of its own boxes (``geo.extent_fit``)."""
+    from geo.extent_fit import Panel, fit_extent
+
+    if doc.frame_extent is not None or doc.extent_lonlat is not None:
+        return doc.frame_extent or doc.default_extent()
+    panels = [Panel(frame, boxes, label) for frame, boxes, label in zip(frames, reserved, labels, strict=True)]
+    fitted = fit_extent(doc, panels, dpi, lambda label: doc.select(label, doc.metric, doc.source))
+    return fitted or doc.default_extent()
+
+
+def _panel_title_box(painter: QPainter, frame, text: str, page: Page, lang: MapLanguage) -> QRectF:
+    """Where the panel's period is written: a box at its top corner (right for a right-to-left map)."""
     k = page.px_per_mm
-    left, top, _, _ = view.frame_px
+    left, top, width, _ = frame
     painter.setFont(map_font(12, page.dpi, painter.device().logicalDpiY(), bold=True))
-    width = painter.fontMetrics().horizontalAdvance(text) + 6 * k
-    box = QRectF(left + 3 * k, top + 3 * k, width, 9 * k)
+    box = QRectF(left + 3 * k, top + 3 * k, painter.fontMetrics().horizontalAdvance(text) + 6 * k, 9 * k)
     if lang.rtl:
-        box.moveRight(left + view.frame_px[2] - 3 * k)
+        box.moveRight(left + width - 3 * k)
+    return box
+
+
+def _panel_title(painter: QPainter, view: MapView, text: str, page: Page, lang: MapLanguage) -> None:
+    """The panel's period in its box."""
+    k = page.px_per_mm
+    box = _panel_title_box(painter, view.frame_px, text, page, lang)
     painter.setPen(pen("#999999", 0.2 * k))
     painter.setBrush(QColor(255, 255, 255, 225))
     painter.drawRoundedRect(box, 1.2 * k, 1.2 * k)

@@ -42,201 +42,205 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/compare_panel.py" line="91"/>
+        <location filename="../../gui/compare_panel.py" line="82"/>
         <source>Hold the width scale across periods</source>
         <translation>تثبيت مقياس العرض عبر الفترات</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="92"/>
+        <location filename="../../gui/compare_panel.py" line="83"/>
         <source>Fit the widths to the largest figure of every period of the same kind, so a width means the same figure on every quarter&apos;s (or year&apos;s) map</source>
         <translation>مواءمة العروض مع أكبر رقم في كل الفترات من النوع نفسه، بحيث يدل العرض نفسه على الرقم نفسه في خريطة كل ربع سنة (أو كل سنة)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="95"/>
-        <location filename="../../gui/compare_panel.py" line="257"/>
+        <location filename="../../gui/compare_panel.py" line="86"/>
+        <location filename="../../gui/compare_panel.py" line="248"/>
         <source>No comparison</source>
         <translation>بلا مقارنة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="95"/>
+        <location filename="../../gui/compare_panel.py" line="86"/>
         <source>Previous period</source>
         <translation>الفترة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="96"/>
+        <location filename="../../gui/compare_panel.py" line="87"/>
         <source>Same period a year earlier</source>
         <translation>الفترة نفسها قبل عام</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="98"/>
+        <location filename="../../gui/compare_panel.py" line="89"/>
         <source>Colour flows by change</source>
         <translation>تلوين التدفقات حسب التغيّر</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="100"/>
+        <location filename="../../gui/compare_panel.py" line="91"/>
         <source>proportional, e.g. 1000, 5000, 10000</source>
         <translation>تناسبي، مثلاً 1000, 5000, 10000</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="101"/>
+        <location filename="../../gui/compare_panel.py" line="92"/>
         <source>Class limits for classed widths; empty for widths in proportion</source>
         <translation>حدود الفئات للعروض المصنّفة؛ اتركه فارغًا لعروض تناسبية</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="103"/>
+        <location filename="../../gui/compare_panel.py" line="94"/>
         <source>none: fitted to the figures</source>
         <translation>بلا قيمة: المقياس مُواءم مع الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="104"/>
+        <location filename="../../gui/compare_panel.py" line="95"/>
         <source>The figure drawn at the full width on every map; it overrides the held scale</source>
         <translation>الرقم الذي يُرسم بالعرض الكامل في كل خريطة؛ ويتقدّم على المقياس المثبّت</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="112"/>
+        <location filename="../../gui/compare_panel.py" line="103"/>
         <source>Compare with</source>
         <translation>المقارنة مع</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="114"/>
+        <location filename="../../gui/compare_panel.py" line="105"/>
         <source>Class limits</source>
         <translation>حدود الفئات</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="115"/>
-        <location filename="../../gui/compare_panel.py" line="283"/>
+        <location filename="../../gui/compare_panel.py" line="106"/>
+        <location filename="../../gui/compare_panel.py" line="274"/>
         <source>Fixed scale value</source>
         <translation>قيمة المقياس الثابتة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="117"/>
-        <location filename="../../gui/compare_panel.py" line="321"/>
-        <location filename="../../gui/compare_panel.py" line="351"/>
+        <location filename="../../gui/compare_panel.py" line="108"/>
+        <location filename="../../gui/compare_panel.py" line="313"/>
+        <location filename="../../gui/compare_panel.py" line="343"/>
         <source>Small multiples</source>
         <translation>خرائط مصغّرة متعددة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="120"/>
+        <location filename="../../gui/compare_panel.py" line="111"/>
         <source>Export small multiples…</source>
         <translation>تصدير الخرائط المصغّرة المتعددة…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="121"/>
+        <location filename="../../gui/compare_panel.py" line="112"/>
         <source>The checked periods side by side in one PNG, on one width scale</source>
         <translation>الفترات المعلَّمة جنبًا إلى جنب في ملف PNG واحد، بمقياس عرض واحد</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="129"/>
+        <location filename="../../gui/compare_panel.py" line="120"/>
         <source>Export extent</source>
         <translation>امتداد التصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="130"/>
+        <location filename="../../gui/compare_panel.py" line="121"/>
         <source>Use this &amp;view as the export extent</source>
         <translation>استخدام هذا ال&amp;عرض امتدادًا للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="132"/>
+        <location filename="../../gui/compare_panel.py" line="123"/>
         <source>Exports show what the map window shows now</source>
         <translation>تُظهر الملفات المصدَّرة ما تعرضه نافذة الخريطة الآن</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="133"/>
+        <location filename="../../gui/compare_panel.py" line="124"/>
         <source>&amp;Reset export extent</source>
         <translation>&amp;إعادة تعيين امتداد التصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="157"/>
+        <location filename="../../gui/compare_panel.py" line="148"/>
         <source>Hold the width scale</source>
         <translation>تثبيت مقياس العرض</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="158"/>
+        <location filename="../../gui/compare_panel.py" line="149"/>
         <source>Fit widths to each period</source>
         <translation>مواءمة العروض مع كل فترة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="161"/>
+        <location filename="../../gui/compare_panel.py" line="152"/>
         <source>Colour by change</source>
         <translation>التلوين حسب التغيّر</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="161"/>
+        <location filename="../../gui/compare_panel.py" line="152"/>
         <source>Colour by route</source>
         <translation>التلوين حسب المسار</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="188"/>
-        <source>Exports show the routes with a margin</source>
-        <translation>تُظهر الملفات المصدَّرة المسارات مع هامش</translation>
+        <location filename="../../gui/compare_panel.py" line="179"/>
+        <source>Exports fit the flows drawn, clear of the title and legend</source>
+        <translation>تتلاءم الملفات المصدَّرة مع التدفقات المرسومة، بعيدًا عن العنوان ومفتاح الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="189"/>
+        <source>Exports show the routes with a margin</source>
+        <translation type="vanished">تُظهر الملفات المصدَّرة المسارات مع هامش</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="180"/>
         <source>Exports show the regional default: {0}</source>
         <translation>تُظهر الملفات المصدَّرة الامتداد الإقليمي الافتراضي: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="190"/>
+        <location filename="../../gui/compare_panel.py" line="181"/>
         <source>Exports show {0}</source>
         <translation>تُظهر الملفات المصدَّرة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="256"/>
+        <location filename="../../gui/compare_panel.py" line="247"/>
         <source>Compare with the previous period</source>
         <translation>المقارنة مع الفترة السابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="257"/>
+        <location filename="../../gui/compare_panel.py" line="248"/>
         <source>Compare with a year earlier</source>
         <translation>المقارنة مع ما قبل عام</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="265"/>
+        <location filename="../../gui/compare_panel.py" line="256"/>
         <source>Class limits: {0!r} is not a number; write limits such as 1000, 5000, 10000</source>
         <translation>حدود الفئات: {0!r} ليس رقمًا؛ اكتب حدودًا مثل 1000, 5000, 10000</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="269"/>
+        <location filename="../../gui/compare_panel.py" line="260"/>
         <source>Classed widths</source>
         <translation>عروض مصنّفة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="269"/>
+        <location filename="../../gui/compare_panel.py" line="260"/>
         <source>Proportional widths</source>
         <translation>عروض تناسبية</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="279"/>
+        <location filename="../../gui/compare_panel.py" line="270"/>
         <source>Fixed scale value: {0!r} is not a number; leave it empty to fit the widths</source>
         <translation>قيمة المقياس الثابتة: {0!r} ليست رقمًا؛ اتركها فارغة لمواءمة العروض</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="283"/>
+        <location filename="../../gui/compare_panel.py" line="274"/>
         <source>Scale fitted to the figures</source>
         <translation>مقياس مُواءم مع الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="298"/>
+        <location filename="../../gui/compare_panel.py" line="289"/>
         <source>Use this view as the export extent</source>
         <translation>استخدام هذا العرض امتدادًا للتصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="304"/>
+        <location filename="../../gui/compare_panel.py" line="296"/>
         <source>Reset export extent</source>
         <translation>إعادة تعيين امتداد التصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="308"/>
+        <location filename="../../gui/compare_panel.py" line="300"/>
         <source>Export small multiples</source>
         <translation>تصدير الخرائط المصغّرة المتعددة</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="309"/>
+        <location filename="../../gui/compare_panel.py" line="301"/>
         <source>PNG image (*.png)</source>
         <translation>صورة PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="321"/>
+        <location filename="../../gui/compare_panel.py" line="313"/>
         <source>Check at least two periods to compare</source>
         <translation>علّم فترتين على الأقل للمقارنة</translation>
     </message>
@@ -274,122 +278,132 @@
         <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="104"/>
+        <location filename="../../gui/export_dialog.py" line="110"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="118"/>
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="119"/>
+        <location filename="../../gui/export_dialog.py" line="125"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="122"/>
+        <location filename="../../gui/export_dialog.py" line="128"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="125"/>
+        <location filename="../../gui/export_dialog.py" line="131"/>
+        <source>Frame the map&apos;s current view</source>
+        <translation>تأطير العرض الحالي للخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="132"/>
+        <source>Export exactly what the map window shows (widened to the page&apos;s shape) instead of fitting the frame to the flows</source>
+        <translation>تصدير ما تعرضه نافذة الخريطة تمامًا (موسَّعًا ليلائم شكل الصفحة) بدلًا من ملاءمة الإطار للتدفقات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="136"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="136"/>
+        <location filename="../../gui/export_dialog.py" line="147"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="137"/>
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="138"/>
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="143"/>
+        <location filename="../../gui/export_dialog.py" line="155"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="144"/>
+        <location filename="../../gui/export_dialog.py" line="156"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="145"/>
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="161"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="154"/>
+        <location filename="../../gui/export_dialog.py" line="166"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="205"/>
+        <location filename="../../gui/export_dialog.py" line="219"/>
         <source>Export settings</source>
         <translation>إعدادات التصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="232"/>
+        <location filename="../../gui/export_dialog.py" line="247"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="236"/>
+        <location filename="../../gui/export_dialog.py" line="251"/>
         <source>Not exported: the existing files were kept</source>
         <translation>لم يُصدَّر شيء: احتُفظ بالملفات الموجودة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="241"/>
+        <location filename="../../gui/export_dialog.py" line="256"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="242"/>
+        <location filename="../../gui/export_dialog.py" line="257"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="253"/>
+        <location filename="../../gui/export_dialog.py" line="268"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="259"/>
+        <location filename="../../gui/export_dialog.py" line="274"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="264"/>
+        <location filename="../../gui/export_dialog.py" line="279"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="268"/>
+        <location filename="../../gui/export_dialog.py" line="283"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="277"/>
+        <location filename="../../gui/export_dialog.py" line="292"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="286"/>
+        <location filename="../../gui/export_dialog.py" line="301"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
@@ -724,58 +738,58 @@
         <translation>يحتوي {0} على مسارات تحمل معرّفات مسارات طبقة المسارات {1}. معرّف المسار فريد في كل طبقات المسارات: هل تريد استبدال تلك الطبقة به؟</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="160"/>
+        <location filename="../../gui/file_actions.py" line="155"/>
         <source>Replace layer {0}</source>
         <translation>استبدال الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="164"/>
+        <location filename="../../gui/file_actions.py" line="159"/>
         <source>Add layer {0}</source>
         <translation>إضافة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="171"/>
+        <location filename="../../gui/file_actions.py" line="166"/>
         <source>{0} opened, with warnings</source>
         <translation>فُتح {0} مع تحذيرات</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="177"/>
+        <location filename="../../gui/file_actions.py" line="172"/>
         <source>Cannot use this file</source>
         <translation>لا يمكن استخدام هذا الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="192"/>
+        <location filename="../../gui/file_actions.py" line="187"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0}: تعذرت القراءة ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="193"/>
+        <location filename="../../gui/file_actions.py" line="188"/>
         <source>Cannot open {0}</source>
         <translation>تعذر فتح {0}</translation>
     </message>
     <message>
         <location filename="../../gui/file_actions.py" line="89"/>
-        <location filename="../../gui/file_actions.py" line="194"/>
+        <location filename="../../gui/file_actions.py" line="189"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>لم يتغير شيء: تعذر فتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="223"/>
+        <location filename="../../gui/file_actions.py" line="218"/>
         <source>Opened {0}</source>
         <translation>فُتح {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="238"/>
+        <location filename="../../gui/file_actions.py" line="233"/>
         <source>Cannot save the project</source>
         <translation>تعذر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="244"/>
+        <location filename="../../gui/file_actions.py" line="239"/>
         <source>Saved {0}; copied {1} into {2}</source>
         <translation>تم حفظ {0}؛ ونُسخ {1} إلى {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="247"/>
+        <location filename="../../gui/file_actions.py" line="242"/>
         <source>Saved {0}</source>
         <translation>حُفظ {0}</translation>
     </message>
@@ -1112,32 +1126,32 @@
         <translation>رُسمت في {0:.0f} مللي ثانية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>Edit title and notes</source>
         <translation>تعديل العنوان والملاحظات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Remove layer</source>
         <translation>إزالة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>تحمل المسارات تدفقات الأرقام؛ افتح مسارات أخرى بدلًا من إزالتها</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Remove layer {0}</source>
         <translation>إزالة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <location filename="../../gui/main_window.py" line="280"/>
         <source>Web map</source>
         <translation>خريطة ويب</translation>

@@ -42,201 +42,205 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../gui/compare_panel.py" line="91"/>
+        <location filename="../../gui/compare_panel.py" line="82"/>
         <source>Hold the width scale across periods</source>
         <translation>Maintenir l’échelle des largeurs d’une période à l’autre</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="92"/>
+        <location filename="../../gui/compare_panel.py" line="83"/>
         <source>Fit the widths to the largest figure of every period of the same kind, so a width means the same figure on every quarter&apos;s (or year&apos;s) map</source>
         <translation>Ajuster les largeurs au plus grand chiffre de toutes les périodes du même type, pour qu’une largeur représente le même chiffre sur la carte de chaque trimestre (ou de chaque année)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="95"/>
-        <location filename="../../gui/compare_panel.py" line="257"/>
+        <location filename="../../gui/compare_panel.py" line="86"/>
+        <location filename="../../gui/compare_panel.py" line="248"/>
         <source>No comparison</source>
         <translation>Aucune comparaison</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="95"/>
+        <location filename="../../gui/compare_panel.py" line="86"/>
         <source>Previous period</source>
         <translation>Période précédente</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="96"/>
+        <location filename="../../gui/compare_panel.py" line="87"/>
         <source>Same period a year earlier</source>
         <translation>Même période un an plus tôt</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="98"/>
+        <location filename="../../gui/compare_panel.py" line="89"/>
         <source>Colour flows by change</source>
         <translation>Colorer les flux selon l’évolution</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="100"/>
+        <location filename="../../gui/compare_panel.py" line="91"/>
         <source>proportional, e.g. 1000, 5000, 10000</source>
         <translation>proportionnelles, p. ex. 1000, 5000, 10000</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="101"/>
+        <location filename="../../gui/compare_panel.py" line="92"/>
         <source>Class limits for classed widths; empty for widths in proportion</source>
         <translation>Limites de classes pour des largeurs par classes ; vide pour des largeurs proportionnelles</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="103"/>
+        <location filename="../../gui/compare_panel.py" line="94"/>
         <source>none: fitted to the figures</source>
         <translation>aucune : échelle ajustée aux chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="104"/>
+        <location filename="../../gui/compare_panel.py" line="95"/>
         <source>The figure drawn at the full width on every map; it overrides the held scale</source>
         <translation>Le chiffre dessiné à la largeur maximale sur chaque carte ; il prime sur l’échelle maintenue</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="112"/>
+        <location filename="../../gui/compare_panel.py" line="103"/>
         <source>Compare with</source>
         <translation>Comparer avec</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="114"/>
+        <location filename="../../gui/compare_panel.py" line="105"/>
         <source>Class limits</source>
         <translation>Limites de classes</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="115"/>
-        <location filename="../../gui/compare_panel.py" line="283"/>
+        <location filename="../../gui/compare_panel.py" line="106"/>
+        <location filename="../../gui/compare_panel.py" line="274"/>
         <source>Fixed scale value</source>
         <translation>Valeur d’échelle fixe</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="117"/>
-        <location filename="../../gui/compare_panel.py" line="321"/>
-        <location filename="../../gui/compare_panel.py" line="351"/>
+        <location filename="../../gui/compare_panel.py" line="108"/>
+        <location filename="../../gui/compare_panel.py" line="313"/>
+        <location filename="../../gui/compare_panel.py" line="343"/>
         <source>Small multiples</source>
         <translation>Petits multiples</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="120"/>
+        <location filename="../../gui/compare_panel.py" line="111"/>
         <source>Export small multiples…</source>
         <translation>Exporter les petits multiples…</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="121"/>
+        <location filename="../../gui/compare_panel.py" line="112"/>
         <source>The checked periods side by side in one PNG, on one width scale</source>
         <translation>Les périodes cochées côte à côte dans un seul PNG, sur une même échelle des largeurs</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="129"/>
+        <location filename="../../gui/compare_panel.py" line="120"/>
         <source>Export extent</source>
         <translation>Étendue d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="130"/>
+        <location filename="../../gui/compare_panel.py" line="121"/>
         <source>Use this &amp;view as the export extent</source>
         <translation>Utiliser cette &amp;vue comme étendue d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="132"/>
+        <location filename="../../gui/compare_panel.py" line="123"/>
         <source>Exports show what the map window shows now</source>
         <translation>Les exports montrent ce que la fenêtre de carte affiche maintenant</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="133"/>
+        <location filename="../../gui/compare_panel.py" line="124"/>
         <source>&amp;Reset export extent</source>
         <translation>Réi&amp;nitialiser l’étendue d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="157"/>
+        <location filename="../../gui/compare_panel.py" line="148"/>
         <source>Hold the width scale</source>
         <translation>Maintenir l’échelle des largeurs</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="158"/>
+        <location filename="../../gui/compare_panel.py" line="149"/>
         <source>Fit widths to each period</source>
         <translation>Ajuster les largeurs à chaque période</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="161"/>
+        <location filename="../../gui/compare_panel.py" line="152"/>
         <source>Colour by change</source>
         <translation>Colorer selon l’évolution</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="161"/>
+        <location filename="../../gui/compare_panel.py" line="152"/>
         <source>Colour by route</source>
         <translation>Colorer par route</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="188"/>
-        <source>Exports show the routes with a margin</source>
-        <translation>Les exports montrent les routes avec une marge</translation>
+        <location filename="../../gui/compare_panel.py" line="179"/>
+        <source>Exports fit the flows drawn, clear of the title and legend</source>
+        <translation>Les exports s’ajustent aux flux dessinés, à l’écart du titre et de la légende</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="189"/>
+        <source>Exports show the routes with a margin</source>
+        <translation type="vanished">Les exports montrent les routes avec une marge</translation>
+    </message>
+    <message>
+        <location filename="../../gui/compare_panel.py" line="180"/>
         <source>Exports show the regional default: {0}</source>
         <translation>Les exports montrent l’étendue régionale par défaut : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="190"/>
+        <location filename="../../gui/compare_panel.py" line="181"/>
         <source>Exports show {0}</source>
         <translation>Les exports montrent {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="256"/>
+        <location filename="../../gui/compare_panel.py" line="247"/>
         <source>Compare with the previous period</source>
         <translation>Comparer avec la période précédente</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="257"/>
+        <location filename="../../gui/compare_panel.py" line="248"/>
         <source>Compare with a year earlier</source>
         <translation>Comparer avec un an plus tôt</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="265"/>
+        <location filename="../../gui/compare_panel.py" line="256"/>
         <source>Class limits: {0!r} is not a number; write limits such as 1000, 5000, 10000</source>
         <translation>Limites de classes : {0!r} n’est pas un nombre ; écrivez des limites comme 1000, 5000, 10000</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="269"/>
+        <location filename="../../gui/compare_panel.py" line="260"/>
         <source>Classed widths</source>
         <translation>Largeurs par classes</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="269"/>
+        <location filename="../../gui/compare_panel.py" line="260"/>
         <source>Proportional widths</source>
         <translation>Largeurs proportionnelles</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="279"/>
+        <location filename="../../gui/compare_panel.py" line="270"/>
         <source>Fixed scale value: {0!r} is not a number; leave it empty to fit the widths</source>
         <translation>Valeur d’échelle fixe : {0!r} n’est pas un nombre ; laissez-la vide pour ajuster les largeurs</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="283"/>
+        <location filename="../../gui/compare_panel.py" line="274"/>
         <source>Scale fitted to the figures</source>
         <translation>Échelle ajustée aux chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="298"/>
+        <location filename="../../gui/compare_panel.py" line="289"/>
         <source>Use this view as the export extent</source>
         <translation>Utiliser cette vue comme étendue d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="304"/>
+        <location filename="../../gui/compare_panel.py" line="296"/>
         <source>Reset export extent</source>
         <translation>Réinitialiser l’étendue d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="308"/>
+        <location filename="../../gui/compare_panel.py" line="300"/>
         <source>Export small multiples</source>
         <translation>Exporter les petits multiples</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="309"/>
+        <location filename="../../gui/compare_panel.py" line="301"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../gui/compare_panel.py" line="321"/>
+        <location filename="../../gui/compare_panel.py" line="313"/>
         <source>Check at least two periods to compare</source>
         <translation>Cochez au moins deux périodes à comparer</translation>
     </message>
@@ -274,122 +278,132 @@
         <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="104"/>
+        <location filename="../../gui/export_dialog.py" line="110"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="118"/>
+        <location filename="../../gui/export_dialog.py" line="124"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="119"/>
+        <location filename="../../gui/export_dialog.py" line="125"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="122"/>
+        <location filename="../../gui/export_dialog.py" line="128"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="125"/>
+        <location filename="../../gui/export_dialog.py" line="131"/>
+        <source>Frame the map&apos;s current view</source>
+        <translation>Cadrer sur la vue actuelle de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="132"/>
+        <source>Export exactly what the map window shows (widened to the page&apos;s shape) instead of fitting the frame to the flows</source>
+        <translation>Exporter exactement ce que montre la fenêtre de la carte (élargi aux proportions de la page) au lieu d’ajuster le cadre aux flux</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="136"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="136"/>
+        <location filename="../../gui/export_dialog.py" line="147"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="137"/>
+        <location filename="../../gui/export_dialog.py" line="148"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="138"/>
+        <location filename="../../gui/export_dialog.py" line="149"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="143"/>
+        <location filename="../../gui/export_dialog.py" line="155"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="144"/>
+        <location filename="../../gui/export_dialog.py" line="156"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="145"/>
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="161"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="154"/>
+        <location filename="../../gui/export_dialog.py" line="166"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="205"/>
+        <location filename="../../gui/export_dialog.py" line="219"/>
         <source>Export settings</source>
         <translation>Paramètres d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="232"/>
+        <location filename="../../gui/export_dialog.py" line="247"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="236"/>
+        <location filename="../../gui/export_dialog.py" line="251"/>
         <source>Not exported: the existing files were kept</source>
         <translation>Rien n’a été exporté : les fichiers existants sont conservés</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="241"/>
+        <location filename="../../gui/export_dialog.py" line="256"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="242"/>
+        <location filename="../../gui/export_dialog.py" line="257"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="253"/>
+        <location filename="../../gui/export_dialog.py" line="268"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="259"/>
+        <location filename="../../gui/export_dialog.py" line="274"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="264"/>
+        <location filename="../../gui/export_dialog.py" line="279"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="268"/>
+        <location filename="../../gui/export_dialog.py" line="283"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="277"/>
+        <location filename="../../gui/export_dialog.py" line="292"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="286"/>
+        <location filename="../../gui/export_dialog.py" line="301"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>
@@ -724,58 +738,58 @@
         <translation>{0} contient des routes portant les identifiants de la couche de routes {1}. Un identifiant de route est unique dans l’ensemble des couches de routes : remplacer cette couche par celle-ci ?</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="160"/>
+        <location filename="../../gui/file_actions.py" line="155"/>
         <source>Replace layer {0}</source>
         <translation>Remplacer la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="164"/>
+        <location filename="../../gui/file_actions.py" line="159"/>
         <source>Add layer {0}</source>
         <translation>Ajouter la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="171"/>
+        <location filename="../../gui/file_actions.py" line="166"/>
         <source>{0} opened, with warnings</source>
         <translation>{0} ouvert, avec des avertissements</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="177"/>
+        <location filename="../../gui/file_actions.py" line="172"/>
         <source>Cannot use this file</source>
         <translation>Impossible d’utiliser ce fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="192"/>
+        <location filename="../../gui/file_actions.py" line="187"/>
         <source>{0}: could not be read ({1})</source>
         <translation>{0} : lecture impossible ({1})</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="193"/>
+        <location filename="../../gui/file_actions.py" line="188"/>
         <source>Cannot open {0}</source>
         <translation>Impossible d’ouvrir {0}</translation>
     </message>
     <message>
         <location filename="../../gui/file_actions.py" line="89"/>
-        <location filename="../../gui/file_actions.py" line="194"/>
+        <location filename="../../gui/file_actions.py" line="189"/>
         <source>Nothing changed: {0} could not be opened</source>
         <translation>Rien n’a changé : {0} n’a pas pu être ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="223"/>
+        <location filename="../../gui/file_actions.py" line="218"/>
         <source>Opened {0}</source>
         <translation>{0} ouvert</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="238"/>
+        <location filename="../../gui/file_actions.py" line="233"/>
         <source>Cannot save the project</source>
         <translation>Impossible d’enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="244"/>
+        <location filename="../../gui/file_actions.py" line="239"/>
         <source>Saved {0}; copied {1} into {2}</source>
         <translation>{0} enregistré ; {1} copié dans {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/file_actions.py" line="247"/>
+        <location filename="../../gui/file_actions.py" line="242"/>
         <source>Saved {0}</source>
         <translation>{0} enregistré</translation>
     </message>
@@ -1112,32 +1126,32 @@
         <translation>dessiné en {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="205"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>Edit title and notes</source>
         <translation>Modifier le titre et les notes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Remove layer</source>
         <translation>Retirer la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="244"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>Les routes portent les flux des chiffres ; ouvrez d’autres routes plutôt que de les retirer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Remove layer {0}</source>
         <translation>Retirer la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <location filename="../../gui/main_window.py" line="280"/>
         <source>Web map</source>
         <translation>Carte web</translation>

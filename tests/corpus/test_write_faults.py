@@ -132,7 +132,7 @@ def test_a_full_disk_is_named_and_leaves_nothing(nearly_full_disk, writer):
     disk = nearly_full_disk
     (disk / "m.png").write_bytes(OLD_MAP)
     options = [o.replace("{d}", str(disk)) for o in WRITERS[writer]]
-    dpi = "150" if writer == "png" else "60"
+    dpi = "300" if writer == "png" else "60"  # a PNG larger than the disk (the fitted default map: 315 kB at 150 dpi, 625 kB at 300)
     proc = subprocess.run([sys.executable, "-m", "gui.cli", "render", "-q", "--out-dir", str(disk), "--name", "m",
                            "--dpi", dpi, *options], capture_output=True, text=True, env=_child_env(), cwd=ROOT,
                           timeout=300)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from window_support import isolated_settings, prompts, window  # noqa: F401
 
-from geo.document import REGIONAL_EXTENT_LONLAT
 from geo.history import History, clone
 from geo.page import Page
 from geo.projection import transformer
@@ -158,7 +157,7 @@ def test_the_canvas_view_becomes_the_export_extent(qtbot, window, tmp_path):
     win.canvas.set_extent(gibraltar(doc))
     shown = win.canvas.view.extent
     win.compare.act_use_view.trigger()
-    assert doc.extent_lonlat != REGIONAL_EXTENT_LONLAT and "export extent" in win.history.undo_label
+    assert doc.extent_lonlat is not None and "export extent" in win.history.undo_label
     page = Page.from_pixels(800, 560, dpi=96.0)
     exported = MapRenderer(doc).page_view(page)  # the view every export of the page draws
     assert covers(exported.extent, shown)
@@ -167,10 +166,10 @@ def test_the_canvas_view_becomes_the_export_extent(qtbot, window, tmp_path):
     png = export_png(doc, tmp_path / "strait.png", PngExportSettings(page))
     assert QImage(str(png)).width() == 800
     win.history.undo()
-    assert doc.extent_lonlat == REGIONAL_EXTENT_LONLAT
+    assert doc.extent_lonlat is None  # the frame fits the flows drawn (geo.extent_fit)
     win.history.redo()
     win.compare.act_reset_extent.trigger()
-    assert doc.extent_lonlat == REGIONAL_EXTENT_LONLAT and doc.default_extent() == region
+    assert doc.extent_lonlat is None and doc.default_extent() == region
 
 
 def test_the_exported_page_shows_the_view(qtbot, window):
@@ -192,7 +191,7 @@ def test_the_exported_page_shows_the_view(qtbot, window):
     window.compare.use_view_button.click()
     strait = towns()
     assert {"Ceuta", "MOROCCO", "SPAIN"} <= strait
-    far = {"SENEGAL", "LIBYA", "Tripoli", "Canary Islands"}
+    far = {"Nouakchott", "LIBYA", "Tripoli", "Canary Islands"}  # the fitted frame's far ends
     assert far <= region and not far & strait
 
 

@@ -192,4 +192,6 @@ def test_a_figure_on_a_very_short_route_still_has_its_arrow(doc, painted):
     # only Ceuta's arrow is WMR-coloured this close to Ceuta (Melilla's is 200 km east)
     drawn = (np.abs(box.astype(int) - wmr).max(axis=2) <= 8).sum()
     k = view.px_per_mm
-    assert drawn >= 0.5 * 2.6 * 2.4 * k * k  # at least an arrowhead's worth of colour
+    # at least half an arrowhead's worth of colour: the 3 mm arrow sits among the leaders of its own
+    # figure and of the Ceuta and Melilla total, which end at its outline
+    assert drawn >= 0.25 * 2.6 * 2.4 * k * k

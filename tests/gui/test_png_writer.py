@@ -58,26 +58,6 @@ def test_a_page_taller_than_many_bands_round_trips(qapp, tmp_path, fmt):
     assert (pixels(back) == pixels(image)).all()
 
 
-def test_the_ambiguity_rule_gives_the_same_answer_for_all_candidates_at_once():
-    """unambiguous() tests every candidate box of a label in one array operation; it must keep
-    exactly the boxes the one-by-one rule (a box nearer to another place than its own is out) keeps."""
-    from gui.label_text import _box_distances, unambiguous
-
-    rng = np.random.default_rng(3)
-    own = (50.0, 50.0)
-    others = [own, *map(tuple, rng.uniform(0, 100, (30, 2)))]
-    cands = [(float(x), float(y), 0.1 * k) for k, (x, y) in enumerate(rng.uniform(20, 80, (40, 2)))]
-    w, h = 14.0, 5.0
-
-    def one_by_one(c):
-        pts = np.asarray([p for p in others if p != own], float)
-        d_own = _box_distances(np.asarray([c[:2]]), w, h, np.asarray([own]))[0, 0]
-        return not (_box_distances(np.asarray([c[:2]]), w, h, pts)[0] + 0.25 * h < d_own).any()
-
-    kept = unambiguous(cands, (w, h), own, others)
-    assert kept == [c for c in cands if one_by_one(c)] and 0 < len(kept) < len(cands)
-
-
 def test_encoding_a_page_holds_no_copy_of_it(qapp):
     """An A4 page at 300 dpi is filtered band by band into two reused buffers per thread: ~1.4 MB
     besides the image and the file (bands of 128 rows took 5 MB more at a cold render's peak, and

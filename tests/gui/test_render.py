@@ -105,6 +105,7 @@ def test_basemap_cache_gives_the_same_pixels_and_never_goes_stale(doc):
     from gui.render import PHASES
 
     page = Page.from_pixels(600, 420, dpi=72)
+    doc.extent_lonlat = (-21.5, 11.5, 23.5, 45.0)  # one frame for both selections (by default each fits its flows)
     direct = pixels(render_image(doc, page, RenderOptions(phases=frozenset(PHASES))))  # no cache: all vectors
     assert not doc.render_cache
     render_image(doc, page)  # first sight of this view: painted directly, remembered
@@ -144,7 +145,7 @@ def test_layers_are_drawn_in_the_panel_order_and_point_layers_show(doc):
     # where a flow's band lies on land (an expulsion across the desert: sea bands are kept off the
     # coast), the layer order decides which shows
     doc.period, doc.metric = "2024", "expulsions"
-    img, _, report = paint(doc, page)
+    img, view, report = paint(doc, page)  # this selection's view: the frame fits the flows shown
     land = doc.layer("boundaries").data.to_crs(resolve_crs(view.crs)).union_all()
     overlaps = [(row.group, row.geometry.intersection(land).buffer(-view.units_per_px * 2))  # well inside both
                 for row in report.symbols.itertuples()]

@@ -1,0 +1,313 @@
+"""Where place dots and names go, in page pixels: the geography decides, the painter only draws.
+
+- **Dots.** An enclave's or town's dot is small at print (Ceuta's 1.5 mm dot blocked the Strait), never
+  under DOT_MIN_PX on a screen, and never overlaps another: the lesser of two places whose dots would
+  touch is left out at that scale (Fnideq beside Ceuta, Beni Ansar and Nador beside Melilla).
+- **Names beside what they name.** An island's name is set around its island's outline, not on its
+  point (on a small island the name covered it); it may sit inside its own island only where it fits
+  whole. An archipelago's name is set around its group. No name covers any island.
+- **Nearer its own than any other.** A candidate box nearer to another dot or island (named or not:
+  La Palma, Ibiza, Gozo) than to its own, within AMBIGUITY_MARGIN_MM, is never offered. Where no
+  position beside it is free (Cabrera, whose side away from Mallorca the Algeria–Balearic arrow takes),
+  a name is offered farther out, tied to its feature by a leader line that meets no other island or dot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.strtree import STRtree
+
+from geo.labels import LabelRequest
+
+TOWN_KINDS = frozenset({"port", "city", "border_post"})
+DOT_KINDS = TOWN_KINDS | {"enclave"}
+ROUTE_END_REACH_KM, ROUTE_END_REACH_MM = 40.0, 2.5
+"""A town is shown where a drawn route starts or ends within this distance of it (or this far on the
+page, zoomed far out): sea legs start and end off the coast, up to 37 km from their town (Almería at
+the end of the sea arrivals, Sfax at the start of the Tunisia route); at 20 km they lost their names
+once the frame fitted the flows."""
+DOT_RADIUS_MM = {"enclave": 0.4, "town": 0.3}
+"""Dot radii at print: 0.8 and 0.6 mm across read as places without hiding a strait or a neighbour."""
+DOT_MIN_PX = 2.0
+"""On a screen a dot is never smaller than this radius, whatever its size in mm."""
+DOT_GAP_MM = 0.5
+"""Two dots closer than their radii and this gap read as one blot (or a bullseye), not two places."""
+DOT_RANK = {"enclave": 3, "port": 2, "city": 2, "border_post": 1}
+"""Which of two crowded dots stays: the enclave, then the town, then the border post."""
+NAME_GAPS_MM = (0.8, 1.8, 3.2)
+"""Gaps between a name and the edge of its dot or island, nearest preferred."""
+GROUP_FAR_GAPS_MM = (5.0, 7.0)
+"""Farther gaps an archipelago's name may take (its islands' names come first and may crowd it): it
+names the group, not one island, and needs no leader."""
+GAP_COST = 1.0
+"""Extra cost of each farther gap: any side at a near gap beats the best side farther out."""
+SIDE_COSTS = {"right": 0.0, "left": 0.2, "above": 0.3, "below": 0.4, "above right": 0.5, "above left": 0.6,
+              "below right": 0.7, "below left": 0.8}
+"""Cartographic order of positions around a point or island (right first, as in Imhof's rules)."""
+GROUP_SIDE_COSTS = {"above": 0.0, "below": 0.1, "above right": 0.6, "above left": 0.6, "below right": 0.7,
+                    "below left": 0.7, "right": 0.8, "left": 0.8}
+"""An archipelago's name spans its group from above or below; beside the group it would sit next to one
+island only and read as that island's name."""
+SLIDE_COST = 0.15
+"""Cost of sliding a name half way along its island's or group's side instead of centring it."""
+SLIDES = (-0.5, -0.25, 0.25, 0.5)
+"""How far a name slides along a side, as fractions of how far it can go (its end level with the far
+corner of the island or group)."""
+INSIDE_COST = -0.5
+"""A name that fits whole inside its own island (Sicily, Sardinia) is set there first."""
+GROUP_INSIDE_COST = 1.5
+"""An archipelago's name between its islands costs more than any position around the group."""
+SMALL_ISLAND_MM = 12.0
+"""An island no wider or taller than this on the page is kept clear of names and figures and competes
+with names; a larger one (Sicily on a regional map, any island zoomed in) is land like a coast."""
+FEWER_FIRST = 1e-4
+"""Priority given up per candidate position: within one rank (priorities 0.5 apart, a few hundred
+positions at most) the most constrained name is placed first (Lanzarote before Fuerteventura)."""
+LEADER_RINGS_MM = (4.0, 6.5)
+"""Distances from its feature of a name tied back by a leader line, when no position beside it is free."""
+LEADER_RING_STEPS = 16
+LEADER_COST = 4.0
+"""A name on a leader costs more than any position beside its feature."""
+LEADER_MIN_MM = 1.0
+"""A name this close to its feature needs no leader line."""
+LEADER_GAP_MM = 0.25
+"""A name's leader stops this short of its island or dot."""
+MIN_ISLAND_MM = 0.3
+"""An island smaller than this on the page (a speck: the Salvages beside the Canaries) is ignored: no
+reader takes a name for the speck's, and keeping names off it only pushes them away from what they name."""
+LIFT_ISLAND_MM = 6.0
+"""An island a flow covers is drawn again above the flow when no wider or taller than this (Malta,
+Lampedusa): a larger one shows around the flow anyway, and lifting it would cut the flow's tip."""
+AMBIGUITY_MARGIN_MM = 0.5
+"""How much nearer its own feature a name must be than any other: near-ties read as either."""
+
+
+@dataclass(frozen=True)
+class Dots:
+    """The places drawn as dots: which are kept and their radii in pixels."""
+
+    keep: np.ndarray
+    radius: np.ndarray
+
+
+def dot_radius(kind: str, px_per_mm: float) -> float:
+    """A dot's radius in pixels: DOT_RADIUS_MM at print, never under DOT_MIN_PX on a screen."""
+    return max(DOT_RADIUS_MM["enclave" if kind == "enclave" else "town"] * px_per_mm, DOT_MIN_PX)
+
+
+def place_dots(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, px_per_mm: float) -> Dots:
+    """The dots of the shown places: every enclave and town whose dot meets no dot of a higher-ranked
+    (or, at equal rank, earlier) place; islands and archipelagos have no dot and are always kept."""
+    radius = np.array([dot_radius(k, px_per_mm) if k in DOT_KINDS else 0.0 for k in kinds])
+    keep = np.asarray(shown, bool).copy()
+    dotted = [i for i in np.flatnonzero(keep) if kinds[i] in DOT_KINDS]
+    gap = DOT_GAP_MM * px_per_mm
+    kept: list[int] = []
+    for i in sorted(dotted, key=lambda i: (-DOT_RANK.get(kinds[i], 0), i)):
+        d = np.hypot(*(xy[kept] - xy[i]).T) if kept else np.empty(0)
+        if (d < radius[kept] + radius[i] + gap).any():
+            keep[i] = False
+        else:
+            kept.append(i)
+    return Dots(keep, radius)
+
+
+@dataclass
+class Place:
+    """A name to place: its key, kind, point and text size in pixels, and what it names there."""
+
+    key: str
+    kind: str
+    xy: tuple[float, float]
+    size: tuple[float, float]
+    radius: float = 0.0
+    """Its dot's radius (0: no dot)."""
+    outline: object = None
+    """Its island or archipelago in pixels (None: it names its dot or point)."""
+    islands: tuple[int, ...] = ()
+    """Which islands on the page (indices into ``Geography.islands``) it names."""
+
+
+class Geography:
+    """What names must read against, in pixels: the islands on the page (the small ones are kept clear
+    and compete with a name; a large one is land like any coast) and the dots drawn."""
+
+    def __init__(self, islands, dots, px_per_mm: float) -> None:
+        self.islands = np.asarray(islands, dtype=object)
+        self.dots = np.asarray(dots, float).reshape(-1, 2)
+        self.px_per_mm = px_per_mm
+        self.side = _longest_side(self.islands)
+        self.small = np.flatnonzero(_small(self.side, px_per_mm))
+        self.rivals = np.concatenate([self.islands[self.small], shapely.points(self.dots)])
+        """Small islands, then dots: what a name must be clearly nearer its own feature than."""
+        self.tree = STRtree(self.rivals) if len(self.rivals) else None
+        self.small_tree = STRtree(self.islands[self.small]) if len(self.small) else None
+
+    def is_small(self, islands) -> np.ndarray:
+        """Whether these islands (indices) are no larger than SMALL_ISLAND_MM (specks included)."""
+        return self.side[np.asarray(islands, int)] <= SMALL_ISLAND_MM * self.px_per_mm
+
+
+def name_request(place: Place, geo: Geography, priority: float) -> LabelRequest:
+    """The label request of one name: every position beside its dot, island or group that covers no
+    island (except its own, whole) and is clearly nearer its own feature than any other dot or island;
+    then, dearer, positions farther out tied to it by a leader line that crosses no other island or dot
+    (Cabrera, where the Algeria–Balearic arrow takes the side away from Mallorca)."""
+    mm = geo.px_per_mm
+    w, h = place.size
+    own = place.outline if place.outline is not None else shapely.Point(place.xy)
+    if place.outline is None:
+        cands = _around_box(*place.xy, *place.xy, place.radius, w, h, mm, slide=False)
+    else:
+        b = shapely.bounds(place.outline)
+        group = place.kind == "region_label"
+        cands = _around_box(*b, 0.0, w, h, mm, slide=True, sides=GROUP_SIDE_COSTS if group else SIDE_COSTS,
+                            gaps=NAME_GAPS_MM + GROUP_FAR_GAPS_MM if group else NAME_GAPS_MM)
+        if place.kind == "region_label":
+            cands += _inside_box(*b, w, h)
+        else:
+            inside = shapely.Point(place.xy) if place.outline.contains(shapely.Point(place.xy)) else \
+                place.outline.representative_point()
+            cands.append((inside.x, inside.y, INSIDE_COST))
+    c = np.asarray(cands, float)
+    ok = _clear_of_islands(_boxes(c, w, h), place, geo) & _unambiguous(_boxes(c, w, h), own, place, geo)
+    c = c[ok]
+    anchors: list = [None] * len(c)
+    if place.kind != "region_label":
+        far, far_anchors = _tied_farther(place, own, geo)
+        c = np.concatenate([c, far]) if len(far) else c
+        anchors += far_anchors
+    feature = None if place.kind == "region_label" else own
+    # of names of one rank, the one with fewest positions goes first: the others have room to give way
+    priority -= FEWER_FIRST * len(c)
+    return LabelRequest(place.key, (w, h), [tuple(map(float, row)) for row in c], priority,
+                        anchors=anchors if any(a is not None for a in anchors) else None, feature=feature)
+
+
+def _boxes(c: np.ndarray, w: float, h: float) -> np.ndarray:
+    c = c.reshape(-1, 3)
+    return shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
+
+
+def _tied_farther(place: Place, own, geo: Geography) -> tuple[np.ndarray, list]:
+    """Positions on rings around the feature, each with its leader's anchor (the feature's edge nearest
+    the box): clear of every island, and with a leader that meets no other island or dot."""
+    mm = geo.px_per_mm
+    w, h = place.size
+    cx, cy = place.xy if place.outline is None else np.asarray(shapely.centroid(own).coords[0])
+    out = []
+    for k, dist in enumerate(LEADER_RINGS_MM):
+        for ang in np.linspace(0, 2 * np.pi, LEADER_RING_STEPS, endpoint=False):
+            ux, uy = np.cos(ang), np.sin(ang)
+            reach = abs(ux) * w / 2 + abs(uy) * h / 2 + place.radius
+            out.append((cx + ux * (dist * mm + reach), cy + uy * (dist * mm + reach), LEADER_COST + k * GAP_COST))
+    c = np.asarray(out, float)
+    rects = _boxes(c, w, h)
+    ok = _clear_of_islands(rects, place, geo) & ~shapely.intersects(rects, own)
+    c, rects = c[ok], rects[ok]
+    if not len(c):
+        return c.reshape(0, 3), []
+    edge = shapely.get_coordinates(shapely.shortest_line(own, rects))
+    a, b = edge[0::2], edge[1::2]
+    # from just off the dot's rim or the island's coast: the line must not hide the little it points at
+    d = b - a
+    a = a + d * ((place.radius + LEADER_GAP_MM * mm) / np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9))[:, None]
+    lines = shapely.linestrings(np.stack([a, b], axis=1))
+    meets = np.zeros(len(lines), bool)
+    if geo.tree is not None:
+        i, j = geo.tree.query(lines, predicate="intersects")
+        n = len(geo.small)
+        other = np.ones(len(j), bool)
+        other[j < n] = ~np.isin(geo.small[j[j < n]], place.islands)
+        if place.outline is None:
+            other[j >= n] = np.hypot(*(geo.dots[j[j >= n] - n] - place.xy).T) > 1e-6
+        meets[i[other]] = True
+    return c[~meets], [(float(x), float(y)) for x, y in a[~meets]]
+
+
+def _around_box(x0: float, y0: float, x1: float, y1: float, r: float, w: float, h: float, mm: float,
+                slide: bool, sides: dict = SIDE_COSTS, gaps: tuple = NAME_GAPS_MM) -> list[tuple[float, float, float]]:
+    """Positions around a box (a point when x0 == x1 and y0 == y1, a dot of radius ``r``) at each of
+    ``gaps``, costing ``sides``; with ``slide``, also slid along each side (SLIDES)."""
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    out = []
+    for k, gap_mm in enumerate(gaps):
+        g = r + gap_mm * mm
+        dx, dy = w / 2 + g, h / 2 + g
+        at = {"right": (x1 + dx, cy), "left": (x0 - dx, cy), "above": (cx, y0 - dy), "below": (cx, y1 + dy),
+              "above right": (x1 + dx - g * 0.3, y0 - dy + g * 0.3), "above left": (x0 - dx + g * 0.3, y0 - dy + g * 0.3),
+              "below right": (x1 + dx - g * 0.3, y1 + dy - g * 0.3), "below left": (x0 - dx + g * 0.3, y1 + dy - g * 0.3)}
+        for side, (x, y) in at.items():
+            out.append((x, y, sides[side] + k * GAP_COST))
+        for s in SLIDES if slide else ():
+            for side in ("above", "below"):
+                x, y = at[side]
+                out.append((x + s * (x1 - x0 + w) / 2, y, sides[side] + SLIDE_COST * 2 * abs(s) + k * GAP_COST))
+            for side in ("right", "left"):
+                x, y = at[side]
+                out.append((x, y + s * (y1 - y0 + h) / 2, sides[side] + SLIDE_COST * 2 * abs(s) + k * GAP_COST))
+    return out
+
+
+def _inside_box(x0: float, y0: float, x1: float, y1: float, w: float, h: float) -> list[tuple[float, float, float]]:
+    """Positions on a grid within a group's box (between its islands), dearer away from its middle."""
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    half = max(x1 - x0, y1 - y0, 1.0) / 2
+    xs = np.arange(x0 + w / 2, x1 - w / 2 + 1e-9, max(w / 4, 1.0)) if x1 - x0 > w else np.array([cx])
+    ys = np.arange(y0 + h / 2, y1 - h / 2 + 1e-9, max(h / 2, 1.0)) if y1 - y0 > h else np.array([cy])
+    return [(float(x), float(y), GROUP_INSIDE_COST + float(np.hypot(x - cx, y - cy)) / half) for x in xs for y in ys]
+
+
+def _clear_of_islands(rects: np.ndarray, place: Place, geo: Geography) -> np.ndarray:
+    """No candidate covers a small island, except a box whole inside its own island."""
+    ok = np.ones(len(rects), bool)
+    if place.outline is not None and place.kind != "region_label":
+        on_own = shapely.intersects(rects, place.outline)
+        ok &= ~on_own | shapely.contains(place.outline, rects)
+    if geo.small_tree is None:
+        return ok
+    a, b = geo.small_tree.query(rects, predicate="intersects")
+    own = np.isin(geo.small[b], place.islands) if place.kind != "region_label" else np.zeros(len(b), bool)
+    ok[a[~own]] = False
+    return ok
+
+
+def _unambiguous(rects: np.ndarray, own, place: Place, geo: Geography) -> np.ndarray:
+    """Candidates no nearer (within the margin) to any other dot or small island than to their own feature."""
+    ok = np.ones(len(rects), bool)
+    if geo.tree is None:
+        return ok
+    reach = shapely.distance(rects, own) + AMBIGUITY_MARGIN_MM * geo.px_per_mm
+    a, b = geo.tree.query(rects, predicate="dwithin", distance=reach)
+    n = len(geo.small)
+    is_island = b < n
+    mine = np.zeros(len(b), bool)
+    mine[is_island] = np.isin(geo.small[b[is_island]], place.islands)
+    if place.outline is None:  # its own dot
+        mine[~is_island] = np.hypot(*(geo.dots[b[~is_island] - n] - place.xy).T) < 1e-6
+    else:  # the dot of a town on its own island (Palma on Mallorca) does not compete with the island's name
+        mine[~is_island] = shapely.intersects(geo.rivals[b[~is_island]], place.outline)
+    pairs = ~mine
+    if pairs.any():
+        d = shapely.distance(rects[a[pairs]], geo.rivals[b[pairs]])
+        ok[a[pairs][d < reach[a[pairs]]]] = False
+    return ok
+
+
+def small_islands(shapes: np.ndarray, px_per_mm: float) -> np.ndarray:
+    """The island outlines (pixels) no wider or taller than SMALL_ISLAND_MM (and no speck under
+    MIN_ISLAND_MM): what figures keep clear of."""
+    shapes = np.asarray(shapes, dtype=object)
+    return shapes[_small(_longest_side(shapes), px_per_mm)]
+
+
+def _longest_side(shapes: np.ndarray) -> np.ndarray:
+    b = shapely.bounds(np.asarray(shapes, dtype=object)).reshape(-1, 4)
+    return np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
+
+
+def _small(side: np.ndarray, px_per_mm: float) -> np.ndarray:
+    return (side <= SMALL_ISLAND_MM * px_per_mm) & (side >= MIN_ISLAND_MM * px_per_mm)

@@ -1,0 +1,301 @@
+"""Names and figures that know the geography, measured on the drawn page at 300 dpi (issue 11, item 3).
+
+The islands, dots, routes and symbols are worked out here from the bundled data and the view, not taken
+from the layout code; what the renderer reports is only where it says it drew each label, and the
+pixels check that it did. Maps: the default quarter under three projections, in Arabic and on A3
+portrait, the 2024 arrivals (every route drawn), the November rescues (no figure: dashed routes) and the
+2024 dead and missing (circles on their routes).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import numpy as np
+import pytest
+import shapely
+from painted import pixels
+from PySide6.QtGui import QImage, QPainter
+
+from geo.page import Page
+from geo.projection import resolve_crs, transformer
+from gui.render import MapRenderer
+
+DPI = 300
+MM = DPI / 25.4
+SMALL_ISLAND_PX = 12 * MM  # wider or taller is land like a coast (Sicily on the regional map)
+VISIBLE_ISLAND_PX = 0.35 * MM  # smaller is a speck no name can be taken for
+LEADER_REACH_PX = 0.5 * MM  # a leader ends this close to what it labels
+
+MAPS = {
+    "default": dict(period="2024Q4", metric="arrivals"),
+    "laea-europe": dict(period="2024Q4", metric="arrivals", crs="EPSG:3035"),
+    "web-mercator": dict(period="2024Q4", metric="arrivals", crs="EPSG:3857"),
+    "arabic": dict(period="2024Q4", metric="arrivals", language="ar"),
+    "a3-portrait": dict(period="2024Q4", metric="arrivals", page=("A3", "portrait")),
+    "2024-arrivals": dict(period="2024", metric="arrivals"),
+    "2023-arrivals": dict(period="2023", metric="arrivals"),
+    "wide-flows": dict(period="2024Q4", metric="arrivals", max_width_mm=12.0),
+    "rescues": dict(period="2024-11", metric="rescues"),
+    "dead-missing": dict(period="2024", metric="dead_missing"),
+}
+ARRIVALS = ("default", "laea-europe", "web-mercator", "2024-arrivals")
+NAMED_ISLANDS = {"el_hierro", "tenerife", "gran_canaria", "fuerteventura", "lanzarote", "cabrera", "lampedusa",
+                 "malta"}
+
+
+class Drawn:
+    """One map drawn at 300 dpi, with the geography of its page worked out from the data."""
+
+    def __init__(self, doc, image, view, report) -> None:
+        self.doc, self.view, self.report = doc, view, report
+        self.rgb = pixels(image).astype(int)
+        countries = doc.layer("boundaries").data
+        parts = shapely.get_parts(countries.geometry.to_numpy())
+        parts = parts[shapely.get_type_id(parts) == 3]
+        # an island: a land part touching no other part (Ceuta and Gibraltar touch a neighbour)
+        touching = shapely.STRtree(parts).query(parts, predicate="intersects")
+        alone = np.bincount(touching[0][touching[0] != touching[1]], minlength=len(parts)) == 0
+        self.islands_lonlat = parts[alone & (shapely.area(parts) < 4.0)]
+        self.islands = self.to_px(self.islands_lonlat)
+        b = shapely.bounds(self.islands)
+        side = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
+        fx, fy, fw, fh = view.frame_px
+        on_page = shapely.intersects(self.islands, shapely.box(fx, fy, fx + fw, fy + fh))
+        self.small = on_page & (side <= SMALL_ISLAND_PX) & (side >= VISIBLE_ISLAND_PX)
+        places = doc.layer("places").data.set_index("place_id")
+        self.places = places
+        self.place_px = dict(zip(places.index, shapely.get_coordinates(self.to_px(places.geometry.to_numpy())),
+                                 strict=True))
+        self.symbols = {r.route_id: shapely.transform(r.geometry, view.to_px) for r in report.symbols.itertuples()}
+
+    def to_px(self, geoms):
+        t = transformer("EPSG:4326", self.view.crs)
+
+        def project(xy):
+            x, y = t.transform(xy[:, 0], xy[:, 1])
+            return self.view.to_px(np.column_stack([x, y]))
+
+        return shapely.transform(shapely.segmentize(np.asarray(geoms, dtype=object), 0.05), project)
+
+    def own_island(self, place_id: str) -> int:
+        point = shapely.Point(self.places.geometry[place_id].coords[0])
+        return int(np.argmin(shapely.distance(self.islands_lonlat, point)))
+
+    def on_page(self, place_id: str) -> bool:
+        fx, fy, fw, fh = self.view.frame_px
+        x, y = self.place_px[place_id]
+        return fx <= x <= fx + fw and fy <= y <= fy + fh
+
+    def dots(self) -> dict[str, tuple[float, float, float]]:
+        return {pid: (x, y, r) for pid, x, y, r in self.report.dots}
+
+    def land_share(self, island: int) -> float:
+        """Share of an island's pixels drawn as land (its land colour, or the white of its coast and of a
+        name's halo): what of it shows. A flow, a leader or a letter over it is none of these."""
+        shape = self.islands[island]
+        x0, y0, x1, y1 = (int(v) for v in shapely.bounds(shape))
+        xs, ys = np.meshgrid(np.arange(x0, x1 + 1) + 0.5, np.arange(y0, y1 + 1) + 0.5)
+        inside = shapely.contains_xy(shape, xs.ravel(), ys.ravel())
+        if not inside.any():
+            c = shape.centroid
+            xs, ys, inside = np.array([c.x]), np.array([c.y]), np.array([True])
+        px = self.rgb[ys.ravel()[inside].astype(int), xs.ravel()[inside].astype(int)]
+        land = np.array([int(self.doc.theme.land[k:k + 2], 16) for k in (1, 3, 5)])
+        return float(((np.abs(px - land).max(axis=1) <= 12) | (px.min(axis=1) >= 235)).mean())
+
+
+@pytest.fixture(scope="module")
+def drawn(qapp):
+    from geo.document import MapDocument
+
+    cache: dict[str, Drawn] = {}
+
+    def draw(name: str) -> Drawn:
+        if name not in cache:
+            spec = MAPS[name]
+            doc = MapDocument.from_files()
+            if "crs" in spec:
+                doc.crs = spec["crs"]
+            doc.select(spec["period"], spec["metric"], None)
+            doc.label_language = spec.get("language", "en")
+            if "max_width_mm" in spec:
+                doc.flow_style = dataclasses.replace(doc.flow_style, max_width_mm=spec["max_width_mm"])
+            page = Page(*spec.get("page", ("A4", "landscape")), DPI)
+            image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+            painter = QPainter(image)
+            renderer = MapRenderer(doc)
+            try:
+                view = renderer.render_page(painter, page)
+            finally:
+                painter.end()
+            cache[name] = Drawn(doc, image, view, renderer.report)
+        return cache[name]
+
+    return draw
+
+
+@pytest.mark.parametrize("name", ["default", "laea-europe", "web-mercator", "arabic", "a3-portrait", "2024-arrivals"])
+def test_island_names_sit_beside_their_own_island_and_nearer_it_than_anything_else(drawn, name):
+    """'El Hierro' covered El Hierro, 'Tenerife' sat at La Palma's height, 'Fuerteventura' covered
+    Lanzarote, 'Cabrera' sat beside Ibiza; Gran Canaria and Lanzarote had no name at all. A name with no
+    room beside its island is tied to it by a leader line."""
+    d = drawn(name)
+    named = {pid: rect for pid, _, rect in d.report.place_labels}
+    on_page = {pid for pid in NAMED_ISLANDS if d.on_page(pid)}
+    assert len(on_page) >= 5 and on_page <= set(named), f"unnamed: {sorted(on_page - set(named))}"
+    dots = [shapely.Point(x, y) for x, y, _ in d.dots().values()]
+    tied = {key for key, _, _ in d.report.leaders}
+    for pid in on_page:
+        box, own = shapely.box(*named[pid]), d.own_island(pid)
+        assert box.intersection(d.islands[own]).area == 0 or d.islands[own].contains(box), f"{pid} covers its island"
+        assert d.land_share(own) > 0.9, f"{pid}: its island does not show"
+        others = [g for k, g in enumerate(d.islands) if d.small[k] and k != own]
+        assert not any(box.intersects(g) for g in others), f"{pid} covers another island"
+        if f"place:{pid}" in tied:  # tied by a leader (checked below to end at its island)
+            continue
+        mine = box.distance(d.islands[own])
+        nearest_other = min(box.distance(g) for g in [*others, *dots])
+        assert mine < nearest_other, f"{pid}: {mine:.0f} px from its island, {nearest_other:.0f} from another"
+
+
+@pytest.mark.parametrize("name", ["default", "laea-europe", "web-mercator", "rescues"])
+def test_archipelago_names_cover_no_island_and_no_route(drawn, name):
+    """'Canary Islands' hid Gran Canaria and crossed the dashed routes; 'Balearic Islands' lay across Mallorca."""
+    d = drawn(name)
+    lines = no_figure_lines(d)
+    for pid, _, rect in d.report.place_labels:
+        if d.places.loc[pid, "kind"] != "region_label":
+            continue
+        box = shapely.box(*rect)
+        assert not any(box.intersects(g) for k, g in enumerate(d.islands) if d.small[k]), f"{pid} covers an island"
+        assert not any(box.intersects(g) for g in [*lines, *d.symbols.values()]), f"{pid} crosses a route"
+
+
+def no_figure_lines(d: Drawn) -> list:
+    """The routes drawn dashed (no figure) or as a thin line under a circle, in pixels."""
+    routes = d.doc.layer("routes").data.set_index("route_id")
+    join = d.doc.join()
+    circles = set(d.report.symbols.loc[d.report.symbols["symbol"].isin(("circle", "zero")), "route_id"])
+    ids = [r for r in [*join.no_data, *circles] if r in routes.index]
+    return list(d.to_px(routes.geometry[ids].to_numpy()))
+
+
+@pytest.mark.parametrize("name", list(MAPS))
+def test_no_name_sits_on_a_flow_an_arrowhead_or_a_route_line(drawn, name):
+    """The dashed Algeria–Balearic line ran through 'Cabrera' and 'Boumerdès', Oran–Cartagena through
+    'Almería'; the circles' route lines through 'Canary Islands'."""
+    d = drawn(name)
+    lines = no_figure_lines(d)
+    for _, text, rect in d.report.place_labels:
+        box = shapely.box(*rect)
+        assert not any(box.intersects(s) for s in d.symbols.values()), f"{text} on a flow"
+        assert not any(box.intersects(g) for g in lines), f"{text} on a route line"
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "2023-arrivals", "wide-flows", "dead-missing"])
+def test_small_islands_the_flows_reach_stay_visible(drawn, name):
+    """Malta lay under the Libya arrowhead's barb and Lampedusa under the end of a leader line; Gozo lies
+    under the Libya arrowhead, Malta too when flows are drawn up to 12 mm wide; on the dead and missing
+    Lampedusa lies under the end of the route line its circle sits on."""
+    d = drawn(name)
+    b = shapely.bounds(d.islands)
+    reached = [k for k in np.flatnonzero(d.small) if max(b[k, 2] - b[k, 0], b[k, 3] - b[k, 1]) <= 6 * MM
+               and any(d.islands[k].intersects(s) for s in d.symbols.values())]
+    assert reached or name not in ("default", "wide-flows")
+    for k in {*reached, d.own_island("malta"), d.own_island("lampedusa")}:
+        share = d.land_share(k)
+        assert share > 0.9, f"the island at {d.islands[k].centroid}: {share:.0%} of it shows"
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "arabic", "a3-portrait"])
+def test_leaders_end_at_what_they_label_and_cross_no_label(drawn, name):
+    """The Italy total's leader ended in the sea off Sicily, a leader cut through 'Lampedusa', the Ceuta
+    and Melilla total's through 'Almería' and 'Ceuta'."""
+    d = drawn(name)
+    routes = d.doc.layer("routes").data.set_index("route_id")
+    boxes = {tuple(rect) for _, rect in d.report.labels}
+    assert d.report.leaders or name not in ("default", "2024-arrivals")
+    for key, anchor, end in d.report.leaders:
+        if key.startswith("total:"):
+            parent = key.split(":", 1)[1]
+            own = [s for rid, s in d.symbols.items() if descends(rid, parent, routes)]
+        elif key.startswith("place:"):
+            pid = key.split(":", 1)[1]
+            dot = d.dots().get(pid)
+            own = [shapely.Point(dot[:2]).buffer(dot[2])] if dot else [d.islands[d.own_island(pid)]]
+        else:
+            own = [d.symbols[key]]
+        gap = min(shapely.Point(anchor).distance(s) for s in own)
+        assert gap <= LEADER_REACH_PX, f"{key}'s leader ends {gap / MM:.1f} mm from what it labels"
+        line = shapely.LineString([anchor, end])
+        crossed = [b for b in boxes if line.intersects(shapely.box(*b)) and not shapely.box(*b).touches(line)
+                   and shapely.box(*b).distance(shapely.Point(end)) > 0.5]
+        assert not crossed, f"{key}'s leader crosses a label"
+
+
+def descends(route_id: str, ancestor: str, routes) -> bool:
+    parent = routes["parent"].fillna("")
+    while route_id in parent.index and parent[route_id]:
+        route_id = parent[route_id]
+        if route_id == ancestor:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "arabic", "dead-missing", "2023-arrivals", "wide-flows"])
+def test_each_figure_sits_nearer_its_own_symbol_than_any_other(drawn, name):
+    """'3,438' sat 10 px from the Libya arrow's shaft; under EPSG:3857 '11,341' sat under the Tunisia arrow.
+    Unambiguous: every other symbol half as far again as its own. And no figure covers a small island."""
+    d = drawn(name)
+    islands = [g for k, g in enumerate(d.islands) if d.small[k]]
+    for lab in d.report.value_labels:  # and no figure hides an island
+        assert not any(shapely.box(*lab.rect).intersects(g) for g in islands), f"{lab.key}'s figure covers an island"
+    if len(d.symbols) < 2:
+        pytest.skip("one symbol: nothing to confuse it with")
+    for lab in d.report.value_labels:
+        if lab.key.startswith("total:"):
+            continue
+        box = shapely.box(*lab.rect)
+        mine = box.distance(d.symbols[lab.key])
+        other = min(box.distance(s) for rid, s in d.symbols.items() if rid != lab.key)
+        assert 1.5 * mine < other, f"{lab.key}: {mine:.0f} px from its symbol, {other:.0f} px from another"
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait"])
+def test_no_two_dots_overlap_and_enclave_dots_stay_small(drawn, name):
+    """Ceuta's dot (about 1.5 mm) blocked the Strait; Ceuta and Fnideq overlapped; Melilla, Nador and
+    Beni Ansar made a bullseye."""
+    d = drawn(name)
+    dots = d.dots()
+    assert {"ceuta", "melilla"} <= set(dots)
+    for (a, (xa, ya, ra)), (b, (xb, yb, rb)) in itertools.combinations(dots.items(), 2):
+        assert np.hypot(xa - xb, ya - yb) >= ra + rb, f"the dots of {a} and {b} overlap"
+    for pid, (x, y, r) in dots.items():
+        px, py = d.place_px[pid]
+        assert np.hypot(x - px, y - py) < 1 and r <= 0.5 * MM, pid
+        assert d.rgb[int(y), int(x)].max() < 90, f"{pid}'s dot is not drawn where it is reported"
+
+
+@pytest.mark.parametrize("name", ["default", "2024-arrivals", "rescues", "laea-europe", "web-mercator"])
+def test_every_dot_has_its_own_name_nearest(drawn, name):
+    """'Almería' sat nearer the Cartagena dot than 'Cartagena' did (a name on a leader line is tied to its
+    dot whatever the distance)."""
+    d = drawn(name)
+    names = {pid: shapely.box(*rect) for pid, _, rect in d.report.place_labels}
+    tied = {key.split(":", 1)[1] for key, _, _ in d.report.leaders if key.startswith("place:")}
+    for pid, (x, y, _) in d.dots().items():
+        if pid not in names:
+            continue
+        dot = shapely.Point(x, y)
+        mine = 0.0 if pid in tied else names[pid].distance(dot)  # a leader ties a name to its dot
+        for other, box in names.items():
+            if other != pid:
+                assert box.distance(dot) > mine, f"'{other}' is nearer the dot of {pid} than its own name"
+
+
+def test_crs_of_the_drawn_maps(drawn):
+    """The projections above are the ones drawn (a silent fallback would test one projection thrice)."""
+    assert resolve_crs(drawn("laea-europe").view.crs) == resolve_crs("EPSG:3035")
+    assert resolve_crs(drawn("web-mercator").view.crs) == resolve_crs("EPSG:3857")
