@@ -45,7 +45,7 @@ def test_symbol_band_has_the_requested_width_and_the_arrow_ends_at_the_tip():
 
 
 def test_converging_branches_of_one_route_arrive_side_by_side():
-    from geo.flow_geometry import offset_parallel_branches
+    from geo.branches import offset_parallel_branches
 
     # three branches meeting at (0, 1000) from the south-west, south and south-east
     lines = [LineString([(-600, 0), (-200, 600), (0, 1000)]), LineString([(0, 0), (0, 500), (0, 1000)]),
@@ -71,7 +71,7 @@ def test_classed_widths_and_their_legend():
 def test_branches_running_along_each_other_are_set_side_by_side():
     from types import SimpleNamespace
 
-    from geo.flow_geometry import separate_parallel_branches
+    from geo.branches import separate_parallel_branches
 
     big = LineString([(0, 0), (1000, 0), (2000, 0), (3000, 0)])
     small = LineString([(0, -300), (800, 0), (2200, 0), (3000, 300)])  # joins the big one for 1,400 units
@@ -94,7 +94,7 @@ def test_a_branch_makes_room_only_for_its_nearest_larger_branches():
     (pushing against every larger branch made converging fans take minutes)."""
     from shapely.geometry import LineString
 
-    from geo.flow_geometry import MAX_NEIGHBOURS, _nearest_branches
+    from geo.branches import MAX_NEIGHBOURS, _nearest_branches
 
     parts = [[LineString([(0, k), (10, k)])] for k in range(12)]
     chosen = _nearest_branches(parts, 0, list(range(1, 12)))

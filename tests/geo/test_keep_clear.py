@@ -7,7 +7,8 @@ import shapely
 from shapely.geometry import LineString, MultiLineString, Point, Polygon
 from shapely.ops import substring
 
-from geo.flow_geometry import line_head, offset_parallel_branches, separate_parallel_branches
+from geo.branches import offset_parallel_branches, separate_parallel_branches
+from geo.flow_geometry import line_head
 from geo.keep_clear import Obstacle, keep_all_clear, keep_clear_of
 
 
@@ -202,7 +203,7 @@ def _old_clusters(lines, groups, spans, at_end):
 
 
 def test_branch_clusters_are_the_ones_the_group_by_group_scan_finds(monkeypatch):
-    import geo.flow_geometry as fg
+    import geo.branches as fg
 
     rng = np.random.default_rng(7)
     ends = rng.uniform(0, 400, (8, 2))
@@ -310,7 +311,7 @@ def test_branches_fitted_in_steps_are_fitted_as_one_at_a_time():
     """The branches of a step share one call and one obstacle, but each heeds only its own larger
     neighbours: the result is the one-at-a-time fit, branch by branch in order of size. Two routes
     run along each other here, so a branch that heeded the other route's bands would move."""
-    from geo.flow_geometry import BRANCH_ROUNDS, branch_neighbours
+    from geo.branches import BRANCH_ROUNDS, branch_neighbours
 
     rng = np.random.default_rng(3)
     parts, rows = [], []
