@@ -15,12 +15,10 @@ import itertools
 import numpy as np
 import pytest
 import shapely
-from painted import pixels
-from PySide6.QtGui import QImage, QPainter
+from painted import paint, pixels
 
 from geo.page import Page
 from geo.projection import resolve_crs, transformer
-from gui.render import MapRenderer
 
 DPI = 300
 MM = DPI / 25.4
@@ -122,15 +120,8 @@ def drawn(qapp):
             doc.label_language = spec.get("language", "en")
             if "max_width_mm" in spec:
                 doc.flow_style = dataclasses.replace(doc.flow_style, max_width_mm=spec["max_width_mm"])
-            page = Page(*spec.get("page", ("A4", "landscape")), DPI)
-            image = QImage(*page.size_px, QImage.Format.Format_RGB32)
-            painter = QPainter(image)
-            renderer = MapRenderer(doc)
-            try:
-                view = renderer.render_page(painter, page)
-            finally:
-                painter.end()
-            cache[name] = Drawn(doc, image, view, renderer.report)
+            image, view, report = paint(doc, Page(*spec.get("page", ("A4", "landscape")), DPI))
+            cache[name] = Drawn(doc, image, view, report)
         return cache[name]
 
     return draw
