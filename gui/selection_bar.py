@@ -29,7 +29,7 @@ class SelectionBar(QWidget):
         self.language = QComboBox(self)
         for code, name in (("en", "English"), ("fr", "Français"), ("ar", "العربية")):
             self.language.addItem(name, code)
-        self.language.setToolTip(self.tr("Language of the country and place names on the map"))
+        self.language.setToolTip(self.tr("The map's language: its names, title, legend, sources, dates and numbers"))
         self.period.setToolTip(self.tr("Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)"))
         self.metric.setToolTip(self.tr("What the flows measure"))
         self.source.setToolTip(self.tr("Whose figures to draw. 'One source per scale' never mixes sources that both "
@@ -41,7 +41,7 @@ class SelectionBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 0, 4, 0)
         for label, combo in ((self.tr("Period"), self.period), (self.tr("Metric"), self.metric),
-                             (self.tr("Source"), self.source), (self.tr("Map names"), self.language)):
+                             (self.tr("Source"), self.source), (self.tr("Map language"), self.language)):
             row.addWidget(QLabel(label, self))
             row.addWidget(combo)
         self.period.activated.connect(lambda _: self._choose(self.tr("Change period")))
@@ -74,11 +74,11 @@ class SelectionBar(QWidget):
         del blockers
 
     def set_label_language(self, code: str) -> None:
-        """Names on the map in English, French or Arabic (an undoable step)."""
+        """The map in English, French or Arabic: every word and number it prints (an undoable step)."""
         def apply():
             self.doc.label_language = code
             self.doc.style_changed()
-        self.history.edit(self.tr("Map names language"), apply)
+        self.history.edit(self.tr("Change map language"), apply)
 
     def step_period(self, delta: int) -> None:
         """Move to the previous (-1) or next (+1) period of the same kind with figures of this metric."""

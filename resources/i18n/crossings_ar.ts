@@ -1570,9 +1570,8 @@
         <translation>عمليات الإنقاذ</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="32"/>
         <source>Language of the country and place names on the map</source>
-        <translation>لغة أسماء الدول والأماكن على الخريطة</translation>
+        <translation type="vanished">لغة أسماء الدول والأماكن على الخريطة</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="33"/>
@@ -1590,6 +1589,11 @@
         <translation>أرقام أي مصدر تُرسم. «مصدر واحد لكل مقياس» لا يخلط أبدًا بين مصدرين يذكران المسار نفسه (منهجياتهما مختلفة)؛ «كل المصادر، مع الإشارة» يرسم أفضل رقم لكل مسار ويشير إلى أرقام المصادر الأخرى</translation>
     </message>
     <message>
+        <location filename="../../gui/selection_bar.py" line="44"/>
+        <source>Map language</source>
+        <translation>لغة الخريطة</translation>
+    </message>
+    <message>
         <location filename="../../gui/selection_bar.py" line="66"/>
         <source>One source per scale</source>
         <translation>مصدر واحد لكل مقياس</translation>
@@ -1600,9 +1604,19 @@
         <translation>كل المصادر، مع الإشارة</translation>
     </message>
     <message>
+        <location filename="../../gui/selection_bar.py" line="81"/>
+        <source>Change map language</source>
+        <translation>تغيير لغة الخريطة</translation>
+    </message>
+    <message>
         <location filename="../../gui/selection_bar.py" line="43"/>
         <source>Period</source>
         <translation>الفترة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/selection_bar.py" line="32"/>
+        <source>The map&apos;s language: its names, title, legend, sources, dates and numbers</source>
+        <translation>لغة الخريطة: أسماؤها وعنوانها ومفتاحها ومصادرها وتواريخها وأرقامها</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="43"/>
@@ -1615,9 +1629,8 @@
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="44"/>
         <source>Map names</source>
-        <translation>الأسماء</translation>
+        <translation type="vanished">الأسماء</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="47"/>
@@ -1636,9 +1649,8 @@
         <translation>تغيير المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="81"/>
         <source>Map names language</source>
-        <translation>لغة أسماء الخريطة</translation>
+        <translation type="vanished">لغة أسماء الخريطة</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="101"/>

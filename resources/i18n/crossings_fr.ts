@@ -1570,9 +1570,8 @@
         <translation>Sauvetages</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="32"/>
         <source>Language of the country and place names on the map</source>
-        <translation>Langue des noms de pays et de lieux sur la carte</translation>
+        <translation type="vanished">Langue des noms de pays et de lieux sur la carte</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="33"/>
@@ -1590,6 +1589,11 @@
         <translation>Les chiffres de quelle source dessiner. « Une source par échelle » ne mélange jamais des sources qui rapportent toutes deux une route (leurs méthodes diffèrent) ; « Toutes les sources, signalées » dessine le meilleur chiffre de chaque route et signale ceux des autres sources</translation>
     </message>
     <message>
+        <location filename="../../gui/selection_bar.py" line="44"/>
+        <source>Map language</source>
+        <translation>Langue de la carte</translation>
+    </message>
+    <message>
         <location filename="../../gui/selection_bar.py" line="66"/>
         <source>One source per scale</source>
         <translation>Une source par échelle</translation>
@@ -1600,9 +1604,19 @@
         <translation>Toutes les sources, signalées</translation>
     </message>
     <message>
+        <location filename="../../gui/selection_bar.py" line="81"/>
+        <source>Change map language</source>
+        <translation>Changer la langue de la carte</translation>
+    </message>
+    <message>
         <location filename="../../gui/selection_bar.py" line="43"/>
         <source>Period</source>
         <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../gui/selection_bar.py" line="32"/>
+        <source>The map&apos;s language: its names, title, legend, sources, dates and numbers</source>
+        <translation>La langue de la carte : ses noms, son titre, sa légende, ses sources, ses dates et ses nombres</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="43"/>
@@ -1615,9 +1629,8 @@
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="44"/>
         <source>Map names</source>
-        <translation>Noms</translation>
+        <translation type="vanished">Noms</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="47"/>
@@ -1636,9 +1649,8 @@
         <translation>Changer de source</translation>
     </message>
     <message>
-        <location filename="../../gui/selection_bar.py" line="81"/>
         <source>Map names language</source>
-        <translation>Langue des noms de la carte</translation>
+        <translation type="vanished">Langue des noms de la carte</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="101"/>

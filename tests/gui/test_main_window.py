@@ -192,12 +192,12 @@ def test_keyboard_shortcuts_and_tooltips(window):
     assert win.selection.period.toolTip() and win.layers.opacity.toolTip()
 
 
-def test_map_names_language_is_an_undoable_edit(window):
+def test_map_language_is_an_undoable_edit(window):
     win = window
     combo = win.selection.language
     combo.setCurrentIndex(combo.findData("fr"))
     combo.activated.emit(combo.currentIndex())
-    assert win.doc.label_language == "fr" and "names" in win.act_undo.text().lower()
+    assert win.doc.label_language == "fr" and "map language" in win.act_undo.text().lower()
     win.act_undo.trigger()
     assert win.doc.label_language == "en" and combo.currentData() == "en"
 
