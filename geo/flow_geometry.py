@@ -197,8 +197,10 @@ def offshore_starts(lines: list[LineString], land, half_widths: list[float], mar
                                         return_index=True)
     same = np.r_[False, owner[1:] == owner[:-1]]
     step = np.r_[0.0, np.hypot(*np.diff(xy, axis=0).T)] * same
+    start = np.searchsorted(owner, np.arange(len(lines) + 1))  # each line's first sample
+    has = start[:-1] < start[1:]
     along = np.cumsum(step)
-    along -= along[np.searchsorted(owner, owner)]
+    along -= along[start[owner]]
     # each sample's direction from its neighbours on the same line, and its cross-section's points
     nxt = np.where(np.r_[same[1:], False], np.arange(len(xy)) + 1, np.arange(len(xy)))
     prv = np.where(same, np.arange(len(xy)) - 1, np.arange(len(xy)))
@@ -206,19 +208,30 @@ def offshore_starts(lines: list[LineString], land, half_widths: list[float], mar
     tangent /= np.maximum(np.hypot(*tangent.T), 1e-300)[:, None]
     normal = np.column_stack([-tangent[:, 1], tangent[:, 0]])
     across = np.linspace(-1.0, 1.0, CROSS_SECTION_POINTS)
-    cross = (xy[:, None, :] + (half[owner][:, None] * across[None, :])[:, :, None] * normal[:, None, :]).reshape(-1, 2)
-    hit, _, _, _ = obstacle.near(cross, margin)
-    blocked_point = np.zeros(len(cross), bool)
-    blocked_point[hit] = True
-    blocked_point |= obstacle.inside(cross)  # a port digitised a little inland, and the way to the shore
-    blocked = blocked_point.reshape(len(xy), -1).any(axis=1)
-    for n in np.unique(owner[blocked]):
-        mine = np.flatnonzero(owner == n)
-        if not blocked[mine[0]]:
-            continue  # it starts at sea
-        last = np.flatnonzero(blocked[mine])[-1]
-        if last + 1 < len(mine):
-            out[n] = along[mine[last + 1]]
+
+    def blocked_at(samples: np.ndarray) -> np.ndarray:
+        if not len(samples):
+            return np.zeros(0, bool)
+        cross = (xy[samples, None, :] + (half[owner[samples]][:, None] * across[None, :])[:, :, None]
+                 * normal[samples, None, :]).reshape(-1, 2)
+        hit, _, _, _ = obstacle.near(cross, margin)
+        point = np.zeros(len(cross), bool)
+        point[hit] = True
+        point |= obstacle.inside(cross)  # a port digitised a little inland, and the way to the shore
+        return point.reshape(len(samples), -1).any(axis=1)
+
+    # first each line's start; then every sample of the lines that start on or by the land only (at
+    # 5,000 routes, every sample of every line was 900,000 points asked of the coast)
+    blocked = np.zeros(len(xy), bool)
+    blocked[start[:-1][has]] = blocked_at(start[:-1][has])
+    ashore = np.flatnonzero(np.isin(owner, np.flatnonzero(has)[blocked[start[:-1][has]]]))
+    blocked[ashore] = blocked_at(ashore)
+    # per line, the sample after its last blocked one: a line that starts blocked starts there, unless
+    # it never clears (a loop over lines scanned every sample once per line)
+    last = np.full(len(lines), -1)
+    np.maximum.at(last, owner[blocked], np.flatnonzero(blocked))
+    clears = has & blocked[np.minimum(start[:-1], len(xy) - 1)] & (last + 1 < start[1:])
+    out[clears] = along[last[clears] + 1]
     return out
 
 
@@ -273,7 +286,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     coast along their course. Branches of one route group that reach (or leave) the same place are set side by side
     instead of on top of each other.
     """
-    rows, parts_of, sizes = [], [], []
+    rows, parts_of, sizes, modes = [], [], [], []
     rounds = []
     sea = []  # (flow, part, clearance, protected length at the ends) of every sea band
     for row in flows.itertuples():
@@ -286,15 +299,17 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         w_mm = scale.width_mm(row.value)
         aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
         al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
-        if getattr(row, "mode", "sea") not in OVERLAND:
+        mode = getattr(row, "mode", "sea")
+        if mode not in OVERLAND:
             smoothed = [smooth_line(part, smoothing) for part in parts]
         else:  # a jog narrower than the band cannot show in it, and folded it: generalised first
             smoothed = [smooth_line(shapely.simplify(part, view.mm_to_units(w_mm / 2)), smoothing) for part in parts]
-        if getattr(row, "mode", "sea") == "sea":  # free to leave the coast at once; the arrow reaches the shore
+        if mode == "sea":  # free to leave the coast at once; the arrow reaches the shore
             clearance = view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM)
             sea.extend((len(parts_of), k, clearance, (clearance, view.mm_to_units(aw_mm + 1.0)))
                        for k in range(len(parts)))
         rows.append(row)
+        modes.append(mode)
         parts_of.append(smoothed)
         sizes.append((w_mm, aw_mm, al_mm))
     if sea:  # every sea band kept off the coast in one pass
@@ -302,8 +317,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                               [p for *_, p in sea])
         for (i, k, _, _), line in zip(sea, kept, strict=True):
             parts_of[i][k] = line
-    overland = [(i, k) for i, row in enumerate(rows) if getattr(row, "mode", "sea") in OVERLAND
-                for k in range(len(parts_of[i]))]
+    overland = [(i, k) for i, mode in enumerate(modes) if mode in OVERLAND for k in range(len(parts_of[i]))]
     if overland:  # no coast to keep off, but the same rule for bends: none tighter than the band's half width
         kept = keep_all_clear([parts_of[i][k] for i, k in overland], None,
                               [view.mm_to_units(sizes[i][0] / 2 + COAST_MARGIN_MM) for i, _ in overland],
@@ -320,28 +334,26 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     # every band's course to its arrow's tip (labels keep all its vertices), then the course and the
     # band's outline less their idle vertices, each in one call for all bands
     courses = []
-    for row, smoothed in zip(rows, parts_of, strict=True):
+    for mode, smoothed in zip(modes, parts_of, strict=True):
         for drawn in smoothed:
             smooth = at_least_long(drawn, view.mm_to_units(MIN_SYMBOL_LENGTH_MM))
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
             course = line_head(smooth, smooth.length - gap)
             # the place an overland band leaves stays visible too (one lengthened backwards starts at no place)
-            if getattr(row, "mode", "sea") in OVERLAND and smooth is drawn:
+            if mode in OVERLAND and smooth is drawn:
                 course = substring(course, gap, course.length)
             courses.append(course)
+    first = np.r_[0, np.cumsum([len(p) for p in parts_of])]  # each flow's parts in ``courses``
     if sea and land is not None:  # a sea band starts where its whole width is at sea, off its port
-        at = {(i, k): n for n, (i, k) in enumerate((i, k) for i in range(len(parts_of))
-                                                   for k in range(len(parts_of[i])))}
-        starts = offshore_starts([courses[at[i, k]] for i, k, _, _ in sea], land,
+        starts = offshore_starts([courses[first[i] + k] for i, k, _, _ in sea], land,
                                  [view.mm_to_units(sizes[i][0] / 2) for i, *_ in sea],
                                  view.mm_to_units(COAST_MARGIN_MM / 2))
         for (i, k, _, _), s0 in zip(sea, starts, strict=True):
             if s0 > 0:
-                line = courses[at[i, k]]
-                courses[at[i, k]] = _square_start(substring(line, s0, line.length), view.mm_to_units(sizes[i][0]) / 3)
+                line = courses[first[i] + k]
+                courses[first[i] + k] = _square_start(substring(line, s0, line.length), view.mm_to_units(sizes[i][0]) / 3)
     tolerance = view.mm_to_units(SYMBOL_TOLERANCE_MM)
     lean = shapely.simplify(np.asarray(courses, dtype=object), tolerance, preserve_topology=False)
-    first = np.r_[0, np.cumsum([len(p) for p in parts_of])]  # each flow's parts in ``courses``
     bands = [flow_symbol(lean[k], *(view.mm_to_units(x) for x in sizes[i]))
              for i in range(len(parts_of)) for k in range(first[i], first[i + 1])]
     outlines = shapely.simplify(np.asarray(bands, dtype=object), tolerance / 2)

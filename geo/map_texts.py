@@ -218,12 +218,15 @@ def non_self_governing_on_map(doc: MapDocument) -> bool:
     marked = non_self_governing(country_codes(layer.data))
     if not marked.any():
         return False
-    extent = shapely.box(*doc.default_extent())
-    # only the marked territories are projected: the whole layer (83,000 vertices) was projected and
-    # kept for this one question, 7 MiB of a cold render's peak that draws from the cached basemap
-    geoms = to_crs(layer.data.loc[marked], doc.crs).geometry.to_numpy()
-    share = shapely.area(shapely.intersection(geoms, extent)) / extent.area
-    return bool((share >= NSGT_MIN_SHARE).any())
+    extent = doc.default_extent()
+    key = ("nsgt-on-map", layer.id, doc.crs, extent)  # asked by the legend's layout and by the footer
+    if key not in doc._cache:
+        # only the marked territories are projected: the whole layer (83,000 vertices) was projected and
+        # kept for this one question, 7 MiB of a cold render's peak that draws from the cached basemap
+        geoms = to_crs(layer.data.loc[marked], doc.crs).geometry.to_numpy()
+        box = shapely.box(*extent)
+        doc._cache[key] = bool((shapely.area(shapely.intersection(geoms, box)) / box.area >= NSGT_MIN_SHARE).any())
+    return doc._cache[key]
 
 
 def label_names(data, language: str):

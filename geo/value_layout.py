@@ -121,13 +121,16 @@ def leader_ends(cands: list, anchors: list, shapes: list) -> list[tuple[float, f
     if not shapes:
         return list(anchors)
     shapes = np.asarray(shapes, dtype=object)
+    outlines: dict[tuple[float, float], object] = {}  # each anchor's symbols' outline (a few tips, many candidates)
     out = []
     for (cx, cy, *_), (ax, ay) in zip(cands, anchors, strict=True):
-        tip = shapely.Point(ax, ay)
-        near = shapes[shapely.dwithin(shapes, tip, 1.0)]
+        if (ax, ay) not in outlines:
+            near = shapes[shapely.dwithin(shapes, shapely.Point(ax, ay), 1.0)]
+            outlines[ax, ay] = shapely.boundary(shapely.union_all(near)) if len(near) else None
+        outline = outlines[ax, ay]
         line = shapely.LineString([(cx, cy), (ax, ay)])
-        hits = shapely.get_coordinates(shapely.intersection(line, shapely.boundary(shapely.union_all(near)))) \
-            if len(near) else np.empty((0, 2))
+        hits = shapely.get_coordinates(shapely.intersection(line, outline)) if outline is not None \
+            else np.empty((0, 2))
         if len(hits):
             first = hits[np.argmin(np.hypot(hits[:, 0] - cx, hits[:, 1] - cy))]
             out.append((float(first[0]), float(first[1])))
