@@ -279,8 +279,10 @@ class MapDocument(RoutesLayers):
             flows, smoothing = self.od_curves(view)[0], 0  # the layout's curves are already smooth
         else:
             flows, smoothing = self.projected_flows(), self.flow_style.smoothing
+        # the layout depends on the view's scale and resolution only, not on where it is centred or
+        # how large its frame is: a pan, or a fitted frame moved sideways, reuses the symbols
         key = ("flow-symbols", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs,
-               self.od_net, view.crs, tuple(view.extent), tuple(view.frame_px), view.dpi, scale, smoothing,
+               self.od_net, view.crs, round(view.units_per_px, 9), view.dpi, scale, smoothing,
                self.node_table() if self.is_od else None)
         if key not in self._cache:
             # a panned or zoomed canvas is a new view each time: keep only the latest few

@@ -141,20 +141,22 @@ def symbol_reach(doc, view: MapView) -> Reach:
     anchored at its nearest point of the symbol's centre line, with its offset on paper."""
     symbols = doc.flow_symbols(view)
     step, u, k = view.mm_to_units(SAMPLE_MM), view.units_per_px, view.px_per_mm
-    out = []
-    for geom, centre in zip(symbols.geometry, symbols["centreline"], strict=True):
-        if geom is None or geom.is_empty:
-            continue
-        outline = shapely.segmentize(shapely.simplify(geom.boundary, step / 8), step)
-        pts = shapely.get_coordinates(outline)
-        if centre is None or centre.is_empty:
-            out.append(Reach.points(pts, CASING_MM))
-            continue
-        anchors = shapely.get_coordinates(
-            shapely.line_interpolate_point(centre, shapely.line_locate_point(centre, shapely.points(pts))))
-        off = (pts - anchors) / u / k
-        off[:, 1] *= -1.0  # paper's y runs down
-        out.append(Reach(anchors, off, np.full(len(pts), CASING_MM)))
+    geoms = symbols.geometry.to_numpy()
+    centres = np.asarray(symbols["centreline"].to_numpy(), dtype=object)
+    drawn = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    geoms, centres = geoms[drawn], centres[drawn]
+    # every outline at once (one loop over 5,000 symbols spent 3.4 s in shapely's per-call overhead)
+    outlines = shapely.segmentize(shapely.simplify(shapely.boundary(geoms), step / 8), step)
+    pts, index = shapely.get_coordinates(outlines, return_index=True)
+    centre_of = centres[index]
+    free = shapely.is_missing(centre_of) | shapely.is_empty(centre_of)
+    out = [Reach.points(pts[free], CASING_MM)]
+    pts, centre_of = pts[~free], centre_of[~free]
+    anchors = shapely.get_coordinates(
+        shapely.line_interpolate_point(centre_of, shapely.line_locate_point(centre_of, shapely.points(pts))))
+    off = (pts - anchors) / u / k
+    off[:, 1] *= -1.0  # paper's y runs down
+    out.append(Reach(anchors, off, np.full(len(pts), CASING_MM)))
     if doc.is_od:
         out.append(_node_reach(doc, view, doc.od_curves(view)[1]))
     else:

@@ -27,6 +27,7 @@ def _coast():
 def candidates(request, monkeypatch):
     """Both ways of finding the candidate pieces: the tree, and every box in numpy."""
     monkeypatch.setattr("geo.keep_clear.BRUTE_FORCE_PAIRS", 0 if request.param == "tree" else 10**12)
+    monkeypatch.setattr("geo.keep_clear.BRUTE_FORCE_PIECES", 0 if request.param == "tree" else 10**12)
 
 
 def test_the_obstacle_finds_exactly_what_shapely_finds(candidates):
