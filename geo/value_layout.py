@@ -121,22 +121,23 @@ def leader_ends(cands: list, anchors: list, shapes: list) -> list[tuple[float, f
     if not shapes:
         return list(anchors)
     shapes = np.asarray(shapes, dtype=object)
-    outlines: dict[tuple[float, float], object] = {}  # each anchor's symbols' outline (a few tips, many candidates)
-    out = []
-    for (cx, cy, *_), (ax, ay) in zip(cands, anchors, strict=True):
-        if (ax, ay) not in outlines:
-            near = shapes[shapely.dwithin(shapes, shapely.Point(ax, ay), 1.0)]
-            outlines[ax, ay] = shapely.boundary(shapely.union_all(near)) if len(near) else None
-        outline = outlines[ax, ay]
-        line = shapely.LineString([(cx, cy), (ax, ay)])
-        hits = shapely.get_coordinates(shapely.intersection(line, outline)) if outline is not None \
-            else np.empty((0, 2))
-        if len(hits):
-            first = hits[np.argmin(np.hypot(hits[:, 0] - cx, hits[:, 1] - cy))]
-            out.append((float(first[0]), float(first[1])))
-        else:
-            out.append((ax, ay))
-    return out
+    cand_xy = np.asarray([c[:2] for c in cands], float).reshape(-1, 2)
+    anchor_xy = np.asarray(anchors, float).reshape(-1, 2)
+    # each anchor's symbols' outline, once (a few tips, ~200 candidates each); all leaders cut at once
+    tips, which = np.unique(anchor_xy, axis=0, return_inverse=True)
+    outlines = np.empty(len(tips), dtype=object)
+    for k, (ax, ay) in enumerate(tips):
+        near = shapes[shapely.dwithin(shapes, shapely.Point(ax, ay), 1.0)]
+        outlines[k] = shapely.boundary(shapely.union_all(near)) if len(near) else None
+    lines = shapely.linestrings(np.stack([cand_xy, anchor_xy], axis=1))
+    hits, of = shapely.get_coordinates(shapely.intersection(lines, outlines[np.ravel(which)]), return_index=True)
+    out = anchor_xy.copy()
+    if len(hits):
+        d = np.hypot(hits[:, 0] - cand_xy[of, 0], hits[:, 1] - cand_xy[of, 1])
+        order = np.lexsort((d, of))  # each candidate's hit nearest its centre first
+        first = order[np.r_[True, of[order][1:] != of[order][:-1]]]
+        out[of[first]] = hits[first]
+    return [(float(x), float(y)) for x, y in out]
 
 
 def _box_distance(pts: np.ndarray, cx: float, cy: float, w: float, h: float) -> np.ndarray:
