@@ -223,6 +223,33 @@ class PlaceLabelsMixin:
         painter.setFont(font)
         fm = painter.fontMetrics()
         frame = view.frame_px
+        # where each name may go depends on the countries, the view and the language, not on the figures:
+        # kept per view, so a change of period or metric does not search every country's middle again
+        key = ("country-label-requests", layer.id, doc.label_language, view.crs, tuple(view.extent), tuple(frame),
+               view.dpi, painter.device().logicalDpiY(), tuple(i for i, _ in country_geoms))
+        if key not in doc._cache:
+            for k in [k for k in doc._cache if k[0] == key[0]][:-(COUNTRY_VIEWS_KEPT - 1)]:  # a pan is a new view
+                doc._cache.pop(k, None)
+            doc._cache[key] = self._country_requests(view, country_geoms, names, fm)
+        requests, texts = doc._cache[key]
+        placed, _ = place_labels(requests, soft, frame, obstacle_weight=30.0, hard=hard)
+        hex_colour = readable_on(theme.country_label, theme.focus_land)
+        colour = QColor(hex_colour)
+        halo = qcolor(theme.land, 0.6)
+        for lab in placed:
+            if lab.overlaps_obstacle:
+                continue
+            i = int(lab.key.split(":")[1])
+            rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
+            self.report.texts.append(("country", texts[i], hex_colour, theme.focus_land))
+            self.report.labels.append(("country", lab.rect))
+            if draw:
+                draw_halo_text(painter, rect, texts[i], font, colour, halo, 0.3 * mm)
+            hard.append(shapely.box(*lab.rect))
+
+    def _country_requests(self, view: MapView, country_geoms: list, names, fm) -> tuple[list, dict]:
+        """Label requests for the names of the countries large enough in the view, and their texts."""
+        mm = view.px_per_mm
         min_area_px = (14 * mm) ** 2
         requests, texts = [], {}
         offsets = _offsets(mm)
@@ -246,20 +273,7 @@ class PlaceLabelsMixin:
             cands = _inside(land, offsets + np.array([x, y, 0.0]), w, h)
             texts[i] = text
             requests.append(LabelRequest(f"country:{i}", (w, h), cands, priority=area_px / 1e6))
-        placed, _ = place_labels(requests, soft, frame, obstacle_weight=30.0, hard=hard)
-        hex_colour = readable_on(theme.country_label, theme.focus_land)
-        colour = QColor(hex_colour)
-        halo = qcolor(theme.land, 0.6)
-        for lab in placed:
-            if lab.overlaps_obstacle:
-                continue
-            i = int(lab.key.split(":")[1])
-            rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
-            self.report.texts.append(("country", texts[i], hex_colour, theme.focus_land))
-            self.report.labels.append(("country", lab.rect))
-            if draw:
-                draw_halo_text(painter, rect, texts[i], font, colour, halo, 0.3 * mm)
-            hard.append(shapely.box(*lab.rect))
+        return requests, texts
 
     @staticmethod
     def _country_layout(text: str, fm, land, x: float, y: float, mm: float) -> tuple[str, tuple[float, float]]:
@@ -279,6 +293,8 @@ class PlaceLabelsMixin:
         return (two_text, two) if _outside_share(land, x, y, *two) < _outside_share(land, x, y, *one) else (text, one)
 
 
+COUNTRY_VIEWS_KEPT = 4
+"""Views whose country-name candidates are kept (the canvas, the export preview, a page or two)."""
 FALLBACK_REACH_MM, FALLBACK_STEP_MM, FALLBACK_COST = 24, 2, 1.5
 """Country names that find no room near their country's middle try a grid this far out, at this step,
 at this extra cost (more than any of the preferred positions)."""

@@ -147,3 +147,19 @@ def test_the_footer_stays_on_a_portrait_page_in_every_language(doc, tmp_path, la
     assert any("".join(t.itertext()).strip().endswith(last_word) for t, _, _ in texts)  # a word or a line of it
     for t, y, size in texts:
         assert y + 0.3 * size <= height, ("".join(t.itertext()), y, height)
+
+
+def test_one_document_renamed_in_another_language_draws_the_new_names(doc):
+    """Where country names may go is kept per view and language: switching the language of the same
+    document (the window's selector) draws the new names, not the last language's."""
+    doc.select("2024")
+    page = Page("A4", "landscape", 96)
+    _, _, first = paint(doc, page)
+    doc.label_language = "fr"
+    _, _, second = paint(doc, page)
+    english = {t for kind, t, _, _ in first.texts if kind == "country"}
+    french = {t for kind, t, _, _ in second.texts if kind == "country"}
+    assert "ALGERIA" in english and "ALGÉRIE" in french and not english & {"ALGÉRIE"} and "ALGERIA" not in french
+    doc.select("2023")  # another period on the same view: the same names, from the kept candidates
+    _, _, third = paint(doc, page)
+    assert {t for kind, t, _, _ in third.texts if kind == "country"} >= {"ALGÉRIE", "LIBYE", "TUNISIE"}
