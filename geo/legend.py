@@ -17,6 +17,10 @@ from geo.qualifiers import ABOUT, AT_LEAST, AT_MOST, DERIVED, ROUNDED
 from geo.routes import route_caption
 from geo.styles import CHANGE_COLOURS, GROUP_LABELS, OD_COLOURS
 
+GROUP_ORDER = ("Atlantic", "WMR", "Algeria–Balearic", "CMR", "Expulsions")
+"""The route groups' order in every legend: the sea routes west to east, then the land corridors;
+other groups follow in the order they are drawn."""
+
 HEADING, EXPLAIN, SIZE, COLOUR, OUTLINE, RING, TOTAL, NO_DATA, NODE, NOTE = (
     "heading", "explain", "size", "colour", "outline", "ring", "total", "no_data", "node", "note")
 
@@ -126,6 +130,8 @@ def _colour_entries(doc, join, lang: MapLanguage) -> list[LegendEntry]:
     grouped = {g for r, g in zip(flows["route_id"], flows["group"], strict=True) if r not in own}
     drawn = set(flows["group"])
     groups = [g for g in groups if g in grouped or g not in drawn]
+    # one order on every map (a legend that reorders itself with the figures reads as a ranking)
+    groups.sort(key=lambda g: GROUP_ORDER.index(g) if g in GROUP_ORDER else len(GROUP_ORDER))
     return ([LegendEntry(COLOUR, lang.phrase(GROUP_LABELS.get(g, g)), doc.flow_colour("", g)) for g in groups]
             + [LegendEntry(COLOUR, lang.phrase(route_caption(routes, r)), own[r]) for r in coloured])
 
