@@ -239,9 +239,15 @@ def unpack_geometries(arrays: dict[str, np.ndarray], name: str = _GEOMETRY) -> n
     return geoms
 
 
+def key_for(kind: str, *parts: object) -> str | None:
+    """The key of a value of ``kind`` made from ``parts`` (digested), or None when caching is off."""
+    return _digest(kind, *parts) if cache_dir() is not None else None
+
+
 def geometry_digest(gdf) -> str:
-    """A digest of a layer's geometry (as WKB) and CRS: the basemap made from it is keyed by this,
-    so no edit of the layer can meet a basemap prepared before it (~5 ms for the 1:10m countries)."""
+    """A digest of a layer's geometry (as WKB) and CRS: what is made from it (the basemap, its islands)
+    is keyed by this, so no edit of the layer can meet a value prepared before it (~5 ms for the 1:10m
+    countries; not remembered per frame, as a layer may be edited in place)."""
     h = hashlib.blake2b(digest_size=20)
     for blob in _wkb(gdf.geometry.to_numpy()):
         h.update(b"-" if blob is None else blob)
