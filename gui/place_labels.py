@@ -127,6 +127,15 @@ class PlaceLabelsMixin:
         fonts = {False: map_font(6.5, view.dpi, dpi),
                  True: map_font(6.5, view.dpi, dpi, italic=map_language(self.doc).italic)}
         requests, markers = [], []
+        # a name's candidate positions depend on the view, the language and which dots are drawn, not on
+        # the figures: kept, so a change of period or metric that draws the same towns reuses them
+        key = ("place-name-requests", layer.id, self.doc.label_language, view.crs, tuple(view.extent),
+               tuple(view.frame_px), view.dpi, dpi, dots.keep.tobytes(), dots.radius.tobytes())
+        if key not in self.doc._cache:
+            for k in [k for k in self.doc._cache if k[0] == key[0]][:-(COUNTRY_VIEWS_KEPT - 1)]:
+                self.doc._cache.pop(k, None)
+            self.doc._cache[key] = {}
+        kept_requests = self.doc._cache[key]
         painter.setPen(pen("#ffffff", DOT_CASING_MM * mm))
         for i, (x, y) in enumerate(xy):
             kind = kinds[i]
@@ -142,14 +151,16 @@ class PlaceLabelsMixin:
                     self.report.dots.append((str(scene.ids[i]), float(x), float(y), float(r)))
             if markers_only or not names[i] or not layer.style.labels:
                 continue
-            painter.setFont(fonts[kind in ("island", "region_label")])
-            fm = painter.fontMetrics()
-            w, h = fm.horizontalAdvance(names[i]) + 1.2 * mm, fm.height() + 0.6 * mm
-            own = scene.named[i]
-            outline = scene.islands.shapes[own] if len(own) else None
-            place = Place(f"place:{i}", kind, (float(x), float(y)), (w, h), float(dots.radius[i]),
-                          shapely.union_all(outline) if outline is not None else None, tuple(int(k) for k in own))
-            requests.append(name_request(place, scene.geography, PRIORITY.get(kind, 1.0)))
+            if (i, names[i]) not in kept_requests:  # the name's width sizes its box
+                painter.setFont(fonts[kind in ("island", "region_label")])
+                fm = painter.fontMetrics()
+                w, h = fm.horizontalAdvance(names[i]) + 1.2 * mm, fm.height() + 0.6 * mm
+                own = scene.named[i]
+                outline = scene.islands.shapes[own] if len(own) else None
+                place = Place(f"place:{i}", kind, (float(x), float(y)), (w, h), float(dots.radius[i]),
+                              shapely.union_all(outline) if outline is not None else None, tuple(int(k) for k in own))
+                kept_requests[i, names[i]] = name_request(place, scene.geography, PRIORITY.get(kind, 1.0))
+            requests.append(kept_requests[i, names[i]])
         if markers_only:
             return markers
         claims = claims if claims is not None else Claims(AMBIGUITY_MARGIN_MM * mm)
@@ -294,7 +305,7 @@ class PlaceLabelsMixin:
 
 
 COUNTRY_VIEWS_KEPT = 4
-"""Views whose country-name candidates are kept (the canvas, the export preview, a page or two)."""
+"""Views whose country and place names' candidates are kept (the canvas, the export preview, a page or two)."""
 FALLBACK_REACH_MM, FALLBACK_STEP_MM, FALLBACK_COST = 24, 2, 1.5
 """Country names that find no room near their country's middle try a grid this far out, at this step,
 at this extra cost (more than any of the preferred positions)."""
