@@ -87,7 +87,7 @@ def restore(doc: MapDocument, state: DocumentState) -> None:
 
 
 GEOMETRY_CACHES = ("proj", "simple", "land", "relations", "routes-union", "country-label-requests",
-                   "place-name-requests")
+                   "place-name-requests", "named-islands")
 # Keyed by the selection, the figures table's token, the routes layer and the CRS: valid in a clone.
 SELECTION_CACHES = ("join", "proj-flows", "flow-symbols", "changes", "od-curves", "od-groups", "route-ends",
                     "held-scale", "content-extent", "extent-fit")

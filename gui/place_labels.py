@@ -89,8 +89,11 @@ class PlaceLabelsMixin:
         on_page, named = None, [np.empty(0, int)] * len(kinds)
         if found is not None:
             on_page = self._page_islands(view)
-            lonlat = shapely.get_coordinates(layer.data.geometry.to_numpy())
-            per_table = named_islands(found[0], lonlat, kinds)
+            key = ("named-islands", self.doc.layer("boundaries").id, layer.id)  # the same for every view
+            if key not in self.doc._cache:
+                self.doc._cache[key] = named_islands(found[0], shapely.get_coordinates(layer.data.geometry.to_numpy()),
+                                                     kinds)
+            per_table = self.doc._cache[key]
             position = {int(t): k for k, t in enumerate(on_page.index)}
             named = [np.array([position[int(t)] for t in isl if int(t) in position], int) for isl in per_table]
         drawn = dots.keep & np.isin(kinds, list(DOT_KINDS))
