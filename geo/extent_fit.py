@@ -31,6 +31,7 @@ import shapely
 from geo.errors import CrossingsError
 from geo.flow_geometry import CIRCLE_AT, ZERO_RING_MM, ArrowStyle
 from geo.projection import transformer
+from geo.styles import CASING_MM
 from geo.view import MapView
 
 FIT_MARGIN_MM = 7.0
@@ -45,8 +46,6 @@ MIN_FRAME_KM = 250.0
 land leg is 4 km) is never blown up to fill the page."""
 CONTENT_MARGIN = 0.08
 """The canvas's full view: what the map draws, with this share of its size around it."""
-CASING_MM = 0.2
-"""The white casing a flow is stroked with reaches this far outside its fill."""
 THIN_LINE_MM = 0.4
 """Half the width of a route drawn as a line (dashed 'no figure', the route under a circle)."""
 NODE_OUTLINE_MM = 0.2

@@ -33,6 +33,10 @@ GROUP_LABELS: dict[str, str] = {
 }
 
 
+CASING_MM = 0.2
+"""The casing round a filled figure, outside its colour (the figure keeps all its width in colour): it
+parts a band from the coast and from the larger band it crosses."""
+
 _HEX_COLOUR = re.compile(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 # A font family name as CSS and Qt take it: letters (any script), digits, spaces, dots and dashes.
 _FONT_FAMILY = re.compile(r"[\w .\-]{1,64}")

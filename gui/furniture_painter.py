@@ -182,7 +182,7 @@ class FurniturePainter:
                                 self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
             elif e.kind == SIZE:
                 w = e.size_mm * mm
-                self.p.setPen(pen("#ffffff", 0.25 * mm))
+                self.p.setPen(Qt.PenStyle.NoPen)  # all the sample's width is its colour, as on the map
                 self.p.setBrush(QColor(e.colour))
                 sample = box(x0, cy - w / 2, self.BAND_MM * mm, w)
                 if e.shape == "circle":

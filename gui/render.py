@@ -25,6 +25,7 @@ from geo.metrics import CIRCLE
 from geo.page import Page
 from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
 from geo.projection import resolve_crs
+from geo.styles import CASING_MM
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
@@ -336,7 +337,13 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             painter.setPen(pen(QColor(colour).darker(115), 0.45 * mm, dash=[3, 1.5]))
             painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
-            painter.setPen(pen(doc.flow_style.casing, 0.35 * mm))
+            # the casing lies outside the colour: stroked first, then the fill drawn over its inner half,
+            # so a band shows all the width its figure gives it (a centred 0.35 mm stroke left a 0.6 mm
+            # band 0.25 mm of colour, and the map disagreed with its legend)
+            painter.setPen(pen(doc.flow_style.casing, 2 * CASING_MM * mm))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(QColor(colour)))
         painter.drawPath(path)
 

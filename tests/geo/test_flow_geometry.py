@@ -102,8 +102,9 @@ def test_a_branch_makes_room_only_for_its_nearest_larger_branches():
     assert _nearest_branches(parts, 0, [5, 3]) == [5, 3]  # few candidates: all of them, as given
 
 
-def test_flow_symbols_are_laid_out_once_per_view_and_kept_for_a_few_views(bundled_doc_factory, monkeypatch):
-    """The PNG and the GeoJSON of one render share one layout; a panning canvas does not pile up layouts."""
+def test_flow_symbols_are_laid_out_once_per_scale_and_kept_for_a_few_scales(bundled_doc_factory, monkeypatch):
+    """The PNG and the GeoJSON of one render share one layout; a pan (the same scale) reuses it, as the
+    layout depends on the scale alone; a zooming canvas does not pile up layouts."""
     import geo.document as document
     from geo.page import Page
     from geo.view import MapView
@@ -117,8 +118,14 @@ def test_flow_symbols_are_laid_out_once_per_view_and_kept_for_a_few_views(bundle
     view = MapView(doc.crs, extent, (0, 0, *page.size_px), page.dpi)
     first = doc.flow_symbols(view)
     assert doc.flow_symbols(MapView(doc.crs, extent, (0, 0, *page.size_px), page.dpi)) is first and len(calls) == 1
-    for dx in range(1, 8):  # pan seven times
-        doc.flow_symbols(MapView(doc.crs, (extent[0] + dx, extent[1], extent[2] + dx, extent[3]),
+    for dx in (1e3, 5e4, 2e5):  # pan three times: the same layout, in the same place
+        panned = doc.flow_symbols(MapView(doc.crs, (extent[0] + dx, extent[1], extent[2] + dx, extent[3]),
+                                          (0, 0, *page.size_px), page.dpi))
+        assert panned is first
+    assert len(calls) == 1
+    for k in range(1, 8):  # zoom seven times
+        grow = k * 1e4
+        doc.flow_symbols(MapView(doc.crs, (extent[0] - grow, extent[1] - grow, extent[2] + grow, extent[3] + grow),
                                  (0, 0, *page.size_px), page.dpi))
     kept = [k for k in doc._cache if k[0] == "flow-symbols"]
     assert len(calls) == 8 and len(kept) == document.FLOW_SYMBOL_VIEWS_KEPT
