@@ -6,10 +6,14 @@ VENV   ?= .venv
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Qt's offscreen platform and fonts.
 APT_RUN  = libgl1 libegl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
-# A real window under Xvfb (xcb), screenshots, a browser for the web-map tests, pdffonts/pdftoppm.
+# A real window under Xvfb (xcb), screenshots, a browser for the web-map tests, pdffonts/pdftoppm, and QGIS's
+# Python bindings: tests/qgis opens the exported GeoPackage in QGIS as cartographers do.
 APT_TEST = xvfb xauth xdotool x11-utils imagemagick libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
            libxkbcommon-x11-0 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 chromium \
-           poppler-utils strace
+           poppler-utils strace python3-qgis inkscape
+# (inkscape: tests/browser/test_svg_fonts.py draws the exported SVG in Inkscape, as cartographers finish it)
+APT_TEST += gdal-bin
+# (gdal-bin: gdalinfo reads the georeferencing of the GeoPDF and of the PNG's world file, tests/gui/gis_clients.py)
 
 .PHONY: map test setup setup-test bench clean
 

@@ -81,3 +81,56 @@ def _lab(hex_colour: str) -> np.ndarray:
     z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
     f = [v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in (x, y, z)]
     return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+# -- Qt's darker(), without Qt: the painter, the GeoPackage fields and the web map darken alike ------
+def darker(hex_colour: str, factor: int) -> str:
+    """Qt's ``QColor(hex_colour).darker(factor).name()`` without Qt, so the label colour written
+    here is the very one the painter sets: Qt divides the HSV value by ``factor`` / 100 in its
+    16-bit channels and single precision, and names a channel rounded to 8 bits."""
+    if factor < 100:
+        raise ValueError(f"darker() needs a factor of 100 or more, not {factor}")
+    f32, full = np.float32, np.float32(65535)
+    r, g, b = (f32(int(hex_colour.lstrip("#")[i:i + 2], 16) * 0x101) / full for i in (0, 2, 4))
+    top, delta = max(r, g, b), max(r, g, b) - min(r, g, b)
+    value = _qround(top * full) * 100 // factor
+    if abs(delta) <= 1e-5:  # grey: no hue
+        channels = (value,) * 3
+    else:
+        saturation = _qround(delta / top * full)
+        h = (g - b) / delta if r == top else (f32(2) + (b - r) / delta if g == top else f32(4) + (r - g) / delta)
+        h = h * f32(60)
+        channels = _hsv_to_rgb16(_qround((h + f32(360) if h < 0 else h) * f32(100)), saturation, value)
+    return "#" + "".join(f"{round(c / 257):02x}" for c in channels)
+
+
+def _qround(x: np.float32) -> int:
+    """Qt's qRound of a float: halves away from zero (Python's round() goes to the even one)."""
+    return int(x + np.float32(0.5))
+
+
+def _hsv_to_rgb16(centidegrees: int, saturation: int, value: int) -> tuple[int, int, int]:
+    """Qt's 16-bit HSV to 16-bit RGB."""
+    f32, full = np.float32, np.float32(65535)
+    h = f32(0) if centidegrees == 36000 else f32(centidegrees) / f32(6000)
+    s, v = f32(saturation) / full, f32(value) / full
+    i = int(h)
+    frac = h - f32(i)
+    p = v * (f32(1) - s)
+    q = v * (f32(1) - s * frac)
+    t = v * (f32(1) - s * (f32(1) - frac))
+    rgb = {0: (v, t, p), 1: (q, v, p), 2: (p, v, t), 3: (p, q, v), 4: (t, p, v), 5: (v, p, q)}[i]
+    return tuple(_qround(c * full) for c in rgb)
+
+
+VALUE_LABEL_DARKER = 125
+OUTLINE_DARKER = 115
+"""A figure inside another is outlined, dashed, in its flow's colour made darker by this Qt factor."""
+"""A figure is written in its flow's colour made darker by this Qt factor, then made readable on its ground."""
+
+
+def value_label_colour(flow_colour: str, ground: str) -> str:
+    """The colour a figure is printed in beside its flow: the flow's colour darkened (so the figure
+    reads as the flow's), then darkened further until it reaches 4.5:1 on ``ground``. The painter,
+    the GeoPackage's ``label_colour`` and the web map's labels all take it from here."""
+    return readable_on(darker(flow_colour, VALUE_LABEL_DARKER), ground)

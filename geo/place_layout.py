@@ -98,6 +98,22 @@ def dot_radius(kind: str, px_per_mm: float) -> float:
     return max(DOT_RADIUS_MM["enclave" if kind == "enclave" else "town"] * px_per_mm, DOT_MIN_PX)
 
 
+def places_shown(kinds: np.ndarray, xy: np.ndarray, frame: tuple[float, float, float, float], ends: np.ndarray,
+                 view_units_per_px: float, px_per_mm: float) -> np.ndarray:
+    """Which places a map shows (before dots too close are thinned, ``place_dots``): every place in
+    the frame (pixels), but a town only where a drawn route, or one without a figure, starts or ends
+    within ROUTE_END_REACH of it (``ends``, pixels). The painter and the exports ask this alike."""
+    kinds, xy = np.asarray(kinds), np.asarray(xy, float).reshape(-1, 2)
+    left, top, width, height = frame
+    inside = (xy[:, 0] >= left) & (xy[:, 0] <= left + width) & (xy[:, 1] >= top) & (xy[:, 1] <= top + height)
+    reach = max(ROUTE_END_REACH_MM * px_per_mm, ROUTE_END_REACH_KM * 1000 / view_units_per_px)
+    ends = np.asarray(ends, float).reshape(-1, 2)
+    near_end = np.zeros(len(xy), bool)
+    if len(ends) and len(xy):
+        near_end = np.hypot(xy[:, None, 0] - ends[None, :, 0], xy[:, None, 1] - ends[None, :, 1]).min(axis=1) <= reach
+    return inside & (~np.isin(kinds, list(TOWN_KINDS)) | near_end)
+
+
 def place_dots(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, px_per_mm: float) -> Dots:
     """The dots of the shown places: every enclave and town whose dot meets no dot of a higher-ranked
     (or, at equal rank, earlier) place; islands and archipelagos have no dot and are always kept."""

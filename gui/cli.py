@@ -79,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
                           "(needs a connection when the page is opened; the offline countries show where it cannot load)")
     out.add_argument("--svg", help="also write an SVG with one named layer per map layer (Inkscape, Illustrator)")
     out.add_argument("--pdf", help="also write a print PDF (vector, fonts embedded)")
+    out.add_argument("--geopdf", action="store_true",
+                     help="with --pdf: georeference the map frame (GeoPDF), so QGIS opens it in place")
+    out.add_argument("--world-file", action="store_true",
+                     help="also write a world file (.pgw), .prj and .png.aux.xml beside the PNG, so a GIS "
+                          "opens it in place")
     out.add_argument("--transparent", action="store_true", help="transparent PNG background")
     out.add_argument("-q", "--quiet", action="store_true", help="print only errors")
 
@@ -227,6 +232,10 @@ def _render(args) -> int:
             message = message.replace(field_name, option)
         raise CrossingsError(message) from None
     doc.label_language = args.language
+    if args.geopdf and not args.pdf:
+        raise CrossingsError("--geopdf georeferences the PDF: add --pdf PATH")
+    if args.world_file and args.no_png:
+        raise CrossingsError("--world-file goes beside the PNG: drop --no-png")
     if args.colour_by == "change" and not args.compare:
         raise CrossingsError("--colour-by change needs --compare previous or --compare year_ago")
     doc.flow_style.compare = args.compare
@@ -267,7 +276,8 @@ def _render(args) -> int:
     from gui.export import write_map_files
 
     with output_set():  # every output lands, or none: renamed into place only when all were written
-        written = write_map_files(doc, page, targets, transparent=args.transparent, periods=periods, tiles=args.tiles)
+        written = write_map_files(doc, page, targets, transparent=args.transparent, periods=periods, tiles=args.tiles,
+                                  geopdf=args.geopdf, world_file=args.world_file)
     labels = flow_label_texts(doc)
     drawn = ", ".join(f"{r.route_id} {labels.get(r.route_id, format_value(r.value)).splitlines()[0]}"
                       for r in join.flows.itertuples())

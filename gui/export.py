@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QImage, QPainter
 
-from geo.atomic import atomic_output, check_output_target
+from geo.atomic import check_output_target
 from geo.document import MapDocument
-from geo.errors import ExportError
-from geo.map_texts import map_title
 from geo.page import Page
+from geo.view import MapView
+from gui.pdf_export import contents_pdf as contents_pdf  # the PDF writer lives there; callers import from here
+from gui.pdf_export import export_pdf
+from gui.pdf_export import pdf_bytes as pdf_bytes
 from gui.png_writer import encode_png
-from gui.render import PHASES, MapRenderer, RenderOptions
+from gui.render import MapRenderer, RenderOptions
+from gui.svg_export import LAYER_LABELS as LAYER_LABELS  # the SVG writer lives there; callers import from here
+from gui.svg_export import export_svg
 
 
 @dataclass(frozen=True)
@@ -25,17 +28,20 @@ class PngExportSettings:
     page: Page
     transparent: bool = False
     periods: tuple[str, ...] | None = None
+    world_file: bool = False
+    """Also write a world file (``.pgw``), a ``.prj`` and GDAL's ``.png.aux.xml`` beside the PNG:
+    the page's pixels in the map CRS (one map only: small multiples have a frame per period)."""
 
 
 def paint_page(painter: QPainter, doc: MapDocument, page: Page, options: RenderOptions,
-               periods: tuple[str, ...] | None = None) -> None:
-    """The page every export paints: the map, or small multiples when ``periods`` are given."""
+               periods: tuple[str, ...] | None = None) -> list[MapView]:
+    """The page every export paints: the map, or small multiples when ``periods`` are given;
+    returns the view of every map frame painted (what a world file or a GeoPDF georeferences)."""
     if periods:
         from gui.small_multiples import render_small_multiples
 
-        render_small_multiples(painter, doc, page, list(periods), options)
-    else:
-        MapRenderer(doc).render_page(painter, page, options)
+        return render_small_multiples(painter, doc, page, list(periods), options)
+    return [MapRenderer(doc).render_page(painter, page, options)]
 
 
 def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOptions(),
@@ -59,15 +65,17 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
 def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings, progress=None) -> Path:
     """The PNG; ``progress(fraction)`` is told when the page is painted and when it is encoded (the
     export dialog's bar sat at 0 % for the whole of a large PNG)."""
+    from gui.png_writer import png_metadata, png_sidecars, write_png_files
+
     path = check_output_target(path)
+    sidecars = png_sidecars(doc, path, settings)  # before painting: a refused world file costs no render
     image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent), settings.periods)
     if progress is not None:
         progress(PNG_PAINTED)
-    data = encode_png(image, settings.page.dpi)
+    data = encode_png(image, settings.page.dpi, **png_metadata(doc, settings.periods))
     if progress is not None:
         progress(PNG_ENCODED)
-    with atomic_output(path) as tmp:
-        tmp.write_bytes(data)
+    write_png_files(path, data, sidecars)
     return path
 
 
@@ -82,172 +90,8 @@ class VectorExportSettings:
     page: Page
     transparent: bool = False
     periods: tuple[str, ...] | None = None
-
-
-LAYER_LABELS = {
-    "background": "Sea and graticule",
-    "countries": "Countries",
-    "routes": "Routes and flows",
-    "places": "Places",
-    "labels": "Labels",
-    "furniture": "Title, legend and sources",
-}
-
-_SVG = "http://www.w3.org/2000/svg"
-_INKSCAPE = "http://www.inkscape.org/namespaces/inkscape"
-
-
-def _pdf_in_memory(page: Page, title: str):
-    """A QPdfWriter for ``page`` writing into memory: (writer, its buffer, the bytes it fills)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
-    w_mm, h_mm = page.size_mm
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(round(page.dpi))
-    writer.setPageSize(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    writer.setCreator("Crossings")
-    return writer, buffer, data
-
-
-def pdf_bytes(doc: MapDocument, settings: VectorExportSettings) -> bytes:
-    """The print PDF in memory: vector shapes, text kept as text with the fonts embedded.
-
-    QPdfWriter ignores failed writes (a full disk gave a corrupt file and "wrote m.pdf"), so it
-    writes into memory and the bytes go to disk through Python, whose errors are reported; the
-    series also joins these bytes into its atlas.
-    """
-    page = settings.page
-    writer, buffer, data = _pdf_in_memory(page, map_title(doc))
-    painter = QPainter(writer)
-    if not painter.isActive():
-        raise ExportError("could not start the PDF writer")
-    try:
-        paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent), settings.periods)
-    finally:
-        painter.end()
-    buffer.close()
-    pdf = bytes(data.data())
-    if not pdf.rstrip().endswith(b"%%EOF"):
-        raise ExportError("the PDF writer did not finish the file")
-    return pdf
-
-
-# The contents page of a series atlas: type sizes in points, margins in millimetres.
-CONTENTS_TITLE_PT, CONTENTS_LINE_PT, CONTENTS_MARGIN_MM = 16.0, 10.0, 20.0
-
-
-def contents_pdf(page: Page, title: str, lines: list[str]) -> bytes:
-    """A one-page PDF listing the atlas: its title, then a line per map (page number first) and
-    what was not drawn. Lines that do not fit continue in a second column."""
-    from PySide6.QtCore import QRectF, Qt
-
-    from gui.fonts import map_font
-
-    w_mm, h_mm = page.size_mm
-    writer, buffer, data = _pdf_in_memory(page, title)
-    painter = QPainter(writer)
-    try:
-        mm = page.px_per_mm
-        device = writer.logicalDpiX()
-        margin = CONTENTS_MARGIN_MM * mm
-        painter.setFont(map_font(CONTENTS_TITLE_PT, page.dpi, device, bold=True))
-        box = QRectF(margin, margin, w_mm * mm - 2 * margin, 12 * mm)
-        painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-        painter.setFont(map_font(CONTENTS_LINE_PT, page.dpi, device))
-        step = painter.fontMetrics().height() * 1.35
-        top = margin + 18 * mm
-        rows = max(1, int((h_mm * mm - margin - top) // step))
-        column_w = (w_mm * mm - 2 * margin) / 2
-        if len(lines) > rows * 2:  # never a silent cut: the last line says how many more there are
-            lines = [*lines[: rows * 2 - 1], f"… and {len(lines) - rows * 2 + 1} more (see the bookmarks)"]
-        for n, line in enumerate(lines):
-            x = margin + (n // rows) * column_w
-            y = top + (n % rows) * step
-            painter.drawText(QRectF(x, y, column_w - 4 * mm, step),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
-
-
-def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSettings, pdf: bytes | None = None) -> Path:
-    """Write the print PDF (``pdf``: bytes already made by :func:`pdf_bytes`)."""
-    path = check_output_target(path)
-    if pdf is None:
-        try:
-            pdf = pdf_bytes(doc, settings)
-        except ExportError as exc:
-            raise ExportError(f"{path.name}: {exc}") from None
-    with atomic_output(path) as tmp:
-        tmp.write_bytes(pdf)
-    return path
-
-
-def export_svg(doc: MapDocument, path: str | Path, settings: VectorExportSettings) -> Path:
-    """An SVG whose top-level groups are named layers (Inkscape layers; Illustrator reads the ids).
-
-    QSvgGenerator writes one anonymous group per painter state and knows nothing of layers, so
-    each layer is painted in its own pass (the full layout is computed every time, so labels
-    still avoid flows) and the passes are merged under ``<g id=... inkscape:groupmode="layer">``.
-    """
-    import xml.etree.ElementTree as ET
-
-    path = check_output_target(path)
-    ET.register_namespace("", _SVG)
-    ET.register_namespace("inkscape", _INKSCAPE)
-    root = None
-    for phase in PHASES:
-        svg = _svg_pass(doc, settings, frozenset({phase}))
-        # every pass numbers its clip paths from 1: make the ids unique across layers
-        prefix = phase.encode() + b"-clip"
-        svg = re.sub(rb'(id="|url\(#)clipPath(\d+)', lambda m, p=prefix: m.group(1) + p + m.group(2), svg)
-        tree = ET.fromstring(svg)
-        if root is None:
-            root = ET.Element(f"{{{_SVG}}}svg", {k: v for k, v in tree.attrib.items()})
-            root.set("version", "1.1")
-            title = ET.SubElement(root, f"{{{_SVG}}}title")
-            title.text = map_title(doc)
-        group = ET.SubElement(root, f"{{{_SVG}}}g", {
-            "id": phase, f"{{{_INKSCAPE}}}groupmode": "layer", f"{{{_INKSCAPE}}}label": LAYER_LABELS[phase]})
-        for child in tree:
-            if child.tag.split("}")[-1] in ("title", "desc"):
-                continue
-            group.append(child)
-    data = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    with atomic_output(path) as tmp:
-        tmp.write_bytes(data)
-    return path
-
-
-def _svg_pass(doc: MapDocument, settings: VectorExportSettings, phases: frozenset[str]) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize
-    from PySide6.QtSvg import QSvgGenerator
-
-    page = settings.page
-    w, h = page.size_px
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)
-    gen.setOutputDevice(buffer)
-    gen.setSize(QSize(w, h))
-    gen.setViewBox(QRect(0, 0, w, h))
-    gen.setResolution(round(page.dpi))
-    gen.setTitle(map_title(doc))
-    painter = QPainter(gen)
-    try:
-        paint_page(painter, doc, page, RenderOptions(transparent=settings.transparent, phases=phases), settings.periods)
-    finally:
-        painter.end()
-    buffer.close()
-    return bytes(data.data())
+    geopdf: bool = False
+    """PDF only: georeference every map frame (ISO 32000 geospatial measure, as QGIS's GeoPDF)."""
 
 
 # The order every caller writes a map's files in: the quick raster first, the web map last.
@@ -256,13 +100,15 @@ FILE_FORMATS = ("png", "svg", "pdf", "geojson", "gpkg", "html")
 
 def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, transparent: bool = False,
                     periods: tuple[str, ...] | None = None, tiles: str | None = None,
-                    progress=None, cancelled=None, pdf: bytes | None = None) -> list[Path]:
+                    progress=None, cancelled=None, pdf: bytes | None = None,
+                    geopdf: bool = False, world_file: bool = False) -> list[Path]:
     """Write one map in every format of ``targets`` (format → path; for ``geojson`` the path is a
     prefix, ``<prefix>_<layer>.geojson``), the one path the command line, the export dialog and the
     series share. Call it inside :func:`geo.atomic.output_set` so the files land together.
 
     ``progress(fraction, format)`` and ``cancelled()`` are checked between files; ``pdf`` reuses
-    bytes from :func:`pdf_bytes`.
+    bytes from :func:`pdf_bytes`. ``geopdf`` georeferences the PDF; ``world_file`` writes the PNG's
+    world file, ``.prj`` and ``.aux.xml`` beside it.
     """
     from gui.layout import page_view
     from gui.workers import Cancelled
@@ -277,11 +123,11 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
             progress(i / len(steps), fmt)
         if fmt == "png":
             step = (lambda f, i=i: progress((i + f) / len(steps), "png")) if progress is not None else None
-            written.append(export_png(doc, targets[fmt], PngExportSettings(page, transparent, periods), step))
+            written.append(export_png(doc, targets[fmt], PngExportSettings(page, transparent, periods, world_file), step))
         elif fmt == "svg":
             written.append(export_svg(doc, targets[fmt], VectorExportSettings(page, transparent, periods)))
         elif fmt == "pdf":
-            written.append(export_pdf(doc, targets[fmt], VectorExportSettings(page, transparent, periods), pdf))
+            written.append(export_pdf(doc, targets[fmt], VectorExportSettings(page, transparent, periods, geopdf), pdf))
         else:
             view = view or page_view(doc, page)
             if fmt == "html":
@@ -301,6 +147,8 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
                     if cancelled is not None and cancelled():
                         raise Cancelled()
                     written.append(write_geojson(gdf, prefix.with_name(f"{prefix.name}_{name}.geojson")))
-            else:
-                written.append(write_geopackage(layers, targets[fmt]))
+            else:  # with the map's style for every layer, so QGIS opens it looking like the PNG
+                from geo.exports.gpkg_styles import map_styles
+
+                written.append(write_geopackage(layers, targets[fmt], styles=map_styles(doc, layers)))
     return written

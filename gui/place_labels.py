@@ -23,14 +23,13 @@ from geo.place_layout import (
     AMBIGUITY_MARGIN_MM,
     DOT_KINDS,
     LEADER_MIN_MM,
-    ROUTE_END_REACH_KM,
-    ROUTE_END_REACH_MM,
     TOWN_KINDS,
     Dots,
     Geography,
     Place,
     name_request,
     place_dots,
+    places_shown,
 )
 from geo.view import MapView
 from gui.fonts import map_font
@@ -81,9 +80,7 @@ class PlaceLabelsMixin:
         xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
         ends = self._route_ends_px(view)
         mm = view.px_per_mm
-        reach = max(ROUTE_END_REACH_MM * mm, ROUTE_END_REACH_KM * 1000 / view.units_per_px)
-        shown = np.array([self._place_shown(k, x, y, view.frame_px, ends, reach) for k, (x, y) in zip(kinds, xy, strict=True)],
-                         dtype=bool)
+        shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, mm)
         dots = place_dots(kinds, xy, shown, mm)
         found = document_islands(self.doc)
         on_page, named = None, [np.empty(0, int)] * len(kinds)
@@ -207,15 +204,6 @@ class PlaceLabelsMixin:
         drawn = np.flatnonzero(scene.dots.keep & np.isin(scene.kinds, list(DOT_KINDS)))
         dots = [shapely.Point(*scene.xy[i]).buffer(scene.dots.radius[i] + MARKER_CLEARANCE_MM * mm) for i in drawn]
         return [*dots, *getattr(self, "_no_data_px", []), *getattr(self, "_route_lines_px", [])]
-
-    @staticmethod
-    def _place_shown(kind: str, x: float, y: float, frame, ends: np.ndarray, reach: float) -> bool:
-        fx, fy, fw, fh = frame
-        if not (fx <= x <= fx + fw and fy <= y <= fy + fh):
-            return False
-        if kind in TOWN_KINDS:
-            return bool(len(ends)) and np.hypot(ends[:, 0] - x, ends[:, 1] - y).min() <= reach
-        return True
 
     def _route_ends_px(self, view: MapView) -> np.ndarray:
         ends = self.doc.route_ends()

@@ -13,7 +13,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from geo.colours import blend, readable_on
+from geo.colours import blend, readable_on, value_label_colour
 from geo.labels import LabelRequest, place_labels
 from geo.map_language import map_language
 from geo.map_texts import flow_label_texts
@@ -103,7 +103,7 @@ class ValueLabelsMixin:
                 hex_colour = readable_on(doc.theme.text, under)
                 kind = "total"
             else:
-                hex_colour = readable_on(QColor(doc.flow_colour(lab.key, colours[lab.key])).darker(125).name(), under)
+                hex_colour = value_label_colour(doc.flow_colour(lab.key, colours[lab.key]), under)
                 text = label_text(lab.key, values[lab.key])
                 kind = "value"
             self.report.texts.append((kind, text, hex_colour, under))

@@ -18,7 +18,7 @@ from pathlib import PurePosixPath
 
 # Python packages the app never imports at run time (bench, tests, optional back ends of pandas/geopandas).
 EXCLUDED_MODULES = [
-    "matplotlib", "mpl_toolkits", "kiwisolver", "contourpy", "cycler", "fontTools",
+    "matplotlib", "mpl_toolkits", "kiwisolver", "contourpy", "cycler",  # (fontTools stays: the SVG embeds font subsets)
     "PIL",  # only openpyxl's image support (guarded import) and pygments' image formatter use it
     "tkinter", "_tkinter", "IPython", "jedi", "pygments",
     "pytest", "_pytest", "pluggy", "py", "hypothesis", "pytestqt", "pytest_socket", "playwright", "greenlet",

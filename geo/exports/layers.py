@@ -9,6 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.document import MapDocument
+from geo.exports.map_fields import NODE_RADIUS_MM, figure_label_fields, flow_colours, map_names, places_on_map
 from geo.map_language import map_language
 from geo.map_texts import figure_labels
 from geo.projection import WGS84
@@ -36,6 +37,14 @@ def _layer_name(layer, taken) -> str:
     return name
 
 
+def doc_layer_names(doc: MapDocument) -> dict:
+    """The exported name of each layer of ``doc`` (geo.layer.Layer), in the document's order."""
+    names: dict = {}
+    for layer in doc.layers:
+        names[_layer_name(layer, names)] = layer
+    return names
+
+
 def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame]:
     """Every layer of the map keyed by a file-friendly name, in EPSG:4326.
 
@@ -43,10 +52,17 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
     period, metric and source; ``flow_symbols`` are the band, arrow and circle polygons exactly as
     drawn at this view's scale; ``figures`` is every figure of the selection in any source and every
     route without one, with how the map shows it (geo.join's statuses), on its route's line.
+    What the map paints and prints for a feature is in its fields too (geo.exports.map_fields):
+    ``colour``, ``map_label``, ``label_colour``, ``map_name``, ``on_map``.
     """
     out: dict[str, gpd.GeoDataFrame] = {}
-    for layer in doc.layers:
-        out[_layer_name(layer, out)] = _clean(layer.data)
+    for name, layer in doc_layer_names(doc).items():
+        out[name] = _clean(layer.data)
+        names = map_names(doc, layer.kind, layer.data)
+        if names is not None:
+            out[name]["map_name"] = names.to_numpy()
+        if layer.kind == "places":
+            out[name]["on_map"] = places_on_map(doc, view, layer)
     if doc.flows is not None and (doc.layer("routes") is not None or doc.is_od):
         join = doc.join()
         lang = map_language(doc)
@@ -56,29 +72,34 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         scale = doc.width_scale()  # fitted over every flow: once, not once per flow (17 s at 5,000)
         flows["width_mm"] = [round(scale.width_mm(v), 3) for v in flows["value"]]
         if doc.is_od:  # the laid-out curves, as drawn, rather than straight origin-destination lines
-            curves, _, totals = doc.od_curves(view)
+            curves, radii, totals = doc.od_curves(view)
             flows = flows.set_geometry(curves.to_crs(WGS84).geometry.values)
             from geo.od import node_points
 
-            out["nodes"] = _clean(node_points(join.flows, totals))
+            nodes = node_points(join.flows, totals)
+            nodes["diameter_mm"] = [2 * radii.get(n, NODE_RADIUS_MM) for n in nodes["name"]]
+            out["nodes"] = _clean(nodes)
             projected = curves
         else:
             projected = doc.projected_flows()
         if "qualifier" in flows.columns:  # exact is a qualifier too: null would read as "unknown"
             flows["qualifier"] = flows["qualifier"].replace("", "exact")
+        flows["colour"] = flow_colours(doc, flows)
         out["flows"] = _clean(flows)
-        symbols = doc.flow_symbols(view)
+        drawn = doc.flow_symbols(view)
         keep = [c for c in ("route_id", "name", "period", "metric", "qualifier", "label", "marker", "status",
                             "source", "source_ref", "note") if c in join.flows.columns]
-        symbols = symbols.drop(columns=["centreline"]).merge(flows[keep], on="route_id")
+        symbols = drawn.drop(columns=["centreline"]).merge(flows[keep], on="route_id")
+        symbols["colour"] = flow_colours(doc, symbols)
         out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=projected.crs).to_crs(WGS84))
         if join.figures is not None:
-            out["figures"] = figures_layer(doc)
+            out["figures"] = figures_layer(doc, drawn)
     return out
 
 
-def figures_layer(doc: MapDocument) -> gpd.GeoDataFrame:
-    """Every figure chosen for the map, the others of its selection, and the routes without one."""
+def figures_layer(doc: MapDocument, symbols: pd.DataFrame | None = None) -> gpd.GeoDataFrame:
+    """Every figure chosen for the map, the others of its selection, and the routes without one;
+    with ``symbols`` (the drawn flow symbols), the label the map prints beside each figure."""
     join = doc.join()
     routes = doc.layer("routes").data
     geom = dict(zip(routes["route_id"], routes.geometry, strict=True))
@@ -89,6 +110,7 @@ def figures_layer(doc: MapDocument) -> gpd.GeoDataFrame:
     f["period_label"] = f["period"].map(lang.period)
     f["metric_label"] = lang.phrase(doc.meaning.label)
     f["row"] = f["row"].astype("Int64")
+    f[["map_label", "label_colour"]] = figure_label_fields(doc, f, symbols)
     return gpd.GeoDataFrame(f, geometry=[geom.get(r) for r in f["route_id"]], crs=routes.crs)
 
 

@@ -10,6 +10,7 @@ integers, whatever the values of this particular map.
 from __future__ import annotations
 
 import warnings
+from datetime import datetime, timezone
 from pathlib import Path
 
 import geopandas as gpd
@@ -35,6 +36,10 @@ DATE_FIELDS = ("date_from", "date_to")
 INTEGER_FIELDS = ("file_row",)
 # Columns that hold numbers even when a layer has none of them.
 REAL_FIELDS = ("figure", "width_mm", "arrow_width_mm", "total")
+GPKG_VERSION = "1.2"
+"""GeoPackage 1.2: QGIS 3.22 and GDAL 3.6, which field offices run, warn about a 1.4 file on every open."""
+STYLES_TABLE = "layer_styles"
+"""The table QGIS reads a layer's default style from (the OGR provider's schema, QgsOgrProviderMetadata::saveStyle)."""
 
 
 def public_fields(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -83,7 +88,7 @@ def _geometry_type(geoms) -> tuple[str, bool]:
 
 
 def _write(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None = None, append: bool = False,
-           layer_options: dict | None = None) -> None:
+           layer_options: dict | None = None, dataset_options: dict | None = None) -> None:
     gdf = public_fields(gdf.to_crs(4326))
     names, data, masks = _field_arrays(gdf)
     geoms = gdf.geometry.to_numpy()
@@ -95,7 +100,8 @@ def _write(gdf: gpd.GeoDataFrame, path: Path, driver: str, layer: str | None = N
                          dtype=object)
     raw_write(str(path), geometry=shapely.to_wkb(geoms), field_data=data, fields=names,
               field_mask=masks if any(m is not None for m in masks) else None, layer=layer, driver=driver,
-              geometry_type=gtype, crs="EPSG:4326", encoding="UTF-8", append=append, layer_options=layer_options)
+              geometry_type=gtype, crs="EPSG:4326", encoding="UTF-8", append=append, layer_options=layer_options,
+              dataset_options=dataset_options)
 
 
 def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
@@ -111,18 +117,52 @@ def write_geojson(gdf: gpd.GeoDataFrame, path: str | Path) -> Path:
     return path
 
 
-def write_geopackage(layers: dict[str, gpd.GeoDataFrame], path: str | Path) -> Path:
-    """All layers in one GeoPackage, one table each, written to a temporary file first."""
+def write_geopackage(layers: dict[str, gpd.GeoDataFrame], path: str | Path, styles: dict | None = None) -> Path:
+    """All layers in one GeoPackage 1.2, one table each, written to a temporary file first.
+
+    ``styles`` (layer name -> geo.exports.gpkg_styles.StoredStyle) go into the ``layer_styles``
+    table as each layer's default, so QGIS opens the layers looking like the map.
+    """
     path = Path(path)
     with atomic_output(path) as tmp, warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             for name, gdf in layers.items():
-                _write(gdf, tmp, "GPKG", layer=name, append=tmp.exists())
+                first = not tmp.exists()
+                _write(gdf, tmp, "GPKG", layer=name, append=not first,
+                       dataset_options={"VERSION": GPKG_VERSION} if first else None)
             _check_written(tmp, {name: len(gdf) for name, gdf in layers.items()})
         except _WRITE_ERRORS as exc:
             raise ExportError(f"{path.name}: could not write GeoPackage: {diagnose_failure(tmp, exc)}") from None
+        if styles:
+            try:
+                _write_styles(tmp, styles)
+                _check_written(tmp, {STYLES_TABLE: len(styles)})
+            except _WRITE_ERRORS as exc:
+                raise ExportError(f"{path.name}: could not write the layer styles: {diagnose_failure(tmp, exc)}") from None
     return path
+
+
+def _write_styles(path: Path, styles: dict) -> None:
+    """One default style per layer, in the columns QGIS's OGR provider creates (and through GDAL, as
+    it does: the table is registered in the GeoPackage's contents with ``id`` as its key)."""
+    names = list(styles)
+    geometry_columns = [pyogrio.read_info(path, layer=name)["geometry_name"] or "" for name in names]
+    now = np.datetime64(datetime.now(timezone.utc).replace(tzinfo=None), "ms")
+
+    def text(values) -> np.ndarray:
+        return np.array(list(values), dtype=object)
+
+    columns = {
+        "f_table_catalog": text("" for _ in names), "f_table_schema": text("" for _ in names),
+        "f_table_name": text(names), "f_geometry_column": text(geometry_columns),
+        "styleName": text(styles[n].name for n in names), "styleQML": text(styles[n].qml for n in names),
+        "styleSLD": text(styles[n].sld for n in names), "useAsDefault": np.ones(len(names), dtype=bool),
+        "description": text(styles[n].description for n in names), "owner": text("" for _ in names),
+        "ui": text(None for _ in names), "update_time": np.full(len(names), now),
+    }
+    raw_write(str(path), geometry=None, field_data=list(columns.values()), fields=list(columns), layer=STYLES_TABLE,
+              driver="GPKG", geometry_type=None, crs=None, encoding="UTF-8", append=True, layer_options={"FID": "id"})
 
 
 # GDAL reports a full disk in some drivers only as a warning and a short file: every error type it

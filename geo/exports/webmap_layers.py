@@ -12,7 +12,9 @@ import shapely
 import shapely.ops
 from shapely.geometry import LineString, MultiLineString, Point, mapping
 
+from geo.colours import OUTLINE_DARKER, darker, value_label_colour
 from geo.document import MapDocument
+from geo.exports.map_fields import value_label_ground
 from geo.flow_geometry import smooth_line
 from geo.map_language import map_language
 from geo.map_texts import country_names, flow_label_texts, label_names, metric_text
@@ -278,7 +280,7 @@ def _symbol_style(p: dict, casing: str) -> dict:
         return {"fillColor": "#ffffff", "fillOpacity": 1.0, "color": "#222222", "weight": 1.5, "opacity": 1.0,
                 "className": css}
     if not p.get("filled", True):
-        return {"fillOpacity": 0.0, "color": _darker(p["colour"], 1.15), "weight": 2.0, "opacity": 1.0,
+        return {"fillOpacity": 0.0, "color": darker(p["colour"], OUTLINE_DARKER), "weight": 2.0, "opacity": 1.0,
                 "dashArray": "6 3", "lineJoin": "round", "className": css}
     return {"fillColor": p["colour"], "fillOpacity": 1.0, "color": casing, "weight": 1.0, "opacity": 1.0,
             "lineJoin": "round", "className": css}
@@ -352,7 +354,7 @@ def _value_label_points(doc: MapDocument, view: MapView, layers: dict) -> list[d
         lon, lat = to_ll.transform(ax, ay)
         out.append(_feature(f"v{len(out)}", Point(round(lon, 5), round(lat, 5)), {
             "kind": "flow_label", "route_id": str(row.route_id), "value": float(row.value),
-            "value_label": text, "colour": _darker(doc.flow_colour(str(row.route_id), str(row.group))),
+            "value_label": text, "colour": value_label_colour(doc.flow_colour(str(row.route_id), str(row.group)), value_label_ground(doc)),
             "direction": direction,
         }))
     return out + _total_label_points(doc, symbols, placed, land, to_ll, mm)
@@ -395,13 +397,6 @@ def _total_label_points(doc: MapDocument, symbols, placed: list, land, to_ll, mm
             "kind": "total_label", "route_id": str(t.route_id), "value": float(t.value),
             "value_label": "\n".join(lines), "colour": doc.theme.text, "direction": "center"}))
     return out
-
-
-def _darker(hex_colour: str, factor: float = 1.35) -> str:
-    """Like QColor.darker(135): the label colour of the PNG."""
-    h = hex_colour.lstrip("#")
-    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
-    return "#{:02x}{:02x}{:02x}".format(*(round(c / factor) for c in (r, g, b)))
 
 
 def _add_places(m, doc: MapDocument, places) -> None:

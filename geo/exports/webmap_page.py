@@ -30,7 +30,7 @@ from geo.view import MapView
 if TYPE_CHECKING:
     from geo.exports.webmap import WebMapSettings
 
-from geo.exports.webmap_layers import _darker, _text  # noqa: F401
+from geo.exports.webmap_layers import _text  # noqa: F401
 
 
 # -- furniture ----------------------------------------------------------------------------------

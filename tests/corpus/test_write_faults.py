@@ -31,7 +31,8 @@ OLD_MAP = b"last quarter's map, which a failed export must not touch"
 WRITERS = {
     "png": ["--no-geojson"],
     "svg": ["--no-png", "--no-geojson", "--svg", "{d}/m.svg"],
-    "pdf": ["--no-png", "--no-geojson", "--pdf", "{d}/m.pdf"],
+    # small multiples: the finished PDF of one map (287 kB at 60 dpi) fits the 400 kB disk below; two take 761 kB
+    "pdf": ["--no-png", "--no-geojson", "--pdf", "{d}/m.pdf", "--periods", "2023", "2024"],
     "geojson": ["--no-png"],
     "gpkg": ["--no-png", "--no-geojson", "--gpkg", "{d}/m.gpkg"],
     "html": ["--no-png", "--no-geojson", "--html", "{d}/m.html"],
@@ -132,7 +133,9 @@ def test_a_full_disk_is_named_and_leaves_nothing(nearly_full_disk, writer):
     disk = nearly_full_disk
     (disk / "m.png").write_bytes(OLD_MAP)
     options = [o.replace("{d}", str(disk)) for o in WRITERS[writer]]
-    dpi = "300" if writer == "png" else "60"  # a PNG larger than the disk (the fitted default map: 315 kB at 150 dpi, 625 kB at 300)
+    # a PNG larger than the disk (the fitted default map: 315 kB at 150 dpi, 625 kB at 300); the SVG, its
+    # texts now text and not outlined halos, is 213 kB at 60 dpi and 518 kB at 1200
+    dpi = {"png": "300", "svg": "1200"}.get(writer, "60")
     proc = subprocess.run([sys.executable, "-m", "gui.cli", "render", "-q", "--out-dir", str(disk), "--name", "m",
                            "--dpi", dpi, *options], capture_output=True, text=True, env=_child_env(), cwd=ROOT,
                           timeout=300)

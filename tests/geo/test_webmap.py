@@ -232,3 +232,22 @@ def test_cli_writes_the_web_map(tmp_path, monkeypatch):
     assert {f["properties"]["route_id"] for f in features(text, "flow")} == set(Q4_ARRIVALS)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.html"]
 
+
+
+def test_figures_are_printed_in_the_pngs_colours_and_read_at_4_5_to_1(default_doc, default_html):
+    """A figure's colour on the web map is the PNG's (its flow's colour darkened as the painter does,
+    geo.colours.value_label_colour) and reaches 4.5:1 on the darkest ground its halo can stand on; the
+    web map used its own rule (the WMR's #aa7600 reached 3.96:1)."""
+    from geo.colours import contrast_ratio, darker
+    from geo.exports.map_fields import value_label_ground
+
+    ground = value_label_ground(default_doc)
+    labels = features(default_html, "flow_label")
+    assert len(labels) >= 5
+    for f in labels:
+        p = f["properties"]
+        flow = next(g["properties"]["colour"] for g in features(default_html, "flow")
+                    if g["properties"]["route_id"] == p["route_id"])
+        assert contrast_ratio(p["colour"], ground) >= 4.5, p
+        # no lighter than the painter's darkening, and darkened further only as far as needed
+        assert contrast_ratio(p["colour"], "#ffffff") >= contrast_ratio(darker(flow, 125), "#ffffff") - 1e-9, p

@@ -53,7 +53,8 @@ def test_geopackage_holds_every_layer(in_tmp):
     import pyogrio
 
     layers = {name for name, _ in pyogrio.list_layers(in_tmp / "map.gpkg")}
-    assert layers == {"countries", "routes", "places", "flows", "flow_symbols", "figures"}
+    # and QGIS's table of each layer's default style (tests/qgis)
+    assert layers == {"countries", "routes", "places", "flows", "flow_symbols", "figures", "layer_styles"}
     flows = gpd.read_file(in_tmp / "map.gpkg", layer="flows")
     assert flows.set_index("route_id").loc["CMR-LY", "figure"] == 11341
 

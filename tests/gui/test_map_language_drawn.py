@@ -144,7 +144,10 @@ def test_the_footer_stays_on_a_portrait_page_in_every_language(doc, tmp_path, la
     path = export_svg(doc, tmp_path / "p.svg", VectorExportSettings(Page("A4", "portrait", 72)))
     root = ET.parse(path).getroot()
     height = float(root.get("viewBox").split()[3])
-    texts = [(t, float(t.get("y")), float(t.get("font-size"))) for t in root.iter(f"{SVG}text") if t.get("y")]
+    # every line: a one-line <text> or a <tspan> of a longer one, set in its label group's font size
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("font-size")]
+    texts = [(t, float(t.get("y")), float(g.get("font-size"))) for g in groups for text in g.findall(f"{SVG}text")
+             for t in text.iter() if t.tag in (f"{SVG}text", f"{SVG}tspan") and t.get("y")]
     assert any("".join(t.itertext()).strip().endswith(last_word) for t, _, _ in texts)  # a word or a line of it
     for t, y, size in texts:
         assert y + 0.3 * size <= height, ("".join(t.itertext()), y, height)

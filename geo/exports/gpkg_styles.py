@@ -1,0 +1,240 @@
+"""The map's style for every layer of its GeoPackage, so QGIS opens the file looking like the PNG.
+
+Each layer gets a :class:`~geo.exports.layer_look.Look` built from what the painter draws with:
+the theme's land colours and the boundaries layer's white borders, each flow's colour from the
+``colour`` field the exporter wrote from ``doc.flow_colour`` (its white casing, the dashed darker
+outline of a figure inside another, the open ring of a zero), the dashed routes without a figure
+in their group's colour, place dots, and the names and figures the map prints (``map_name``,
+``map_label`` and ``label_colour``, geo.exports.map_fields) at the map's sizes in millimetres and
+points. Legend words come from geo.legend, in the map's language.
+
+The pens below are the painter's (gui/render.py ``_paint_symbol``, ``_paint_flows``,
+``_paint_circle_routes``, ``_paint_nodes``, ``_paint_points``; gui/place_labels.py;
+gui/value_labels.py), named here once for the styles; a Qt dash pattern is in pen widths, so each
+is given that way and multiplied out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from geo.colours import OUTLINE_DARKER, readable_on
+from geo.exports.layer_look import All, Eq, In, Labels, Look, Not, Paint, Rule, Yes
+from geo.exports.map_fields import VALUE_HALO_OPACITY
+from geo.exports.qml import to_qml
+from geo.exports.sld import to_sld
+from geo.join import ZERO
+from geo.legend import COLOUR, NO_DATA, OUTLINE, RING, legend_entries
+from geo.map_language import map_language
+from geo.map_texts import map_title, subtitle
+from geo.metrics import CIRCLE
+from geo.place_layout import DOT_RADIUS_MM, NAME_GAPS_MM, SIDE_COSTS, TOWN_KINDS
+from geo.styles import CASING_MM
+
+OUTLINE_MM, OUTLINE_DASH = 0.45, (3.0, 1.5)
+"""A figure inside another: no fill, a dashed outline in its colour made darker (geo.colours.OUTLINE_DARKER)."""
+RING_MM = 0.4
+"""A zero: a white ring in the text colour."""
+NO_FIGURE_MM, NO_FIGURE_DASH, NO_FIGURE_OPACITY = 0.45, (4.0, 3.0), 0.9
+"""A route without a figure: dashed, in its group's colour."""
+CIRCLE_ROUTE_MM, CIRCLE_ROUTE_OPACITY = 0.5, 0.9
+"""The route under a circle (or ring): thin, in its flow's colour."""
+DOT_FILLS, DOT_CASING_MM = {"enclave": "#000000", "town": "#333333"}, 0.15
+NODE_FILL, NODE_OPACITY, NODE_CASING_MM = "#3d3d3d", 0.85, 0.35
+POINT_CASING_MM, POINT_MIN_RADIUS_MM = 0.25, 0.6
+VALUE_PT, VALUE_HALO_MM, VALUE_GAP_MM = 8.5, 0.55, 1.0
+"""A figure: bold, its halo, and its gap beyond the widest band."""
+PLACE_PT, PLACE_HALO_MM, PLACE_HALO_OPACITY = 6.5, 0.45, 0.85
+COUNTRY_PT, COUNTRY_HALO_MM, COUNTRY_HALO_OPACITY, COUNTRY_SPACING = 7.0, 0.3, 0.6, 0.12
+"""Country names: spaced out by 12 % of the size (never in Arabic, whose letters join)."""
+ITALIC_KINDS = ("island", "region_label")
+"""Island and archipelago names are italic where the language has italics."""
+QGIS_SIDES = {"right": "R", "left": "L", "above": "T", "below": "B", "above right": "TR", "above left": "TL",
+              "below right": "BR", "below left": "BL"}
+
+
+@dataclass(frozen=True)
+class StoredStyle:
+    """One row of the GeoPackage's ``layer_styles`` table."""
+
+    name: str
+    qml: str
+    sld: str
+    description: str
+
+
+def map_styles(doc, layers: dict[str, pd.DataFrame]) -> dict[str, StoredStyle]:
+    """The style of every layer of ``layers`` (geo.exports.layers.export_layers of ``doc``)."""
+    from geo.exports.layers import doc_layer_names
+
+    by_name = doc_layer_names(doc)
+    legend = _Legend(doc)
+    about = f"Crossings: {map_title(doc)}. {subtitle(doc)}"
+    out = {}
+    for name, data in layers.items():
+        layer = by_name.get(name)
+        look = _look(doc, layer.kind if layer is not None else name, layer, data, legend)
+        out[name] = StoredStyle(name[:30], to_qml(look), to_sld(name, look), about)
+    return out
+
+
+class _Legend:
+    """The legend's words for each colour and mark (geo.legend), for the rules' names in QGIS."""
+
+    def __init__(self, doc) -> None:
+        entries = legend_entries(doc)
+        self.colours = {e.colour.lower(): e.text for e in entries if e.kind == COLOUR}
+        self.marks = {e.kind: e.text for e in entries if e.kind in (OUTLINE, RING, NO_DATA)}
+
+    def colour(self, colour: str, fallback: str) -> str:
+        return self.colours.get(colour.lower(), fallback)
+
+
+def _look(doc, kind: str, layer, data: pd.DataFrame, legend: _Legend) -> Look:
+    routes = doc.layer("routes")
+    flow_opacity = routes.style.opacity if routes is not None else 1.0
+    if kind == "boundaries":
+        return _countries(doc, layer, data)
+    if kind == "routes":
+        return _routes(doc, layer, data, legend)
+    if kind == "places":
+        return _places(doc, layer, data)
+    if kind == "points":
+        return _points(layer)
+    if kind == "flow_symbols":
+        return _flow_symbols(doc, data, legend, flow_opacity)
+    if kind == "flows":
+        return _circle_routes(data, legend, flow_opacity)
+    if kind == "figures":
+        return _figures(doc)
+    if kind == "nodes":
+        return Look("point", (Rule("Node", None, Paint("marker", fill=NODE_FILL, stroke="#ffffff",
+                                                        stroke_mm=NODE_CASING_MM, size_field="diameter_mm",
+                                                        opacity=NODE_OPACITY)),), opacity=flow_opacity)
+    raise ValueError(f"no map style for a layer of kind {kind!r}")
+
+
+def _countries(doc, layer, data: pd.DataFrame) -> Look:
+    """Focus countries darker than the others, white borders; names in capitals, spaced out."""
+    theme, style = doc.theme, layer.style
+
+    def land(colour: str) -> Paint:
+        return Paint("fill", fill=colour, stroke=style.stroke, stroke_mm=style.stroke_width_mm)
+
+    focus = Eq("focus", 1)
+    rules = (Rule("Focus countries", focus, land(theme.focus_land)), Rule("Other countries", Not(focus), land(theme.land))) \
+        if "focus" in data.columns else (Rule("Countries", None, land(theme.land)),)
+    arabic = doc.label_language == "ar"
+    labels = Labels("map_name", theme.font_family, COUNTRY_PT, readable_on(theme.country_label, theme.focus_land),
+                    "polygon", uppercase=True, letter_spacing_pt=0.0 if arabic else COUNTRY_SPACING * COUNTRY_PT,
+                    halo=theme.land, halo_mm=COUNTRY_HALO_MM, halo_opacity=COUNTRY_HALO_OPACITY) \
+        if style.labels and "map_name" in data.columns else None
+    return Look("polygon", rules, labels, opacity=style.opacity)
+
+
+def _routes(doc, layer, data: pd.DataFrame, legend: _Legend) -> Look:
+    """Only the routes the map draws as lines: those without a figure, dashed in their group's colour
+    (the painter asks the flow style for the group's colour, not for the flow's)."""
+    style = doc.flow_style
+    no_data = data[data["route_id"].isin(doc.join().no_data)] if doc.flows is not None else data.iloc[0:0]
+    rules, words = [], legend.marks.get(NO_DATA, "No figure")
+    for group, rows in no_data.groupby("group", sort=False):
+        colour = style.colour_for(group)
+        rules.append(Rule(f"{legend.colour(colour, group)}: {words}", In("route_id", tuple(rows["route_id"])),
+                          Paint("line", stroke=colour, stroke_mm=NO_FIGURE_MM,
+                                dash_mm=tuple(d * NO_FIGURE_MM for d in NO_FIGURE_DASH), opacity=NO_FIGURE_OPACITY)))
+    return Look("line", tuple(rules) or (_drawn_elsewhere("the flow_symbols layer draws the routes' figures"),),
+                opacity=layer.style.opacity)
+
+
+def _places(doc, layer, data: pd.DataFrame) -> Look:
+    """The places the map shows (``on_map``): dots for enclaves and towns, names only for islands
+    and archipelagos; names around them in the painter's order of positions and nearest gap, italic
+    for islands where the language allows."""
+    theme = doc.theme
+
+    def dot(kind: str) -> Paint:
+        return Paint("marker", fill=DOT_FILLS[kind], stroke="#ffffff", stroke_mm=DOT_CASING_MM,
+                     size_mm=2 * DOT_RADIUS_MM[kind])
+
+    def shown(f):
+        return All((Yes("on_map"), f)) if "on_map" in data.columns else f
+
+    dotted = ("enclave", *sorted(TOWN_KINDS))
+    rules = (Rule("Enclave", shown(Eq("kind", "enclave")), dot("enclave")),
+             Rule("Town", shown(In("kind", dotted[1:])), dot("town")),
+             Rule("Island or archipelago: its name", shown(Not(In("kind", dotted))), None))
+    order = tuple(QGIS_SIDES[side] for side in sorted(SIDE_COSTS, key=SIDE_COSTS.get))
+    labels = Labels("map_name", theme.font_family, PLACE_PT, theme.text, "point",
+                    italic=In("kind", ITALIC_KINDS) if map_language(doc).italic else None,
+                    halo="#ffffff", halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY,
+                    distance_mm=NAME_GAPS_MM[0], positions=order,
+                    where=Yes("on_map") if "on_map" in data.columns else None) if layer.style.labels else None
+    return Look("point", rules, labels, opacity=layer.style.opacity)
+
+
+def _points(layer) -> Look:
+    """A point layer the user opened: one dot per feature in the layer's fill."""
+    style = layer.style
+    size = 2 * max(POINT_MIN_RADIUS_MM, style.stroke_width_mm * 4)
+    return Look("point", (Rule(layer.title or "Points", None, Paint("marker", fill=style.fill, stroke="#ffffff",
+                                                                     stroke_mm=POINT_CASING_MM, size_mm=size)),),
+                opacity=style.opacity)
+
+
+def _flow_symbols(doc, data: pd.DataFrame, legend: _Legend, opacity: float) -> Look:
+    """Per colour on the map: the filled figures with their casing, the outlined ones (a figure inside
+    another: dashed, darker); and the zeros as rings. Each feature's colour is its ``colour`` field."""
+    zero, rules = Eq("symbol", ZERO), []
+    marks = data[data["symbol"] != ZERO]
+    for colour, filled in dict.fromkeys(zip(marks["colour"], marks["filled"].astype(bool), strict=True)):
+        name, this = legend.colour(colour, colour), Eq("colour", colour)
+        if filled:
+            rules.append(Rule(name, All((this, Yes("filled"), Not(zero))),
+                              # QGIS strokes a fill's outline centred on it: CASING_MM wide, half of it over the
+                              # colour, where the painter strokes 2 x CASING_MM under the fill (all outside)
+                              Paint("fill", fill=colour, fill_field="colour", stroke=doc.flow_style.casing,
+                                    stroke_mm=CASING_MM)))
+        else:
+            rules.append(Rule(f"{name}: {legend.marks.get(OUTLINE, 'outline')}", All((this, Not(Yes("filled")), Not(zero))),
+                              Paint("fill", stroke=colour, stroke_field="colour",
+                                    stroke_expression=f'darker("colour", {OUTLINE_DARKER})', stroke_mm=OUTLINE_MM,
+                                    dash_mm=tuple(d * OUTLINE_MM for d in OUTLINE_DASH))))
+    if (data["symbol"] == ZERO).any():
+        rules.append(Rule(legend.marks.get(RING, "0"), zero, Paint("fill", fill="#ffffff", stroke=doc.theme.text,
+                                                                    stroke_mm=RING_MM)))
+    return Look("polygon", tuple(rules), opacity=opacity, blocks_labels=True)
+
+
+def _circle_routes(data: pd.DataFrame, legend: _Legend, opacity: float) -> Look:
+    """The flows' centre lines are drawn only under circles and rings: the route the toll belongs to."""
+    rows = data[data["symbol"].isin((CIRCLE, ZERO))] if "symbol" in data.columns else data.iloc[0:0]
+    rules = tuple(Rule(legend.colour(colour, colour), All((In("symbol", (CIRCLE, ZERO)), Eq("colour", colour))),
+                       Paint("line", stroke=colour, stroke_field="colour", stroke_mm=CIRCLE_ROUTE_MM,
+                             opacity=CIRCLE_ROUTE_OPACITY))
+                  for colour in dict.fromkeys(rows["colour"]))
+    return Look("line", rules or (_drawn_elsewhere("the flow_symbols layer draws these flows"),), opacity=opacity)
+
+
+def _figures(doc) -> Look:
+    """No lines of its own (the routes and flows layers draw them): the figures the map prints,
+    bold, in their ``label_colour``, with the map's white halo, around their route's middle as far
+    out as half the widest symbol, never on a flow (the flow_symbols layer blocks labels)."""
+    labels = Labels("map_label", doc.theme.font_family, VALUE_PT, doc.theme.text, "line", colour_field="label_colour",
+                    bold=True, halo="#ffffff", halo_mm=VALUE_HALO_MM, halo_opacity=VALUE_HALO_OPACITY,
+                    distance_mm=_widest_mm(doc) / 2 + VALUE_GAP_MM)
+    return Look("line", (_drawn_elsewhere("the routes and flow_symbols layers draw these figures; here, their labels"),),
+                labels)
+
+
+def _widest_mm(doc) -> float:
+    """The widest symbol the map's style allows: its largest circle, or its widest band."""
+    style = doc.flow_style
+    return style.max_circle_mm if doc.meaning.symbol == CIRCLE else style.max_width_mm
+
+
+def _drawn_elsewhere(words: str) -> Rule:
+    """A legend line for a layer the map does not draw itself (its lines are drawn by another)."""
+    return Rule(f"Not drawn: {words}", None, None)

@@ -1,0 +1,92 @@
+"""What the map paints and prints for each exported feature, written into the feature as fields.
+
+A GIS reading the GeoPackage or the GeoJSON learns from these fields what the PNG shows: a flow's
+``colour`` (``doc.flow_colour``, the painter's own call), a figure's ``map_label`` (the words set
+beside it, in the map's language) and ``label_colour``, a country's or place's ``map_name``. The
+QGIS styles of ``geo.exports.gpkg_styles`` draw from these fields, so a colour is decided once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from geo.colours import blend, readable_on, value_label_colour
+from geo.join import TOTAL
+from geo.map_language import map_language
+from geo.map_texts import country_names, flow_label_texts, label_names
+from geo.place_layout import place_dots, places_shown
+
+VALUE_HALO_OPACITY = 0.9
+"""The white halo behind a figure; its ground is the halo over the darkest land."""
+NODE_RADIUS_MM = 1.2
+"""An origin–destination node the layout gave no radius (gui/render.py ``_paint_nodes``)."""
+
+
+def value_label_ground(doc) -> str:
+    """The darkest ground a figure's text can sit on: its halo over the focus countries' land."""
+    return blend("#ffffff", VALUE_HALO_OPACITY, doc.theme.focus_land)
+
+
+def flow_colours(doc, frame: pd.DataFrame) -> list[str]:
+    """The fill of each flow of ``frame`` (route_id and group columns), as the painter asks for it."""
+    return [doc.flow_colour(r, g) for r, g in zip(frame["route_id"], frame["group"], strict=True)]
+
+
+def figure_label_fields(doc, figures: pd.DataFrame, symbols: pd.DataFrame | None) -> pd.DataFrame:
+    """``map_label`` and ``label_colour`` of each row of the figures layer: a drawn symbol's label
+    (its figure, qualifier, marker, what contains it, its change) in its flow's colour, darkened
+    and made readable; a total's lines ('Italy 16,166', 'incl. 832 from …') in the text colour;
+    null for every row the map writes nothing for (parts in a total, other sources, remainders,
+    and flows beyond ``max_labels``). A symbol's row is the one with its flow's status (drawn, or
+    contained in another figure)."""
+    out = pd.DataFrame({"map_label": [None] * len(figures), "label_colour": [None] * len(figures)},
+                       index=figures.index, dtype=object)
+    routes = doc.layer("routes")
+    style = doc.flow_style
+    if not style.show_values or routes is None or not routes.style.labels or symbols is None:
+        return out
+    lang, ground = map_language(doc), value_label_ground(doc)
+    labelled = symbols.nlargest(style.max_labels, "value") if style.max_labels and len(symbols) > style.max_labels \
+        else symbols
+    texts = flow_label_texts(doc)
+    colours = dict(zip(labelled["route_id"], flow_colours(doc, labelled), strict=True))
+    join = doc.join()
+    totals = {t.route_id: t for t in join.totals}
+    drawn_as = dict(zip(join.flows["route_id"], join.flows["status"], strict=True))
+    for i, rid, status, value in zip(figures.index, figures["route_id"], figures["status"], figures["value"],
+                                     strict=True):
+        if rid in colours and status == drawn_as.get(rid):
+            out.at[i, "map_label"] = texts.get(rid) or lang.number(value)
+            out.at[i, "label_colour"] = value_label_colour(colours[rid], ground)
+        elif status == TOTAL and rid in totals:
+            out.at[i, "map_label"] = "\n".join(lang.total_lines(totals[rid]))
+            out.at[i, "label_colour"] = readable_on(doc.theme.text, ground)
+    return out
+
+
+def map_names(doc, kind: str, data: pd.DataFrame) -> pd.Series | None:
+    """The names the map writes for a layer of ``kind``, in the map's language: countries with the
+    asterisk of a Non-Self-Governing Territory, places as their labels read; None for other kinds."""
+    if "name" not in data.columns:
+        return None
+    if kind == "boundaries":
+        return country_names(data, doc.label_language)
+    if kind == "places":
+        return label_names(data, doc.label_language)
+    return None
+
+
+def places_on_map(doc, view, layer) -> np.ndarray:
+    """Whether the map draws each place of ``layer`` at ``view``: islands, archipelagos and enclaves
+    in the frame always, a town only where a drawn route (or one without a figure) starts or ends
+    near it, and of two places whose dots would touch only the higher-ranked (geo.place_layout, as the
+    painter asks it)."""
+    data = doc.projected(layer)
+    kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
+    xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
+    ends = doc.route_ends()
+    ends = view.to_px(ends) if len(ends) else ends
+    shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, view.px_per_mm)
+    return place_dots(kinds, xy, shown, view.px_per_mm).keep

@@ -1,0 +1,145 @@
+"""Where Qt puts each line of ``QPainter.drawText(rect, flags, text)``: the lines an SVG export writes.
+
+An SVG text must start where the PNG's does, so the exporter needs the lines Qt set, not a second
+layout of its own. This follows Qt's own ``qt_format_text`` (qpainter.cpp): the same QTextLayout on
+the painter's device font, the same wrapping width, line spacing, vertical offset and alignment of
+every line. ``tests/gui/test_svg_text.py`` paints both and compares the pixels.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
+
+_LINE_SEPARATOR = "\u2028"
+_NO_WRAP_WIDTH = float(0x01000000)
+"""Qt's line width for text that does not wrap: as good as endless."""
+
+
+@dataclass(frozen=True)
+class LaidLine:
+    """One line as Qt draws it: its logical text, the left end of its glyphs, its baseline and its
+    advance (what an SVG client sets it in), in the painter's coordinates."""
+
+    text: str
+    left: float
+    baseline: float
+    width: float
+
+
+def _flag(flags: int, flag) -> bool:
+    return bool(flags & int(flag))
+
+
+def is_right_to_left(direction: Qt.LayoutDirection, text: str) -> bool:
+    """Qt's base direction for ``text``: the painter's, or with ``LayoutDirectionAuto`` that of
+    the first letter with a strong direction (as the Unicode bidi algorithm decides a paragraph's)."""
+    if direction == Qt.LayoutDirection.RightToLeft:
+        return True
+    if direction == Qt.LayoutDirection.LeftToRight:
+        return False
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def text_direction(painter: QPainter, flags: int) -> Qt.LayoutDirection:
+    if _flag(flags, Qt.TextFlag.TextForceLeftToRight):
+        return Qt.LayoutDirection.LeftToRight
+    if _flag(flags, Qt.TextFlag.TextForceRightToLeft):
+        return Qt.LayoutDirection.RightToLeft
+    return painter.layoutDirection()
+
+
+def visual_alignment(direction: Qt.LayoutDirection, flags: int) -> int:
+    """Left and right swap in right-to-left text unless the alignment is absolute (Qt's
+    ``QGuiApplicationPrivate::visualAlignment``)."""
+    left, right = int(Qt.AlignmentFlag.AlignLeft), int(Qt.AlignmentFlag.AlignRight)
+    if direction == Qt.LayoutDirection.RightToLeft and not _flag(flags, Qt.AlignmentFlag.AlignAbsolute):
+        if flags & left:
+            return (flags & ~left) | right
+        if flags & right:
+            return (flags & ~right) | left
+    return flags
+
+
+def _fixed(value: float) -> float:
+    """``QFixed::fromReal``: Qt places a line's glyphs at 1/64 pixel (halves go up)."""
+    return math.floor(value * 64 + 0.5) / 64
+
+
+def laid_lines(painter: QPainter, rect: QRectF, flags: int, text: str) -> tuple[list[LaidLine], bool, int]:
+    """The lines ``painter.drawText(rect, flags, text)`` draws with the painter's current font, whether
+    their base direction is right to left, and the horizontal alignment Qt applied (AlignLeft,
+    AlignRight or AlignHCenter after the right-to-left swap)."""
+    flags = int(flags)
+    direction = text_direction(painter, flags)
+    rtl = is_right_to_left(direction, text)
+    flags = visual_alignment(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight, flags)
+    wrap = _flag(flags, Qt.TextFlag.TextWordWrap) or _flag(flags, Qt.TextFlag.TextWrapAnywhere)
+    single = _flag(flags, Qt.TextFlag.TextSingleLine)
+    text = text.replace("\r", " ").replace("\t", " ")
+    text = text.replace("\n", " " if single else _LINE_SEPARATOR)
+    device = painter.device()
+    font = QFont(painter.font(), device)
+    metrics = QFontMetricsF(font, device)
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)  # Qt aligns the lines itself below, never twice
+    if _flag(flags, Qt.TextFlag.TextWrapAnywhere):
+        option.setWrapMode(QTextOption.WrapMode.WrapAnywhere)
+    layout = QTextLayout(text, font, device)
+    layout.setTextOption(option)
+    layout.setCacheEnabled(True)
+    width_limit = max(0.0, rect.width()) if wrap else _NO_WRAP_WIDTH
+    leading = metrics.leading()
+    height = -leading
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width_limit)
+        height = math.ceil(height + leading)  # Qt puts every line on whole pixels
+        line.setPosition(QPointF(0.0, height))
+        height += line.ascent() + line.descent()  # Qt's own line height; QTextLine.height() rounds it up
+        lines.append(line)
+    layout.endLayout()
+    yoff = 0.0
+    if _flag(flags, Qt.AlignmentFlag.AlignBottom):
+        yoff = rect.height() - height
+    elif _flag(flags, Qt.AlignmentFlag.AlignVCenter):
+        yoff = (rect.height() - height) / 2
+    if _flag(flags, Qt.AlignmentFlag.AlignRight):
+        align = int(Qt.AlignmentFlag.AlignRight)
+    elif _flag(flags, Qt.AlignmentFlag.AlignHCenter):
+        align = int(Qt.AlignmentFlag.AlignHCenter)
+    else:
+        align = int(Qt.AlignmentFlag.AlignLeft)
+    out = []
+    for line in lines:
+        advance = line.horizontalAdvance()
+        raw = text[line.textStart(): line.textStart() + line.textLength()]
+        xoff = 0.0
+        if align == int(Qt.AlignmentFlag.AlignRight):
+            # Qt's leadingSpaceWidth: a right-to-left line's trailing spaces move it by their width
+            trailing = len(raw) - len(raw.rstrip(" ")) if rtl else 0
+            xoff = rect.width() - advance - metrics.horizontalAdvance(" " * trailing)
+        elif align == int(Qt.AlignmentFlag.AlignHCenter):
+            xoff = (rect.width() - advance) / 2
+        natural = line.naturalTextRect()
+        segment = raw.replace(_LINE_SEPARATOR, "")
+        segment = segment.rstrip(" ") if wrap else segment
+        # QTextLine::draw puts the line's baseline at 1/64 pixel (QFixed), its left end where it is
+        out.append(LaidLine(segment, rect.x() + xoff + natural.x(), _fixed(rect.y() + yoff) + line.y() + line.ascent(),
+                            metrics.horizontalAdvance(segment)))
+    return out, rtl, align
