@@ -248,3 +248,16 @@ def atomic_output(target: str | Path, suffix: str | None = None, alone: bool = F
     except OSError as exc:
         _discard(tmp)
         raise ExportError(f"{target.name}: could not be put in place ({failure_cause(exc)})") from None
+
+
+def write_made(target: str | Path, make) -> Path:
+    """The bytes ``make()`` returns, written to ``target`` under a temporary name and renamed into place;
+    an ExportError raised while making them is told with the file's name, and nothing is written."""
+    path = check_output_target(target)
+    try:
+        data = make()
+    except ExportError as exc:
+        raise ExportError(f"{path.name}: {exc}") from None
+    with atomic_output(path) as tmp:
+        tmp.write_bytes(data)
+    return path

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPainter
 
-from geo.atomic import atomic_output, check_output_target
+from geo.atomic import write_made
 from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.map_texts import map_title
@@ -114,12 +114,4 @@ def contents_pdf(page: Page, title: str, lines: list[str]) -> bytes:
 
 def export_pdf(doc: MapDocument, path: str | Path, settings: VectorExportSettings, pdf: bytes | None = None) -> Path:
     """Write the print PDF (``pdf``: bytes already made by :func:`pdf_bytes`)."""
-    path = check_output_target(path)
-    if pdf is None:
-        try:
-            pdf = pdf_bytes(doc, settings)
-        except ExportError as exc:
-            raise ExportError(f"{path.name}: {exc}") from None
-    with atomic_output(path) as tmp:
-        tmp.write_bytes(pdf)
-    return path
+    return write_made(path, lambda: pdf if pdf is not None else pdf_bytes(doc, settings))

@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from geo.atomic import atomic_output, check_output_target
+from geo.atomic import write_made
 from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.map_texts import map_title
@@ -36,14 +36,7 @@ _DROPPED = ("title", "desc")
 
 def export_svg(doc: MapDocument, path: str | Path, settings) -> Path:
     """Write the layered SVG of ``settings`` (a VectorExportSettings) to ``path``, all or nothing."""
-    path = check_output_target(path)
-    try:
-        data = svg_bytes(doc, settings)
-    except ExportError as exc:
-        raise ExportError(f"{path.name}: {exc}") from None
-    with atomic_output(path) as tmp:
-        tmp.write_bytes(data)
-    return path
+    return write_made(path, lambda: svg_bytes(doc, settings))
 
 
 def svg_bytes(doc: MapDocument, settings) -> bytes:
