@@ -110,6 +110,13 @@ def draw_halo_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colo
         painter.drawText(origin, line)
 
 
+HALOS_KEPT = 1024
+"""Halo outlines kept, each at its own origin: names and figures come back render after render (a
+change of period redraws the same place and country names), and stroking a text's outline was about
+a third of a canvas render's time."""
+_HALOS: dict[tuple, QPainterPath] = {}
+
+
 def halo_outline(painter: QPainter, font: QFont, lines: list[tuple[str, QPointF]], halo_px: float) -> QPainterPath:
     """The halo round ``lines`` (text, baseline origin) set in ``font`` on ``painter``'s device: the
     glyphs' outlines widened by ``halo_px`` on every side.
@@ -117,15 +124,27 @@ def halo_outline(painter: QPainter, font: QFont, lines: list[tuple[str, QPointF]
     QPainterPath.addText sets the font at the screen's dpi, not the device's: the path's font is scaled
     by the two dpis. Scaled by their rounded line heights instead, the halo was a copy of the word 2-15 %
     larger or smaller than the text (at 300 dpi it ran 1.7 mm past a label's end, or stopped short)."""
-    path_font = QFont(font)
-    path_font.setPointSizeF(font.pointSizeF() * painter.device().logicalDpiY() / QFontMetricsF(font).fontDpi())
-    outline = QPainterPath()
-    for line, origin in lines:
-        outline.addText(origin, path_font, line)
-    stroker = QPainterPathStroker()
-    stroker.setWidth(halo_px * 2)
-    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    return stroker.createStroke(outline)
+    if not lines:
+        return QPainterPath()
+    x0, y0 = lines[0][1].x(), lines[0][1].y()
+    dpi = painter.device().logicalDpiY()
+    key = (font.key(), dpi, round(halo_px, 4),
+           tuple((line, round(o.x() - x0, 4), round(o.y() - y0, 4)) for line, o in lines))
+    halo = _HALOS.get(key)
+    if halo is None:
+        path_font = QFont(font)
+        path_font.setPointSizeF(font.pointSizeF() * dpi / QFontMetricsF(font).fontDpi())
+        outline = QPainterPath()
+        for line, origin in lines:
+            outline.addText(QPointF(origin.x() - x0, origin.y() - y0), path_font, line)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(halo_px * 2)
+        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        halo = stroker.createStroke(outline)
+        if len(_HALOS) >= HALOS_KEPT:
+            _HALOS.pop(next(iter(_HALOS)))
+        _HALOS[key] = halo
+    return halo.translated(x0, y0)
 
 
 def text_size(painter: QPainter, text: str) -> tuple[float, float]:
