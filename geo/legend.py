@@ -77,7 +77,9 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         entries.append(LegendEntry(SIZE, text, "#6f6f6f", size, shape))
     entries += colours
     if od:
-        entries.append(LegendEntry(NODE, lang("node"), "#3d3d3d"))
+        from geo.map_marks import NODE_FILL  # map_marks reads the map's texts, which read this module
+
+        entries.append(LegendEntry(NODE, lang("node"), NODE_FILL))
     entries += [marks[k] for k in (OUTLINE, RING, TOTAL, NO_DATA) if k in marks]
     note = lang("smallest_circles" if scale.by_area else "smallest_flows", mm=lang.decimal(scale.min_width_mm))
     if scale.breaks:

@@ -14,10 +14,11 @@ import shapely.ops
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from geo.colours import blend, readable_on
+from geo.colours import blend
 from geo.islands import IslandsOnPage, document_islands, islands_on_page, named_islands
 from geo.labels import Claims, LabelRequest, place_labels
 from geo.map_language import map_language
+from geo.map_marks import DOT_CASING_MM, LEADER_WIDTH_MM, country_label_colour, dot_fill
 from geo.map_texts import country_names, label_names
 from geo.place_layout import (
     AMBIGUITY_MARGIN_MM,
@@ -40,12 +41,8 @@ TOWNS = TOWN_KINDS
 PRIORITY = {"island": 3.0, "enclave": 2.5, "region_label": 2.0}
 """Which names go first (and so get the better positions): an island's name before its archipelago's,
 which has more room to move around the group; towns come after the figures."""
-DOT_CASING_MM = 0.15
-"""The white ring around a dot, so it reads on land and on a flow."""
 MARKER_CLEARANCE_MM = 0.3
 """How far beyond a dot other labels keep."""
-LEADER_WIDTH_MM = 0.2
-"""Leader lines, as the figures' (gui.value_labels)."""
 NAME_LEADER_TRIM_MM = 1.0
 """A name's leader may cross a flow only this near its island: the arrow reaching the island (drawn again
 above it) covers its coast."""
@@ -144,7 +141,7 @@ class PlaceLabelsMixin:
             if kind in DOT_KINDS:
                 r = dots.radius[i]
                 if draw and draw_markers:
-                    painter.setBrush(QColor("#000000" if kind == "enclave" else "#333333"))
+                    painter.setBrush(QColor(dot_fill(kind)))
                     painter.drawEllipse(QPointF(x, y), r, r)
                 markers.append(shapely.Point(x, y).buffer(r + MARKER_CLEARANCE_MM * mm))
                 if markers_only:
@@ -235,7 +232,7 @@ class PlaceLabelsMixin:
             doc._cache[key] = self._country_requests(view, country_geoms, names, fm)
         requests, texts = doc._cache[key]
         placed, _ = place_labels(requests, soft, frame, obstacle_weight=30.0, hard=hard)
-        hex_colour = readable_on(theme.country_label, theme.focus_land)
+        hex_colour = country_label_colour(theme)
         colour = QColor(hex_colour)
         halo = qcolor(theme.land, 0.6)
         for lab in placed:

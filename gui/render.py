@@ -20,12 +20,23 @@ from geo.furniture import graticule
 from geo.islands import covered_islands, document_islands
 from geo.join import ZERO
 from geo.labels import Claims, PlacedLabel
+from geo.map_marks import (
+    CIRCLE_ROUTE_MM,
+    CIRCLE_ROUTE_OPACITY,
+    NO_FIGURE_DASH,
+    NO_FIGURE_MM,
+    NO_FIGURE_OPACITY,
+    NODE_CASING_MM,
+    NODE_FILL,
+    NODE_OPACITY,
+    node_marks,
+    shows_figures,
+    symbol_paint,
+)
 from geo.map_texts import sources_text
 from geo.metrics import CIRCLE
 from geo.page import Page
 from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
-from geo.projection import resolve_crs
-from geo.styles import CASING_MM
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
@@ -176,8 +187,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         if show_places:  # islands and enclaves first: a figure label has more room to move
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES,
                                        draw_markers=False, claims=claims)
-        routes_labelled = routes is not None and routes.style.visible and routes.style.labels
-        if (doc.is_od or routes_labelled) and doc.flow_style.show_values and doc.flows is not None:
+        if shows_figures(doc):
             islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
             small = [] if islands is None else list(small_islands(islands.shapes, mm))
             draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small)
@@ -250,7 +260,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         if not draw:
             return [(i, geoms.iloc[i]) for i in in_view]
         focus = data["focus"].astype(int).to_numpy() == 1 if "focus" in data.columns else np.zeros(len(data), bool)
-        paths = [geometry_path([geoms.iloc[i]], view) for i in in_view]
+        paths = _country_paths(geoms, in_view, view)
         painter.setOpacity(layer.style.opacity)
         painter.setPen(Qt.PenStyle.NoPen)
         land, focus_land = QColor(theme.land), QColor(theme.focus_land)
@@ -290,10 +300,10 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         self.report.scale = scale
         painter.setOpacity(opacity)
         if doc.is_od:
-            flows, radii, totals = doc.od_curves(view)
+            flows, radii, _ = doc.od_curves(view)
             smoothing = 0  # the layout's curves are already smooth
         else:
-            flows, radii, totals, smoothing = doc.projected_flows(), {}, {}, style.smoothing
+            flows, radii, smoothing = doc.projected_flows(), {}, style.smoothing
         routes_layer = doc.layer("routes")
         routes_proj = doc.projected(routes_layer) if routes_layer is not None and not doc.is_od else None
         no_data = routes_proj[routes_proj["route_id"].isin(join.no_data)] if routes_proj is not None else routes_proj
@@ -305,7 +315,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             self._no_data_px += [shapely.transform(ln, view.to_px).buffer(0.4 * mm) for ln in lines]
             if not draw:
                 continue
-            painter.setPen(pen(qcolor(style.colour_for(row.group), 0.9), 0.45 * mm, dash=[4, 3]))
+            painter.setPen(pen(qcolor(style.colour_for(row.group), NO_FIGURE_OPACITY), NO_FIGURE_MM * mm,
+                               dash=list(NO_FIGURE_DASH)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(geometry_path(lines, view))
         symbols = doc.flow_symbols(view)
@@ -320,31 +331,27 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         if land is not None:  # flows, and the route lines under circles and without a figure
             self._paint_lifted_islands(painter, view, land, [*out, *self._route_lines_px, *self._no_data_px], draw_land)
         if radii:
-            out += self._paint_nodes(painter, view, join.flows, radii, totals, draw)
+            out += self._paint_nodes(painter, view, draw)
         painter.setOpacity(1.0)
         return out
 
     def _paint_symbol(self, painter: QPainter, view: MapView, row) -> None:
-        """One figure: filled with a white casing; outlined (dashed) when it is part of another figure
-        shown on the map; a zero as an open ring."""
-        doc, mm = self.doc, view.px_per_mm
-        colour = doc.flow_colour(row.route_id, row.group)
+        """One figure, painted as geo.map_marks.symbol_paint says: filled with a white casing; outlined
+        (dashed) when it is part of another figure shown on the map; a zero as an open ring."""
+        mm = view.px_per_mm
+        paint = symbol_paint(self.doc, row.route_id, row.group, row.symbol, row.filled)
         path = geometry_path([row.geometry], view)
-        if row.symbol == ZERO:
-            painter.setPen(pen(doc.theme.text, 0.4 * mm))
-            painter.setBrush(QColor("#ffffff"))
-        elif not row.filled:  # hollow: what is under it shows through, so it reads as "not added"
-            painter.setPen(pen(QColor(colour).darker(115), 0.45 * mm, dash=[3, 1.5]))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        else:
+        if paint.casing:
             # the casing lies outside the colour: stroked first, then the fill drawn over its inner half,
             # so a band shows all the width its figure gives it (a centred 0.35 mm stroke left a 0.6 mm
             # band 0.25 mm of colour, and the map disagreed with its legend)
-            painter.setPen(pen(doc.flow_style.casing, 2 * CASING_MM * mm))
+            painter.setPen(pen(paint.stroke, paint.stroke_mm * mm))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(QColor(colour)))
+        else:  # a ring, or hollow: what is under it shows through, so it reads as "not added"
+            painter.setPen(pen(paint.stroke, paint.stroke_mm * mm, dash=list(paint.dash) if paint.dash else None))
+        painter.setBrush(QBrush(QColor(paint.fill)) if paint.fill else Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
 
     def _paint_circle_routes(self, painter: QPainter, view: MapView, flows, symbols, smoothing: int,
@@ -361,7 +368,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             self._route_lines_px += [shapely.transform(ln, view.to_px).buffer(0.25 * mm) for ln in lines]
             if not draw:
                 continue
-            painter.setPen(pen(qcolor(self.doc.flow_colour(row.route_id, row.group), 0.9), 0.5 * mm))
+            painter.setPen(pen(qcolor(self.doc.flow_colour(row.route_id, row.group), CIRCLE_ROUTE_OPACITY),
+                               CIRCLE_ROUTE_MM * mm))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(geometry_path(lines, view))
 
@@ -409,20 +417,18 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         painter.setOpacity(1.0)
         return out
 
-    def _paint_nodes(self, painter: QPainter, view: MapView, flows, radii: dict[str, float], totals: dict[str, float],
-                     draw: bool) -> list:
-        """OD node symbols: circles whose area grows with the node's total, above the flows."""
-        from geo.od import node_points
-
+    def _paint_nodes(self, painter: QPainter, view: MapView, draw: bool) -> list:
+        """OD node symbols (geo.map_marks.node_marks): circles whose area grows with the node's total,
+        above the flows."""
         mm = view.px_per_mm
-        nodes = node_points(flows, totals).to_crs(resolve_crs(view.crs))
+        nodes = node_marks(self.doc, view)
         out = []
-        for row in nodes.sort_values("total", ascending=False).itertuples():
+        for row in nodes.itertuples():
             (x, y), = view.to_px(np.array([[row.geometry.x, row.geometry.y]]))
-            r = radii.get(row.name, 1.2) * mm
+            r = row.radius_mm * mm
             if draw:
-                painter.setPen(pen("#ffffff", 0.35 * mm))
-                painter.setBrush(qcolor("#3d3d3d", 0.85))
+                painter.setPen(pen("#ffffff", NODE_CASING_MM * mm))
+                painter.setBrush(qcolor(NODE_FILL, NODE_OPACITY))
                 painter.drawEllipse(QPointF(x, y), r, r)
             out.append(shapely.Point(x, y).buffer(r))
         self.report.nodes = {row.name: float(row.total) for row in nodes.itertuples()}
@@ -431,3 +437,22 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
     # -- texts --------------------------------------------------------------------------------
     def _sources_text(self) -> str:
         return sources_text(self.doc)
+
+
+_COUNTRY_PATHS: list[tuple] = []
+COUNTRY_PATH_VIEWS = 4
+"""Views whose country outlines are kept as painter paths: a change of period or metric repaints the
+canvas on the same view, and building the paths was ~5 ms of each such render."""
+
+
+def _country_paths(geoms, in_view, view: MapView) -> list:
+    """One painter path per country of ``in_view`` (rows of ``geoms``, the simplified layer), kept for
+    the last few views; ``geoms`` itself is the key (a new simplification is a new series)."""
+    key = (tuple(view.extent), tuple(view.frame_px), view.dpi, tuple(int(i) for i in in_view))
+    for series, seen, paths in _COUNTRY_PATHS:
+        if series is geoms and seen == key:
+            return paths
+    paths = [geometry_path([geoms.iloc[i]], view) for i in in_view]
+    _COUNTRY_PATHS.insert(0, (geoms, key, paths))
+    del _COUNTRY_PATHS[COUNTRY_PATH_VIEWS:]
+    return paths

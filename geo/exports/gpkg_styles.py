@@ -28,21 +28,26 @@ from geo.exports.sld import to_sld
 from geo.join import ZERO
 from geo.legend import COLOUR, NO_DATA, OUTLINE, RING, legend_entries
 from geo.map_language import map_language
+from geo.map_marks import (
+    CIRCLE_ROUTE_MM,
+    CIRCLE_ROUTE_OPACITY,
+    DOT_CASING_MM,
+    DOT_FILLS,
+    NO_FIGURE_DASH,
+    NO_FIGURE_MM,
+    NO_FIGURE_OPACITY,
+    NODE_CASING_MM,
+    NODE_FILL,
+    NODE_OPACITY,
+    OUTLINE_DASH,
+    OUTLINE_MM,
+    RING_MM,
+)
 from geo.map_texts import map_title, subtitle
 from geo.metrics import CIRCLE
 from geo.place_layout import DOT_RADIUS_MM, NAME_GAPS_MM, SIDE_COSTS, TOWN_KINDS
 from geo.styles import CASING_MM
 
-OUTLINE_MM, OUTLINE_DASH = 0.45, (3.0, 1.5)
-"""A figure inside another: no fill, a dashed outline in its colour made darker (geo.colours.OUTLINE_DARKER)."""
-RING_MM = 0.4
-"""A zero: a white ring in the text colour."""
-NO_FIGURE_MM, NO_FIGURE_DASH, NO_FIGURE_OPACITY = 0.45, (4.0, 3.0), 0.9
-"""A route without a figure: dashed, in its group's colour."""
-CIRCLE_ROUTE_MM, CIRCLE_ROUTE_OPACITY = 0.5, 0.9
-"""The route under a circle (or ring): thin, in its flow's colour."""
-DOT_FILLS, DOT_CASING_MM = {"enclave": "#000000", "town": "#333333"}, 0.15
-NODE_FILL, NODE_OPACITY, NODE_CASING_MM = "#3d3d3d", 0.85, 0.35
 POINT_CASING_MM, POINT_MIN_RADIUS_MM = 0.25, 0.6
 VALUE_PT, VALUE_HALO_MM, VALUE_GAP_MM = 8.5, 0.55, 1.0
 """A figure: bold, its halo, and its gap beyond the widest band."""

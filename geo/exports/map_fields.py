@@ -12,10 +12,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.colours import blend, readable_on, value_label_colour
+from geo.colours import blend
 from geo.join import TOTAL
-from geo.map_language import map_language
-from geo.map_texts import country_names, flow_label_texts, label_names
+from geo.map_texts import country_names, label_names
 from geo.place_layout import place_dots, places_shown
 
 VALUE_HALO_OPACITY = 0.9
@@ -41,28 +40,19 @@ def figure_label_fields(doc, figures: pd.DataFrame, symbols: pd.DataFrame | None
     null for every row the map writes nothing for (parts in a total, other sources, remainders,
     and flows beyond ``max_labels``). A symbol's row is the one with its flow's status (drawn, or
     contained in another figure)."""
+    from geo.map_marks import figure_labels, total_key  # map_marks reads this module's constants
+
     out = pd.DataFrame({"map_label": [None] * len(figures), "label_colour": [None] * len(figures)},
                        index=figures.index, dtype=object)
-    routes = doc.layer("routes")
-    style = doc.flow_style
-    if not style.show_values or routes is None or not routes.style.labels or symbols is None:
+    printed = figure_labels(doc, symbols)  # the painter's and the web map's own (geo.map_marks)
+    if not printed or "status" not in figures.columns:
         return out
-    lang, ground = map_language(doc), value_label_ground(doc)
-    labelled = symbols.nlargest(style.max_labels, "value") if style.max_labels and len(symbols) > style.max_labels \
-        else symbols
-    texts = flow_label_texts(doc)
-    colours = dict(zip(labelled["route_id"], flow_colours(doc, labelled), strict=True))
-    join = doc.join()
-    totals = {t.route_id: t for t in join.totals}
-    drawn_as = dict(zip(join.flows["route_id"], join.flows["status"], strict=True))
-    for i, rid, status, value in zip(figures.index, figures["route_id"], figures["status"], figures["value"],
-                                     strict=True):
-        if rid in colours and status == drawn_as.get(rid):
-            out.at[i, "map_label"] = texts.get(rid) or lang.number(value)
-            out.at[i, "label_colour"] = value_label_colour(colours[rid], ground)
-        elif status == TOTAL and rid in totals:
-            out.at[i, "map_label"] = "\n".join(lang.total_lines(totals[rid]))
-            out.at[i, "label_colour"] = readable_on(doc.theme.text, ground)
+    drawn_as = dict(zip(doc.join().flows["route_id"], doc.join().flows["status"], strict=True))
+    for i, rid, status in zip(figures.index, figures["route_id"], figures["status"], strict=True):
+        label = printed.get(rid) if status == drawn_as.get(rid) else \
+            printed.get(total_key(rid)) if status == TOTAL else None
+        if label is not None:
+            out.at[i, "map_label"], out.at[i, "label_colour"] = label.text, label.colour
     return out
 
 

@@ -52,11 +52,13 @@ from geo.exports.webmap_page import (
     _HELPERS_JS,
     _furniture_html,
     _style_block,
+    paper_mm_metres,
     tile_sources,
     with_content_security_policy,
     words_script,
 )
 from geo.map_language import map_language
+from geo.map_texts import map_title
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.view import MapView
 
@@ -133,6 +135,7 @@ def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None
     text = root.render()
     text = _inline_vendored(text)
     text = _stable_names(root, text)
+    text = _language_and_title(doc, text)
     leftover = re.findall(r"<(?:script|link)\b[^>]*(?:src|href)\s*=", text, flags=re.I)
     if leftover:
         raise ExportError(f"web map: an external script or stylesheet was left in the page: {leftover[0]}")
@@ -179,19 +182,21 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     _add_no_data_routes(m, doc)
     _add_flows(m, doc, view, layers)
     if settings.places and "places" in layers:
-        _add_places(m, doc, layers["places"])
+        _add_places(m, doc, view, layers["places"])
 
-    root.html.add_child(folium.Element(_furniture_html(doc, view, settings)), name="crossings_furniture")
+    root.html.add_child(folium.Element(_furniture_html(doc, settings)), name="crossings_furniture")
     folium.LayerControl(position="topright", collapsed=False).add_to(m)
-    _Controls(fit, _clip_box(bounds)).add_to(m)
+    _Controls(fit, _clip_box(bounds), paper_mm_metres(view)).add_to(m)
     return m
 
 
 class _Controls:
-    """Title, zoom, legend and scale as Leaflet controls; fit the view; declutter labels."""
+    """Title, zoom, legend and scale as Leaflet controls; fit the view; after every zoom and move, set
+    the paper scale (``--crossings-mm``) and declutter the labels."""
 
-    def __init__(self, fit, clip) -> None:
+    def __init__(self, fit, clip, mm_metres: float) -> None:
         self.fit = fit
+        self.mm_metres = mm_metres
         w, s, e, n = clip
         self.max_bounds = [[s, w], [n, e]]
 
@@ -218,7 +223,7 @@ class _Controls:
   map.setMinZoom(Math.max(2, Math.floor(map.getBoundsZoom(fit)) - 1));
   map.setMaxZoom(11);
   map.setMaxBounds(""" + json.dumps(self.max_bounds) + """);
-  var tidy = function () { crossings.legendWidths(map); crossings.declutter(map); };
+  var tidy = function () { crossings.paperScale(map, """ + json.dumps(round(self.mm_metres, 3)) + """); crossings.declutter(map); };
   map.on('zoomend moveend overlayadd overlayremove resize', tidy);
   setTimeout(tidy, 0);
   tidy();
@@ -226,6 +231,21 @@ class _Controls:
 {% endmacro %}
 """)
         m.add_child(el, name="crossings_controls")
+
+
+def _language_and_title(doc: MapDocument, text: str) -> str:
+    """The page in the map's language and direction (``<html lang=".." dir="rtl">`` for Arabic: a
+    screen reader reads it in its language, a browser sets its own controls right to left) and
+    titled with the map's title (browser tab, bookmark, history), escaped, after the charset."""
+    lang = map_language(doc)
+    opening = re.search(r"<html>", text)
+    charset = re.search(r"<meta[^>]*charset[^>]*>", text, flags=re.I)
+    if opening is None or charset is None:
+        raise ExportError("web map: the page has no <html> element or no charset")
+    title = f"\n    <title>{html.escape(map_title(doc))}</title>"
+    text = text[:charset.end()] + title + text[charset.end():]
+    return (text[:opening.start()] + f'<html lang="{lang.code}" dir="{"rtl" if lang.rtl else "ltr"}">'
+            + text[opening.end():])
 
 
 def _tile_sources(m) -> list[str]:

@@ -1,4 +1,12 @@
-"""The web map's layers: boundaries for the web, the PNG's flow polygons, dashed routes, places."""
+"""The web map's layers, drawn from what the painter draws with: the PNG's flow polygons in the
+colours of ``doc.flow_colour`` (geo.exports.map_fields), each symbol's paint, the OD nodes, the
+figures' words and colours and the routes' pens (geo.map_marks), the places the PNG shows
+(``places_on_map``), its graticule (geo.furniture) and the countries simplified for the web.
+
+Widths on paper become widths on the page through one CSS variable, ``--crossings-mm`` (pixels per
+millimetre of the PNG's paper at the current zoom, set by the page's script), so a stroke keeps the
+share of its band it has on the PNG at every zoom, as the legend's samples do.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +18,29 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 import shapely.ops
-from shapely.geometry import LineString, MultiLineString, Point, mapping
+from shapely.geometry import MultiLineString, Point, mapping
 
-from geo.colours import OUTLINE_DARKER, darker, value_label_colour
 from geo.document import MapDocument
-from geo.exports.map_fields import value_label_ground
+from geo.exports.map_fields import flow_colours, places_on_map
+from geo.exports.webmap_labels import figure_label_points
 from geo.flow_geometry import smooth_line
+from geo.furniture import graticule
+from geo.join import ZERO
 from geo.map_language import map_language
-from geo.map_texts import country_names, flow_label_texts, label_names, metric_text
-from geo.projection import WGS84, to_crs
-from geo.routes import total_anchor
+from geo.map_marks import NODE_FILL, NODE_OPACITY, dot_fill, figure_labels, node_marks, symbol_paint
+from geo.map_texts import country_names, label_names, metric_text
+from geo.metrics import CIRCLE
+from geo.place_layout import DOT_KINDS, dot_radius
+from geo.projection import WGS84, resolve_crs
 from geo.styles import GROUP_LABELS
 from geo.un_practice import country_codes, undetermined_boundaries
 from geo.view import MapView
 
 if TYPE_CHECKING:
     from geo.exports.webmap import WebMapSettings
+
+CSS_PX_PER_MM = 96 / 25.4
+"""A CSS pixel is 1/96 inch: what a dot's size "on a screen" means on the page (geo.place_layout)."""
 
 
 # -- furniture texts: geo.map_texts, the same wording as the PNG ------------------------------
@@ -92,7 +107,7 @@ def _feature(fid: str, geom, props: dict) -> dict:
 
 
 def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: WebMapSettings, bounds) -> None:
-    """Countries simplified for the web and cut to the region around the view, plus a graticule and names."""
+    """Countries simplified for the web and cut to the region around the view, the PNG's graticule, names."""
     import folium
 
     theme, style = doc.theme, doc.layer("boundaries").style
@@ -116,13 +131,9 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
     group = folium.FeatureGroup(name=html.escape(lang("web_countries")), overlay=True, control=True,
                                 show=style.visible)
 
-    graticule = []
-    for lon in range(int(math.ceil(cw / 10) * 10), int(math.floor(ce / 10) * 10) + 1, 10):
-        graticule.append(LineString([(lon, cs), (lon, cn)]))
-    for lat in range(int(math.ceil(max(cs, -80) / 10) * 10), int(math.floor(min(cn, 80) / 10) * 10) + 1, 10):
-        graticule.append(LineString([(cw, lat), (ce, lat)]))
+    lines = _graticule_lonlat(view, (cw, cs, ce, cn), settings.decimals)
     folium.GeoJson(
-        _collection([_feature(f"g{i}", g, {}) for i, g in enumerate(graticule)]),
+        _collection([_feature(f"g{i}", g, {}) for i, g in enumerate(lines)]),
         name="graticule", control=False, interactive=False, pane="crossings-land",
         style_function=lambda f: {"color": theme.graticule, "weight": 0.8, "opacity": 1.0, "className": "crossings-graticule"},
     ).add_to(group)
@@ -158,6 +169,17 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
     group.add_to(m)
 
 
+def _graticule_lonlat(view: MapView, clip: tuple[float, float, float, float], decimals: int) -> list:
+    """The PNG's graticule (geo.furniture.graticule: its step, its lines) over the region the page
+    may be panned across, in lon/lat."""
+    import geopandas as gpd
+
+    wide = view.zoomed(1 / 2.5)  # the clip box reaches 0.6 of the view beyond each side
+    lines = gpd.GeoSeries(graticule(wide), crs=resolve_crs(view.crs)).to_crs(WGS84).to_numpy()
+    lines = shapely.intersection(lines, shapely.box(*clip))
+    return [g for g in _round_geoms(lines, decimals) if not g.is_empty]
+
+
 def _add_undetermined_boundaries(group, geoms, data, focus, theme, style, settings) -> None:
     """UN practice (geo.un_practice): Western Sahara's boundary with Morocco dashed, as on the PNG. The
     countries' solid white outline under it is covered with the land colour, then the dashes drawn."""
@@ -189,7 +211,8 @@ def _text_layer(features: list[dict], name: str, pane: str, js: str):
 
 
 def _add_no_data_routes(m, doc: MapDocument) -> None:
-    """Routes with no figure this period: dashed centre lines, as in the PNG."""
+    """Routes with no figure this period: dashed centre lines in their group's colour, as in the PNG
+    (the pen is geo.map_marks' NO_FIGURE_*, written into the page's CSS)."""
     import folium
 
     join = doc.join()
@@ -209,44 +232,50 @@ def _add_no_data_routes(m, doc: MapDocument) -> None:
                       "group": group, "group_label": lang.phrase(GROUP_LABELS.get(group, group)),
                       "colour": style.colour_for(group), "period_label": lang.period(doc.period),
                       "metric_label": metric_text(doc)})
-    import geopandas as gpd
-
-    ll = gpd.GeoSeries(lines, crs=routes.crs).to_crs(WGS84)
-    geoms = _round_geoms(ll.to_numpy(), 4)
-    feats = [_feature(f"n{i}", g, p) for i, (g, p) in enumerate(zip(geoms, props, strict=True))]
     layer = folium.FeatureGroup(name=html.escape(lang("web_no_data")), overlay=True, control=True,
                                 show=doc.layer("routes").style.visible)
     folium.GeoJson(
-        _collection(feats), name="no-data routes", control=False, pane="crossings-routes",
-        style_function=lambda f: {"color": f["properties"]["colour"], "weight": 2.2, "opacity": 0.9,
-                                  "dashArray": "7 5", "lineCap": "butt", "fill": False,
+        _collection(_lonlat_features("n", lines, routes.crs, props)), name="no-data routes", control=False,
+        pane="crossings-routes",
+        style_function=lambda f: {"color": f["properties"]["colour"], "opacity": 1.0, "fill": False,
                                   "className": "crossings-nodata"},
         on_each_feature=folium.JsCode("crossings.noDataFeature"),
     ).add_to(layer)
     layer.add_to(m)
 
 
+def _lonlat_features(prefix: str, geoms: list, crs, props: list[dict], decimals: int = 4) -> list[dict]:
+    """Projected geometries as lon/lat GeoJSON features with ``props``."""
+    import geopandas as gpd
+
+    ll = _round_geoms(gpd.GeoSeries(geoms, crs=crs).to_crs(WGS84).to_numpy(), decimals)
+    return [_feature(f"{prefix}{i}", g, p) for i, (g, p) in enumerate(zip(ll, props, strict=True))]
+
+
 def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
-    """The flow symbols (band + arrow polygons of the PNG) with tooltips, popups and figure labels."""
+    """The flow symbols (the PNG's band, arrow and circle polygons, in its colours and paints), the
+    routes under circles, the OD nodes above them, and the figures the PNG prints."""
     import folium
 
-    style = doc.flow_style
     symbols = layers["flow_symbols"]
     flows = layers["flows"].set_index("route_id")
     lang = map_language(doc)
     period_label = lang.period(doc.period) if doc.period else ""
     geoms = _round_geoms(symbols.geometry.to_numpy(), 5)
+    colours = flow_colours(doc, symbols)  # doc.flow_colour, as the painter asks it
     feats = []
     for i, row in enumerate(symbols.itertuples()):
         f = flows.loc[row.route_id] if row.route_id in flows.index else None
         dates = ""
         if f is not None and _text(f["date_from"]) and _text(f["date_to"]):
             dates = lang("span", start=lang.day(f["date_from"]), end=lang.day(f["date_to"]))
-        group = str(row.group)
+        group, symbol, filled = str(row.group), _text(getattr(row, "symbol", "flow")), bool(getattr(row, "filled", True))
+        paint = symbol_paint(doc, str(row.route_id), group, symbol, filled)
         feats.append(_feature(f"f{i}", geoms[i], {
             "kind": "flow", "route_id": str(row.route_id), "name": _text(row.name), "group": group,
-            "group_label": lang.phrase(GROUP_LABELS.get(group, group)), "colour": doc.flow_colour(str(row.route_id), group),
-            "filled": bool(getattr(row, "filled", True)), "symbol": _text(getattr(row, "symbol", "flow")),
+            "group_label": lang.phrase(GROUP_LABELS.get(group, group)), "colour": colours[i],
+            "fill": paint.fill, "stroke": paint.stroke, "paint": _paint_class(symbol, filled),
+            "filled": filled, "symbol": symbol,
             "status": _text(getattr(row, "status", "drawn")), "qualifier": _text(getattr(row, "qualifier", "")),
             "value": float(row.value), "value_label": _text(getattr(row, "label", "")) or lang.number(row.value),
             "metric": str(row.metric),
@@ -257,185 +286,135 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
             "dest": _text(f["dest"]) if f is not None and "dest" in f else "",
             "width_mm": float(row.width_mm),
         }))
-    visible = doc.layer("routes").style.visible
+    visible = doc.layer("routes").style.visible if doc.layer("routes") is not None else True
     title = lang("web_flows", metric=metric_text(doc).lower(), period=period_label)
     layer = folium.FeatureGroup(name=html.escape(title), overlay=True, control=True, show=visible)
+    _add_circle_routes(layer, doc, view)
     folium.GeoJson(
         _collection(feats), name="flow symbols", control=False, pane="crossings-flows",
-        style_function=lambda f: _symbol_style(f["properties"], style.casing),
-        highlight_function=lambda f: {"weight": 2.5, "color": "#222222"},
+        style_function=lambda f: _symbol_style(f["properties"]),
+        highlight_function=lambda f: {"color": "#222222"},
         on_each_feature=folium.JsCode("crossings.flowFeature"),
     ).add_to(layer)
-    if style.show_values:
-        labels = _value_label_points(doc, view, layers)
+    nodes = _add_nodes(layer, doc, view) if doc.is_od else []
+    figures = figure_labels(doc, doc.flow_symbols(view))  # the PNG's words and colours
+    labels, leaders = figure_label_points(doc, view, figures, nodes)
+    if leaders:
+        folium.GeoJson(_collection(leaders), name="leaders", control=False, pane="crossings-flows", interactive=False,
+                       style_function=lambda f: {"color": doc.theme.muted_text, "opacity": 1.0, "fill": False,
+                                                 "className": "crossings-leader"}).add_to(layer)
+    if labels:
         _text_layer(labels, "flow figures", "crossings-flows", "crossings.valueLabel").add_to(layer)
     layer.add_to(m)
 
 
-def _symbol_style(p: dict, casing: str) -> dict:
-    """Leaflet style of one symbol, as the painter draws it: filled with a casing, a dashed outline
-    for a figure inside another one shown, a white ring for a zero."""
-    css = "crossings-flow crossings-flow-" + _css_ident(p["route_id"])
-    if p.get("symbol") == "zero":
-        return {"fillColor": "#ffffff", "fillOpacity": 1.0, "color": "#222222", "weight": 1.5, "opacity": 1.0,
-                "className": css}
-    if not p.get("filled", True):
-        return {"fillOpacity": 0.0, "color": darker(p["colour"], OUTLINE_DARKER), "weight": 2.0, "opacity": 1.0,
-                "dashArray": "6 3", "lineJoin": "round", "className": css}
-    return {"fillColor": p["colour"], "fillOpacity": 1.0, "color": casing, "weight": 1.0, "opacity": 1.0,
-            "lineJoin": "round", "className": css}
+def _paint_class(symbol: str, filled: bool) -> str:
+    """The CSS class that gives a symbol its stroke in paper millimetres (webmap_page's style block)."""
+    if symbol == ZERO:
+        return "crossings-zero"
+    return "crossings-cased" if filled else "crossings-hollow"
+
+
+def _symbol_style(p: dict) -> dict:
+    """Leaflet style of one symbol, as geo.map_marks.symbol_paint paints it; the stroke's width (and
+    dashes) are its paint class's, in millimetres of paper."""
+    css = "crossings-flow crossings-flow-" + _css_ident(p["route_id"]) + " " + p["paint"]
+    fill = p.get("fill")
+    return {"fill": fill is not None, "fillColor": fill or "#000000", "fillOpacity": 1.0 if fill else 0.0,
+            "color": p["stroke"], "opacity": 1.0, "lineJoin": "round", "lineCap": "round", "className": css}
 
 
 def _css_ident(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", str(text))
 
 
-def _value_label_points(doc: MapDocument, view: MapView, layers: dict) -> list[dict]:
-    """One anchor per flow just outside its band, near the middle, keeping the figure off other
-    flows and preferably over the sea (the label box is estimated at the page scale of the PNG)."""
-    style = doc.flow_style
-    scale = doc.width_scale()
-    flows = doc.projected_flows()
-    countries = layers.get("countries")
-    land = None
-    if countries is not None and len(countries):
-        land = shapely.union_all(to_crs(countries, doc.crs).geometry.to_numpy())
-        shapely.prepare(land)
-    symbols = to_crs(layers["flow_symbols"], doc.crs)
-    from pyproj import Transformer
-
-    from geo.projection import resolve_crs
-
-    to_ll = Transformer.from_crs(resolve_crs(doc.crs), "EPSG:4326", always_xy=True)
-    mm = view.mm_to_units(1.0)
-    texts = flow_label_texts(doc)
-    lang = map_language(doc)
-    placed: list = []
-    out = []
-    for row in flows.sort_values("value", ascending=False).itertuples():
-        parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
-        line = max((smooth_line(p, style.smoothing) for p in parts), key=lambda g: g.length)
-        half = view.mm_to_units(scale.width_mm(row.value)) / 2 + mm
-        text = texts.get(row.route_id, lang.number(row.value)).replace("\n", " · ")
-        box_w, box_h = (len(text) * 2.6 + 1.0) * mm, 6.0 * mm
-        others = [g for rid, g in zip(symbols["route_id"], symbols.geometry, strict=True) if rid != row.route_id]
-        own = symbols.geometry[symbols["route_id"] == row.route_id]
-        obstacles = shapely.union_all([*others, *placed]) if others or placed else None
-        best = None
-        for k, frac in enumerate((0.5, 0.42, 0.58, 0.34, 0.66, 0.25, 0.75)):
-            p = line.interpolate(frac * line.length)
-            q = line.interpolate(min(frac * line.length + line.length * 0.02, line.length))
-            r = line.interpolate(max(frac * line.length - line.length * 0.02, 0))
-            dx, dy = q.x - r.x, q.y - r.y
-            norm = math.hypot(dx, dy) or 1.0
-            nx, ny = -dy / norm, dx / norm
-            for side, side_cost in ((1, 0.0), (-1, 0.05)):
-                ox, oy = side * nx, side * ny
-                ax, ay = p.x + ox * half, p.y + oy * half
-                if abs(ox) >= abs(oy):
-                    direction = "right" if ox > 0 else "left"
-                    x0 = ax if ox > 0 else ax - box_w
-                    box = shapely.box(x0, ay - box_h / 2, x0 + box_w, ay + box_h / 2)
-                else:
-                    direction = "top" if oy > 0 else "bottom"
-                    y0 = ay if oy > 0 else ay - box_h
-                    box = shapely.box(ax - box_w / 2, y0, ax + box_w / 2, y0 + box_h)
-                cost = k * 0.1 + side_cost
-                if obstacles is not None and box.intersects(obstacles):
-                    cost += 3.0
-                if len(own) and box.intersects(own.iloc[0]):
-                    cost += 2.0
-                if land is not None and land.intersects(box):
-                    cost += 1.0 if land.contains(Point(ax, ay)) else 0.4
-                if best is None or cost < best[0]:
-                    best = (cost, ax, ay, direction, box)
-        _, ax, ay, direction, box = best
-        placed.append(box)
-        lon, lat = to_ll.transform(ax, ay)
-        out.append(_feature(f"v{len(out)}", Point(round(lon, 5), round(lat, 5)), {
-            "kind": "flow_label", "route_id": str(row.route_id), "value": float(row.value),
-            "value_label": text, "colour": value_label_colour(doc.flow_colour(str(row.route_id), str(row.group)), value_label_ground(doc)),
-            "direction": direction,
-        }))
-    return out + _total_label_points(doc, symbols, placed, land, to_ll, mm)
-
-
-def _total_label_points(doc: MapDocument, symbols, placed: list, land, to_ll, mm: float) -> list[dict]:
-    """A parent's total near where its branches arrive ("Italy 16,166", then what they do not cover),
-    clear of every flow and figure, preferably beyond the destination, as on the PNG."""
-    join = doc.join()
-    routes = doc.layer("routes")
-    if not join.totals or routes is None:
-        return []
-    proj = doc.projected(routes)
-    out = []
-    for t in join.totals:
-        (ax, ay), (sx, sy) = total_anchor(proj, t.route_id)  # where the PNG anchors it too
-        lines = map_language(doc).total_lines(t)
-        box_w, box_h = (max(len(s) for s in lines) * 2.3 + 1.0) * mm, (len(lines) * 4.6 + 1.0) * mm
-        bx, by = ax - sx, ay - sy
-        norm = math.hypot(bx, by) or 1.0
-        obstacles = shapely.union_all([*symbols.geometry, *placed])
-        best = None
-        for dist in (3, 8, 14, 22):
-            for ang in np.linspace(0, 2 * np.pi, 16, endpoint=False):
-                ux, uy = math.cos(ang), math.sin(ang)
-                reach = abs(ux) * box_w / 2 + abs(uy) * box_h / 2
-                cx, cy = ax + ux * (dist * mm + reach), ay + uy * (dist * mm + reach)
-                box = shapely.box(cx - box_w / 2, cy - box_h / 2, cx + box_w / 2, cy + box_h / 2)
-                cost = dist / 10 + 1.2 * (1 - (ux * bx + uy * by) / norm) / 2
-                if box.intersects(obstacles):
-                    cost += 10.0
-                if land is not None and land.intersects(box):
-                    cost += 0.3
-                if best is None or cost < best[0]:
-                    best = (cost, cx, cy, box)
-        _, cx, cy, box = best
-        placed.append(box)
-        lon, lat = to_ll.transform(cx, cy)
-        out.append(_feature(f"t{len(out)}", Point(round(lon, 5), round(lat, 5)), {
-            "kind": "total_label", "route_id": str(t.route_id), "value": float(t.value),
-            "value_label": "\n".join(lines), "colour": doc.theme.text, "direction": "center"}))
-    return out
-
-
-def _add_places(m, doc: MapDocument, places) -> None:
-    """Islands, enclaves and region names always; towns only where a route starts or ends (as the PNG)."""
+def _add_circle_routes(layer, doc: MapDocument, view: MapView) -> None:
+    """The route under each circle or ring, thin, in its flow's colour (gui/render.py
+    ``_paint_circle_routes``; the pen is geo.map_marks' CIRCLE_ROUTE_*)."""
     import folium
 
-    layer_style = doc.layer("places").style
-    proj = doc.projected(doc.layer("places"))
-    ends = doc.route_ends()  # projected, like proj
+    if doc.is_od:
+        return
+    symbols = doc.flow_symbols(view)
+    round_ids = set(symbols.loc[symbols["symbol"].isin((CIRCLE, ZERO)), "route_id"])
+    flows = doc.projected_flows()
+    flows = flows[flows["route_id"].isin(round_ids)]
+    if not len(flows):
+        return
+    lines, props = [], []
+    for row in flows.itertuples():
+        parts = [smooth_line(p, doc.flow_style.smoothing) for p in getattr(row.geometry, "geoms", [row.geometry])]
+        lines.append(parts[0] if len(parts) == 1 else MultiLineString(parts))
+        props.append({"kind": "circle_route", "route_id": str(row.route_id),
+                      "colour": doc.flow_colour(str(row.route_id), str(row.group))})
+    folium.GeoJson(
+        _collection(_lonlat_features("r", lines, flows.crs, props)), name="routes under circles", control=False,
+        pane="crossings-flows", interactive=False,
+        style_function=lambda f: {"color": f["properties"]["colour"], "opacity": 1.0, "fill": False,
+                                  "className": "crossings-circle-route"},
+    ).add_to(layer)
+
+
+def _add_nodes(layer, doc: MapDocument, view: MapView) -> list:
+    """The OD map's node circles above the flows, as the PNG paints them (geo.map_marks.node_marks:
+    where, how large on paper, in what colour): polygons of their radius on the PNG's paper, so they
+    grow with the zoom as the bands do. Returns the circles in the view's CRS (for the figures)."""
+    import folium
+
+    nodes = node_marks(doc, view)
+    circles = [g.buffer(view.mm_to_units(r), quad_segs=16) for g, r in zip(nodes.geometry, nodes["radius_mm"],
+                                                                            strict=True)]
+    lang = map_language(doc)
+    props = [{"kind": "node", "name": str(n), "value": float(t), "value_label": lang.number(t),
+              "radius_mm": round(float(r), 4)}
+             for n, t, r in zip(nodes["name"], nodes["total"], nodes["radius_mm"], strict=True)]
+    folium.GeoJson(
+        _collection(_lonlat_features("o", circles, nodes.crs, props, 5)), name="nodes", control=False, smooth_factor=0.1,
+        pane="crossings-flows",
+        style_function=lambda f: {"fillColor": NODE_FILL, "fillOpacity": NODE_OPACITY, "color": "#ffffff",
+                                  "opacity": 1.0,
+                                  "className": "crossings-node-mark crossings-node-" + _css_ident(f["properties"]["name"])},
+        on_each_feature=folium.JsCode("crossings.nodeFeature"),
+    ).add_to(layer)
+    return circles
+
+
+def _add_places(m, doc: MapDocument, view: MapView, places) -> None:
+    """The places the PNG shows (geo.exports.map_fields.places_on_map, the painter's rule: islands,
+    enclaves and region names in the frame, towns where a drawn route starts or ends, crowded dots
+    thinned), with the painter's dot fills."""
+    import folium
+
+    layer = doc.layer("places")
+    layer_style = layer.style
+    proj = doc.projected(layer)
+    shown = places_on_map(doc, view, layer)
     names = label_names(proj, doc.label_language).to_numpy(dtype=object)
-    reach_m = 40_000.0
+    ids = proj["place_id"].astype(str).to_numpy() if "place_id" in proj.columns else np.arange(len(proj)).astype(str)
     feats = []
     for i, row in enumerate(proj.itertuples()):
+        if not shown[i]:
+            continue
         kind = str(getattr(row, "kind", "city") or "city")
-        town = kind in ("port", "city", "border_post")
-        if town:
-            if not len(ends) or float(np.hypot(ends[:, 0] - row.geometry.x, ends[:, 1] - row.geometry.y).min()) > reach_m:
-                continue
+        dot = kind in DOT_KINDS
         ll = places.geometry.iloc[i]
         feats.append(_feature(f"p{i}", Point(round(ll.x, 4), round(ll.y, 4)), {
-            "kind": kind, "name": names[i], "name_en": _text(getattr(row, "name", "")), "name_fr": _text(getattr(row, "name_fr", "")),
-            "name_ar": _text(getattr(row, "name_ar", "")), "marker": town or kind == "enclave",
-            "labels": bool(layer_style.labels),
+            "kind": kind, "place_id": str(ids[i]), "name": names[i], "name_en": _text(getattr(row, "name", "")),
+            "name_fr": _text(getattr(row, "name_fr", "")), "name_ar": _text(getattr(row, "name_ar", "")),
+            "marker": dot, "fill": dot_fill(kind) if dot else None,
+            "radius": round(dot_radius(kind, CSS_PX_PER_MM), 2) if dot else 0.0, "labels": bool(layer_style.labels),
         }))
-    layer = folium.FeatureGroup(name=html.escape(map_language(doc)("web_places")), overlay=True, control=True,
+    group = folium.FeatureGroup(name=html.escape(map_language(doc)("web_places")), overlay=True, control=True,
                                 show=layer_style.visible)
     folium.GeoJson(
         _collection(feats), name="places", control=False, pane="crossings-places",
-        marker=folium.CircleMarker(radius=3, weight=1, color="#ffffff", fill=True, fill_color="#333333", fill_opacity=1.0),
-        style_function=lambda f: ({"radius": 3.0 if f["properties"]["kind"] == "enclave" else 2.4,
-                                   "fillColor": "#000000" if f["properties"]["kind"] == "enclave" else "#333333",
-                                   "stroke": True, "color": "#ffffff", "weight": 1, "fillOpacity": 1.0,
+        marker=folium.CircleMarker(radius=2, weight=1, color="#ffffff", fill=True, fill_color="#333333", fill_opacity=1.0),
+        style_function=lambda f: ({"radius": f["properties"]["radius"], "fillColor": f["properties"]["fill"],
+                                   "stroke": True, "color": "#ffffff", "fillOpacity": 1.0,
                                    "className": "crossings-place"}
                                   if f["properties"]["marker"] else
                                   {"radius": 0, "stroke": False, "fill": False, "interactive": False,
                                    "className": "crossings-place-label-only"}),
         on_each_feature=folium.JsCode("crossings.placeFeature"),
-    ).add_to(layer)
-    layer.add_to(m)
-
-
-
+    ).add_to(group)
+    group.add_to(m)

@@ -23,8 +23,23 @@ from geo.document import MapDocument
 from geo.errors import ExportError
 from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
 from geo.map_language import map_language
+from geo.map_marks import (
+    CIRCLE_ROUTE_MM,
+    CIRCLE_ROUTE_OPACITY,
+    LEADER_WIDTH_MM,
+    NO_FIGURE_DASH,
+    NO_FIGURE_MM,
+    NO_FIGURE_OPACITY,
+    NODE_CASING_MM,
+    NODE_OPACITY,
+    OUTLINE_DASH,
+    OUTLINE_MM,
+    RING_MM,
+    country_label_colour,
+)
 from geo.map_texts import disclaimer_text, map_title, sources_text, subtitle
 from geo.map_words import WORDS
+from geo.styles import CASING_MM
 from geo.view import MapView
 
 if TYPE_CHECKING:
@@ -34,13 +49,10 @@ from geo.exports.webmap_layers import _text  # noqa: F401
 
 
 # -- furniture ----------------------------------------------------------------------------------
-def _furniture_html(doc: MapDocument, view: MapView, settings: WebMapSettings) -> str:
+def _furniture_html(doc: MapDocument, settings: WebMapSettings) -> str:
     """Title, legend and footer as HTML; every text from data goes through html.escape."""
     e = html.escape
     scale = doc.width_scale()
-    from geo.furniture import km_per_unit_at_centre
-
-    metres_per_unit = km_per_unit_at_centre(view) * 1000.0
     rows, heading, note = [], "", ""
     marks = {COLOUR: '<span class="crossings-swatch" style="background:{c}"></span>',
              OUTLINE: '<span class="crossings-swatch crossings-outline" style="border-color:{c}"></span>',
@@ -54,11 +66,12 @@ def _furniture_html(doc: MapDocument, view: MapView, settings: WebMapSettings) -
             note = entry.text
         elif entry.kind == EXPLAIN:
             rows.append(f'<div class="crossings-legend-explain">{e(entry.text)}</div>')
-        elif entry.kind == SIZE:
-            size_m = view.mm_to_units(entry.size_mm) * metres_per_unit
-            shape = "crossings-circle" if entry.shape == "circle" else "crossings-bar"
+        elif entry.kind == SIZE:  # as wide as its band at every zoom: paper mm times --crossings-mm
+            size = f"calc(var(--crossings-mm) * {entry.size_mm:.4f})"
+            shape, box = (("crossings-circle", f"width: {size}; height: {size}") if entry.shape == "circle"
+                          else ("crossings-bar", f"height: {size}"))
             rows.append(f'<div class="crossings-legend-row"><span class="crossings-bar-box">'
-                        f'<span class="{shape}" data-width-m="{size_m:.1f}"></span></span>'
+                        f'<span class="{shape}" data-mm="{entry.size_mm:.4f}" style="{box}"></span></span>'
                         f'<span class="crossings-legend-value">{e(entry.text)}</span></div>')
         elif entry.kind == TOTAL:
             rows.append(f'<div class="crossings-legend-row crossings-legend-total">{e(entry.text)}</div>')
@@ -98,6 +111,8 @@ def _style_block(doc: MapDocument, settings: WebMapSettings) -> str:
     spacing = "0" if doc.label_language == "ar" else "0.12em"  # spacing would break Arabic joining
     italic = "italic" if map_language(doc).italic else "normal"  # Arabic has no italics
     css = f"""
+:root {{ --crossings-mm: 4px; }}
+{_symbol_css()}
 html, body {{ height: 100%; margin: 0; padding: 0; }}
 body {{ display: flex; flex-direction: column; font-family: {font}; color: {t.text}; background: #ffffff; }}
 body > .folium-map {{ flex: 1 1 auto; order: 1; height: auto !important; min-height: 200px; }}
@@ -106,18 +121,19 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
   padding: 8px 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }}
 .crossings-title-text {{ font-size: 20px; font-weight: 700; line-height: 1.25; }}
 .crossings-subtitle {{ font-size: 13px; color: {t.muted_text}; margin-top: 2px; }}
-#crossings-legend {{ font-size: 12px; min-width: 190px; max-width: 260px; }}
+#crossings-legend {{ font-size: 12px; min-width: 190px; max-width: 260px; max-height: calc(100vh - 140px);
+  overflow-y: auto; }}
 .crossings-legend-heading {{ font-weight: 700; margin-bottom: 6px; }}
 .crossings-legend-row {{ display: flex; align-items: center; gap: 8px; margin: 3px 0; }}
 .crossings-bar-box {{ display: inline-flex; align-items: center; width: 44px; min-height: 10px; }}
-.crossings-bar {{ display: block; width: 44px; height: 4px; background: #6f6f6f; }}
+.crossings-bar {{ display: block; width: 44px; background: #6f6f6f; }}
 .crossings-swatch {{ display: inline-block; width: 22px; height: 10px; flex: none; }}
 .crossings-dash {{ display: inline-block; width: 22px; height: 0; border-top: 2px dashed #777777; flex: none; }}
 .crossings-outline {{ background: transparent; border: 2px dashed; box-sizing: border-box; }}
 .crossings-ring {{ display: inline-block; width: 9px; height: 9px; border: 2px solid; border-radius: 50%;
   background: #ffffff; flex: none; margin: 0 7px 0 4px; }}
-.crossings-node {{ border-color: #ffffff; }}
-.crossings-circle {{ display: block; border-radius: 50%; background: #6f6f6f; border: 1px solid #fff; margin: 0 auto; }}
+.crossings-node {{ border-color: #ffffff; opacity: {NODE_OPACITY}; }}
+.crossings-circle {{ display: block; border-radius: 50%; background: #6f6f6f; margin: 0 auto; }}
 .crossings-legend-explain {{ font-size: 10.5px; font-style: {italic}; color: {t.muted_text}; margin: 0 0 6px; }}
 .crossings-legend-total {{ font-weight: 700; }}
 .crossings-legend-note {{ font-size: 10.5px; font-style: {italic}; color: {t.muted_text}; margin-top: 6px; }}
@@ -133,18 +149,50 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
 .leaflet-tooltip.crossings-value, .leaflet-tooltip.crossings-label {{ background: transparent; border: 0;
   box-shadow: none; padding: 0 2px; white-space: nowrap; pointer-events: none; }}
 .leaflet-tooltip.crossings-value::before, .leaflet-tooltip.crossings-label::before {{ display: none; }}
-.leaflet-tooltip.crossings-value {{ font-size: 14px; font-weight: 700;
+.leaflet-tooltip {{ left: 0; top: 0; }} /* Leaflet moves it by a transform from its static place, which a
+  right-to-left page puts at the right: an Arabic map's labels stood one label's width to the left */
+.leaflet-tooltip.crossings-value {{ font-size: 14px; font-weight: 700; white-space: pre; text-align: center;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }}
-.leaflet-tooltip.crossings-value.crossings-total {{ font-size: 12.5px; white-space: pre; text-align: center; }}
+.leaflet-tooltip.crossings-value.crossings-total {{ font-size: 12.5px; }}
 .leaflet-tooltip.crossings-label {{ font-size: 11px; color: {t.text};
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
 .leaflet-tooltip.crossings-label.crossings-italic {{ font-style: {italic}; }}
-.leaflet-tooltip.crossings-label.crossings-country {{ color: {t.country_label}; font-size: 11px; letter-spacing: {spacing};
+.leaflet-tooltip.crossings-label.crossings-country {{ color: {country_label_colour(t)}; font-size: 11px; letter-spacing: {spacing};
   text-shadow: 0 0 2px {t.land}, 0 0 3px {t.land}; }}
 body .leaflet-control-layers {{ font-size: 13px; }}
 body .leaflet-control-scale-line {{ font-size: 11px; }}
 """
     return f"<style>{css}</style>"
+
+
+def _symbol_css() -> str:
+    """The pens of the map's symbols in millimetres of the PNG's paper (geo.map_marks): each width
+    and dash times ``--crossings-mm``, the pixels a paper millimetre takes at the current zoom.
+    A casing is stroked under its fill (``paint-order``), as the painter draws it: outside the colour."""
+    def mm(value: float) -> str:
+        return f"calc(var(--crossings-mm) * {value:.4g})"
+
+    def dashes(width: float, pattern) -> str:  # a Qt dash pattern is in pen widths
+        return " ".join(mm(width * d) for d in pattern)
+
+    return "\n".join([
+        f"path.crossings-cased {{ stroke-width: {mm(2 * CASING_MM)}; paint-order: stroke; }}",
+        f"path.crossings-hollow {{ stroke-width: {mm(OUTLINE_MM)}; stroke-dasharray: {dashes(OUTLINE_MM, OUTLINE_DASH)}; }}",
+        f"path.crossings-zero {{ stroke-width: {mm(RING_MM)}; }}",
+        f"path.crossings-nodata {{ stroke-width: {mm(NO_FIGURE_MM)}; stroke-opacity: {NO_FIGURE_OPACITY};"
+        f" stroke-dasharray: {dashes(NO_FIGURE_MM, NO_FIGURE_DASH)}; }}",
+        f"path.crossings-circle-route {{ stroke-width: {mm(CIRCLE_ROUTE_MM)}; stroke-opacity: {CIRCLE_ROUTE_OPACITY}; }}",
+        f"path.crossings-node-mark {{ stroke-width: {mm(NODE_CASING_MM)}; }}",
+        f"path.crossings-leader {{ stroke-width: {mm(LEADER_WIDTH_MM)}; }}",
+    ])
+
+
+def paper_mm_metres(view: MapView) -> float:
+    """The ground one millimetre of the PNG's paper covers at the view's centre, in metres: the page's
+    script divides it by web Mercator's metres per pixel to get ``--crossings-mm``."""
+    from geo.furniture import km_per_unit_at_centre
+
+    return view.mm_to_units(1.0) * km_per_unit_at_centre(view) * 1000.0
 
 
 # JS helpers, in the page head before folium's script. Data texts only ever go into textContent.
@@ -266,18 +314,22 @@ var crossings = (function () {
       if (hit) { e.style.visibility = 'hidden'; } else { boxes.push(r); }
     });
   }
-  // Legend bars drawn as wide as the flows are at the current zoom (web Mercator at the map centre).
-  function legendWidths(map) {
+  // Pixels per millimetre of the PNG's paper at the current zoom, where the map is looked at: the
+  // ground a paper millimetre covers (mmMetres) over web Mercator's metres per pixel. Every width on
+  // paper (the legend's samples, the symbols' strokes) is a multiple of it in the page's CSS.
+  function paperScale(map, mmMetres) {
     var lat = map.getCenter().lat * Math.PI / 180;
     var metresPerPx = 40075016.686 * Math.cos(lat) / (256 * Math.pow(2, map.getZoom()));
-    document.querySelectorAll('.crossings-bar').forEach(function (e) {
-      var px = parseFloat(e.getAttribute('data-width-m')) / metresPerPx;
-      e.style.height = Math.max(1, Math.min(px, 48)).toFixed(1) + 'px';
-    });
-    document.querySelectorAll('.crossings-circle').forEach(function (e) {
-      var d = Math.max(2, Math.min(parseFloat(e.getAttribute('data-width-m')) / metresPerPx, 44)).toFixed(1) + 'px';
-      e.style.width = d; e.style.height = d;
-    });
+    document.documentElement.style.setProperty('--crossings-mm', (mmMetres / metresPerPx).toFixed(4) + 'px');
+  }
+  function nodeFeature(feature, layer) {
+    var p = feature.properties;
+    layer.bindTooltip(function () {
+      var d = el('div');
+      d.appendChild(el('div', 'crossings-tip-name', p.name));
+      d.appendChild(el('div', 'crossings-tip-value', p.value_label));
+      return d;
+    }, {sticky: true, className: 'crossings-tip'});
   }
   function control(id, position) {
     var node = document.getElementById(id);
@@ -290,7 +342,8 @@ var crossings = (function () {
     return new C({position: position});
   }
   return {flowFeature: flowFeature, noDataFeature: noDataFeature, valueLabel: valueLabel, countryLabel: countryLabel,
-          placeFeature: placeFeature, declutter: declutter, legendWidths: legendWidths, control: control,
+          placeFeature: placeFeature, declutter: declutter, paperScale: paperScale, nodeFeature: nodeFeature,
+          control: control,
           flowTip: flowTip, flowPopup: flowPopup};
 })();
 """

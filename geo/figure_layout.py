@@ -1,0 +1,166 @@
+"""Where the map's figures go: one label request per printed figure and their placement, for the
+painter (gui/value_labels.py, measuring with Qt) and the web map (measuring with the bundled fonts'
+own advance widths), so both set each figure on the same side of the same flow.
+
+Figures are placed most important first beside their own symbol (geo.value_layout's candidates),
+a parent's total around where its branches arrive, never on a flow or a node (``hard``), and at a
+cost near another route's end, where a figure would read as that route's (``soft`` and the towns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache, partial
+
+import numpy as np
+import shapely
+
+from geo.labels import LabelRequest, PlacedLabel, place_labels
+from geo.map_marks import FigureLabel, labelled_symbols, total_key
+from geo.routes import total_anchor
+from geo.value_layout import (
+    LEADER_MIN_MM,
+    LEADER_TRIM_MM,
+    VALUE_MARGIN_MM,
+    Symbols,
+    flow_candidates,
+    leader_ends,
+    total_candidates,
+)
+
+NEAR_OTHER_ROUTES_WEIGHT = 400.0
+"""A figure on a route's end town, its marker or a dashed route reads as that route's figure: such
+places cost this much per share of the label they cover (flows themselves are never covered)."""
+TOWN_MM = 2.0
+"""Around a route's end, where its town's name goes: a figure there costs NEAR_OTHER_ROUTES_WEIGHT."""
+FIGURE_PT = 8.5
+"""Figures are set bold at this size on paper."""
+PAD_MM = (1.6, 0.4)
+"""A figure's box beyond its text (width, height): room for its halo."""
+
+Measure = Callable[[str], tuple[float, float]]
+"""Width and height in page pixels of a (multi-line) figure text in the figures' font."""
+
+
+def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure: Measure
+                    ) -> tuple[list[LabelRequest], Symbols]:
+    """A request per figure of ``figures`` (geo.map_marks.figure_labels) beside ``symbols``
+    (``doc.flow_symbols(view)``), in page pixels; and the symbols on the page, as the layout sees them."""
+    mm = view.px_per_mm
+    shapes = shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75)
+    drawn = Symbols(shapes, symbols["route_id"].to_numpy())
+    shape_of = dict(zip(symbols.index, shapes, strict=True))
+    margin = VALUE_MARGIN_MM * mm
+    requests = []
+    for row in labelled_symbols(doc, symbols).itertuples():
+        w, h = _box(measure, figures[row.route_id].text, mm)
+        line = row.centreline if row.centreline.geom_type == "LineString" else max(row.centreline.geoms, key=lambda g: g.length)
+        xy = view.to_px(np.asarray(line.coords))
+        cands, anchors = flow_candidates(xy, row.width_mm * mm / 2, (w, h), mm, shape_of[row.Index])
+        requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value, anchors=anchors,
+                                     extra_cost=partial(drawn.ambiguity_cost, cands, (w, h), {row.route_id}, margin)))
+    return requests + _total_requests(doc, view, symbols, drawn, figures, measure), drawn
+
+
+def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:
+    tw, th = measure(text)
+    return tw + PAD_MM[0] * mm, th + PAD_MM[1] * mm
+
+
+def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, FigureLabel], measure: Measure
+                    ) -> list[LabelRequest]:
+    """Requests for the totals of parents drawn through their branches, around the place their
+    branches arrive at; far candidates are tied back with a leader line to a branch's tip."""
+    mm = view.px_per_mm
+    join = doc.join()
+    routes = doc.layer("routes")
+    if not join.totals or routes is None:
+        return []
+    projected = doc.projected(routes)
+    parents = dict(zip(projected["route_id"], projected["parent"].fillna(""), strict=True))
+    tips = {r.route_id: _tip(r.centreline) for r in symbols.itertuples()}
+    out = []
+    for t in join.totals:
+        key = total_key(t.route_id)
+        w, h = _box(measure, figures[key].text, mm)
+        # beyond the destination, seen from where its routes come from: away from the flows
+        arrival, start = view.to_px(np.array(total_anchor(projected, t.route_id)))
+        branches = {r for r in tips if _descends(r, t.route_id, parents)}
+        branch_tips = view.to_px(np.array([tips[r] for r in branches])) if branches else np.empty((0, 2))
+        cands, anchors = total_candidates(arrival, start, branch_tips, (w, h), mm)
+        anchors = leader_ends(cands, anchors, [g for g, k in zip(drawn.shapes, drawn.keys, strict=True) if k in branches])
+        # after every figure: a total has rings around each of its branches' tips to choose from,
+        # a branch's figure only the sides of its own symbol (Melilla's '116' was pushed off its arrow)
+        out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
+                                extra_cost=partial(drawn.ambiguity_cost, cands, (w, h), branches,
+                                                   VALUE_MARGIN_MM * mm)))
+    return out
+
+
+def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list
+                  ) -> tuple[list[PlacedLabel], list[str]]:
+    """Place the figures inside the view's frame: never on ``hard`` (flows, nodes, furniture, labels
+    placed before), at a cost on ``soft`` and round every route's end."""
+    mm = view.px_per_mm
+    ends = doc.route_ends()
+    ends = view.to_px(ends) if len(ends) else ends
+    # a route's end and its town name (one GEOS call for the thousands of ends of a big map)
+    towns = list(shapely.buffer(shapely.points(ends), TOWN_MM * mm, quad_segs=16)) if len(ends) else []
+    return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
+                        hard=hard, leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm)
+
+
+def _tip(line) -> tuple[float, float]:
+    """Where a symbol's centre line arrives (its longest part's end: the arrowhead's tip)."""
+    part = line if line.geom_type == "LineString" else max(line.geoms, key=lambda g: g.length)
+    return part.coords[-1][:2]
+
+
+def _descends(route_id: str, ancestor: str, parents: dict) -> bool:
+    """Whether ``route_id`` is a branch of ``ancestor`` at any depth."""
+    seen = set()
+    while route_id in parents and route_id not in seen:
+        seen.add(route_id)
+        route_id = parents[route_id]
+        if route_id == ancestor:
+            return True
+    return False
+
+
+# -- measuring without Qt ---------------------------------------------------------------------------
+def font_measure(dpi: float, size_pt: float = FIGURE_PT, bold: bool = True) -> Measure:
+    """Text extents from the bundled Noto faces' advance widths and line height (ascent + descent, as
+    Qt's ``fontMetrics().height()``), Arabic letters from Noto Sans Arabic: what the figures' font
+    measures on a page of ``dpi``, without kerning or shaping (a few per cent at most)."""
+    px = size_pt * dpi / 72.0
+    latin, arabic = _metrics("Noto Sans", bold), _metrics("Noto Sans Arabic", bold)
+
+    def measure(text: str) -> tuple[float, float]:
+        lines = text.split("\n")
+        widths = []
+        for line in lines:
+            em = 0.0
+            for ch in line:
+                advance = latin[0].get(ord(ch))
+                em += advance if advance is not None else arabic[0].get(ord(ch), latin[2])
+            widths.append(em * px)
+        return max(widths), latin[1] * px * len(lines)
+
+    return measure
+
+
+@cache
+def _metrics(family: str, bold: bool) -> tuple[dict[int, float], float, float]:
+    """(advance per code point in em, line height in em, an average advance in em) of a bundled face."""
+    from fontTools.ttLib import TTFont
+
+    from geo.svg_fonts import bundled_faces, matching_face
+
+    face = matching_face(bundled_faces(), family, 700 if bold else 400, False)
+    with TTFont(face.path, lazy=True) as font:
+        upm = font["head"].unitsPerEm
+        hmtx = font["hmtx"].metrics
+        advances = {code: hmtx[name][0] / upm for code, name in font.getBestCmap().items()}
+        hhea = font["hhea"]
+        height = (hhea.ascent - hhea.descent) / upm
+    return advances, height, advances.get(ord("0"), 0.55)

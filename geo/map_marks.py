@@ -1,0 +1,146 @@
+"""The marks the painter draws, decided once for every output that draws the map again.
+
+The PNG, SVG and PDF are painted by gui/render.py; the web map (geo.exports.webmap) draws the same
+map in a browser. What both must agree on is decided here and asked by both: how a figure's symbol
+is filled and stroked, which figures are labelled and in what words and colour, where an
+origin–destination node stands and how large it is, the pens of the routes without a figure and of
+the routes under circles, the colour of a country's name. The web map used to keep its own pens,
+filters and colours, and drifted from the PNG (issue 13: OD flows in another colour, no nodes).
+
+Sizes are millimetres on paper; a dash is in pen widths, as Qt's dash patterns are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.colours import OUTLINE_DARKER, darker, readable_on, value_label_colour
+from geo.exports.map_fields import NODE_RADIUS_MM, value_label_ground
+from geo.join import ZERO
+from geo.map_language import map_language
+from geo.map_texts import flow_label_texts
+from geo.projection import resolve_crs
+from geo.styles import CASING_MM
+
+OUTLINE_MM, OUTLINE_DASH = 0.45, (3.0, 1.5)
+"""A figure inside another one shown: no fill, a dashed outline in its colour made darker."""
+RING_MM = 0.4
+"""A zero: an open white ring in the text colour."""
+NO_FIGURE_MM, NO_FIGURE_DASH, NO_FIGURE_OPACITY = 0.45, (4.0, 3.0), 0.9
+"""A route with no figure this period: dashed, in its group's colour."""
+CIRCLE_ROUTE_MM, CIRCLE_ROUTE_OPACITY = 0.5, 0.9
+"""The route under a circle or ring: thin, in its flow's colour (the toll belongs to the route)."""
+NODE_FILL, NODE_OPACITY, NODE_CASING_MM = "#3d3d3d", 0.85, 0.35
+"""An origin–destination node: dark grey, nearly opaque, with a white casing that parts it from the flows."""
+
+
+@dataclass(frozen=True)
+class SymbolPaint:
+    """How one flow symbol is painted: ``fill`` (None: hollow), the ``stroke`` and its width; with
+    ``casing`` the stroke is drawn first and the fill over its inner half, so it shows only outside
+    the colour and a band keeps all the width its figure gives it."""
+
+    fill: str | None
+    stroke: str
+    stroke_mm: float
+    dash: tuple[float, float] | None = None
+    casing: bool = False
+
+
+def symbol_paint(doc, route_id: str, group: str, symbol: str, filled: bool) -> SymbolPaint:
+    """The paint of a figure's symbol: filled with a casing; a dashed darker outline when it is part
+    of another figure shown (so it reads as "not added"); a zero as an open ring."""
+    if symbol == ZERO:
+        return SymbolPaint("#ffffff", doc.theme.text, RING_MM)
+    colour = doc.flow_colour(route_id, group)
+    if not filled:
+        return SymbolPaint(None, darker(colour, OUTLINE_DARKER), OUTLINE_MM, OUTLINE_DASH)
+    return SymbolPaint(colour, doc.flow_style.casing, 2 * CASING_MM, casing=True)
+
+
+def node_marks(doc, view) -> gpd.GeoDataFrame:
+    """The OD map's node circles in the view's CRS, largest total first (the painter draws them in
+    that order): ``name``, ``total`` (everything in and out) and ``radius_mm`` on paper."""
+    from geo.od import node_points
+
+    _, radii, totals = doc.od_curves(view)
+    nodes = node_points(doc.join().flows, totals).to_crs(resolve_crs(view.crs))
+    nodes["radius_mm"] = [float(radii.get(n, NODE_RADIUS_MM)) for n in nodes["name"]]
+    return nodes.sort_values("total", ascending=False)
+
+
+# -- figures ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FigureLabel:
+    """A figure the map prints: its symbol's (``value``) or a total's (``total``), as the painter
+    reports it (RenderReport.texts), with the key it is laid out under."""
+
+    key: str
+    route_id: str
+    kind: str
+    text: str
+    colour: str
+    value: float
+
+
+def shows_figures(doc) -> bool:
+    """Whether the map prints figures: asked for, and the routes layer shown with its labels (an
+    OD map needs no routes layer)."""
+    routes = doc.layer("routes")
+    labelled = routes is not None and routes.style.visible and routes.style.labels
+    return (doc.is_od or labelled) and doc.flow_style.show_values and doc.flows is not None
+
+
+def labelled_symbols(doc, symbols: pd.DataFrame) -> pd.DataFrame:
+    """The symbols that get a figure: the largest ``FlowStyle.max_labels`` (the rest are listed as
+    unlabelled rather than crowding the map)."""
+    limit = doc.flow_style.max_labels
+    return symbols.nlargest(limit, "value") if limit and len(symbols) > limit else symbols
+
+
+def total_key(route_id: str) -> str:
+    """The layout key of a parent's total, apart from its route's own figure."""
+    return f"total:{route_id}"
+
+
+def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
+    """Every figure the map prints beside ``symbols`` (``doc.flow_symbols(view)``) and every total,
+    keyed as they are laid out: the symbol's label text (figure, qualifier, marker, what contains
+    it, its change; geo.map_texts) in its flow's colour made readable on the darkest ground its
+    halo stands on, a total's lines ('Italy 16,166', 'incl. 832 from …') in the text colour."""
+    if symbols is None or not len(symbols) or not shows_figures(doc):
+        return {}
+    lang, ground = map_language(doc), value_label_ground(doc)
+    texts = flow_label_texts(doc)
+    out = {}
+    for row in labelled_symbols(doc, symbols).itertuples():
+        rid = str(row.route_id)
+        out[rid] = FigureLabel(rid, rid, "value", texts.get(rid) or lang.number(row.value),
+                               value_label_colour(doc.flow_colour(rid, str(row.group)), ground), float(row.value))
+    if doc.layer("routes") is not None:
+        total_colour = readable_on(doc.theme.text, ground)
+        for t in doc.join().totals:
+            key = total_key(t.route_id)
+            out[key] = FigureLabel(key, str(t.route_id), "total", "\n".join(lang.total_lines(t)), total_colour,
+                                   float(t.value))
+    return out
+
+
+LEADER_WIDTH_MM = 0.2
+"""Leader lines, from a figure or a name to what it names, in the muted text colour."""
+
+DOT_FILLS, DOT_CASING_MM = {"enclave": "#000000", "town": "#333333"}, 0.15
+"""Place dots: an enclave black, a town dark grey; a white ring, so a dot reads on land and on a flow."""
+
+
+def dot_fill(kind: str) -> str:
+    """The fill of a place's dot (geo.place_layout.DOT_KINDS: an enclave, or a town of any kind)."""
+    return DOT_FILLS["enclave" if kind == "enclave" else "town"]
+
+
+def country_label_colour(theme) -> str:
+    """Country names: the theme's colour for them, darkened to read at 4.5:1 on the focus land."""
+    return readable_on(theme.country_label, theme.focus_land)

@@ -1,0 +1,242 @@
+"""The web map draws what the PNG draws: feature by feature, the same colours, the same printed
+figures in the same colours, the same places, the OD map's nodes and the same legend (issue 13).
+
+Each map is painted as every export paints it (``painted.paint``) and the web map is built through
+the very view the PNG was drawn through, so both hold the same symbols; the PNG side is read from
+the painter's report and from the PNG's own pixels, the web side from the GeoJSON folium embeds
+and the page's legend.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import folium  # noqa: F401  (urllib3 probes IPv6 on import: import it at collection, outside any test)
+import numpy as np
+import pytest
+import shapely
+import shapely.ops
+from painted import paint, pixels
+from shapely.geometry import shape
+from webmap_support import features, geojson_blocks, legend_rows
+
+from geo import paths
+from geo.colours import contrast_ratio
+from geo.document import MapDocument
+from geo.exports.map_fields import value_label_ground
+from geo.exports.webmap import webmap_html
+from geo.furniture import graticule
+from geo.legend import COLOUR, HEADING, NODE, NOTE, SIZE, legend_entries
+from geo.map_marks import NODE_FILL, country_label_colour, node_marks
+from geo.map_texts import map_title
+from geo.page import Page
+from geo.place_layout import DOT_KINDS
+from geo.projection import resolve_crs
+from geo.styles import CHANGE_COLOURS
+
+MAPS = ("default", "change", "od", "dead", "interceptions")
+
+
+def make_doc(name: str) -> MapDocument:
+    """The maps compared: the default one, a change map, an OD map, circles (the dead and missing)
+    and the 2024 interceptions (the web map lost Garabulli, near where a route starts)."""
+    if name == "od":
+        doc = MapDocument.from_files(flows=paths.data_path("flows", "od_2024.csv"))
+        doc.select("2024", "departures")
+        return doc
+    doc = MapDocument.from_files()
+    if name == "change":
+        doc.select("2024", "arrivals")
+        doc.flow_style.compare = "previous"
+        doc.flow_style.colour_by = "change"
+    elif name == "dead":
+        doc.select("2024Q4", "dead_missing")
+    elif name == "interceptions":
+        doc.select("2024", "interceptions")
+    return doc
+
+
+@pytest.fixture(scope="module", params=MAPS)
+def both(request, qapp):
+    """(document, PNG pixels, view, painter's report, web map HTML) of one map."""
+    doc = make_doc(request.param)
+    # the interceptions on A5: at that scale a town 2.5 mm from a route's start is shown (Garabulli)
+    page = Page("A5", "landscape", 150) if request.param == "interceptions" else Page("A4", "landscape", 150)
+    image, view, report = paint(doc, page)
+    return request.param, doc, pixels(image), view, report, webmap_html(doc, view)
+
+
+def interior_points(geom, view, n: int = 3) -> list[tuple[int, int]]:
+    """Pixels deep inside a symbol (its pole of inaccessibility and points along its longest axis)."""
+    poly = max(shapely.get_parts(shapely.transform(geom, view.to_px)), key=lambda g: g.area)
+    core = poly.buffer(-2.5)  # clear of the casing and of antialiasing
+    core = max(shapely.get_parts(core), key=lambda g: g.area) if not core.is_empty else poly
+    pole = shapely.ops.polylabel(core, tolerance=0.5)
+    pts = [(pole.x, pole.y)]
+    ring = core.exterior
+    for k in range(1, n):
+        p = ring.interpolate(k / n, normalized=True)
+        pts.append(((p.x + pole.x) / 2, (p.y + pole.y) / 2))
+    return [(round(x), round(y)) for x, y in pts if core.contains(shapely.Point(x, y))]
+
+
+def rgb_hex(px) -> str:
+    return "#" + "".join(f"{int(c):02x}" for c in px)
+
+
+def close(a: str, b: str, tol: int = 3) -> bool:
+    return all(abs(int(a[i:i + 2], 16) - int(b[i:i + 2], 16)) <= tol for i in (1, 3, 5))
+
+
+# -- colours ---------------------------------------------------------------------------------------
+def test_every_flow_is_filled_and_stroked_as_on_the_png(both):
+    """Each symbol's fill on the web map is the colour the PNG has inside it (read from its pixels);
+    a hollow one (part of another figure) has no fill and the PNG's outline colour on its outline."""
+    name, _, img, view, report, text = both
+    web = {f["properties"]["route_id"]: f["properties"] for f in features(text, "flow")}
+    assert set(web) == set(report.symbols["route_id"]), name
+    hollow = 0
+    for row in report.symbols.itertuples():
+        p = web[row.route_id]
+        if not row.filled:
+            hollow += 1
+            assert p["fill"] is None, (name, row.route_id)
+            ring = shapely.transform(row.geometry, view.to_px).exterior
+            seen = {rgb_hex(img[round(q.y), round(q.x)])
+                    for q in (ring.interpolate(d) for d in np.arange(0, ring.length, 0.5))}
+            assert any(close(c, p["stroke"], 4) for c in seen), (name, row.route_id, p["stroke"])
+            continue
+        inside = [rgb_hex(img[y, x]) for x, y in interior_points(row.geometry, view)]
+        assert inside, (name, row.route_id)
+        assert all(close(c, p["fill"]) for c in inside), (name, row.route_id, p["fill"], inside)
+        assert p["colour"] == (p["fill"] if row.symbol != "zero" else p["colour"])
+    if name == "change":
+        assert hollow and {p["fill"] for p in web.values()} - {None} <= set(CHANGE_COLOURS.values())
+
+
+# -- figures ---------------------------------------------------------------------------------------
+def test_every_printed_figure_says_the_same_in_the_same_colour(both):
+    """The figures (and totals) the PNG prints, text and colour, are the web map's, one for one: the
+    change map's '−80%' lines, the OD map's figures, 'Italy 16,166 / incl. 832 …' alike."""
+    name, _, _, _, report, text = both
+    png = sorted((t, c) for kind, t, c, _ in report.texts if kind in ("value", "total"))
+    web = sorted((f["properties"]["value_label"], f["properties"]["colour"])
+                 for f in features(text, "flow_label") + features(text, "total_label"))
+    assert png and web == png, name
+    if name == "change":
+        assert any("−80%" in t for t, _ in web) and any("+163%" in t for t, _ in web)
+
+
+def test_web_figures_read_at_4_5_to_1(both):
+    """Every figure the web map prints reaches 4.5:1 on the darkest ground its halo stands on, and so
+    do the names (the text colour on the halo, countries' names on the focus land)."""
+    name, doc, _, _, _, text = both
+    ground = value_label_ground(doc)
+    labels = features(text, "flow_label") + features(text, "total_label")
+    assert labels
+    for f in labels:
+        assert contrast_ratio(f["properties"]["colour"], ground) >= 4.5, (name, f["properties"])
+    country = re.search(r"\.crossings-country \{ color: (#[0-9a-fA-F]{6})", text).group(1)
+    assert country == country_label_colour(doc.theme) and contrast_ratio(country, doc.theme.focus_land) >= 4.5
+    assert contrast_ratio(doc.theme.text, ground) >= 4.5
+
+
+# -- places and nodes ------------------------------------------------------------------------------
+def test_the_web_map_shows_the_places_the_png_shows(both):
+    """The dots the PNG draws are the web map's markers, and every name the PNG writes is a place of
+    the web map, named alike (the web map had its own towns filter: Garabulli was missing)."""
+    name, _, _, _, report, text = both
+    places = {f["properties"]["place_id"]: f["properties"] for b in ("port", "city", "border_post", "enclave",
+                                                                      "island", "archipelago", "region_label")
+              for f in features(text, b)}
+    markers = {pid for pid, p in places.items() if p["marker"]}
+    assert markers == {pid for pid, *_ in report.dots}, name
+    assert all(places[pid]["kind"] in DOT_KINDS for pid in markers)
+    for pid, label, _ in report.place_labels:
+        assert pid in places and places[pid]["name"] == label, (name, pid, label)
+    if name == "interceptions":  # CMR-LY starts 40 km off it: the PNG names it, and so does the web map
+        assert "Garabulli" in {label for _, label, _ in report.place_labels}
+        assert places["garabulli"]["marker"] and places["garabulli"]["name"] == "Garabulli"
+
+
+def test_od_nodes_are_the_pngs_circles(both):
+    """The OD map's nodes: each node the PNG draws, with its total, as a circle of the PNG's radius on
+    paper (measured on the PNG's pixels) in the painter's node colour; other maps have none."""
+    name, doc, img, view, report, text = both
+    nodes = {f["properties"]["name"]: f for f in features(text, "node")}
+    if name != "od":
+        assert not nodes and not report.nodes
+        return
+    assert {n: f["properties"]["value"] for n, f in nodes.items()} == report.nodes
+    marks = node_marks(doc, view).set_index("name")
+    to_view = __import__("pyproj").Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    assert f'"fillColor": "{NODE_FILL}"' in text
+    for n, f in nodes.items():
+        circle = shapely.transform(shape(f["geometry"]), lambda c: np.column_stack(to_view.transform(c[:, 0], c[:, 1])))
+        r_mm = (circle.area / np.pi) ** 0.5 / view.mm_to_units(1.0)
+        assert r_mm == pytest.approx(marks.at[n, "radius_mm"], rel=0.01), n
+        # on the PNG: dark from the centre out to that radius (less its white casing), then not
+        (cx, cy), = view.to_px(np.array([[marks.at[n, "geometry"].x, marks.at[n, "geometry"].y]]))
+        r_px = r_mm * view.px_per_mm
+        dark = [max(img[round(cy), round(cx + d)]) < 120 for d in np.arange(0, r_px + 4, 0.5)]
+        edge = dark.index(False) * 0.5 if False in dark else r_px + 4
+        assert abs(edge - r_px) <= 2.0, (n, edge, r_px)
+
+
+def test_the_graticule_is_the_pngs(both):
+    """The meridians and parallels the PNG draws across its frame (geo.furniture.graticule) are the web
+    map's, and it draws no others."""
+    import geopandas as gpd
+
+    name, _, _, view, _, text = both
+    frame = shapely.box(*view.extent)
+    png = gpd.GeoSeries([g for g in graticule(view) if g.intersects(frame)], crs=resolve_crs(view.crs)).to_crs(4326)
+    web = [shape(f["geometry"]) for b in geojson_blocks(text) for f in b["features"] if f["id"].startswith("g")]
+
+    def constant(line) -> tuple[str, float]:  # a meridian's longitude or a parallel's latitude
+        xy = np.asarray(line.coords)
+        return ("lon", round(float(xy[0, 0]), 3)) if np.ptp(xy[:, 0]) < 1e-6 else ("lat", round(float(xy[0, 1]), 3))
+
+    drawn = {constant(g) for g in png}
+    assert drawn and drawn <= {constant(g) for g in web}, name
+    assert all(v % 10 == 0 for _, v in {constant(g) for g in web}), name
+
+
+# -- legend, title, language --------------------------------------------------------------------------
+def test_the_legend_is_the_pngs(both):
+    """The web legend lists geo.legend's entries in order, in their colours: the change map's
+    increase and decrease, the OD map's node line; and every legend text the PNG prints is there."""
+    name, doc, _, _, report, text = both
+    rows = legend_rows(text)
+    entries = [e for e in legend_entries(doc) if e.kind not in (HEADING, NOTE)]
+    assert [r[1] for r in rows] == [e.text for e in entries], name
+    for (_, _, colour, size), e in zip(rows, entries, strict=True):
+        if e.kind == COLOUR:
+            assert colour == e.colour, (name, e.text)
+        if e.kind == SIZE:
+            assert size == pytest.approx(e.size_mm, abs=1e-4)
+        if e.kind == NODE:
+            assert colour == NODE_FILL
+    printed = {t for kind, t, *_ in report.texts if kind == "legend"}
+    page = html.unescape(text)
+    assert printed and all(t in page for t in printed), printed
+    if name == "change":
+        assert [r[2] for r in rows if r[0] == COLOUR][:2] == [CHANGE_COLOURS["up"], CHANGE_COLOURS["down"]]
+    if name == "od":
+        assert NODE in [r[0] for r in rows]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_page_has_the_maps_title_language_and_direction(qapp, bundled_doc_factory, language):
+    doc = bundled_doc_factory()
+    doc.label_language = language
+    from gui.layout import PageLayout
+
+    text = webmap_html(doc, PageLayout().view(doc.page, doc.crs, doc.default_extent()))
+    direction = "rtl" if language == "ar" else "ltr"
+    assert re.search(r"<html[^>]*>", text).group(0) == f'<html lang="{language}" dir="{direction}">'
+    titles = re.findall(r"<title>(.*?)</title>", text, flags=re.S)
+    assert titles == [html.escape(map_title(doc))]
+    head = text[:text.index("</head>")]
+    assert head.index("charset") < head.index("<title>")
