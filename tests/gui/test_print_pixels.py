@@ -10,8 +10,6 @@ renderer's report. Helpers: pixels_support.py. (Issue 11, item 8.)
 from __future__ import annotations
 
 import math
-import shutil
-import subprocess
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,15 +20,13 @@ from pixels_support import (
     band_widths,
     bars_in,
     cross_section,
-    dilate,
     measure_text,
     median_width,
     read_text,
     scale_bar_in,
 )
 from pyproj import CRS, Geod, Transformer
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 
 from geo.flow_geometry import ArrowStyle
 from geo.legend import SIZE, legend_entries
@@ -39,7 +35,7 @@ from geo.page import Page
 from geo.styles import CASING_MM
 from gui.fonts import map_font
 from gui.furniture_painter import FurniturePainter
-from gui.layout import furniture_boxes, page_view
+from gui.layout import furniture_boxes
 from gui.render import MapRenderer
 
 PERIODS = ["2023", "2024"]
@@ -332,11 +328,14 @@ def test_a_fixed_scale_value_sets_the_circle_areas(qapp, bundled_doc_factory):
 # -- small multiples ----------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def small_multiples(qapp, bundled_doc_factory):
+    return paint_small_multiples(bundled_doc_factory())
+
+
+def paint_small_multiples(doc):
     """``--periods 2023 2024`` on A4 landscape at 300 dpi, with the document's own held scale off: only
     the small multiples' shared scale holds the panels together."""
     from gui.small_multiples import render_small_multiples
 
-    doc = bundled_doc_factory()
     doc.flow_style.hold_scale = False
     page = Page("A4", "landscape", 300)
     image = page_image(page)
@@ -439,241 +438,3 @@ def test_value_labels_and_place_names_reach_4_5_to_1_in_the_pixels(default_label
         assert m.match >= 0.9, f"{kind} {m.text!r}: its glyphs are not where its box says ({m.match:.2f})"
         assert m.contrast >= 4.5 and m.worst_part >= 4.5, (
             f"{kind} {m.text!r}: glyphs {m.glyphs} on {m.around}: {m.contrast:.2f}:1 (worst third {m.worst_part:.2f}:1)")
-
-
-# -- halos ----------------------------------------------------------------------------------------------
-# Issue 11, halos: draw_halo_text sized the halo's path font by the ratio of the device's integer font
-# height to the screen's float one, so except at 96 dpi the halo was a copy of the word set a few per cent
-# larger or smaller than the text (the path of 'Fuerteventura Balearic Islands' was 0.96 x the drawn advance
-# in 6.5 pt italic at 300 dpi, 0.85 x at 72; 'Tripoli 11,341' had halo 1.1 mm past its end; on the default
-# map 'Balearic Islands' was haloed over 85 % of its worst third). The path is now set by the two dpis and
-# each line stretched to the advance it is drawn with. Left: a 72 dpi PNG, whose glyphs Qt places on whole
-# pixels while the halo's path is not: 90-94 % of the ring round the glyphs (the PDF at 72 dpi passes).
-HALO_DRIFT = "issue 11: at 72 dpi the PNG's glyphs sit on whole pixels, the halo path does not (90-94 % of the ring)"
-
-
-def label_halo_failures(measures, kinds: set[str]) -> list[str]:
-    return [f"{kind} {m.text!r}: halo under {m.halo:.0%} of the glyphs' surroundings, {m.worst_halo:.0%} in its "
-            f"worst third" for kind, m in measures if kind in kinds and m.worst_halo < 0.95]
-
-
-@pytest.mark.parametrize("kinds", [{"value"}, {"total", "place"}], ids=["values", "totals-and-places"])
-def test_halos_surround_every_label_at_300_dpi(default_labels, kinds):
-    """The pixels from 1 px to 0.3 mm outside every glyph of every label of the default map's 300 dpi
-    PNG are the halo's near-white, in each third of the word (a halo built at screen size covered a
-    third of it)."""
-    assert kinds <= {k for k, _ in default_labels}
-    failures = label_halo_failures(default_labels, kinds)
-    assert not failures, "; ".join(failures)
-
-
-def synthetic_halo(device, dpi: float, text: str, pt: float, halo_mm: float, **kw) -> None:
-    """``text`` with its halo (white on a black ground) painted on ``device``, 60 x 14 mm at ``dpi``."""
-    from gui.painting import draw_halo_text
-
-    mm = dpi / 25.4
-    painter = QPainter(device)
-    painter.fillRect(QRectF(-20, -20, 60 * mm + 40, 14 * mm + 40), QColor("#000000"))
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    font = map_font(pt, dpi, device.logicalDpiY(), **kw)
-    draw_halo_text(painter, QRectF(0, 0, 60 * mm, 14 * mm), text, font, QColor("#d55e00"), QColor("#ffffff"), halo_mm * mm)
-    painter.end()
-
-
-def halo_failures(img: np.ndarray, px_per_mm: float, halo_mm: float) -> list[str]:
-    """What is wrong with the halo round the orange text on black in ``img``: in every third of the
-    text, the pixels next to the glyphs (out to 0.6 of the halo's width) must be white; and the halo
-    must reach its width (within 0.25 mm, or 1.5 px) beyond the text on every side, no less and no
-    further (a halo set at another size than its text runs past one end of a line, or leaves it bare)."""
-    img = img.astype(int)
-    text = img.max(axis=2) - img.min(axis=2) >= 30  # any orange, even mixed with the white or the black
-    white = img.min(axis=2) >= 200
-    gap = 1 if halo_mm * px_per_mm >= 3 else 0  # at 96 dpi and less the halo is 2 px: the pixels touching the glyphs
-    ring = dilate(text, max(gap + 1, round(0.6 * halo_mm * px_per_mm))) & ~dilate(text, gap)
-    out = []
-    ys, xs = np.nonzero(text)
-    for k, part in enumerate(np.array_split(np.arange(xs.min(), xs.max() + 1), 3)):
-        m = np.zeros_like(ring)
-        m[:, part] = True
-        share = white[ring & m].mean()
-        if share < 0.95:
-            out.append(f"third {k + 1}: white under {share:.0%} of the ring round its glyphs")
-    hy, hx = np.nonzero(white)
-    for side, reach in (("left", xs.min() - hx.min()), ("right", hx.max() - xs.max()),
-                        ("top", ys.min() - hy.min()), ("bottom", hy.max() - ys.max())):
-        if abs(reach / px_per_mm - halo_mm) > max(0.25, 1.5 / px_per_mm):
-            out.append(f"{side}: the halo reaches {reach / px_per_mm:.2f} mm beyond the text, not {halo_mm} mm")
-    return out
-
-
-def pdf_page(dpi: float, paint_on, size_mm: tuple[float, float]) -> bytes:
-    """A one-page PDF of ``size_mm`` whose coordinate grid is ``dpi`` (as the PDF export sets it)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
-    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(round(dpi))
-    writer.setPageSize(QPageSize(QSizeF(*size_mm), QPageSize.Unit.Millimeter))
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-    paint_on(writer)
-    buffer.close()
-    return bytes(data.data())
-
-
-def rasterise(pdf: bytes, dpi: int, tmp_path) -> np.ndarray:
-    """The PDF's first page as pixels, by poppler's pdftoppm (as a print shop's RIP sees it)."""
-    if not shutil.which("pdftoppm"):
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
-    src = tmp_path / "page.pdf"
-    src.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(src), str(tmp_path / "page")], check=True)
-    return pixels(QImage(str(tmp_path / "page.png")))
-
-
-SYNTHETIC = {"value": ("Tripoli 11,341", 8.5, 0.55, {"bold": True}),
-             "total": ("unknown departure points", 8.5, 0.55, {"bold": True}),
-             "island": ("Fuerteventura Balearic Islands", 6.5, 0.45, {"italic": True})}
-HALO_DRIFTS = {("png", 72, "value"), ("png", 72, "island")}
-"""(target, dpi, label) where the halo is not yet the shape of its text (HALO_DRIFT)."""
-
-
-@pytest.mark.parametrize("target, dpi, label", [
-    pytest.param(target, dpi, label, marks=[pytest.mark.xfail(strict=True, raises=AssertionError, reason=HALO_DRIFT)]
-                 if (target, dpi, label) in HALO_DRIFTS else [])
-    for target in ("png", "pdf") for dpi in (72, 96, 150, 300, 600) for label in SYNTHETIC])
-def test_the_halo_is_the_shape_of_its_text(qapp, tmp_path, target, dpi, label):
-    """At every dpi the export offers, in the PNG (an image of that dpi, as the export makes it) and in
-    the PDF (a page whose grid is that dpi, through pdftoppm at 300 dpi: the viewer draws the text, the
-    halo is a path, and the two must coincide): white round every third of the text, reaching its
-    width beyond it on every side. tests/gui/test_halo.py checks the PNG from 96 dpi up, more loosely."""
-    text, pt, halo_mm, kw = SYNTHETIC[label]
-    if target == "png":
-        image = QImage(round(60 * dpi / 25.4), round(14 * dpi / 25.4), QImage.Format.Format_RGB32)
-        image.setDotsPerMeterX(round(dpi / 0.0254))
-        image.setDotsPerMeterY(round(dpi / 0.0254))
-        synthetic_halo(image, dpi, text, pt, halo_mm, **kw)
-        img, px_per_mm = pixels(image), dpi / 25.4
-    else:
-        pdf = pdf_page(dpi, lambda w: synthetic_halo(w, dpi, text, pt, halo_mm, **kw), (60, 14))
-        img, px_per_mm = rasterise(pdf, 300, tmp_path)[3:-3, 3:-3], 300 / 25.4  # the edge pixels are the paper's
-    problems = halo_failures(img, px_per_mm, halo_mm)
-    assert not problems, problems
-
-
-def test_halos_surround_every_label_of_the_pdf_map(default_map, tmp_path):
-    """The default map's PDF (its grid at 300 dpi) through pdftoppm at 300 dpi: every label has its
-    halo round each third of the word."""
-    from gui.export import VectorExportSettings, pdf_bytes
-
-    r = default_map
-    img = rasterise(pdf_bytes(r.doc, VectorExportSettings(r.page)), round(r.page.dpi), tmp_path).astype(float)
-    failures = label_halo_failures(label_measures(r, img, search_px=2), {"value", "total", "place"})
-    assert not failures, "; ".join(failures)
-
-
-# -- band geometry, with shapely --------------------------------------------------------------------------
-def band_problems(symbols, view, scale) -> list[str]:
-    """What is wrong with the symbols' polygons (in paper millimetres): invalid or empty, in pieces, with
-    holes, a course that crosses itself, a band folded or pinched (its area against width x length for
-    the width ``scale`` gives its figure), an arrowhead not whole (its cross-sections against the
-    triangle ArrowStyle makes for that width), a circle not round or not its size."""
-    from geo.flow_geometry import ZERO_RING_MM
-
-    arrow = ArrowStyle()
-    mm = view.mm_to_units(1.0)
-    out = []
-    for row in symbols.itertuples():
-        g, name = row.geometry, f"{row.route_id} ({row.symbol}, {row.value:,.0f})"
-        if g is None or g.is_empty or not g.is_valid:
-            out.append(f"{name}: {shapely.is_valid_reason(g) if g is not None else 'no geometry'}")
-            continue
-        parts = list(getattr(row.centreline, "geoms", [row.centreline]))
-        if g.geom_type != "Polygon" and len(parts) == 1:
-            out.append(f"{name}: a {g.geom_type} for one course")
-        if any(len(p.interiors) for p in getattr(g, "geoms", [g])):
-            out.append(f"{name}: a band with a hole (folded over itself)")
-        w_mm = ZERO_RING_MM if row.symbol == "zero" else scale.width_mm(row.value)
-        if row.symbol in ("circle", "zero"):
-            area = math.pi * (w_mm * mm) ** 2 / 4
-            if abs(g.area / area - 1) > 0.02:
-                out.append(f"{name}: a circle of {g.area / area:.3f} of the area of one {w_mm:.2f} mm across")
-            continue
-        aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
-        expected = 0.0
-        for line in parts:
-            if not line.is_simple:
-                out.append(f"{name}: its course crosses itself")
-            aw = aw_mm * mm
-            al = min(max(aw_mm * arrow.length_factor, arrow.min_length_mm) * mm, 0.45 * line.length)
-            expected += w_mm * mm * (line.length - 0.9 * al) + aw * al / 2
-            tip = np.asarray(line.coords[-1])
-            base = np.asarray(line.interpolate(line.length - al).coords[0])
-            axis = (tip - base) / np.hypot(*(tip - base))
-            normal = np.array([-axis[1], axis[0]])
-            if shapely.Point(tip).distance(g) > 0.05 * mm:
-                out.append(f"{name}: the arrow's tip is {shapely.Point(tip).distance(g) / mm:.2f} mm off the symbol")
-            for f in (0.25, 0.5, 0.75):
-                at = tip - axis * al * f
-                cut = shapely.LineString([at - normal * aw, at + normal * aw]).intersection(g)
-                piece = next((p for p in getattr(cut, "geoms", [cut]) if p.distance(shapely.Point(at)) < 1e-6 * mm), None)
-                width = piece.length if piece is not None else 0.0
-                if abs(width - aw * f) > 0.1 * aw * f + 0.15 * mm:
-                    out.append(f"{name}: the arrowhead is {width / mm:.2f} mm across at {f:.0%} of its length "
-                               f"from the tip, not {aw * f / mm:.2f} mm")
-        ratio = g.area / expected
-        if not 0.93 <= ratio <= 1.03:
-            out.append(f"{name}: {ratio:.3f} of the area of a band its width and length (folded, pinched or bulging)")
-    return out
-
-
-def bundled_selections(doc) -> list[tuple[str, str, str | None]]:
-    """Every bundled period x metric, with each source that reports it and the default choice."""
-    out = []
-    for period in doc.flows.periods():
-        for metric in doc.flows.metrics(str(period)):
-            for source in [None, *doc.flows.sources(str(period), metric)]:
-                out.append((str(period), metric, source))
-    return out
-
-
-@pytest.mark.parametrize("paper, orientation", [("A4", "landscape"), ("A3", "portrait")])
-def test_every_bundled_band_is_a_whole_valid_polygon(qapp, bundled_doc_factory, paper, orientation):
-    """Every period x metric x source of the bundled figures, on its fitted page at 300 dpi."""
-    doc = bundled_doc_factory()
-    page = Page(paper, orientation, 300)
-    problems, seen = [], 0
-    for period, metric, source in bundled_selections(doc):
-        doc.select(period, metric, source)
-        view = page_view(doc, page)
-        symbols = doc.flow_symbols(view)
-        seen += len(symbols)
-        problems += [f"{period} {metric} {source or '(default)'}: {p}"
-                     for p in band_problems(symbols, view, doc.width_scale())]
-    assert seen >= 40 and not problems, "\n".join(problems)
-
-
-# A defect today (issue 11, wide flows): in --periods 2023 2024 the 2023 Tunisia flow (97,306: 7.5 mm wide on
-# a course of 3.5 mm from Sfax) is a wedge with a hole in it and a spike for a head: its polygon has an
-# interior ring of 0.2 mm², and its head is 7.39 mm across halfway to its tip where its triangle is 6.56 mm.
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="issue 11: the 2023 Tunisia band of the small multiples is a wedge with a hole")
-def test_small_multiple_bands_are_whole_valid_polygons(small_multiples):
-    """``--periods 2023 2024`` (the issue found the 2023 Tunisia flow, 97,306, a wedge and Libya's
-    twisted), each panel's bands laid out as drawn, on the shared scale."""
-    doc, *_, views = small_multiples
-    values = []
-    for period in PERIODS:
-        doc.select(period, "arrivals", None)
-        values += list(doc.join().flows["value"])
-    problems = []
-    try:
-        doc.flow_style.reference_value = max(values)
-        for period, view in zip(PERIODS, views, strict=True):
-            doc.select(period, "arrivals", None)
-            problems += [f"{period}: {p}" for p in band_problems(doc.flow_symbols(view), view, doc.width_scale())]
-    finally:
-        doc.flow_style.reference_value = None
-    assert not problems, "\n".join(problems)

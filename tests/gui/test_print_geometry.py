@@ -1,0 +1,125 @@
+"""Every bundled symbol a whole, valid polygon of the right area and arrowhead, at A4 and A3 and in small
+multiples, checked with shapely on the geometry the map draws (issue 11, items 2 and 8)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import shapely
+from test_print_pixels import PERIODS, paint_small_multiples
+
+from geo.flow_geometry import ArrowStyle
+from geo.page import Page
+from gui.layout import page_view
+
+
+@pytest.fixture(scope="module")
+def small_multiples(qapp, bundled_doc_factory):
+    return paint_small_multiples(bundled_doc_factory())
+
+
+# -- band geometry, with shapely --------------------------------------------------------------------------
+def band_problems(symbols, view, scale) -> list[str]:
+    """What is wrong with the symbols' polygons (in paper millimetres): invalid or empty, in pieces, with
+    holes, a course that crosses itself, a band folded or pinched (its area against width x length for
+    the width ``scale`` gives its figure), an arrowhead not whole (its cross-sections against the
+    triangle ArrowStyle makes for that width), a circle not round or not its size."""
+    from geo.flow_geometry import ZERO_RING_MM
+
+    arrow = ArrowStyle()
+    mm = view.mm_to_units(1.0)
+    out = []
+    for row in symbols.itertuples():
+        g, name = row.geometry, f"{row.route_id} ({row.symbol}, {row.value:,.0f})"
+        if g is None or g.is_empty or not g.is_valid:
+            out.append(f"{name}: {shapely.is_valid_reason(g) if g is not None else 'no geometry'}")
+            continue
+        parts = list(getattr(row.centreline, "geoms", [row.centreline]))
+        if g.geom_type != "Polygon" and len(parts) == 1:
+            out.append(f"{name}: a {g.geom_type} for one course")
+        if any(len(p.interiors) for p in getattr(g, "geoms", [g])):
+            out.append(f"{name}: a band with a hole (folded over itself)")
+        w_mm = ZERO_RING_MM if row.symbol == "zero" else scale.width_mm(row.value)
+        if row.symbol in ("circle", "zero"):
+            area = math.pi * (w_mm * mm) ** 2 / 4
+            if abs(g.area / area - 1) > 0.02:
+                out.append(f"{name}: a circle of {g.area / area:.3f} of the area of one {w_mm:.2f} mm across")
+            continue
+        aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
+        expected = 0.0
+        for line in parts:
+            if not line.is_simple:
+                out.append(f"{name}: its course crosses itself")
+            aw = aw_mm * mm
+            al = min(max(aw_mm * arrow.length_factor, arrow.min_length_mm) * mm, 0.45 * line.length)
+            expected += w_mm * mm * (line.length - 0.9 * al) + aw * al / 2
+            tip = np.asarray(line.coords[-1])
+            base = np.asarray(line.interpolate(line.length - al).coords[0])
+            axis = (tip - base) / np.hypot(*(tip - base))
+            normal = np.array([-axis[1], axis[0]])
+            if shapely.Point(tip).distance(g) > 0.05 * mm:
+                out.append(f"{name}: the arrow's tip is {shapely.Point(tip).distance(g) / mm:.2f} mm off the symbol")
+            for f in (0.25, 0.5, 0.75):
+                at = tip - axis * al * f
+                cut = shapely.LineString([at - normal * aw, at + normal * aw]).intersection(g)
+                piece = next((p for p in getattr(cut, "geoms", [cut]) if p.distance(shapely.Point(at)) < 1e-6 * mm), None)
+                width = piece.length if piece is not None else 0.0
+                if abs(width - aw * f) > 0.1 * aw * f + 0.15 * mm:
+                    out.append(f"{name}: the arrowhead is {width / mm:.2f} mm across at {f:.0%} of its length "
+                               f"from the tip, not {aw * f / mm:.2f} mm")
+        ratio = g.area / expected
+        if not 0.93 <= ratio <= 1.03:
+            out.append(f"{name}: {ratio:.3f} of the area of a band its width and length (folded, pinched or bulging)")
+    return out
+
+
+def bundled_selections(doc) -> list[tuple[str, str, str | None]]:
+    """Every bundled period x metric, with each source that reports it and the default choice."""
+    out = []
+    for period in doc.flows.periods():
+        for metric in doc.flows.metrics(str(period)):
+            for source in [None, *doc.flows.sources(str(period), metric)]:
+                out.append((str(period), metric, source))
+    return out
+
+
+@pytest.mark.parametrize("paper, orientation", [("A4", "landscape"), ("A3", "portrait")])
+def test_every_bundled_band_is_a_whole_valid_polygon(qapp, bundled_doc_factory, paper, orientation):
+    """Every period x metric x source of the bundled figures, on its fitted page at 300 dpi."""
+    doc = bundled_doc_factory()
+    page = Page(paper, orientation, 300)
+    problems, seen = [], 0
+    for period, metric, source in bundled_selections(doc):
+        doc.select(period, metric, source)
+        view = page_view(doc, page)
+        symbols = doc.flow_symbols(view)
+        seen += len(symbols)
+        problems += [f"{period} {metric} {source or '(default)'}: {p}"
+                     for p in band_problems(symbols, view, doc.width_scale())]
+    assert seen >= 40 and not problems, "\n".join(problems)
+
+
+# A defect today (issue 11, wide flows): in --periods 2023 2024 the 2023 Tunisia flow (97,306: 7.5 mm wide on
+# a course of 3.5 mm from Sfax) is a wedge with a hole in it and a spike for a head: its polygon has an
+# interior ring of 0.2 mm², and its head is 7.39 mm across halfway to its tip where its triangle is 6.56 mm.
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="issue 11: the 2023 Tunisia band of the small multiples is a wedge with a hole")
+def test_small_multiple_bands_are_whole_valid_polygons(small_multiples):
+    """``--periods 2023 2024`` (the issue found the 2023 Tunisia flow, 97,306, a wedge and Libya's
+    twisted), each panel's bands laid out as drawn, on the shared scale."""
+    doc, *_, views = small_multiples
+    values = []
+    for period in PERIODS:
+        doc.select(period, "arrivals", None)
+        values += list(doc.join().flows["value"])
+    problems = []
+    try:
+        doc.flow_style.reference_value = max(values)
+        for period, view in zip(PERIODS, views, strict=True):
+            doc.select(period, "arrivals", None)
+            problems += [f"{period}: {p}" for p in band_problems(doc.flow_symbols(view), view, doc.width_scale())]
+    finally:
+        doc.flow_style.reference_value = None
+    assert not problems, "\n".join(problems)
