@@ -17,8 +17,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from geo.colours import OUTLINE_DARKER, darker, readable_on, value_label_colour
-from geo.exports.map_fields import NODE_RADIUS_MM, value_label_ground
+from geo.colours import OUTLINE_DARKER, blend, darker, readable_on, value_label_colour
 from geo.join import ZERO
 from geo.map_language import map_language
 from geo.map_texts import flow_label_texts
@@ -35,6 +34,17 @@ CIRCLE_ROUTE_MM, CIRCLE_ROUTE_OPACITY = 0.5, 0.9
 """The route under a circle or ring: thin, in its flow's colour (the toll belongs to the route)."""
 NODE_FILL, NODE_OPACITY, NODE_CASING_MM = "#3d3d3d", 0.85, 0.35
 """An origin–destination node: dark grey, nearly opaque, with a white casing that parts it from the flows."""
+
+
+VALUE_HALO_OPACITY = 0.9
+"""The white halo behind a figure; its ground is the halo over the darkest land."""
+NODE_RADIUS_MM = 1.2
+"""An origin–destination node the layout gave no radius (gui/render.py ``_paint_nodes``)."""
+
+
+def value_label_ground(doc) -> str:
+    """The darkest ground a figure's text can sit on: its halo over the focus countries' land."""
+    return blend("#ffffff", VALUE_HALO_OPACITY, doc.theme.focus_land)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,8 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from geo.exports.map_fields import VALUE_HALO_OPACITY, value_label_ground
 from geo.figure_layout import FIGURE_PT, figure_requests, place_figures
-from geo.map_marks import LEADER_WIDTH_MM, figure_labels, labelled_symbols
+from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, figure_labels, labelled_symbols, value_label_ground
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen, qcolor, text_size

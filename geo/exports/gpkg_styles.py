@@ -22,7 +22,6 @@ import pandas as pd
 
 from geo.colours import OUTLINE_DARKER, readable_on
 from geo.exports.layer_look import All, Eq, In, Labels, Look, Not, Paint, Rule, Yes
-from geo.exports.map_fields import VALUE_HALO_OPACITY
 from geo.exports.qml import to_qml
 from geo.exports.sld import to_sld
 from geo.join import ZERO
@@ -42,6 +41,7 @@ from geo.map_marks import (
     OUTLINE_DASH,
     OUTLINE_MM,
     RING_MM,
+    VALUE_HALO_OPACITY,
 )
 from geo.map_texts import map_title, subtitle
 from geo.metrics import CIRCLE

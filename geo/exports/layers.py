@@ -9,8 +9,9 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.document import MapDocument
-from geo.exports.map_fields import NODE_RADIUS_MM, figure_label_fields, flow_colours, map_names, places_on_map
+from geo.exports.map_fields import figure_label_fields, flow_colours, map_names, places_on_map
 from geo.map_language import map_language
+from geo.map_marks import NODE_RADIUS_MM
 from geo.map_texts import figure_labels
 from geo.projection import WGS84
 from geo.view import MapView

@@ -12,20 +12,10 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.colours import blend
 from geo.join import TOTAL
+from geo.map_marks import figure_labels, total_key
 from geo.map_texts import country_names, label_names
 from geo.place_layout import place_dots, places_shown
-
-VALUE_HALO_OPACITY = 0.9
-"""The white halo behind a figure; its ground is the halo over the darkest land."""
-NODE_RADIUS_MM = 1.2
-"""An origin–destination node the layout gave no radius (gui/render.py ``_paint_nodes``)."""
-
-
-def value_label_ground(doc) -> str:
-    """The darkest ground a figure's text can sit on: its halo over the focus countries' land."""
-    return blend("#ffffff", VALUE_HALO_OPACITY, doc.theme.focus_land)
 
 
 def flow_colours(doc, frame: pd.DataFrame) -> list[str]:
@@ -40,8 +30,6 @@ def figure_label_fields(doc, figures: pd.DataFrame, symbols: pd.DataFrame | None
     null for every row the map writes nothing for (parts in a total, other sources, remainders,
     and flows beyond ``max_labels``). A symbol's row is the one with its flow's status (drawn, or
     contained in another figure)."""
-    from geo.map_marks import figure_labels, total_key  # map_marks reads this module's constants
-
     out = pd.DataFrame({"map_label": [None] * len(figures), "label_colour": [None] * len(figures)},
                        index=figures.index, dtype=object)
     printed = figure_labels(doc, symbols)  # the painter's and the web map's own (geo.map_marks)

@@ -239,7 +239,7 @@ def test_figures_are_printed_in_the_pngs_colours_and_read_at_4_5_to_1(default_do
     geo.colours.value_label_colour) and reaches 4.5:1 on the darkest ground its halo can stand on; the
     web map used its own rule (the WMR's #aa7600 reached 3.96:1)."""
     from geo.colours import contrast_ratio, darker
-    from geo.exports.map_fields import value_label_ground
+    from geo.map_marks import value_label_ground
 
     ground = value_label_ground(default_doc)
     labels = features(default_html, "flow_label")

@@ -20,3 +20,12 @@ def canvas(qtbot, doc):
     qtbot.waitExposed(c)
     c.render_now()
     return c
+
+
+@pytest.fixture
+def arabic(doc):
+    """The default map in Arabic (the PDF and PNG publishing tests read its texts back)."""
+    doc.select(None, None, None)
+    doc.label_language = "ar"
+    doc.title = "Mixed migration routes: North Africa and the Mediterranean"  # printed in the map's language
+    return doc

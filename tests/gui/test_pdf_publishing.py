@@ -42,14 +42,6 @@ def _rgb(image: QImage) -> np.ndarray:
     return rows[:, : image.width() * 3].reshape(image.height(), image.width(), 3).astype(int)
 
 
-@pytest.fixture
-def arabic(doc):
-    doc.select(None, None, None)
-    doc.label_language = "ar"
-    doc.title = "Mixed migration routes: North Africa and the Mediterranean"  # printed in the map's language
-    return doc
-
-
 def placed_names(doc, page: Page) -> list[tuple[str, tuple[float, float, float, float]]]:
     """The place names the renderer draws on ``page`` and their boxes in page pixels (its report:
     the expected texts and where to look, not the check)."""

@@ -53,14 +53,6 @@ def texts_of(chunks) -> dict[str, tuple[str, str]]:
     return found
 
 
-@pytest.fixture
-def arabic(doc):
-    doc.select(None, None, None)
-    doc.label_language = "ar"
-    doc.title = "Mixed migration routes: North Africa and the Mediterranean"  # printed in the map's language
-    return doc
-
-
 def test_chunks_are_valid_and_in_the_order_the_specification_asks(doc, tmp_path):
     doc.select(None, None, None)
     data = export_png(doc, tmp_path / "map.png", PngExportSettings(PAGE)).read_bytes()

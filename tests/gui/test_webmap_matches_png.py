@@ -24,11 +24,10 @@ from webmap_support import features, geojson_blocks, legend_rows
 from geo import paths
 from geo.colours import contrast_ratio
 from geo.document import MapDocument
-from geo.exports.map_fields import value_label_ground
 from geo.exports.webmap import webmap_html
 from geo.furniture import graticule
 from geo.legend import COLOUR, HEADING, NODE, NOTE, SIZE, legend_entries
-from geo.map_marks import NODE_FILL, country_label_colour, node_marks
+from geo.map_marks import NODE_FILL, country_label_colour, node_marks, value_label_ground
 from geo.map_texts import map_title
 from geo.page import Page
 from geo.place_layout import DOT_KINDS
