@@ -18,7 +18,7 @@ from geo.figure_layout import figure_requests, font_measure, place_figures
 from geo.islands import document_islands, islands_on_page
 from geo.map_marks import FigureLabel
 from geo.place_layout import small_islands
-from geo.projection import resolve_crs
+from geo.projection import transformer
 from geo.view import MapView
 
 
@@ -26,15 +26,13 @@ def figure_label_points(doc: MapDocument, view: MapView, figures: dict[str, Figu
                         ) -> tuple[list[dict], list[dict]]:
     """GeoJSON points, one per figure the layout could place, and the leader lines the PNG draws.
     ``nodes`` are the OD nodes' circles in the view's CRS (never under a figure, as on the PNG)."""
-    from pyproj import Transformer
-
     if not figures:
         return [], []
     symbols = doc.flow_symbols(view)
     requests, drawn = figure_requests(doc, view, symbols, figures, font_measure(view.dpi))
     hard = [*drawn.shapes, *(shapely.transform(n, view.to_px) for n in nodes), *_small_islands(doc, view)]
     placed, _ = place_figures(doc, view, requests, hard, [])
-    to_ll = Transformer.from_crs(resolve_crs(view.crs), "EPSG:4326", always_xy=True)
+    to_ll = transformer(view.crs, "EPSG:4326")
 
     def lonlat(x: float, y: float) -> tuple[float, float]:
         lon, lat = to_ll.transform(*view.to_map(x, y))

@@ -31,7 +31,7 @@ from geo.map_marks import NODE_FILL, NODE_OPACITY, dot_fill, figure_labels, node
 from geo.map_texts import country_names, label_names, metric_text
 from geo.metrics import CIRCLE
 from geo.place_layout import DOT_KINDS, dot_radius
-from geo.projection import WGS84, resolve_crs
+from geo.projection import WGS84, resolve_crs, transformer
 from geo.styles import GROUP_LABELS
 from geo.un_practice import country_codes, undetermined_boundaries
 from geo.view import MapView
@@ -54,11 +54,7 @@ def _text(value) -> str:
 # -- layers -------------------------------------------------------------------------------------
 def _view_bounds_lonlat(view: MapView) -> list[list[float]]:
     """[[south, west], [north, east]] of the view's frame (folium/Leaflet order: lat, lon)."""
-    from pyproj import Transformer
-
-    from geo.projection import resolve_crs
-
-    t = Transformer.from_crs(resolve_crs(view.crs), "EPSG:4326", always_xy=True)
+    t = transformer(view.crs, "EPSG:4326")
     minx, miny, maxx, maxy = view.extent
     xs = np.concatenate([np.linspace(minx, maxx, 50), np.full(50, maxx), np.linspace(maxx, minx, 50), np.full(50, minx)])
     ys = np.concatenate([np.full(50, miny), np.linspace(miny, maxy, 50), np.full(50, maxy), np.linspace(maxy, miny, 50)])
@@ -73,11 +69,7 @@ def _fit_bounds_lonlat(doc: MapDocument, view: MapView) -> list[list[float]]:
     if doc.extent_lonlat is not None:
         w, s, e, n = doc.extent_lonlat
         return [[s, w], [n, e]]
-    from pyproj import Transformer
-
-    from geo.projection import resolve_crs
-
-    t = Transformer.from_crs(resolve_crs(view.crs), "EPSG:4326", always_xy=True)
+    t = transformer(view.crs, "EPSG:4326")
     minx, miny, maxx, maxy = view.extent
     cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
     xs = np.concatenate([np.linspace(minx, maxx, 50), np.full(50, cx)])
