@@ -47,30 +47,38 @@ _PATH_OPERATORS = (b" m", b" l", b" c", b"re")
 
 def trim_path_decimals(content: bytes, decimals: int = PATH_DECIMALS) -> bytes:
     """``content`` with the coordinates of path operators (m, l, c, re) cut to ``decimals`` places;
-    colours, matrices, line widths and glyph positions keep every digit. Numpy, not a regex with a
-    callback: the default map's 45,000 lines took 0.29 s that way, this takes a few milliseconds."""
+    colours, matrices, line widths and glyph positions keep every digit.
+
+    Numpy over the decimal points, not a regex with a callback (0.29 s for the default map's 45,000
+    lines) nor a running maximum over every byte (85 ms): each point's digits end at the next byte
+    that is not a digit, and its line is a path line if it ends in a path operator."""
     raw = np.frombuffer(content, np.uint8)
     if not len(raw):
         return content
-    index = np.arange(len(raw))
-    newline = raw == ord("\n")
-    ends = np.flatnonzero(newline)
-    ends = np.append(ends, len(raw))  # the last line may have no newline
-    tails = np.zeros((len(ends), 2), np.uint8)
-    for k in range(2):  # the two bytes before each line's end (a line shorter than 2 bytes never matches)
-        pos = ends - 2 + k
-        ok = pos >= 0
-        tails[ok, k] = raw[pos[ok]]
-    tail_words = tails[:, 0].astype(np.uint16) << 8 | tails[:, 1]
-    path_line = np.isin(tail_words, [a << 8 | b for a, b in _PATH_OPERATORS])
-    line_of = np.concatenate(([0], np.cumsum(newline)[:-1]))
-    digit = (raw >= ord("0")) & (raw <= ord("9"))
-    dot = raw == ord(".")
-    last_dot = np.maximum.accumulate(np.where(dot, index, -1))
-    last_other = np.maximum.accumulate(np.where(digit | dot, -1, index))
-    fraction_place = np.where(digit & (last_dot > last_other), index - last_dot, 0)
-    cut = (fraction_place > decimals) & path_line[line_of]
-    return raw[~cut].tobytes() if cut.any() else content
+    dots = np.flatnonzero(raw == ord("."))
+    if not len(dots):
+        return content
+    not_digit = np.flatnonzero((raw < ord("0")) | (raw > ord("9")))
+    after = np.searchsorted(not_digit, dots, side="right")
+    ends = np.append(not_digit, len(raw))[after]  # where each fraction's digits stop
+    starts = dots + 1 + decimals
+    long = ends > starts
+    if not long.any():
+        return content
+    starts, ends = starts[long], ends[long]
+    line_ends = np.append(np.flatnonzero(raw == ord("\n")), len(raw))  # the last line may have no newline
+    line_end = line_ends[np.searchsorted(line_ends, starts)]
+    tail = raw[np.maximum(line_end - 2, 0)].astype(np.uint16) << 8 | raw[np.maximum(line_end - 1, 0)]
+    on_path = np.isin(tail, [a << 8 | b for a, b in _PATH_OPERATORS]) & (line_end >= 2)
+    if not on_path.any():
+        return content
+    starts, ends = starts[on_path], ends[on_path]
+    # +1 where a cut begins (a digit), -1 where it ends (the byte after the digits): the running sum
+    # marks the bytes to drop
+    marks = np.zeros(len(raw) + 1, np.int8)
+    marks[starts] = 1
+    marks[ends] = -1
+    return raw[np.cumsum(marks[:-1], dtype=np.int8) == 0].tobytes()
 
 
 def subset_tag(font) -> None:

@@ -14,11 +14,11 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
 
+from geo.halo_shape import halo_polygon
 from geo.view import MapView
 
 
@@ -33,6 +33,25 @@ def _polygon(xy: np.ndarray) -> QPolygonF:
     target = np.frombuffer((ctypes.c_double * (2 * n)).from_address(address), dtype=np.float64)
     target[:] = np.ascontiguousarray(xy, dtype=np.float64).ravel()
     return poly
+
+
+def _points(poly: QPolygonF) -> np.ndarray:
+    """A QPolygonF's points as an (N, 2) array, read straight from its buffer."""
+    n = poly.size()
+    if n == 0:
+        return np.empty((0, 2))
+    address = shiboken6.getCppPointer(poly.data())[0]
+    return np.frombuffer((ctypes.c_double * (2 * n)).from_address(address), dtype=np.float64).reshape(n, 2).copy()
+
+
+def _shape_path(geom) -> QPainterPath:
+    """A polygon or multipolygon already in device pixels as a path (odd-even: holes stay holes)."""
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in shapely.get_rings(shapely.get_parts(geom)):
+        path.addPolygon(_polygon(shapely.get_coordinates(ring)))
+        path.closeSubpath()
+    return path
 
 
 def geometry_path(geoms, view: MapView) -> QPainterPath:
@@ -137,10 +156,8 @@ def halo_outline(painter: QPainter, font: QFont, lines: list[tuple[str, QPointF]
         outline = QPainterPath()
         for line, origin in lines:
             outline.addText(QPointF(origin.x() - x0, origin.y() - y0), path_font, line)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(halo_px * 2)
-        stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        halo = stroker.createStroke(outline)
+        rings = [_points(poly) for poly in outline.toSubpathPolygons()]
+        halo = _shape_path(halo_polygon(rings, halo_px))
         if len(_HALOS) >= HALOS_KEPT:
             _HALOS.pop(next(iter(_HALOS)))
         _HALOS[key] = halo

@@ -133,7 +133,7 @@ def test_fonts_are_subset_and_named_so(arabic, tmp_path):
 
 def test_path_coordinates_are_cut_to_hundredths_and_the_file_is_smaller(arabic, monkeypatch):
     """Qt's nine significant digits (2323.28394) cut to hundredths of a device pixel: measured on this
-    page, 626 kB as Qt wrote it, 380 kB finished."""
+    page, 200 kB as Qt wrote it, 142 kB finished (626 and 380 kB when halos were stroked outlines)."""
     finished = pdf_bytes(arabic, VectorExportSettings(PAGE))
     monkeypatch.setattr(pdf_export, "_finished", lambda pdf, views=None: pdf)
     as_qt_wrote_it = pdf_bytes(arabic, VectorExportSettings(PAGE))
@@ -142,4 +142,4 @@ def test_path_coordinates_are_cut_to_hundredths_and_the_file_is_smaller(arabic, 
     assert len(path_lines) > 1000
     assert not [line for line in path_lines if re.search(r"\.\d{3}", line)][:3]
     assert re.search(r"\d\.\d{5,} (?:scn|SCN)$", content, re.M)  # colours keep every digit
-    assert len(finished) < 0.7 * len(as_qt_wrote_it)
+    assert len(finished) < 0.8 * len(as_qt_wrote_it)
