@@ -212,6 +212,22 @@ def offshore_starts(lines: list[LineString], land, half_widths: list[float], mar
     def blocked_at(samples: np.ndarray) -> np.ndarray:
         if not len(samples):
             return np.zeros(0, bool)
+        # a cross-section lies within its half width of its centre: a centre at sea and farther than
+        # that plus the margin from the coast is clear whatever its points (most samples of a course
+        # leaving the shore; at 5,000 routes 1.6 million points were asked of the coast, now 0.2)
+        reach = half[owner[samples]] + margin
+        near_centre = obstacle.near(xy[samples], reach, inside_within=-1.0)[0]  # inside or not, asked below
+        ask = np.zeros(len(samples), bool)
+        ask[near_centre] = True
+        far = np.flatnonzero(~ask)
+        ask[far[obstacle.inside(xy[samples[far]])]] = True  # a centre deep inland is no nearer the sea
+        out = np.zeros(len(samples), bool)
+        out[ask] = cross_blocked(samples[ask])
+        return out
+
+    def cross_blocked(samples: np.ndarray) -> np.ndarray:
+        if not len(samples):
+            return np.zeros(0, bool)
         cross = (xy[samples, None, :] + (half[owner[samples]][:, None] * across[None, :])[:, :, None]
                  * normal[samples, None, :]).reshape(-1, 2)
         hit, _, _, _ = obstacle.near(cross, margin)
