@@ -78,6 +78,12 @@ class Obstacle:
             self.part_tree = _box_tree(*_run_boxes(c, c, outer))
 
     @functools.cached_property
+    def _xs(self) -> tuple[np.ndarray, np.ndarray]:
+        """The vertices' x and y as two contiguous arrays: gathered a segment at a time, a column of
+        the (N, 2) array was a strided read."""
+        return np.ascontiguousarray(self.coords[:, 0]), np.ascontiguousarray(self.coords[:, 1])
+
+    @functools.cached_property
     def tree(self) -> shapely.STRtree:
         """The pieces' boxes in an STR tree, built when first asked (a branch's few pieces never are)."""
         return _box_tree(self.box_low, self.box_high)
@@ -130,18 +136,23 @@ class Obstacle:
         px, py = xy[pi, 0], xy[pi, 1]
         start, last = self.piece_start[ci], self.piece_count[ci] - 1
         d = np.full(len(pi), np.inf)
-        q, run = np.empty((len(pi), 2)), np.empty((len(pi), 2))
+        best_seg, best_t = np.zeros(len(pi), np.intp), np.zeros(len(pi))
+        cx, cy = self._xs
         for k in range(self.piece_segments):
             seg = start + np.minimum(k, last)  # a short piece repeats its last segment, never a false one
-            ax, ay = self.coords[seg, 0], self.coords[seg, 1]
-            abx, aby = self.coords[seg + 1, 0] - ax, self.coords[seg + 1, 1] - ay
+            ax, ay = cx[seg], cy[seg]
+            abx, aby = cx[seg + 1] - ax, cy[seg + 1] - ay
             t = np.clip(((px - ax) * abx + (py - ay) * aby) / np.maximum(abx**2 + aby**2, 1e-300), 0.0, 1.0)
-            qx, qy = ax + t * abx, ay + t * aby
-            dk = (px - qx) ** 2 + (py - qy) ** 2
+            dk = (px - (ax + t * abx)) ** 2 + (py - (ay + t * aby)) ** 2
             better = dk < d
             d[better] = dk[better]
-            q[better] = np.column_stack([qx[better], qy[better]])
-            run[better] = np.column_stack([abx[better], aby[better]])
+            best_seg[better] = seg[better]
+            best_t[better] = t[better]
+        # the nearest point and its segment's run, once, for the segment found
+        ax, ay = cx[best_seg], cy[best_seg]
+        abx, aby = cx[best_seg + 1] - ax, cy[best_seg + 1] - ay
+        q = np.column_stack([ax + best_t * abx, ay + best_t * aby])
+        run = np.column_stack([abx, aby])
         d = np.sqrt(d)
         if self.radius is not None:  # to the other band's edge
             d = d - self.radius[ci]
