@@ -16,7 +16,7 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTransform
 
 from geo.svg_text import Halo, MapText, TextLine
-from gui.text_lines import LaidLine, is_right_to_left, laid_lines
+from gui.text_lines import LaidLine, is_right_to_left, laid_lines, run_directions
 
 _LEFT, _RIGHT, _CENTRE = (int(Qt.AlignmentFlag.AlignLeft), int(Qt.AlignmentFlag.AlignRight),
                           int(Qt.AlignmentFlag.AlignHCenter))
@@ -95,7 +95,8 @@ class TextRecordingPainter(QPainter):
             matrix = (transform.m11(), transform.m12(), transform.m21(), transform.m22(), transform.dx(),
                       transform.dy())
         self.texts.append(MapText(
-            lines=tuple(TextLine(line.text, _anchor_x(line, align) + dx, line.baseline + dy) for line in lines),
+            lines=tuple(TextLine(line.text, _anchor_x(line, align) + dx, line.baseline + dy, line.width,
+                                 run_directions(font, self.device(), line.text, rtl)) for line in lines),
             families=tuple(font.families()) or (font.family(),),
             size=self._pixel_size(font),
             weight=_weight(font),

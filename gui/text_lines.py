@@ -143,3 +143,17 @@ def laid_lines(painter: QPainter, rect: QRectF, flags: int, text: str) -> tuple[
         out.append(LaidLine(segment, rect.x() + xoff + natural.x(), _fixed(rect.y() + yoff) + line.y() + line.ascent(),
                             metrics.horizontalAdvance(segment)))
     return out, rtl, align
+
+
+def run_directions(font: QFont, device, text: str, rtl: bool) -> str:
+    """'ltr' or 'rtl' when every bidi run of the one line ``text`` (base direction ``rtl``) goes that
+    way as Qt lays it out, else 'mixed': whether an SVG client may set it as a single run."""
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    layout = QTextLayout(text, font, device)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(_NO_WRAP_WIDTH)
+    layout.endLayout()
+    ways = {run.isRightToLeft() for run in layout.glyphRuns()}
+    return "mixed" if len(ways) != 1 else "rtl" if ways.pop() else "ltr"

@@ -6,9 +6,10 @@ the system's usual substitution rules), so it finds no Noto Sans whatever the te
 - Chromium (Debian's, driven by playwright) reads the subset fonts embedded in the SVG, so its title,
   scale and names must be the PNG's letters at the PNG's places: same ink width, most ink shared.
 - Inkscape 1.2 does not read fonts embedded in a file (its ``@font-face`` support loads .ttf and
-  .otf files beside the document only), so it sets the texts in the face the machine has. They must
-  still be whole: the title as wide as that face sets it, starting where the PNG's starts (the old
-  export cut it to the width of the Noto title: "…the Mediterrar").
+  .otf files beside the document only), so it sets the texts in the face the machine has, DejaVu Sans,
+  wider. Each text's textLength scales that face to the PNG's width: the title must start and end where
+  the PNG's does (it used to run a tenth wider, the Arabic one off the page's left edge), and no text
+  may leave the page, the legend's box or the sources' band.
 
 Exports used to clip each text to a box as wide as its Noto text and split Arabic into words that
 ran together: both fail here.
@@ -93,12 +94,30 @@ class Exported:
         self.title = next(t for kind, t, _, _ in renderer.report.texts if kind == "title")
         self.names = [(text, rect) for _, text, rect in renderer.report.place_labels]
         self.rtl = doc.label_language == "ar"
-        self.furniture_only = folder / "furniture.svg"
-        tree = ET.parse(self.svg)
-        root = tree.getroot()
-        for layer in [g for g in root if g.tag == f"{SVG_NS}g" and g.get("id") != "furniture"]:
-            root.remove(layer)
-        tree.write(self.furniture_only, encoding="utf-8", xml_declaration=True)
+        self.texts = _texts_only(self.svg, folder / "texts.svg")
+        self.furniture_texts = _texts_only(self.svg, folder / "furniture-texts.svg", "furniture")
+
+
+def _texts_only(svg: Path, out: Path, layer: str | None = None) -> Path:
+    """A copy of ``svg`` holding its texts only (those of ``layer``, if given) and its fonts: all its ink is text."""
+    tree = ET.parse(svg)
+    root = tree.getroot()
+
+    def holds_text(node: ET.Element) -> bool:
+        if node.get("class") == "crossings-label":
+            return True
+        for child in list(node):
+            if not holds_text(child):
+                node.remove(child)
+        return len(node) > 0
+
+    for child in list(root):
+        if child.tag == f"{SVG_NS}defs":
+            continue
+        if (layer is not None and child.get("id") != layer) or not holds_text(child):
+            root.remove(child)
+    tree.write(out, encoding="utf-8", xml_declaration=True)
+    return out
 
 
 def _rgb(image) -> np.ndarray:
@@ -115,7 +134,7 @@ def _read_png(path: Path) -> np.ndarray:
     return _rgb(QImage(str(path)))
 
 
-@pytest.fixture(scope="module", params=["en", "ar"])
+@pytest.fixture(scope="module", params=["en", "fr", "ar"])
 def exported(request, qapp, bundled_doc_factory, tmp_path_factory) -> Exported:
     from geo.map_words import WORDS
 
@@ -146,17 +165,34 @@ def chromium_render(svg: Path, env: dict[str, str], out: Path) -> np.ndarray:
     return _read_png(out)
 
 
-def inkscape_render(svg: Path, env: dict[str, str], out: Path) -> np.ndarray:
-    subprocess.run([INKSCAPE, "--export-type=png", f"--export-filename={out}", f"--export-dpi={DPI}",
+def inkscape_render(svg: Path, env: dict[str, str], out: Path, dpi: float = DPI, margin_mm: float = 0.0) -> np.ndarray:
+    """The SVG as Inkscape draws it, the page and ``margin_mm`` around it."""
+    area = []
+    if margin_mm:
+        root = ET.parse(svg).getroot()
+        width, height = (float(root.get(k).removesuffix("mm")) / 25.4 * 96 for k in ("width", "height"))
+        m = margin_mm / 25.4 * 96  # --export-area takes CSS pixels
+        area = [f"--export-area={-m}:{-m}:{width + m}:{height + m}"]
+    subprocess.run([INKSCAPE, "--export-type=png", f"--export-filename={out}", f"--export-dpi={dpi}", *area,
                     "--export-background=#ffffff", "--export-background-opacity=1", str(svg)],
                    env=env, capture_output=True, check=True, timeout=180)
     return _read_png(out)
 
 
-def _ink(rgb: np.ndarray, box) -> np.ndarray:
+@pytest.fixture(scope="module")
+def inkscape_furniture(exported, no_noto, tmp_path_factory) -> np.ndarray:
+    """The furniture's texts (title, legend, scale, sources) as Inkscape draws them without Noto."""
+    if INKSCAPE is None:
+        pytest.skip("inkscape is not installed (apt-get install inkscape; `make test` does it)")
+    drawn = inkscape_render(exported.furniture_texts, no_noto, tmp_path_factory.mktemp("inkscape") / "furniture.png")
+    assert drawn.shape == exported.png.shape
+    return drawn
+
+
+def _ink(rgb: np.ndarray, box, threshold: int = INK_THRESHOLD) -> np.ndarray:
     """Where the dark text is inside ``box`` (x0, y0, x1, y1, page pixels)."""
     x0, y0, x1, y1 = (round(v) for v in box)
-    return rgb[y0:y1, x0:x1].min(axis=2) < INK_THRESHOLD
+    return rgb[y0:y1, x0:x1].min(axis=2) < threshold
 
 
 def _extent(mask: np.ndarray) -> tuple[int, int]:
@@ -228,40 +264,49 @@ def test_chromium_draws_the_pngs_title_sources_and_names_from_the_embedded_fonts
     assert np.median(names) > 0.8, sorted(names)
 
 
-@pytest.mark.skipif(INKSCAPE is None, reason="inkscape is not installed (apt-get install inkscape; `make test` does it)")
-def test_inkscape_sets_the_whole_title_in_the_face_the_machine_has(exported, no_noto, tmp_path):
-    """Without Noto, Inkscape (which ignores embedded fonts) uses DejaVu Sans: the title is as wide as
-    DejaVu sets it, anchored where the PNG's is, and nothing cuts it."""
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QColor, QFont, QImage, QPainter
-
-    drawn = inkscape_render(exported.furniture_only, no_noto, tmp_path / "inkscape.png")
-    png = exported.png
-    h, w = png.shape[:2]
-    assert drawn.shape[:2] == (h, w)
-    got = _ink(drawn, _title_band(exported, whole_width=True))
-    want = _ink(png, _title_band(exported))
+def test_inkscape_fits_the_title_to_the_pngs_without_noto(exported, inkscape_furniture):
+    """Inkscape sets the title in DejaVu Sans, scaled by its textLength: inside its box, and its ink
+    starts and ends where the PNG's does (to 3 % of its width: side bearings differ between faces)."""
+    got = _ink(inkscape_furniture, _title_band(exported, whole_width=True))
+    want = _ink(exported.png, _title_band(exported))
+    x0, _, x1, _ = exported.rects["title"]
     (g0, g1), (w0, w1) = _extent(got), _extent(want)
-    w0, w1 = w0 + round(exported.rects["title"][0]), w1 + round(exported.rects["title"][0])  # page columns
-    # the title's ink width in DejaVu Sans Bold, as Qt sets it at this size
-    fallback = QFont("DejaVu Sans")
-    fallback.setPixelSize(round(15 * DPI / 72))
-    fallback.setBold(True)
-    probe = QImage(w, 200, QImage.Format.Format_RGB32)
-    probe.fill(QColor("#ffffff"))
-    painter = QPainter(probe)
-    painter.setFont(fallback)
-    painter.setPen(QColor("#222222"))
-    painter.drawText(QPointF(10, 150), exported.title)
-    painter.end()
-    f0, f1 = _extent(_rgb(probe).min(axis=2) < INK_THRESHOLD)
-    fallback_width = f1 - f0
-    assert g1 - g0 > w1 - w0  # DejaVu is the wider face: whole, the title is wider than the PNG's
-    if exported.rtl:
-        # right-aligned in its box, it ends where the PNG's ends and reads leftwards as far as DejaVu
-        # takes it: in Arabic that is past the page's left edge (the box is at the page's left)
-        assert abs(g1 - w1) <= 0.5 * exported.page.px_per_mm, (g1, w1)
-        assert abs((g1 - g0) - min(fallback_width, g1)) <= 0.03 * fallback_width, (g0, g1, fallback_width)
-    else:
-        assert abs(g0 - w0) <= 0.5 * exported.page.px_per_mm, (g0, w0)
-        assert abs((g1 - g0) - fallback_width) <= 0.03 * fallback_width, (g1 - g0, fallback_width, w1 - w0)
+    w0, w1 = w0 + round(x0), w1 + round(x0)  # page columns
+    assert x0 < g0 and g1 < x1, ((g0, g1), (x0, x1))  # within its box, so within the page
+    tolerance = 0.03 * (w1 - w0)
+    assert abs(g0 - w0) <= tolerance and abs(g1 - w1) <= tolerance, ((g0, g1), (w0, w1))
+
+
+@pytest.mark.skipif(INKSCAPE is None, reason="inkscape is not installed (apt-get install inkscape; `make test` does it)")
+def test_inkscape_keeps_every_text_on_the_page_without_noto(exported, no_noto, tmp_path):
+    """Every text of the map (names, figures, furniture) drawn by Inkscape in DejaVu Sans, with 20 mm
+    round the page: no ink, not even a halo's, beyond the page."""
+    dpi, margin = 150, 20.0
+    drawn = inkscape_render(exported.texts, no_noto, tmp_path / "texts.png", dpi, margin)
+    ink = drawn.min(axis=2) < 200
+    edge = round(margin / 25.4 * dpi) - 1  # a pixel of slack: the page's edge falls inside a pixel
+    page = np.zeros_like(ink)
+    page[edge:-edge, edge:-edge] = True
+    assert ink[page].sum() > 10_000
+    outside = np.argwhere(ink & ~page)
+    assert not outside.size, (len(outside), outside.min(axis=0), outside.max(axis=0))
+
+
+def test_inkscape_keeps_the_legend_and_the_sources_in_their_boxes_without_noto(exported, inkscape_furniture):
+    """The legend's texts stay in its box and the sources in their band, the sources starting where the
+    PNG's do (at the right in Arabic). An Arabic line with figures or Latin words in it cannot be fitted
+    in Inkscape 1.2 (geo.svg_text.fitted_strings): set in DejaVu Sans at its own width, it must still fit."""
+    from gui.layout import PageLayout
+
+    light = 200  # the furniture's texts only are drawn: every tone is text, the grey sources and notes too
+    width = exported.png.shape[1]
+    x0, y0, x1, y1 = exported.rects["legend"]
+    right_of_scale = round(exported.rects["scale"][2]) + 1  # the legend's rows hold the scale's texts too
+    l0, l1 = (c + right_of_scale for c in _extent(_ink(inkscape_furniture, (right_of_scale, y0, width, y1), light)))
+    assert x0 < l0 and l1 < x1, ((l0, l1), (x0, x1))
+    x, y, band_width, height = PageLayout().footer_px(exported.page)
+    band = (0, y, width, y + height)
+    (g0, g1), (w0, w1) = _extent(_ink(inkscape_furniture, band, light)), _extent(_ink(exported.png, band, light))
+    assert x <= g0 and g1 <= x + band_width, ((g0, g1), (x, x + band_width))
+    assert abs((g1 if exported.rtl else g0) - (w1 if exported.rtl else w0)) <= 0.5 * exported.page.px_per_mm, \
+        ((g0, g1), (w0, w1))

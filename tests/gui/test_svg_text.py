@@ -23,7 +23,7 @@ from geo.errors import ExportError
 from geo.map_texts import map_title
 from geo.page import Page
 from geo.svg_fonts import bundled_faces
-from geo.svg_text import MapText, TextLine, has_arabic, text_group
+from geo.svg_text import LRM, PDF, RLE, MapText, TextLine, fitted_strings, has_arabic, text_group
 from gui.export import VectorExportSettings, export_svg, paint_page, render_image
 from gui.fonts import map_font
 from gui.painting import halo_outline
@@ -188,8 +188,12 @@ def _svg(doc, tmp_path, name="map.svg"):
     return ET.parse(export_svg(doc, tmp_path / name, SMALL)).getroot()
 
 
+_BIDI_MARKS = dict.fromkeys(map(ord, LRM + RLE + PDF))
+
+
 def _string(text_element) -> str:
-    return "".join(text_element.itertext())
+    """The text as a reader has it: without the invisible marks that steer Inkscape's bidi order."""
+    return "".join(text_element.itertext()).translate(_BIDI_MARKS)
 
 
 def test_no_text_is_clipped_and_each_halo_is_a_stroked_copy_in_its_labels_group(doc, tmp_path):
@@ -237,7 +241,10 @@ def test_arabic_names_are_whole_strings_set_upright_and_latin_islands_in_italics
     assert any(" " in name for name in placed)  # names of several words ("جزر البليار") are among them
     for name in placed:
         assert name in strings, name  # one element for the whole name, not a word at a time
-    assert map_title(doc) in strings and strings[map_title(doc)].get("direction") == "rtl"
+    title = strings[map_title(doc)]
+    # right to left: embedded so (a left-to-right paragraph, for Inkscape's textLength), its start at the right
+    assert "".join(title.find(f"{SVG}text").itertext()) == RLE + map_title(doc) + PDF + LRM
+    assert title.get("direction") is None and title.get("text-anchor") == "end"
     assert not [s for s, g in strings.items() if has_arabic(s) and g.get("font-style") != "normal"]
     doc.label_language = "en"
     english = {_string(g.findall(f"{SVG}text")[-1]): g.get("font-style")
@@ -302,3 +309,64 @@ def test_a_font_that_cannot_be_embedded_is_named_and_nothing_is_written(doc, tmp
     with pytest.raises(ExportError, match=r"^map\.svg: could not embed the map's fonts \(TTLibError: bad 'glyf'"):
         export_svg(doc, target, SMALL)
     assert list(tmp_path.iterdir()) == []
+
+
+def _item(*lines: TextLine, rtl: bool = True) -> MapText:
+    return MapText(lines, ("Noto Sans", "Noto Sans Arabic"), 12.0, 400, False, "#222222", anchor="start", rtl=rtl)
+
+
+def test_a_right_to_left_text_is_written_so_inkscape_can_fit_it_and_a_line_mixing_runs_is_not():
+    """Inkscape 1.2 scales a right-to-left paragraph by textLength / 0: a text whose lines run one way is
+    written left to right, an Arabic line embedded right to left and closed by a left-to-right mark; a
+    right-to-left line mixing runs keeps its paragraph and no textLength (Inkscape would reorder it)."""
+    name = TextLine("جزر البليار", 100, 20, 80.5, "rtl")
+    figure = TextLine("10\u202f000", 100, 40, 30.0, "ltr")
+    mixed = TextLine("الربع الرابع 2024", 100, 60, 90.0, "mixed")
+    assert fitted_strings(_item(name, figure)) == ((RLE + name.text + PDF + LRM, figure.text), False)
+    assert fitted_strings(_item(mixed)) is None and fitted_strings(_item(name, mixed)) is None
+    latin = TextLine("Tripoli طرابلس", 0, 0, 50.0, "mixed")  # ends in a right-to-left run: closed by a mark
+    assert fitted_strings(_item(latin, rtl=False)) == ((latin.text + LRM,), False)
+    group = text_group(_item(name, figure))
+    text = group.find(f"{SVG}text")
+    assert group.get("direction") is None and group.get("text-anchor") == "end"  # 'start' of the right-to-left text
+    assert text.get("textLength") == "110.5" and text.get("lengthAdjust") == "spacingAndGlyphs"
+    assert [_string(span) for span in text] == [name.text, figure.text]
+    group = text_group(_item(mixed))
+    assert group.get("direction") == "rtl" and group.get("text-anchor") == "start"
+    assert group.find(f"{SVG}text").get("textLength") is None
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_every_text_is_written_with_the_advance_qt_set_it_in_as_its_text_length(qapp, bundled_doc_factory, language):
+    """A client without the bundled face scales its own to textLength: it must be the width Qt set the
+    text in, every line summed, on the halo's copy too. Only an Arabic line with figures or Latin words
+    in it goes without (see the test above)."""
+    doc = bundled_doc_factory()
+    doc.label_language = language
+    image = _page_image(SMALL.page)
+    recorder = FontKeepingRecorder(image)
+    try:
+        paint_page(recorder, doc, SMALL.page, RenderOptions())
+    finally:
+        recorder.end()
+    unfitted = []
+    for item, (font, halo_font) in zip(recorder.texts, recorder.fonts, strict=True):
+        metrics = QFontMetricsF(halo_font or font, image)
+        advance = sum(metrics.horizontalAdvance(line.text) for line in item.lines)
+        texts = text_group(item).findall(f"{SVG}text")
+        if texts[-1].get("textLength") is None:
+            unfitted.append(item)
+            continue
+        for text in texts:
+            assert abs(float(text.get("textLength")) - advance) < 0.006, item.string  # written to 0.01
+            assert text.get("lengthAdjust") == "spacingAndGlyphs"
+    assert len(recorder.texts) > 40
+    if language != "ar":
+        assert not unfitted, [item.string for item in unfitted]
+        return
+    assert len(unfitted) < len(recorder.texts) / 4
+    for item in unfitted:
+        assert item.rtl and any(line.runs == "mixed" for line in item.lines), item.string
+        assert has_arabic(item.string) and any(ch.isdigit() or (ch.isascii() and ch.isalpha()) for ch in item.string)
+    fitted = {item.string for item in recorder.texts} - {item.string for item in unfitted}
+    assert map_title(doc) in fitted
