@@ -164,7 +164,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                 land_drawn = True
             elif layer.kind == "routes" and doc.flows is not None and not flows_drawn:
                 symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"),
-                                               boundaries if land_drawn else None, options.paints("countries"))
+                                               boundaries if land_drawn else None)
                 flows_drawn = True
             elif layer.kind == "points":
                 point_marks += self._paint_points(painter, view, layer, options.paints("places"))
@@ -172,8 +172,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                 self._paint_places(painter, view, layer, [], options.paints("places"), MAJOR_PLACES | TOWNS,
                                    markers_only=True)
         if doc.is_od and doc.flows is not None and not flows_drawn:  # OD flows need no routes layer
-            symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"), boundaries if land_drawn else None,
-                                           options.paints("countries"))
+            symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"),
+                                           boundaries if land_drawn else None)
         # Labels are laid out most important first, each kind avoiding what came before: value
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
@@ -290,10 +290,11 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         painter.setOpacity(1.0)
         return [(i, geoms.iloc[i]) for i in in_view]
 
-    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True, land=None,
-                     draw_land: bool = True) -> list:
+    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True, land=None) -> list:
         """The flow symbols (and OD nodes); small islands of ``land`` (the boundaries layer, when drawn
-        below the flows) that a symbol covers are drawn again between the symbols and the nodes."""
+        below the flows) that a symbol covers are drawn again between the symbols and the nodes, with
+        them (an SVG's Routes layer holds them: in its Countries layer, under the flows, Malta was lost
+        under the Libya arrow)."""
         doc, style, mm = self.doc, self.doc.flow_style, view.px_per_mm
         join = doc.join()
         scale = doc.width_scale()
@@ -329,7 +330,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         # (all at once: one GEOS call instead of one per symbol)
         out = list(shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75))
         if land is not None:  # flows, and the route lines under circles and without a figure
-            self._paint_lifted_islands(painter, view, land, [*out, *self._route_lines_px, *self._no_data_px], draw_land)
+            self._paint_lifted_islands(painter, view, land, [*out, *self._route_lines_px, *self._no_data_px], draw)
         if radii:
             out += self._paint_nodes(painter, view, draw)
         painter.setOpacity(1.0)
