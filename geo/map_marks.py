@@ -142,6 +142,12 @@ def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
 LEADER_WIDTH_MM = 0.2
 """Leader lines, from a figure or a name to what it names, in the muted text colour."""
 
+NAME_PT, NAME_PAD_MM = 6.5, (1.2, 0.6)
+"""Place names: their size on paper, and how much wider and taller than its text a name's box is."""
+COUNTRY_NAME_PT, COUNTRY_PAD_MM, COUNTRY_SPACING = 7.0, (1.0, 0.0), 0.12
+"""Country names: their size, their box beyond the text, and their letters spaced out by 12 % of the
+size (never in Arabic, whose letters join)."""
+
 DOT_FILLS, DOT_CASING_MM = {"enclave": "#000000", "town": "#333333"}, 0.15
 """Place dots: an enclave black, a town dark grey; a white ring, so a dot reads on land and on a flow."""
 

@@ -131,7 +131,8 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
         else:
             view = view or page_view(doc, page)
             if fmt == "html":
-                from geo.exports.webmap import WebMapSettings, export_webmap
+                from geo.exports.webmap import WebMapSettings
+                from gui.web_export import export_webmap
 
                 settings = WebMapSettings(tiles=tiles) if tiles else WebMapSettings()
                 written.append(export_webmap(doc, view, targets[fmt], settings))

@@ -251,9 +251,9 @@ class MainWindow(QMainWindow):
     def show_web_preview(self) -> None:
         """Export the current map as a web map off the UI thread and show it in a dock (QtWebEngine
         where installed; otherwise the dock says so and offers the system browser)."""
-        from geo.exports.webmap import export_webmap
         from geo.history import clone
         from gui.layout import page_view
+        from gui.web_export import export_webmap
         from gui.web_preview import WebMapPreview
 
         if "web" not in self.docks:

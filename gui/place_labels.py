@@ -12,13 +12,23 @@ import numpy as np
 import shapely
 import shapely.ops
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 
 from geo.colours import blend
 from geo.islands import IslandsOnPage, document_islands, islands_on_page, named_islands
 from geo.labels import Claims, LabelRequest, place_labels
 from geo.map_language import map_language
-from geo.map_marks import DOT_CASING_MM, LEADER_WIDTH_MM, country_label_colour, dot_fill
+from geo.map_marks import (
+    COUNTRY_NAME_PT,
+    COUNTRY_PAD_MM,
+    COUNTRY_SPACING,
+    DOT_CASING_MM,
+    LEADER_WIDTH_MM,
+    NAME_PAD_MM,
+    NAME_PT,
+    country_label_colour,
+    dot_fill,
+)
 from geo.map_texts import country_names, label_names
 from geo.place_layout import (
     AMBIGUITY_MARGIN_MM,
@@ -32,6 +42,7 @@ from geo.place_layout import (
     place_dots,
     places_shown,
 )
+from geo.placed_marks import CENTRE, COUNTRY, PLACE, PlacedMark, facing_side, nearest_anchor
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen, qcolor
@@ -121,8 +132,8 @@ class PlaceLabelsMixin:
         names, kinds, xy, dots = scene.names, scene.kinds, scene.xy, scene.dots
         dpi = painter.device().logicalDpiY()
         # island and region names are italic in Latin scripts; Arabic has no italic and keeps the regular face
-        fonts = {False: map_font(6.5, view.dpi, dpi),
-                 True: map_font(6.5, view.dpi, dpi, italic=map_language(self.doc).italic)}
+        fonts = {False: map_font(NAME_PT, view.dpi, dpi),
+                 True: map_font(NAME_PT, view.dpi, dpi, italic=map_language(self.doc).italic)}
         requests, markers = [], []
         # a name's candidate positions depend on the view, the language and which dots are drawn, not on
         # the figures: kept, so a change of period or metric that draws the same towns reuses them
@@ -151,7 +162,7 @@ class PlaceLabelsMixin:
             if (i, names[i]) not in kept_requests:  # the name's width sizes its box
                 painter.setFont(fonts[kind in ("island", "region_label")])
                 fm = painter.fontMetrics()
-                w, h = fm.horizontalAdvance(names[i]) + 1.2 * mm, fm.height() + 0.6 * mm
+                w, h = fm.horizontalAdvance(names[i]) + NAME_PAD_MM[0] * mm, fm.height() + NAME_PAD_MM[1] * mm
                 own = scene.named[i]
                 outline = scene.islands.shapes[own] if len(own) else None
                 place = Place(f"place:{i}", kind, (float(x), float(y)), (w, h), float(dots.radius[i]),
@@ -172,6 +183,7 @@ class PlaceLabelsMixin:
             self.report.texts.append(("place", names[i], theme.text, blend("#ffffff", 0.85, theme.focus_land)))
             self.report.labels.append(("place", lab.rect))
             self.report.place_labels.append((str(scene.ids[i]), names[i], lab.rect))
+            self.report.marks.append(self._place_mark(painter, view, scene, i, lab, fonts))
             if lab.leader is not None:
                 self.report.leaders.append((f"place:{scene.ids[i]}", lab.leader[0], lab.leader[1]))
                 hard.append(shapely.LineString(lab.leader))
@@ -183,6 +195,23 @@ class PlaceLabelsMixin:
                                QColor(theme.text), halo, 0.45 * mm)
             hard.append(shapely.box(*lab.rect))
         return markers
+
+    def _place_mark(self, painter: QPainter, view: MapView, scene: PlaceScene, i: int, lab, fonts: dict) -> PlacedMark:
+        """The record of place ``i``'s name as placed (``lab``), for the outputs that draw the map again:
+        facing its dot, its leader's start, or the nearest coast of the island(s) it names."""
+        kind, own = scene.kinds[i], scene.named[i]
+        if lab.leader is not None:
+            anchor = lab.leader[0]
+        elif kind not in DOT_KINDS and len(own):
+            anchor = nearest_anchor(lab.rect, shapely.union_all(scene.islands.shapes[own]))
+        else:
+            anchor = tuple(map(float, scene.xy[i]))
+        italic = kind in ("island", "region_label")
+        font = fonts[italic]
+        return PlacedMark(PLACE, str(scene.ids[i]), str(scene.names[i]), self.doc.theme.text, lab.rect,
+                          facing_side(lab.rect, anchor), NAME_PT,
+                          QFontMetrics(font, painter.device()).height() / view.px_per_mm, NAME_PAD_MM,
+                          italic=italic and font.italic(), leader=lab.leader)
 
     @staticmethod
     def _in_pass(scene: PlaceScene, i: int, only: frozenset[str]) -> bool:
@@ -217,8 +246,8 @@ class PlaceLabelsMixin:
         if names is None:
             return
         # letter spacing tears Arabic's joined letters apart: only for Latin labels
-        spacing = 0 if doc.label_language == "ar" else 12
-        font = map_font(7.0, view.dpi, painter.device().logicalDpiY(), letter_spacing=spacing)
+        spacing = 0 if doc.label_language == "ar" else 100 * COUNTRY_SPACING
+        font = map_font(COUNTRY_NAME_PT, view.dpi, painter.device().logicalDpiY(), letter_spacing=spacing)
         painter.setFont(font)
         fm = painter.fontMetrics()
         frame = view.frame_px
@@ -242,6 +271,8 @@ class PlaceLabelsMixin:
             rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
             self.report.texts.append(("country", texts[i], hex_colour, theme.focus_land))
             self.report.labels.append(("country", lab.rect))
+            self.report.marks.append(PlacedMark(COUNTRY, str(i), texts[i], hex_colour, lab.rect, CENTRE, COUNTRY_NAME_PT,
+                                                fm.height() / mm, COUNTRY_PAD_MM, spacing=spacing / 100))
             if draw:
                 draw_halo_text(painter, rect, texts[i], font, colour, halo, 0.3 * mm)
             hard.append(shapely.box(*lab.rect))
@@ -280,7 +311,8 @@ class PlaceLabelsMixin:
         reach out of the country at its anchor and two lines reach out less."""
         def size(t: str) -> tuple[float, float]:
             lines = t.split("\n")
-            return max(fm.horizontalAdvance(s) for s in lines) + mm, fm.height() * len(lines)
+            return max(fm.horizontalAdvance(s) for s in lines) + COUNTRY_PAD_MM[0] * mm, \
+                fm.height() * len(lines) + COUNTRY_PAD_MM[1] * mm
 
         one = size(text)
         spaces = [k for k, c in enumerate(text) if c == " "]

@@ -91,6 +91,9 @@ class RenderReport:
     """Every place dot drawn: (place id, x, y, radius) in page pixels."""
     leaders: list[tuple[str, tuple[float, float], tuple[float, float]]] = field(default_factory=list)
     """Every leader line drawn: (label key, anchor, end on the label's box) in page pixels."""
+    marks: list = field(default_factory=list)
+    """Every figure, place and country name placed, in placement order (geo.placed_marks.PlacedMark):
+    what the web map sets where the PNG sets it."""
     lifted_islands: list = field(default_factory=list)
     """Small islands drawn again above the flows that cover them (pixel outlines)."""
 

@@ -13,8 +13,9 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from geo.figure_layout import FIGURE_PT, figure_requests, place_figures
+from geo.figure_layout import FIGURE_PT, PAD_MM, figure_requests, place_figures
 from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, figure_labels, labelled_symbols, value_label_ground
+from geo.placed_marks import PlacedMark, facing_side
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen, qcolor, text_size
@@ -44,6 +45,8 @@ class ValueLabelsMixin:
         hard.extend(shapely.LineString(lab.leader) for lab in placed if lab.leader is not None)
         halo = qcolor("#ffffff", VALUE_HALO_OPACITY)
         under = value_label_ground(doc)  # the darkest ground a label can sit on
+        anchors = {r.key: r.anchors for r in requests}  # per candidate, the band's edge it is set beside
+        line_mm = painter.fontMetrics().height() / mm
         todo, leaders = [], []
         for lab in placed:
             if lab.leader is not None:
@@ -55,6 +58,9 @@ class ValueLabelsMixin:
             text, hex_colour, kind = figure.text, figure.colour, figure.kind
             self.report.texts.append((kind, text, hex_colour, under))
             self.report.labels.append((kind, lab.rect))
+            anchor = anchors[lab.key][lab.candidate] if anchors[lab.key] is not None else None
+            self.report.marks.append(PlacedMark(kind, lab.key, text, hex_colour, lab.rect, facing_side(lab.rect, anchor),
+                                                FIGURE_PT, line_mm, PAD_MM, bold=True, leader=lab.leader))
             todo.append((rect, text, QColor(hex_colour)))
 
         def draw() -> None:

@@ -179,11 +179,12 @@ def test_data_text_is_escaped_in_svg(hostile_doc, tmp_path):
 
 
 def test_data_text_is_escaped_in_the_web_map(hostile_doc):
-    webmap = pytest.importorskip("geo.exports.webmap")
+    pytest.importorskip("geo.exports.webmap")
     from gui.layout import PageLayout
+    from gui.web_export import webmap_html
 
     view = PageLayout().view(hostile_doc.page, hostile_doc.crs, hostile_doc.default_extent())
-    html = webmap.webmap_html(hostile_doc, view)
+    html = webmap_html(hostile_doc, view)
     assert "<img src=x" not in html
     assert "<script>alert" not in html
     assert "</script><script>alert" not in html
@@ -260,9 +261,9 @@ def test_group_colours_are_checked_and_short_hex_is_written_out(tmp_path, bundle
 
 def test_a_colour_set_in_code_is_checked_again_before_the_web_map_is_written(tmp_path, bundled_doc_factory):
     from geo.errors import ExportError
-    from geo.exports.webmap import export_webmap
     from geo.page import Page
     from geo.view import MapView
+    from gui.web_export import export_webmap
 
     doc = bundled_doc_factory()
     doc.theme.sea = "red;}</style><script>alert(1)</script>"

@@ -33,7 +33,8 @@ from web_isolation_support import (  # noqa: F401  (fixtures are used by name)
 )
 
 from geo.errors import ExportError
-from geo.exports.webmap import WebMapSettings, webmap_html
+from geo.exports.webmap import WebMapSettings
+from gui.web_export import webmap_html  # the exporter with the PNG's labels (gui lays them out)
 
 
 # -- the page's text ------------------------------------------------------------------------------

@@ -34,9 +34,9 @@ from pathlib import Path
 import folium  # noqa: F401
 import pytest
 
-from geo.exports.webmap import export_webmap
 from gui import web_preview  # web_preview before any QApplication: it prepares QtWebEngine
 from gui.layout import PageLayout
+from gui.web_export import export_webmap
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -30,8 +30,11 @@ from geo.map_language import map_language
 from geo.map_marks import (
     CIRCLE_ROUTE_MM,
     CIRCLE_ROUTE_OPACITY,
+    COUNTRY_NAME_PT,
+    COUNTRY_SPACING,
     DOT_CASING_MM,
     DOT_FILLS,
+    NAME_PT,
     NO_FIGURE_DASH,
     NO_FIGURE_MM,
     NO_FIGURE_OPACITY,
@@ -51,9 +54,9 @@ from geo.styles import CASING_MM
 POINT_CASING_MM, POINT_MIN_RADIUS_MM = 0.25, 0.6
 VALUE_PT, VALUE_HALO_MM, VALUE_GAP_MM = 8.5, 0.55, 1.0
 """A figure: bold, its halo, and its gap beyond the widest band."""
-PLACE_PT, PLACE_HALO_MM, PLACE_HALO_OPACITY = 6.5, 0.45, 0.85
-COUNTRY_PT, COUNTRY_HALO_MM, COUNTRY_HALO_OPACITY, COUNTRY_SPACING = 7.0, 0.3, 0.6, 0.12
-"""Country names: spaced out by 12 % of the size (never in Arabic, whose letters join)."""
+PLACE_PT, PLACE_HALO_MM, PLACE_HALO_OPACITY = NAME_PT, 0.45, 0.85
+COUNTRY_PT, COUNTRY_HALO_MM, COUNTRY_HALO_OPACITY = COUNTRY_NAME_PT, 0.3, 0.6
+"""Country names: spaced out by COUNTRY_SPACING of the size (never in Arabic, whose letters join)."""
 ITALIC_KINDS = ("island", "region_label")
 """Island and archipelago names are italic where the language has italics."""
 QGIS_SIDES = {"right": "R", "left": "L", "above": "T", "below": "B", "above right": "TR", "above left": "TL",

@@ -8,6 +8,9 @@ that it needs an internet connection.
 
 Flows are the ``flow_symbols`` polygons of :func:`geo.exports.layers.export_layers`, the very band
 and arrow shapes the PNG draws for the same view, so the web map is not a second approximation.
+Nor are its labels: every figure, place name and country name is set where the PNG sets it, from the
+marks the renderer recorded while placing them (``marks``, geo.placed_marks; gui/web_export.py lays
+the page out and calls this module). Nothing here places a label.
 
 Every text that comes from data (names, sources, notes, titles) reaches the page as text: in the
 furniture through :func:`html.escape`, in tooltips and popups through DOM ``textContent`` from the
@@ -20,10 +23,11 @@ fetched but ``data:`` images and the online tiles' host, if tiles were asked for
 Example
 -------
 >>> from geo.document import MapDocument
->>> from gui.layout import PageLayout          # doctest: +SKIP
+>>> from gui.layout import page_view            # doctest: +SKIP
+>>> from gui.web_export import page_marks       # doctest: +SKIP
 >>> doc = MapDocument.from_files()              # doctest: +SKIP
->>> view = PageLayout().view(doc.page, doc.crs, doc.default_extent())   # doctest: +SKIP
->>> export_webmap(doc, view, "map.html")        # doctest: +SKIP
+>>> view = page_view(doc)                       # doctest: +SKIP
+>>> export_webmap(doc, view, "map.html", marks=page_marks(doc, view))   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from geo import paths
 from geo.atomic import atomic_output
 from geo.document import MapDocument
 from geo.errors import CrossingsError, ExportError
+from geo.exports.webmap_labels import TEXT_MM_RANGE
 from geo.exports.webmap_layers import (
     _add_boundaries,
     _add_flows,
@@ -59,6 +64,7 @@ from geo.exports.webmap_page import (
 )
 from geo.map_language import map_language
 from geo.map_texts import map_title
+from geo.placed_marks import PageMarks
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.view import MapView
 
@@ -104,13 +110,14 @@ class WebMapSettings:
 
 # -- public API ---------------------------------------------------------------------------------
 def export_webmap(doc: MapDocument, view: MapView, path: str | Path,
-                  settings: WebMapSettings | None = None) -> Path:
+                  settings: WebMapSettings | None = None, *, marks: PageMarks) -> Path:
     """Write the map as one self-contained HTML file (atomically) and return its path.
 
-    ``view`` is the page view the PNG is drawn through (``PageLayout().view(...)``): flow widths
-    come from it, so both outputs show the same polygons.
+    ``view`` is the page view the PNG is drawn through (``gui.layout.page_view``): flow widths come
+    from it, so both outputs show the same polygons; ``marks`` are the labels the renderer placed on
+    that view (``gui.web_export.page_marks``).
     """
-    text = webmap_html(doc, view, settings)
+    text = webmap_html(doc, view, settings, marks=marks)
     path = Path(path)
     try:
         with atomic_output(path) as tmp:
@@ -120,17 +127,12 @@ def export_webmap(doc: MapDocument, view: MapView, path: str | Path,
     return path
 
 
-def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None) -> str:
+def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None, *,
+                marks: PageMarks) -> str:
     """The HTML text of the web map: every script and stylesheet inline, stable element names."""
     settings = settings or WebMapSettings()
-    try:  # set in code after loading? checked again: nothing reaches the page's CSS unparsed
-        MapTheme(**vars(doc.theme))
-        FlowStyle(**{k: v for k, v in vars(doc.flow_style).items()})
-        for layer in doc.layers:
-            LayerStyle(**vars(layer.style))
-    except (TypeError, ValueError) as exc:
-        raise ExportError(f"web map: {exc}") from None
-    m = build_webmap(doc, view, settings)
+    check_styles(doc)
+    m = build_webmap(doc, view, settings, marks=marks)
     root = m.get_root()
     text = root.render()
     text = _inline_vendored(text)
@@ -142,7 +144,19 @@ def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None
     return with_content_security_policy(text, _tile_sources(m))
 
 
-def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None):
+def check_styles(doc: MapDocument) -> None:
+    """Refuse styles set in code after loading that would not load (checked again: nothing reaches
+    the page's CSS unparsed)."""
+    try:
+        MapTheme(**vars(doc.theme))
+        FlowStyle(**{k: v for k, v in vars(doc.flow_style).items()})
+        for layer in doc.layers:
+            LayerStyle(**vars(layer.style))
+    except (TypeError, ValueError) as exc:
+        raise ExportError(f"web map: {exc}") from None
+
+
+def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None, *, marks: PageMarks):
     """The ``folium.Map`` (not yet inlined; use :func:`webmap_html` for the file's text)."""
     try:
         import folium
@@ -151,6 +165,8 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     settings = settings or WebMapSettings()
     if doc.flows is None or doc.layer("routes") is None:
         raise CrossingsError("a routes layer and figures are needed for a web map")
+    if marks.view != view:
+        raise ExportError("web map: the labels were placed on another view than the map's")
 
     from geo.exports.layers import export_layers
 
@@ -178,11 +194,11 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
                          overlay=True, control=True, show=True, pane="crossings-tiles", opacity=0.9).add_to(m)
 
     if "countries" in layers:
-        _add_boundaries(m, doc, view, layers["countries"], settings, bounds)
+        _add_boundaries(m, doc, view, layers["countries"], settings, bounds, marks)
     _add_no_data_routes(m, doc)
-    _add_flows(m, doc, view, layers)
+    _add_flows(m, doc, view, layers, marks)
     if settings.places and "places" in layers:
-        _add_places(m, doc, view, layers["places"])
+        _add_places(m, doc, view, layers["places"], marks)
 
     root.html.add_child(folium.Element(_furniture_html(doc, settings)), name="crossings_furniture")
     folium.LayerControl(position="topright", collapsed=False).add_to(m)
@@ -192,7 +208,8 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
 
 class _Controls:
     """Title, zoom, legend and scale as Leaflet controls; fit the view; after every zoom and move, set
-    the paper scale (``--crossings-mm``) and declutter the labels."""
+    the paper scale (``--crossings-mm``) and the labels' (``--crossings-text-mm``), and tidy the labels
+    (webmap_page's ``crossings.tidy``)."""
 
     def __init__(self, fit, clip, mm_metres: float) -> None:
         self.fit = fit
@@ -223,7 +240,8 @@ class _Controls:
   map.setMinZoom(Math.max(2, Math.floor(map.getBoundsZoom(fit)) - 1));
   map.setMaxZoom(11);
   map.setMaxBounds(""" + json.dumps(self.max_bounds) + """);
-  var tidy = function () { crossings.paperScale(map, """ + json.dumps(round(self.mm_metres, 3)) + """); crossings.declutter(map); };
+  var tidy = function () { crossings.tidy(map, """ + json.dumps(round(self.mm_metres, 3)) + ", "
+                        + json.dumps([round(v, 4) for v in TEXT_MM_RANGE]) + """); };
   map.on('zoomend moveend overlayadd overlayremove resize', tidy);
   setTimeout(tidy, 0);
   tidy();

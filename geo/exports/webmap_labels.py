@@ -1,85 +1,158 @@
-"""Where the web map sets the figures the PNG prints: the same words in the same colours
-(geo.map_marks.figure_labels), placed by the PNG's own layout (geo.figure_layout) at the PNG's
-scale, with the text measured from the bundled fonts instead of Qt.
+"""The web map's labels: the figures, place names and country names the PNG prints, each where the
+PNG sets it, from the marks the renderer recorded while placing them (geo.placed_marks). Nothing
+here places a label; it only takes page pixels to the earth.
 
-The page zooms, so a figure beside its band is anchored at the side of its box that faces the band
-and written away from it (Leaflet's tooltip ``direction``): zoomed out, the band narrows under the
-words instead of growing into them. A total is anchored at its box's centre, and a leader line,
-where the PNG draws one, ties a figure to its flow as on paper.
+Each label becomes a point on the earth, the ``pin`` of its box (the middle of the side facing what
+it names, or its centre), and the way its text runs from there (Leaflet's tooltip ``direction``):
+zoomed in or out, a name keeps to its dot's side and a figure to its band's, growing away from them,
+never back over them. Its font size, line height and padding are the PNG's on paper (the page sets
+them in ``--crossings-text-mm``), so at the paper's scale the box is the PNG's box. A leader line,
+where the PNG draws one, ties the label to what it names as on paper.
 """
 
 from __future__ import annotations
 
-import shapely
 from shapely.geometry import LineString, Point, mapping
 
-from geo.document import MapDocument
-from geo.figure_layout import figure_requests, font_measure, place_figures
-from geo.islands import document_islands, islands_on_page
-from geo.map_marks import FigureLabel
-from geo.place_layout import small_islands
+from geo.placed_marks import BOTTOM, CENTRE, LEFT, RIGHT, TOP, PageMarks, PlacedMark
 from geo.projection import transformer
-from geo.view import MapView
+
+CSS_PX_PER_MM = 96 / 25.4
+"""A CSS pixel is 1/96 inch: what a millimetre of paper is on a screen at the paper's own size."""
+TEXT_MM_RANGE = (CSS_PX_PER_MM, 2 * CSS_PX_PER_MM)
+"""The CSS pixels per paper millimetre the labels are set at (``--crossings-text-mm``): the map's own
+(``--crossings-mm``) held within this range. From the paper's own size on a screen up to twice that,
+a label is its PNG box at the map's scale, so the PNG's placement holds as it is: nothing overlaps and
+nothing is hidden. Zoomed in beyond, the text stops growing and shrinks within its box towards what it
+names (still overlapping nothing); zoomed out below, it stays at the paper's size to be read, grows
+past its box, and the page hides the labels that then meet something (``crossings.declutter``)."""
+DIRECTION = {LEFT: "right", RIGHT: "left", TOP: "bottom", BOTTOM: "top", CENTRE: "center"}
+"""Leaflet's tooltip direction for each facing side: the text runs away from what it names."""
+DECIMALS = 6
+"""Decimals of a label's lon/lat (about 0.1 m: a pin stays on its pixel at any zoom the page allows)."""
 
 
-def figure_label_points(doc: MapDocument, view: MapView, figures: dict[str, FigureLabel], nodes: list
-                        ) -> tuple[list[dict], list[dict]]:
-    """GeoJSON points, one per figure the layout could place, and the leader lines the PNG draws.
-    ``nodes`` are the OD nodes' circles in the view's CRS (never under a figure, as on the PNG)."""
-    if not figures:
-        return [], []
-    symbols = doc.flow_symbols(view)
-    requests, drawn = figure_requests(doc, view, symbols, figures, font_measure(view.dpi))
-    hard = [*drawn.shapes, *(shapely.transform(n, view.to_px) for n in nodes), *_small_islands(doc, view)]
-    placed, _ = place_figures(doc, view, requests, hard, [])
-    to_ll = transformer(view.crs, "EPSG:4326")
+def mark_features(marks: PageMarks, kinds: tuple[str, ...], props) -> tuple[list[dict], list[dict]]:
+    """GeoJSON points of the marks of ``kinds``, in placement order, and the leader lines the PNG draws
+    for them. ``props(mark)`` gives a mark's own properties (what it names, its GeoJSON ``kind``)."""
+    to_ll = transformer(marks.view.crs, "EPSG:4326")
+    view = marks.view
 
     def lonlat(x: float, y: float) -> tuple[float, float]:
         lon, lat = to_ll.transform(*view.to_map(x, y))
-        return round(lon, 5), round(lat, 5)
+        return round(lon, DECIMALS), round(lat, DECIMALS)
 
-    anchors = {r.key: r.anchors for r in requests}
     points, leaders = [], []
-    for lab in placed:
-        fig = figures[lab.key]
-        x0, y0, x1, y1 = lab.rect
-        if fig.kind == "total":
-            where, direction = ((x0 + x1) / 2, (y0 + y1) / 2), "center"
-        else:
-            where, direction = _facing_side(lab.rect, anchors[lab.key][lab.candidate])
-        points.append({"type": "Feature", "id": f"{'t' if fig.kind == 'total' else 'v'}{len(points)}",
-                       "geometry": mapping(Point(*lonlat(*where))),
-                       "properties": {"kind": "total_label" if fig.kind == "total" else "flow_label",
-                                      "route_id": fig.route_id, "value": fig.value, "value_label": fig.text,
-                                      "colour": fig.colour, "direction": direction}})
-        if lab.leader is not None:
-            leaders.append({"type": "Feature", "id": f"l{len(leaders)}",
-                            "geometry": mapping(LineString([lonlat(*lab.leader[0]), lonlat(*lab.leader[1])])),
-                            "properties": {"kind": "leader", "route_id": fig.route_id}})
+    for rank, mark in enumerate(marks.marks):
+        if mark.kind not in kinds:
+            continue
+        own = props(mark)
+        points.append({"type": "Feature", "id": f"m{rank}", "geometry": mapping(Point(*lonlat(*mark.pin()))),
+                       "properties": {**own, **_style(mark), "rank": rank}})
+        if mark.leader is not None:
+            leaders.append({"type": "Feature", "id": f"l{rank}",
+                            "geometry": mapping(LineString([lonlat(*mark.leader[0]), lonlat(*mark.leader[1])])),
+                            "properties": {"kind": "leader", "of": own["kind"], "key": mark.key, "rank": rank}})
     return points, leaders
 
 
-def _facing_side(rect, anchor) -> tuple[tuple[float, float], str]:
-    """The middle of the side of ``rect`` (page pixels, y down) that faces ``anchor`` (its band's
-    edge), and the Leaflet direction the text runs from there. A side is preferred to the top or
-    the bottom: a browser's face may be wider than the PNG's, and a figure anchored at its middle
-    would spread both ways, back over its band."""
-    x0, y0, x1, y1 = rect
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    if anchor is None:
-        return (cx, cy), "center"
-    ax, ay = anchor
-    if ax <= x0:
-        return (x0, cy), "right"
-    if ax >= x1:
-        return (x1, cy), "left"
-    return ((cx, y0), "bottom") if ay <= y0 else ((cx, y1), "top")
+def _style(mark: PlacedMark) -> dict:
+    """How the page sets a mark: its text and colour, the way it runs from its pin, and its size,
+    line height, padding and letter spacing in millimetres of the PNG's paper."""
+    return {"text": mark.text, "colour": mark.colour, "direction": DIRECTION[mark.facing],
+            "size_mm": round(mark.size_mm, 4), "line_mm": round(mark.line_mm, 4),
+            "pad_mm": [round(mark.pad_mm[0], 4), round(mark.pad_mm[1], 4)], "bold": mark.bold, "italic": mark.italic,
+            "spacing": round(mark.spacing, 4)}
 
 
-def _small_islands(doc: MapDocument, view: MapView) -> list:
-    """The small islands no figure may cover (as on the PNG), in page pixels, when countries are drawn."""
-    boundaries = doc.layer("boundaries")
-    found = document_islands(doc) if boundaries is not None and boundaries.style.visible else None
-    if found is None:
-        return []
-    return list(small_islands(islands_on_page(found[1], view).shapes, view.px_per_mm))
+# The page's script for the labels, inside webmap_page's helpers (it uses their ``el`` and ``paperScale``).
+LABELS_JS = r"""
+  // A figure or a name where the PNG sets it (geo.exports.webmap_labels): pinned at the middle of the
+  // side of its box facing what it names and running away from it, in the PNG's size, line height and
+  // padding on paper, scaled by --crossings-text-mm.
+  var marks = [];
+  function markLabel(feature, layer) {
+    var p = feature.properties;
+    var paper = function (mm) { return 'calc(var(--crossings-text-mm) * ' + mm + ')'; };
+    var span = el('span', null, p.text);
+    span.style.display = 'block';
+    span.style.color = p.colour;
+    span.style.fontSize = paper(p.size_mm);
+    span.style.lineHeight = paper(p.line_mm);
+    span.style.padding = paper(p.pad_mm[1] / 2) + ' ' + paper(p.pad_mm[0] / 2);
+    if (p.spacing) { span.style.letterSpacing = p.spacing + 'em'; }
+    span.setAttribute('data-rank', String(p.rank));
+    var cls = 'crossings-mark';
+    if (p.kind === 'flow_label' || p.kind === 'total_label') {
+      cls += ' crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_');
+      if (p.kind === 'total_label') { cls += ' crossings-total'; }
+    } else {
+      cls += ' crossings-label crossings-collide';
+      if (p.kind === 'country_label') { cls += ' crossings-country'; }
+      if (p.italic) { cls += ' crossings-italic'; }
+    }
+    layer.bindTooltip(span, {permanent: true, interactive: false, direction: p.direction, offset: [0, 0],
+                             opacity: 1, className: cls});
+    marks.push(layer);
+  }
+  // Leaflet places a tooltip from its size when it opens: after the text's size changes, again.
+  function relayout() {
+    marks.forEach(function (layer) {
+      if (layer.isTooltipOpen()) { layer.getTooltip().update(); }
+    });
+  }
+  function onFlow(r) {
+    var xs = [r.left + 1, (r.left + r.right) / 2, r.right - 1], ys = [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2];
+    for (var i = 0; i < xs.length; i++) {
+      for (var j = 0; j < ys.length; j++) {
+        var hits = document.elementsFromPoint(xs[i], ys[j]);
+        for (var k = 0; k < hits.length; k++) {
+          var c = hits[k].getAttribute && hits[k].getAttribute('class');
+          if (c && c.indexOf('crossings-flow') >= 0) { return true; }
+        }
+      }
+    }
+    return false;
+  }
+  // The labels the PNG placed meet nothing as long as each is no larger than its box at the map's scale
+  // (TEXT_MM_RANGE): then every one shows. Zoomed out further (``crowded``) the text, larger than its box,
+  // may meet something, and a label that does is hidden, in the PNG's order of placement: figures
+  // first (a figure that meets one placed before it), then names (a name that meets a control, a
+  // figure, a flow or a name placed before it). A hidden figure stays in its flow's tooltip.
+  function declutter(map, crowded) {
+    var all = Array.prototype.slice.call(document.querySelectorAll('.leaflet-tooltip.crossings-mark'));
+    var rank = function (e) { return Number(e.firstChild && e.firstChild.getAttribute('data-rank')); };
+    var show = function (e, visible) {  // a label, and its leader with it
+      e.style.visibility = visible ? '' : 'hidden';
+      document.querySelectorAll('path.crossings-leader-' + rank(e)).forEach(function (l) {
+        l.style.visibility = visible ? '' : 'hidden';
+      });
+    };
+    all.forEach(function (e) { show(e, true); });
+    if (!crowded) { return; }
+    var byRank = function (a, b) { return rank(a) - rank(b); };
+    var meets = function (r, boxes) {
+      return boxes.some(function (b) {
+        return r.left < b.right + 2 && r.right > b.left - 2 && r.top < b.bottom + 1 && r.bottom > b.top - 1;
+      });
+    };
+    var figures = all.filter(function (e) { return e.classList.contains('crossings-value'); }).sort(byRank);
+    var names = all.filter(function (e) { return e.classList.contains('crossings-collide'); }).sort(byRank);
+    var shown = [];
+    figures.forEach(function (e) {
+      var r = e.getBoundingClientRect();
+      if (meets(r, shown)) { show(e, false); } else { shown.push(r); }
+    });
+    var boxes = shown.slice();
+    document.querySelectorAll('.leaflet-control').forEach(function (e) { boxes.push(e.getBoundingClientRect()); });
+    names.forEach(function (e) {
+      var r = e.getBoundingClientRect();
+      if (meets(r, boxes) || onFlow(r)) { show(e, false); } else { boxes.push(r); }
+    });
+  }
+  function tidy(map, mmMetres, textRange) {
+    var scale = paperScale(map, mmMetres, textRange);
+    relayout();
+    declutter(map, scale.text > scale.mm * 1.0001);
+  }
+"""

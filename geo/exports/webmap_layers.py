@@ -1,7 +1,9 @@
 """The web map's layers, drawn from what the painter draws with: the PNG's flow polygons in the
 colours of ``doc.flow_colour`` (geo.exports.map_fields), each symbol's paint, the OD nodes, the
 figures' words and colours and the routes' pens (geo.map_marks), the places the PNG shows
-(``places_on_map``), its graticule (geo.furniture) and the countries simplified for the web.
+(``places_on_map``), its graticule (geo.furniture), the countries simplified for the web, and every
+figure, place name and country name where the renderer placed it (``marks``, geo.placed_marks,
+through geo.exports.webmap_labels).
 
 Widths on paper become widths on the page through one CSS variable, ``--crossings-mm`` (pixels per
 millimetre of the PNG's paper at the current zoom, set by the page's script), so a stroke keeps the
@@ -17,12 +19,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-import shapely.ops
 from shapely.geometry import MultiLineString, Point, mapping
 
 from geo.document import MapDocument
 from geo.exports.map_fields import flow_colours, places_on_map
-from geo.exports.webmap_labels import figure_label_points
+from geo.exports.webmap_labels import CSS_PX_PER_MM, mark_features  # a dot's size on a screen, too
 from geo.flow_geometry import smooth_line
 from geo.furniture import graticule
 from geo.join import ZERO
@@ -31,6 +32,7 @@ from geo.map_marks import NODE_FILL, NODE_OPACITY, dot_fill, figure_labels, node
 from geo.map_texts import country_names, label_names, metric_text
 from geo.metrics import CIRCLE
 from geo.place_layout import DOT_KINDS, dot_radius
+from geo.placed_marks import COUNTRY, FIGURE, PLACE, TOTAL, PageMarks
 from geo.projection import WGS84, resolve_crs, transformer
 from geo.styles import GROUP_LABELS
 from geo.un_practice import country_codes, undetermined_boundaries
@@ -39,8 +41,6 @@ from geo.view import MapView
 if TYPE_CHECKING:
     from geo.exports.webmap import WebMapSettings
 
-CSS_PX_PER_MM = 96 / 25.4
-"""A CSS pixel is 1/96 inch: what a dot's size "on a screen" means on the page (geo.place_layout)."""
 
 
 # -- furniture texts: geo.map_texts, the same wording as the PNG ------------------------------
@@ -98,8 +98,10 @@ def _feature(fid: str, geom, props: dict) -> dict:
     return {"type": "Feature", "id": fid, "geometry": mapping(geom), "properties": props}
 
 
-def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: WebMapSettings, bounds) -> None:
-    """Countries simplified for the web and cut to the region around the view, the PNG's graticule, names."""
+def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: WebMapSettings, bounds,
+                    marks: PageMarks) -> None:
+    """Countries simplified for the web and cut to the region around the view, the PNG's graticule, and
+    the country names the PNG prints, where it prints them."""
     import folium
 
     theme, style = doc.theme, doc.layer("boundaries").style
@@ -139,25 +141,8 @@ def _add_boundaries(m, doc: MapDocument, view: MapView, countries, settings: Web
     ).add_to(group)
     _add_undetermined_boundaries(group, geoms, data, focus, theme, style, settings)
 
-    # Country names at the pole of inaccessibility of the largest part inside the view.
-    vb = shapely.box(bounds[0][1], bounds[0][0], bounds[1][1], bounds[1][0])
-    label_feats = []
-    areas = []
-    for i, g in enumerate(geoms):
-        if g is None or g.is_empty or not names[i]:
-            continue
-        inside = shapely.intersection(g, vb)
-        if inside.is_empty:
-            continue
-        big = max(shapely.get_parts(inside), key=lambda p: p.area)
-        if big.geom_type != "Polygon" or big.area < 4.0:  # about 200 x 200 km at these latitudes
-            continue
-        pt = shapely.ops.polylabel(big, tolerance=0.05)
-        areas.append((big.area, i, pt))
-    for area, i, pt in sorted(areas, key=lambda t: -t[0]):
-        label_feats.append(_feature(f"cl{i}", Point(round(pt.x, 3), round(pt.y, 3)),
-                                    {"label": names[i].upper(), "kind": "country_label", "priority": round(area, 1)}))
-    _text_layer(label_feats, "country names", "crossings-land", "crossings.countryLabel").add_to(group)
+    names_placed, _ = mark_features(marks, (COUNTRY,), lambda mark: {"kind": "country_label"})
+    _text_layer(names_placed, "country names", "crossings-land", "crossings.markLabel").add_to(group)
     group.add_to(m)
 
 
@@ -202,6 +187,17 @@ def _text_layer(features: list[dict], name: str, pane: str, js: str):
     )
 
 
+def _leader_layer(leaders: list[dict], name: str, pane: str, colour: str):
+    """The PNG's leader lines, in the muted text colour, each named after its label's rank (the page
+    hides a leader with its label)."""
+    import folium
+
+    return folium.GeoJson(_collection(leaders), name=name, control=False, pane=pane, interactive=False,
+                          style_function=lambda f: {"color": colour, "opacity": 1.0, "fill": False,
+                                                    "className": "crossings-leader crossings-leader-"
+                                                                 + str(f["properties"]["rank"])})
+
+
 def _add_no_data_routes(m, doc: MapDocument) -> None:
     """Routes with no figure this period: dashed centre lines in their group's colour, as in the PNG
     (the pen is geo.map_marks' NO_FIGURE_*, written into the page's CSS)."""
@@ -244,9 +240,9 @@ def _lonlat_features(prefix: str, geoms: list, crs, props: list[dict], decimals:
     return [_feature(f"{prefix}{i}", g, p) for i, (g, p) in enumerate(zip(ll, props, strict=True))]
 
 
-def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
+def _add_flows(m, doc: MapDocument, view: MapView, layers: dict, marks: PageMarks) -> None:
     """The flow symbols (the PNG's band, arrow and circle polygons, in its colours and paints), the
-    routes under circles, the OD nodes above them, and the figures the PNG prints."""
+    routes under circles, the OD nodes above them, and the figures the PNG prints, where it prints them."""
     import folium
 
     symbols = layers["flow_symbols"]
@@ -288,15 +284,20 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict) -> None:
         highlight_function=lambda f: {"color": "#222222"},
         on_each_feature=folium.JsCode("crossings.flowFeature"),
     ).add_to(layer)
-    nodes = _add_nodes(layer, doc, view) if doc.is_od else []
-    figures = figure_labels(doc, doc.flow_symbols(view))  # the PNG's words and colours
-    labels, leaders = figure_label_points(doc, view, figures, nodes)
+    if doc.is_od:
+        _add_nodes(layer, doc, view)
+    figures = figure_labels(doc, doc.flow_symbols(view))  # what each figure stands for
+
+    def figure(mark) -> dict:
+        fig = figures[mark.key]
+        return {"kind": "total_label" if mark.kind == TOTAL else "flow_label", "route_id": fig.route_id,
+                "value": fig.value, "value_label": mark.text}
+
+    labels, leaders = mark_features(marks, (FIGURE, TOTAL), figure)
     if leaders:
-        folium.GeoJson(_collection(leaders), name="leaders", control=False, pane="crossings-flows", interactive=False,
-                       style_function=lambda f: {"color": doc.theme.muted_text, "opacity": 1.0, "fill": False,
-                                                 "className": "crossings-leader"}).add_to(layer)
+        _leader_layer(leaders, "leaders", "crossings-flows", doc.theme.muted_text).add_to(layer)
     if labels:
-        _text_layer(labels, "flow figures", "crossings-flows", "crossings.valueLabel").add_to(layer)
+        _text_layer(labels, "flow figures", "crossings-flows", "crossings.markLabel").add_to(layer)
     layer.add_to(m)
 
 
@@ -347,10 +348,10 @@ def _add_circle_routes(layer, doc: MapDocument, view: MapView) -> None:
     ).add_to(layer)
 
 
-def _add_nodes(layer, doc: MapDocument, view: MapView) -> list:
+def _add_nodes(layer, doc: MapDocument, view: MapView) -> None:
     """The OD map's node circles above the flows, as the PNG paints them (geo.map_marks.node_marks:
     where, how large on paper, in what colour): polygons of their radius on the PNG's paper, so they
-    grow with the zoom as the bands do. Returns the circles in the view's CRS (for the figures)."""
+    grow with the zoom as the bands do."""
     import folium
 
     nodes = node_marks(doc, view)
@@ -368,13 +369,13 @@ def _add_nodes(layer, doc: MapDocument, view: MapView) -> list:
                                   "className": "crossings-node-mark crossings-node-" + _css_ident(f["properties"]["name"])},
         on_each_feature=folium.JsCode("crossings.nodeFeature"),
     ).add_to(layer)
-    return circles
 
 
-def _add_places(m, doc: MapDocument, view: MapView, places) -> None:
+def _add_places(m, doc: MapDocument, view: MapView, places, marks: PageMarks) -> None:
     """The places the PNG shows (geo.exports.map_fields.places_on_map, the painter's rule: islands,
     enclaves and region names in the frame, towns where a drawn route starts or ends, crowded dots
-    thinned), with the painter's dot fills."""
+    thinned), with the painter's dot fills; and their names where the PNG sets them, tied back by the
+    PNG's leader lines."""
     import folium
 
     layer = doc.layer("places")
@@ -394,7 +395,7 @@ def _add_places(m, doc: MapDocument, view: MapView, places) -> None:
             "kind": kind, "place_id": str(ids[i]), "name": names[i], "name_en": _text(getattr(row, "name", "")),
             "name_fr": _text(getattr(row, "name_fr", "")), "name_ar": _text(getattr(row, "name_ar", "")),
             "marker": dot, "fill": dot_fill(kind) if dot else None,
-            "radius": round(dot_radius(kind, CSS_PX_PER_MM), 2) if dot else 0.0, "labels": bool(layer_style.labels),
+            "radius": round(dot_radius(kind, CSS_PX_PER_MM), 2) if dot else 0.0,
         }))
     group = folium.FeatureGroup(name=html.escape(map_language(doc)("web_places")), overlay=True, control=True,
                                 show=layer_style.visible)
@@ -409,4 +410,10 @@ def _add_places(m, doc: MapDocument, view: MapView, places) -> None:
                                    "className": "crossings-place-label-only"}),
         on_each_feature=folium.JsCode("crossings.placeFeature"),
     ).add_to(group)
+    names, leaders = mark_features(marks, (PLACE,), lambda mark: {"kind": "place_name", "place_id": mark.key,
+                                                                  "name": mark.text})
+    if leaders:
+        _leader_layer(leaders, "place leaders", "crossings-places", doc.theme.muted_text).add_to(group)
+    if names:
+        _text_layer(names, "place names", "crossings-places", "crossings.markLabel").add_to(group)
     group.add_to(m)

@@ -1,5 +1,5 @@
 """The web map's furniture (title, legend, sources, disclaimer as escaped HTML), its CSS, the
-small script that drives tooltips, popups and the zoom-following legend, and the page's
+small script that drives tooltips, popups, the labels and the zoom-following legend, and the page's
 Content-Security-Policy.
 
 The policy is defence in depth: data text is escaped before it reaches the page, but should a
@@ -45,6 +45,7 @@ from geo.view import MapView
 if TYPE_CHECKING:
     from geo.exports.webmap import WebMapSettings
 
+from geo.exports.webmap_labels import LABELS_JS, TEXT_MM_RANGE
 from geo.exports.webmap_layers import _text  # noqa: F401
 
 
@@ -108,10 +109,9 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings) -> str:
 def _style_block(doc: MapDocument, settings: WebMapSettings) -> str:
     t = doc.theme
     font = f'"{t.font_family}", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", "Segoe UI", Arial, sans-serif'
-    spacing = "0" if doc.label_language == "ar" else "0.12em"  # spacing would break Arabic joining
     italic = "italic" if map_language(doc).italic else "normal"  # Arabic has no italics
     css = f"""
-:root {{ --crossings-mm: 4px; }}
+:root {{ --crossings-mm: 4px; --crossings-text-mm: {TEXT_MM_RANGE[0]:.4f}px; }}
 {_symbol_css()}
 html, body {{ height: 100%; margin: 0; padding: 0; }}
 body {{ display: flex; flex-direction: column; font-family: {font}; color: {t.text}; background: #ffffff; }}
@@ -146,18 +146,16 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
 .crossings-popup {{ font-size: 12px; line-height: 1.4; }}
 .crossings-popup dt {{ font-weight: 700; margin-top: 4px; }}
 .crossings-popup dd {{ margin: 0; }}
-.leaflet-tooltip.crossings-value, .leaflet-tooltip.crossings-label {{ background: transparent; border: 0;
-  box-shadow: none; padding: 0 2px; white-space: nowrap; pointer-events: none; }}
-.leaflet-tooltip.crossings-value::before, .leaflet-tooltip.crossings-label::before {{ display: none; }}
+.leaflet-tooltip.crossings-mark {{ background: transparent; border: 0; box-shadow: none; padding: 0; margin: 0;
+  white-space: pre; text-align: center; pointer-events: none; }}
+.leaflet-tooltip.crossings-mark::before {{ display: none; }}
 .leaflet-tooltip {{ left: 0; top: 0; }} /* Leaflet moves it by a transform from its static place, which a
   right-to-left page puts at the right: an Arabic map's labels stood one label's width to the left */
-.leaflet-tooltip.crossings-value {{ font-size: 14px; font-weight: 700; white-space: pre; text-align: center;
+.leaflet-tooltip.crossings-value {{ font-weight: 700;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff, 0 0 4px #fff; }}
-.leaflet-tooltip.crossings-value.crossings-total {{ font-size: 12.5px; }}
-.leaflet-tooltip.crossings-label {{ font-size: 11px; color: {t.text};
-  text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
+.leaflet-tooltip.crossings-label {{ color: {t.text}; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }}
 .leaflet-tooltip.crossings-label.crossings-italic {{ font-style: {italic}; }}
-.leaflet-tooltip.crossings-label.crossings-country {{ color: {country_label_colour(t)}; font-size: 11px; letter-spacing: {spacing};
+.leaflet-tooltip.crossings-label.crossings-country {{ color: {country_label_colour(t)};
   text-shadow: 0 0 2px {t.land}, 0 0 3px {t.land}; }}
 body .leaflet-control-layers {{ font-size: 13px; }}
 body .leaflet-control-scale-line {{ font-size: 11px; }}
@@ -251,23 +249,7 @@ var crossings = (function () {
       return d;
     }, {sticky: true, className: 'crossings-tip'});
   }
-  function permanent(layer, text, cls, direction, offset) {
-    layer.bindTooltip(el('span', null, text), {permanent: true, interactive: false, direction: direction,
-                                               offset: offset, className: cls, opacity: 1});
-  }
-  function valueLabel(feature, layer) {
-    var p = feature.properties;
-    var off = {right: [2, 0], left: [-2, 0], top: [0, -2], bottom: [0, 2]}[p.direction] || [0, 0];
-    var span = el('span', null, p.value_label);
-    span.style.color = p.colour;
-    var cls = 'crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_');
-    if (p.kind === 'total_label') { cls += ' crossings-total'; }
-    layer.bindTooltip(span, {permanent: true, interactive: false, direction: p.direction, offset: off, opacity: 1,
-                             className: cls});
-  }
-  function countryLabel(feature, layer) {
-    permanent(layer, feature.properties.label, 'crossings-label crossings-country crossings-collide', 'center', [0, 0]);
-  }
+""" + LABELS_JS + r"""
   function placeFeature(feature, layer) {
     var p = feature.properties;
     var names = [p.name_en, p.name_fr, p.name_ar].filter(function (n, i, all) {
@@ -276,51 +258,19 @@ var crossings = (function () {
     if (p.marker) {
       layer.bindTooltip(el('span', null, names), {className: 'crossings-tip', direction: 'top', offset: [0, -4]});
     }
-    if (p.labels && p.name) {
-      var italic = (p.kind === 'island' || p.kind === 'region_label') ? ' crossings-italic' : '';
-      var label = L.tooltip({permanent: true, interactive: false, direction: p.marker ? 'right' : 'center',
-                             offset: p.marker ? [4, 0] : [0, 0], className: 'crossings-label crossings-collide' + italic,
-                             opacity: 1});
-      label.setContent(el('span', null, p.name));
-      layer.on('add', function () { label.setLatLng(layer.getLatLng()); layer._map.openTooltip(label); });
-      layer.on('remove', function () { if (label._map) { label._map.closeTooltip(label); } });
-    }
-  }
-  function onFlow(r) {
-    var xs = [r.left + 1, (r.left + r.right) / 2, r.right - 1], ys = [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2];
-    for (var i = 0; i < xs.length; i++) {
-      for (var j = 0; j < ys.length; j++) {
-        var hits = document.elementsFromPoint(xs[i], ys[j]);
-        for (var k = 0; k < hits.length; k++) {
-          var c = hits[k].getAttribute && hits[k].getAttribute('class');
-          if (c && c.indexOf('crossings-flow') >= 0) { return true; }
-        }
-      }
-    }
-    return false;
-  }
-  // Hide labels that overlap a control, a figure, a flow or a label drawn earlier (figures always win).
-  function declutter(map) {
-    var boxes = [];
-    document.querySelectorAll('.leaflet-control, .leaflet-tooltip.crossings-value').forEach(function (e) {
-      boxes.push(e.getBoundingClientRect());
-    });
-    document.querySelectorAll('.leaflet-tooltip.crossings-collide').forEach(function (e) {
-      e.style.visibility = 'visible';
-      var r = e.getBoundingClientRect();
-      var hit = boxes.some(function (b) {
-        return r.left < b.right + 2 && r.right > b.left - 2 && r.top < b.bottom + 1 && r.bottom > b.top - 1;
-      }) || onFlow(r);
-      if (hit) { e.style.visibility = 'hidden'; } else { boxes.push(r); }
-    });
   }
   // Pixels per millimetre of the PNG's paper at the current zoom, where the map is looked at: the
   // ground a paper millimetre covers (mmMetres) over web Mercator's metres per pixel. Every width on
-  // paper (the legend's samples, the symbols' strokes) is a multiple of it in the page's CSS.
-  function paperScale(map, mmMetres) {
+  // paper (the legend's samples, the symbols' strokes) is a multiple of it in the page's CSS; the
+  // labels' text is a multiple of it held within textRange (TEXT_MM_RANGE).
+  function paperScale(map, mmMetres, textRange) {
     var lat = map.getCenter().lat * Math.PI / 180;
     var metresPerPx = 40075016.686 * Math.cos(lat) / (256 * Math.pow(2, map.getZoom()));
-    document.documentElement.style.setProperty('--crossings-mm', (mmMetres / metresPerPx).toFixed(4) + 'px');
+    var mm = mmMetres / metresPerPx;
+    var text = textRange ? Math.min(Math.max(mm, textRange[0]), textRange[1]) : mm;
+    document.documentElement.style.setProperty('--crossings-mm', mm.toFixed(4) + 'px');
+    document.documentElement.style.setProperty('--crossings-text-mm', text.toFixed(4) + 'px');
+    return {mm: mm, text: text};
   }
   function nodeFeature(feature, layer) {
     var p = feature.properties;
@@ -341,9 +291,8 @@ var crossings = (function () {
     }});
     return new C({position: position});
   }
-  return {flowFeature: flowFeature, noDataFeature: noDataFeature, valueLabel: valueLabel, countryLabel: countryLabel,
-          placeFeature: placeFeature, declutter: declutter, paperScale: paperScale, nodeFeature: nodeFeature,
-          control: control,
+  return {flowFeature: flowFeature, noDataFeature: noDataFeature, markLabel: markLabel, placeFeature: placeFeature,
+          declutter: declutter, paperScale: paperScale, tidy: tidy, nodeFeature: nodeFeature, control: control,
           flowTip: flowTip, flowPopup: flowPopup};
 })();
 """

@@ -16,25 +16,16 @@ import folium  # noqa: F401
 import pytest
 import shapely
 import shapely.ops
+from hostile_data import PAYLOAD, malicious_document
+from local_chromium import CHROMIUM, FLAGS, LOCAL_SCHEMES  # skips this module without Chromium
+from playwright.sync_api import expect, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium; "
-                "`make test` does it)", allow_module_level=True)
-
-from hostile_data import PAYLOAD, malicious_document  # noqa: E402
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
-
-from geo.exports.layers import export_layers  # noqa: E402
-from geo.exports.webmap import export_webmap  # noqa: E402
-from gui.layout import PageLayout  # noqa: E402
+from geo.exports.layers import export_layers
+from gui.layout import PageLayout
+from gui.web_export import export_webmap
 
 pytestmark = pytest.mark.slow
 
-# The launch flags of /work/shared/TOOLING.md section 4.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LOCAL_SCHEMES = ("file", "data", "blob", "about")
 VIEWPORT = {"width": 1400, "height": 900}
 
 

@@ -8,68 +8,32 @@ refused, as in test_webmap_chromium.py.
 
 from __future__ import annotations
 
-import tempfile
 import time
-from pathlib import Path
 
 import folium  # noqa: F401  (imported at collection: urllib3 probes IPv6 on import)
 import numpy as np
 import pytest
+from local_chromium import local_only_chromium, open_map  # skips this module without Chromium
 from shapely.geometry import MultiLineString
 
-CHROMIUM = Path("/usr/bin/chromium")
-if not CHROMIUM.exists():
-    pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium; "
-                "`make test` does it)", allow_module_level=True)
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from geo import paths  # noqa: E402
-from geo.document import MapDocument  # noqa: E402
-from geo.exports.webmap import export_webmap  # noqa: E402
-from geo.map_marks import NODE_CASING_MM, NODE_FILL, NODE_OPACITY, node_marks  # noqa: E402
-from geo.map_texts import map_title  # noqa: E402
-from geo.projection import resolve_crs  # noqa: E402
-from geo.styles import CASING_MM  # noqa: E402
-from gui.layout import page_view  # noqa: E402
+from geo import paths
+from geo.document import MapDocument
+from geo.map_marks import NODE_CASING_MM, NODE_FILL, NODE_OPACITY, node_marks
+from geo.map_texts import map_title
+from geo.projection import resolve_crs
+from geo.styles import CASING_MM
+from gui.layout import page_view
+from gui.web_export import export_webmap
 
 pytestmark = pytest.mark.slow
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="module")
 def browser():
     """One Chromium; a request for anything but a local file fails the test that made it."""
-    refused: list[str] = []
-    with sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(tempfile.mkdtemp(prefix="crossings-chromium-"),
-                                                    executable_path=str(CHROMIUM), args=FLAGS, headless=True,
-                                                    viewport={"width": 1400, "height": 900})
-
-        def route(r):
-            if r.request.url.split(":", 1)[0].lower() in ("file", "data", "blob", "about"):
-                r.continue_()
-            else:
-                refused.append(r.request.url)
-                r.abort("blockedbyclient")
-
-        ctx.route("**/*", route)
+    with local_only_chromium({"width": 1400, "height": 900}) as ctx:
         yield ctx
-        ctx.close()
-    assert refused == []
-
-
-def open_map(browser, path: Path):
-    page = browser.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(path.as_uri())
-    page.wait_for_function("window.crossingsMap !== undefined && document.querySelectorAll('path.crossings-flow').length > 0")
-    page.wait_for_timeout(200)
-    assert errors == []
-    return page
 
 
 def px_per_mm(page) -> float:

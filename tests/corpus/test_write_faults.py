@@ -134,8 +134,9 @@ def test_a_full_disk_is_named_and_leaves_nothing(nearly_full_disk, writer):
     (disk / "m.png").write_bytes(OLD_MAP)
     options = [o.replace("{d}", str(disk)) for o in WRITERS[writer]]
     # a PNG larger than the disk (the fitted default map: 315 kB at 150 dpi, 625 kB at 300); the SVG, its
-    # texts now text and not outlined halos, is 213 kB at 60 dpi and 518 kB at 1200
-    dpi = {"png": "300", "svg": "1200"}.get(writer, "60")
+    # texts now text and not outlined halos, is 213 kB at 60 dpi and 518 kB at 1200; the PDF of two small
+    # multiples, its halos now grown glyphs, 232 kB with its grid at 60 dpi and 561 kB at 300
+    dpi = {"png": "300", "svg": "1200", "pdf": "300"}.get(writer, "60")
     proc = subprocess.run([sys.executable, "-m", "gui.cli", "render", "-q", "--out-dir", str(disk), "--name", "m",
                            "--dpi", dpi, *options], capture_output=True, text=True, env=_child_env(), cwd=ROOT,
                           timeout=300)

@@ -27,7 +27,7 @@ def test_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
 
 def test_write_into_missing_folder_is_an_export_error(tmp_path):
     gdf = gpd.GeoDataFrame({"a": [1]}, geometry=[Point(0, 0)], crs=4326)
-    with pytest.raises(ExportError, match="folder .* does not exist"):
+    with pytest.raises(ExportError, match=r"folder .* does not exist"):
         write_geojson(gdf, tmp_path / "no" / "x.geojson")
 
 
@@ -60,7 +60,7 @@ def test_wrong_geometry_kind_names_the_feature(tmp_path):
 def test_not_json_is_a_data_error(tmp_path):
     f = tmp_path / "broken.geojson"
     f.write_text("{ this is not json")
-    with pytest.raises(DataError, match="broken.geojson: cannot be read"):
+    with pytest.raises(DataError, match=r"broken\.geojson: cannot be read"):
         read_vector(f)
 
 

@@ -222,7 +222,7 @@ def test_files_match_their_scripts(layer, countries, places, routes):
     assert list(built[SCHEMAS[layer][0]]) == list(shipped[SCHEMAS[layer][0]])
     for col in SCHEMAS[layer]:
         assert list(built[col]) == list(shipped[col]), col
-    for a, b in zip(built.geometry, shipped.geometry):
+    for a, b in zip(built.geometry, shipped.geometry, strict=True):
         assert a.equals_exact(b, 1e-9) or a.normalize().equals_exact(b.normalize(), 1e-9)
 
 
@@ -356,7 +356,7 @@ def test_route_geometry_types(routes):
     land = routes.geometry["WMR-LAND"]
     legs = [routes.geometry["WMR-CEUTA"], routes.geometry["WMR-MELILLA"]]
     assert len(land.geoms) == 2
-    assert all(a.equals(b) for a, b in zip(land.geoms, legs))
+    assert all(a.equals(b) for a, b in zip(land.geoms, legs, strict=True))
 
 
 def sea_ids():

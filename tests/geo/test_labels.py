@@ -50,7 +50,7 @@ def test_labels_go_where_a_brute_force_placer_puts_them():
     rng = np.random.default_rng(3)
     size = 400.0
     for trial in range(12):
-        hard = bands(rng, int(rng.integers(0, 60)), size) + [shapely.box(300, 0, 400, 40)]
+        hard = [*bands(rng, int(rng.integers(0, 60)), size), shapely.box(300, 0, 400, 40)]
         soft = [shapely.Point(*rng.uniform(0, size, 2)).buffer(rng.uniform(3, 15)) for _ in range(30)]
         requests = []
         for k in range(25):
@@ -73,7 +73,7 @@ def test_a_box_meets_an_obstacle_however_many_boxes_of_others_it_meets_first():
 
     rng = np.random.default_rng(11)
     diagonal = shapely.LineString([(600, 600), (700, 700)]).buffer(2)
-    geoms = np.array(bands(rng, 300, 400.0) + [shapely.box(500, 500, 510, 510), diagonal], dtype=object)
+    geoms = np.array([*bands(rng, 300, 400.0), shapely.box(500, 500, 510, 510), diagonal], dtype=object)
     rects = shapely.box(*rng.uniform(0, 420, (3000, 2)).T, *(rng.uniform(0, 420, (3000, 2)).T + 3))
     # a corner touching the box, a box just off it, one inside the diagonal's bounds but off the band
     rects = np.append(rects, [shapely.box(510, 510, 520, 520), shapely.box(511, 511, 520, 520),

@@ -55,7 +55,7 @@ def test_unknown_node_names_the_row(tmp_path, nodes):
 def test_empty_origin_is_rejected_by_the_reader(tmp_path):
     f = tmp_path / "od.csv"
     f.write_text("origin,destination,period,metric,value\n,Italy,2024,departures,5\n")
-    with pytest.raises(DataError, match="od.csv, row 2: origin is empty"):
+    with pytest.raises(DataError, match=r"od\.csv, row 2: origin is empty"):
         read_flow_table(f)
 
 

@@ -64,9 +64,9 @@ def test_every_bundled_sea_band_lies_at_sea(bundled_doc_factory):
     """Every period and metric of the bundled figures, on the default page and projection, and the
     default map on an A3 portrait page and in ETRS89-LAEA: no sea band covers land before its head
     (the Atlantic band covered 13 mm² of the Mauritanian shore from Nouakchott)."""
+    from geo import paths
     from geo.flow_table import read_flow_table
     from geo.page import Page
-    from geo import paths
 
     doc = bundled_doc_factory()
     a4 = Page("A4", "landscape", 300)

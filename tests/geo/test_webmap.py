@@ -19,15 +19,9 @@ from shapely.geometry import shape
 from geo import paths
 from geo.errors import ExportError
 from geo.exports.layers import export_layers
-from geo.exports.webmap import (
-    LEAFLET_CSS,
-    LEAFLET_JS,
-    MAX_DEFAULT_BYTES,
-    WebMapSettings,
-    export_webmap,
-    webmap_html,
-)
+from geo.exports.webmap import LEAFLET_CSS, LEAFLET_JS, MAX_DEFAULT_BYTES, WebMapSettings
 from gui.layout import PageLayout
+from gui.web_export import export_webmap, webmap_html  # the exporter with the PNG's labels (gui lays them out)
 
 Q4_ARRIVALS = ("ATL", "CMR-LY", "WMR", "CMR-TN", "CMR-DZ")
 
@@ -38,7 +32,7 @@ def page_view(doc):
 
 
 @pytest.fixture(scope="module")
-def default_doc(bundled_doc_factory):
+def default_doc(qapp, bundled_doc_factory):
     return bundled_doc_factory()
 
 
@@ -199,7 +193,7 @@ def test_no_tile_layer_unless_asked_and_then_marked_as_online(default_doc, defau
 
 
 # -- escaping -------------------------------------------------------------------------------------
-def test_texts_from_data_are_escaped(tmp_path):
+def test_texts_from_data_are_escaped(qapp, tmp_path):
     doc = malicious_document(tmp_path)
     text = webmap_html(doc, page_view(doc))
     assert "<img" not in text.lower()

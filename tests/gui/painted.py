@@ -27,3 +27,11 @@ def pixels(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     w, h, bpl = image.width(), image.height(), image.bytesPerLine()
     return np.frombuffer(image.constBits(), np.uint8).reshape(h, bpl)[:, : w * 3].reshape(h, w, 3).copy()
+
+
+def svg_string(element) -> str:
+    """An SVG text element's words as a reader has them: without the invisible marks (LRM, RLE, PDF)
+    that steer Inkscape's bidi order (geo.svg_text.fitted_strings)."""
+    from geo.svg_text import LRM, PDF, RLE
+
+    return "".join(element.itertext()).translate(dict.fromkeys(map(ord, LRM + RLE + PDF)))

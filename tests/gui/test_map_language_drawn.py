@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 import shapely
-from painted import paint, pixels
+from painted import paint, pixels, svg_string
 
 from geo.data_words import PHRASES
 from geo.map_words import WORDS
@@ -27,7 +27,7 @@ def _svg_texts(doc, path) -> list[tuple[str, str]]:
         for group in layer.iter(f"{SVG}g"):
             for t in group.findall(f"{SVG}text"):
                 # a text of two lines is one <text>, a <tspan> a line with a newline between
-                out.append((layer.get("id"), "".join(t.itertext()).replace("\n", " "), group.get("font-style", "")))
+                out.append((layer.get("id"), svg_string(t).replace("\n", " "), group.get("font-style", "")))
     return out
 
 
@@ -148,7 +148,7 @@ def test_the_footer_stays_on_a_portrait_page_in_every_language(doc, tmp_path, la
     groups = [g for g in root.iter(f"{SVG}g") if g.get("font-size")]
     texts = [(t, float(t.get("y")), float(g.get("font-size"))) for g in groups for text in g.findall(f"{SVG}text")
              for t in text.iter() if t.tag in (f"{SVG}text", f"{SVG}tspan") and t.get("y")]
-    assert any("".join(t.itertext()).strip().endswith(last_word) for t, _, _ in texts)  # a word or a line of it
+    assert any(svg_string(t).strip().endswith(last_word) for t, _, _ in texts)  # a word or a line of it
     for t, y, size in texts:
         assert y + 0.3 * size <= height, ("".join(t.itertext()), y, height)
 

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
-from painted import pixels
+from painted import pixels, svg_string
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTransform
 
@@ -188,14 +188,6 @@ def _svg(doc, tmp_path, name="map.svg"):
     return ET.parse(export_svg(doc, tmp_path / name, SMALL)).getroot()
 
 
-_BIDI_MARKS = dict.fromkeys(map(ord, LRM + RLE + PDF))
-
-
-def _string(text_element) -> str:
-    """The text as a reader has it: without the invisible marks that steer Inkscape's bidi order."""
-    return "".join(text_element.itertext()).translate(_BIDI_MARKS)
-
-
 def test_no_text_is_clipped_and_each_halo_is_a_stroked_copy_in_its_labels_group(doc, tmp_path):
     root = _svg(doc, tmp_path)
     parents = {child: parent for parent in root.iter() for child in parent}
@@ -204,9 +196,9 @@ def test_no_text_is_clipped_and_each_halo_is_a_stroked_copy_in_its_labels_group(
     for text in texts:
         node = text
         while node is not root:
-            assert node.get("clip-path") is None, _string(text)
+            assert node.get("clip-path") is None, svg_string(text)
             node = parents[node]
-        assert parents[text].get("class") == "crossings-label", _string(text)
+        assert parents[text].get("class") == "crossings-label", svg_string(text)
     haloed = 0
     for group in root.iter(f"{SVG}g"):
         if group.get("class") != "crossings-label":
@@ -215,7 +207,7 @@ def test_no_text_is_clipped_and_each_halo_is_a_stroked_copy_in_its_labels_group(
         assert all(m.tag == f"{SVG}text" for m in members), "a label's group holds its texts only"
         if len(members) == 2:
             halo, text = members
-            assert halo.get("class") == "crossings-halo" and _string(halo) == _string(text)
+            assert halo.get("class") == "crossings-halo" and svg_string(halo) == svg_string(text)
             assert halo.get("fill") == "none" and halo.get("stroke-linejoin") == "round"
             assert float(halo.get("stroke-width")) > 0 and re.fullmatch("#[0-9a-f]{6}", halo.get("stroke"))
             assert text.get("stroke") is None and text.get("fill", "").startswith("#")
@@ -223,7 +215,7 @@ def test_no_text_is_clipped_and_each_halo_is_a_stroked_copy_in_its_labels_group(
     layer_of = {}
     for layer in root.findall(f"{SVG}g"):
         for text in layer.iter(f"{SVG}text"):
-            layer_of.setdefault(_string(text), layer.get("id"))
+            layer_of.setdefault(svg_string(text), layer.get("id"))
     assert haloed >= 20  # every place, country and figure label
     assert layer_of["Lampedusa"] == "places" and layer_of["11,341"] == "labels" and layer_of["ALGERIA"] == "labels"
     assert layer_of[map_title(doc)] == "furniture"
@@ -237,7 +229,7 @@ def test_arabic_names_are_whole_strings_set_upright_and_latin_islands_in_italics
     _, _, report = paint(doc, SMALL.page)
     placed = [text for _, text, _ in report.place_labels]
     groups = [g for g in root.iter(f"{SVG}g") if g.get("class") == "crossings-label"]
-    strings = {_string(g.findall(f"{SVG}text")[-1]): g for g in groups}
+    strings = {svg_string(g.findall(f"{SVG}text")[-1]): g for g in groups}
     assert any(" " in name for name in placed)  # names of several words ("جزر البليار") are among them
     for name in placed:
         assert name in strings, name  # one element for the whole name, not a word at a time
@@ -247,7 +239,7 @@ def test_arabic_names_are_whole_strings_set_upright_and_latin_islands_in_italics
     assert title.get("direction") is None and title.get("text-anchor") == "end"
     assert not [s for s, g in strings.items() if has_arabic(s) and g.get("font-style") != "normal"]
     doc.label_language = "en"
-    english = {_string(g.findall(f"{SVG}text")[-1]): g.get("font-style")
+    english = {svg_string(g.findall(f"{SVG}text")[-1]): g.get("font-style")
                for g in _svg(doc, tmp_path, "en.svg").iter(f"{SVG}g") if g.get("class") == "crossings-label"}
     assert english["Tenerife"] == "italic" and english["Ceuta"] == "normal"
 
@@ -277,12 +269,12 @@ def test_every_letter_shown_is_in_an_embedded_subset_of_the_bundled_fonts(doc, t
     faces = _embedded_faces(root)
     families = {family for family, *_ in faces}
     assert ("Noto Sans Arabic" in families) == (language == "ar") and "Noto Sans" in families
-    shown = {ch for text in root.iter(f"{SVG}text") for ch in _string(text) if not ch.isspace()}
+    shown = {ch for text in root.iter(f"{SVG}text") for ch in svg_string(text) if not ch.isspace()}
     covered = {chr(c) for *_, font in faces for c in font.getBestCmap()}
     assert shown <= covered, sorted(shown - covered)
     italic_faces = [font for _, _, style, font in faces if style == "italic"]
     italic_letters = {ch for g in root.iter(f"{SVG}g") if g.get("font-style") == "italic"
-                      for text in g.findall(f"{SVG}text") for ch in _string(text) if not ch.isspace()}
+                      for text in g.findall(f"{SVG}text") for ch in svg_string(text) if not ch.isspace()}
     assert italic_letters <= {chr(c) for font in italic_faces for c in font.getBestCmap()}
     originals = {(f.family, f.weight, f.italic): f.path for f in bundled_faces()}
     from fontTools.ttLib import TTFont
@@ -330,7 +322,7 @@ def test_a_right_to_left_text_is_written_so_inkscape_can_fit_it_and_a_line_mixin
     text = group.find(f"{SVG}text")
     assert group.get("direction") is None and group.get("text-anchor") == "end"  # 'start' of the right-to-left text
     assert text.get("textLength") == "110.5" and text.get("lengthAdjust") == "spacingAndGlyphs"
-    assert [_string(span) for span in text] == [name.text, figure.text]
+    assert [svg_string(span) for span in text] == [name.text, figure.text]
     group = text_group(_item(mixed))
     assert group.get("direction") == "rtl" and group.get("text-anchor") == "start"
     assert group.find(f"{SVG}text").get("textLength") is None

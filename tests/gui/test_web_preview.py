@@ -15,8 +15,8 @@ from gui.web_preview import WebMapPreview
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory, bundled_doc_factory):
-    from geo.exports.webmap import export_webmap
     from gui.layout import PageLayout
+    from gui.web_export import export_webmap
 
     doc = bundled_doc_factory()
     view = PageLayout().view(doc.page, doc.crs, doc.default_extent())

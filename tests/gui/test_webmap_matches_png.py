@@ -24,7 +24,6 @@ from webmap_support import features, geojson_blocks, legend_rows
 from geo import paths
 from geo.colours import contrast_ratio
 from geo.document import MapDocument
-from geo.exports.webmap import webmap_html
 from geo.furniture import graticule
 from geo.legend import COLOUR, HEADING, NODE, NOTE, SIZE, legend_entries
 from geo.map_marks import NODE_FILL, country_label_colour, node_marks, value_label_ground
@@ -33,6 +32,7 @@ from geo.page import Page
 from geo.place_layout import DOT_KINDS
 from geo.projection import resolve_crs
 from geo.styles import CHANGE_COLOURS
+from gui.web_export import webmap_html
 
 MAPS = ("default", "change", "od", "dead", "interceptions")
 
@@ -139,6 +139,126 @@ def test_web_figures_read_at_4_5_to_1(both):
     country = re.search(r"\.crossings-country \{ color: (#[0-9a-fA-F]{6})", text).group(1)
     assert country == country_label_colour(doc.theme) and contrast_ratio(country, doc.theme.focus_land) >= 4.5
     assert contrast_ratio(doc.theme.text, ground) >= 4.5
+
+
+# -- labels where the PNG sets them ------------------------------------------------------------------
+# Where the web map pins a label on its box, for each way its text runs from there (Leaflet's tooltip
+# direction): the middle of the side the text runs away from, or the centre. At the paper's scale a
+# box the PNG's size pinned there is the PNG's box.
+PINNED_AT = {"right": lambda x0, y0, x1, y1: (x0, (y0 + y1) / 2), "left": lambda x0, y0, x1, y1: (x1, (y0 + y1) / 2),
+             "bottom": lambda x0, y0, x1, y1: ((x0 + x1) / 2, y0), "top": lambda x0, y0, x1, y1: ((x0 + x1) / 2, y1),
+             "center": lambda x0, y0, x1, y1: ((x0 + x1) / 2, (y0 + y1) / 2)}
+OPPOSITE = {"right": "left", "left": "right", "top": "bottom", "bottom": "top"}
+
+
+def page_px(view, lonlat) -> tuple[float, float]:
+    """A web map's lon/lat back on the PNG's page, in pixels."""
+    to_view = __import__("pyproj").Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    (x, y), = view.to_px(np.array([to_view.transform(*lonlat)]))
+    return float(x), float(y)
+
+
+def pinned_where_the_png_sets_it(view, feature, rect) -> str:
+    """The web label's direction, after checking its pin, back on the page, is within 1 mm of the point
+    of the PNG's box that direction pins (the middle of the side its text runs away from, or the centre)."""
+    p = feature["properties"]
+    pin = page_px(view, feature["geometry"]["coordinates"])
+    want = PINNED_AT[p["direction"]](*rect)
+    assert np.hypot(pin[0] - want[0], pin[1] - want[1]) <= view.px_per_mm, (p.get("text"), p["direction"], pin, rect)
+    return p["direction"]
+
+
+def runs_away_from(direction: str, rect, named) -> bool:
+    """Whether a label pinned on ``rect`` as ``direction`` says has its pinned side nearer ``named`` (what
+    it names, in page pixels: a dot, a leader's start, its band) than the opposite side: it runs away
+    from it, and zoomed out it grows away from it, not over it."""
+    near = shapely.Point(PINNED_AT[direction](*rect))
+    far = shapely.Point(PINNED_AT[OPPOSITE[direction]](*rect))
+    return shapely.distance(near, named) <= shapely.distance(far, named) + 1e-6
+
+
+def test_the_web_maps_labels_are_the_pngs_placement(both):
+    """One placement: the labels the web export lays out (nothing painted, on the PNG's view and dpi)
+    are, mark for mark, those the PNG's render placed and recorded."""
+    from gui.web_export import page_marks
+
+    name, doc, _, view, report, _ = both
+    assert report.marks and page_marks(doc, view).marks == tuple(report.marks), name
+
+
+def test_every_name_is_where_the_png_sets_it(both):
+    """Every place and country name the PNG draws is in the web map's data with its text, pinned within
+    1 mm of where the PNG's box has that point, running away from the dot or leader it is tied to; a
+    country name at its centre; and every leader of a name the PNG draws, the web map draws."""
+    name, _, _, view, report, text = both
+    web = {f["properties"]["place_id"]: f for f in features(text, "place_name")}
+    dots = {pid: shapely.Point(x, y) for pid, x, y, _ in report.dots}
+    tied = {key.split(":", 1)[1]: shapely.Point(a) for key, a, _ in report.leaders if key.startswith("place:")}
+    assert report.place_labels and set(web) == {pid for pid, *_ in report.place_labels}, name
+    for pid, label, rect in report.place_labels:
+        f = web[pid]
+        assert f["properties"]["name"] == f["properties"]["text"] == label
+        direction = pinned_where_the_png_sets_it(view, f, rect)
+        named = tied.get(pid, dots.get(pid))
+        if named is not None:
+            assert direction != "center" and runs_away_from(direction, rect, named), (name, label, direction)
+    countries = [f for f in features(text, "country_label")]
+    png = list(zip([t for kind, t, *_ in report.texts if kind == "country"],
+                   [r for kind, r in report.labels if kind == "country"], strict=True))
+    assert png and sorted(f["properties"]["text"] for f in countries) == sorted(t for t, _ in png), name
+    by_text = {f["properties"]["text"]: f for f in countries}
+    for label, rect in png:
+        assert pinned_where_the_png_sets_it(view, by_text[label], rect) == "center", (name, label)
+    leaders = {f["properties"]["key"]: f for f in features(text, "leader") if f["properties"]["of"] == "place_name"}
+    assert set(leaders) == set(tied), name
+    for key, a, b in (lead for lead in report.leaders if lead[0].startswith("place:")):
+        ends = [page_px(view, c) for c in leaders[key.split(":", 1)[1]]["geometry"]["coordinates"]]
+        assert np.hypot(*np.subtract(ends, [a, b]).T).max() <= view.px_per_mm, (name, key)
+
+
+def test_every_figure_is_on_the_pngs_side_of_its_band(both):
+    """Every figure and total is pinned within 1 mm of where the PNG's box has that point, running away
+    from its band; a figure beside its band is on the side of the band's centre line the PNG puts it;
+    and every figure's leader the PNG draws, the web map draws."""
+    name, _, _, view, report, text = both
+    web = {f["properties"]["route_id"] if f["properties"]["kind"] == "flow_label" else "total:" + f["properties"]["route_id"]: f
+           for f in features(text, "flow_label") + features(text, "total_label")}
+    symbols = report.symbols.set_index("route_id")
+    assert report.value_labels and set(web) == {lab.key for lab in report.value_labels}, name
+    beside = 0
+    for lab in report.value_labels:
+        direction = pinned_where_the_png_sets_it(view, web[lab.key], lab.rect)
+        if lab.key.startswith("total:"):
+            continue
+        band = shapely.transform(symbols.at[lab.key, "geometry"], view.to_px)
+        assert direction != "center" and runs_away_from(direction, lab.rect, band), (name, lab.key, direction)
+        line = symbols.at[lab.key, "centreline"]
+        line = shapely.transform(line if line.geom_type == "LineString" else max(line.geoms, key=lambda g: g.length),
+                                 view.to_px)
+        pin = page_px(view, web[lab.key]["geometry"]["coordinates"])
+        centre = ((lab.rect[0] + lab.rect[2]) / 2, (lab.rect[1] + lab.rect[3]) / 2)
+        sides = {side_of(line, pin), side_of(line, centre)}
+        if None not in sides:  # beyond the tip or behind the start, a figure has no side
+            beside += 1
+            assert len(sides) == 1, (name, lab.key, pin, lab.rect)
+    assert beside, name
+    leaders = {f["properties"]["key"]: f for f in features(text, "leader") if f["properties"]["of"] != "place_name"}
+    png = {key: (a, b) for key, a, b in report.leaders if not key.startswith("place:")}
+    assert set(leaders) == set(png), name
+    for key, ends in png.items():
+        web_ends = [page_px(view, c) for c in leaders[key]["geometry"]["coordinates"]]
+        assert np.hypot(*np.subtract(web_ends, ends).T).max() <= view.px_per_mm, (name, key)
+
+
+def side_of(line, xy) -> int | None:
+    """+1 or -1: the side of ``line`` (page pixels) ``xy`` lies on; None where its nearest point on the
+    line is an end (a figure beyond the arrow's tip)."""
+    d = line.project(shapely.Point(xy))
+    if d <= 1e-6 or d >= line.length - 1e-6:
+        return None
+    a, b = line.interpolate(max(d - 1.0, 0.0)), line.interpolate(min(d + 1.0, line.length))
+    cross = (b.x - a.x) * (xy[1] - a.y) - (b.y - a.y) * (xy[0] - a.x)
+    return 1 if cross > 0 else -1
 
 
 # -- places and nodes ------------------------------------------------------------------------------

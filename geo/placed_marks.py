@@ -1,0 +1,118 @@
+"""The labels the renderer set on the page, as plain data, for the outputs that draw the map again.
+
+The painter places every figure, place name and country name once (gui/value_labels.py and
+gui/place_labels.py, with geo.figure_layout, geo.place_layout and geo.labels) against everything
+drawn before it: the flows and nodes, the dots and small islands, the title, legend and scale bar,
+the names placed earlier. The web map used to lay its labels out again with fewer of those
+obstacles, or left them to Leaflet and a script that hid the ones that collided: names stood where
+the PNG does not put them (Sfax, Tripoli, Lampedusa and Malta were hidden on the change map) and a
+figure could take the other side of its band. So the renderer records each label as it set it, and
+geo.exports.webmap only converts these records to the earth: one placement, every output.
+
+A mark keeps its box in page pixels and the side of the box that faces what it names (a town's dot,
+an island, a figure's band). On a page that zooms, that side's middle is the point that stays on the
+earth and the text runs away from it, so a name never grows back over its dot nor a figure over its
+band; a mark that names nothing beside it (a country's name, a name inside its island) keeps its centre.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import shapely
+import shapely.ops
+
+from geo.view import MapView
+
+FIGURE, TOTAL, PLACE, COUNTRY = "value", "total", "place", "country"
+"""The kinds of mark: a symbol's figure, a parent's total, a place's name, a country's name."""
+LEFT, RIGHT, TOP, BOTTOM, CENTRE = "left", "right", "top", "bottom", "centre"
+"""The side of a mark's box that faces what it names (page pixels, y down), or its centre."""
+PT_MM = 25.4 / 72
+"""Millimetres in a typographic point."""
+
+Rect = tuple[float, float, float, float]
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class PlacedMark:
+    """One label as the renderer set it: what it says, how, and where on the page."""
+
+    kind: str
+    key: str
+    """What it labels: the figure's layout key (a route id, or ``total:<route id>``), the place's id, the
+    country's row in the boundaries layer."""
+    text: str
+    """Its words, lines parted by ``\\n`` (a long country name is set on two lines)."""
+    colour: str
+    rect: Rect
+    """Its box (x0, y0, x1, y1) in page pixels: the text centred in it with ``pad_mm`` around."""
+    facing: str
+    """The side of ``rect`` facing what it names (LEFT, RIGHT, TOP, BOTTOM) or CENTRE."""
+    size_pt: float
+    """The font size on paper."""
+    line_mm: float
+    """One line's height on paper (the font's ascent and descent, as the painter stacks lines)."""
+    pad_mm: tuple[float, float]
+    """How much wider and taller than its text the box is, on paper (room for the halo)."""
+    bold: bool = False
+    italic: bool = False
+    spacing: float = 0.0
+    """Extra space after each letter, as a share of the font size (country names)."""
+    leader: tuple[Point, Point] | None = None
+    """(anchor, end on the box) of the leader line the painter drew, page pixels; or None."""
+
+    @property
+    def size_mm(self) -> float:
+        return self.size_pt * PT_MM
+
+    def pin(self) -> Point:
+        """The point of the box that stays put when the page zooms: the middle of its facing side, or
+        its centre."""
+        x0, y0, x1, y1 = self.rect
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        return {LEFT: (x0, cy), RIGHT: (x1, cy), TOP: (cx, y0), BOTTOM: (cx, y1)}.get(self.facing, (cx, cy))
+
+
+@dataclass(frozen=True)
+class PageMarks:
+    """The marks of one render and the view they were set through (their pixels are its pixels)."""
+
+    view: MapView
+    marks: tuple[PlacedMark, ...]
+
+    def of_kind(self, *kinds: str) -> list[PlacedMark]:
+        return [m for m in self.marks if m.kind in kinds]
+
+
+def facing_side(rect: Rect, anchor: Point | None) -> str:
+    """The side of ``rect`` that faces ``anchor``: left or right where the anchor lies beyond that side
+    (a side is preferred to the top or bottom: a face wider than the painter's spreads along the line
+    of text, away from the anchor, and not back over it), else top or bottom; CENTRE for no anchor or
+    one inside the box."""
+    if anchor is None:
+        return CENTRE
+    x0, y0, x1, y1 = rect
+    ax, ay = anchor
+    if ax <= x0:
+        return LEFT
+    if ax >= x1:
+        return RIGHT
+    if ay <= y0:
+        return TOP
+    if ay >= y1:
+        return BOTTOM
+    return CENTRE
+
+
+def nearest_anchor(rect: Rect, feature) -> Point | None:
+    """The point of ``feature`` (a shapely geometry in page pixels: an island, a group of islands)
+    nearest ``rect``; None where the box lies on it (a name inside its island faces nothing)."""
+    if feature is None or feature.is_empty:
+        return None
+    box = shapely.box(*rect)
+    if shapely.intersects(box, feature):
+        return None
+    near = shapely.ops.nearest_points(feature, box)[0]
+    return float(near.x), float(near.y)
