@@ -81,6 +81,9 @@ class PageMarks:
 
     view: MapView
     marks: tuple[PlacedMark, ...]
+    lifted: tuple[tuple[object, str], ...] = ()
+    """The small islands the renderer drew again above the flows that cover them: (outline in the
+    view's CRS, fill colour). Not labels, but placed by the same pass, and the web map copies them."""
 
     def of_kind(self, *kinds: str) -> list[PlacedMark]:
         return [m for m in self.marks if m.kind in kinds]

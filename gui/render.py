@@ -96,6 +96,8 @@ class RenderReport:
     what the web map sets where the PNG sets it."""
     lifted_islands: list = field(default_factory=list)
     """Small islands drawn again above the flows that cover them (pixel outlines)."""
+    lifted_land: list = field(default_factory=list)
+    """The same islands as (outline in the view's CRS, fill colour): what the web map lifts too."""
 
 
 class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
@@ -385,14 +387,16 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         if islands is None or found is None:
             return
         lifted = covered_islands(islands, symbols_px, LIFT_ISLAND_MM * view.px_per_mm)
-        self.report.lifted_islands = list(islands.shapes[lifted])
-        if not draw or not len(lifted):
-            return
         table, outlines = found
         which = islands.index[lifted]
         data = layer.data
         focus = (data["focus"].astype(int).to_numpy()[table.row[which]] == 1 if "focus" in data.columns
                  else np.zeros(len(which), bool))
+        self.report.lifted_islands = list(islands.shapes[lifted])
+        self.report.lifted_land = [(outline, self.doc.theme.focus_land if f else self.doc.theme.land)
+                                   for outline, f in zip(outlines[which], focus, strict=True)]
+        if not draw or not len(lifted):
+            return
         painter.save()
         painter.setOpacity(layer.style.opacity)
         painter.setPen(pen(layer.style.stroke, layer.style.stroke_width_mm * view.px_per_mm))

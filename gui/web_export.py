@@ -44,7 +44,7 @@ def page_marks(doc: MapDocument, view: MapView) -> PageMarks:
         renderer.render_map(painter, view, RenderOptions(phases=frozenset()))
     finally:
         painter.end()
-    return PageMarks(view, tuple(renderer.report.marks))
+    return PageMarks(view, tuple(renderer.report.marks), tuple(renderer.report.lifted_land))
 
 
 def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None) -> str:

@@ -284,6 +284,7 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict, marks: PageMark
         highlight_function=lambda f: {"color": "#222222"},
         on_each_feature=folium.JsCode("crossings.flowFeature"),
     ).add_to(layer)
+    _add_lifted_islands(layer, doc, view, marks)
     if doc.is_od:
         _add_nodes(layer, doc, view)
     figures = figure_labels(doc, doc.flow_symbols(view))  # what each figure stands for
@@ -299,6 +300,24 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict, marks: PageMark
     if labels:
         _text_layer(labels, "flow figures", "crossings-flows", "crossings.markLabel").add_to(layer)
     layer.add_to(m)
+
+
+def _add_lifted_islands(layer, doc: MapDocument, view: MapView, marks: PageMarks) -> None:
+    """The small islands the PNG draws again above the flows that cover them (Malta under the Libya
+    arrow's barb), after the flows and before the nodes, in their land colour and the borders' stroke."""
+    import folium
+
+    if not marks.lifted:
+        return
+    style = doc.layer("boundaries").style
+    outlines, fills = zip(*marks.lifted, strict=True)
+    feats = _lonlat_features("i", list(outlines), view.crs, [{"kind": "lifted_island", "fill": f} for f in fills], 5)
+    folium.GeoJson(
+        _collection(feats), name="islands above the flows", control=False, pane="crossings-flows", interactive=False,
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": style.opacity,
+                                  "color": style.stroke, "weight": 0.8, "opacity": 1.0,
+                                  "className": "crossings-lifted-island"},
+    ).add_to(layer)
 
 
 def _paint_class(symbol: str, filled: bool) -> str:

@@ -303,6 +303,29 @@ def test_od_nodes_are_the_pngs_circles(both):
         assert abs(edge - r_px) <= 2.0, (n, edge, r_px)
 
 
+def test_islands_the_flows_cover_are_lifted_above_them_as_on_the_png(both):
+    """The small islands the PNG draws again above the flows that cover them (Malta under the Libya
+    arrow's barb) are on the web map too, each over its PNG outline, in its land colour, after the flow
+    symbols in their pane (so above them) and before the OD nodes."""
+    name, doc, _img, view, report, text = both
+    lifted = features(text, "lifted_island")
+    assert len(lifted) == len(report.lifted_islands)
+    if name == "default":
+        assert lifted, "Malta lies under the Libya arrow on the default map"
+    to_view = __import__("pyproj").Transformer.from_crs("EPSG:4326", resolve_crs(view.crs), always_xy=True)
+    for png, feature in zip(report.lifted_islands, lifted, strict=True):
+        web = shapely.transform(shape(feature["geometry"]), lambda c: view.to_px(np.column_stack(to_view.transform(c[:, 0], c[:, 1]))))
+        # the same outline within a pixel (the PNG's page islands are simplified to half a pixel)
+        assert png.buffer(1.0).contains(web) and web.buffer(1.0).contains(png), (png.centroid, web.area, png.area)
+        assert feature["properties"]["fill"] in (doc.theme.land, doc.theme.focus_land)
+    if lifted:
+        at = {f"{f['properties']['kind']}": text.find(json_id) for f in (*features(text, "flow")[:1], lifted[0])
+              for json_id in [f'"id": "{f["id"]}"']}
+        assert at["flow"] < at["lifted_island"]
+        if features(text, "node"):
+            assert at["lifted_island"] < text.find('"kind": "node"')
+
+
 def test_the_graticule_is_the_pngs(both):
     """The meridians and parallels the PNG draws across its frame (geo.furniture.graticule) are the web
     map's, and it draws no others."""
