@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,13 @@ def open_map(ctx, path: Path, settle_ms: int = 300):
     page.wait_for_timeout(settle_ms)
     assert errors == []
     return page
+
+
+def eventually(check, timeout_s: float = 5.0) -> bool:
+    """Poll ``check`` until it holds: a busy CI machine repaints late, a fixed sleep makes tests flaky."""
+    end = time.monotonic() + timeout_s
+    while not check():
+        if time.monotonic() > end:
+            return False
+        time.sleep(0.05)
+    return True

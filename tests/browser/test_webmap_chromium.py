@@ -17,7 +17,7 @@ import pytest
 import shapely
 import shapely.ops
 from hostile_data import PAYLOAD, malicious_document
-from local_chromium import CHROMIUM, FLAGS, LOCAL_SCHEMES  # skips this module without Chromium
+from local_chromium import CHROMIUM, FLAGS, LOCAL_SCHEMES, eventually  # skips this module without Chromium
 from playwright.sync_api import expect, sync_playwright
 
 from geo.exports.layers import export_layers
@@ -124,19 +124,6 @@ def pixel(page, x: float, y: float) -> tuple[int, int, int]:
 def rgb(hex_colour: str) -> tuple[int, int, int]:
     h = hex_colour.lstrip("#")
     return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
-
-
-def eventually(check, timeout_s: float = 5.0) -> bool:
-    """Poll ``check`` until it holds: a busy CI machine repaints late, a fixed sleep makes tests flaky."""
-    import time
-
-    end = time.monotonic() + timeout_s
-    while True:
-        if check():
-            return True
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.05)
 
 
 def close(a, b, tol: int = 12) -> bool:

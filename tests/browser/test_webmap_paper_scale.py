@@ -8,12 +8,10 @@ refused, as in test_webmap_chromium.py.
 
 from __future__ import annotations
 
-import time
-
 import folium  # noqa: F401  (imported at collection: urllib3 probes IPv6 on import)
 import numpy as np
 import pytest
-from local_chromium import local_only_chromium, open_map  # skips this module without Chromium
+from local_chromium import eventually, local_only_chromium, open_map  # skips this module without Chromium
 from shapely.geometry import MultiLineString
 
 from geo import paths
@@ -39,15 +37,6 @@ def browser():
 def px_per_mm(page) -> float:
     return float(page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--crossings-mm')")
                  .strip().removesuffix("px"))
-
-
-def eventually(check, timeout_s: float = 5.0) -> bool:
-    end = time.monotonic() + timeout_s
-    while not check():
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.05)
-    return True
 
 
 def look_at(page, latlon, zoom: float) -> None:

@@ -10,9 +10,10 @@ from geo.view import MapView
 from gui.render import MapRenderer, RenderReport
 
 
-def paint(doc, page: Page) -> tuple[QImage, MapView, RenderReport]:
-    """The page as an RGB32 image, the map's view and the renderer's report."""
-    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+def paint(doc, page: Page, image: QImage | None = None) -> tuple[QImage, MapView, RenderReport]:
+    """The page as an RGB32 image (``image``, when given, is painted on), the map's view and the
+    renderer's report."""
+    image = QImage(*page.size_px, QImage.Format.Format_RGB32) if image is None else image
     painter = QPainter(image)
     renderer = MapRenderer(doc)
     try:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 import shapely
-from painted import pixels
+from painted import paint, pixels
 from pixels_support import (
     band_widths,
     bars_in,
@@ -36,7 +36,6 @@ from geo.styles import CASING_MM
 from gui.fonts import map_font
 from gui.furniture_painter import FurniturePainter
 from gui.layout import furniture_boxes
-from gui.render import MapRenderer
 
 PERIODS = ["2023", "2024"]
 
@@ -75,14 +74,8 @@ def page_image(page: Page) -> QImage:
 def render(doc, page: Page) -> Rendered:
     """The page painted as the PNG export paints it (gui.export.paint_page for one map), keeping the
     renderer (for the label boxes, which only locate labels: what they show is read off the pixels)."""
-    image = page_image(page)
-    painter = QPainter(image)
-    renderer = MapRenderer(doc)
-    try:
-        view = renderer.render_page(painter, page)
-    finally:
-        painter.end()
-    return Rendered(doc, page, image, pixels(image).astype(float), view, renderer.report)
+    image, view, report = paint(doc, page, page_image(page))
+    return Rendered(doc, page, image, pixels(image).astype(float), view, report)
 
 
 @pytest.fixture(scope="module")
