@@ -40,6 +40,10 @@ from geo.vector_io import read_vector
 REGIONAL_EXTENT_LONLAT = (-21.5, 11.5, 23.5, 45.0)
 # Flow symbols kept per document: the page being exported and the canvas's latest views.
 FLOW_SYMBOL_VIEWS_KEPT = 4
+WITHIN_MARGIN_MM = 15.0
+"""An inset lays out the flows whose drawn course comes this close to its frame, against the land
+this close to it: a band's half width and its arrowhead (7.5 mm at most), a lane's shift and its
+figure beside it, and the coast a band near the frame's edge is kept off."""
 
 DISCLAIMER = WORDS["en"]["disclaimer"]
 """The default disclaimer; printed in the map's language (geo.map_language) unless someone rewrites it."""
@@ -75,6 +79,9 @@ class MapDocument(RoutesLayers):
         """The user's frame (west, south, east, north); None: it fits what is drawn (geo.extent_fit)."""
         self.frame_extent: tuple[float, float, float, float] | None = None
         """A projected frame for one export of a copy (the canvas's view, a series'); never saved."""
+        self.insets: str | tuple[str, ...] = "auto"
+        """Inset maps on a page (geo.insets): "auto" (those the map cannot show legibly), "none", or
+        the names of the areas to show."""
         self.od_nodes = None
         """A ``geo.od_nodes.NodeTable`` placing OD nodes; None: the bundled one."""
         self.flow_style = FlowStyle()
@@ -271,19 +278,26 @@ class MapDocument(RoutesLayers):
             self._cache[key] = (od_curves(flows, view, self.width_scale(), radii), radii, totals)
         return self._cache[key]
 
-    def flow_symbols(self, view) -> gpd.GeoDataFrame:
+    def flow_symbols(self, view, within: tuple[float, float, float, float] | None = None) -> gpd.GeoDataFrame:
         """The flow symbols as drawn in ``view``, computed once for the painter and every exporter
-        (the PNG and the GeoJSON of one render used to lay out every band twice)."""
+        (the PNG and the GeoJSON of one render used to lay out every band twice). With ``within``
+        (a projected box: an inset's frame), only the flows whose course comes within
+        ``WITHIN_MARGIN_MM`` of it, laid out as among themselves."""
         scale = self.width_scale()
         if self.is_od:
             flows, smoothing = self.od_curves(view)[0], 0  # the layout's curves are already smooth
         else:
             flows, smoothing = self.projected_flows(), self.flow_style.smoothing
+        if within is not None:
+            x0, y0, x1, y1 = within
+            m = view.mm_to_units(WITHIN_MARGIN_MM)
+            within = (round(x0 - m, 3), round(y0 - m, 3), round(x1 + m, 3), round(y1 + m, 3))
+            flows = flows[flows.intersects(shapely.box(*within))]
         # the layout depends on the view's scale and resolution only, not on where it is centred or
         # how large its frame is: a pan, or a fitted frame moved sideways, reuses the symbols
         key = ("flow-symbols", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs,
                self.od_net, view.crs, round(view.units_per_px, 9), view.dpi, scale, smoothing,
-               self.node_table() if self.is_od else None)
+               self.node_table() if self.is_od else None, within)
         if key not in self._cache:
             # a panned or zoomed canvas is a new view each time: keep only the latest few
             older = [k for k in self._cache if k[0] == "flow-symbols"]
@@ -291,7 +305,7 @@ class MapDocument(RoutesLayers):
                 del self._cache[k]
             # OD flows meet at their nodes: each its own group, so none is set aside in a lane off its node
             lanes = flows.assign(group=flows["route_id"]) if self.is_od else flows
-            symbols = build_flow_symbols(lanes, view, scale, smoothing=smoothing, land=self.land(view.units_per_px))
+            symbols = build_flow_symbols(lanes, view, scale, smoothing=smoothing, land=self.land(view.units_per_px, within))
             if self.is_od:
                 symbols["group"] = symbols["route_id"].map(dict(zip(flows["route_id"], flows["group"], strict=True)))
             self._cache[key] = symbols
@@ -409,17 +423,22 @@ class MapDocument(RoutesLayers):
 
         return 2.0 ** math.floor(math.log2(max(units_per_px, 1e-9) * 0.5))
 
-    def land(self, units_per_px: float):
+    def land(self, units_per_px: float, within: tuple[float, float, float, float] | None = None):
         """All boundaries as one multipolygon at the level of detail of ``units_per_px``, its coast indexed
-        (``Obstacle``) for keeping sea flows off land: built once, kept for every period and view."""
+        (``Obstacle``) for keeping sea flows off land: built once, kept for every period and view.
+        With ``within`` (a projected box), the land in that box only: an inset's few bands need not
+        index every coast of the map at the inset's detail (11 MiB at the peak of the default map)."""
         layer = self.layer("boundaries")
         if layer is None:
             return None
-        key = ("land", layer.id, self._crs, self._lod_bucket(units_per_px))
+        key = ("land", layer.id, self._crs, self._lod_bucket(units_per_px), within)
         if key not in self._cache:
             # one multipolygon of every country's parts: distances to it are distances to the coast,
             # and it costs nothing to build, unlike a dissolve (union) of 1:10m countries
-            parts = shapely.get_parts(self.simplified(layer, units_per_px).to_numpy())
+            countries = self.simplified(layer, units_per_px).to_numpy()
+            if within is not None:  # a clipped edge is a false coast, but it lies outside the box
+                countries = shapely.clip_by_rect(countries, *within)
+            parts = shapely.get_parts(countries)
             parts = parts[shapely.get_type_id(parts) == 3]
             self._cache[key] = Obstacle(shapely.multipolygons(parts))
         return self._cache[key]

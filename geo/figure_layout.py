@@ -85,7 +85,7 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         w, h = _box(measure, figures[key].text, mm)
         # beyond the destination, seen from where its routes come from: away from the flows
         arrival, start = view.to_px(np.array(total_anchor(projected, t.route_id)))
-        branches = {r for r in tips if _descends(r, t.route_id, parents)}
+        branches = {r for r in tips if descends(r, t.route_id, parents)}
         branch_tips = view.to_px(np.array([tips[r] for r in branches])) if branches else np.empty((0, 2))
         cands, anchors = total_candidates(arrival, start, branch_tips, (w, h), mm)
         anchors = leader_ends(cands, anchors, [g for g, k in zip(drawn.shapes, drawn.keys, strict=True) if k in branches])
@@ -116,7 +116,7 @@ def _tip(line) -> tuple[float, float]:
     return part.coords[-1][:2]
 
 
-def _descends(route_id: str, ancestor: str, parents: dict) -> bool:
+def descends(route_id: str, ancestor: str, parents: dict) -> bool:
     """Whether ``route_id`` is a branch of ``ancestor`` at any depth."""
     seen = set()
     while route_id in parents and route_id not in seen:

@@ -27,6 +27,7 @@ from geo.errors import CrossingsError, DataError, split_choice
 from geo.export_settings import ExportSettings
 from geo.figures_edit import write_figures_csv
 from geo.flow_table import read_flow_table
+from geo.insets import AUTO, parse_insets, stored_insets
 from geo.od_nodes import read_node_table
 from geo.page import Page
 from geo.point_layers import looks_like_point_csv, read_point_csv, read_points_file
@@ -61,6 +62,7 @@ def project_dict(doc: MapDocument, folder: Path, store: _Packer | None = None) -
         "figures": store.figures(doc.flows) if doc.flows is not None else None,
         "figures_sheet": doc.flows.sheet if doc.flows is not None else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
+        "insets": stored_insets(doc.insets),
         "od_nodes": store(doc.od_nodes.path) if getattr(doc, "od_nodes", None) is not None else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
@@ -294,6 +296,10 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
             doc.extent_lonlat = check_extent_lonlat(extent)
         except CrossingsError as exc:
             raise DataError(path, "key 'extent_lonlat'", f"must be [west, south, east, north] in degrees: {exc}") from None
+    try:  # older projects have none: automatic, as a new document
+        doc.insets = parse_insets(data.get("insets", AUTO))
+    except CrossingsError as exc:
+        raise DataError(path, "key 'insets'", _one_line(exc).removeprefix("insets: ")) from None
     nodes = data.get("od_nodes")
     if nodes is not None:
         if not isinstance(nodes, str):

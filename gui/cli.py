@@ -65,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"), help="page orientation")
     page.add_argument("--dpi", type=float, default=300.0, help="resolution in dots per inch")
     page.add_argument("--size", metavar="WxH", help="pixel size instead of a paper size, e.g. 1920x1080")
+    page.add_argument("--insets", default="auto", metavar="auto|none|NAMES",
+                      help="inset maps of areas the map cannot show legibly: auto (where the map needs one), none, "
+                           "or the areas to show, comma-separated: gibraltar (the Strait, with Ceuta and Melilla), "
+                           "canaries (the Canary Islands); not on small multiples or the web map")
     out = render.add_argument_group("outputs")
     out.add_argument("--out-dir", default=".", help="folder for the outputs")
     out.add_argument("--name", help="base file name (default: crossings_<period>_<metric>)")
@@ -205,8 +209,12 @@ def _render(args) -> int:
     if not args.no_png:
         page.check_raster()  # before reading anything: the answer does not depend on the data
     extent = extent_option(args.extent)  # before reading anything, like the page
+    from geo.insets import parse_insets
+
+    insets = parse_insets(args.insets, "--insets")
     doc = _load(args)
     doc.page = page
+    doc.insets = insets
     if args.crs:
         doc.crs = args.crs
     if extent is not None:

@@ -6,17 +6,18 @@ QtCore/QtGui are used, so it runs headless with the offscreen platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import shapely
 import shapely.ops
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QRegion
 
 from geo.document import MapDocument
 from geo.flow_geometry import WidthScale, smooth_line
 from geo.furniture import graticule
+from geo.insets import InsetPlan, PlacedInset, figures_inside
 from geo.islands import covered_islands, document_islands
 from geo.join import ZERO
 from geo.labels import Claims, PlacedLabel
@@ -40,6 +41,7 @@ from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
+from gui.inset_painter import LOCATOR_CLEAR_MM, InsetPainter, page_insets
 from gui.layout import PageLayout, page_view
 from gui.painting import geometry_path, pen, qcolor
 from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
@@ -59,9 +61,29 @@ class RenderOptions:
     keep_clear: tuple[tuple[float, float, float, float], ...] = ()
     """Boxes (x0, y0, x1, y1, page pixels) the caller draws over this map (a small-multiple panel's
     period, the page's legend): labels keep clear of them as of the map's own furniture."""
+    avoid: tuple[tuple[float, float, float, float], ...] = ()
+    """Boxes (x0, y0, x1, y1, page pixels) labels avoid where they can (the sides of an inset's
+    locator): soft obstacles, as place dots are."""
+    locators: tuple[tuple[float, float, float, float], ...] = ()
+    """Boxes (x0, y0, x1, y1, page pixels) outlined on the map above its land and below its flows and
+    names: the areas its inset maps show (a locator on top cut through the Western Mediterranean's circle)."""
+    figures_elsewhere: frozenset[str] = frozenset()
+    """Figures (layout keys, as ``geo.insets.figures_inside``) this map leaves out: its page prints
+    them in an inset. A figure is printed once on a page."""
+    figures_only: frozenset[str] | None = None
+    """The only figures this map prints (an inset's: ``geo.insets.figures_inside``); None: all."""
+    flows_within_frame: bool = False
+    """Lay out only the flows that reach into the frame (an inset: a few of the page's flows at a
+    larger scale; every band of a 5,000-route page laid out again for its inset doubled its time)."""
+    cutouts: tuple[tuple[float, float, float, float], ...] = ()
+    """Boxes (x0, y0, x1, y1, page pixels) the map leaves empty for what the page paints there (its
+    inset maps): cut out of its clip, and kept clear by its labels as furniture is."""
 
     def paints(self, phase: str) -> bool:
         return self.phases is None or phase in self.phases
+
+    def prints_figure(self, key: str) -> bool:
+        return key not in self.figures_elsewhere and (self.figures_only is None or key in self.figures_only)
 
 
 PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
@@ -98,6 +120,10 @@ class RenderReport:
     """Small islands drawn again above the flows that cover them (pixel outlines)."""
     lifted_land: list = field(default_factory=list)
     """The same islands as (outline in the view's CRS, fill colour): what the web map lifts too."""
+    insets: list[tuple[PlacedInset, RenderReport]] = field(default_factory=list)
+    """Every inset map painted on the page (geo.insets.PlacedInset) with its own map's report."""
+    insets_left_out: list[tuple[str, str]] = field(default_factory=list)
+    """Insets chosen that found no free room on the map: (area key, why)."""
 
 
 class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
@@ -119,11 +145,24 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         w, h = page.size_px
         if not options.transparent and options.paints("background"):
             painter.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
-        self.render_map(painter, view, options)
+        plan, map_options = self.with_insets(painter, view, options)
+        self.render_map(painter, view, map_options)
+        self._paint_insets(painter, view, plan, options)
         if options.furniture and options.paints("furniture"):
             fp = FurniturePainter(self.doc, view, painter)
             fp.footer(QRectF(*options.layout.footer_px(page)), self._sources_text(), page.size_px[1])
         return view
+
+    def with_insets(self, painter: QPainter, view: MapView, options: RenderOptions) -> tuple[InsetPlan, RenderOptions]:
+        """The page's insets (none without furniture) and the options its map is drawn with: empty under
+        the insets, its labels clear of them and, where they can, of the locators' lines. The web map
+        lays its labels out with these too, so they stand where the PNG's do (it draws no insets)."""
+        plan = page_insets(self.doc, view, painter, options.keep_clear) if options.furniture else InsetPlan()
+        edges = plan.locator_edges(LOCATOR_CLEAR_MM * view.px_per_mm)
+        elsewhere = frozenset().union(*(figures_inside(self.doc, p.view.extent) for p in plan.placed))
+        return plan, replace(options, cutouts=options.cutouts + plan.rects, avoid=options.avoid + edges,
+                             locators=options.locators + tuple(p.locator for p in plan.placed),
+                             figures_elsewhere=options.figures_elsewhere | elsewhere)
 
     def render_map(self, painter: QPainter, view: MapView, options: RenderOptions = RenderOptions()) -> None:
         doc, theme = self.doc, self.doc.theme
@@ -134,6 +173,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         frame = QRectF(*view.frame_px)
         painter.setClipRect(frame)
+        if options.cutouts:  # the page's insets: nothing of this map is drawn under them
+            painter.setClipRegion(_outside(options.cutouts), Qt.ClipOperation.IntersectClip)
         mm = view.px_per_mm
         basemap = self._cached_basemap(painter, view, options)
         if basemap is not None:
@@ -149,6 +190,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         furniture_rects = dict(fp.layout_rects()) if fp else {}
         furniture_rects.update({f"keep_clear_{i}": QRectF(x0, y0, x1 - x0, y1 - y0)
                                 for i, (x0, y0, x1, y1) in enumerate(options.keep_clear)})
+        furniture_rects.update({f"cutout_{i}": QRectF(x0, y0, x1 - x0, y1 - y0)
+                                for i, (x0, y0, x1, y1) in enumerate(options.cutouts)})
         self.report.furniture_rects = furniture_rects
 
         # geometry in the layer panel's order (first drawn first); labels always go on top
@@ -160,16 +203,19 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         self._no_data_px = []
         self._route_lines_px = []
         flows_drawn = land_drawn = False
+        if boundaries is None or not boundaries.style.visible:
+            self._paint_locators(painter, view, options)
         for layer in doc.layers:
             if not layer.style.visible:
                 continue
             if layer is boundaries:
                 draw = options.paints("countries") and basemap is None
                 country_geoms = self._paint_boundaries(painter, view, boundaries, draw)
+                self._paint_locators(painter, view, options)
                 land_drawn = True
             elif layer.kind == "routes" and doc.flows is not None and not flows_drawn:
                 symbols_px = self._paint_flows(painter, view, routes.style.opacity, options.paints("routes"),
-                                               boundaries if land_drawn else None)
+                                               boundaries if land_drawn else None, options.flows_within_frame)
                 flows_drawn = True
             elif layer.kind == "points":
                 point_marks += self._paint_points(painter, view, layer, options.paints("places"))
@@ -183,6 +229,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
         hard = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
+        hard += [shapely.box(*box) for box in options.avoid]  # a name across a locator's line reads as cut
         soft: list = list(getattr(self, "_no_data_px", [])) + point_marks  # dashed 'no figure' routes, points
         labels = options.paints("labels")
         draw_values = None
@@ -195,7 +242,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         if shows_figures(doc):
             islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
             small = [] if islands is None else list(small_islands(islands.shapes, mm))
-            draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small)
+            draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
+                                                    printed=options.prints_figure)
         if show_places:
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
                                        draw_markers=False, claims=claims)
@@ -254,6 +302,33 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             cache[key] = image
         return cache[key]
 
+    def _paint_locators(self, painter: QPainter, view: MapView, options: RenderOptions) -> None:
+        """The areas the page's insets show, outlined over the land and under everything else."""
+        if options.locators and options.paints("countries"):
+            InsetPainter(self.doc, view, painter).locators(options.locators)
+
+    def _paint_insets(self, painter: QPainter, view: MapView, plan: InsetPlan, options: RenderOptions) -> None:
+        """Each inset of ``plan``: the same document through this same renderer in the inset's view
+        (so its flows are on the map's width scale and the legend holds), then its title strip and
+        frame (the locators are drawn with the map, under its flows). Every phase paints its part, so
+        a layered SVG keeps the
+        inset's countries, flows and names in their layers."""
+        self.report.insets_left_out = list(plan.left_out)
+        if not plan.placed:
+            return
+        inner = replace(options, furniture=False, keep_clear=(), cutouts=(), avoid=(), locators=(), flows_within_frame=True,
+                        phases=options.phases if options.phases is not None else frozenset(PHASES))
+        for inset in plan.placed:
+            renderer = MapRenderer(self.doc)
+            renderer.render_map(painter, inset.view, replace(inner, figures_only=figures_inside(self.doc, inset.view.extent)))
+            self.report.insets.append((inset, renderer.report))
+        furniture = InsetPainter(self.doc, view, painter)
+        self.report.texts.extend(furniture.texts(plan))
+        if not options.paints("furniture"):
+            return
+        for inset in plan.placed:
+            furniture.frame_and_title(inset)
+
     # -- layers -------------------------------------------------------------------------------
     def _paint_boundaries(self, painter: QPainter, view: MapView, layer, draw: bool = True) -> list:
         """Land fill, then white borders; one path per country (Qt fills and strokes many small
@@ -295,7 +370,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
         painter.setOpacity(1.0)
         return [(i, geoms.iloc[i]) for i in in_view]
 
-    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True, land=None) -> list:
+    def _paint_flows(self, painter: QPainter, view: MapView, opacity: float, draw: bool = True, land=None,
+                     within_frame: bool = False) -> list:
         """The flow symbols (and OD nodes); small islands of ``land`` (the boundaries layer, when drawn
         below the flows) that a symbol covers are drawn again between the symbols and the nodes, with
         them (an SVG's Routes layer holds them: in its Countries layer, under the flows, Malta was lost
@@ -325,7 +401,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
                                dash=list(NO_FIGURE_DASH)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(geometry_path(lines, view))
-        symbols = doc.flow_symbols(view)
+        symbols = doc.flow_symbols(view, within=view.extent if within_frame else None)
         self.report.symbols = symbols
         self._paint_circle_routes(painter, view, flows, symbols, smoothing, draw)
         if draw:
@@ -445,6 +521,16 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
     # -- texts --------------------------------------------------------------------------------
     def _sources_text(self) -> str:
         return sources_text(self.doc)
+
+
+def _outside(boxes) -> QRegion:
+    """Everything but ``boxes`` (x0, y0, x1, y1, page pixels, taken to whole pixels outwards): a clip
+    that leaves them empty."""
+    big = 1 << 24
+    region = QRegion(QRect(-big, -big, 2 * big, 2 * big))
+    for x0, y0, x1, y1 in boxes:
+        region = region.subtracted(QRegion(QRectF(x0, y0, x1 - x0, y1 - y0).toAlignedRect()))
+    return region
 
 
 _COUNTRY_PATHS: list[tuple] = []

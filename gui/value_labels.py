@@ -25,8 +25,9 @@ class ValueLabelsMixin:
     """MapRenderer's value labels; needs ``self.doc`` and ``self.report``."""
 
     def _layout_value_labels(self, painter: QPainter, view: MapView, hard: list, soft: list | None = None,
-                             islands: list | None = None):
-        """Place a value label beside every flow (never on a flow, nor on a small island: ``islands``);
+                             islands: list | None = None, printed=lambda key: True):
+        """Place a value label beside every flow (never on a flow, nor on a small island: ``islands``)
+        whose figure this map prints (``printed(key)``: an inset's are printed in the inset alone);
         returns the function drawing them. The placed labels and leaders are added to ``hard``."""
         symbols = self.report.symbols
         if symbols is None or not len(symbols):
@@ -38,6 +39,7 @@ class ValueLabelsMixin:
         self.report.unlabelled = sorted(set(symbols["route_id"]) - set(labelled_symbols(doc, symbols)["route_id"]))
         # where each goes is geo.figure_layout's, as for the web map; Qt measures the text here
         requests, _ = figure_requests(doc, view, symbols, figures, partial(text_size, painter))
+        requests = [r for r in requests if printed(r.key)]
         placed, dropped = place_figures(doc, view, requests, [*hard, *(islands or [])], soft or [])
         self.report.value_labels = placed
         self.report.dropped_labels += dropped

@@ -6,6 +6,8 @@ islands, the furniture's boxes measured in Qt fonts, the names placed before). S
 out here once, through the one renderer, on the view and at the dpi the PNG is painted with, with
 nothing painted (``RenderOptions.phases`` empty: everything is still laid out, as for the SVG's
 layers), and the marks it records (geo.placed_marks) go to the exporter, which places nothing itself.
+They are the marks of the page as it is without inset maps (geo.insets): a web map zooms into the
+Strait itself, and prints every figure on its one map, where the page prints some in an inset only.
 
 Example
 -------

@@ -58,6 +58,7 @@ def exported(request, qapp, tmp_path_factory):
     from gui.render import MapRenderer
 
     doc = MAPS[request.param]()
+    doc.insets = "none"  # the web map is the page's map without its insets (gui.web_export)
     image = QImage(*doc.page.size_px, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     renderer = MapRenderer(doc)

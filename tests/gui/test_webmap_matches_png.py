@@ -60,6 +60,7 @@ def make_doc(name: str) -> MapDocument:
 def both(request, qapp):
     """(document, PNG pixels, view, painter's report, web map HTML) of one map."""
     doc = make_doc(request.param)
+    doc.insets = "none"  # the web map is the page's map without its insets (gui.web_export)
     # the interceptions on A5: at that scale a town 2.5 mm from a route's start is shown (Garabulli)
     page = Page("A5", "landscape", 150) if request.param == "interceptions" else Page("A4", "landscape", 150)
     image, view, report = paint(doc, page)

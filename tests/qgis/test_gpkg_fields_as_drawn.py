@@ -40,7 +40,8 @@ def drawn(request, qapp, bundled_doc_factory):
 
 def test_each_figures_label_is_the_text_and_colour_the_map_prints(drawn):
     _, report, layers = drawn
-    printed = sorted((text, colour) for kind, text, colour, _ in report.texts if kind in ("value", "total"))
+    texts = [*report.texts, *(t for _, inset in report.insets for t in inset.texts)]  # an inset prints its own
+    printed = sorted((text, colour) for kind, text, colour, _ in texts if kind in ("value", "total"))
     figures = layers["figures"]
     written = sorted((t, c) for t, c in zip(figures["map_label"], figures["label_colour"], strict=True) if t)
     assert printed and written == printed
