@@ -171,3 +171,31 @@ def test_the_project_keeps_the_extent_and_the_node_table(tmp_path):
     save_project(doc, tmp_path / "m.crossings.json")
     back = load_project(tmp_path / "m.crossings.json")
     assert back.extent_lonlat == (5.0, 30.0, 16.0, 38.5) and back.od_nodes.points == doc.od_nodes.points
+
+
+@pytest.mark.parametrize("growth,layouts", [(1.1, 2), (1.4, 1)])
+def test_a_refit_that_shrinks_the_scale_much_is_drawn_without_another_check(monkeypatch, growth, layouts):
+    """A map whose symbols never clear the check: each refit is checked again (one more layout) while
+    it moves the scale a little, and drawn unchecked once it moved it much (symbols in millimetres of
+    paper that grow with the frame, never clearing: a check there is a layout for nothing)."""
+    import geo.extent_fit as ef
+    from gui.layout import PageLayout
+
+    doc = MapDocument.from_files()
+    page = Page()
+    frame = PageLayout().frame_px(page)
+    built, solved = [], []
+    real_solve, real_reach = ef.solve, ef.symbol_reach
+    monkeypatch.setattr(ef, "clears", lambda *a, **k: False)
+    monkeypatch.setattr(ef, "symbol_reach", lambda d, view: built.append(view.units_per_px) or real_reach(d, view))
+
+    def solve(parts, *args, **kwargs):  # each refit from the symbols comes out this much smaller
+        cx, cy, u = real_solve(parts, *args, **kwargs)
+        solved.append(u * growth ** len(built))
+        return cx, cy, solved[-1]
+
+    monkeypatch.setattr(ef, "solve", solve)
+    extent = fit_extent(doc, [Panel(frame)], page.dpi)
+    assert len(built) == layouts
+    assert len(solved) == layouts + 1  # the last refit is the frame drawn, unchecked
+    assert (extent[2] - extent[0]) / frame[2] == pytest.approx(solved[-1], rel=1e-9)
