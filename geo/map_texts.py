@@ -239,6 +239,19 @@ def label_names(data, language: str):
     return local.where(local.str.strip() != "", base)
 
 
+def node_names(doc, names) -> list[str]:
+    """An OD map's node names as the map writes them: a node named as a place or a country of the
+    map's layers (Canary Islands, Libya) in the map's language, as that layer writes it; any other as
+    the figures file names it."""
+    table: dict[str, str] = {}
+    for kind in ("boundaries", "places"):  # a place's own name over a country's of the same spelling
+        layer = doc.layer(kind)
+        if layer is not None and "name" in layer.data.columns:
+            table.update(zip(layer.data["name"].fillna("").astype(str), label_names(layer.data, doc.label_language),
+                             strict=True))
+    return [table.get(str(n), str(n)) or str(n) for n in names]
+
+
 def country_names(data, language: str):
     """Country names as the map writes them: in ``language``, a Non-Self-Governing Territory marked
     with the asterisk its UN note explains ('Western Sahara*')."""

@@ -43,6 +43,7 @@ from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
 from gui.inset_painter import LOCATOR_CLEAR_MM, InsetPainter, page_insets
 from gui.layout import PageLayout, page_view
+from gui.node_names import NodeNamesMixin
 from gui.painting import geometry_path, pen, qcolor
 from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
 from gui.value_labels import ValueLabelsMixin
@@ -109,6 +110,8 @@ class RenderReport:
     """OD node name -> total drawn, when the figures are origin–destination."""
     place_labels: list[tuple[str, str, tuple[float, float, float, float]]] = field(default_factory=list)
     """Every place name drawn: (place id, text, (x0, y0, x1, y1) in page pixels)."""
+    node_names: list[tuple[str, str, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Every OD node's name drawn: ("node:<node>", text, (x0, y0, x1, y1) in page pixels)."""
     dots: list[tuple[str, float, float, float]] = field(default_factory=list)
     """Every place dot drawn: (place id, x, y, radius) in page pixels."""
     leaders: list[tuple[str, tuple[float, float], tuple[float, float]]] = field(default_factory=list)
@@ -126,7 +129,7 @@ class RenderReport:
     """Insets chosen that found no free room on the map: (area key, why)."""
 
 
-class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
+class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin):
     """Paint ``doc``: ``render_page`` for a whole page, ``render_map`` for a view (the canvas)."""
 
     def __init__(self, doc: MapDocument) -> None:
@@ -244,6 +247,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin):
             small = [] if islands is None else list(small_islands(islands.shapes, mm))
             draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
                                                     printed=options.prints_figure)
+        if doc.is_od:  # what each circle is, before the towns take the room
+            self._paint_node_names(painter, view, hard, labels)
         if show_places:
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
                                        draw_markers=False, claims=claims)
