@@ -64,6 +64,10 @@ LEGIBLE_TERRITORY_MM = 2.0
 """An enclave's land must be this wide on paper (the diameter of a disc of its area) for its border
 with the country round it, the border its land routes cross, to be seen beside its 0.8 mm dot: Ceuta
 (43 km² in the bundled boundaries) is 0.5 mm at 1:15 million, Melilla 0.3 mm."""
+LAND_ROUTE_END_MM = 3.0
+"""An enclave's land counts only where a land route the map draws ends within this much paper of its
+dot: its border is what such a route crosses. With none (Q4 2024 draws the sea routes alone), its
+dot and name read on the map and an inset would repeat them."""
 INSET_LONG_MM = 80.0
 """The longer side of an inset's map on paper at most: the Strait at about 1:4.5 million (2.5 times the
 default map's scale), where Ceuta and Melilla stand 47 mm apart and Nador clear of Melilla."""
@@ -153,6 +157,20 @@ def _places(doc, view: MapView):
     return kinds, lonlat, xy, shown
 
 
+def _land_route_ends_px(doc, view: MapView) -> np.ndarray:
+    """Where the overland flows the map draws end (page pixels): a land route into an enclave."""
+    from geo.flow_geometry import OVERLAND
+
+    if doc.flows is None or doc.is_od or doc.layer("routes") is None:
+        return np.empty((0, 2))
+    flows = doc.projected_flows()
+    lines = flows.geometry[flows["mode"].isin(OVERLAND).to_numpy()].to_numpy() if "mode" in flows.columns else []
+    lines = shapely.get_parts(np.asarray(lines, dtype=object))
+    if not len(lines):
+        return np.empty((0, 2))
+    return view.to_px(shapely.get_coordinates(shapely.get_point(lines, -1)))
+
+
 def _land_across_mm(doc, view: MapView, place: int) -> float | None:
     """How wide on paper the land the place at row ``place`` of the places layer stands on is (the
     diameter of a disc of its area: the part of its country's outline that holds it); None without
@@ -182,9 +200,10 @@ def illegibility(doc, view: MapView, area: InsetArea) -> str | None:
     none of it, or when it is at the scale an inset would be or larger.
 
     Measured on what the map draws: two places it shows in the area (a region's name aside) closer
-    than LEGIBLE_SEPARATION_MM on paper, or an enclave it shows whose land is narrower than
-    LEGIBLE_TERRITORY_MM. An area the frame leaves out gets no inset unless the user names it: a
-    frame the user chose (the Strait, the Central Mediterranean) says what the page is about."""
+    than LEGIBLE_SEPARATION_MM on paper, or an enclave it shows, with a land route drawn into it,
+    whose land is narrower than LEGIBLE_TERRITORY_MM. An area the frame leaves out gets no inset
+    unless the user names it: a frame the user chose (the Strait, the Central Mediterranean) says what
+    the page is about."""
     _, _, fw, fh = view.frame_px
     w_mm, _ = inset_map_size_mm(area, view.crs, (fw / view.px_per_mm, fh / view.px_per_mm))
     x0, _, x1, _ = area_extent(area, view.crs)
@@ -201,7 +220,10 @@ def illegibility(doc, view: MapView, area: InsetArea) -> str | None:
             closest = float(d.min()) / view.px_per_mm
             if closest < LEGIBLE_SEPARATION_MM:
                 return f"two of its places are {closest:.1f} mm apart on the map"
+        ends = _land_route_ends_px(doc, view)
         for i in np.flatnonzero(pick & (kinds == "enclave")):
+            if not len(ends) or np.hypot(*(ends - xy[i]).T).min() > LAND_ROUTE_END_MM * view.px_per_mm:
+                continue  # no land route drawn into it: its border crosses nothing the map shows
             across = _land_across_mm(doc, view, i)
             if across is not None and across < LEGIBLE_TERRITORY_MM:
                 return f"an enclave's land is {across:.1f} mm across on the map"
