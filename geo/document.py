@@ -41,9 +41,8 @@ REGIONAL_EXTENT_LONLAT = (-21.5, 11.5, 23.5, 45.0)
 # Flow symbols kept per document: the page being exported and the canvas's latest views.
 FLOW_SYMBOL_VIEWS_KEPT = 4
 WITHIN_MARGIN_MM = 15.0
-"""An inset lays out the flows whose drawn course comes this close to its frame, against the land
-this close to it: a band's half width and its arrowhead (7.5 mm at most), a lane's shift and its
-figure beside it, and the coast a band near the frame's edge is kept off."""
+"""An inset lays out the flows whose course comes this close to its frame, against the land this close:
+a band's half width and arrowhead (7.5 mm at most), a lane's shift, its figure, the coast it keeps off."""
 
 DISCLAIMER = WORDS["en"]["disclaimer"]
 """The default disclaimer; printed in the map's language (geo.map_language) unless someone rewrites it."""

@@ -6,21 +6,20 @@ QtCore/QtGui are used, so it runs headless with the offscreen platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
 import shapely.ops
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QRegion
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter
 
 from geo.document import MapDocument
-from geo.flow_geometry import WidthScale, smooth_line
+from geo.flow_geometry import smooth_line
 from geo.furniture import graticule
-from geo.insets import InsetPlan, PlacedInset, figures_inside
 from geo.islands import covered_islands, document_islands
 from geo.join import ZERO
-from geo.labels import Claims, PlacedLabel
+from geo.labels import Claims
 from geo.map_marks import (
     CIRCLE_ROUTE_MM,
     CIRCLE_ROUTE_OPACITY,
@@ -41,11 +40,12 @@ from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.furniture_painter import FurniturePainter
-from gui.inset_painter import LOCATOR_CLEAR_MM, InsetPainter, page_insets
+from gui.inset_maps import InsetsMixin, outside
 from gui.layout import PageLayout, page_view
 from gui.node_names import NodeNamesMixin
 from gui.painting import geometry_path, pen, qcolor
 from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
+from gui.render_report import RenderReport  # the painter's report lives there; callers import it from here
 from gui.value_labels import ValueLabelsMixin
 
 
@@ -90,46 +90,7 @@ class RenderOptions:
 PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
-@dataclass
-class RenderReport:
-    """What the last render placed, for tests and quality checks (pixels, not guesses)."""
-
-    view: MapView | None = None
-    scale: WidthScale | None = None
-    symbols: object = None
-    value_labels: list[PlacedLabel] = field(default_factory=list)
-    dropped_labels: list[str] = field(default_factory=list)
-    furniture_rects: dict[str, QRectF] = field(default_factory=dict)
-    labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
-    """Every placed label: (kind, (x0, y0, x1, y1) in page pixels)."""
-    texts: list[tuple[str, str, str, str]] = field(default_factory=list)
-    """Every text drawn: (kind, text, colour, effective background), for legibility checks."""
-    unlabelled: list[str] = field(default_factory=list)
-    """Flows left without a value label on purpose (beyond FlowStyle.max_labels)."""
-    nodes: dict[str, float] = field(default_factory=dict)
-    """OD node name -> total drawn, when the figures are origin–destination."""
-    place_labels: list[tuple[str, str, tuple[float, float, float, float]]] = field(default_factory=list)
-    """Every place name drawn: (place id, text, (x0, y0, x1, y1) in page pixels)."""
-    node_names: list[tuple[str, str, tuple[float, float, float, float]]] = field(default_factory=list)
-    """Every OD node's name drawn: ("node:<node>", text, (x0, y0, x1, y1) in page pixels)."""
-    dots: list[tuple[str, float, float, float]] = field(default_factory=list)
-    """Every place dot drawn: (place id, x, y, radius) in page pixels."""
-    leaders: list[tuple[str, tuple[float, float], tuple[float, float]]] = field(default_factory=list)
-    """Every leader line drawn: (label key, anchor, end on the label's box) in page pixels."""
-    marks: list = field(default_factory=list)
-    """Every figure, place and country name placed, in placement order (geo.placed_marks.PlacedMark):
-    what the web map sets where the PNG sets it."""
-    lifted_islands: list = field(default_factory=list)
-    """Small islands drawn again above the flows that cover them (pixel outlines)."""
-    lifted_land: list = field(default_factory=list)
-    """The same islands as (outline in the view's CRS, fill colour): what the web map lifts too."""
-    insets: list[tuple[PlacedInset, RenderReport]] = field(default_factory=list)
-    """Every inset map painted on the page (geo.insets.PlacedInset) with its own map's report."""
-    insets_left_out: list[tuple[str, str]] = field(default_factory=list)
-    """Insets chosen that found no free room on the map: (area key, why)."""
-
-
-class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin):
+class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, InsetsMixin):
     """Paint ``doc``: ``render_page`` for a whole page, ``render_map`` for a view (the canvas)."""
 
     def __init__(self, doc: MapDocument) -> None:
@@ -156,17 +117,6 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin):
             fp.footer(QRectF(*options.layout.footer_px(page)), self._sources_text(), page.size_px[1])
         return view
 
-    def with_insets(self, painter: QPainter, view: MapView, options: RenderOptions) -> tuple[InsetPlan, RenderOptions]:
-        """The page's insets (none without furniture) and the options its map is drawn with: empty under
-        the insets, its labels clear of them and, where they can, of the locators' lines. The web map
-        lays its labels out with these too, so they stand where the PNG's do (it draws no insets)."""
-        plan = page_insets(self.doc, view, painter, options.keep_clear) if options.furniture else InsetPlan()
-        edges = plan.locator_edges(LOCATOR_CLEAR_MM * view.px_per_mm)
-        elsewhere = frozenset().union(*(figures_inside(self.doc, p.view.extent) for p in plan.placed))
-        return plan, replace(options, cutouts=options.cutouts + plan.rects, avoid=options.avoid + edges,
-                             locators=options.locators + tuple(p.locator for p in plan.placed),
-                             figures_elsewhere=options.figures_elsewhere | elsewhere)
-
     def render_map(self, painter: QPainter, view: MapView, options: RenderOptions = RenderOptions()) -> None:
         doc, theme = self.doc, self.doc.theme
         self.report = RenderReport(view=view)
@@ -177,7 +127,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin):
         frame = QRectF(*view.frame_px)
         painter.setClipRect(frame)
         if options.cutouts:  # the page's insets: nothing of this map is drawn under them
-            painter.setClipRegion(_outside(options.cutouts), Qt.ClipOperation.IntersectClip)
+            painter.setClipRegion(outside(options.cutouts), Qt.ClipOperation.IntersectClip)
         mm = view.px_per_mm
         basemap = self._cached_basemap(painter, view, options)
         if basemap is not None:
@@ -306,33 +256,6 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin):
                 cache.pop(next(iter(cache)))
             cache[key] = image
         return cache[key]
-
-    def _paint_locators(self, painter: QPainter, view: MapView, options: RenderOptions) -> None:
-        """The areas the page's insets show, outlined over the land and under everything else."""
-        if options.locators and options.paints("countries"):
-            InsetPainter(self.doc, view, painter).locators(options.locators)
-
-    def _paint_insets(self, painter: QPainter, view: MapView, plan: InsetPlan, options: RenderOptions) -> None:
-        """Each inset of ``plan``: the same document through this same renderer in the inset's view
-        (so its flows are on the map's width scale and the legend holds), then its title strip and
-        frame (the locators are drawn with the map, under its flows). Every phase paints its part, so
-        a layered SVG keeps the
-        inset's countries, flows and names in their layers."""
-        self.report.insets_left_out = list(plan.left_out)
-        if not plan.placed:
-            return
-        inner = replace(options, furniture=False, keep_clear=(), cutouts=(), avoid=(), locators=(), flows_within_frame=True,
-                        phases=options.phases if options.phases is not None else frozenset(PHASES))
-        for inset in plan.placed:
-            renderer = MapRenderer(self.doc)
-            renderer.render_map(painter, inset.view, replace(inner, figures_only=figures_inside(self.doc, inset.view.extent)))
-            self.report.insets.append((inset, renderer.report))
-        furniture = InsetPainter(self.doc, view, painter)
-        self.report.texts.extend(furniture.texts(plan))
-        if not options.paints("furniture"):
-            return
-        for inset in plan.placed:
-            furniture.frame_and_title(inset)
 
     # -- layers -------------------------------------------------------------------------------
     def _paint_boundaries(self, painter: QPainter, view: MapView, layer, draw: bool = True) -> list:
@@ -526,16 +449,6 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin):
     # -- texts --------------------------------------------------------------------------------
     def _sources_text(self) -> str:
         return sources_text(self.doc)
-
-
-def _outside(boxes) -> QRegion:
-    """Everything but ``boxes`` (x0, y0, x1, y1, page pixels, taken to whole pixels outwards): a clip
-    that leaves them empty."""
-    big = 1 << 24
-    region = QRegion(QRect(-big, -big, 2 * big, 2 * big))
-    for x0, y0, x1, y1 in boxes:
-        region = region.subtracted(QRegion(QRectF(x0, y0, x1 - x0, y1 - y0).toAlignedRect()))
-    return region
 
 
 _COUNTRY_PATHS: list[tuple] = []

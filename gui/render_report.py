@@ -1,0 +1,53 @@
+"""What a render placed and drew, for the tests, the quality checks and the outputs that draw the map
+again (the web map, the GeoPackage's fields): measured by the painter, never guessed. Split from
+gui.render, which fills it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF
+
+from geo.flow_geometry import WidthScale
+from geo.insets import PlacedInset
+from geo.labels import PlacedLabel
+from geo.view import MapView
+
+
+@dataclass
+class RenderReport:
+    """What the last render placed, for tests and quality checks (pixels, not guesses)."""
+
+    view: MapView | None = None
+    scale: WidthScale | None = None
+    symbols: object = None
+    value_labels: list[PlacedLabel] = field(default_factory=list)
+    dropped_labels: list[str] = field(default_factory=list)
+    furniture_rects: dict[str, QRectF] = field(default_factory=dict)
+    labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Every placed label: (kind, (x0, y0, x1, y1) in page pixels)."""
+    texts: list[tuple[str, str, str, str]] = field(default_factory=list)
+    """Every text drawn: (kind, text, colour, effective background), for legibility checks."""
+    unlabelled: list[str] = field(default_factory=list)
+    """Flows left without a value label on purpose (beyond FlowStyle.max_labels)."""
+    nodes: dict[str, float] = field(default_factory=dict)
+    """OD node name -> total drawn, when the figures are origin–destination."""
+    place_labels: list[tuple[str, str, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Every place name drawn: (place id, text, (x0, y0, x1, y1) in page pixels)."""
+    node_names: list[tuple[str, str, tuple[float, float, float, float]]] = field(default_factory=list)
+    """Every OD node's name drawn: ("node:<node>", text, (x0, y0, x1, y1) in page pixels)."""
+    dots: list[tuple[str, float, float, float]] = field(default_factory=list)
+    """Every place dot drawn: (place id, x, y, radius) in page pixels."""
+    leaders: list[tuple[str, tuple[float, float], tuple[float, float]]] = field(default_factory=list)
+    """Every leader line drawn: (label key, anchor, end on the label's box) in page pixels."""
+    marks: list = field(default_factory=list)
+    """Every figure, place and country name placed, in placement order (geo.placed_marks.PlacedMark):
+    what the web map sets where the PNG sets it."""
+    lifted_islands: list = field(default_factory=list)
+    """Small islands drawn again above the flows that cover them (pixel outlines)."""
+    lifted_land: list = field(default_factory=list)
+    """The same islands as (outline in the view's CRS, fill colour): what the web map lifts too."""
+    insets: list[tuple[PlacedInset, RenderReport]] = field(default_factory=list)
+    """Every inset map painted on the page (geo.insets.PlacedInset) with its own map's report."""
+    insets_left_out: list[tuple[str, str]] = field(default_factory=list)
+    """Insets chosen that found no free room on the map: (area key, why)."""
