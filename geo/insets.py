@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
@@ -268,6 +268,8 @@ class PlacedInset:
     rect: Rect
     view: MapView
     locator: Rect
+    figures: frozenset[str] = frozenset()
+    """The figures it prints and its page's map leaves out (``figures_inside`` its view's extent)."""
 
     @property
     def title_rect(self) -> Rect:
@@ -368,11 +370,12 @@ def _name_room(doc, view: MapView, xy: np.ndarray, shown: np.ndarray) -> list:
     under the 2023 map's inset)."""
     from geo.map_marks import NAME_PT
 
-    names = doc.layer("places").data["name"].astype(str).to_numpy() if "name" in doc.layer("places").data.columns else None
-    if names is None or not shown.any():
+    data = doc.layer("places").data
+    if "name" not in data.columns or not shown.any():
         return []
     mm, em = view.px_per_mm, NAME_PT * 25.4 / 72
-    reach = (np.char.str_len(names[shown].astype(str)) * NAME_EM_PER_CHAR * em + PLACE_CLEAR_MM) * mm
+    lengths = data["name"].astype(str).str.len().to_numpy()[shown]
+    reach = (lengths * NAME_EM_PER_CHAR * em + PLACE_CLEAR_MM) * mm
     x, y = xy[shown, 0], xy[shown, 1]
     half = em * mm * 0.6
     return list(shapely.box(x - reach, y - half, x + reach, y + half))
@@ -431,6 +434,7 @@ def plan_insets(doc, view: MapView, choice: str | tuple[str, ...], furniture: Se
         if best is None or score < best[1]:
             best = (plan, score)
     placed = sorted(best[0].placed, key=lambda p: list(INSET_AREAS).index(p.area.key))
+    placed = [replace(p, figures=figures_inside(doc, p.view.extent)) for p in placed]  # of the plan kept only
     return InsetPlan(tuple(placed), best[0].left_out)
 
 

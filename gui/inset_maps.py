@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, QRectF
 from PySide6.QtGui import QPainter, QRegion
 
-from geo.insets import InsetPlan, figures_inside
+from geo.insets import InsetPlan
 from geo.view import MapView
 from gui.inset_painter import LOCATOR_CLEAR_MM, InsetPainter, page_insets
 
@@ -30,7 +30,7 @@ class InsetsMixin:
         insets print (each figure is printed once on a page)."""
         plan = page_insets(self.doc, view, painter, options.keep_clear) if options.furniture else InsetPlan()
         edges = plan.locator_edges(LOCATOR_CLEAR_MM * view.px_per_mm)
-        elsewhere = frozenset().union(*(figures_inside(self.doc, p.view.extent) for p in plan.placed))
+        elsewhere = frozenset().union(*(p.figures for p in plan.placed))
         return plan, replace(options, cutouts=options.cutouts + plan.rects, avoid=options.avoid + edges,
                              locators=options.locators + tuple(p.locator for p in plan.placed),
                              figures_elsewhere=options.figures_elsewhere | elsewhere)
@@ -54,7 +54,7 @@ class InsetsMixin:
                         phases=options.phases if options.phases is not None else frozenset(PHASES))
         for inset in plan.placed:
             renderer = type(self)(self.doc)
-            renderer.render_map(painter, inset.view, replace(inner, figures_only=figures_inside(self.doc, inset.view.extent)))
+            renderer.render_map(painter, inset.view, replace(inner, figures_only=inset.figures))
             self.report.insets.append((inset, renderer.report))
         furniture = InsetPainter(self.doc, view, painter)
         self.report.texts.extend(furniture.texts(plan))

@@ -69,10 +69,10 @@ class RenderOptions:
     """Boxes (x0, y0, x1, y1, page pixels) outlined on the map above its land and below its flows and
     names: the areas its inset maps show (a locator on top cut through the Western Mediterranean's circle)."""
     figures_elsewhere: frozenset[str] = frozenset()
-    """Figures (layout keys, as ``geo.insets.figures_inside``) this map leaves out: its page prints
+    """Figures (layout keys, as ``geo.insets.PlacedInset.figures``) this map leaves out: its page prints
     them in an inset. A figure is printed once on a page."""
     figures_only: frozenset[str] | None = None
-    """The only figures this map prints (an inset's: ``geo.insets.figures_inside``); None: all."""
+    """The only figures this map prints (an inset's: ``geo.insets.PlacedInset.figures``); None: all."""
     flows_within_frame: bool = False
     """Lay out only the flows that reach into the frame (an inset: a few of the page's flows at a
     larger scale; every band of a 5,000-route page laid out again for its inset doubled its time)."""

@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 from pathlib import Path
 
 # folium imports requests/urllib3, which opens a socket to probe IPv6: import it at collection,
 # before pytest-socket blocks sockets.
 import folium  # noqa: F401
 import pytest
+from chromium_settings import CHROMIUM, FLAGS, LOCAL_SCHEMES, eventually  # noqa: F401  (re-exported)
 
 from gui import web_preview  # web_preview before any QApplication: it prepares QtWebEngine
 from gui.layout import PageLayout
@@ -40,13 +40,8 @@ from gui.web_export import export_webmap
 
 ROOT = Path(__file__).resolve().parents[1]
 
-CHROMIUM = Path("/usr/bin/chromium")
 needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium")
 needs_webengine = pytest.mark.skipif(not web_preview.webengine_available(), reason="QtWebEngine is not installed here")
-# The launch flags of tests/browser/test_webmap_chromium.py.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LOCAL_SCHEMES = ("file", "data", "blob", "about")
 UNSAFE = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", "'wasm-unsafe-eval'", "*",
           "'self'", "data:", "blob:", "http:", "https:", "file:")
 
@@ -155,14 +150,3 @@ def udp_listener(socket_enabled):
     server = UdpListener()
     yield server
     server.close()
-
-
-def eventually(check, timeout_s: float) -> bool:
-    end = time.monotonic() + timeout_s
-    while not check():
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.05)
-    return True
-
-

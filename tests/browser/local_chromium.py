@@ -7,22 +7,16 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
-import time
 from pathlib import Path
 
 import pytest
+from chromium_settings import CHROMIUM, FLAGS, LOCAL_SCHEMES, eventually  # noqa: F401  (re-exported)
 
-CHROMIUM = Path("/usr/bin/chromium")
 if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium; "
                 "`make test` does it)", allow_module_level=True)
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-# The launch flags of /work/shared/TOOLING.md section 4.
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LOCAL_SCHEMES = ("file", "data", "blob", "about")
+from playwright.sync_api import sync_playwright
 
 
 @contextlib.contextmanager
@@ -58,13 +52,3 @@ def open_map(ctx, path: Path, settle_ms: int = 300):
     page.wait_for_timeout(settle_ms)
     assert errors == []
     return page
-
-
-def eventually(check, timeout_s: float = 5.0) -> bool:
-    """Poll ``check`` until it holds: a busy CI machine repaints late, a fixed sleep makes tests flaky."""
-    end = time.monotonic() + timeout_s
-    while not check():
-        if time.monotonic() > end:
-            return False
-        time.sleep(0.05)
-    return True
