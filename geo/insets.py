@@ -367,14 +367,17 @@ sets no text, takes a name to need."""
 def _name_room(doc, view: MapView, xy: np.ndarray, shown: np.ndarray) -> list:
     """Room for each shown place's name on either side of its dot, a line high: the names are placed
     after the insets, round them, and a name with no room left beside its dot was dropped (Nouakchott,
-    under the 2023 map's inset)."""
+    under the 2023 map's inset). The name is measured in the map's language, as it will be set: the
+    English one's room under-reserved for a longer French or Arabic name."""
     from geo.map_marks import NAME_PT
+    from geo.map_texts import label_names
 
     data = doc.layer("places").data
     if "name" not in data.columns or not shown.any():
         return []
     mm, em = view.px_per_mm, NAME_PT * 25.4 / 72
-    lengths = data["name"].astype(str).str.len().to_numpy()[shown]
+    # the name as the map writes it: Algiers is "الجزائر العاصمة" on the Arabic map, twice as long
+    lengths = label_names(data, doc.label_language).str.len().to_numpy()[shown]
     reach = (lengths * NAME_EM_PER_CHAR * em + PLACE_CLEAR_MM) * mm
     x, y = xy[shown, 0], xy[shown, 1]
     half = em * mm * 0.6

@@ -295,3 +295,29 @@ def test_an_inset_drops_no_name_the_map_prints(qapp, bundled_doc_factory, period
         if choice == insets:
             assert report.insets, "no inset to test"
     assert names["none"] <= names[insets], names["none"] - names[insets]
+
+
+def test_the_inset_keeps_room_for_a_name_in_the_maps_language(qapp, bundled_doc_factory):
+    """The planner keeps room beside a place's dot for its name as the map writes it: with a places
+    layer whose French name for Nouakchott is twice its English one, the French map's inset (of the
+    2024 map, beside Nouakchott) moves off so that the French name is set where the English one is,
+    right of its dot, clear of the inset (room sized from the English name pushed it below the dot)."""
+    doc = bundled_doc_factory()
+    doc.select("2024")
+    doc.insets = ("gibraltar",)
+    places = doc.layer("places").data
+    places.loc[places["place_id"] == "nouakchott", "name_fr"] = "Nouakchott (Mauritanie)"
+    set_at = {}
+    for language in ("en", "fr"):
+        doc.label_language = language
+        image, _, report = paint(doc, Page(dpi=100))
+        inset, _ = inset_of(report, "gibraltar")
+        (text, box), = [(t, b) for pid, t, b in report.place_labels if pid == "nouakchott"]
+        assert text == {"en": "Nouakchott", "fr": "Nouakchott (Mauritanie)"}[language]
+        assert not shapely.box(*box).intersects(shapely.box(*inset.rect))
+        x0, y0, x1, y1 = (round(v) for v in box)
+        ink = pixels(image)[y0:y1, x0:x1].mean(axis=2) < 100
+        assert ink.sum() > 2 * len(text), "no letters drawn in the name's box"
+        assert ink[:, (x1 - x0) * 3 // 4:].any(), "the name's last letters are not drawn"  # nothing cut it short
+        set_at[language] = box
+    assert abs(set_at["fr"][0] - set_at["en"][0]) < 1 and abs(set_at["fr"][1] - set_at["en"][1]) < 1, set_at
