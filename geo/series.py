@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.held_scale import largest_drawn
+from geo.insets import AUTO
 from geo.page import Page
 from geo.periods import parse_period
 
@@ -53,6 +54,8 @@ class SeriesPlan:
     """Period and metric pairs with nothing to draw, each with why (said, never silently dropped)."""
     source: str | None = None
     """The figures' source on every map (None: one source per scale, as ``crossings render``)."""
+    insets: str | tuple[str, ...] = AUTO
+    """Every map's inset maps (geo.insets: auto, none or the areas' keys), the document's choice."""
     extent: tuple[float, float, float, float] | None = None
     """The projected frame every map shares: with no ``extent_lonlat``, fitted once to the flows of the
     whole series, clear of every map's furniture (``gui.series_export`` measures the boxes)."""
@@ -137,4 +140,5 @@ def plan_series(doc: MapDocument, periods: list[str], metrics: list[str] | None 
     fixed = doc.flow_style.reference_value
     scales = {metric: float(fixed) if fixed else value for metric, value in largest.items()}
     maps = tuple(SeriesMap(period, metric, language) for period, metric in chosen for language in languages)
-    return SeriesPlan(maps, scales, page or doc.page, doc.extent_lonlat, tuple(formats), tuple(skipped), source)
+    return SeriesPlan(maps, scales, page or doc.page, doc.extent_lonlat, tuple(formats), tuple(skipped), source,
+                      insets=doc.insets)

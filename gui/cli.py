@@ -65,10 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"), help="page orientation")
     page.add_argument("--dpi", type=float, default=300.0, help="resolution in dots per inch")
     page.add_argument("--size", metavar="WxH", help="pixel size instead of a paper size, e.g. 1920x1080")
-    page.add_argument("--insets", default="auto", metavar="auto|none|NAMES",
-                      help="inset maps of areas the map cannot show legibly: auto (where the map needs one), none, "
-                           "or the areas to show, comma-separated: gibraltar (the Strait, with Ceuta and Melilla), "
-                           "canaries (the Canary Islands); not on small multiples or the web map")
+    add_insets_argument(page, "auto")
     out = render.add_argument_group("outputs")
     out.add_argument("--out-dir", default=".", help="folder for the outputs")
     out.add_argument("--name", help="base file name (default: crossings_<period>_<metric>)")
@@ -132,6 +129,25 @@ def add_extent_argument(group) -> None:
                        help="the map frame in degrees of longitude and latitude, e.g. --extent -20 10 30 46; the "
                             "page keeps its shape, so the shorter side shows more (default: the frame fits the "
                             "flows drawn, clear of the title and legend)")
+
+
+def add_insets_argument(group, default: str | None, default_words: str = "") -> None:
+    """``--insets``, shared by ``render`` (default auto) and ``atlas`` (default None: a project's own
+    choice, said in ``default_words``)."""
+    group.add_argument("--insets", default=default, metavar="auto|none|NAMES",
+                       help="inset maps of areas the map cannot show legibly: auto (where the map needs one), none, "
+                            "or the areas to show, comma-separated: gibraltar (the Strait, with Ceuta and Melilla), "
+                            "canaries (the Canary Islands); not on small multiples or the web map" + default_words)
+
+
+def insets_option(value: str | None) -> str | tuple[str, ...] | None:
+    """``--insets``' choice (geo.insets.parse_insets), None where it was not given; a mistake is a
+    CrossingsError naming the option."""
+    if value is None:
+        return None
+    from geo.insets import parse_insets
+
+    return parse_insets(value, "--insets")
 
 
 def extent_option(values: list[str] | None) -> tuple[float, float, float, float] | None:
@@ -209,9 +225,7 @@ def _render(args) -> int:
     if not args.no_png:
         page.check_raster()  # before reading anything: the answer does not depend on the data
     extent = extent_option(args.extent)  # before reading anything, like the page
-    from geo.insets import parse_insets
-
-    insets = parse_insets(args.insets, "--insets")
+    insets = insets_option(args.insets)
     doc = _load(args)
     doc.page = page
     doc.insets = insets

@@ -18,7 +18,7 @@ from geo.series import FORMATS, LANGUAGES
 
 
 def add_atlas_parser(sub) -> None:
-    from gui.cli import ExtentHelp, add_extent_argument
+    from gui.cli import ExtentHelp, add_extent_argument, add_insets_argument
 
     atlas = sub.add_parser("atlas", help="a series of maps in one call: periods × metrics × languages, one width "
                                          "scale per metric, and a PDF atlas", formatter_class=ExtentHelp)
@@ -48,6 +48,7 @@ def add_atlas_parser(sub) -> None:
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size (default: A4)")
     page.add_argument("--orientation", default="landscape", choices=("landscape", "portrait"))
     page.add_argument("--dpi", type=float, default=300.0, help="resolution of the PNGs (default: 300)")
+    add_insets_argument(page, None, " (default: a --project's own choice, else auto)")
     out = atlas.add_argument_group("outputs")
     out.add_argument("--out-dir", default=".", help="folder for the files (default: .)")
     out.add_argument("--formats", nargs="+", default=["png"], choices=FORMATS, metavar="FORMAT",
@@ -61,13 +62,14 @@ def add_atlas_parser(sub) -> None:
 
 
 def run_atlas(args: argparse.Namespace) -> int:
-    from gui.cli import extent_option
+    from gui.cli import extent_option, insets_option
     from gui.series_export import DocumentSource, SeriesRunner
 
     if args.project and any((args.boundaries, args.routes, args.flows, args.places, args.nodes)):
         raise CrossingsError("--project brings its own data: leave out --boundaries, --routes, --flows, --places "
                              "and --nodes")
     extent_option(args.extent)  # a mistake is said before any worker starts
+    insets_option(args.insets)
     if args.jobs is not None and not 1 <= args.jobs <= 64:
         raise CrossingsError(f"--jobs {args.jobs} is not between 1 and 64")
     out_dir = Path(args.out_dir)
@@ -84,7 +86,7 @@ def _plan_and_draw(args: argparse.Namespace, source, runner, out_dir: Path) -> i
 
     from geo.page import Page
     from geo.series import plan_series
-    from gui.cli import extent_option
+    from gui.cli import extent_option, insets_option
 
     doc = source.load()  # the plan needs the figures; each worker has its own copy
     extent = extent_option(args.extent)
@@ -93,6 +95,9 @@ def _plan_and_draw(args: argparse.Namespace, source, runner, out_dir: Path) -> i
 
         check_shows_region(doc.crs, extent)
         doc.extent_lonlat = extent
+    insets = insets_option(args.insets)
+    if insets is not None:  # the plan carries it to every worker (else the document's own: auto, or a project's)
+        doc.insets = insets
     page = Page(args.page, args.orientation, args.dpi)
     if "png" in args.formats:
         page.check_raster()

@@ -109,10 +109,11 @@ def _ready() -> bool:
 
 def configure(doc: MapDocument, plan: SeriesPlan, item: SeriesMap) -> None:
     """The document as the series draws ``item``: its selection and language, the plan's page,
-    extent and held width scale."""
+    extent, insets and held width scale."""
     doc.select(item.period, item.metric, plan.source)
     doc.label_language = item.language
     doc.page = plan.page
+    doc.insets = plan.insets
     if plan.extent_lonlat is not None:
         doc.extent_lonlat = plan.extent_lonlat
     doc.frame_extent = plan.extent
