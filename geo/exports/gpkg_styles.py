@@ -118,9 +118,7 @@ def _look(doc, kind: str, layer, data: pd.DataFrame, legend: _Legend) -> Look:
     if kind == "figures":
         return _figures(doc)
     if kind == "nodes":
-        return Look("point", (Rule("Node", None, Paint("marker", fill=NODE_FILL, stroke="#ffffff",
-                                                        stroke_mm=NODE_CASING_MM, size_field="diameter_mm",
-                                                        opacity=NODE_OPACITY)),), opacity=flow_opacity)
+        return _nodes(doc, data, flow_opacity)
     raise ValueError(f"no map style for a layer of kind {kind!r}")
 
 
@@ -174,13 +172,30 @@ def _places(doc, layer, data: pd.DataFrame) -> Look:
     rules = (Rule("Enclave", shown(Eq("kind", "enclave")), dot("enclave")),
              Rule("Town", shown(In("kind", dotted[1:])), dot("town")),
              Rule("Island or archipelago: its name", shown(Not(In("kind", dotted))), None))
-    order = tuple(QGIS_SIDES[side] for side in sorted(SIDE_COSTS, key=SIDE_COSTS.get))
     labels = Labels("map_name", theme.font_family, PLACE_PT, theme.text, "point",
                     italic=In("kind", ITALIC_KINDS) if map_language(doc).italic else None,
                     halo="#ffffff", halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY,
-                    distance_mm=NAME_GAPS_MM[0], positions=order,
+                    distance_mm=NAME_GAPS_MM[0], positions=_name_positions(),
                     where=Yes("on_map") if "on_map" in data.columns else None) if layer.style.labels else None
     return Look("point", rules, labels, opacity=layer.style.opacity)
+
+
+def _nodes(doc, data: pd.DataFrame, opacity: float) -> Look:
+    """An OD map's nodes: circles as wide as the map draws them (``diameter_mm``), each named beside its
+    circle in the map's language (``map_name``, gui.node_names), as a place is: its size, halo, gap
+    from the circle's edge and order of positions."""
+    theme = doc.theme
+    node = Rule("Node", None, Paint("marker", fill=NODE_FILL, stroke="#ffffff", stroke_mm=NODE_CASING_MM,
+                                    size_field="diameter_mm", opacity=NODE_OPACITY))
+    labels = Labels("map_name", theme.font_family, PLACE_PT, theme.text, "point", halo="#ffffff",
+                    halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY, distance_mm=NAME_GAPS_MM[0],
+                    positions=_name_positions(), size_field="diameter_mm") if "map_name" in data.columns else None
+    return Look("point", (node,), labels, opacity=opacity)
+
+
+def _name_positions() -> tuple[str, ...]:
+    """QGIS's positions around a point in the painter's order of preference for a name (SIDE_COSTS)."""
+    return tuple(QGIS_SIDES[side] for side in sorted(SIDE_COSTS, key=SIDE_COSTS.get))
 
 
 def _points(layer) -> Look:

@@ -113,7 +113,9 @@ class Labels:
     QGIS's R, L, T, B, TR, ...), "line" (horizontal, anywhere around the line's middle at
     ``distance_mm``: clear of a band drawn along it) or "polygon" (horizontal, inside).
     ``italic``: a filter of the features set in italics (None: none). ``where``: which features
-    are labelled in SLD (QGIS labels the features its rules render).
+    are labelled in SLD (QGIS labels the features its rules render). ``size_field``: a point's
+    marker is this field's millimetres across, and ``distance_mm`` is from its edge (an OD node's
+    circle, whose name is set beside it, not on it).
     """
 
     field: str
@@ -132,6 +134,7 @@ class Labels:
     distance_mm: float = 0.0
     positions: tuple[str, ...] = ()
     where: Filter | None = None
+    size_field: str | None = None
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
 
             nodes = node_points(join.flows, totals)
             nodes["diameter_mm"] = [2 * radii.get(n, NODE_RADIUS_MM) for n in nodes["name"]]
+            nodes["map_name"] = map_names(doc, "nodes", nodes).to_numpy()
             out["nodes"] = _clean(nodes)
             projected = curves
         else:

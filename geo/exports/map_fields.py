@@ -14,7 +14,7 @@ import shapely
 
 from geo.join import TOTAL
 from geo.map_marks import figure_labels, total_key
-from geo.map_texts import country_names, label_names
+from geo.map_texts import country_names, label_names, node_names
 from geo.place_layout import place_dots, places_shown
 
 
@@ -46,13 +46,16 @@ def figure_label_fields(doc, figures: pd.DataFrame, symbols: pd.DataFrame | None
 
 def map_names(doc, kind: str, data: pd.DataFrame) -> pd.Series | None:
     """The names the map writes for a layer of ``kind``, in the map's language: countries with the
-    asterisk of a Non-Self-Governing Territory, places as their labels read; None for other kinds."""
+    asterisk of a Non-Self-Governing Territory, places as their labels read, an OD map's nodes as
+    named beside their circles; None for other kinds."""
     if "name" not in data.columns:
         return None
     if kind == "boundaries":
         return country_names(data, doc.label_language)
     if kind == "places":
         return label_names(data, doc.label_language)
+    if kind == "nodes":
+        return pd.Series(node_names(doc, data["name"]), index=data.index, dtype=object)
     return None
 
 

@@ -113,7 +113,7 @@ def _qml_labels(root: ET.Element, labels: Labels | None, blocks: bool) -> None:
         "predefinedPositionOrder": ",".join(lab.positions) or "TR,TL,BR,BL,R,L,TSR,BSR",
         "placementFlags": "10", "polygonPlacementFlags": "2",
         "fitInPolygonOnly": "1" if lab.placement == "polygon" else "0", "centroidInside": "1", "priority": "5",
-        "offsetType": "0", "quadOffset": "4", "xOffset": "0", "yOffset": "0", "rotationAngle": "0",
+        "offsetType": "1" if lab.size_field else "0", "quadOffset": "4", "xOffset": "0", "yOffset": "0", "rotationAngle": "0",
         "geometryGeneratorEnabled": "1" if middle else "0", "geometryGeneratorType": "PointGeometry",
         "geometryGenerator": "line_interpolate_point($geometry, length($geometry) / 2)" if middle else ""})
     ET.SubElement(settings, "rendering", {

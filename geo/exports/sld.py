@@ -126,7 +126,15 @@ def _sld_text(fts: ET.Element, lab: Labels, where: Filter | None, italic: bool) 
         anchor = _se(point, "AnchorPoint")
         _se(anchor, "AnchorPointX", "0" if lab.placement == "point" else "0.5")
         _se(anchor, "AnchorPointY", "0.5")
-        if lab.distance_mm:
+        if lab.size_field:  # from the marker's edge: half its size (millimetres in the layer) and the gap, in SE pixels
+            displacement = _se(point, "Displacement")
+            add = ET.SubElement(_se(displacement, "DisplacementX"), f"{{{OGC_NS}}}Add")
+            half = ET.SubElement(add, f"{{{OGC_NS}}}Div")
+            ET.SubElement(half, f"{{{OGC_NS}}}PropertyName").text = lab.size_field
+            ET.SubElement(half, f"{{{OGC_NS}}}Literal").text = number(2 * SE_PIXEL_MM)
+            ET.SubElement(add, f"{{{OGC_NS}}}Literal").text = _px(lab.distance_mm)
+            _se(displacement, "DisplacementY", "0")
+        elif lab.distance_mm:
             displacement = _se(point, "Displacement")
             _se(displacement, "DisplacementX", _px(lab.distance_mm))
             _se(displacement, "DisplacementY", "0")

@@ -9,7 +9,7 @@ background in the project, not in a layer's style), the font folder and the PNG 
 says, for every layer, what QGIS found and loaded: its stored styles, the renderer, rules,
 symbol colours and data-defined properties, labels, what it would be without its stored style,
 and whether its SLD loads; where the render put the frame (visible extent, units per pixel); and
-the text of every label QGIS placed, by layer.
+the text of every label QGIS placed, by layer, with its box in map units.
 """
 
 import json
@@ -128,13 +128,16 @@ def main(spec_path, report_path):
     image.save(spec["png"])
     shown = settings.visibleExtent()
     names = {layer.id(): layer.name() for layer in layers}
-    placed = {}
+    placed, boxes = {}, {}
     for label in job.takeLabelingResults().allLabels():
         placed.setdefault(names[label.layerID], []).append(label.labelText)
+        box = label.labelRect
+        boxes.setdefault(names[label.layerID], []).append(
+            [label.labelText, box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()])
     report["render"] = {"errors": [e.message for e in job.errors()], "visible_extent": [
         shown.xMinimum(), shown.yMinimum(), shown.xMaximum(), shown.yMaximum()],
         "units_per_px": settings.mapUnitsPerPixel(), "crs_valid": settings.destinationCrs().isValid(),
-        "labels": placed}
+        "labels": placed, "label_boxes": boxes}
     with open(report_path, "w", encoding="utf-8") as f:
         json.dump(report, f, indent=1)
     del job, painter, settings, layers, layer, plain  # before QGIS goes: a layer outliving it crashes the exit

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 import shapely
 
 from geo.atomic import output_set
+from geo.exports.gpkg_styles import PLACE_PT
 from geo.exports.layers import export_layers
 from geo.join import ZERO
 from geo.page import Page
@@ -82,18 +84,23 @@ def opened(request, qgis, qapp, bundled_doc_factory):
     view = page_view(doc, page)
     if request.param == "zero_figure":
         assert (doc.flow_symbols(view)["symbol"] == ZERO).any()
+    report, stderr = _open_in_qgis(qgis, doc, view, gpkg, request.param)
+    return doc, view, _load_rgb(png), _load_rgb(qgis / f"qgis_{request.param}.png"), report, stderr
+
+
+def _open_in_qgis(qgis: Path, doc, view, gpkg: Path, name: str) -> tuple[dict, str]:
+    """QGIS opens ``gpkg`` and renders ``view``'s frame into ``qgis_<name>.png``: its report and stderr."""
     _, _, width, height = view.frame_px
-    layers = sorted((name for name, _ in pyogrio.list_layers(gpkg) if name != "layer_styles"), key=PAINTER_ORDER.index)
+    layers = sorted((n for n, _ in pyogrio.list_layers(gpkg) if n != "layer_styles"), key=PAINTER_ORDER.index)
     spec = {"gpkg": str(gpkg), "layers": layers, "crs": doc.crs, "extent": list(view.extent),
             "size": [round(width), round(height)], "dpi": DPI, "background": doc.theme.sea,
-            "fonts": str(resource_path("fonts")), "png": str(qgis / f"qgis_{request.param}.png")}
-    spec_path, report_path = qgis / f"{request.param}.json", qgis / f"{request.param}_report.json"
+            "fonts": str(resource_path("fonts")), "png": str(qgis / f"qgis_{name}.png")}
+    spec_path, report_path = qgis / f"{name}.json", qgis / f"{name}_report.json"
     spec_path.write_text(json.dumps(spec), encoding="utf-8")
     run = subprocess.run([QGIS_PYTHON, str(SCRIPT), str(spec_path), str(report_path)], capture_output=True, text=True,
                          env=_qgis_env(qgis), timeout=300)
     assert run.returncode == 0, run.stderr[-2000:]
-    report = json.loads(report_path.read_text(encoding="utf-8"))
-    return doc, view, _load_rgb(png), _load_rgb(Path(spec["png"])), report, run.stderr
+    return json.loads(report_path.read_text(encoding="utf-8")), run.stderr
 
 
 def _with_a_zero(folder: Path):
@@ -161,6 +168,46 @@ def test_qgis_prints_the_maps_figures_and_names(opened):
     places = layers["places"]
     named = set(places.loc[places["on_map"], "map_name"])
     assert set(placed["places"]) <= named and len(placed["places"]) >= 0.6 * len(named)
+
+
+def test_qgis_names_each_od_node_beside_its_circle_in_the_maps_language(qgis, qapp):
+    """An OD map's GeoPackage: QGIS opens the nodes layer with its labels on, from ``map_name``, and
+    sets every node's name as the French map writes it (Libye, not Libya), beside its circle: clear of
+    it and within a few millimetres of its edge (the distance is from the circle's edge, not its centre)."""
+    from geo import paths
+    from geo.document import MapDocument
+    from gui.export import write_map_files
+    from gui.layout import page_view
+
+    doc = MapDocument.from_files(flows=paths.data_path("flows", "od_2024.csv"))
+    doc.select("2024Q4", "departures")
+    doc.label_language = "fr"
+    page = Page("A4", "landscape", DPI)
+    gpkg = qgis / "od.gpkg"
+    with output_set():
+        write_map_files(doc, page, {"gpkg": gpkg})
+    view = page_view(doc, page)
+    report, _ = _open_in_qgis(qgis, doc, view, gpkg, "od")
+    labels = report["layers"]["nodes"]["labels"]
+    assert labels is not None and labels["draw"] and labels["field"] == "map_name", labels
+    assert labels["halo"] and labels["size"] == pytest.approx(PLACE_PT)
+    assert report["layers"]["nodes"]["sld"]["loaded"], report["layers"]["nodes"]["sld"]
+    with sqlite3.connect(gpkg) as db:
+        (sld,), = db.execute("SELECT styleSLD FROM layer_styles WHERE f_table_name = 'nodes' AND useAsDefault")
+    assert "<se:TextSymbolizer>" in sld and "<ogc:PropertyName>map_name</ogc:PropertyName>" in sld
+    nodes = pyogrio.read_dataframe(gpkg, layer="nodes").to_crs(doc.crs)
+    names = dict(zip(nodes["name"], nodes["map_name"], strict=True))
+    assert names == {"Libya": "Libye", "Tunisia": "Tunisie", "Algeria": "Algérie", "Italy": "Italie"}
+    placed = report["render"]["label_boxes"]["nodes"]
+    assert sorted(text for text, *_ in placed) == sorted(names.values())
+    mm = view.px_per_mm
+    for text, x0, y0, x1, y1 in placed:
+        row = nodes[nodes["map_name"] == text].iloc[0]
+        (cx, cy), = view.to_px(np.array([[row.geometry.x, row.geometry.y]]))
+        circle = shapely.Point(cx, cy).buffer(row["diameter_mm"] / 2 * mm)
+        box = shapely.box(*view.to_px(np.array([[x0, y1], [x1, y0]])).ravel())
+        assert not box.intersects(circle), (text, "on its circle")
+        assert box.distance(circle) < 3 * mm, (text, box.distance(circle) / mm)
 
 
 def test_each_flow_is_the_colour_the_png_shows(opened):
