@@ -7,6 +7,7 @@ the document off the UI thread, so the window stays responsive and the user may 
 from __future__ import annotations
 
 import glob
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,8 @@ from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.export_settings import FORMATS, ExportSettings, output_folder, relative_folder
 from geo.history import clone
+from geo.insets import AUTO, INSET_AREAS, NONE, parse_insets
+from geo.map_language import map_language
 from geo.page import PAPER_SIZES_MM, Page
 from gui import export as png_export
 from gui.dialogs.prompts import confirm_overwrite as ask_overwrite
@@ -47,6 +50,22 @@ FORMAT_LABELS = {"png": QT_TRANSLATE_NOOP("ExportDialog", "PNG image"),
                  "geojson": QT_TRANSLATE_NOOP("ExportDialog", "GeoJSON, one file per layer"),
                  "gpkg": QT_TRANSLATE_NOOP("ExportDialog", "GeoPackage, all layers"),
                  "html": QT_TRANSLATE_NOOP("ExportDialog", "Web map (one HTML file that works offline)")}
+
+
+def inset_choices(doc: MapDocument) -> list[tuple[str, str | tuple[str, ...]]]:
+    """The inset control's entries after auto and none, as (text, choice): each area, then each set of
+    them, named by the titles their insets print (in the map's language)."""
+    lang = map_language(doc)
+    out = []
+    for n in range(1, len(INSET_AREAS) + 1):
+        for areas in itertools.combinations(INSET_AREAS.values(), n):
+            out.append((" + ".join(lang(a.word) for a in areas), tuple(a.key for a in areas)))
+    return out
+
+
+def _inset_key(choice: str | tuple[str, ...]) -> str:
+    """A choice as the control's item data: auto, none, or the areas' keys in the planner's order."""
+    return choice if isinstance(choice, str) else ",".join(k for k in INSET_AREAS if k in choice)
 
 
 def available_formats() -> list[str]:
@@ -63,6 +82,8 @@ class ExportRequest:
     transparent: bool = False
     extent: tuple[float, float, float, float] | None = None
     """A projected extent (the canvas's view) every file frames exactly; None: the document's frame."""
+    insets: str | tuple[str, ...] = AUTO
+    """The pages' inset maps (geo.insets: auto, none or the areas' keys)."""
 
 
 def existing_outputs(req: ExportRequest) -> list[Path]:
@@ -86,6 +107,7 @@ def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> lis
         targets["geojson"] = req.folder / base
     if req.extent is not None:  # ``doc`` is the export's own copy: the frame is this export's alone
         doc.frame_extent = req.extent
+    doc.insets = req.insets
     with output_set():  # Cancel or a failure discards every file of the job; success renames them all
         written = png_export.write_map_files(doc, req.page, targets, transparent=req.transparent,
                                              progress=progress, cancelled=cancelled)
@@ -132,6 +154,14 @@ class ExportDialog(QDialog):
         self.this_view.setToolTip(self.tr("Export exactly what the map window shows (widened to the page's shape) "
                                           "instead of fitting the frame to the flows"))
         self.this_view.setEnabled(self.view_extent is not None)
+        self.insets = QComboBox(self)
+        self.insets.addItem(self.tr("Automatic: where the map needs one"), AUTO)
+        self.insets.addItem(self.tr("None"), NONE)
+        for text, choice in inset_choices(doc):
+            self.insets.addItem(text, _inset_key(choice))
+        self.insets.setCurrentIndex(max(0, self.insets.findData(_inset_key(doc.insets))))
+        self.insets.setToolTip(self.tr("Small maps of the areas the page's map cannot show legibly (PNG, PDF and SVG; "
+                                       "the web map zooms instead)"))
         self.folder = QLineEdit(str(output_folder(settings, self.project_folder)), self)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
@@ -149,6 +179,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Resolution"), self.dpi)
         form.addRow("", self.transparent)
         form.addRow("", self.this_view)
+        form.addRow(self.tr("Inset maps"), self.insets)
         where = QHBoxLayout()
         where.addWidget(self.folder, 1)
         where.addWidget(browse)
@@ -176,7 +207,7 @@ class ExportDialog(QDialog):
         box.addWidget(self.status)
         box.addWidget(self.buttons)
         self._preview_timer = QTimer(self, singleShot=True, interval=120, timeout=self.update_preview)
-        for w in (self.paper, self.orientation):
+        for w in (self.paper, self.orientation, self.insets):
             w.currentIndexChanged.connect(self._preview_timer.start)
         self.transparent.toggled.connect(self._preview_timer.start)
         self.this_view.toggled.connect(self._preview_timer.start)
@@ -186,7 +217,8 @@ class ExportDialog(QDialog):
         page = Page(self.paper.currentText(), self.orientation.currentData(), float(self.dpi.value()))
         return ExportRequest(Path(self.folder.text()).expanduser(), self.base.text().strip(), page,
                              frozenset(f for f, b in self.checks.items() if b.isChecked()), self.transparent.isChecked(),
-                             self.view_extent if self.this_view.isChecked() else None)
+                             self.view_extent if self.this_view.isChecked() else None,
+                             parse_insets(self.insets.currentData()))
 
     def _automatic_base(self) -> str:
         """The file name when none was chosen: after the selection, so it follows the quarter."""
@@ -205,13 +237,15 @@ class ExportDialog(QDialog):
             return ExportSettings(formats, folder, None, req.transparent)
 
     def _remember(self, req: ExportRequest) -> None:
-        """Write the export's settings and page back to the document, as one undoable edit when changed."""
+        """Write the export's settings, page and insets back to the document, as one undoable edit when changed."""
         settings = self.settings(req)
-        if (self.doc.page, getattr(self.doc, "export_settings", None)) == (req.page, settings):
+        same_insets = _inset_key(self.doc.insets) == _inset_key(req.insets)  # the same areas in any order
+        if (self.doc.page, getattr(self.doc, "export_settings", None)) == (req.page, settings) and same_insets:
             return
 
         def apply() -> None:
             self.doc.export_settings = settings
+            self.doc.insets = req.insets
             if self.doc.page != req.page:
                 self.doc.set_page(req.page)
 
@@ -229,6 +263,7 @@ class ExportDialog(QDialog):
         page = req.page.with_dpi(PREVIEW_DPI)
         work = clone(self.doc)
         work.frame_extent = req.extent  # the preview frames what the export will
+        work.insets = req.insets
         options = png_export.RenderOptions(transparent=req.transparent)
         self.runner.start(lambda progress, cancelled: png_export.render_image(work, page, options),
                           self._show_preview, lambda exc: self.preview.setText(str(exc)))

@@ -248,162 +248,182 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="44"/>
+        <location filename="../../gui/export_dialog.py" line="47"/>
         <source>PNG image</source>
         <translation>صورة PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="45"/>
+        <location filename="../../gui/export_dialog.py" line="48"/>
         <source>PDF (vector)</source>
         <translation>PDF (متجهي)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="46"/>
+        <location filename="../../gui/export_dialog.py" line="49"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (متجهي، طبقات مسماة)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="47"/>
+        <location filename="../../gui/export_dialog.py" line="50"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON، ملف لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="48"/>
+        <location filename="../../gui/export_dialog.py" line="51"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage، كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="49"/>
+        <location filename="../../gui/export_dialog.py" line="52"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="110"/>
+        <location filename="../../gui/export_dialog.py" line="132"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="124"/>
+        <location filename="../../gui/export_dialog.py" line="146"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="125"/>
+        <location filename="../../gui/export_dialog.py" line="147"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="128"/>
+        <location filename="../../gui/export_dialog.py" line="150"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="131"/>
+        <location filename="../../gui/export_dialog.py" line="153"/>
         <source>Frame the map&apos;s current view</source>
         <translation>تأطير العرض الحالي للخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="154"/>
         <source>Export exactly what the map window shows (widened to the page&apos;s shape) instead of fitting the frame to the flows</source>
         <translation>تصدير ما تعرضه نافذة الخريطة تمامًا (موسَّعًا ليلائم شكل الصفحة) بدلًا من ملاءمة الإطار للتدفقات</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="136"/>
+        <location filename="../../gui/export_dialog.py" line="158"/>
+        <source>Automatic: where the map needs one</source>
+        <translation>تلقائية: حيث تحتاجها الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="159"/>
+        <source>None</source>
+        <translation>بدون</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="163"/>
+        <source>Small maps of the areas the page&apos;s map cannot show legibly (PNG, PDF and SVG; the web map zooms instead)</source>
+        <translation>خرائط صغيرة للمناطق التي لا تستطيع خريطة الصفحة إظهارها بوضوح (PNG وPDF وSVG؛ أما خريطة الويب فتُكبَّر بدلًا من ذلك)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="166"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="147"/>
+        <location filename="../../gui/export_dialog.py" line="177"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="178"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="179"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="155"/>
+        <location filename="../../gui/export_dialog.py" line="182"/>
+        <source>Inset maps</source>
+        <translation>خرائط داخلية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="186"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="156"/>
+        <location filename="../../gui/export_dialog.py" line="187"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="157"/>
+        <location filename="../../gui/export_dialog.py" line="188"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="161"/>
+        <location filename="../../gui/export_dialog.py" line="192"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="166"/>
+        <location filename="../../gui/export_dialog.py" line="197"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="219"/>
+        <location filename="../../gui/export_dialog.py" line="253"/>
         <source>Export settings</source>
         <translation>إعدادات التصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="247"/>
+        <location filename="../../gui/export_dialog.py" line="282"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="251"/>
+        <location filename="../../gui/export_dialog.py" line="286"/>
         <source>Not exported: the existing files were kept</source>
         <translation>لم يُصدَّر شيء: احتُفظ بالملفات الموجودة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="256"/>
+        <location filename="../../gui/export_dialog.py" line="291"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="257"/>
+        <location filename="../../gui/export_dialog.py" line="292"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="268"/>
+        <location filename="../../gui/export_dialog.py" line="303"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="274"/>
+        <location filename="../../gui/export_dialog.py" line="309"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="279"/>
+        <location filename="../../gui/export_dialog.py" line="314"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="283"/>
+        <location filename="../../gui/export_dialog.py" line="318"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="292"/>
+        <location filename="../../gui/export_dialog.py" line="327"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="301"/>
+        <location filename="../../gui/export_dialog.py" line="336"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>

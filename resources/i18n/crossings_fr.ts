@@ -248,162 +248,182 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="44"/>
+        <location filename="../../gui/export_dialog.py" line="47"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="45"/>
+        <location filename="../../gui/export_dialog.py" line="48"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="46"/>
+        <location filename="../../gui/export_dialog.py" line="49"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (vectoriel, calques nommés)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="47"/>
+        <location filename="../../gui/export_dialog.py" line="50"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON, un fichier par couche</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="48"/>
+        <location filename="../../gui/export_dialog.py" line="51"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage, toutes les couches</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="49"/>
+        <location filename="../../gui/export_dialog.py" line="52"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="110"/>
+        <location filename="../../gui/export_dialog.py" line="132"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="124"/>
+        <location filename="../../gui/export_dialog.py" line="146"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="125"/>
+        <location filename="../../gui/export_dialog.py" line="147"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="128"/>
+        <location filename="../../gui/export_dialog.py" line="150"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="131"/>
+        <location filename="../../gui/export_dialog.py" line="153"/>
         <source>Frame the map&apos;s current view</source>
         <translation>Cadrer sur la vue actuelle de la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="154"/>
         <source>Export exactly what the map window shows (widened to the page&apos;s shape) instead of fitting the frame to the flows</source>
         <translation>Exporter exactement ce que montre la fenêtre de la carte (élargi aux proportions de la page) au lieu d’ajuster le cadre aux flux</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="136"/>
+        <location filename="../../gui/export_dialog.py" line="158"/>
+        <source>Automatic: where the map needs one</source>
+        <translation>Automatiques : là où la carte en a besoin</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="159"/>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="163"/>
+        <source>Small maps of the areas the page&apos;s map cannot show legibly (PNG, PDF and SVG; the web map zooms instead)</source>
+        <translation>Petites cartes des zones que la carte de la page ne peut pas montrer lisiblement (PNG, PDF et SVG ; la carte web zoome à la place)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="166"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="147"/>
+        <location filename="../../gui/export_dialog.py" line="177"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="148"/>
+        <location filename="../../gui/export_dialog.py" line="178"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="149"/>
+        <location filename="../../gui/export_dialog.py" line="179"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="155"/>
+        <location filename="../../gui/export_dialog.py" line="182"/>
+        <source>Inset maps</source>
+        <translation>Cartons</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="186"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="156"/>
+        <location filename="../../gui/export_dialog.py" line="187"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="157"/>
+        <location filename="../../gui/export_dialog.py" line="188"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="161"/>
+        <location filename="../../gui/export_dialog.py" line="192"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="166"/>
+        <location filename="../../gui/export_dialog.py" line="197"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="219"/>
+        <location filename="../../gui/export_dialog.py" line="253"/>
         <source>Export settings</source>
         <translation>Paramètres d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="247"/>
+        <location filename="../../gui/export_dialog.py" line="282"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="251"/>
+        <location filename="../../gui/export_dialog.py" line="286"/>
         <source>Not exported: the existing files were kept</source>
         <translation>Rien n’a été exporté : les fichiers existants sont conservés</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="256"/>
+        <location filename="../../gui/export_dialog.py" line="291"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="257"/>
+        <location filename="../../gui/export_dialog.py" line="292"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="268"/>
+        <location filename="../../gui/export_dialog.py" line="303"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="274"/>
+        <location filename="../../gui/export_dialog.py" line="309"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="279"/>
+        <location filename="../../gui/export_dialog.py" line="314"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="283"/>
+        <location filename="../../gui/export_dialog.py" line="318"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="292"/>
+        <location filename="../../gui/export_dialog.py" line="327"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="301"/>
+        <location filename="../../gui/export_dialog.py" line="336"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>

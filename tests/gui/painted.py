@@ -36,3 +36,18 @@ def svg_string(element) -> str:
     from geo.svg_text import LRM, PDF, RLE
 
     return "".join(element.itertext()).translate(dict.fromkeys(map(ord, LRM + RLE + PDF)))
+
+
+def svg_inset_titles(path) -> list[str]:
+    """The English titles of the insets an SVG page draws, in the planner's order, read from its
+    furniture layer's text as a reader of the file would."""
+    import xml.etree.ElementTree as ET
+
+    from geo.insets import INSET_AREAS
+    from geo.map_words import WORDS
+    from geo.svg_text import SVG_NS
+
+    root = ET.parse(path).getroot()
+    furniture = next(g for g in root.iter(f"{{{SVG_NS}}}g") if g.get("id") == "furniture")
+    texts = {" ".join(svg_string(t).split()) for t in furniture.iter(f"{{{SVG_NS}}}text")}
+    return [WORDS["en"][a.word] for a in INSET_AREAS.values() if WORDS["en"][a.word] in texts]

@@ -123,6 +123,38 @@ def export_and_wait(qtbot, dialog):
         dialog.start()
 
 
+def test_the_inset_control_sets_the_pages_insets(qtbot, doc, tmp_path):
+    """Each entry of the Inset maps control gives the exported page its insets (read from the SVG's
+    furniture layer) and is kept in the document, undoably; the dialog opens on the document's choice."""
+    from painted import svg_inset_titles
+
+    strait, canaries = "Strait of Gibraltar", "Canary Islands"
+    doc.select("2024")  # by itself (auto) the 2024 map gets the Strait's inset
+    doc.insets = ("canaries", "gibraltar")
+    history = History(doc)
+    d = ExportDialog(doc, tmp_path, history=history, confirm_overwrite=lambda paths: True)
+    qtbot.addWidget(d)
+    entries = [d.insets.itemText(i) for i in range(d.insets.count())]
+    assert entries[2:] == [strait, canaries, f"{strait} + {canaries}"]
+    assert d.insets.currentIndex() == 4  # both, in whatever order the document names them
+    for box in d.checks.values():
+        box.setChecked(False)
+    d.checks["svg"].setChecked(True)
+    drawn = {}
+    for i, name in enumerate(["auto", "none", "strait", "canaries", "both"]):
+        d.insets.setCurrentIndex(i)
+        d.base.setText(name)
+        export_and_wait(qtbot, d)
+        drawn[name] = svg_inset_titles(tmp_path / f"{name}.svg")
+    assert drawn == {"auto": [strait], "none": [], "strait": [strait], "canaries": [canaries],
+                     "both": [strait, canaries]}
+    assert doc.insets == ("gibraltar", "canaries") and history.undo_label == "Export settings"
+    while history.can_undo:
+        history.undo()
+    assert doc.insets == ("canaries", "gibraltar")
+    d.runner.wait()
+
+
 def test_dialog_opens_with_the_documents_export_settings(qtbot, doc, tmp_path):
     (tmp_path / "exports" / "q3").mkdir(parents=True)
     doc.export_settings = ExportSettings(("gpkg", "png"), "exports/q3", "deaths_q3", True)

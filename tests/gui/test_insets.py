@@ -4,11 +4,10 @@ page and the shapes the renderer laid out, not the planner's own answer."""
 import numpy as np
 import pytest
 import shapely
-from painted import paint, pixels
+from painted import paint, pixels, svg_inset_titles
 from pixels_support import band_widths, median_width, rgb
 
 from geo.flow_geometry import ArrowStyle
-from geo.insets import INSET_AREAS
 from geo.page import Page
 from gui.cli import main
 
@@ -233,19 +232,6 @@ def test_cli_insets_none_and_names(tmp_path, qapp):
                  "--out-dir", str(tmp_path), "--name", "both"]) == 0
 
 
-def inset_titles_in_svg(path) -> list[str]:
-    """The titles of the insets an SVG page draws, read from its furniture layer as a reader of the file would."""
-    import xml.etree.ElementTree as ET
-
-    from geo.map_words import WORDS
-    from geo.svg_text import SVG_NS
-
-    root = ET.parse(path).getroot()
-    furniture = next(g for g in root.iter(f"{{{SVG_NS}}}g") if g.get("id") == "furniture")
-    texts = {" ".join("".join(t.itertext()).split()) for t in furniture.iter(f"{{{SVG_NS}}}text")}
-    return [WORDS["en"][a.word] for a in INSET_AREAS.values() if WORDS["en"][a.word] in texts]
-
-
 def test_atlas_insets_auto_none_and_names(tmp_path, qapp, capsys):
     """``crossings atlas --insets`` as ``render``'s: by default the 2024 page gets the Strait's inset by
     itself and Q4 2024's none; ``none`` takes it off; ``canaries`` draws that one alone on every page;
@@ -255,7 +241,7 @@ def test_atlas_insets_auto_none_and_names(tmp_path, qapp, capsys):
         out.mkdir()
         assert main(["atlas", "-q", "--periods", *periods, "--metrics", "arrivals", "--formats", "svg", "--no-atlas",
                      "--jobs", "1", "--dpi", "96", *insets, "--out-dir", str(out)]) == 0
-        return {p: inset_titles_in_svg(out / f"crossings_{p}_arrivals_en.svg") for p in periods}
+        return {p: svg_inset_titles(out / f"crossings_{p}_arrivals_en.svg") for p in periods}
 
     strait, canaries = "Strait of Gibraltar", "Canary Islands"
     assert atlas("auto", ["2024Q4", "2024"]) == {"2024Q4": [], "2024": [strait]}
