@@ -83,6 +83,8 @@ class MapDocument(RoutesLayers):
         the names of the areas to show."""
         self.od_nodes = None
         """A ``geo.od_nodes.NodeTable`` placing OD nodes; None: the bundled one."""
+        self.place_layers: tuple = ()
+        """Thematic layers of place and country figures (``geo.place_figures.PlaceFigureLayer``), in order."""
         self.flow_style = FlowStyle()
         self.theme = MapTheme()
         self.export_settings = ExportSettings()
@@ -481,7 +483,7 @@ class MapDocument(RoutesLayers):
     def selection_key(self) -> tuple:
         """What the drawn flows depend on besides styles and the view: a key for caches of them."""
         return (self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs, self.od_net,
-                self.node_table() if self.is_od else None)
+                self.node_table() if self.is_od else None, self.place_layers)
 
     def _figures_id(self) -> int:
         return self.flows.token if self.flows is not None else 0

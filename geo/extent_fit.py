@@ -111,6 +111,11 @@ def _line_points(geom, step: float) -> np.ndarray:
     return shapely.get_coordinates(shapely.segmentize(geom, max(step, 1e-9)))
 
 
+PLACE_LABEL_ROOM_MM = 6.0
+"""Beyond a place figure's circle, paper kept inside the frame for its figure (a line of 8.5 pt text
+beside or above it)."""
+
+
 def drawn_reach(doc, view: MapView) -> Reach:
     """What the document's selection draws, from the flows' centre lines and the OD nodes: the
     first guess (symbols themselves are built for a frame, and the frame is what is sought)."""
@@ -124,6 +129,7 @@ def drawn_reach(doc, view: MapView) -> Reach:
     else:
         flows = doc.projected_flows()
         out.append(_no_data_reach(doc, step))
+    out.append(place_reach(doc))
     for row in flows.itertuples():
         kind = getattr(row, "symbol", "flow") or "flow"
         parts = list(getattr(row.geometry, "geoms", [row.geometry]))
@@ -172,7 +178,21 @@ def symbol_reach(doc, view: MapView) -> Reach:
         out.append(_node_reach(doc, view, doc.od_curves(view)[1]))
     else:
         out.append(_no_data_reach(doc, step))
+    out.append(place_reach(doc))
     return Reach.joined(out)
+
+
+def place_reach(doc) -> Reach:
+    """The place-figure circles (geo.place_figures) and room beside each for its figure: a map that
+    draws Libya's 787,326 migrants shows Libya, not only the sea routes (the frame fitted the flows and
+    left the circle under the legend)."""
+    from geo.place_figures import place_circles
+
+    circles = place_circles(doc)
+    if not len(circles):
+        return Reach.points(np.empty((0, 2)), 0.0)
+    return Reach.points(circles[["x", "y"]].to_numpy(float), circles["diameter_mm"].to_numpy(float) / 2
+                        + CASING_MM + PLACE_LABEL_ROOM_MM)
 
 
 def _node_reach(doc, view: MapView, radii: dict[str, float]) -> Reach:

@@ -18,7 +18,7 @@ import csv
 import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -28,14 +28,18 @@ from geo.flow_table import (
     FRAME_COLUMNS,
     MAX_ROWS,
     OD_COLUMNS,
+    PLACE_FRAME_COLUMNS,
+    PLACE_KEYS,
     FlowTable,
     check_rows,
     figure_key,
     future_periods,
     header_column,
     normalise_metric,
+    places_frame,
     records_frame,
     rows_error,
+    split_records,
 )
 from geo.periods import parse_period
 
@@ -69,6 +73,13 @@ def table_rows(table: FlowTable) -> list[dict[str, str]]:
             for values in table.frame[list(columns)].itertuples(index=False, name=None)]
 
 
+def place_rows(table: FlowTable) -> list[dict[str, str]]:
+    """The place and country figures of ``table`` as text rows (route_id empty), as a file holds them."""
+    columns = [c for c in PLACE_FRAME_COLUMNS if c != "row"]
+    return [{"route_id": "", **{c: value_text(v) if c == "value" else _text(v) for c, v in zip(columns, values, strict=True)}}
+            for values in table.places()[columns].itertuples(index=False, name=None)]
+
+
 def table_from_rows(rows: Sequence[Mapping[str, object] | Sequence[object]], base: FlowTable | None = None,
                     origin: str = "", *, first_row: int = FIRST_ROW, today: date | None = None) -> FlowTable:
     """A new table from typed or pasted rows, checked exactly as the file reader checks a file.
@@ -82,6 +93,8 @@ def table_from_rows(rows: Sequence[Mapping[str, object] | Sequence[object]], bas
     columns = list(edit_columns(base))
     if any(isinstance(r, Mapping) and any(_text(r.get(c)) for c in OD_COLUMNS) for r in rows):
         columns += [c for c in OD_COLUMNS if c not in columns]
+    if any(isinstance(r, Mapping) and any(_text(r.get(c)) for c in PLACE_KEYS) for r in rows):
+        columns += list(PLACE_KEYS)
     cells = [_cells(r, columns) for r in rows]
     records, problems = check_rows(cells, {c: i for i, c in enumerate(columns)}, columns, first_row)
     if problems:
@@ -90,10 +103,13 @@ def table_from_rows(rows: Sequence[Mapping[str, object] | Sequence[object]], bas
         err = DataError(origin or None, None, "there are no figures: a figures table needs at least one row")
         err.problems, err.rows = [str(err)], []
         raise err
-    frame = records_frame(records)
+    routes, places = split_records(records)
+    frame = records_frame(routes)
     today = today or (base.today if base is not None else None)
     warnings = future_periods(Path(origin or "figures"), frame, today or date.today())
-    return FlowTable(frame=frame, path=None, warnings=warnings, today=today)
+    # the editor shows the route figures; the place and country figures go along unchanged
+    kept = base.place_figures if base is not None and not places else places_frame(places)
+    return FlowTable(frame=frame, path=None, warnings=warnings, today=today, place_figures=kept)
 
 
 def _cells(row: Mapping[str, object] | Sequence[object], columns: list[str]) -> list[str]:
@@ -178,10 +194,20 @@ def merge_tables(loaded: FlowTable, added: FlowTable, added_name: str | None = N
     if ("origin" in loaded.frame.columns) != ("origin" in added.frame.columns):
         raise DataError(name, None, "origin–destination figures and route figures cannot be added together: "
                                     "replace the loaded figures instead")
-    rows = table_rows(loaded)
+    rows, conflicts = _merged_rows(table_rows(loaded), table_rows(added), name, loaded_name)
+    places, place_conflicts = _merged_rows(place_rows(loaded), place_rows(added), name, loaded_name)
+    merged = table_from_rows(rows, loaded, name)
+    if len(places):
+        merged = replace(merged, place_figures=table_from_rows(places, None, name, today=loaded.today).place_figures)
+    return merged, conflicts + place_conflicts
+
+
+def _merged_rows(rows: list[dict], added: list[dict], name: str, loaded_name: str) -> tuple[list[dict], list[str]]:
+    """``rows`` plus the ``added`` rows not among them; a disagreeing figure is kept as another source."""
+    rows = list(rows)
     by_key = {figure_key(r): r for r in rows}
     conflicts = []
-    for row in table_rows(added):
+    for row in added:
         key, source, clash = figure_key(row), row["source"], None
         while key in by_key:
             other = by_key[key]
@@ -194,9 +220,10 @@ def merge_tables(loaded: FlowTable, added: FlowTable, added_name: str | None = N
             by_key[key] = {**row, "source": source}
             rows.append(by_key[key])
             if clash is not None:
-                conflicts.append(f"{row['route_id']} {row['period']} {row['metric']}: {_shown(clash)} in {loaded_name}"
+                where = row["route_id"] or row.get("place_id") or row.get("country")
+                conflicts.append(f"{where} {row['period']} {row['metric']}: {_shown(clash)} in {loaded_name}"
                                  f" but {_shown(row)} in {name}; both kept, the added figure as source {source!r}")
-    return table_from_rows(rows, loaded, name), conflicts
+    return rows, conflicts
 
 
 def _shown(row: Mapping[str, str]) -> str:
@@ -237,8 +264,9 @@ def pasted_rows(text: str, columns: Sequence[str] = EDIT_COLUMNS) -> list[dict[s
 # -- writing ----------------------------------------------------------------------------------------
 def write_figures_csv(table: FlowTable, path: str | Path) -> None:
     """``table`` as a UTF-8 figures CSV that :func:`geo.flow_table.read_flow_table` reads back equal."""
-    columns = edit_columns(table)
+    places = place_rows(table)
+    columns = (*edit_columns(table), *(PLACE_KEYS if places else ()))
     with open(path, "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(columns)
-        writer.writerows([r[c] for c in columns] for r in table_rows(table))
+        writer.writerows([r.get(c, "") for c in columns] for r in [*table_rows(table), *places])

@@ -30,10 +30,17 @@ from geo.qualifiers import parse_qualifier
 from geo.xlsx_table import MAX_XLSX_UNPACKED_BYTES, read_xlsx_rows  # noqa: F401  (the limit: public here too)
 
 REQUIRED = ("route_id", "period", "metric", "value")
-OPTIONAL = ("qualifier", "date_from", "date_to", "source", "source_ref", "note", "origin", "destination")
+OPTIONAL = ("qualifier", "date_from", "date_to", "source", "source_ref", "note", "origin", "destination",
+            "place_id", "country")
 # An origin-destination file names both ends instead of a route: route_id becomes "origin→destination".
 OD_COLUMNS = ("origin", "destination")
 FRAME_COLUMNS = (*REQUIRED, "qualifier", "source", "source_ref", "note", "date_from", "date_to", "row")
+PLACE_KEYS = ("place_id", "country")
+"""A figure counted at a place (a place id of the places layer: ``dirkou``) or in a country (its ISO 3166
+alpha-3 code: ``LBY``) names one of these instead of a route: people stranded in a town, migrants
+present in a country, returns from it (geo.place_figures)."""
+PLACE_FRAME_COLUMNS = (*PLACE_KEYS, *FRAME_COLUMNS[1:])
+_ISO3 = re.compile(r"[A-Za-z]{3}")
 
 
 # A figures file is a table of hand-checked figures: the shipped one has 43 rows. Files above these
@@ -53,6 +60,8 @@ HEADER_ALIASES = {
     "qualifiers": "qualifier", "precision": "qualifier", "approximation": "qualifier",
     "notes": "note", "comment": "note", "comments": "note",
     "dest": "destination", "destination_country": "destination", "origin_country": "origin",
+    "place": "place_id", "placeid": "place_id",
+    "iso3": "country", "iso_a3": "country", "country_code": "country", "iso": "country",
 }
 
 # Metric slugs that name the same measure. Keep small: each entry is a spelling seen in reports.
@@ -91,9 +100,18 @@ class FlowTable:
     """The date periods are compared with (None: the day it is asked); set by tests."""
     sheet: str | None = None
     """The worksheet read, when the workbook holds several (saved with the project)."""
+    place_figures: pd.DataFrame | None = None
+    """The figures counted at a place or in a country (columns ``PLACE_FRAME_COLUMNS``), kept apart
+    from ``frame``: they are no route's, and every route selection, join and scale reads ``frame``."""
     token: int = field(default_factory=lambda: next(_TABLE_TOKENS), init=False, compare=False, repr=False)
     """Names this table in the document's caches (joins are kept per selection and table). A table
     is never changed in place: new figures are a new table, with a new token."""
+
+    def places(self) -> pd.DataFrame:
+        """The place and country figures (an empty frame when the file has none)."""
+        if self.place_figures is None:
+            return pd.DataFrame(columns=list(PLACE_FRAME_COLUMNS))
+        return self.place_figures
 
     def periods(self) -> list[Period]:
         """The distinct periods, oldest first."""
@@ -171,10 +189,31 @@ def read_flow_table(path: str | Path, *, today: date | None = None, sheet: str |
         raise rows_error(path, problems)
     if not records:
         raise _fail(path, f"row {header_index + 1}", "there are no figures below the header")
-
-    frame = records_frame(records)
+    routes, places = split_records(records)
+    if not routes:
+        raise _fail(path, f"row {header_index + 1}", "every figure is counted at a place or in a country: a map "
+                                                     "needs figures on routes too (a route_id on some rows)")
+    frame = records_frame(routes)
     warnings += future_periods(path, frame, today or date.today())
-    return FlowTable(frame=frame, path=path, warnings=warnings, today=today, sheet=sheet)
+    return FlowTable(frame=frame, path=path, warnings=warnings, today=today, sheet=sheet,
+                     place_figures=places_frame(places))
+
+
+def split_records(records: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Checked records as (figures on routes, figures at places or in countries)."""
+    at_place = [bool(r.get("place_id") or r.get("country")) for r in records]
+    return ([r for r, p in zip(records, at_place, strict=True) if not p],
+            [r for r, p in zip(records, at_place, strict=True) if p])
+
+
+def places_frame(records: list[dict]) -> pd.DataFrame | None:
+    """The place and country figures' frame from checked records; None when there are none."""
+    if not records:
+        return None
+    frame = pd.DataFrame(records, columns=list(PLACE_FRAME_COLUMNS))
+    frame["value"] = frame["value"].astype("float64")
+    frame["row"] = frame["row"].astype("int64")
+    return frame
 
 
 def records_frame(records: list[dict]) -> pd.DataFrame:
@@ -210,7 +249,8 @@ def check_rows(rows: list[list[str]], columns: dict[str, int], header: list[str]
             continue
         key = figure_key(record)
         if key in seen:
-            problems.append((n, f"duplicates row {seen[key]}: same route_id, period, metric, "
+            what = "place_id" if record.get("place_id") else "country" if record.get("country") else "route_id"
+            problems.append((n, f"duplicates row {seen[key]}: same {what}, period, metric, "
                                 "source, date_from and date_to"))
             continue
         seen[key] = n
@@ -220,8 +260,8 @@ def check_rows(rows: list[list[str]], columns: dict[str, int], header: list[str]
 
 def figure_key(record) -> tuple:
     """What names one figure: two rows with the same key are duplicates (the source's case aside)."""
-    return (record["route_id"], record["period"], record["metric"],
-            record["source"].casefold(), record["date_from"], record["date_to"])
+    return (record["route_id"], record.get("place_id", ""), record.get("country", ""), record["period"],
+            record["metric"], record["source"].casefold(), record["date_from"], record["date_to"])
 
 
 def rows_error(path: Path | str | None, problems: list[tuple[int, str]]) -> DataError:
@@ -326,7 +366,8 @@ def _map_header(path: Path, header: list[str], row: int, delimiter: str | None,
         else:
             columns[canon] = i
     od = all(c in columns for c in OD_COLUMNS)
-    missing = [c for c in REQUIRED if c not in columns and not (c == "route_id" and od)]
+    keyed = od or any(c in columns for c in PLACE_KEYS)  # each row names its route, place or country
+    missing = [c for c in REQUIRED if c not in columns and not (c == "route_id" and keyed)]
     if missing:
         raise _fail(path, f"row {row}", f"missing required column{'s' if len(missing) > 1 else ''} "
                     f"{', '.join(missing)}; found columns: {', '.join(map(quote_cell, found))}")
@@ -384,8 +425,7 @@ def _check_row(cells: list[str], columns: dict[str, int],
                 problems.append(f"{name} is empty")
         if not record["route_id"]:
             record["route_id"] = f"{record['origin']}→{record['destination']}"
-    if not record["route_id"]:
-        problems.append("route_id is empty")
+    problems += _place_key(record, cell("place_id"), cell("country"), any(c in columns for c in PLACE_KEYS))
 
     period = None
     if not cell("period"):
@@ -425,6 +465,29 @@ def _check_row(cells: list[str], columns: dict[str, int],
     elif period and ((end and end < period.start) or (start and start > period.end)):
         problems.append(f"dates {start or '…'} to {end or '…'} lie outside period {period.label}")
     return record, problems
+
+
+def _place_key(record: dict, place_id: str, country: str, place_columns: bool) -> list[str]:
+    """Set the record's place_id and country (when given); what is wrong with the row's key: it names
+    exactly one of a route, a place and a country."""
+    named = [(k, v) for k, v in (("route_id", record["route_id"]), ("place_id", place_id), ("country", country)) if v]
+    if not named:
+        return ["names no route_id, place_id or country: say where the figure is counted"] if place_columns else \
+               ["route_id is empty"]
+    if len(named) > 1:
+        both = " and ".join(f"{k} {quote_cell(v)}" for k, v in named)
+        return [f"names {both}: a figure is counted on one route, at one place or in one country"]
+    problems = []
+    for name, text in (("place_id", place_id), ("country", country)):
+        bad = forbidden_character(text)
+        if bad:
+            problems.append(f"{name} holds the control character {bad}; retype the cell")
+    if country and not _ISO3.fullmatch(country):
+        problems.append(f"country {quote_cell(country)} is not an ISO 3166 alpha-3 code (LBY for Libya, TUN for "
+                        "Tunisia)")
+    if place_id or country:
+        record["place_id"], record["country"] = place_id, country.upper()
+    return problems
 
 
 def _parse_date(name: str, text: str) -> date | None:

@@ -23,6 +23,8 @@ other groups follow in the order they are drawn."""
 
 HEADING, EXPLAIN, SIZE, COLOUR, OUTLINE, RING, TOTAL, NO_DATA, NODE, NOTE = (
     "heading", "explain", "size", "colour", "outline", "ring", "total", "no_data", "node", "note")
+SUBHEADING, PLACE_LAYER = "subheading", "place_layer"
+"""A second group's heading (the place and country figures), and one of its layers: a circle in its colour."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     words are the map's language's (geo.map_language)."""
     scale = doc.width_scale()
     if scale is None:
-        return []
+        return place_entries(doc)
     lang = map_language(doc)
     meaning = doc.meaning
     style = doc.flow_style
@@ -90,6 +92,32 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     elif held:  # truthful: the reference is the largest figure of every period of the kind, not this map's
         note = lang("held_sizes" if scale.by_area else "held_widths", every=lang.every(held))
     entries.append(LegendEntry(NOTE, note))
+    return entries + place_entries(doc)
+
+
+def place_entries(doc) -> list[LegendEntry]:
+    """The place-figure layers' group (geo.place_figures): its heading, a circle in each visible
+    layer's colour with the layer's title (and period, where it is not the map's), the sizes of the
+    one scale they share, and the smallest circle drawn."""
+    from geo.place_figures import layer_colour, layer_figures, layer_title, place_scale
+
+    scale = place_scale(doc)
+    if scale is None:
+        return []
+    lang = map_language(doc)
+    entries = [LegendEntry(SUBHEADING, lang("place_heading"))]
+    largest = 0.0
+    for i, layer in enumerate(doc.place_layers):
+        figures = layer_figures(doc, layer) if layer.visible else []
+        if not len(figures):
+            continue
+        largest = max(largest, float(figures["value"].max()))
+        title = layer_title(doc, layer)
+        if layer.period and layer.period != doc.period:
+            title = lang("place_layer_period", title=title, period=lang.period(layer.period))
+        entries.append(LegendEntry(PLACE_LAYER, title, layer_colour(i)))
+    entries += [LegendEntry(SIZE, text, "#6f6f6f", size, "circle") for text, size in size_rows(scale, largest, lang)]
+    entries.append(LegendEntry(NOTE, lang("smallest_circles", mm=lang.decimal(scale.min_width_mm))))
     return entries
 
 

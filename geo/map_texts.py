@@ -197,9 +197,27 @@ def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
             text += lang("and_others") if unnamed else ""
         parts.append(text)
         parts += notes.lines(lang)
+    circles = _place_sources(doc, lang)
+    if circles:
+        parts.append(circles)
     if doc.layer("boundaries") is not None:
         parts.append(lang("basemap"))
     return lang("sentence_sep").join(parts) + (lang("full_stop") if parts else "")
+
+
+def _place_sources(doc: MapDocument, lang) -> str:
+    """'Circles: IOM, IOM DTM, UNHCR and other linked sources': whose the place figures' circles are
+    (geo.place_figures), named apart from the flows' sources, whose footnote letters do not cover them."""
+    from geo.place_figures import place_circles
+
+    circles = place_circles(doc)
+    if not len(circles):
+        return ""
+    srcs = sorted({s for s in circles["source"].fillna("") if s})
+    named = [lang.phrase(s) for s in srcs if is_named(s)]
+    if not named:
+        return ""
+    return lang("circle_sources", names=", ".join(named)) + (lang("and_others") if len(named) < len(srcs) else "")
 
 
 def disclaimer_text(doc: MapDocument) -> str:

@@ -63,6 +63,7 @@ def project_dict(doc: MapDocument, folder: Path, store: _Packer | None = None) -
         "figures_sheet": doc.flows.sheet if doc.flows is not None else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
         "insets": stored_insets(doc.insets),
+        "place_figures": [layer.to_dict() for layer in doc.place_layers],
         "od_nodes": store(doc.od_nodes.path) if getattr(doc, "od_nodes", None) is not None else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
@@ -300,6 +301,15 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         doc.insets = parse_insets(data.get("insets", AUTO))
     except CrossingsError as exc:
         raise DataError(path, "key 'insets'", _one_line(exc).removeprefix("insets: ")) from None
+    place_layers = data.get("place_figures", [])  # older projects have none
+    if not isinstance(place_layers, list):
+        raise DataError(path, "key 'place_figures'", "must be a list of layers")
+    from geo.place_figures import PlaceFigureLayer
+
+    try:
+        doc.place_layers = tuple(PlaceFigureLayer.from_dict(d, f"layer {i + 1}") for i, d in enumerate(place_layers))
+    except CrossingsError as exc:
+        raise DataError(path, "key 'place_figures'", _one_line(exc)) from None
     nodes = data.get("od_nodes")
     if nodes is not None:
         if not isinstance(nodes, str):

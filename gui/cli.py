@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--classes", metavar="LIMITS",
                      help="classed widths instead of proportional ones, e.g. --classes 1000,5000,10000")
     sel.add_argument("--max-width-mm", type=float, default=7.5, help="width of the reference flow in mm")
+    sel.add_argument("--place-figures", action="append", default=[], metavar="METRIC[@PERIOD][#SOURCE]",
+                     help="a layer of figures counted at places or in countries, drawn as circles (area to scale); "
+                          "repeat for more layers, e.g. --place-figures migrants_present --place-figures "
+                          "assisted_returns@2024-01-01/2024-10-16 (default period: the map's)")
     page = render.add_argument_group("page")
     add_extent_argument(page)
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
@@ -237,6 +241,12 @@ def _render(args) -> int:
         check_shows_region(doc.crs, extent)
         doc.extent_lonlat = extent
     doc.select(args.period, _metric(args.metric), ALL_SOURCES if (args.source or "").lower() == "all" else args.source)
+    if args.place_figures:
+        from geo.place_figures import check_place_layers, parse_place_layer
+
+        layers = tuple(parse_place_layer(text) for text in args.place_figures)
+        check_place_layers(doc, layers)  # an unknown place or country is named, never dropped
+        doc.place_layers = layers
     classes = doc.flow_style.classes
     if args.classes:
         try:

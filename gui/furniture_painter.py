@@ -7,9 +7,24 @@ from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from geo.document import MapDocument
 from geo.furniture import north_angle_deg, scale_bar
-from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
+from geo.legend import (
+    COLOUR,
+    EXPLAIN,
+    HEADING,
+    NO_DATA,
+    NODE,
+    NOTE,
+    OUTLINE,
+    PLACE_LAYER,
+    RING,
+    SIZE,
+    SUBHEADING,
+    TOTAL,
+    legend_entries,
+)
 from geo.map_language import map_language
 from geo.map_texts import disclaimer_text, map_title, subtitle
+from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
@@ -82,7 +97,7 @@ class FurniturePainter:
         under = _blend_box(theme)
         km, _ = scale_bar(self.view, target_mm=self.SCALE_TARGET_MM)
         out = [("title", self.title(), theme.text, under), ("subtitle", self.subtitle(), theme.muted_text, under),
-               *(("legend", e.text, theme.text, under) for e in self._entries() if e.kind in (HEADING, COLOUR, TOTAL)),
+               *(("legend", e.text, theme.text, under) for e in self._entries() if e.kind in (HEADING, SUBHEADING, COLOUR, PLACE_LAYER, TOTAL)),
                ("scale", self.scale_label(km), theme.text, under),
                ("footer", disclaimer_text(self.doc), theme.muted_text, box)]
         return out
@@ -132,6 +147,11 @@ class FurniturePainter:
             flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
             r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.LEGEND_W_MM - 6) * mm, 100 * mm).toRect(), flags, e.text)
             return r.height() + 1.5 * mm
+        if e.kind == SUBHEADING:  # a second group: a gap above, its heading wrapped to the legend's width
+            self.p.setFont(self.font(8, bold=True))
+            flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.LEGEND_W_MM - 6) * mm, 100 * mm).toRect(), flags, e.text)
+            return r.height() + self.GROUP_GAP_MM * mm + 1.0 * mm
         if e.kind == SIZE:
             return max(e.size_mm * mm, 2.5 * mm) + 2.2 * mm
         if e.kind == NOTE:
@@ -175,6 +195,12 @@ class FurniturePainter:
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(8, bold=True))
                 self.p.drawText(box(x0, y, rect.width(), 5 * mm), self.flags(Qt.AlignmentFlag.AlignLeft), e.text)
+            elif e.kind == SUBHEADING:
+                self.p.setPen(QColor(theme.text))
+                self.p.setFont(self.font(8, bold=True))
+                gap = self.GROUP_GAP_MM * mm
+                self.p.drawText(box(x0, y + gap, rect.width() - 6 * mm, row_h - gap),
+                                self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
             elif e.kind == EXPLAIN:
                 self.p.setPen(QColor(theme.muted_text))
                 self.p.setFont(self.font(6.5, italic=True))
@@ -209,6 +235,8 @@ class FurniturePainter:
 
     MARK_MM = 6.0
     """Width of the sample drawn beside a colour or mark entry."""
+    GROUP_GAP_MM = 2.5
+    """Space above a second group of entries (the place figures), so it reads as a group of its own."""
 
     def _legend_mark(self, e, x0: float, cy: float) -> None:
         """The small sample drawn beside a legend entry, as the map draws it."""
@@ -218,6 +246,10 @@ class FurniturePainter:
             self.p.setPen(pen("#ffffff", 0.2 * mm))
             self.p.setBrush(QColor(e.colour))
             self.p.drawRect(QRectF(x0, cy - 1.3 * mm, w, 2.6 * mm))
+        elif e.kind == PLACE_LAYER:  # as the map paints a place figure's circle
+            self.p.setPen(pen("#ffffff", PLACE_CIRCLE_CASING_MM * mm))
+            self.p.setBrush(qcolor(e.colour, PLACE_CIRCLE_OPACITY))
+            self.p.drawEllipse(QPointF(x0 + w / 2, cy), 1.9 * mm, 1.9 * mm)
         elif e.kind == NODE:
             self.p.setPen(pen("#ffffff", 0.3 * mm))
             self.p.setBrush(qcolor(e.colour, 0.85))

@@ -44,6 +44,7 @@ from gui.inset_maps import InsetsMixin, outside
 from gui.layout import PageLayout, page_view
 from gui.node_names import NodeNamesMixin
 from gui.painting import geometry_path, pen, qcolor
+from gui.place_figure_painter import PlaceFiguresMixin
 from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
 from gui.render_report import RenderReport  # the painter's report lives there; callers import it from here
 from gui.value_labels import ValueLabelsMixin
@@ -90,7 +91,7 @@ class RenderOptions:
 PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
-class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, InsetsMixin):
+class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFiguresMixin, InsetsMixin):
     """Paint ``doc``: ``render_page`` for a whole page, ``render_map`` for a view (the canvas)."""
 
     def __init__(self, doc: MapDocument) -> None:
@@ -178,12 +179,15 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, InsetsMixi
         if doc.is_od and doc.flows is not None and not flows_drawn:  # OD flows need no routes layer
             symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"),
                                            boundaries if land_drawn else None)
+        # figures at places and in countries: circles over the land and flows, see-through
+        place_circles_px = self._paint_place_circles(painter, view, options.paints("routes"))
         # Labels are laid out most important first, each kind avoiding what came before: value
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
         hard = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
         hard += [shapely.box(*box) for box in options.avoid]  # a name across a locator's line reads as cut
         soft: list = list(getattr(self, "_no_data_px", [])) + point_marks  # dashed 'no figure' routes, points
+        soft += place_circles_px  # names may lie on a see-through circle, at a cost
         labels = options.paints("labels")
         draw_values = None
         places = doc.layer("places")
@@ -197,6 +201,9 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, InsetsMixi
             small = [] if islands is None else list(small_islands(islands.shapes, mm))
             draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
                                                     printed=options.prints_figure)
+        circle_ids = {id(c) for c in place_circles_px}  # each figure's own circle is its ground, the others a cost
+        draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [s for s in soft if id(s) not in circle_ids],
+                                                              options.prints_figure)
         if doc.is_od:  # what each circle is, before the towns take the room
             self._paint_node_names(painter, view, hard, labels)
         if show_places:
@@ -206,6 +213,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, InsetsMixi
             self._paint_country_labels(painter, view, country_geoms, hard, soft, labels)
         if draw_values is not None and labels:
             draw_values()
+        if draw_place_figures is not None and labels:
+            draw_place_figures()
         painter.setClipping(False)
         if fp is not None:
             self.report.texts.extend(fp.texts())

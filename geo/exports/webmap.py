@@ -62,6 +62,7 @@ from geo.exports.webmap_page import (
     with_content_security_policy,
     words_script,
 )
+from geo.exports.webmap_place_figures import add_place_figures
 from geo.map_language import map_language
 from geo.map_texts import map_title
 from geo.placed_marks import PageMarks
@@ -197,6 +198,7 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
         _add_boundaries(m, doc, view, layers["countries"], settings, bounds, marks)
     _add_no_data_routes(m, doc)
     _add_flows(m, doc, view, layers, marks)
+    add_place_figures(m, doc, view, marks)
     if settings.places and "places" in layers:
         _add_places(m, doc, view, layers["places"], marks)
 

@@ -1,0 +1,50 @@
+"""The place-figure layers on the web map: the PNG's circles (geo.place_figures.place_circles: where,
+how large on paper, in what colour) and its figures where the PNG sets them (geo.placed_marks)."""
+
+from __future__ import annotations
+
+import html
+
+from geo.document import MapDocument
+from geo.exports.webmap_labels import mark_features
+from geo.exports.webmap_layers import _collection, _leader_layer, _lonlat_features, _text_layer
+from geo.map_language import map_language
+from geo.place_figures import PLACE_CIRCLE_OPACITY, layer_title, place_circles
+from geo.placed_marks import PLACE_FIGURE, PageMarks
+from geo.view import MapView
+
+
+def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> None:
+    """One overlay with every circle (a polygon of its diameter on the PNG's paper, so it grows with
+    the zoom as the flows do), a tooltip with the figure's source, and the figures' labels."""
+    import folium
+
+    circles = place_circles(doc)
+    if not len(circles):
+        return
+    lang = map_language(doc)
+    shapes = [_disc(view, row) for row in circles.itertuples()]
+    props = [{"kind": "place_figure", "key": row.key, "name": row.name, "value": float(row.value),
+              "value_label": row.text, "layer": layer_title(doc, doc.place_layers[row.layer]),
+              "source": lang.phrase(row.source or ""), "source_ref": row.source_ref or "", "fill": row.colour}
+             for row in circles.itertuples()]
+    layer = folium.FeatureGroup(name=html.escape(lang("place_heading")), overlay=True, control=True, show=True)
+    folium.GeoJson(
+        _collection(_lonlat_features("c", shapes, view.crs, props, 5)), name="place figures", control=False,
+        pane="crossings-flows", smooth_factor=0.1,
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": PLACE_CIRCLE_OPACITY,
+                                  "color": "#ffffff", "weight": 1, "opacity": 1.0, "className": "crossings-place-figure"},
+        tooltip=folium.GeoJsonTooltip(fields=["name", "layer", "value_label", "source"], labels=False),
+    ).add_to(layer)
+    labels, leaders = mark_features(marks, (PLACE_FIGURE,), lambda mark: {"kind": "flow_label", "key": mark.key})
+    if leaders:
+        _leader_layer(leaders, "place figure leaders", "crossings-flows", doc.theme.muted_text).add_to(layer)
+    if labels:
+        _text_layer(labels, "place figures' labels", "crossings-flows", "crossings.markLabel").add_to(layer)
+    layer.add_to(m)
+
+
+def _disc(view: MapView, row):
+    import shapely
+
+    return shapely.Point(row.x, row.y).buffer(view.mm_to_units(row.diameter_mm / 2), quad_segs=16)

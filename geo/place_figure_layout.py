@@ -1,0 +1,91 @@
+"""Where a place figure's label goes: beside its circle, or inside a circle large enough to hold it.
+
+A proportional circle's figure is read as the circle's when it touches it: first inside a circle the
+text fits in with room to spare (Libya's 787,326 in its 16 mm circle), else just outside it, east
+and west before the diagonals and above or below; farther out only tied back by a leader line to
+the circle's edge. The painter measures the text and places the labels with every other label
+(geo.labels), so a place figure never sits on a flow, a figure or another circle's label.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+import numpy as np
+import shapely
+
+from geo.labels import LabelRequest
+
+CIRCLE_LABEL_GAP_MM = 0.6
+"""Paper between a circle's edge and its label's box."""
+LEADER_RING_MM = 5.0
+"""How much farther out each further ring of candidates lies (two more), each tied back by a leader line."""
+INSIDE_ROOM = 0.8
+"""A label goes inside its circle when its box's diagonal is at most this share of the diameter."""
+DIRECTIONS = ((1, 0, 0.0), (-1, 0, 0.1), (1, -1, 0.2), (1, 1, 0.25), (-1, -1, 0.3), (-1, 1, 0.35),
+              (0, -1, 0.4), (0, 1, 0.45))
+"""(dx, dy, penalty) of the candidates round a circle, page pixels with y down: east first (the
+reading direction from the circle), then west, the diagonals, above and below."""
+OTHER_CIRCLE_WEIGHT = 30.0
+"""Cost per share of a label's box lying on another figure's circle: a label there reads as that
+circle's (at one anchor, 79,019 refugees drawn inside Libya's 787,326 migrants)."""
+
+
+def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, float], mm: float
+                      ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float] | None]]:
+    """Candidate centres (x, y, penalty) for a label of ``size`` round a circle, and per candidate the
+    point of the circle's edge a leader ties it to (None: it touches the circle, or lies inside)."""
+    w, h = size
+    cands: list[tuple[float, float, float]] = []
+    anchors: list[tuple[float, float] | None] = []
+    if math.hypot(w, h) <= INSIDE_ROOM * 2 * radius:
+        cands.append((cx, cy, -0.1))
+        anchors.append(None)
+    for ring, extra in ((0, 0.0), (1, LEADER_RING_MM * mm), (2, 2 * LEADER_RING_MM * mm)):
+        reach = radius + CIRCLE_LABEL_GAP_MM * mm + extra
+        for dx, dy, penalty in DIRECTIONS:
+            n = math.hypot(dx, dy)
+            ux, uy = dx / n, dy / n
+            # the box's corner or side nearest the circle lies ``reach`` from its centre
+            x = cx + ux * reach + np.sign(dx) * w / 2
+            y = cy + uy * reach + np.sign(dy) * h / 2
+            cands.append((float(x), float(y), penalty + 2.0 * ring))
+            anchors.append((cx + ux * radius, cy + uy * radius) if ring else None)
+    return cands, anchors
+
+
+def place_figure_requests(circles, view, measure) -> list[LabelRequest]:
+    """One request per circle of ``circles`` (geo.place_figures.place_circles), larger figures first."""
+    from geo.figure_layout import PAD_MM
+
+    mm = view.px_per_mm
+    requests = []
+    if not len(circles):
+        return requests
+    xy = view.to_px(circles[["x", "y"]].to_numpy(float))
+    discs = circle_shapes(circles, view)
+    for i, ((px, py), row) in enumerate(zip(xy, circles.itertuples(), strict=True)):
+        tw, th = measure(row.text)
+        size = (tw + PAD_MM[0] * mm, th + PAD_MM[1] * mm)
+        cands, anchors = circle_candidates(float(px), float(py), row.diameter_mm * mm / 2, size, mm)
+        others = [d for j, d in enumerate(discs) if j != i]
+        requests.append(LabelRequest(row.key, size, cands, priority=float(row.value), anchors=anchors,
+                                     extra_cost=partial(_on_other_circles, cands, size, others) if others else None))
+    return requests
+
+
+def circle_shapes(circles, view) -> list:
+    """Each circle as a polygon in page pixels (an obstacle for labels)."""
+    xy = view.to_px(circles[["x", "y"]].to_numpy(float)) if len(circles) else np.empty((0, 2))
+    radii = circles["diameter_mm"].to_numpy(float) * view.px_per_mm / 2 if len(circles) else []
+    return list(shapely.buffer(shapely.points(xy), radii, quad_segs=16)) if len(circles) else []
+
+
+def _on_other_circles(cands: list, size: tuple[float, float], others: list, which: np.ndarray) -> np.ndarray:
+    """The cost of candidates ``which``: the share of each box on other figures' circles."""
+    w, h = size
+    c = np.asarray(cands, float)[which]
+    boxes = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
+    union = shapely.union_all(others)
+    return OTHER_CIRCLE_WEIGHT * shapely.area(shapely.intersection(boxes, union)) / (w * h)

@@ -1,0 +1,96 @@
+"""The place-figure layers' circles and their figures, painted as geo.place_figures describes them.
+
+What is drawn (which figures, where, how large, in what colour and words) is the domain's
+(geo.place_figures, geo.place_figure_layout); this mixin paints the circles, measures the figures'
+text with Qt, places them with every other label and reports what it set, for the web map and the
+SVG's text layer.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter
+
+from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
+from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, value_label_ground
+from geo.place_figure_layout import circle_shapes, place_figure_requests
+from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
+from geo.placed_marks import PLACE_FIGURE, PlacedMark, facing_side
+from geo.view import MapView
+from gui.fonts import map_font
+from gui.painting import draw_halo_text, pen, qcolor, text_size
+
+
+class PlaceFiguresMixin:
+    """MapRenderer's place and country figures; needs ``self.doc`` and ``self.report``."""
+
+    def _paint_place_circles(self, painter: QPainter, view: MapView, draw: bool) -> list:
+        """Every circle, largest first (a smaller one at the same anchor lies over it); returns them as
+        polygons in page pixels, for the labels to avoid."""
+        circles = place_circles(self.doc)
+        self._place_circles = circles
+        self.report.place_circles = circles
+        if not len(circles):
+            return []
+        mm = view.px_per_mm
+        if draw:
+            xy = view.to_px(circles[["x", "y"]].to_numpy(float))
+            painter.setPen(pen("#ffffff", PLACE_CIRCLE_CASING_MM * mm))
+            for (x, y), row in zip(xy, circles.itertuples(), strict=True):
+                r = row.diameter_mm * mm / 2
+                painter.setBrush(qcolor(row.colour, PLACE_CIRCLE_OPACITY))
+                painter.drawEllipse(QPointF(float(x), float(y)), r, r)
+        return circle_shapes(circles, view)
+
+    def _layout_place_figure_labels(self, painter: QPainter, view: MapView, hard: list, soft: list,
+                                    printed=lambda key: True):
+        """Place each circle's figure (never on a flow, figure or name placed before: ``hard``); the
+        placed labels join ``hard``. Returns the function drawing them."""
+        circles = getattr(self, "_place_circles", None)
+        if circles is None or not len(circles):
+            return None
+        doc, mm = self.doc, view.px_per_mm
+        font = map_font(FIGURE_PT, view.dpi, painter.device().logicalDpiY(), bold=True)
+        painter.setFont(font)
+        requests = [r for r in place_figure_requests(circles, view, partial(text_size, painter)) if printed(r.key)]
+        placed, dropped = place_figures(doc, view, requests, hard, soft)
+        self.report.dropped_labels += dropped
+        by_key = {row.key: row for row in circles.itertuples()}
+        anchors = {r.key: r.anchors for r in requests}
+        centres = dict(zip(circles["key"], view.to_px(circles[["x", "y"]].to_numpy(float)), strict=True))
+        under = value_label_ground(doc)
+        line_mm = painter.fontMetrics().height() / mm
+        todo, leaders = [], []
+        for lab in placed:
+            row = by_key[lab.key]
+            hard.append(shapely.box(*lab.rect))
+            if lab.leader is not None:
+                hard.append(shapely.LineString(lab.leader))
+                (ax, ay), (bx, by) = lab.leader
+                leaders.append((QPointF(ax, ay), QPointF(bx, by)))
+                self.report.leaders.append((lab.key, lab.leader[0], lab.leader[1]))
+            anchor = anchors[lab.key][lab.candidate]
+            if anchor is None:  # beside or inside its circle: it faces the circle's centre
+                anchor = tuple(np.asarray(centres[lab.key], float))
+            self.report.texts.append((PLACE_FIGURE, row.text, row.text_colour, under))
+            self.report.labels.append((PLACE_FIGURE, lab.rect))
+            self.report.marks.append(PlacedMark(PLACE_FIGURE, lab.key, row.text, row.text_colour, lab.rect,
+                                                facing_side(lab.rect, anchor), FIGURE_PT, line_mm, PAD_MM, bold=True,
+                                                leader=lab.leader))
+            rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
+            todo.append((rect, row.text, QColor(row.text_colour)))
+        halo = qcolor("#ffffff", VALUE_HALO_OPACITY)
+
+        def draw() -> None:
+            painter.setFont(font)
+            painter.setPen(pen(doc.theme.muted_text, LEADER_WIDTH_MM * mm))
+            for a, b in leaders:
+                painter.drawLine(a, b)
+            for rect, text, colour in todo:
+                draw_halo_text(painter, rect, text, font, colour, halo, 0.55 * mm)
+
+        return draw

@@ -1,0 +1,136 @@
+"""Place and country figures on the page: their circles measured in the pixels, their figures set
+beside them and drawn, their legend and sources printed, the frame showing them (issue 14, item 2)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from painted import paint, pixels
+
+from geo.document import MapDocument
+from geo.page import Page
+from geo.place_figures import PLACE_COLOURS, PlaceFigureLayer, place_circles
+from geo.placed_marks import PLACE_FIGURE
+
+PAGE = Page("A4", "landscape", dpi=150.0)
+
+
+@pytest.fixture(scope="module")
+def drawn(qapp):
+    doc = MapDocument.from_files()
+    doc.insets = "none"
+    doc.place_layers = (PlaceFigureLayer("migrants_present"), PlaceFigureLayer("stranded"))
+    image, view, report = paint(doc, PAGE)
+    return doc, pixels(image), view, report
+
+
+def run_length(row: np.ndarray, start: int, match) -> int:
+    """How many pixels from ``start`` to the right and to the left match, as one run."""
+    n = 0
+    for step in (1, -1):
+        x = start
+        while 0 <= x < len(row) and match(row[x]):
+            x += step
+            n += 1
+    return n - 1
+
+
+def test_each_circle_is_drawn_its_diameter_in_its_colour(drawn):
+    doc, px, view, _report = drawn
+    circles = place_circles(doc)
+    mm = view.px_per_mm
+    for row in circles.itertuples():
+        (x, y), = view.to_px(np.array([[row.x, row.y]]))
+        x, y = round(x), round(y)
+        colour = np.array([int(row.colour[i:i + 2], 16) for i in (1, 3, 5)])
+        # see-through over land: nearer the layer's colour than the land's, measured at the centre
+        land = np.array([int(doc.theme.land[i:i + 2], 16) for i in (1, 3, 5)])
+        centre = px[y, x].astype(int)
+        assert np.abs(centre - colour).sum() < np.abs(centre - land).sum(), (row.key, centre)
+        if row.diameter_mm > 5:  # measured across: the casing's white ends it
+            width = run_length(px[y], x, lambda p, c=centre: np.abs(p.astype(int) - c).max() < 12)
+            assert width / mm == pytest.approx(row.diameter_mm - 0.3, abs=0.6), row.key
+
+
+def test_each_figure_is_set_once_beside_its_circle_and_drawn(drawn):
+    doc, px, view, report = drawn
+    marks = [m for m in report.marks if m.kind == PLACE_FIGURE]
+    assert sorted(m.text for m in marks) == ["787,326", "~400"]
+    circles = place_circles(doc).set_index("key")
+    mm = view.px_per_mm
+    for m in marks:
+        c = circles.loc[m.key]
+        (x, y), = view.to_px(np.array([[c.x, c.y]]))
+        x0, y0, x1, y1 = m.rect
+        gap = max(x0 - x, x - x1, y0 - y, y - y1, 0.0)  # from the centre to the box
+        assert gap <= c.diameter_mm * mm / 2 + 12 * mm, m.key
+        ink = np.array([int(m.colour[i:i + 2], 16) for i in (1, 3, 5)])
+        inside = px[round(y0):round(y1), round(x0):round(x1)].astype(int)
+        assert (np.abs(inside - ink).max(axis=2) < 50).sum() > 15, m.key
+
+
+def test_the_legend_and_sources_say_what_the_circles_are(drawn, qapp):
+    from geo.legend import PLACE_LAYER, SUBHEADING, legend_entries
+    from geo.map_texts import sources_text
+
+    doc = drawn[0]
+    entries = legend_entries(doc)
+    assert [e.text for e in entries if e.kind == PLACE_LAYER] == ["Migrants present", "Stranded"]
+    assert [e.colour for e in entries if e.kind == PLACE_LAYER] == list(PLACE_COLOURS[:2])
+    assert any(e.kind == SUBHEADING for e in entries)
+    assert "Circles: IOM DTM and other linked sources" in sources_text(doc)
+    texts = [t for _, t, _, _ in drawn[3].texts]
+    assert "Migrants present" in texts and "Stranded" in texts  # drawn in the page's legend
+
+
+def test_the_frame_shows_every_circle_whole_clear_of_the_furniture(drawn):
+    doc, _, view, report = drawn
+    mm = view.px_per_mm
+    fx, fy, fw, fh = view.frame_px
+    boxes = [(r.left(), r.top(), r.right(), r.bottom()) for r in report.furniture_rects.values()]
+    for row in place_circles(doc).itertuples():
+        (x, y), = view.to_px(np.array([[row.x, row.y]]))
+        r = row.diameter_mm * mm / 2
+        assert fx <= x - r and x + r <= fx + fw and fy <= y - r and y + r <= fy + fh, row.key
+        for x0, y0, x1, y1 in boxes:  # the frame fitted the flows alone: Libya's circle lay under the legend
+            assert x + r <= x0 or x - r >= x1 or y + r <= y0 or y - r >= y1, row.key
+
+
+def test_without_place_layers_nothing_of_them_is_drawn(qapp):
+    doc = MapDocument.from_files()
+    doc.insets = "none"
+    _image, _view, report = paint(doc, PAGE)
+    assert not [m for m in report.marks if m.kind == PLACE_FIGURE]
+    assert "Circles:" not in " ".join(t for _, t, _, _ in report.texts)
+
+
+def test_the_web_map_draws_the_circles_and_sets_the_figures_where_the_png_does(drawn, qapp):
+    import json
+    import re
+
+    from gui.layout import page_view
+    from gui.web_export import page_marks, webmap_html
+
+    doc, _, _, _ = drawn
+    view = page_view(doc)
+    text = webmap_html(doc, view)
+    circles = place_circles(doc)
+    props = [json.loads(p) for p in re.findall(r'\{[^{}]*"key": "place:[^{}]*\}', text)]
+    assert sorted(p["key"] for p in props if p["kind"] == "place_figure") == sorted(circles["key"])
+    png = {m.key: m.text for m in page_marks(doc, view).marks if m.kind == PLACE_FIGURE}
+    assert png
+    for key, words in png.items():  # each label the PNG sets, with its words, once
+        assert [p["text"] for p in props if p["key"] == key and p["kind"] == "flow_label"] == [words], key
+
+
+def test_place_layers_are_saved_with_the_project_and_undone(tmp_path, qapp):
+    from geo.history import restore, snapshot
+    from geo.project import load_project, save_project
+
+    doc = MapDocument.from_files()
+    before = snapshot(doc)
+    doc.place_layers = (PlaceFigureLayer("assisted_returns", "2024-01-01/2024-10-16", "IOM", "Returns", False),)
+    save_project(doc, tmp_path / "p.crossings.json")
+    assert load_project(tmp_path / "p.crossings.json").place_layers == doc.place_layers
+    restore(doc, before)
+    assert doc.place_layers == ()
