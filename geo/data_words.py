@@ -22,6 +22,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Dead and missing": ("Morts et disparus", "الموتى والمفقودون"),
     "Rescues": ("Sauvetages", "عمليات الإنقاذ"),
     "Expulsions": ("Expulsions", "عمليات الطرد"),
+    "Migrants present": ("Migrants présents", "المهاجرون الموجودون"),
+    "Refugees and asylum-seekers": ("Réfugiés et demandeurs d’asile", "اللاجئون وطالبو اللجوء"),
+    "Assisted voluntary returns": ("Retours volontaires assistés", "العودة الطوعية بمساعدة"),
+    "Stranded": ("Personnes bloquées", "العالقون"),
     # metrics.csv: what each symbol says
     "People arriving, arrow at the destination":
         ("Personnes arrivées, flèche à la destination", "أشخاص وصلوا، والسهم عند الوجهة"),

@@ -41,9 +41,8 @@ REGIONAL_EXTENT_LONLAT = (-21.5, 11.5, 23.5, 45.0)
 # Flow symbols kept per document: the page being exported and the canvas's latest views.
 FLOW_SYMBOL_VIEWS_KEPT = 4
 WITHIN_MARGIN_MM = 15.0
-"""An inset lays out the flows whose course comes this close to its frame, against the land this close:
-a band's half width and arrowhead (7.5 mm at most), a lane's shift, its figure, the coast it keeps off."""
-
+"""An inset lays out the flows whose course comes this close to its frame, against the land this close
+(a band's half width and arrowhead, 7.5 mm at most, a lane's shift, its figure, the coast it keeps off)."""
 DISCLAIMER = WORDS["en"]["disclaimer"]
 """The default disclaimer; printed in the map's language (geo.map_language) unless someone rewrites it."""
 
@@ -79,8 +78,7 @@ class MapDocument(RoutesLayers):
         self.frame_extent: tuple[float, float, float, float] | None = None
         """A projected frame for one export of a copy (the canvas's view, a series'); never saved."""
         self.insets: str | tuple[str, ...] = "auto"
-        """Inset maps on a page (geo.insets): "auto" (those the map cannot show legibly), "none", or
-        the names of the areas to show."""
+        """Inset maps on a page (geo.insets): "auto" (those it needs), "none", or the areas' names."""
         self.od_nodes = None
         """A ``geo.od_nodes.NodeTable`` placing OD nodes; None: the bundled one."""
         self.place_layers: tuple = ()
