@@ -55,24 +55,40 @@ def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, fl
     return cands, anchors
 
 
-def place_figure_requests(circles, view, measure) -> list[LabelRequest]:
-    """One request per circle of ``circles`` (geo.place_figures.place_circles), larger figures first."""
+def place_figure_requests(circles, view, measure) -> tuple[list[LabelRequest], dict[str, list[str]]]:
+    """One request per anchor of ``circles`` (geo.place_figures.place_circles), larger figures first,
+    and the circles' keys each request sets, one line each. Circles at one anchor (Tunisia's
+    15,514 refugees and its 5,400 returns) get one label of a line per figure, largest first: set
+    apart, the second found no room round the first's label and was lost."""
     from geo.figure_layout import PAD_MM
 
     mm = view.px_per_mm
-    requests = []
+    requests, members = [], {}
     if not len(circles):
-        return requests
+        return requests, members
     xy = view.to_px(circles[["x", "y"]].to_numpy(float))
     discs = circle_shapes(circles, view)
-    for i, ((px, py), row) in enumerate(zip(xy, circles.itertuples(), strict=True)):
-        tw, th = measure(row.text)
+    groups: dict[tuple[float, float], list[int]] = {}
+    for i, (px, py) in enumerate(xy):
+        groups.setdefault((round(float(px), 3), round(float(py), 3)), []).append(i)
+    for (px, py), rows in groups.items():
+        first = circles.iloc[rows[0]]
+        tw, th = measure("\n".join(circles["text"].iloc[rows]))
         size = (tw + PAD_MM[0] * mm, th + PAD_MM[1] * mm)
-        cands, anchors = circle_candidates(float(px), float(py), row.diameter_mm * mm / 2, size, mm)
-        others = [d for j, d in enumerate(discs) if j != i]
-        requests.append(LabelRequest(row.key, size, cands, priority=float(row.value), anchors=anchors,
+        radius = float(circles["diameter_mm"].iloc[rows].max()) * mm / 2
+        cands, anchors = circle_candidates(px, py, radius, size, mm)
+        others = [d for j, d in enumerate(discs) if j not in rows]
+        members[first.key] = list(circles["key"].iloc[rows])
+        requests.append(LabelRequest(first.key, size, cands, priority=float(first.value), anchors=anchors,
                                      extra_cost=partial(_on_other_circles, cands, size, others) if others else None))
-    return requests
+    return requests, members
+
+
+def line_rects(rect: tuple[float, float, float, float], lines: int, pad_y: float) -> list[tuple[float, float, float, float]]:
+    """A stacked label's box cut into one box per line (its padding shared above and below)."""
+    x0, y0, x1, y1 = rect
+    step = (y1 - y0 - pad_y) / lines
+    return [(x0, y0 + i * step, x1, y0 + (i + 1) * step + pad_y) for i in range(lines)]
 
 
 def circle_shapes(circles, view) -> list:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
 from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, value_label_ground
-from geo.place_figure_layout import circle_shapes, place_figure_requests
+from geo.place_figure_layout import circle_shapes, line_rects, place_figure_requests
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
 from geo.placed_marks import PLACE_FIGURE, PlacedMark, facing_side
 from geo.view import MapView
@@ -56,9 +56,10 @@ class PlaceFiguresMixin:
         doc, mm = self.doc, view.px_per_mm
         font = map_font(FIGURE_PT, view.dpi, painter.device().logicalDpiY(), bold=True)
         painter.setFont(font)
-        requests = [r for r in place_figure_requests(circles, view, partial(text_size, painter)) if printed(r.key)]
+        requests, members = place_figure_requests(circles, view, partial(text_size, painter))
+        requests = [r for r in requests if printed(r.key)]
         placed, dropped = place_figures(doc, view, requests, hard, soft)
-        self.report.dropped_labels += dropped
+        self.report.dropped_labels += [k for key in dropped for k in members[key]]
         by_key = {row.key: row for row in circles.itertuples()}
         anchors = {r.key: r.anchors for r in requests}
         centres = dict(zip(circles["key"], view.to_px(circles[["x", "y"]].to_numpy(float)), strict=True))
@@ -66,7 +67,6 @@ class PlaceFiguresMixin:
         line_mm = painter.fontMetrics().height() / mm
         todo, leaders = [], []
         for lab in placed:
-            row = by_key[lab.key]
             hard.append(shapely.box(*lab.rect))
             if lab.leader is not None:
                 hard.append(shapely.LineString(lab.leader))
@@ -76,13 +76,16 @@ class PlaceFiguresMixin:
             anchor = anchors[lab.key][lab.candidate]
             if anchor is None:  # beside or inside its circle: it faces the circle's centre
                 anchor = tuple(np.asarray(centres[lab.key], float))
-            self.report.texts.append((PLACE_FIGURE, row.text, row.text_colour, under))
-            self.report.labels.append((PLACE_FIGURE, lab.rect))
-            self.report.marks.append(PlacedMark(PLACE_FIGURE, lab.key, row.text, row.text_colour, lab.rect,
-                                                facing_side(lab.rect, anchor), FIGURE_PT, line_mm, PAD_MM, bold=True,
-                                                leader=lab.leader))
-            rect = QRectF(lab.rect[0], lab.rect[1], lab.rect[2] - lab.rect[0], lab.rect[3] - lab.rect[1])
-            todo.append((rect, row.text, QColor(row.text_colour)))
+            keys = members[lab.key]  # one line per figure at this anchor, each in its layer's colour
+            for key, box in zip(keys, line_rects(lab.rect, len(keys), PAD_MM[1] * mm), strict=True):
+                row = by_key[key]
+                self.report.texts.append((PLACE_FIGURE, row.text, row.text_colour, under))
+                self.report.labels.append((PLACE_FIGURE, box))
+                self.report.marks.append(PlacedMark(PLACE_FIGURE, key, row.text, row.text_colour, box,
+                                                    facing_side(box, anchor), FIGURE_PT, line_mm, PAD_MM, bold=True,
+                                                    leader=lab.leader if key == keys[0] else None))
+                rect = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
+                todo.append((rect, row.text, QColor(row.text_colour)))
         halo = qcolor("#ffffff", VALUE_HALO_OPACITY)
 
         def draw() -> None:

@@ -134,3 +134,25 @@ def test_place_layers_are_saved_with_the_project_and_undone(tmp_path, qapp):
     assert load_project(tmp_path / "p.crossings.json").place_layers == doc.place_layers
     restore(doc, before)
     assert doc.place_layers == ()
+
+
+def test_figures_at_one_anchor_are_stacked_and_none_is_lost(qapp):
+    """Tunisia's 15,514 refugees and its ≥ 5,400 returns share its anchor: set apart, the second found
+    no room round the first's label and was lost from the page."""
+    doc = MapDocument.from_files()
+    doc.insets = "none"
+    doc.place_layers = (PlaceFigureLayer("migrants_present"), PlaceFigureLayer("refugees_asylum_seekers"),
+                        PlaceFigureLayer("assisted_returns", "2024-01-01/2024-10-16"), PlaceFigureLayer("stranded"))
+    image, view, report = paint(doc, PAGE)
+    px = pixels(image)
+    circles = place_circles(doc)
+    marks = {m.key: m for m in report.marks if m.kind == PLACE_FIGURE}
+    assert sorted(marks) == sorted(circles["key"]) and not set(marks) & set(report.dropped_labels)
+    tunisia = [marks[k] for k in circles.loc[circles["where"] == "TUN", "key"]]
+    (upper, lower) = sorted(tunisia, key=lambda m: m.rect[1])
+    assert upper.text == "15,514" and lower.text == "≥ 5,400"
+    assert upper.rect[0] == lower.rect[0] and lower.rect[1] < upper.rect[3] <= lower.rect[3]  # one label, two lines
+    for m in tunisia:  # each line in its own layer's colour
+        ink = np.array([int(m.colour[i:i + 2], 16) for i in (1, 3, 5)])
+        x0, y0, x1, y1 = (round(v) for v in m.rect)
+        assert (np.abs(px[y0:y1, x0:x1].astype(int) - ink).max(axis=2) < 50).sum() > 15, m.text
