@@ -143,7 +143,7 @@ def test_figures_at_one_anchor_are_stacked_and_none_is_lost(qapp):
     doc.insets = "none"
     doc.place_layers = (PlaceFigureLayer("migrants_present"), PlaceFigureLayer("refugees_asylum_seekers"),
                         PlaceFigureLayer("assisted_returns", "2024-01-01/2024-10-16"), PlaceFigureLayer("stranded"))
-    image, view, report = paint(doc, PAGE)
+    image, _, report = paint(doc, PAGE)
     px = pixels(image)
     circles = place_circles(doc)
     marks = {m.key: m for m in report.marks if m.kind == PLACE_FIGURE}
