@@ -16,13 +16,14 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
-from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, value_label_ground
+from geo.map_marks import value_label_ground
 from geo.place_figure_layout import circle_shapes, line_rects, place_figure_requests
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
 from geo.placed_marks import PLACE_FIGURE, PlacedMark, facing_side
 from geo.view import MapView
 from gui.fonts import map_font
-from gui.painting import draw_halo_text, pen, qcolor, text_size
+from gui.painting import pen, qcolor, text_size
+from gui.value_labels import draw_figures
 
 
 class PlaceFiguresMixin:
@@ -86,14 +87,4 @@ class PlaceFiguresMixin:
                                                     leader=lab.leader if key == keys[0] else None))
                 rect = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
                 todo.append((rect, row.text, QColor(row.text_colour)))
-        halo = qcolor("#ffffff", VALUE_HALO_OPACITY)
-
-        def draw() -> None:
-            painter.setFont(font)
-            painter.setPen(pen(doc.theme.muted_text, LEADER_WIDTH_MM * mm))
-            for a, b in leaders:
-                painter.drawLine(a, b)
-            for rect, text, colour in todo:
-                draw_halo_text(painter, rect, text, font, colour, halo, 0.55 * mm)
-
-        return draw
+        return partial(draw_figures, painter, font, leaders, todo, doc.theme.muted_text, mm)

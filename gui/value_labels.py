@@ -45,7 +45,6 @@ class ValueLabelsMixin:
         self.report.dropped_labels += dropped
         hard.extend(shapely.box(*lab.rect) for lab in placed)
         hard.extend(shapely.LineString(lab.leader) for lab in placed if lab.leader is not None)
-        halo = qcolor("#ffffff", VALUE_HALO_OPACITY)
         under = value_label_ground(doc)  # the darkest ground a label can sit on
         anchors = {r.key: r.anchors for r in requests}  # per candidate, the band's edge it is set beside
         line_mm = painter.fontMetrics().height() / mm
@@ -65,11 +64,19 @@ class ValueLabelsMixin:
                                                 FIGURE_PT, line_mm, PAD_MM, bold=True, leader=lab.leader))
             todo.append((rect, text, QColor(hex_colour)))
 
-        def draw() -> None:
-            painter.setPen(pen(doc.theme.muted_text, LEADER_WIDTH_MM * mm))
-            for a, b in leaders:
-                painter.drawLine(a, b)
-            for rect, text, colour in todo:
-                draw_halo_text(painter, rect, text, font, colour, halo, 0.55 * mm)
+        return partial(draw_figures, painter, font, leaders, todo, doc.theme.muted_text, mm)
 
-        return draw
+
+FIGURE_HALO_MM = 0.55
+"""The white halo round a figure's letters."""
+
+
+def draw_figures(painter: QPainter, font, leaders: list, todo: list, leader_colour: str, mm: float) -> None:
+    """Leader lines first, then each figure (rect, text, colour) with its halo: a flow's figures and a
+    place figure's circles' alike."""
+    halo = qcolor("#ffffff", VALUE_HALO_OPACITY)
+    painter.setPen(pen(leader_colour, LEADER_WIDTH_MM * mm))
+    for a, b in leaders:
+        painter.drawLine(a, b)
+    for rect, text, colour in todo:
+        draw_halo_text(painter, rect, text, font, colour, halo, FIGURE_HALO_MM * mm)
