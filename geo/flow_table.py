@@ -73,9 +73,6 @@ METRIC_ALIASES = {
 }
 
 
-
-
-
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
