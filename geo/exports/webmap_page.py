@@ -21,7 +21,21 @@ from urllib.parse import urlsplit
 
 from geo.document import MapDocument
 from geo.errors import ExportError
-from geo.legend import COLOUR, EXPLAIN, HEADING, NO_DATA, NODE, NOTE, OUTLINE, RING, SIZE, TOTAL, legend_entries
+from geo.legend import (
+    COLOUR,
+    EXPLAIN,
+    HEADING,
+    NO_DATA,
+    NODE,
+    NOTE,
+    OUTLINE,
+    PLACE_LAYER,
+    RING,
+    SIZE,
+    SUBHEADING,
+    TOTAL,
+    legend_entries,
+)
 from geo.map_language import map_language
 from geo.map_marks import (
     CIRCLE_ROUTE_MM,
@@ -39,6 +53,7 @@ from geo.map_marks import (
 )
 from geo.map_texts import disclaimer_text, map_title, sources_text, subtitle
 from geo.map_words import WORDS
+from geo.place_figures import PLACE_CIRCLE_OPACITY
 from geo.styles import CASING_MM
 from geo.view import MapView
 
@@ -59,19 +74,26 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings) -> str:
              OUTLINE: '<span class="crossings-swatch crossings-outline" style="border-color:{c}"></span>',
              RING: '<span class="crossings-ring" style="border-color:{c}"></span>',
              NO_DATA: '<span class="crossings-dash"></span>',
-             NODE: '<span class="crossings-ring crossings-node" style="background:{c}"></span>'}
+             NODE: '<span class="crossings-ring crossings-node" style="background:{c}"></span>',
+             PLACE_LAYER: '<span class="crossings-ring crossings-place" style="background:{c}"></span>'}
     for entry in legend_entries(doc):  # the painter's legend, entry for entry (geo.legend)
         if entry.kind == HEADING:
             heading = entry.text
-        elif entry.kind == NOTE:
+        elif entry.kind == NOTE and not note:  # the flows' note closes the legend
             note = entry.text
+        elif entry.kind == NOTE:  # a later group's (the place figures'): under its own entries
+            rows.append(f'<div class="crossings-legend-explain">{e(entry.text)}</div>')
+        elif entry.kind == SUBHEADING:
+            rows.append(f'<div class="crossings-legend-heading crossings-legend-group">{e(entry.text)}</div>')
         elif entry.kind == EXPLAIN:
             rows.append(f'<div class="crossings-legend-explain">{e(entry.text)}</div>')
         elif entry.kind == SIZE:  # as wide as its band at every zoom: paper mm times --crossings-mm
             size = f"calc(var(--crossings-mm) * {entry.size_mm:.4f})"
             shape, box = (("crossings-circle", f"width: {size}; height: {size}") if entry.shape == "circle"
                           else ("crossings-bar", f"height: {size}"))
-            rows.append(f'<div class="crossings-legend-row"><span class="crossings-bar-box">'
+            # a circle wider than the sample's box widens the box, never squeezed into an ellipse
+            wide = f' style="width: max(44px, {size})"' if entry.shape == "circle" else ""
+            rows.append(f'<div class="crossings-legend-row"><span class="crossings-bar-box"{wide}>'
                         f'<span class="{shape}" data-mm="{entry.size_mm:.4f}" style="{box}"></span></span>'
                         f'<span class="crossings-legend-value">{e(entry.text)}</span></div>')
         elif entry.kind == TOTAL:
@@ -133,7 +155,9 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
 .crossings-ring {{ display: inline-block; width: 9px; height: 9px; border: 2px solid; border-radius: 50%;
   background: #ffffff; flex: none; margin: 0 7px 0 4px; }}
 .crossings-node {{ border-color: #ffffff; opacity: {NODE_OPACITY}; }}
-.crossings-circle {{ display: block; border-radius: 50%; background: #6f6f6f; margin: 0 auto; }}
+.crossings-place {{ border-color: #ffffff; opacity: {PLACE_CIRCLE_OPACITY}; }}
+.crossings-legend-group {{ margin-top: 10px; }}
+.crossings-circle {{ display: block; border-radius: 50%; background: #6f6f6f; margin: 0 auto; flex: none; }}
 .crossings-legend-explain {{ font-size: 10.5px; font-style: {italic}; color: {t.muted_text}; margin: 0 0 6px; }}
 .crossings-legend-total {{ font-weight: 700; }}
 .crossings-legend-note {{ font-size: 10.5px; font-style: {italic}; color: {t.muted_text}; margin-top: 6px; }}

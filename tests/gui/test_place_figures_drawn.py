@@ -119,6 +119,10 @@ def test_the_web_map_draws_the_circles_and_sets_the_figures_where_the_png_does(d
     assert sorted(p["key"] for p in props if p["kind"] == "place_figure") == sorted(circles["key"])
     png = {m.key: m.text for m in page_marks(doc, view).marks if m.kind == PLACE_FIGURE}
     assert png
+    # its legend says which colour is which layer, and keeps both groups' notes
+    for i, title in enumerate(("Migrants present", "Stranded")):
+        assert re.search(r'crossings-place" style="background:' + PLACE_COLOURS[i] + r'"></span><span>' + title, text)
+    assert "Smallest flows drawn" in text and "Smallest circles drawn" in text
     for key, words in png.items():  # each label the PNG sets, with its words, once
         assert [p["text"] for p in props if p["key"] == key and p["kind"] == "flow_label"] == [words], key
 
