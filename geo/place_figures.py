@@ -20,7 +20,7 @@ A figure whose place id or country code the map's layers do not hold is never dr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -150,7 +150,21 @@ def layer_title(doc, layer: PlaceFigureLayer) -> str:
 def place_circles(doc) -> pd.DataFrame:
     """Every circle of the visible place-figure layers, largest first (the order they are drawn, so
     a smaller circle at the same anchor lies over a larger one): key, layer, where, name, x, y (the
-    map's CRS), value, qualifier, diameter_mm, colour, text_colour, text, source, source_ref, row."""
+    map's CRS), value, qualifier, diameter_mm, colour, text_colour, text, source, source_ref, row.
+
+    Worked out once per selection: the painter, the frame fit (every refit), the legend, the sources
+    line and the web map all ask, and a country's anchor is a pole of inaccessibility on 1:10m land.
+    The document drops it with its other caches when layers or the projection change."""
+    places, countries = doc.layer("places"), doc.layer("boundaries")
+    key = ("place-circles", doc.flows.token if doc.flows is not None else 0, doc.place_layers, doc.period, doc.crs,
+           doc.label_language, doc.theme.focus_land, None if places is None else places.id,
+           None if countries is None else countries.id)
+    if key not in doc._cache:
+        doc._cache[key] = _circles(doc)
+    return doc._cache[key]
+
+
+def _circles(doc) -> pd.DataFrame:
     scale = place_scale(doc)
     columns = ["key", "layer", "where", "name", "x", "y", "value", "qualifier", "diameter_mm", "colour",
                "text_colour", "text", "source", "source_ref", "row"]
@@ -218,7 +232,3 @@ def _anchor_xy(doc, layer, index: int) -> tuple[float, float]:
     projected = to_crs(layer.data.iloc[[index]].set_geometry([geom], crs=layer.data.crs), doc.crs).geometry.iloc[0]
     return float(projected.x), float(projected.y)
 
-
-def with_layer(layers: tuple[PlaceFigureLayer, ...], index: int, **changes) -> tuple[PlaceFigureLayer, ...]:
-    """``layers`` with the layer at ``index`` changed (layers are values: an edit is a new tuple)."""
-    return tuple(replace(lyr, **changes) if i == index else lyr for i, lyr in enumerate(layers))

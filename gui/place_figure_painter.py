@@ -32,9 +32,7 @@ class PlaceFiguresMixin:
     def _paint_place_circles(self, painter: QPainter, view: MapView, draw: bool) -> list:
         """Every circle, largest first (a smaller one at the same anchor lies over it); returns them as
         polygons in page pixels, for the labels to avoid."""
-        circles = place_circles(self.doc)
-        self._place_circles = circles
-        self.report.place_circles = circles
+        circles = self.report.place_circles = place_circles(self.doc)
         if not len(circles):
             return []
         mm = view.px_per_mm
@@ -51,7 +49,7 @@ class PlaceFiguresMixin:
                                     printed=lambda key: True):
         """Place each circle's figure (never on a flow, figure or name placed before: ``hard``); the
         placed labels join ``hard``. Returns the function drawing them."""
-        circles = getattr(self, "_place_circles", None)
+        circles = self.report.place_circles
         if circles is None or not len(circles):
             return None
         doc, mm = self.doc, view.px_per_mm
