@@ -214,8 +214,10 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
         return self.flows is not None and "origin" in self.flows.frame.columns
 
     def join(self) -> JoinResult:
+        from geo.thematic_join import with_flow_layers
+
         key = ("join", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self.od_net,
-               self.node_table() if self.is_od else None)
+               self.node_table() if self.is_od else None, self._flow_layers_key())
         if key not in self._cache:
             if self.is_od:
                 from geo.od import document_join
@@ -225,8 +227,9 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
             routes = self.layer("routes")
             if routes is None or self.flows is None:
                 raise CrossingsError("a routes layer and figures are needed to draw flows")
-            self._cache[key] = join_flows(routes.data, self.flows, self.period, self.metric, self.source,
-                                          self.relations, self.meaning)
+            # the map's own selection, then its thematic flow layers beside it (geo.thematic_join)
+            self._cache[key] = with_flow_layers(self, join_flows(routes.data, self.flows, self.period, self.metric,
+                                                                 self.source, self.relations, self.meaning))
         return self._cache[key]
 
     def node_table(self):
@@ -244,7 +247,7 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
         town names that matter are."""
         if self.flows is None or self.layer("routes") is None:
             return np.empty((0, 2))
-        key = ("route-ends", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs)
+        key = ("route-ends", self._figures_id(), self.period, self.metric, self.source, self._flow_layers_key(), self._routes_id(), self._crs)
         if key not in self._cache:
             join = self.join()
             routes = self.projected(self.layer("routes"))
@@ -291,7 +294,7 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
             flows = flows[flows.intersects(shapely.box(*within))]
         # the layout depends on the view's scale and resolution only, not on where it is centred or
         # how large its frame is: a pan, or a fitted frame moved sideways, reuses the symbols
-        key = ("flow-symbols", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs,
+        key = ("flow-symbols", self._figures_id(), self.period, self.metric, self.source, self._flow_layers_key(), self._routes_id(), self._crs,
                self.od_net, view.crs, round(view.units_per_px, 9), view.dpi, scale, smoothing,
                self.node_table() if self.is_od else None, within)
         if key not in self._cache:
@@ -387,6 +390,12 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
         """What the drawn flows depend on besides styles and the view: a key for caches of them."""
         return (self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs, self.od_net,
                 self.node_table() if self.is_od else None, self.place_layers)
+
+    def _flow_layers_key(self) -> tuple:
+        """The thematic flow layers drawn beside the map's own flows: part of every key of what they change."""
+        from geo.thematic_join import flow_layers
+
+        return tuple(flow_layers(self))
 
     def _figures_id(self) -> int:
         return self.flows.token if self.flows is not None else 0

@@ -41,7 +41,7 @@ class ProjectedGeometry:
         return self._cache[key]
 
     def projected_flows(self) -> gpd.GeoDataFrame:
-        key = ("proj-flows", self._figures_id(), self.period, self.metric, self.source, self._routes_id(), self._crs)
+        key = ("proj-flows", self._figures_id(), self.period, self.metric, self.source, self._flow_layers_key(), self._routes_id(), self._crs)
         if key not in self._cache:
             self._cache[key] = to_crs(self.join().flows, self._crs)
         return self._cache[key]

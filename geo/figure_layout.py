@@ -97,17 +97,17 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
     return out
 
 
-def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list
+def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list, crossable: tuple = ()
                   ) -> tuple[list[PlacedLabel], list[str]]:
     """Place the figures inside the view's frame: never on ``hard`` (flows, nodes, furniture, labels
-    placed before), at a cost on ``soft`` and round every route's end."""
+    placed before), at a cost on ``soft`` and round every route's end; a leader may cross ``crossable``."""
     mm = view.px_per_mm
     ends = doc.route_ends()
     ends = view.to_px(ends) if len(ends) else ends
     # a route's end and its town name (one GEOS call for the thousands of ends of a big map)
     towns = list(shapely.buffer(shapely.points(ends), TOWN_MM * mm, quad_segs=16)) if len(ends) else []
     return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
-                        hard=hard, leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm)
+                        hard=hard, leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable)
 
 
 def _tip(line) -> tuple[float, float]:

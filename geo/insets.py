@@ -302,10 +302,14 @@ class InsetPlan:
 
 
 # -- which figures an inset prints -----------------------------------------------------------------
-def figures_inside(doc, extent: Rect) -> frozenset[str]:
-    """The figures (layout keys: route ids, and ``geo.map_marks.total_key`` for totals) an inset
+CIRCLE_LABEL_ROOM_MM = 25.0
+"""An inset prints a circle's figure when the circle stands this far inside the inset's frame, with
+room round it for its label; nearer the edge (Spain's dead and missing, east of Almería at the Strait
+inset's edge, between a band and the frame) the label found no room and was lost: it stays on the map."""
+def figures_inside(doc, extent: Rect, view: MapView | None = None) -> frozenset[str]:
+    """The figures (layout keys: route ids, ``geo.map_marks.total_key`` for totals, circles' keys) an inset
     showing ``extent`` prints instead of its page's map: those of every flow whose drawn course lies
-    inside it, and every total whose drawn branches all do. A figure is printed once on a page:
+    inside it, every total whose drawn branches all do, every circle centred in it. A figure is printed once on a page:
     printed twice, on the map and in its inset, a reader adds it up twice. OD flows are laid out for
     each scale, not drawn along courses: their figures stay on the map."""
     from geo.figure_layout import descends
@@ -325,6 +329,14 @@ def figures_inside(doc, extent: Rect) -> frozenset[str]:
         branches = {r for r in drawn if descends(r, t.route_id, parents)}
         if branches and branches <= inside:
             totals.add(total_key(t.route_id))
+    from geo.place_figures import place_circles  # a circle's figure goes with its centre: there it is read
+
+    circles = place_circles(doc)
+    room = view.mm_to_units(CIRCLE_LABEL_ROOM_MM) if view is not None else 0.0
+    x0, y0, x1, y1 = extent
+    within = shapely.box(x0 + room, y0 + room, x1 - room, y1 - room) if min(x1 - x0, y1 - y0) > 2 * room else box
+    inside |= {key for key, x, y in zip(circles["key"], circles["x"], circles["y"], strict=True)
+               if within.contains(shapely.Point(float(x), float(y)))}
     return frozenset(inside | totals)
 
 
@@ -437,7 +449,7 @@ def plan_insets(doc, view: MapView, choice: str | tuple[str, ...], furniture: Se
         if best is None or score < best[1]:
             best = (plan, score)
     placed = sorted(best[0].placed, key=lambda p: list(INSET_AREAS).index(p.area.key))
-    placed = [replace(p, figures=figures_inside(doc, p.view.extent)) for p in placed]  # of the plan kept only
+    placed = [replace(p, figures=figures_inside(doc, p.view.extent, p.view)) for p in placed]  # of the plan kept only
     return InsetPlan(tuple(placed), best[0].left_out)
 
 

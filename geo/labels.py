@@ -80,17 +80,25 @@ class Claims:
 
 def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[float, float, float, float],
                  obstacle_weight: float = 50.0, hard: list | None = None, *, leader_min: float = 0.0,
-                 leader_trim: float = 0.0, claims: Claims | None = None) -> tuple[list[PlacedLabel], list[str]]:
+                 leader_trim: float = 0.0, claims: Claims | None = None, crossable: tuple = ()
+                 ) -> tuple[list[PlacedLabel], list[str]]:
     """Place labels; returns the placed ones and the keys that found no free position.
 
     ``obstacles`` may be overlapped at a cost; ``hard`` ones (flows, the legend) never are: a
     label with no candidate clear of them is dropped and reported rather than drawn over a flow.
-    A leader may touch hard obstacles only within ``leader_trim`` of its anchor (the flow it ties to).
+    A leader may touch hard obstacles only within ``leader_trim`` of its anchor (the flow it ties to),
+    and may cross the ``crossable`` ones among them.
     """
     soft = np.asarray(obstacles, dtype=object)
     tree = STRtree(soft) if len(soft) else None
     hard = np.asarray(hard if hard is not None else [], dtype=object)
     hard_tree = STRtree(hard) if len(hard) else None
+    if crossable:  # what no label may cover but a leader may cross (an inset locator's thin outline)
+        skip = {id(g) for g in crossable}
+        leader_hard = np.asarray([g for g in hard if id(g) not in skip], dtype=object)
+        leader_tree = STRtree(leader_hard) if len(leader_hard) else None
+    else:
+        leader_hard, leader_tree = hard, hard_tree
     fx0, fy0, fw, fh = frame
     placed: list[PlacedLabel] = []
     boxes = np.empty((0, 4))
@@ -119,7 +127,7 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
         leaders = np.full((len(idx), 4), np.nan)
         if req.anchors is not None and len(idx):
             leaders = _leaders(req.anchors, idx, x0, y0, x1, y1, leader_min)
-            keep = _leaders_clear(leaders, boxes, segments, hard_tree, hard, leader_trim)
+            keep = _leaders_clear(leaders, boxes, segments, leader_tree, leader_hard, leader_trim)
             idx, rects, leaders = idx[keep], rects[keep], leaders[keep]
         if claims is not None and len(idx):
             keep = _respects_claims(claims, rects, req.feature, ~np.isnan(leaders[:, 0]))

@@ -96,29 +96,33 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
 
 
 def place_entries(doc) -> list[LegendEntry]:
-    """The place-figure layers' group (geo.place_figures): its heading, a circle in each visible
-    layer's colour with the layer's title (and period, where it is not the map's), the sizes of the
-    one scale they share, and the smallest circle drawn."""
-    from geo.place_figures import layer_colour, layer_figures, layer_title, place_scale
+    """The circle layers' group (geo.place_figures): its heading; per circle scale, a circle in each of
+    its visible layers' colour with the layer's title (and period, where it is not the map's) and the
+    sizes of that scale; the smallest circle drawn, once."""
+    from geo.place_figures import layer_colour, layer_figures, layer_title, place_scale, scale_names
 
-    scale = place_scale(doc)
-    if scale is None:
-        return []
     lang = map_language(doc)
-    entries = [LegendEntry(SUBHEADING, lang("place_heading"))]
-    largest = 0.0
-    for i, layer in enumerate(doc.place_layers):
-        figures = layer_figures(doc, layer) if layer.visible else []
-        if not len(figures):
+    entries, smallest = [], None
+    for name in scale_names(doc):
+        scale = place_scale(doc, name)
+        if scale is None:
             continue
-        largest = max(largest, float(figures["value"].max()))
-        title = layer_title(doc, layer)
-        if layer.period and layer.period != doc.period:
-            title = lang("place_layer_period", title=title, period=lang.period(layer.period))
-        entries.append(LegendEntry(PLACE_LAYER, title, layer_colour(i)))
-    entries += [LegendEntry(SIZE, text, "#6f6f6f", size, "circle") for text, size in size_rows(scale, largest, lang)]
-    entries.append(LegendEntry(NOTE, lang("smallest_circles", mm=lang.decimal(scale.min_width_mm))))
-    return entries
+        largest = 0.0
+        for i, layer in enumerate(doc.place_layers):
+            figures = layer_figures(doc, layer) if layer.draws_circles and layer.scale == name else []
+            if not len(figures):
+                continue
+            largest = max(largest, float(figures["value"].max()))
+            title = layer_title(doc, layer)
+            if layer.period and layer.period != doc.period:
+                title = lang("place_layer_period", title=title, period=lang.period(layer.period))
+            entries.append(LegendEntry(PLACE_LAYER, title, layer_colour(i, layer)))
+        entries += [LegendEntry(SIZE, text, "#6f6f6f", size, "circle") for text, size in size_rows(scale, largest, lang)]
+        smallest = scale.min_width_mm
+    if smallest is None:
+        return []
+    return [LegendEntry(SUBHEADING, lang("place_heading")), *entries,
+            LegendEntry(NOTE, lang("smallest_circles", mm=lang.decimal(smallest)))]
 
 
 def size_rows(scale, largest: float, lang: MapLanguage) -> list[tuple[str, float]]:

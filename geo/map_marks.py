@@ -20,7 +20,7 @@ import pandas as pd
 from geo.colours import OUTLINE_DARKER, blend, darker, readable_on, value_label_colour
 from geo.join import ZERO
 from geo.map_language import map_language
-from geo.map_texts import flow_label_texts
+from geo.map_texts import flow_label_texts, part_lines
 from geo.projection import resolve_crs
 from geo.styles import CASING_MM
 
@@ -132,10 +132,12 @@ def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
                                value_label_colour(doc.flow_colour(rid, str(row.group)), ground), float(row.value))
     if doc.layer("routes") is not None:
         total_colour = readable_on(doc.theme.text, ground)
+        parts = {rid: line for (rid, _), line in part_lines(doc, lang).items()}  # 'of which Q4 2024: 16,166'
         for t in doc.join().totals:
             key = total_key(t.route_id)
-            out[key] = FigureLabel(key, str(t.route_id), "total", "\n".join(lang.total_lines(t)), total_colour,
-                                   float(t.value))
+            head, *rest = lang.total_lines(t)
+            out[key] = FigureLabel(key, str(t.route_id), "total", "\n".join([head, *parts.get(t.route_id, []), *rest]),
+                                   total_colour, float(t.value))
     return out
 
 

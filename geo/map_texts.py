@@ -13,6 +13,7 @@ from geo.join import EMPTY, REMAINDER, is_named
 from geo.legend import FootnoteParts, footnote_parts
 from geo.map_language import MapLanguage, comparison_text, map_language
 from geo.metrics import metric_label
+from geo.periods import parse_period, part_problem
 from geo.projection import to_crs
 from geo.un_practice import country_codes, non_self_governing
 
@@ -106,18 +107,46 @@ def flow_label_texts(doc: MapDocument) -> dict[str, str]:
     out = {}
     wholes = flows["contained_in"] if "contained_in" in flows.columns else [""] * len(flows)
     # plain lists: a Series looked up per flow cost a third of a second at 5,000 flows
-    for rid, label, whole in zip(flows["route_id"].tolist(), labels, list(wholes), strict=True):
-        lines = [label]
+    parts = part_lines(doc, lang)
+    own = doc.period and parse_period(doc.period).label
+    periods = flows["period"].tolist() if "period" in flows.columns else [own] * len(flows)
+    sources = flows["source"].tolist() if "source" in flows.columns else [None] * len(flows)
+    for rid, label, whole, source, period in zip(flows["route_id"].tolist(), labels, list(wholes), sources, periods,
+                                                 strict=True):
+        # a thematic layer's figure of another period than the map's says which (about 460 expelled in July 2024)
+        lines = [lang("figure_period", figure=label, period=lang.period(period)) if period and period != own else label]
         if whole:  # name the figure it is part of as the map writes it, so the reader can find it
             if containers.get(whole):
                 lines.append(lang("part_of", whole=containers[whole]))
             else:
                 name = lang.phrase(doc.relations.total_name(whole, names.get(whole, whole)))
                 lines.append(lang("part_of_name", whole=name))
+        lines += parts.get((rid, source), [])
         ch = changes.get(rid)
         if ch is not None and lang.change(ch):
             lines.append(lang.change(ch))
         out[rid] = "\n".join(lines)
+    return out
+
+
+def part_lines(doc: MapDocument, lang: MapLanguage) -> dict[tuple[str, str], list[str]]:
+    """(route_id, source) -> the line printing the flow's figure for its part period ("of which Q4 2024:
+    16,166"), from the same source as the drawn figure: the map's own flows' (``FlowStyle.part_period``)
+    and each thematic flow layer's; none while a part is not within its period."""
+    from geo.place_figures import layer_period
+    from geo.thematic_join import flow_layers
+
+    asks = [(doc.metric, doc.period, doc.flow_style.part_period)]
+    asks += [(layer.metric, layer_period(doc, layer), layer.part_period) for layer in flow_layers(doc)]
+    out: dict[tuple[str, str], list[str]] = {}
+    for metric, whole, part in asks:
+        if not part or whole is None or part_problem(whole, part):
+            continue
+        rows = doc.flows.select(part, metric)
+        period = lang.period(part)
+        for r in rows[rows["value"].notna()].itertuples():
+            out.setdefault((r.route_id, r.source), [lang("of_which", period=period, figure=lang.figure(
+                r.value, r.qualifier if isinstance(r.qualifier, str) else ""))])
     return out
 
 

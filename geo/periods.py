@@ -209,3 +209,12 @@ def parse_period(text: str | Period) -> Period:
                          "months, e.g. 2024-01-01/2024-10-16 or 2024-08/2024-12")
     raise ValueError(f"'{text}' is not a period; write e.g. 2024Q4, Q4 2024, 2024, 2024-07 "
                      "or 2024-01-01/2024-10-16")
+
+
+def part_problem(whole: str | Period, part: str | Period) -> str | None:
+    """Why ``part`` is not a part of ``whole`` (None when it is: inside it and shorter), for a label
+    that prints a quarter's figure under the year's ("of which Q4 2024: 16,166")."""
+    w, p = parse_period(whole), parse_period(part)
+    if p.start < w.start or p.end > w.end or (p.start, p.end) == (w.start, w.end):
+        return f"{p.label} is not a part of {w.label}"
+    return None

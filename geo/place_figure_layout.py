@@ -20,13 +20,18 @@ from geo.labels import LabelRequest
 CIRCLE_LABEL_GAP_MM = 0.6
 """Paper between a circle's edge and its label's box."""
 LEADER_RING_MM = 5.0
-"""How much farther out each further ring of candidates lies (two more), each tied back by a leader line."""
+"""How much farther out each further ring of candidates lies, each tied back by a leader line."""
+LEADER_RINGS = 4
+"""Rings of candidates beyond the circle's edge: up to 20 mm out, where a crowded coast (Spain's dead
+and missing east of Almería, between the Western Mediterranean's bands) leaves room only farther off."""
 INSIDE_ROOM = 0.8
 """A label goes inside its circle when its box's diagonal is at most this share of the diameter."""
 DIRECTIONS = ((1, 0, 0.0), (-1, 0, 0.1), (1, -1, 0.2), (1, 1, 0.25), (-1, -1, 0.3), (-1, 1, 0.35),
               (0, -1, 0.4), (0, 1, 0.45))
 """(dx, dy, penalty) of the candidates round a circle, page pixels with y down: east first (the
 reading direction from the circle), then west, the diagonals, above and below."""
+FLUSH_PENALTY = 0.5
+"""A label above or below its circle, flush with one of its sides, after the centred places."""
 OTHER_CIRCLE_WEIGHT = 30.0
 """Cost per share of a label's box lying on another figure's circle: a label there reads as that
 circle's (at one anchor, 79,019 refugees drawn inside Libya's 787,326 migrants)."""
@@ -42,7 +47,7 @@ def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, fl
     if math.hypot(w, h) <= INSIDE_ROOM * 2 * radius:
         cands.append((cx, cy, -0.1))
         anchors.append(None)
-    for ring, extra in ((0, 0.0), (1, LEADER_RING_MM * mm), (2, 2 * LEADER_RING_MM * mm)):
+    for ring, extra in ((0, 0.0), *((n, n * LEADER_RING_MM * mm) for n in range(1, LEADER_RINGS + 1))):
         reach = radius + CIRCLE_LABEL_GAP_MM * mm + extra
         for dx, dy, penalty in DIRECTIONS:
             n = math.hypot(dx, dy)
@@ -52,6 +57,10 @@ def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, fl
             y = cy + uy * reach + np.sign(dy) * h / 2
             cands.append((float(x), float(y), penalty + 2.0 * ring))
             anchors.append((cx + ux * radius, cy + uy * radius) if ring else None)
+        for dy in (-1, 1):  # above or below, flush with the circle's east or west side: a wide label centred
+            for side in (-1, 1):  # over a small circle near the frame's edge, between a band and the edge, has no room
+                cands.append((cx + side * (w / 2 - radius), cy + dy * (reach + h / 2), FLUSH_PENALTY + 2.0 * ring))
+                anchors.append((cx, cy + dy * radius) if ring else None)
     return cands, anchors
 
 
@@ -84,11 +93,18 @@ def place_figure_requests(circles, view, measure) -> tuple[list[LabelRequest], d
     return requests, members
 
 
-def line_rects(rect: tuple[float, float, float, float], lines: int, pad_y: float) -> list[tuple[float, float, float, float]]:
-    """A stacked label's box cut into one box per line (its padding shared above and below)."""
+def line_rects(rect: tuple[float, float, float, float], lines: int | list[int], pad_y: float
+               ) -> list[tuple[float, float, float, float]]:
+    """A stacked label's box cut into one box per figure (its padding shared above and below); ``lines``
+    is the figures' count, or each figure's count of lines (a figure with its quarter's line below)."""
+    counts = [1] * lines if isinstance(lines, int) else list(lines)
     x0, y0, x1, y1 = rect
-    step = (y1 - y0 - pad_y) / lines
-    return [(x0, y0 + i * step, x1, y0 + (i + 1) * step + pad_y) for i in range(lines)]
+    step = (y1 - y0 - pad_y) / max(sum(counts), 1)
+    out, top = [], y0
+    for n in counts:
+        out.append((x0, top, x1, top + n * step + pad_y))
+        top += n * step
+    return out
 
 
 def circle_shapes(circles, view) -> list:

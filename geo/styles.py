@@ -109,6 +109,10 @@ class FlowStyle:
     casing: str = "#ffffff"
     compare: str | None = None
     """Show the change against 'previous' period or the same period a year ago ('year_ago')."""
+    part_period: str | None = None
+    """A shorter period within the map's whose figure each flow's label also prints, as the update
+    writes it ("65,474 in 2024, of which 16,166 in Q4"); the band stays the map's period's. Printed
+    only while it lies within the map's period (geo.periods.part_problem)."""
     max_labels: int = 40
     """At most this many value labels (the largest flows): beyond that labels are clutter."""
     max_flows: int = 300

@@ -46,7 +46,7 @@ class PlaceFiguresMixin:
         return circle_shapes(circles, view)
 
     def _layout_place_figure_labels(self, painter: QPainter, view: MapView, hard: list, soft: list,
-                                    printed=lambda key: True):
+                                    printed=lambda key: True, crossable: tuple = ()):
         """Place each circle's figure (never on a flow, figure or name placed before: ``hard``); the
         placed labels join ``hard``. Returns the function drawing them."""
         circles = self.report.place_circles
@@ -57,7 +57,7 @@ class PlaceFiguresMixin:
         painter.setFont(font)
         requests, members = place_figure_requests(circles, view, partial(text_size, painter))
         requests = [r for r in requests if printed(r.key)]
-        placed, dropped = place_figures(doc, view, requests, hard, soft)
+        placed, dropped = place_figures(doc, view, requests, hard, soft, crossable)
         self.report.dropped_labels += [k for key in dropped for k in members[key]]
         by_key = {row.key: row for row in circles.itertuples()}
         anchors = {r.key: r.anchors for r in requests}
@@ -76,7 +76,8 @@ class PlaceFiguresMixin:
             if anchor is None:  # beside or inside its circle: it faces the circle's centre
                 anchor = tuple(np.asarray(centres[lab.key], float))
             keys = members[lab.key]  # one line per figure at this anchor, each in its layer's colour
-            for key, box in zip(keys, line_rects(lab.rect, len(keys), PAD_MM[1] * mm), strict=True):
+            counts = [by_key[key].text.count("\n") + 1 for key in keys]
+            for key, box in zip(keys, line_rects(lab.rect, counts, PAD_MM[1] * mm), strict=True):
                 row = by_key[key]
                 self.report.texts.append((PLACE_FIGURE, row.text, row.text_colour, under))
                 self.report.labels.append((PLACE_FIGURE, box))

@@ -185,7 +185,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).
         hard = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
-        hard += [shapely.box(*box) for box in options.avoid]  # a name across a locator's line reads as cut
+        locator_sides = tuple(shapely.box(*box) for box in options.avoid)
+        hard += locator_sides  # a name across a locator's line reads as cut; a leader may cross it
         soft: list = list(getattr(self, "_no_data_px", [])) + point_marks  # dashed 'no figure' routes, points
         soft += place_circles_px  # names may lie on a see-through circle, at a cost
         labels = options.paints("labels")
@@ -203,7 +204,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
                                                     printed=options.prints_figure)
         circle_ids = {id(c) for c in place_circles_px}  # each figure's own circle is its ground, the others a cost
         draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [s for s in soft if id(s) not in circle_ids],
-                                                              options.prints_figure)
+                                                              options.prints_figure, locator_sides)
         if doc.is_od:  # what each circle is, before the towns take the room
             self._paint_node_names(painter, view, hard, labels)
         if show_places:

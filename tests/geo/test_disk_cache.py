@@ -84,7 +84,7 @@ def test_a_second_document_finds_the_basemap_without_projecting_or_simplifying(c
     first = boundaries(MapDocument.from_files())
     assert len(entries(cache, "basemap")) == 1
     doc = MapDocument.from_files()
-    monkeypatch.setattr("geo.document.to_crs", refuse)
+    monkeypatch.setattr("geo.document_geometry.to_crs", refuse)
     monkeypatch.setattr(shapely, "simplify", refuse)
     same_geometry(boundaries(doc), first)
 
@@ -183,11 +183,11 @@ def test_a_changed_source_file_is_read_again(cache, countries, monkeypatch):
 
 
 def test_another_crs_or_an_edited_layer_is_prepared_again(cache, monkeypatch):
-    import geo.document
+    import geo.document_geometry
 
     calls = []
-    real = geo.document.to_crs
-    monkeypatch.setattr("geo.document.to_crs", lambda gdf, crs: calls.append(crs) or real(gdf, crs))
+    real = geo.document_geometry.to_crs
+    monkeypatch.setattr("geo.document_geometry.to_crs", lambda gdf, crs: calls.append(crs) or real(gdf, crs))
     doc = MapDocument.from_files()
     first = boundaries(doc)
     assert len(calls) == 1

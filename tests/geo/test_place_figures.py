@@ -98,7 +98,7 @@ def test_an_unknown_place_or_country_is_named_never_dropped(tmp_path):
         check_place_layers(doc, (PlaceFigureLayer("stranded"),))
     with pytest.raises(CrossingsError, match=r"row 4: country 'XYZ' is not in the map's country boundaries"):
         check_place_layers(doc, (PlaceFigureLayer("migrants_present"),))
-    with pytest.raises(CrossingsError, match="the figures hold none"):
+    with pytest.raises(CrossingsError, match="the figures hold no stranded figure for 2023"):
         check_place_layers(doc, (PlaceFigureLayer("stranded", "2023"),))
 
 

@@ -1,0 +1,149 @@
+"""Thematic layers (issue 14, item 1): route figures as circles, flow layers beside the map's own
+flows, part periods, circle scales of their own, and the refusals that keep each figure drawn once."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from geo.document import MapDocument
+from geo.errors import CrossingsError
+from geo.legend import PLACE_LAYER, SIZE, SUBHEADING, legend_entries
+from geo.map_marks import figure_labels
+from geo.map_texts import flow_label_texts
+from geo.place_figures import (
+    CIRCLES,
+    FLOWS,
+    RETURN_CIRCLE_AT,
+    PlaceFigureLayer,
+    check_place_layers,
+    parse_place_layer,
+    place_circles,
+)
+from geo.project import load_project, save_project
+
+IOM, CF = "IOM Missing Migrants Project", "Caminando Fronteras"
+
+
+@pytest.fixture()
+def doc():
+    d = MapDocument.from_files()
+    d.select("2024", "arrivals")
+    return d
+
+
+def test_route_figures_draw_as_circles_on_their_routes_with_their_quarter(doc):
+    doc.place_layers = (PlaceFigureLayer("dead_missing", "2024", IOM, part_period="2024Q4"),)
+    circles = place_circles(doc).set_index("where")
+    assert set(circles.index) == {"ATL", "WMR", "CMR"}  # the update's three IOM counts, none lost
+    assert circles.loc["ATL", "text"] == "1,062\nof which Q4 2024: 208"
+    assert circles.loc["CMR", "text"] == "≥ 1,659\nof which Q4 2024: 438"
+    routes = doc.projected(doc.layer("routes")).set_index("route_id")
+    for rid, c in circles.iterrows():  # on the route, half way along it
+        line = max(getattr(routes.geometry[rid], "geoms", [routes.geometry[rid]]), key=lambda g: g.length)
+        at = line.project(__import__("shapely").Point(c.x, c.y), normalized=True)
+        assert line.distance(__import__("shapely").Point(c.x, c.y)) < 1.0 and at == pytest.approx(0.5, abs=0.01)
+
+
+def test_a_returning_figure_stands_near_the_coast_people_were_taken_back_to(doc):
+    import shapely
+
+    doc.place_layers = (PlaceFigureLayer("interceptions", "2024"),)
+    c = place_circles(doc).set_index("where").loc["CMR-LY"]
+    route = doc.projected(doc.layer("routes")).set_index("route_id").geometry["CMR-LY"]
+    line = max(getattr(route, "geoms", [route]), key=lambda g: g.length)
+    assert line.project(shapely.Point(c.x, c.y), normalized=True) == pytest.approx(RETURN_CIRCLE_AT, abs=0.01)
+
+
+def test_two_counts_of_one_route_are_never_two_circles_unless_asked(doc):
+    with pytest.raises(CrossingsError, match=r"ATL has figures from Caminando Fronteras and IOM Missing Migrants Project"):
+        check_place_layers(doc, (PlaceFigureLayer("dead_missing", "2024"),))
+    check_place_layers(doc, (PlaceFigureLayer("dead_missing", "2024", IOM), PlaceFigureLayer("dead_missing", "2024", CF)))
+
+
+def test_a_figure_is_drawn_once(doc):
+    with pytest.raises(CrossingsError, match="the map's flows already draw arrivals for 2024"):
+        check_place_layers(doc, (PlaceFigureLayer("arrivals", "2024", "UNHCR"),))
+    with pytest.raises(CrossingsError, match="is drawn by layer 1 already"):
+        check_place_layers(doc, (PlaceFigureLayer("stranded", "2024Q4"), PlaceFigureLayer("stranded", "2024Q4")))
+    with pytest.raises(CrossingsError, match="2024 is not a part of 2024Q4"):
+        check_place_layers(doc, (PlaceFigureLayer("dead_missing", "2024Q4", IOM, part_period="2024"),))
+
+
+def test_each_circle_scale_has_its_own_sizes_in_the_legend(doc):
+    doc.place_layers = (PlaceFigureLayer("dead_missing", "2024", IOM, scale="dead"),
+                        PlaceFigureLayer("dead_missing", "2024", CF, scale="dead"),
+                        PlaceFigureLayer("migrants_present", "2024Q4"))
+    circles = place_circles(doc).set_index("key")
+    largest = {w: circles[circles["where"] == w]["diameter_mm"].max() for w in ("ATL", "LBY")}
+    assert largest["ATL"] == pytest.approx(largest["LBY"])  # each scale's largest figure at the full size
+    everything = legend_entries(doc)
+    circles_from = next(i for i, e in enumerate(everything) if e.kind == SUBHEADING)
+    entries = [e for e in everything[circles_from:] if e.kind in (PLACE_LAYER, SIZE)]
+    kinds = [e.kind for e in entries]
+    # the two dead-and-missing layers, the sizes of their scale, then the stock and its own sizes
+    assert kinds[:2] == [PLACE_LAYER, PLACE_LAYER] and kinds[2] == SIZE and PLACE_LAYER in kinds[3:]
+    assert entries[0].text == f"Dead and missing ({IOM})" and entries[1].text == f"Dead and missing ({CF})"
+    dead_sizes = [e.text for e in entries[2:kinds.index(PLACE_LAYER, 2)]]
+    assert dead_sizes[0] == "5,000"  # 9,757 at most: not the 500,000 of the stocks' scale
+
+
+def test_a_flow_layer_draws_its_routes_beside_the_maps_own_on_one_width_scale(doc):
+    doc.place_layers = (PlaceFigureLayer("expulsions", "2024", kind=FLOWS, part_period="2024-08-14/2024-12-31"),
+                        PlaceFigureLayer("expulsions", "2024-07", kind=FLOWS))
+    check_place_layers(doc)
+    flows = doc.join().flows.set_index("route_id")
+    assert flows.loc["EXP-DZ-NE", "value"] == 31404 and flows.loc["EXP-DZ-NE", "symbol"] == "corridor"
+    assert flows.loc["CMR-LY", "value"] == 41484  # the map's own flows stay
+    assert "EXP-LY-NE" not in doc.join().no_data  # the second layer draws what the first left dashed
+    texts = flow_label_texts(doc)
+    assert texts["EXP-DZ-NE"] == "≥ 31,404\nof which 14 Aug – 31 Dec 2024: ≥ 11,606"
+    assert texts["EXP-LY-NE"] == "~460, July 2024"  # another period than the map's says which
+    scale = doc.width_scale()
+    assert scale.reference_value >= 41484
+
+
+def test_a_flow_layer_never_draws_over_the_maps_own_band(doc):
+    doc.place_layers = (PlaceFigureLayer("interceptions", "2024", kind=FLOWS),)
+    join = doc.join()
+    assert list(join.flows["route_id"]).count("CMR-LY") == 1
+    assert join.flows.set_index("route_id").loc["CMR-LY", "metric"] == "arrivals"
+    assert any(i.route_id == "CMR-LY" and "not drawn over them" in i.message for i in join.issues)
+
+
+def test_the_quarter_is_printed_under_the_year_for_flows_and_totals(doc):
+    doc.flow_style = dataclasses.replace(doc.flow_style, part_period="2024Q4")
+    texts = flow_label_texts(doc)
+    assert texts["ATL"].splitlines()[1] == "of which Q4 2024: 16,109"
+    assert "of which" not in texts["WMR-SEA"]  # no quarter figure: nothing invented
+    totals = {k: v.text for k, v in figure_labels(doc, doc.flow_symbols(_view(doc))).items() if v.kind == "total"}
+    assert totals["total:CMR"].splitlines()[:2] == ["Italy 65,474", "of which Q4 2024: 16,166"]
+    assert totals["total:WMR"].splitlines()[1] == "of which Q4 2024: 5,128"
+    doc.select("2023", "arrivals")  # the quarter is no part of 2023: no line, not a wrong one
+    assert not any("of which" in t for t in flow_label_texts(doc).values())
+
+
+def test_the_cli_grammar_and_the_project_keep_every_setting(doc, tmp_path):
+    layer = parse_place_layer(f"dead_missing@2024,2024Q4~dead#{IOM}")
+    assert (layer.period, layer.part_period, layer.scale, layer.source, layer.kind) == ("2024", "2024Q4", "dead", IOM,
+                                                                                       CIRCLES)
+    with pytest.raises(CrossingsError, match="needs the layer's period first"):
+        parse_place_layer("dead_missing@,2024Q4")
+    doc.place_layers = (layer, PlaceFigureLayer("expulsions", "2024", kind=FLOWS, colour="#112233"))
+    doc.flow_style = dataclasses.replace(doc.flow_style, part_period="2024Q4")
+    back = load_project(save_project(doc, tmp_path / "p.crossings.json"))
+    assert back.place_layers == doc.place_layers and back.flow_style.part_period == "2024Q4"
+    with pytest.raises(CrossingsError, match="kind 'bars' is not"):
+        PlaceFigureLayer.from_dict({"metric": "stranded", "kind": "bars"})
+    with pytest.raises(CrossingsError, match="colour 'red' is not a #rrggbb"):
+        PlaceFigureLayer.from_dict({"metric": "stranded", "colour": "red"})
+
+
+def _view(doc):
+    from geo.page import Page
+    from geo.view import MapView
+
+    page = Page("A4", "landscape", 100.0)
+    w, h = page.size_px
+    return MapView(doc.crs, doc.default_extent(), (0, 0, w, h), dpi=100.0)
