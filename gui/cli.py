@@ -19,9 +19,12 @@ from geo.join import ALL_SOURCES
 from geo.map_texts import flow_label_texts
 from geo.map_words import WORDS
 from geo.page import PAPER_SIZES_MM
+from gui.cli_project import explicit_render_options, open_render_project
 
 EPILOG = """examples:
   crossings render                               the bundled Q4 2024 map, arrivals, A4 300 dpi
+  crossings render data/projects/q4_2024_overview.crossings.json --pdf overview.pdf
+                                                 the bundled regional overview, as its project says
   crossings render --metric dead_missing --period 2024 --source "IOM Missing Migrants Project"
   crossings render --flows figures.csv --page A3 --orientation portrait --dpi 200 --gpkg map.gpkg
   crossings render --html map.html               also an interactive web map that works offline
@@ -33,8 +36,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="crossings", description="Route and flow maps of mixed migration, offline.",
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command")
-    render = sub.add_parser("render", help="render the flow map to PNG and every layer to GeoJSON",
+    render = sub.add_parser("render", help="render the flow map (or a project) to PNG and every layer to GeoJSON",
                             formatter_class=_DefaultsWhenSet)
+    render.add_argument("project", nargs="?", help="a project file (.crossings.json) to render as saved; the "
+                                                   "options given override its settings, e.g. --language fr")
     data = render.add_argument_group("data (default: the bundled files)")
     _data_args(data)
     sel = render.add_argument_group("what to show")
@@ -59,10 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--classes", metavar="LIMITS",
                      help="classed widths instead of proportional ones, e.g. --classes 1000,5000,10000")
     sel.add_argument("--max-width-mm", type=float, default=7.5, help="width of the reference flow in mm")
-    sel.add_argument("--place-figures", action="append", default=[], metavar="METRIC[@PERIOD][#SOURCE]",
-                     help="a layer of figures counted at places or in countries, drawn as circles (area to scale); "
-                          "repeat for more layers, e.g. --place-figures migrants_present --place-figures "
-                          "assisted_returns@2024-01-01/2024-10-16 (default period: the map's)")
+    sel.add_argument("--part-period", metavar="PERIOD",
+                     help="also print each flow's figure for this part of the map's period, e.g. --period 2024 "
+                          "--part-period 2024Q4 labels '65,474 / of which Q4 2024: 16,166'")
+    sel.add_argument("--place-figures", action="append", default=[],
+                     metavar="METRIC[@PERIOD[,PART]][~SCALE][#SOURCE]",
+                     help="a layer of figures counted at places, in countries or on routes, drawn as circles (area "
+                          "to scale); repeat for more layers, e.g. --place-figures migrants_present --place-figures "
+                          "'dead_missing@2024,2024Q4~dead#IOM Missing Migrants Project' (default period: the map's; "
+                          "PART: a shorter period whose figure the label adds; SCALE: a circle scale of its own, "
+                          "shared by the layers naming it)")
+    sel.add_argument("--flow-layer", action="append", default=[], metavar="METRIC[@PERIOD[,PART]][#SOURCE]",
+                     help="a layer of route figures drawn beside the map's flows with the metric's own symbol "
+                          "(bands, return bands, corridors) on the same width scale, e.g. --flow-layer "
+                          "expulsions@2024; a route the map's flows already draw keeps its band")
     page = render.add_argument_group("page")
     add_extent_argument(page)
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
@@ -178,6 +193,7 @@ def _data_args(group) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.argv = list(sys.argv[1:] if argv is None else argv)
     if args.command in (None, "gui"):
         from gui.app import run_gui
 
@@ -225,14 +241,27 @@ def _info(args) -> int:
 
 
 def _render(args) -> int:
+    """Render the bundled data, the files named, or a project (whose settings the options given override)."""
+    given = explicit_render_options(args.argv) if args.project else None
+
+    def wants(name: str) -> bool:  # from files every option applies; over a project only those given
+        return given is None or name in given
+
     page = _page(args)
-    if not args.no_png:
-        page.check_raster()  # before reading anything: the answer does not depend on the data
     extent = extent_option(args.extent)  # before reading anything, like the page
     insets = insets_option(args.insets)
-    doc = _load(args)
-    doc.page = page
-    doc.insets = insets
+    if args.project:
+        doc = open_render_project(args)
+        if given & {"page", "orientation", "dpi", "size"}:
+            doc.page = page
+        page = doc.page
+    else:
+        doc = _load(args)
+        doc.page = page
+    if not args.no_png:
+        page.check_raster()
+    if wants("insets"):
+        doc.insets = insets
     if args.crs:
         doc.crs = args.crs
     if extent is not None:
@@ -240,13 +269,21 @@ def _render(args) -> int:
 
         check_shows_region(doc.crs, extent)
         doc.extent_lonlat = extent
-    doc.select(args.period, _metric(args.metric), ALL_SOURCES if (args.source or "").lower() == "all" else args.source)
-    if args.place_figures:
-        from geo.place_figures import check_place_layers, parse_place_layer
+    if given is None or given & {"period", "metric", "source"}:
+        doc.select(args.period or (doc.period if given else None), _metric(args.metric) or (doc.metric if given else None),
+                   ALL_SOURCES if (args.source or "").lower() == "all" else args.source or (doc.source if given else None))
+    if args.part_period:
+        _set_part_period(doc, args.part_period)
+    if args.place_figures or args.flow_layer:
+        from geo.place_figures import FLOWS, parse_place_layer
 
         layers = tuple(parse_place_layer(text) for text in args.place_figures)
-        check_place_layers(doc, layers)  # an unknown place or country is named, never dropped
-        doc.place_layers = layers
+        layers += tuple(parse_place_layer(text, "--flow-layer", FLOWS) for text in args.flow_layer)
+        doc.place_layers = (doc.place_layers if given else ()) + layers  # a project's layers, then these
+    if doc.place_layers:
+        from geo.place_figures import check_place_layers
+
+        check_place_layers(doc)  # an unknown place or country is named, never dropped; a figure drawn once
     classes = doc.flow_style.classes
     if args.classes:
         try:
@@ -255,26 +292,31 @@ def _render(args) -> int:
             raise CrossingsError(f"--classes {args.classes!r} is not a comma-separated list of numbers, "
                                  "e.g. 1000,5000,10000") from None
     try:  # FlowStyle checks every size and figure: finite and in range (nan drew hairlines, inf a traceback)
-        doc.flow_style = dataclasses.replace(doc.flow_style, reference_value=args.scale_value,
-                                             max_width_mm=args.max_width_mm, classes=classes)
+        doc.flow_style = dataclasses.replace(
+            doc.flow_style, classes=classes,
+            reference_value=args.scale_value if wants("scale_value") else doc.flow_style.reference_value,
+            max_width_mm=args.max_width_mm if wants("max_width_mm") else doc.flow_style.max_width_mm)
     except ValueError as exc:
         message = str(exc)
         for field_name, option in (("reference_value", "--scale-value"), ("max_width_mm", "--max-width-mm"),
                                    ("classes", "--classes")):
             message = message.replace(field_name, option)
         raise CrossingsError(message) from None
-    doc.label_language = args.language
+    if wants("language"):
+        doc.label_language = args.language
     if args.geopdf and not args.pdf:
         raise CrossingsError("--geopdf georeferences the PDF: add --pdf PATH")
     if args.world_file and args.no_png:
         raise CrossingsError("--world-file goes beside the PNG: drop --no-png")
-    if args.colour_by == "change" and not args.compare:
+    if wants("compare"):
+        doc.flow_style.compare = args.compare
+    if wants("colour_by"):
+        doc.flow_style.colour_by = args.colour_by
+    if doc.flow_style.colour_by == "change" and not doc.flow_style.compare:
         raise CrossingsError("--colour-by change needs --compare previous or --compare year_ago")
-    doc.flow_style.compare = args.compare
-    doc.flow_style.colour_by = args.colour_by
     if args.title:
         doc.title = args.title
-    else:
+    elif given is None:
         doc.title = WORDS["en"]["title"]  # printed in the map's language (geo.map_language)
     join = doc.join()
     log = (lambda *a: None) if args.quiet else (lambda *a: print(*a, file=sys.stderr))
@@ -294,7 +336,7 @@ def _render(args) -> int:
     if periods and len(periods) < 2:
         raise CrossingsError("--periods needs at least two periods, e.g. --periods 2023 2024")
     span = "-".join(periods) if periods else doc.period
-    base = args.name or f"crossings_{span}_{doc.metric}"
+    base = args.name or (Path(args.project).name.split(".")[0] if args.project else f"crossings_{span}_{doc.metric}")
     base = re.sub(r"[^\w.-]+", "-", base)
     targets = _refuse_shared_outputs(args, out_dir, base)
     for target in targets.values():  # a bad last path must not cost the render of the first outputs
@@ -320,6 +362,20 @@ def _render(args) -> int:
     for path in written:
         log(f"wrote {path}")
     return 0
+
+
+def _set_part_period(doc, text: str) -> None:
+    """Label each flow with its figure for a part of the map's period too (refused when it is none)."""
+    from geo.periods import parse_period, part_problem
+
+    try:
+        part = parse_period(text).label
+    except ValueError as exc:
+        raise CrossingsError(f"--part-period {text!r}: {exc}") from None
+    problem = part_problem(doc.period, part)
+    if problem:
+        raise CrossingsError(f"--part-period: {problem} (the map's period; see --period)")
+    doc.flow_style = dataclasses.replace(doc.flow_style, part_period=part)
 
 
 def _refuse_shared_outputs(args, out_dir: Path, base: str) -> dict[str, Path]:

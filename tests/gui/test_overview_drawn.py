@@ -1,0 +1,96 @@
+"""The bundled Q4 2024 regional overview (issue 14, items 1 and 5): every headline figure of the update
+printed on the page once, none dropped; the expulsions' corridor drawn beside the arrivals; the project
+rendered by one command, its settings kept unless an option overrides them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from painted import paint, pixels
+
+from geo import paths
+from geo.page import Page
+from geo.project import load_project, save_project
+
+OVERVIEW = paths.data_path() / "projects" / "q4_2024_overview.crossings.json"
+
+HEADLINES = ("46,524", "16,109", "65,474", "16,166", "16,903", "5,128", "41,484", "11,341", "19,238", "3,438",
+             "1,257", "555", "14,431", "6,000", "2,647", "2,531", "116", "9,757", "1,062", "208", "412", "48", "183",
+             "513", "1,659", "438", "21,470", "50,000", "2,024", "700", "31,404", "11,606", "460", "787,326",
+             "79,019", "15,514", "5,400", "400")
+"""Every route, place and country figure of the update for Q4 2024 and the year 2024, as printed."""
+
+
+@pytest.fixture(scope="module")
+def overview(qapp):
+    doc = load_project(OVERVIEW)
+    page = dataclasses.replace(doc.page, dpi=150.0)
+    image, view, report = paint(doc, page)
+    return doc, page, pixels(image), view, report
+
+
+def printed_figures(report) -> list[str]:
+    """Every figure, total and circle's text set on the page: the map's and its insets'."""
+    reports = [report, *(inner for _inset, inner in report.insets)]
+    return [m.text for r in reports for m in r.marks if m.kind in ("value", "total", "place_figure")]
+
+
+def test_every_headline_figure_is_printed_once_and_none_is_dropped(overview):
+    _doc, _page, _px, _view, report = overview
+    assert report.dropped_labels == [] and all(inner.dropped_labels == [] for _i, inner in report.insets)
+    # "~6,000 part of the 14,431" names the figure the Balearic one is a part of: a reference, not a figure
+    text = re.sub(r"part of the [\d,]+", "", "\n".join(printed_figures(report)))
+    for figure in HEADLINES:
+        found = re.findall(rf"(?<![\d.])(?<!\d,){re.escape(figure)}(?!\d|,\d)", text)
+        assert len(found) == 1, (figure, len(found))
+
+
+def test_the_expulsion_corridor_is_drawn_in_its_colour_beside_the_arrivals(overview):
+    doc, _page, px, view, _report = overview
+    symbols = doc.flow_symbols(view).set_index("route_id")
+    corridor = symbols.loc["EXP-DZ-NE"]
+    assert corridor.symbol == "corridor"
+    assert corridor.width_mm == pytest.approx(doc.width_scale().width_mm(31404), abs=0.01)
+    line = corridor.centreline if corridor.centreline.geom_type == "LineString" else max(
+        corridor.centreline.geoms, key=lambda g: g.length)
+    colour = np.array([int(doc.flow_colour("EXP-DZ-NE", corridor.group)[i:i + 2], 16) for i in (1, 3, 5)])
+    hits = 0
+    for f in (0.3, 0.4, 0.5, 0.6):
+        p = line.interpolate(f, normalized=True)
+        x, y = view.to_px(np.array([[p.x, p.y]]))[0]
+        hits += np.abs(px[round(y), round(x)].astype(int) - colour).max() < 30
+    assert hits >= 3
+    assert "CMR-LY" in symbols.index and symbols.loc["CMR-LY", "value"] == 41484
+
+
+def test_the_project_renders_with_one_command_as_saved(tmp_path, qapp):
+    from gui.cli import main
+    from gui.cli_project import explicit_render_options
+
+    assert explicit_render_options(["render", "p.json", "--language", "en", "--dpi", "72"]) == {"language", "dpi"}
+    doc = load_project(OVERVIEW)
+    doc.label_language = "fr"
+    doc.page = Page("A4", "landscape", 72.0)
+    project = save_project(doc, tmp_path / "fr.crossings.json")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["render", str(project), "-q", "--out-dir", str(out), "--no-geojson", "--no-png",
+                 "--svg", str(out / "fr.svg")]) == 0
+    svg = (out / "fr.svg").read_text(encoding="utf-8")
+    assert "dont T4 2024" in svg  # the project's language, untouched by the option's default (en)
+    assert main(["render", str(project), "-q", "--out-dir", str(out), "--no-geojson", "--no-png",
+                 "--svg", str(out / "en.svg"), "--language", "en"]) == 0
+    assert "of which Q4 2024" in (out / "en.svg").read_text(encoding="utf-8")
+
+
+def test_a_project_names_its_own_data(tmp_path, capsys, qapp):
+    from gui.cli import main
+
+    assert main(["render", str(OVERVIEW), "--flows", "other.csv", "--out-dir", str(tmp_path)]) == 2
+    assert "--flows: a project names its own data" in capsys.readouterr().err
+    assert main(["render", str(Path(tmp_path) / "missing.crossings.json"), "--out-dir", str(tmp_path)]) == 2
+    assert "missing.crossings.json" in capsys.readouterr().err
