@@ -26,6 +26,7 @@ from gui.map_canvas import MapCanvas
 from gui.route_actions import RouteActions
 from gui.selection_bar import SelectionBar
 from gui.series_dialog import SeriesDialog
+from gui.thematic_panel import ThematicPanel
 from gui.trend_chart import TrendChart
 
 
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(self.doc, self)
         self.setCentralWidget(self.canvas)
         self.layers = LayerPanel(self.doc, self.history, self)
+        self.thematic = ThematicPanel(self.doc, self.history, self,
+                                      report=lambda t, m: self.prompts.error(self, t, m))
         self.figures = FiguresTable(self.doc, self.history, self)
         self.trend = TrendChart(self.doc, self)
         self.compare = ComparePanel(self.doc, self.history, self.canvas, self,
@@ -56,6 +59,7 @@ class MainWindow(QMainWindow):
         self.docks = {}
         for key, title, widget, area in (
                 ("layers", self.tr("Layers"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea),
+                ("thematic", self.tr("Thematic layers"), self.thematic, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("figures", self.tr("Figures"), self.figures, Qt.DockWidgetArea.RightDockWidgetArea),
                 ("trend", self.tr("Trend"), self.trend, Qt.DockWidgetArea.LeftDockWidgetArea),
                 ("compare", self.tr("Compare"), self.compare, Qt.DockWidgetArea.LeftDockWidgetArea)):
@@ -65,7 +69,9 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             self.docks[key] = dock
         self.tabifyDockWidget(self.docks["trend"], self.docks["compare"])
+        self.tabifyDockWidget(self.docks["layers"], self.docks["thematic"])
         self.docks["trend"].raise_()
+        self.docks["layers"].raise_()
         self._build_actions()
         self.routes = RouteActions(self)
         self._build_menus()
