@@ -116,6 +116,23 @@ def total_key(route_id: str) -> str:
     return f"total:{route_id}"
 
 
+def unplaced_figures(doc, dropped: list[str]) -> list[str]:
+    """The figures among the layout keys the renderer found no room for (``RenderReport.dropped_labels``,
+    a page's and its insets'), named for a reader: 'CMR-TN', 'the total of CMR', 'ALB: rescues'. A
+    place name left out is no figure lost; a figure left out is, and is said."""
+    routes = set(doc.join().flows["route_id"]) if doc.flows is not None else set()
+    out = []
+    for key in dict.fromkeys(dropped):
+        if key.startswith("total:"):
+            out.append(f"the total of {key[len('total:'):]}")
+        elif key.startswith("place:"):
+            _, i, where, _row = key.split(":", 3)
+            out.append(f"{where}: {doc.place_layers[int(i)].metric}" if int(i) < len(doc.place_layers) else where)
+        elif key in routes:
+            out.append(key)
+    return out
+
+
 def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
     """Every figure the map prints beside ``symbols`` (``doc.flow_symbols(view)``) and every total,
     keyed as they are laid out: the symbol's label text (figure, qualifier, marker, what contains

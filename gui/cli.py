@@ -350,8 +350,16 @@ def _render(args) -> int:
     from gui.export import write_map_files
 
     with output_set():  # every output lands, or none: renamed into place only when all were written
+        reports: list = []
         written = write_map_files(doc, page, targets, transparent=args.transparent, periods=periods, tiles=args.tiles,
-                                  geopdf=args.geopdf, world_file=args.world_file)
+                                  geopdf=args.geopdf, world_file=args.world_file, reports=reports)
+    from geo.map_marks import unplaced_figures
+
+    dropped = [k for r in reports for k in [*r.dropped_labels, *(k for _i, inner in r.insets for k in inner.dropped_labels)]]
+    lost = unplaced_figures(doc, dropped)
+    if lost:  # a figure left off the page is said, never lost silently
+        print(f"warning: no room on the page for {len(lost)} figure(s): {', '.join(lost)}; try a larger page "
+              "(--page A3), fewer layers or --insets", file=sys.stderr)
     labels = flow_label_texts(doc)
     drawn = ", ".join(f"{r.route_id} {labels.get(r.route_id, format_value(r.value)).splitlines()[0]}"
                       for r in join.flows.itertuples())

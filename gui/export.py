@@ -34,18 +34,23 @@ class PngExportSettings:
 
 
 def paint_page(painter: QPainter, doc: MapDocument, page: Page, options: RenderOptions,
-               periods: tuple[str, ...] | None = None) -> list[MapView]:
+               periods: tuple[str, ...] | None = None, reports: list | None = None) -> list[MapView]:
     """The page every export paints: the map, or small multiples when ``periods`` are given;
-    returns the view of every map frame painted (what a world file or a GeoPDF georeferences)."""
+    returns the view of every map frame painted (what a world file or a GeoPDF georeferences).
+    ``reports`` receives the map's render report (what it placed and what found no room)."""
     if periods:
         from gui.small_multiples import render_small_multiples
 
         return render_small_multiples(painter, doc, page, list(periods), options)
-    return [MapRenderer(doc).render_page(painter, page, options)]
+    renderer = MapRenderer(doc)
+    view = renderer.render_page(painter, page, options)
+    if reports is not None:
+        reports.append(renderer.report)
+    return [view]
 
 
 def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOptions(),
-                 periods: tuple[str, ...] | None = None) -> QImage:
+                 periods: tuple[str, ...] | None = None, reports: list | None = None) -> QImage:
     page.check_raster()  # before allocating: A2 at 1200 dpi once took 7.1 GB
     w, h = page.size_px
     fmt = QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32
@@ -56,20 +61,21 @@ def render_image(doc: MapDocument, page: Page, options: RenderOptions = RenderOp
         image.fill(0)  # otherwise render_page paints every pixel of the page itself
     painter = QPainter(image)
     try:
-        paint_page(painter, doc, page, options, periods)
+        paint_page(painter, doc, page, options, periods, reports)
     finally:
         painter.end()
     return image
 
 
-def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings, progress=None) -> Path:
+def export_png(doc: MapDocument, path: str | Path, settings: PngExportSettings, progress=None,
+               reports: list | None = None) -> Path:
     """The PNG; ``progress(fraction)`` is told when the page is painted and when it is encoded (the
     export dialog's bar sat at 0 % for the whole of a large PNG)."""
     from gui.png_writer import png_metadata, png_sidecars, write_png_files
 
     path = check_output_target(path)
     sidecars = png_sidecars(doc, path, settings)  # before painting: a refused world file costs no render
-    image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent), settings.periods)
+    image = render_image(doc, settings.page, RenderOptions(transparent=settings.transparent), settings.periods, reports)
     if progress is not None:
         progress(PNG_PAINTED)
     data = encode_png(image, settings.page.dpi, **png_metadata(doc, settings.periods))
@@ -101,14 +107,14 @@ FILE_FORMATS = ("png", "svg", "pdf", "geojson", "gpkg", "html")
 def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, transparent: bool = False,
                     periods: tuple[str, ...] | None = None, tiles: str | None = None,
                     progress=None, cancelled=None, pdf: bytes | None = None,
-                    geopdf: bool = False, world_file: bool = False) -> list[Path]:
+                    geopdf: bool = False, world_file: bool = False, reports: list | None = None) -> list[Path]:
     """Write one map in every format of ``targets`` (format → path; for ``geojson`` the path is a
     prefix, ``<prefix>_<layer>.geojson``), the one path the command line, the export dialog and the
     series share. Call it inside :func:`geo.atomic.output_set` so the files land together.
 
     ``progress(fraction, format)`` and ``cancelled()`` are checked between files; ``pdf`` reuses
     bytes from :func:`pdf_bytes`. ``geopdf`` georeferences the PDF; ``world_file`` writes the PNG's
-    world file, ``.prj`` and ``.aux.xml`` beside it.
+    world file, ``.prj`` and ``.aux.xml`` beside it. ``reports`` receives the PNG's render report.
     """
     from gui.layout import page_view
     from gui.workers import Cancelled
@@ -123,7 +129,8 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
             progress(i / len(steps), fmt)
         if fmt == "png":
             step = (lambda f, i=i: progress((i + f) / len(steps), "png")) if progress is not None else None
-            written.append(export_png(doc, targets[fmt], PngExportSettings(page, transparent, periods, world_file), step))
+            written.append(export_png(doc, targets[fmt], PngExportSettings(page, transparent, periods, world_file), step,
+                                      reports))
         elif fmt == "svg":
             written.append(export_svg(doc, targets[fmt], VectorExportSettings(page, transparent, periods)))
         elif fmt == "pdf":

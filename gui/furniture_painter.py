@@ -83,7 +83,7 @@ class FurniturePainter:
         sw = self.p.fontMetrics().horizontalAdvance(self.subtitle())
         sh = self.p.fontMetrics().height()
         title = QRectF(fx + pad, fy + pad, max(tw, sw) + 2 * pad, th + sh + 2 * pad)
-        lw, lh = self._legend_size()
+        lw, lh = self._legend_size(fh - 2 * pad)
         legend = QRectF(fx + fw - pad - lw, fy + fh - pad - lh, lw, lh)
         sb_w = 48 * mm
         scalebox = QRectF(legend.left() - pad - sb_w, fy + fh - pad - 24 * mm, sb_w, 24 * mm)
@@ -166,21 +166,55 @@ class FurniturePainter:
         flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
         return self.p.fontMetrics().boundingRect(QRectF(0, 0, width, 100 * self.mm).toRect(), flags, e.text).height()
 
-    def _legend_size(self) -> tuple[float, float]:
+    def _legend_size(self, max_h: float | None = None) -> tuple[float, float]:
+        """The legend's width and height: one column, or two side by side when one would run taller than
+        ``max_h`` (the regional overview's eleven layers ran off the top of an A4 page)."""
         entries = self._entries()
         if not entries:
             return (0.0, 0.0)
         mm = self.mm
-        h = 6 * mm + sum(self._row_height(e) for e in entries)
         self.p.setFont(self.font(8, bold=True))
-        heading_w = self.p.fontMetrics().horizontalAdvance(entries[0].text) + 6 * mm
-        return (max(self.LEGEND_W_MM * mm, heading_w), h)
+        col_w = max(self.LEGEND_W_MM * mm, self.p.fontMetrics().horizontalAdvance(entries[0].text) + 6 * mm)
+        self._columns = self._split(entries, max_h)
+        h = max(6 * mm + sum(self._row_height(e) for e in column) for column in self._columns)
+        return (col_w * len(self._columns), h)
+
+    def _split(self, entries: list, max_h: float | None) -> list[list]:
+        """The entries in one column, or in two: cut before a group's heading if both columns then fit,
+        else before a circle scale's first layer (its layers and sizes read together), else where the
+        columns are least tall; never just after a heading, nor between a scale's sizes."""
+        rows = [self._row_height(e) for e in entries]
+        top = 6 * self.mm
+        if max_h is None or top + sum(rows) <= max_h:
+            return [entries]
+
+        def height(i: int) -> float:
+            return top + max(sum(rows[:i]), sum(rows[i:]))
+
+        cuts = [i for i in range(1, len(entries)) if entries[i - 1].kind not in (HEADING, SUBHEADING)
+                and not (entries[i].kind == SIZE and entries[i - 1].kind == SIZE)]
+        for prefer in (lambda i: entries[i].kind == SUBHEADING,
+                       lambda i: entries[i].kind == PLACE_LAYER and entries[i - 1].kind in (SIZE, NOTE)):
+            fitting = [i for i in cuts if prefer(i) and height(i) <= max_h]
+            if fitting:
+                return [entries[:min(fitting, key=height)], entries[min(fitting, key=height):]]
+        if not cuts:
+            return [entries]
+        best = min(cuts, key=height)
+        return [entries[:best], entries[best:]]
 
     def legend(self, rect: QRectF) -> None:
         if rect.height() <= 0:
             return
-        mm, theme = self.mm, self.doc.theme
         self._box(rect)
+        columns = getattr(self, "_columns", None) or [self._entries()]
+        width = rect.width() / len(columns)
+        for i, column in enumerate(columns):  # the first column where reading starts: left, or right in Arabic
+            left = rect.right() - (i + 1) * width if self.lang.rtl else rect.left() + i * width
+            self._legend_column(QRectF(left, rect.top(), width, rect.height()), column)
+
+    def _legend_column(self, rect: QRectF, entries: list) -> None:
+        mm, theme = self.mm, self.doc.theme
         x0, y = rect.left() + 3 * mm, rect.top() + 3 * mm
         text_x = x0 + 8 * mm
         left_mid = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -188,7 +222,7 @@ class FurniturePainter:
         def box(x: float, top: float, width: float, height: float) -> QRectF:
             return QRectF(self.mirrored(rect, x, width), top, width, height)
 
-        for e in self._entries():
+        for e in entries:
             row_h = self._row_height(e)
             cy = y + row_h / 2
             if e.kind == HEADING:

@@ -94,3 +94,27 @@ def test_a_project_names_its_own_data(tmp_path, capsys, qapp):
     assert "--flows: a project names its own data" in capsys.readouterr().err
     assert main(["render", str(Path(tmp_path) / "missing.crossings.json"), "--out-dir", str(tmp_path)]) == 2
     assert "missing.crossings.json" in capsys.readouterr().err
+
+
+def test_at_a4_the_legend_stays_on_the_page_and_a_figure_without_room_is_said(tmp_path, capsys, qapp):
+    from gui.cli import main
+
+    doc = load_project(OVERVIEW)
+    page = Page("A4", "landscape", 100.0)
+    image, view, report = paint(doc, page)
+    _fx, fy, _fw, fh = view.frame_px
+    legend = report.furniture_rects["legend"]
+    assert legend.top() >= fy and legend.bottom() <= fy + fh  # one column ran off the top of the page
+    assert legend.width() > 100 * view.px_per_mm  # two columns side by side
+    px = pixels(image)  # the box is painted: its white fill at the top of the second column
+    x, y = round(legend.right() - 10 * view.px_per_mm), round(legend.top() + 2 * view.px_per_mm)
+    assert px[y, x].min() > 235
+    assert main(["render", str(OVERVIEW), "--page", "A4", "--dpi", "100", "--out-dir", str(tmp_path),
+                 "--no-geojson"]) == 0
+    err = capsys.readouterr().err
+    from geo.map_marks import unplaced_figures
+
+    lost = unplaced_figures(doc, [*report.dropped_labels, *(k for _i, r in report.insets for k in r.dropped_labels)])
+    # what the page could not hold is named, never lost silently; nothing is said when all is placed
+    assert ("no room on the page for" in err) == bool(lost)
+    assert all(name in err for name in lost)
