@@ -63,8 +63,8 @@ def test_sizes_are_to_scale_by_area(tmp_path):
 
 @pytest.mark.parametrize(("cell", "words"), [("many", "is not a number"), ("-12", "is negative")])
 def test_a_size_cell_that_is_no_count_is_named_with_its_file_row_and_column(tmp_path, cell, words):
-    rows = ["name,people,lat,lon"] + [f"P{i},{10 * i},{20 + i},0" for i in range(2, 7)] + [f"P7,{cell},27,0"]
-    path = write(tmp_path, rows)  # the bad cell is on the file's row 7 (the header is row 1)
+    rows = ["name,people,lat,lon"] + [f"P{i},{10 * i},{20 + i},0" for i in range(2, 6)] + ["", f"P7,{cell},27,0"]
+    path = write(tmp_path, rows)  # the bad cell is on the file's row 7 (the header is row 1, row 6 is blank)
     with pytest.raises(DataError) as err:
         point_symbols(layer_of(path, PointStyle(size="people")))
     message = str(err.value)
