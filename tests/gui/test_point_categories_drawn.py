@@ -158,3 +158,28 @@ def test_bad_input_is_one_line_naming_file_row_and_column(tmp_path, monkeypatch,
     assert err.strip() == ("crossings: error: orgs.csv, row 1: no column 'sector' for the points' category "
                            "(columns: name, type, people, kind)")
     assert "Traceback" not in err and not list(tmp_path.glob("*.png"))
+
+
+def test_the_web_map_draws_the_same_colours_and_sets_the_labels_where_the_png_does(sample):
+    import re
+
+    from webmap_support import features
+
+    from gui.layout import page_view
+    from gui.web_export import page_marks, webmap_html
+
+    doc, layer, _px, _view, _report = sample
+    view = page_view(doc)
+    text = webmap_html(doc, view)
+    symbols = point_symbols(layer)
+    points = features(text, "point")
+    assert sorted(f["properties"]["row"] for f in points) == list(range(len(layer.data)))
+    for f in points:
+        p = f["properties"]
+        assert p["fill"] == symbols.frame["colour"].iat[p["row"]], p
+        assert p["label"] == symbols.frame["label"].iat[p["row"]]
+    png = {m.key: m.text for m in page_marks(doc, view).marks if m.kind == POINT_LABEL}
+    web = {f["properties"]["key"]: f["properties"]["text"] for f in features(text, "point_label")}
+    assert png and web == png
+    for c in symbols.categories:  # the legend: a circle in each category's colour, before its words
+        assert re.search(r'crossings-point" style="background:' + c.colour + r'"></span><span>' + re.escape(c.key), text)
