@@ -211,6 +211,29 @@ def point_reach_mm(doc, layer) -> tuple[np.ndarray, np.ndarray]:
     return xy, symbols.frame["diameter_mm"].to_numpy(float) / 2 + POINT_CASING_MM + np.where(labelled, LABEL_ROOM_MM, 0.0)
 
 
+def category_text(lang, symbols: PointSymbols, key: str) -> str:
+    """A category's words on the map (legend, web map, GeoPackage): the cell's text, 'Not given' for an
+    empty cell, 'Other (n categories)' for the bucket beyond the palette, in the map's language."""
+    if key == OTHER:
+        members = next((c.members for c in symbols.categories if c.key == OTHER), ())
+        return lang("points_other", n=lang.number(len(members)))
+    return key or lang("points_no_category")
+
+
+def export_fields(doc, layer) -> dict[str, list]:
+    """What the map draws for each point, as fields of its exported layer (the GeoPackage's style reads
+    them): ``map_category`` (the legend's words; null unstyled), ``colour``, ``diameter_mm``,
+    ``map_label`` (null: none)."""
+    from geo.map_language import map_language
+
+    lang = map_language(doc)
+    symbols = point_symbols(layer)
+    f = symbols.frame
+    return {"map_category": [category_text(lang, symbols, k) if symbols.categories else None for k in f["category"]],
+            "colour": list(f["colour"]), "diameter_mm": [round(float(d), 3) for d in f["diameter_mm"]],
+            "map_label": [t or None for t in f["label"]]}
+
+
 # -- the legend ------------------------------------------------------------------------------------
 POINT_CATEGORY = "point_category"
 """A legend entry: a point layer's category, a circle in its colour."""
@@ -234,10 +257,7 @@ def point_entries(doc) -> list:
         if not symbols.categories and symbols.scale is None:
             continue
         entries.append(LegendEntry(SUBHEADING, layer.title))
-        for c in symbols.categories:
-            text = (lang("points_other", n=lang.number(len(c.members))) if c.key == OTHER
-                    else c.key or lang("points_no_category"))
-            entries.append(LegendEntry(POINT_CATEGORY, text, c.colour))
+        entries += [LegendEntry(POINT_CATEGORY, category_text(lang, symbols, c.key), c.colour) for c in symbols.categories]
         if symbols.scale is not None:
             values = symbols.frame["value"].dropna()
             entries.append(LegendEntry(EXPLAIN, lang("points_area", column=symbols.style.size)))

@@ -13,7 +13,7 @@ from geo.exports.webmap_labels import mark_features
 from geo.exports.webmap_layers import _collection, _leader_layer, _lonlat_features, _text_layer
 from geo.map_language import map_language
 from geo.placed_marks import PageMarks
-from geo.point_symbols import OTHER, POINT_CASING_MM, POINT_LABEL, SIZED_OPACITY, point_symbols, point_xy
+from geo.point_symbols import POINT_CASING_MM, POINT_LABEL, SIZED_OPACITY, category_text, point_symbols, point_xy
 from geo.view import MapView
 
 
@@ -36,8 +36,7 @@ def add_point_layers(m, doc: MapDocument, view: MapView, marks: PageMarks) -> No
             row = frame.iloc[i]
             radius = view.mm_to_units(row["diameter_mm"] / 2)
             discs.append(shapely.Point(*xy[i]).buffer(radius, quad_segs=16))
-            category = (lang("points_other", n=len(_other(symbols))) if row["category"] == OTHER
-                        else row["category"])
+            category = category_text(lang, symbols, row["category"]) if symbols.categories else ""
             value = row["value"]
             props.append({"kind": "point", "layer": layer.title, "row": int(i), "label": row["label"],
                           "category": category, "value": None if math.isnan(value) else float(value),
@@ -62,7 +61,3 @@ def add_point_layers(m, doc: MapDocument, view: MapView, marks: PageMarks) -> No
         if labels:
             _text_layer(labels, f"{layer.title} labels", "crossings-places", "crossings.markLabel").add_to(group)
         group.add_to(m)
-
-
-def _other(symbols) -> tuple[str, ...]:
-    return next((c.members for c in symbols.categories if c.key == OTHER), ())

@@ -170,3 +170,52 @@ def test_a_project_naming_a_column_its_file_lacks_is_refused_by_name(tmp_path, b
     project.write_text(json.dumps(data))
     with pytest.raises(DataError, match=r"points.shape is not a setting of points"):
         load_project(project)
+
+
+def test_the_geopackage_style_is_a_categorized_renderer_in_the_maps_colours(tmp_path, bundled_doc_factory):
+    """QGIS opens the point layer coloured as the map: a categorized renderer on ``map_category`` with a
+    category per legend entry in its colour and size from ``diameter_mm``; the SLD says the same by rule."""
+    import sqlite3
+    import xml.etree.ElementTree as ET
+
+    import pyogrio
+
+    from geo.exports.gpkg_styles import map_styles
+    from geo.exports.layers import export_layers
+    from geo.exports.vector import STYLES_TABLE, write_geopackage
+    from geo.legend import legend_entries
+    from geo.page import Page
+    from geo.view import MapView
+
+    doc = bundled_doc_factory()
+    doc.add_layer(layer_of(SAMPLE))
+    page = Page("A4", "landscape", 72)
+    layers = export_layers(doc, MapView(doc.crs, doc.default_extent(), (0, 0, *page.size_px), page.dpi))
+    path = write_geopackage(layers, tmp_path / "map.gpkg", styles=map_styles(doc, layers))
+    legend = [(e.text, e.colour) for e in legend_entries(doc) if e.kind == POINT_CATEGORY]
+    with sqlite3.connect(path) as db:
+        qml, sld = db.execute(f"SELECT styleQML, styleSLD FROM {STYLES_TABLE} WHERE f_table_name = 'points'").fetchone()
+    root = ET.fromstring(qml.split("\n", 1)[1])
+    renderer = root.find("renderer-v2")
+    assert renderer.get("type") == "categorizedSymbol" and renderer.get("attr") == "map_category"
+    symbols = {s.get("name"): s for s in renderer.find("symbols")}
+    got = []
+    for category in renderer.find("categories"):
+        layer = symbols[category.get("symbol")].find("layer")
+        colour = next(o.get("value") for o in layer.iter("Option") if o.get("name") == "color")
+        r, g, b, _a = (int(v) for v in colour.split(","))
+        assert category.get("value") == category.get("label")
+        got.append((category.get("label"), f"#{r:02x}{g:02x}{b:02x}"))
+        assert any(o.get("name") == "field" and o.get("value") == "diameter_mm" for o in layer.iter("Option"))
+    assert got == legend
+    features = pyogrio.read_dataframe(path, layer="points")
+    symbols_frame = point_symbols(doc.layers[-1]).frame
+    assert list(features["colour"]) == list(symbols_frame["colour"])
+    assert set(features["map_category"]) == {text for text, _ in legend}
+    se, ogc = "{http://www.opengis.net/se}", "{http://www.opengis.net/ogc}"
+    by_rule = [(rule.find(f".//{ogc}Literal").text,
+                next(p.text for p in rule.iter(f"{se}SvgParameter") if p.get("name") == "fill"))
+               for rule in ET.fromstring(sld.encode()).iter(f"{se}Rule")
+               if (rule.find(f".//{ogc}PropertyName") is not None
+                   and rule.find(f".//{ogc}PropertyName").text == "map_category")]
+    assert by_rule == legend
