@@ -183,3 +183,36 @@ def test_the_web_map_draws_the_same_colours_and_sets_the_labels_where_the_png_do
     assert png and web == png
     for c in symbols.categories:  # the legend: a circle in each category's colour, before its words
         assert re.search(r'crossings-point" style="background:' + c.colour + r'"></span><span>' + re.escape(c.key), text)
+
+
+def test_the_layers_panel_chooses_the_columns_undoably_and_names_bad_input(qtbot, doc, tmp_path):
+    from geo.history import History
+    from gui.layer_panel import LayerPanel
+
+    path = tmp_path / "orgs.csv"
+    path.write_text("name,type,staff,lat,lon\nA,NGO,12,30,0\nB,UN,many,31,1\n", encoding="utf-8")
+    data = read_point_csv(path)
+    layer = Layer("points", "Organisations", data, path, LayerStyle(points=PointStyle(label="name")))
+    doc.add_layer(layer)
+    history = History(doc)
+    panel = LayerPanel(doc, history)
+    qtbot.addWidget(panel)
+    panel.select_layer(layer)
+    box = panel.points
+    assert not box.isHidden()
+    assert box.combos["label"].currentData() == "name" and box.combos["category"].currentData() is None
+    combo = box.combos["category"]
+    combo.setCurrentIndex(combo.findData("type"))
+    combo.activated.emit(combo.currentIndex())
+    assert layer.style.points == PointStyle(category="type", label="name")
+    assert [c.key for c in point_symbols(layer).categories] == ["NGO", "UN"]
+    size = box.combos["size"]  # a size column with text in row 3: named, not applied
+    size.setCurrentIndex(size.findData("staff"))
+    size.activated.emit(size.currentIndex())
+    assert layer.style.points.size is None and size.currentData() is None
+    assert box.message.text().startswith("orgs.csv, row 3, column 'staff': value 'many' is not a number")
+    history.undo()
+    assert layer.style.points == PointStyle(label="name")
+    assert box.combos["category"].currentData() is None  # the panel shows the style undone
+    panel.select_layer(doc.layer("boundaries"))
+    assert box.isHidden()
