@@ -134,3 +134,21 @@ def value_label_colour(flow_colour: str, ground: str) -> str:
     reads as the flow's), then darkened further until it reaches 4.5:1 on ``ground``. The painter,
     the GeoPackage's ``label_colour`` and the web map's labels all take it from here."""
     return readable_on(darker(flow_colour, VALUE_LABEL_DARKER), ground)
+
+
+# -- qualitative palettes for categories (a point layer's category column) ------------------------------
+QUALITATIVE_PALETTES: dict[str, tuple[str, ...]] = {
+    # Paul Tol's "muted" scheme (personal.sron.nl/~pault), reordered darkest first: a map with a few
+    # categories gets the colours that read as dots on the pale land, the pale sand comes last.
+    "tol_muted": ("#332288", "#117733", "#cc6677", "#88ccee", "#882255", "#44aa99", "#999933", "#aa4499",
+                  "#ddcc77"),
+    # Okabe & Ito (2008): the routes' colours too, so a map with flows reads better with tol_muted.
+    "okabe_ito": ("#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#f0e442", "#000000"),
+    # Paul Tol's "bright" scheme, without its grey (the 'other' bucket's colour).
+    "tol_bright": ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377"),
+}
+"""Named qualitative palettes, each distinguishable with every common colour-vision deficiency."""
+DEFAULT_PALETTE = "tol_muted"
+OTHER_COLOUR = "#bbbbbb"
+"""The colour of the categories beyond a palette's length, drawn as one 'other' bucket: Paul Tol's grey,
+which stays apart (ΔE ≥ 10) from every colour of every palette with each colour-vision deficiency."""

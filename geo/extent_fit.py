@@ -129,7 +129,7 @@ def drawn_reach(doc, view: MapView) -> Reach:
     else:
         flows = doc.projected_flows()
         out.append(_no_data_reach(doc, step))
-    out.append(place_reach(doc))
+    out += [place_reach(doc), point_reach(doc)]
     for row in flows.itertuples():
         kind = getattr(row, "symbol", "flow") or "flow"
         parts = list(getattr(row.geometry, "geoms", [row.geometry]))
@@ -178,7 +178,7 @@ def symbol_reach(doc, view: MapView) -> Reach:
         out.append(_node_reach(doc, view, doc.od_curves(view)[1]))
     else:
         out.append(_no_data_reach(doc, step))
-    out.append(place_reach(doc))
+    out += [place_reach(doc), point_reach(doc)]
     return Reach.joined(out)
 
 
@@ -193,6 +193,15 @@ def place_reach(doc) -> Reach:
         return Reach.points(np.empty((0, 2)), 0.0)
     return Reach.points(circles[["x", "y"]].to_numpy(float), circles["diameter_mm"].to_numpy(float) / 2
                         + CASING_MM + PLACE_LABEL_ROOM_MM)
+
+
+def point_reach(doc) -> Reach:
+    """The visible point layers' circles and room beside each for its label (geo.point_symbols): a
+    map with a point layer shows its points, not only the flows (Dirkou lay under the legend)."""
+    from geo.point_symbols import point_reach_mm
+
+    found = [point_reach_mm(doc, layer) for layer in doc.layers if layer.kind == "points" and layer.style.visible]
+    return Reach.joined([Reach.points(xy, pad) for xy, pad in found])
 
 
 def _node_reach(doc, view: MapView, radii: dict[str, float]) -> Reach:

@@ -46,7 +46,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     words are the map's language's (geo.map_language)."""
     scale = doc.width_scale()
     if scale is None:
-        return place_entries(doc)
+        return place_entries(doc) + point_entries(doc)
     lang = map_language(doc)
     meaning = doc.meaning
     style = doc.flow_style
@@ -92,7 +92,14 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     elif held:  # truthful: the reference is the largest figure of every period of the kind, not this map's
         note = lang("held_sizes" if scale.by_area else "held_widths", every=lang.every(held))
     entries.append(LegendEntry(NOTE, note))
-    return entries + place_entries(doc)
+    return entries + place_entries(doc) + point_entries(doc)
+
+
+def point_entries(doc) -> list[LegendEntry]:
+    """The styled point layers' groups (geo.point_symbols: a heading, a circle per category, sizes)."""
+    from geo.point_symbols import point_entries as entries
+
+    return entries(doc)
 
 
 def place_entries(doc) -> list[LegendEntry]:

@@ -20,6 +20,8 @@ from geo.figure_values import forbidden_character
 
 LAT_NAMES = ("lat", "latitude", "y", "lat_dd", "latitud")
 SNIFF_BYTES = 64 * 1024  # enough for any header line
+FILE_ROWS = "file_rows"
+"""The key in a point CSV's ``attrs`` of each point's row in the file (header = row 1)."""
 LON_NAMES = ("lon", "lng", "long", "longitude", "x", "lon_dd", "longitud")
 
 
@@ -55,7 +57,7 @@ def read_point_csv(path: str | Path, lat: str | None = None, lon: str | None = N
     header = [h.strip() for h in rows[0]]
     lat_i = _column(path, header, lat, LAT_NAMES, "latitude")
     lon_i = _column(path, header, lon, LON_NAMES, "longitude")
-    records, xs, ys = [], [], []
+    records, xs, ys, file_rows = [], [], [], []
     for n, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
             continue
@@ -69,6 +71,7 @@ def read_point_csv(path: str | Path, lat: str | None = None, lon: str | None = N
         x = _coordinate(path, n, header[lon_i], cells[lon_i], 180.0)
         xs.append(x)
         ys.append(y)
+        file_rows.append(n)
         records.append({h: c.strip() for i, (h, c) in enumerate(zip(header, cells, strict=False))
                         if i not in (lat_i, lon_i) and h})
     if not records:
@@ -80,7 +83,9 @@ def read_point_csv(path: str | Path, lat: str | None = None, lon: str | None = N
         text = [c for c in frame.columns if c.lower() in ("title", "label", "office", "place", "nom")]
         frame["name"] = frame[text[0]] if text else ""
     frame["kind"] = frame.get("kind", "point")
-    return gpd.GeoDataFrame(frame, geometry=shapely.points(xs, ys), crs="EPSG:4326")
+    points = gpd.GeoDataFrame(frame, geometry=shapely.points(xs, ys), crs="EPSG:4326")
+    points.attrs[FILE_ROWS] = file_rows  # each point's row as a spreadsheet shows it, for messages
+    return points
 
 
 def _rows(path: Path, limit: int | None = None) -> list[list[str]]:

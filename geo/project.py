@@ -31,6 +31,8 @@ from geo.insets import AUTO, parse_insets, stored_insets
 from geo.od_nodes import read_node_table
 from geo.page import Page
 from geo.point_layers import looks_like_point_csv, read_point_csv, read_points_file
+from geo.point_style import PointStyle, default_point_style
+from geo.point_symbols import check_point_style
 from geo.routes import read_routes
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.vector_io import read_vector
@@ -260,6 +262,8 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         title = item.get("title")
         layer = Layer(kind, title if isinstance(title, str) and title else file.stem,
                       read_layer_data(file, kind, source), file, style, source=source)
+        if kind == "points":  # a style column the file lacks, or a size cell that is no number, is named
+            check_point_style(layer)
         clash = route_id_clash(layers, layer)
         if clash:
             raise DataError(path, f"key '{key}'", f"{file.name}: {clash}")
@@ -375,7 +379,9 @@ def guess_layer(path: str | Path, existing: MapDocument | None = None, layer: st
     path, chosen = split_choice(path)
     layer = layer or chosen
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
-        return Layer("points", path.stem, read_point_csv(path), path, LayerStyle(fill="#6a3d9a", stroke="#ffffff"))
+        data = read_point_csv(path)  # styled by its obvious columns (category, size, name), if it has them
+        return Layer("points", path.stem, data, path, LayerStyle(fill="#6a3d9a", stroke="#ffffff",
+                                                                 points=default_point_style(data)))
     gdf = read_vector(path, layer=layer)
     title = layer or path.stem
     types = set(gdf.geom_type)
@@ -386,7 +392,8 @@ def guess_layer(path: str | Path, existing: MapDocument | None = None, layer: st
                      source=layer)
     if types <= {"Point", "MultiPoint"}:
         kind = "places" if "kind" in gdf.columns else "points"
-        return Layer(kind, title, gdf, path, LayerStyle(fill="#333333", stroke="#ffffff"), source=layer)
+        points = default_point_style(gdf) if kind == "points" else PointStyle()
+        return Layer(kind, title, gdf, path, LayerStyle(fill="#333333", stroke="#ffffff", points=points), source=layer)
     raise DataError(path, None, f"mixes geometry types ({', '.join(sorted(types))}); split it into one file per type")
 
 

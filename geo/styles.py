@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, fields
 
 from geo.figure_values import MAX_VALUE, quote_cell
+from geo.point_style import PointStyle
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency, and print-safe.
 ROUTE_GROUP_COLOURS: dict[str, str] = {
@@ -82,10 +83,13 @@ class LayerStyle:
     stroke: str = "#ffffff"
     stroke_width_mm: float = 0.25
     labels: bool = True
+    points: PointStyle = field(default_factory=PointStyle)
+    """A point layer's category, size and label columns (geo.point_style); other kinds ignore it."""
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.opacity <= 1.0:
             raise ValueError(f"opacity {self.opacity} is outside 0–1")
+        self.points = PointStyle.from_value(self.points)
         self.fill = css_colour(self.fill, "fill")
         self.stroke = css_colour(self.stroke, "stroke")
 

@@ -188,6 +188,12 @@ def _data_args(group) -> None:
     group.add_argument("--places", help="place points (optional)")
     group.add_argument("--nodes", help="with origin–destination figures: where each node stands, a CSV with node, "
                                        "lon, lat (and optionally metric); default: data/flows/od_nodes.csv")
+    group.add_argument("--points", action="append", default=[], metavar="FILE[:category=COL,size=COL,label=COL]",
+                       help="a point layer (a CSV with lat/lon columns, or any point file) drawn over the map: coloured "
+                            "by a category column (a legend entry each), circles sized by a numeric column (area to "
+                            "scale), labelled from a text column; also palette=tol_muted|okabe_ito|tol_bright. "
+                            "Without ':…' the columns named category/type, value/people/count and name/label are "
+                            "used; title=TEXT names the layer in the legend; repeat for more layers")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -226,7 +232,34 @@ def _load(args):
         from geo.od_nodes import read_node_table
 
         doc.od_nodes = read_node_table(args.nodes)
+    for text in getattr(args, "points", None) or []:
+        doc.add_layer(_point_layer(text))
     return doc
+
+
+def _point_layer(text: str):
+    """A point layer from ``--points FILE[:category=…,size=…,label=…]``: its style's columns checked
+    against the file (a missing column or a size cell that is no number is named, with its row)."""
+    from geo.point_style import parse_point_spec
+    from geo.point_symbols import check_point_style, point_symbols
+    from geo.project import guess_layer
+
+    try:
+        path, style, title = parse_point_spec(text)
+    except ValueError as exc:
+        raise CrossingsError(str(exc)) from None
+    layer = guess_layer(path)
+    if layer.kind not in ("points", "places"):
+        raise CrossingsError(f"--points {path}: holds {layer.kind}, not points")
+    layer.kind = "points"
+    layer.title = title or layer.title
+    if style is not None:
+        check_point_style(layer, style)
+        layer.style.points = style
+    message = point_symbols(layer).message
+    if message:
+        print(f"crossings: {Path(path).name}: {message}", file=sys.stderr)
+    return layer
 
 
 def _info(args) -> int:

@@ -25,6 +25,7 @@ from geo.legend import (
 from geo.map_language import map_language
 from geo.map_texts import disclaimer_text, map_title, subtitle
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY
+from geo.point_symbols import POINT_CASING_MM, POINT_CATEGORY
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
@@ -284,6 +285,10 @@ class FurniturePainter:
             self.p.setPen(pen("#ffffff", PLACE_CIRCLE_CASING_MM * mm))
             self.p.setBrush(qcolor(e.colour, PLACE_CIRCLE_OPACITY))
             self.p.drawEllipse(QPointF(x0 + w / 2, cy), 1.9 * mm, 1.9 * mm)
+        elif e.kind == POINT_CATEGORY:  # a point layer's category: its colour, whole, with the map's casing
+            self.p.setPen(pen("#ffffff", POINT_CASING_MM * mm))
+            self.p.setBrush(QColor(e.colour))
+            self.p.drawEllipse(QPointF(x0 + w / 2, cy), 1.6 * mm, 1.6 * mm)
         elif e.kind == NODE:
             self.p.setPen(pen("#ffffff", 0.3 * mm))
             self.p.setBrush(qcolor(e.colour, 0.85))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from geo.document import Layer, MapDocument
 from geo.history import History
 from gui.layer_list_model import LayerListModel
+from gui.point_style_panel import PointStyleBox
 
 
 class LayerPanel(QWidget):
@@ -62,6 +63,8 @@ class LayerPanel(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(self.list, 1)
         box.addLayout(form)
+        self.points = PointStyleBox(doc, history, self)  # a point layer's category, size and label columns
+        box.addWidget(self.points)
         box.addLayout(buttons)
 
         self.list.selectionModel().currentChanged.connect(lambda *_: self.sync())
@@ -89,6 +92,7 @@ class LayerPanel(QWidget):
             return
         for w in (self.opacity, self.colour, self.width, self.labels, self.zoom):
             w.setEnabled(layer is not None)
+        self.points.show_layer(layer)
         if layer is None:
             return
         blockers = [QSignalBlocker(w) for w in (self.opacity, self.width, self.labels)]

@@ -229,7 +229,8 @@ class PlaceLabelsMixin:
         mm = view.px_per_mm
         drawn = np.flatnonzero(scene.dots.keep & np.isin(scene.kinds, list(DOT_KINDS)))
         dots = [shapely.Point(*scene.xy[i]).buffer(scene.dots.radius[i] + MARKER_CLEARANCE_MM * mm) for i in drawn]
-        return [*dots, *getattr(self, "_no_data_px", []), *getattr(self, "_route_lines_px", [])]
+        return [*dots, *getattr(self, "_no_data_px", []), *getattr(self, "_route_lines_px", []),
+                *self._point_dots_px(view)]  # a point layer's dots (gui.point_layer_painter)
 
     def _route_ends_px(self, view: MapView) -> np.ndarray:
         ends = self.doc.route_ends()

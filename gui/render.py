@@ -46,6 +46,7 @@ from gui.node_names import NodeNamesMixin
 from gui.painting import geometry_path, pen, qcolor
 from gui.place_figure_painter import PlaceFiguresMixin
 from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
+from gui.point_layer_painter import PointLayersMixin
 from gui.render_report import RenderReport  # the painter's report lives there; callers import it from here
 from gui.value_labels import ValueLabelsMixin
 
@@ -91,7 +92,7 @@ class RenderOptions:
 PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
-class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFiguresMixin, InsetsMixin):
+class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFiguresMixin, PointLayersMixin, InsetsMixin):
     """Paint ``doc``: ``render_page`` for a whole page, ``render_map`` for a view (the canvas)."""
 
     def __init__(self, doc: MapDocument) -> None:
@@ -121,7 +122,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
     def render_map(self, painter: QPainter, view: MapView, options: RenderOptions = RenderOptions()) -> None:
         doc, theme = self.doc, self.doc.theme
         self.report = RenderReport(view=view)
-        self._scene = self._islands = None  # worked out afresh for this view and selection
+        self._scene = self._islands = self._points_drawn = None  # worked out afresh for this view and selection
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -210,6 +211,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         if show_places:
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
                                        draw_markers=False, claims=claims)
+        self._paint_point_labels(painter, view, hard, claims, labels)  # as place names, after them
         if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
             self._paint_country_labels(painter, view, country_geoms, hard, soft, labels)
         if draw_values is not None and labels:
@@ -419,25 +421,6 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
                 painter.setBrush(QColor(colour))
                 painter.drawPath(geometry_path(outlines[which[mask]], view))
         painter.restore()
-
-    def _paint_points(self, painter: QPainter, view: MapView, layer, draw: bool) -> list:
-        """A point layer opened by the user (offices, disembarkation points): one dot per feature."""
-        mm = view.px_per_mm
-        data = self.doc.projected(layer)
-        xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
-        fx, fy, fw, fh = view.frame_px
-        inside = (xy[:, 0] >= fx) & (xy[:, 0] <= fx + fw) & (xy[:, 1] >= fy) & (xy[:, 1] <= fy + fh)
-        r = max(0.6, layer.style.stroke_width_mm * 4) * mm
-        painter.setOpacity(layer.style.opacity)
-        painter.setPen(pen("#ffffff", 0.25 * mm))
-        painter.setBrush(QColor(layer.style.fill))
-        out = []
-        for x, y in xy[inside]:
-            if draw:
-                painter.drawEllipse(QPointF(x, y), r, r)
-            out.append(shapely.Point(x, y).buffer(r + 0.3 * mm))
-        painter.setOpacity(1.0)
-        return out
 
     def _paint_nodes(self, painter: QPainter, view: MapView, draw: bool) -> list:
         """OD node symbols (geo.map_marks.node_marks): circles whose area grows with the node's total,

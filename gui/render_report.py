@@ -47,6 +47,8 @@ class RenderReport:
     """Small islands drawn again above the flows that cover them (pixel outlines)."""
     lifted_land: list = field(default_factory=list)
     """The same islands as (outline in the view's CRS, fill colour): what the web map lifts too."""
+    points: list[tuple[int, int, float, float, float, str]] = field(default_factory=list)
+    """Every point of a point layer drawn: (layer id, row, x, y, radius, colour), page pixels (gui.point_layer_painter)."""
     place_circles: object = None
     """The place-figure circles drawn (geo.place_figures.place_circles), largest first."""
     insets: list[tuple[PlacedInset, RenderReport]] = field(default_factory=list)

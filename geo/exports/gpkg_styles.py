@@ -9,7 +9,7 @@ in their group's colour, place dots, and the names and figures the map prints (`
 points. Legend words come from geo.legend, in the map's language.
 
 The pens below are the painter's (gui/render.py ``_paint_symbol``, ``_paint_flows``,
-``_paint_circle_routes``, ``_paint_nodes``, ``_paint_points``; gui/place_labels.py;
+``_paint_circle_routes``, ``_paint_nodes``; gui/point_layer_painter.py; gui/place_labels.py;
 gui/value_labels.py), named here once for the styles; a Qt dash pattern is in pen widths, so each
 is given that way and multiplied out.
 """
@@ -51,7 +51,6 @@ from geo.metrics import CIRCLE
 from geo.place_layout import DOT_RADIUS_MM, NAME_GAPS_MM, SIDE_COSTS, TOWN_KINDS
 from geo.styles import CASING_MM
 
-POINT_CASING_MM, POINT_MIN_RADIUS_MM = 0.25, 0.6
 VALUE_PT, VALUE_HALO_MM, VALUE_GAP_MM = 8.5, 0.55, 1.0
 """A figure: bold, its halo, and its gap beyond the widest band."""
 PLACE_PT, PLACE_HALO_MM, PLACE_HALO_OPACITY = NAME_PT, 0.45, 0.85
@@ -110,7 +109,7 @@ def _look(doc, kind: str, layer, data: pd.DataFrame, legend: _Legend) -> Look:
     if kind == "places":
         return _places(doc, layer, data)
     if kind == "points":
-        return _points(layer)
+        return _points(doc, layer)
     if kind == "flow_symbols":
         return _flow_symbols(doc, data, legend, flow_opacity)
     if kind == "flows":
@@ -198,13 +197,30 @@ def _name_positions() -> tuple[str, ...]:
     return tuple(QGIS_SIDES[side] for side in sorted(SIDE_COSTS, key=SIDE_COSTS.get))
 
 
-def _points(layer) -> Look:
-    """A point layer the user opened: one dot per feature in the layer's fill."""
-    style = layer.style
-    size = 2 * max(POINT_MIN_RADIUS_MM, style.stroke_width_mm * 4)
-    return Look("point", (Rule(layer.title or "Points", None, Paint("marker", fill=style.fill, stroke="#ffffff",
-                                                                     stroke_mm=POINT_CASING_MM, size_mm=size)),),
-                opacity=style.opacity)
+def _points(doc, layer) -> Look:
+    """A point layer as the map draws it (geo.point_symbols): by category, a rule (QGIS: a category on
+    ``map_category``) per category in its colour; sized by its ``diameter_mm`` field; labelled from
+    ``map_label`` as place names are. Unstyled: one dot per feature in the layer's fill."""
+    from geo.map_language import map_language
+    from geo.point_symbols import POINT_CASING_MM, SIZED_OPACITY, category_text, point_symbols
+
+    style, symbols = layer.style, point_symbols(layer)
+    sized = symbols.scale is not None
+
+    def marker(colour: str) -> Paint:
+        return Paint("marker", fill=colour, stroke="#ffffff", stroke_mm=POINT_CASING_MM,
+                     size_mm=float(symbols.frame["diameter_mm"].max()) if len(symbols.frame) else 0.0,
+                     size_field="diameter_mm", opacity=SIZED_OPACITY if sized else 1.0)
+
+    lang = map_language(doc)
+    rules = tuple(Rule(text, Eq("map_category", text), marker(c.colour))
+                  for c in symbols.categories for text in (category_text(lang, symbols, c.key),))
+    labels = Labels("map_label", doc.theme.font_family, PLACE_PT, doc.theme.text, "point", halo="#ffffff",
+                    halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY, distance_mm=NAME_GAPS_MM[0],
+                    positions=_name_positions(), size_field="diameter_mm") if symbols.style.label and style.labels else None
+    if rules:
+        return Look("point", rules, labels, opacity=style.opacity, category_field="map_category")
+    return Look("point", (Rule(layer.title or "Points", None, marker(style.fill)),), labels, opacity=style.opacity)
 
 
 def _flow_symbols(doc, data: pd.DataFrame, legend: _Legend, opacity: float) -> Look:

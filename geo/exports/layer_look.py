@@ -147,6 +147,9 @@ class Look:
     labels: Labels | None = None
     opacity: float = 1.0
     blocks_labels: bool = False
+    category_field: str | None = None
+    """Every rule's filter is ``Eq(category_field, value)``: QGIS gets a categorized renderer on that field
+    (a category per rule, as its Layer Styling panel shows one), SLD the rules as they are."""
 
 
 def number(x: float) -> str:

@@ -64,6 +64,11 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
             out[name]["map_name"] = names.to_numpy()
         if layer.kind == "places":
             out[name]["on_map"] = places_on_map(doc, view, layer)
+        if layer.kind == "points":  # what the map draws for each point (geo.point_symbols)
+            from geo.point_symbols import export_fields
+
+            for field, values in export_fields(doc, layer).items():
+                out[name][field] = values
     if doc.flows is not None and (doc.layer("routes") is not None or doc.is_od):
         join = doc.join()
         lang = map_language(doc)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from geo.exports.layer_look import Labels, Look, Paint, expression, number
+from geo.exports.layer_look import Eq, Labels, Look, Paint, expression, number
 
 QML_VERSION = "3.22.0"
 
@@ -130,11 +130,7 @@ def _qml_labels(root: ET.Element, labels: Labels | None, blocks: bool) -> None:
     _data_defined(settings, "dd_properties", dd)
 
 
-def to_qml(look: Look) -> str:
-    """The QGIS style document of ``look``."""
-    root = ET.Element("qgis", version=QML_VERSION, styleCategories="Symbology|Labeling|Rendering",
-                      labelsEnabled="1" if look.labels or look.blocks_labels else "0",
-                      hasScaleBasedVisibilityFlag="0", minScale="100000000", maxScale="0")
+def _rules(root: ET.Element, look: Look) -> None:
     renderer = ET.SubElement(root, "renderer-v2", type="RuleRenderer", symbollevels="0", forceraster="0",
                              enableorderby="0")
     rules = ET.SubElement(renderer, "rules", key="{root}")
@@ -146,6 +142,31 @@ def to_qml(look: Look) -> str:
         # a feature QGIS does not render is not labelled either: "no paint" is an invisible symbol
         _symbol(symbols, str(i), rule.paint or Paint(_SHAPES[look.geometry]))
         ET.SubElement(rules, "rule", {**attrs, "symbol": str(i)})
+
+
+def _categorized(root: ET.Element, look: Look) -> None:
+    """QGIS's categorized renderer: a category per rule (its filter's value), its symbol and its legend words."""
+    renderer = ET.SubElement(root, "renderer-v2", type="categorizedSymbol", attr=look.category_field,
+                             symbollevels="0", forceraster="0", enableorderby="0")
+    categories = ET.SubElement(renderer, "categories")
+    symbols = ET.SubElement(renderer, "symbols")
+    for i, rule in enumerate(look.rules):
+        if not isinstance(rule.filter, Eq) or rule.filter.field != look.category_field:
+            raise ValueError(f"a categorized look's rule {rule.label!r} is not {look.category_field} = value")
+        ET.SubElement(categories, "category", render="true", value=str(rule.filter.value), symbol=str(i),
+                      label=rule.label)
+        _symbol(symbols, str(i), rule.paint or Paint(_SHAPES[look.geometry]))
+
+
+def to_qml(look: Look) -> str:
+    """The QGIS style document of ``look``."""
+    root = ET.Element("qgis", version=QML_VERSION, styleCategories="Symbology|Labeling|Rendering",
+                      labelsEnabled="1" if look.labels or look.blocks_labels else "0",
+                      hasScaleBasedVisibilityFlag="0", minScale="100000000", maxScale="0")
+    if look.category_field:
+        _categorized(root, look)
+    else:
+        _rules(root, look)
     if look.labels or look.blocks_labels:
         _qml_labels(root, look.labels, look.blocks_labels)
     ET.SubElement(root, "blendMode").text = "0"

@@ -63,6 +63,7 @@ from geo.exports.webmap_page import (
     words_script,
 )
 from geo.exports.webmap_place_figures import add_place_figures
+from geo.exports.webmap_points import add_point_layers
 from geo.map_language import map_language
 from geo.map_texts import map_title
 from geo.placed_marks import PageMarks
@@ -199,6 +200,7 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     _add_no_data_routes(m, doc)
     _add_flows(m, doc, view, layers, marks)
     add_place_figures(m, doc, view, marks)
+    add_point_layers(m, doc, view, marks)  # the point layers' circles in their categories' colours, and labels
     if settings.places and "places" in layers:
         _add_places(m, doc, view, layers["places"], marks)
 

@@ -54,6 +54,7 @@ from geo.map_marks import (
 from geo.map_texts import disclaimer_text, map_title, sources_text, subtitle
 from geo.map_words import WORDS
 from geo.place_figures import PLACE_CIRCLE_OPACITY
+from geo.point_symbols import POINT_CATEGORY
 from geo.styles import CASING_MM
 from geo.view import MapView
 
@@ -75,7 +76,8 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings) -> str:
              RING: '<span class="crossings-ring" style="border-color:{c}"></span>',
              NO_DATA: '<span class="crossings-dash"></span>',
              NODE: '<span class="crossings-ring crossings-node" style="background:{c}"></span>',
-             PLACE_LAYER: '<span class="crossings-ring crossings-place" style="background:{c}"></span>'}
+             PLACE_LAYER: '<span class="crossings-ring crossings-place" style="background:{c}"></span>',
+             POINT_CATEGORY: '<span class="crossings-ring crossings-point" style="background:{c}"></span>'}
     for entry in legend_entries(doc):  # the painter's legend, entry for entry (geo.legend)
         if entry.kind == HEADING:
             heading = entry.text
@@ -156,6 +158,7 @@ body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 
   background: #ffffff; flex: none; margin: 0 7px 0 4px; }}
 .crossings-node {{ border-color: #ffffff; opacity: {NODE_OPACITY}; }}
 .crossings-place {{ border-color: #ffffff; opacity: {PLACE_CIRCLE_OPACITY}; }}
+.crossings-point {{ border-color: #ffffff; }}
 .crossings-legend-group {{ margin-top: 10px; }}
 .crossings-circle {{ display: block; border-radius: 50%; background: #6f6f6f; margin: 0 auto; flex: none; }}
 .crossings-legend-explain {{ font-size: 10.5px; font-style: {italic}; color: {t.muted_text}; margin: 0 0 6px; }}
