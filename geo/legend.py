@@ -106,7 +106,7 @@ def place_entries(doc) -> list[LegendEntry]:
     """The circle layers' group (geo.place_figures): its heading; per circle scale, a circle in each of
     its visible layers' colour with the layer's title (and period, where it is not the map's) and the
     sizes of that scale; the smallest circle drawn, once."""
-    from geo.place_figures import layer_colour, layer_figures, layer_title, place_scale, scale_names
+    from geo.place_figures import layer_colour, layer_figures, legend_title, place_scale, scale_names
 
     lang = map_language(doc)
     entries, smallest = [], None
@@ -120,10 +120,7 @@ def place_entries(doc) -> list[LegendEntry]:
             if not len(figures):
                 continue
             largest = max(largest, float(figures["value"].max()))
-            title = layer_title(doc, layer)
-            if layer.period and layer.period != doc.period:
-                title = lang("place_layer_period", title=title, period=lang.period(layer.period))
-            entries.append(LegendEntry(PLACE_LAYER, title, layer_colour(i, layer)))
+            entries.append(LegendEntry(PLACE_LAYER, legend_title(doc, layer), layer_colour(i, layer)))
         entries += [LegendEntry(SIZE, text, "#6f6f6f", size, "circle") for text, size in size_rows(scale, largest, lang)]
         smallest = scale.min_width_mm
     if smallest is None:

@@ -254,6 +254,16 @@ def layer_title(doc, layer: PlaceFigureLayer) -> str:
     return lang("layer_source", title=label, source=layer.source) if layer.source else label
 
 
+def legend_title(doc, layer: PlaceFigureLayer) -> str:
+    """The layer's words in the legend and wherever its circles are named (web map, GeoPackage): its
+    title, with its period where that is not the map's ('Interceptions, 1 Jan – 31 Oct 2024')."""
+    title = layer_title(doc, layer)
+    if layer.period and layer.period != doc.period:
+        lang = map_language(doc)
+        title = lang("place_layer_period", title=title, period=lang.period(layer.period))
+    return title
+
+
 def place_circles(doc) -> pd.DataFrame:
     """Every circle of the visible place-figure layers, largest first (the order they are drawn, so
     a smaller circle at the same anchor lies over a larger one): key, layer, where, name, x, y (the

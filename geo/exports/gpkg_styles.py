@@ -118,6 +118,8 @@ def _look(doc, kind: str, layer, data: pd.DataFrame, legend: _Legend) -> Look:
         return _figures(doc)
     if kind == "nodes":
         return _nodes(doc, data, flow_opacity)
+    if kind == "place_figures":
+        return _place_figures(doc, data)
     raise ValueError(f"no map style for a layer of kind {kind!r}")
 
 
@@ -190,6 +192,22 @@ def _nodes(doc, data: pd.DataFrame, opacity: float) -> Look:
                     halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY, distance_mm=NAME_GAPS_MM[0],
                     positions=_name_positions(), size_field="diameter_mm") if "map_name" in data.columns else None
     return Look("point", (node,), labels, opacity=opacity)
+
+
+def _place_figures(doc, data: pd.DataFrame) -> Look:
+    """The thematic layers' circles as the map draws them: a category per layer (``layer_title``) in its
+    colour, see-through with a white casing, as wide as on paper (``diameter_mm``); the figure beside it
+    (``map_label``) in its readable colour."""
+    from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY
+
+    pairs = dict.fromkeys(zip(data["layer_title"], data["colour"], strict=True)) if len(data) else {}
+    rules = tuple(Rule(title, Eq("layer_title", title),
+                       Paint("marker", fill=colour, stroke="#ffffff", stroke_mm=PLACE_CIRCLE_CASING_MM,
+                             size_field="diameter_mm", opacity=PLACE_CIRCLE_OPACITY)) for title, colour in pairs)
+    labels = Labels("map_label", doc.theme.font_family, PLACE_PT, doc.theme.text, "point", halo="#ffffff",
+                    halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY, distance_mm=NAME_GAPS_MM[0],
+                    positions=_name_positions(), size_field="diameter_mm")
+    return Look("point", rules, labels, category_field="layer_title")
 
 
 def _name_positions() -> tuple[str, ...]:

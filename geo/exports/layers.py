@@ -101,7 +101,30 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         out["flow_symbols"] = _clean(gpd.GeoDataFrame(symbols, geometry="geometry", crs=projected.crs).to_crs(WGS84))
         if join.figures is not None:
             out["figures"] = figures_layer(doc, drawn)
+    circles = place_figures_layer(doc)
+    if len(circles):
+        out["place_figures"] = circles
     return out
+
+
+def place_figures_layer(doc: MapDocument) -> gpd.GeoDataFrame:
+    """The thematic layers' circles (geo.place_figures.place_circles) as points: what each counts, where,
+    its figure as the map prints it, its layer's title and colour, its diameter on paper, its source."""
+    from geo.place_figures import legend_title, place_circles
+
+    c = place_circles(doc)
+    layers = doc.place_layers
+    frame = pd.DataFrame({
+        "layer_title": [legend_title(doc, layers[i]) for i in c["layer"]],
+        "metric": [layers[i].metric for i in c["layer"]],
+        "period_id": [layers[i].period or doc.period for i in c["layer"]],
+        "place_key": c["where"], "map_name": c["name"], "figure": c["value"].astype(float),
+        "qualifier": c["qualifier"].replace("", "exact"), "map_label": c["text"].str.replace("\n", " / "),
+        "colour": c["colour"], "label_colour": c["text_colour"], "diameter_mm": c["diameter_mm"].astype(float),
+        "source": c["source"], "source_ref": c["source_ref"], "file_row": c["row"].astype("Int64"),
+    })
+    points = gpd.points_from_xy(c["x"].astype(float), c["y"].astype(float), crs=doc.crs)
+    return _clean(gpd.GeoDataFrame(frame, geometry=points, crs=doc.crs).to_crs(WGS84))
 
 
 def figures_layer(doc: MapDocument, symbols: pd.DataFrame | None = None) -> gpd.GeoDataFrame:

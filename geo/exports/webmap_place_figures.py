@@ -9,7 +9,7 @@ from geo.document import MapDocument
 from geo.exports.webmap_labels import mark_features
 from geo.exports.webmap_layers import _collection, _leader_layer, _lonlat_features, _text_layer
 from geo.map_language import map_language
-from geo.place_figures import PLACE_CIRCLE_OPACITY, layer_title, place_circles
+from geo.place_figures import PLACE_CIRCLE_OPACITY, legend_title, place_circles
 from geo.placed_marks import PLACE_FIGURE, PageMarks
 from geo.view import MapView
 
@@ -25,7 +25,7 @@ def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> N
     lang = map_language(doc)
     shapes = [_disc(view, row) for row in circles.itertuples()]
     props = [{"kind": "place_figure", "key": row.key, "name": row.name, "value": float(row.value),
-              "value_label": row.text, "layer": layer_title(doc, doc.place_layers[row.layer]),
+              "value_label": row.text, "layer": legend_title(doc, doc.place_layers[row.layer]),
               "source": lang.phrase(row.source or ""), "source_ref": row.source_ref or "", "fill": row.colour}
              for row in circles.itertuples()]
     layer = folium.FeatureGroup(name=html.escape(lang("place_heading")), overlay=True, control=True, show=True)

@@ -147,3 +147,27 @@ def _view(doc):
     page = Page("A4", "landscape", 100.0)
     w, h = page.size_px
     return MapView(doc.crs, doc.default_extent(), (0, 0, w, h), dpi=100.0)
+
+
+def test_the_circles_are_exported_as_a_layer_styled_as_drawn(doc):
+    from geo.exports.gpkg_styles import map_styles
+    from geo.exports.layers import export_layers
+
+    doc.place_layers = (PlaceFigureLayer("dead_missing", "2024", IOM, part_period="2024Q4", colour="#4d4d4d"),
+                        PlaceFigureLayer("migrants_present", "2024Q4", colour="#7b3294"),
+                        PlaceFigureLayer("interceptions", "2024", colour="#2166ac"),
+                        PlaceFigureLayer("interceptions", "2024-01-01/2024-10-31", colour="#67a9cf"))
+    layers = export_layers(doc, _view(doc))
+    circles = layers["place_figures"].set_index("place_key")
+    assert set(circles.index) == {"ATL", "WMR", "CMR", "LBY", "CMR-LY", "MAR"}
+    assert circles.loc["ATL", "map_label"] == "1,062 / of which Q4 2024: 208"
+    assert circles.loc["LBY", "figure"] == 787326 and circles.loc["LBY", "colour"] == "#7b3294"
+    lon, lat = circles.loc["LBY"].geometry.x, circles.loc["LBY"].geometry.y
+    assert 10 < lon < 25 and 20 < lat < 33  # inside Libya, in lon/lat
+    qml = map_styles(doc, layers)["place_figures"].qml
+    assert 'type="categorizedSymbol"' in qml and 'attr="layer_title"' in qml
+    # one category per layer, named as the legend names it: two layers of one metric stay apart
+    for title in (f"Dead and missing ({IOM})", "Migrants present, Q4 2024", "Interceptions",
+                  "Interceptions, 1 Jan – 31 Oct 2024"):
+        assert f'value="{title}"' in qml, title
+    assert circles.loc["MAR", "layer_title"] != circles.loc["CMR-LY", "layer_title"]
