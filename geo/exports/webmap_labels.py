@@ -82,6 +82,7 @@ LABELS_JS = r"""
     span.style.padding = paper(p.pad_mm[1] / 2) + ' ' + paper(p.pad_mm[0] / 2);
     if (p.spacing) { span.style.letterSpacing = p.spacing + 'em'; }
     span.setAttribute('data-rank', String(p.rank));
+    if (p.group) { span.setAttribute('data-group', String(p.group)); }
     var cls = 'crossings-mark';
     if (p.kind === 'flow_label' || p.kind === 'total_label') {
       cls += ' crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_');
@@ -138,12 +139,15 @@ LABELS_JS = r"""
     };
     var figures = all.filter(function (e) { return e.classList.contains('crossings-value'); }).sort(byRank);
     var names = all.filter(function (e) { return e.classList.contains('crossings-collide'); }).sort(byRank);
+    // the lines of one stacked label (a place's figures, one per layer) meet each other: never each other's obstacle
+    var group = function (e) { return (e.firstChild && e.firstChild.getAttribute('data-group')) || ''; };
     var shown = [];
     figures.forEach(function (e) {
-      var r = e.getBoundingClientRect();
-      if (meets(r, shown)) { show(e, false); } else { shown.push(r); }
+      var r = e.getBoundingClientRect(), g = group(e);
+      var others = shown.filter(function (s) { return !g || s.g !== g; }).map(function (s) { return s.r; });
+      if (meets(r, others)) { show(e, false); } else { shown.push({r: r, g: g}); }
     });
-    var boxes = shown.slice();
+    var boxes = shown.map(function (s) { return s.r; });
     document.querySelectorAll('.leaflet-control').forEach(function (e) { boxes.push(e.getBoundingClientRect()); });
     names.forEach(function (e) {
       var r = e.getBoundingClientRect();

@@ -160,3 +160,19 @@ def test_figures_at_one_anchor_are_stacked_and_none_is_lost(qapp):
         ink = np.array([int(m.colour[i:i + 2], 16) for i in (1, 3, 5)])
         x0, y0, x1, y1 = (round(v) for v in m.rect)
         assert (np.abs(px[y0:y1, x0:x1].astype(int) - ink).max(axis=2) < 50).sum() > 15, m.text
+    # the web map keeps the two lines together: one group, never each other's obstacle when it declutters
+    import json
+    import re
+
+    from gui.layout import page_view
+    from gui.web_export import webmap_html
+
+    text = webmap_html(doc, page_view(doc))
+    props = [json.loads(p) for p in re.findall(r'\{[^{}]*"key": "place:[^{}]*\}', text)]
+    groups = {p["key"]: p.get("group") for p in props if p["kind"] == "flow_label"}
+    assert groups[upper.key] == groups[lower.key] and groups[upper.key]
+    where = dict(zip(circles["key"], circles["where"], strict=True))
+    for a in groups:  # one group per anchor: Libya's two figures one, Tunisia's another, Dirkou's a third
+        for b in groups:
+            assert (groups[a] == groups[b]) == (where[a] == where[b]), (a, b)
+    assert "s.g !== g" in text  # ... which the page's declutter reads
