@@ -261,7 +261,8 @@ def _suggest(ref: str, ids: list[str], names: dict[str, str]) -> str:
         return f" ({name} is {ident!r})"
     near = difflib.get_close_matches(ref, ids, n=3, cutoff=0.5)
     if near:
-        return " (did you mean " + " or ".join(repr(n) for n in near) + "?)"
+        quoted = [repr(n) for n in near]
+        return " (did you mean " + (", ".join(quoted[:-1]) + " or " if len(quoted) > 1 else "") + quoted[-1] + "?)"
     return f"; it holds {', '.join(repr(i) for i in ids[:12])}" + (", …" if len(ids) > 12 else "")
 
 

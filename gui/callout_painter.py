@@ -29,6 +29,7 @@ from geo.callout_layout import (
     wrap_lines,
 )
 from geo.callouts import anchor_point, label, language_notes, reads_right_to_left
+from geo.errors import CrossingsError
 from geo.placed_marks import PlacedMark, facing_side
 from geo.view import MapView
 from gui.fonts import map_font
@@ -59,7 +60,11 @@ class CalloutsMixin:
             text, _ = callout.text_for(lang)
             lines = wrap_lines(text, CALLOUT_MAX_WIDTH_MM * mm, fm.horizontalAdvance)
             size = box_size(lines, fm.horizontalAdvance, line_h, mm)
-            anchor, trim = self._callout_anchor(view, callout, i)
+            try:
+                anchor, trim = self._callout_anchor(view, callout, i)
+            except CrossingsError as exc:  # its place or route is no longer in the map's layers: said
+                self.report.callout_notes.append(f"{exc}, so the callout is not drawn")
+                continue
             hidden = _hidden_by(anchor, view.frame_px, self.report.furniture_rects)
             if hidden:
                 self.report.callout_notes.append(f"{label(i, callout, lang)}: {callout.anchor.describe()} lies "
