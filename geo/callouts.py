@@ -322,3 +322,23 @@ def reads_right_to_left(text: str) -> bool:
         if ch.isalpha():
             return False
     return False
+
+
+def anchor_choices(doc, kind: str) -> list[tuple[str, str]]:
+    """(id, name) of every place or route a callout may be tied to, for the window's form."""
+    layers = [doc.layer("places")] if kind == "place" else [lyr for lyr in doc.layers if lyr.kind == "routes"]
+    column = "place_id" if kind == "place" else "route_id"
+    out: list[tuple[str, str]] = []
+    for layer in layers:
+        if layer is None or column not in layer.data.columns:
+            continue
+        names = layer.data["name"].astype(str) if "name" in layer.data.columns else layer.data[column].astype(str)
+        out += [(str(i), str(n)) for i, n in zip(layer.data[column], names, strict=True)]
+    return out
+
+
+def with_callouts(doc, callouts) -> tuple:
+    """``callouts`` checked against the document (an unknown anchor named), as the document keeps them."""
+    callouts = tuple(callouts)
+    check_callouts(doc, callouts)
+    return callouts
