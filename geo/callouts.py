@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -309,19 +308,6 @@ def language_notes(doc, callouts=None) -> list[str]:
             notes.append(f"{label(i, callout, lang)} has no {LANGUAGE_NAMES[lang]} text: printed in "
                          f"{LANGUAGE_NAMES[used]}")
     return notes
-
-
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-
-
-def reads_right_to_left(text: str) -> bool:
-    """Whether ``text`` starts (its first strong letter) in a right-to-left script."""
-    for ch in text:
-        if _RTL.match(ch):
-            return True
-        if ch.isalpha():
-            return False
-    return False
 
 
 def anchor_choices(doc, kind: str) -> list[tuple[str, str]]:

@@ -28,12 +28,13 @@ from geo.callout_layout import (
     route_anchor,
     wrap_lines,
 )
-from geo.callouts import anchor_point, label, language_notes, reads_right_to_left
+from geo.callouts import anchor_point, label, language_notes
 from geo.errors import CrossingsError
 from geo.placed_marks import PlacedMark, facing_side
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen
+from gui.text_lines import is_right_to_left
 
 CALLOUT = "callout"
 """The kind of a callout's PlacedMark."""
@@ -83,7 +84,7 @@ class CalloutsMixin:
                 why = "moved there by hand" if one.moved else "no clear place near its anchor"
                 self.report.callout_notes.append(f"{label(i, callouts[i], lang)} overlaps {_and(one.overlaps)} ({why})")
             text = "\n".join(lines)
-            rtl = reads_right_to_left(text)
+            rtl = is_right_to_left(Qt.LayoutDirection.LayoutDirectionAuto, text)  # as Qt sets the line
             self.report.labels.append((CALLOUT, one.rect))
             self.report.texts.append((CALLOUT, text, theme.text, "#ffffff"))
             if one.leader is not None:
