@@ -30,7 +30,7 @@ BORDER_MM = 0.25
 LEADER_WIDTH_MM = 0.25
 ANCHOR_DOT_MM = 0.55
 """The radius of the dot at the anchor."""
-LEADER_MM = (3.0, 6.0, 10.0, 15.0)
+LEADER_MM = (3.0, 6.0, 10.0, 15.0, 22.0, 30.0)
 """How far from its anchor a box may lie (its nearest point), nearer preferred."""
 RING_COST = 1.0
 """The cost of each farther leader length: any direction near beats the best one farther out."""
