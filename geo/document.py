@@ -80,6 +80,8 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
         """A ``geo.od_nodes.NodeTable`` placing OD nodes; None: the bundled one."""
         self.place_layers: tuple = ()
         """Thematic layers of place and country figures (``geo.place_figures.PlaceFigureLayer``), in order."""
+        self.callouts: tuple = ()
+        """Short texts tied to a place, route or point (``geo.callouts.Callout``), in order."""
         self.flow_style = FlowStyle()
         self.theme = MapTheme()
         self.export_settings = ExportSettings()

@@ -66,6 +66,7 @@ def project_dict(doc: MapDocument, folder: Path, store: _Packer | None = None) -
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
         "insets": stored_insets(doc.insets),
         "place_figures": [layer.to_dict() for layer in doc.place_layers],
+        "callouts": [callout.to_dict() for callout in doc.callouts],
         "od_nodes": store(doc.od_nodes.path) if getattr(doc, "od_nodes", None) is not None else None,
         "flow_style": asdict(doc.flow_style),
         "theme": asdict(doc.theme),
@@ -314,6 +315,7 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         doc.place_layers = tuple(PlaceFigureLayer.from_dict(d, f"layer {i + 1}") for i, d in enumerate(place_layers))
     except CrossingsError as exc:
         raise DataError(path, "key 'place_figures'", _one_line(exc)) from None
+    doc.callouts = read_callouts(path, data.get("callouts", []))  # older projects have none
     nodes = data.get("od_nodes")
     if nodes is not None:
         if not isinstance(nodes, str):
@@ -445,3 +447,20 @@ def _one_line(exc: BaseException) -> str:
 
 def _finite(v: Any) -> bool:
     return isinstance(v, (int, float)) and math.isfinite(v)
+
+
+def read_callouts(path, entries) -> tuple:
+    """The project's callouts; a bad entry is named with its key and number (from 1)."""
+    from geo.callouts import MAX_CALLOUTS, Callout
+
+    if not isinstance(entries, list):
+        raise DataError(path, "key 'callouts'", "must be a list of callouts")
+    if len(entries) > MAX_CALLOUTS:
+        raise DataError(path, "key 'callouts'", f"{len(entries)} callouts; a map holds at most {MAX_CALLOUTS}")
+    out = []
+    for i, entry in enumerate(entries):
+        try:
+            out.append(Callout.from_dict(entry))
+        except CrossingsError as exc:
+            raise DataError(path, f"key 'callouts', callout {i + 1}", _one_line(exc)) from None
+    return tuple(out)

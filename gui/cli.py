@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="a layer of route figures drawn beside the map's flows with the metric's own symbol "
                           "(bands, return bands, corridors) on the same width scale, e.g. --flow-layer "
                           "expulsions@2024; a route the map's flows already draw keeps its band")
+    sel.add_argument("--callout", action="append", default=[], metavar="ANCHOR[@LANG]=TEXT",
+                     help="a short text in a box tied to a place, a route or a point, placed clear of everything "
+                          "drawn; repeat for more, e.g. --callout \"place:dirkou=About 400 people stranded\" "
+                          "--callout \"route:ALB=Algeria: new anti-smuggling unit, December\" --callout "
+                          "\"lonlat:3.0,36.8=...\"; ANCHOR@fr=TEXT or @ar adds its translation")
     page = render.add_argument_group("page")
     add_extent_argument(page)
     page.add_argument("--page", default="A4", choices=sorted(PAPER_SIZES_MM), help="paper size")
@@ -317,6 +322,12 @@ def _render(args) -> int:
         from geo.place_figures import check_place_layers
 
         check_place_layers(doc)  # an unknown place or country is named, never dropped; a figure drawn once
+    if args.callout:
+        from geo.callouts import check_callouts, parse_callouts
+
+        callouts = parse_callouts(args.callout)
+        check_callouts(doc, callouts)  # an unknown place or route is named, never dropped
+        doc.callouts = (doc.callouts if given else ()) + callouts  # a project's callouts, then these
     classes = doc.flow_style.classes
     if args.classes:
         try:
@@ -400,6 +411,11 @@ def _render(args) -> int:
         drawn += "; totals: " + ", ".join(f"{t.route_id} {t.lines(width=999)[0]}" + (f" ({t.note()})" if t.note() else "")
                                           for t in join.totals)
     log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
+    if doc.callouts:
+        from gui.callout_painter import callout_notes
+
+        for note in callout_notes(doc, page):
+            log(f"warning: {note}")
     for path in written:
         log(f"wrote {path}")
     return 0

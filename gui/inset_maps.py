@@ -51,6 +51,7 @@ class InsetsMixin:
         if not plan.placed:
             return
         inner = replace(options, furniture=False, keep_clear=(), cutouts=(), avoid=(), locators=(), flows_within_frame=True,
+                        callouts=False,
                         phases=options.phases if options.phases is not None else frozenset(PHASES))
         for inset in plan.placed:
             renderer = type(self)(self.doc)

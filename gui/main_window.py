@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidge
 from geo.document import MapDocument
 from geo.history import History
 from gui.about import show_about
+from gui.callout_edit import CalloutActions
 from gui.compare_panel import ComparePanel
 from gui.dialogs.preferences import PreferencesDialog
 from gui.dialogs.prompts import Prompts
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.docks["layers"].raise_()
         self._build_actions()
         self.routes = RouteActions(self)
+        self.callouts = CalloutActions(self)
         self._build_menus()
         self._build_status()
         self.figures.route_selected.connect(self.trend.set_route)
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.act_undo, self.act_redo])
         edit.addSeparator()
-        edit.addActions([self.act_map_text, self.act_edit_figures, self.act_remove_layer])
+        edit.addActions([self.act_map_text, self.callouts.action, self.act_edit_figures, self.act_remove_layer])
         edit.addSeparator()
         edit.addAction(self.act_preferences)
         bar.addMenu(self.routes.menu(bar))

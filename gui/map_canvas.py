@@ -169,8 +169,9 @@ class MapCanvas(QWidget):
             (x1, y1), = view.to_px(_corner(old.extent[2], old.extent[1]))
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, not self.busy)
             painter.drawImage(QRectF(x0, y0, x1 - x0, y1 - y0), self._image)
-        if self.tool is not None:
-            self.tool.paint(painter, self.view)
+        for tool in (self.tool, self.idle_tool):
+            if tool is not None:
+                tool.paint(painter, self.view)
         painter.end()
         self.last_paint_ms = (time.perf_counter() - t0) * 1000
 
@@ -207,13 +208,18 @@ class MapCanvas(QWidget):
     """An editing tool (gui.route_tool.RouteTool) that sees mouse and key events first and paints over
     the map; None: the canvas pans and zooms."""
 
+    idle_tool = None
+    """What sees mouse events when no editing tool does (gui.callout_edit.CalloutDrag: a callout's box is
+    dragged, anywhere else the map pans)."""
+
     def set_tool(self, tool) -> None:
         self.tool = tool
         self.setCursor(Qt.CursorShape.CrossCursor) if tool is not None else self.unsetCursor()
         self.update()
 
     def _to_tool(self, name: str, event) -> bool:
-        handled = self.tool is not None and getattr(self.tool, name)(event)
+        tool = self.tool if self.tool is not None else self.idle_tool
+        handled = tool is not None and getattr(tool, name)(event)
         if handled:
             self.update()
         return bool(handled)

@@ -39,6 +39,7 @@ from geo.page import Page
 from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
+from gui.callout_painter import CalloutsMixin
 from gui.furniture_painter import FurniturePainter
 from gui.inset_maps import InsetsMixin, outside
 from gui.layout import PageLayout, page_view
@@ -81,6 +82,8 @@ class RenderOptions:
     cutouts: tuple[tuple[float, float, float, float], ...] = ()
     """Boxes (x0, y0, x1, y1, page pixels) the map leaves empty for what the page paints there (its
     inset maps): cut out of its clip, and kept clear by its labels as furniture is."""
+    callouts: bool = True
+    """Draw the document's callouts (geo.callouts) on this map: the page's map, not its insets."""
 
     def paints(self, phase: str) -> bool:
         return self.phases is None or phase in self.phases
@@ -92,7 +95,8 @@ class RenderOptions:
 PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
-class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFiguresMixin, PointLayersMixin, InsetsMixin):
+class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFiguresMixin, PointLayersMixin, CalloutsMixin,
+                  InsetsMixin):
     """Paint ``doc``: ``render_page`` for a whole page, ``render_map`` for a view (the canvas)."""
 
     def __init__(self, doc: MapDocument) -> None:
@@ -218,6 +222,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
             draw_values()
         if draw_place_figures is not None and labels:
             draw_place_figures()
+        if options.callouts:  # last: the most movable, clear of every label placed before
+            self._paint_callouts(painter, view, symbols_px, soft, labels)
         painter.setClipping(False)
         if fp is not None:
             self.report.texts.extend(fp.texts())

@@ -55,3 +55,7 @@ class RenderReport:
     """Every inset map painted on the page (geo.insets.PlacedInset) with its own map's report."""
     insets_left_out: list[tuple[str, str]] = field(default_factory=list)
     """Insets chosen that found no free room on the map: (area key, why)."""
+    callouts: list = field(default_factory=list)
+    """Every callout drawn (geo.callout_layout.PlacedCallout): its box, anchor, leader, what it overlaps."""
+    callout_notes: list[str] = field(default_factory=list)
+    """What the render says of its callouts: a text printed in another language, an overlap, an anchor off the map."""

@@ -43,6 +43,7 @@ from geo import paths
 from geo.atomic import atomic_output
 from geo.document import MapDocument
 from geo.errors import CrossingsError, ExportError
+from geo.exports.webmap_callouts import add_callouts
 from geo.exports.webmap_labels import TEXT_MM_RANGE
 from geo.exports.webmap_layers import (
     _add_boundaries,
@@ -203,6 +204,7 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     add_point_layers(m, doc, view, marks)  # the point layers' circles in their categories' colours, and labels
     if settings.places and "places" in layers:
         _add_places(m, doc, view, layers["places"], marks)
+    add_callouts(m, doc, view, marks)
 
     root.html.add_child(folium.Element(_furniture_html(doc, settings)), name="crossings_furniture")
     folium.LayerControl(position="topright", collapsed=False).add_to(m)

@@ -87,6 +87,8 @@ LABELS_JS = r"""
     if (p.kind === 'flow_label' || p.kind === 'total_label') {
       cls += ' crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_');
       if (p.kind === 'total_label') { cls += ' crossings-total'; }
+    } else if (p.kind === 'callout') {
+      cls += ' crossings-callout';  // always shown: a box of its own, never hidden by the declutter
     } else {
       cls += ' crossings-label crossings-collide';
       if (p.kind === 'country_label') { cls += ' crossings-country'; }

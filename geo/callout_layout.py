@@ -1,0 +1,216 @@
+"""Where a callout's box goes: clear of everything drawn, tied to its anchor by a leader (no Qt).
+
+A callout is laid out after every other label (it is the most movable thing on the map). Its text is
+wrapped to CALLOUT_MAX_WIDTH_MM; candidate boxes lie round the anchor in LEADER_DIRECTIONS at each
+of LEADER_MM (the nearest point of the box that far from the anchor), and the cheapest candidate that
+meets no flow, furniture, label, leader, circle, dot or other callout is taken (geo.labels, the
+placement every label shares). Where none is clear the least covered one is taken and what it
+overlaps is named: a callout is never dropped. A callout the user moved (``offset_mm``) keeps its
+place and is still told what it now overlaps.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from geo.labels import LabelRequest, place_labels
+
+CALLOUT_PT = 7.0
+"""The callout's text size on paper (legible at print: at least 6.5 pt)."""
+CALLOUT_MAX_WIDTH_MM = 38.0
+"""The widest line of a callout's text on paper; longer texts wrap."""
+PAD_MM = (1.2, 0.8)
+"""Paper between the box's border and its text, each side (x, y)."""
+BORDER_MM = 0.25
+"""The box's thin dark border."""
+LEADER_WIDTH_MM = 0.25
+ANCHOR_DOT_MM = 0.55
+"""The radius of the dot at the anchor."""
+LEADER_MM = (3.0, 6.0, 10.0, 15.0, 22.0, 30.0)
+"""How far from its anchor a box may lie (its nearest point), nearer preferred."""
+RING_COST = 1.0
+"""The cost of each farther leader length: any direction near beats the best one farther out."""
+LEADER_DIRECTIONS = 16
+"""Directions round the anchor (every 22.5°), north-east preferred: boxes read up and away from a place."""
+ANCHOR_CLEAR_MM = 0.6
+"""The leader may cross what it starts on (its route's band, its place's dot) within this much more
+than that thing's size of the anchor."""
+OVERLAP_WEIGHT = 1000.0
+"""With no clear position, how much a candidate's overlap costs (per share of its box)."""
+
+
+@dataclass(frozen=True)
+class CalloutRequest:
+    """One callout to place: its key ("callout:<n>"), anchor and box size in page pixels, the user's
+    offset of the box's centre from the anchor (page pixels, None: automatic), and how far from the
+    anchor its leader may cross what the anchor lies on (``trim``)."""
+
+    key: str
+    anchor: tuple[float, float]
+    size: tuple[float, float]
+    offset: tuple[float, float] | None = None
+    trim: float = 0.0
+
+
+@dataclass(frozen=True)
+class PlacedCallout:
+    key: str
+    rect: tuple[float, float, float, float]
+    anchor: tuple[float, float]
+    leader: tuple[tuple[float, float], tuple[float, float]] | None
+    """(anchor, nearest point of the box) in page pixels; None where the box covers its anchor."""
+    moved: bool
+    overlaps: tuple[str, ...] = ()
+    """What the box covers (named): empty when it is clear of everything drawn."""
+
+
+@dataclass(frozen=True)
+class Obstacle:
+    """Something drawn, in page pixels, named for messages ("the flow CMR-LY", "the legend").
+    ``leader``: a callout's leader may not cross it either (flows, labels, furniture); circles and
+    dots keep boxes off but a leader may pass over them."""
+
+    name: str
+    geometry: object
+    leader: bool = True
+
+
+def wrap_lines(text: str, max_width: float, width) -> list[str]:
+    """``text`` in lines no wider than ``max_width`` (``width(line)`` measures one line): greedy by
+    words, a word wider than the line on its own; line breaks in the text are kept."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        words = paragraph.split()
+        line = ""
+        for word in words:
+            trial = f"{line} {word}" if line else word
+            if line and width(trial) > max_width:
+                lines.append(line)
+                line = word
+            else:
+                line = trial
+        lines.append(line)
+    while len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def box_size(lines: list[str], width, line_height: float, mm: float) -> tuple[float, float]:
+    """The box round ``lines`` in page pixels: the widest line and every line's height, with PAD_MM."""
+    return (max(width(line) for line in lines) + 2 * PAD_MM[0] * mm, line_height * len(lines) + 2 * PAD_MM[1] * mm)
+
+
+def candidates(anchor: tuple[float, float], size: tuple[float, float], mm: float) -> list[tuple[float, float, float]]:
+    """(centre x, centre y, cost) of boxes of ``size`` round ``anchor``: at each leader length the
+    box's nearest side or corner that far out, north-east first, then round both ways."""
+    ax, ay = anchor
+    w, h = size
+    out = []
+    for ring, reach_mm in enumerate(LEADER_MM):
+        reach = reach_mm * mm
+        for k in range(LEADER_DIRECTIONS):
+            angle = math.radians(45.0 + 360.0 * k / LEADER_DIRECTIONS)
+            ux, uy = math.cos(angle), -math.sin(angle)  # page y runs down
+            # out along u until the box's support in that direction clears ``reach``
+            extent = abs(ux) * w / 2 + abs(uy) * h / 2
+            turn = min(k, LEADER_DIRECTIONS - k) / LEADER_DIRECTIONS  # 0 at north-east, 0.5 opposite
+            out.append((ax + ux * (reach + extent), ay + uy * (reach + extent), RING_COST * ring + turn))
+    return out
+
+
+def layout_callouts(requests: list[CalloutRequest], obstacles: list[Obstacle], soft: list,
+                    frame: tuple[float, float, float, float], mm: float) -> list[PlacedCallout]:
+    """Place each callout in order, each placed box and leader an obstacle to the next ones."""
+    obstacles = list(obstacles)
+    placed: list[PlacedCallout] = []
+    for req in requests:
+        one = _place(req, obstacles, soft, frame, mm)
+        placed.append(one)
+        name = f"callout {req.key.rpartition(':')[2]}"
+        obstacles.append(Obstacle(name, shapely.box(*one.rect)))
+        if one.leader is not None:
+            obstacles.append(Obstacle(f"the leader of {name}", shapely.LineString(one.leader), leader=True))
+    return placed
+
+
+def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm: float) -> PlacedCallout:
+    w, h = req.size
+    ax, ay = req.anchor
+    if req.offset is not None:
+        cx, cy = ax + req.offset[0], ay + req.offset[1]
+        rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), True,
+                             overlaps(rect, obstacles, frame))
+    cands = candidates(req.anchor, req.size, mm)
+    box_only = [o.geometry for o in obstacles if not o.leader]
+    if box_only:  # circles and dots: off the box, under the leader allowed
+        c = np.asarray(cands, float)
+        boxes = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
+        tree = shapely.STRtree(box_only)
+        hit = np.zeros(len(cands), bool)
+        hit[np.unique(tree.query(boxes, predicate="intersects")[0])] = True
+        cands = [cand for cand, bad in zip(cands, hit, strict=True) if not bad]
+    hard = [o.geometry for o in obstacles if o.leader]
+    request = LabelRequest(req.key, req.size, cands, anchors=[req.anchor] * len(cands))
+    done, _ = place_labels([request], soft, frame, hard=hard, leader_min=0.0, leader_trim=req.trim)
+    if not done:  # nothing clear: the least covered position, named
+        every = candidates(req.anchor, req.size, mm)
+        request = LabelRequest(req.key, req.size, every, anchors=None)
+        done, _ = place_labels([request], [*soft, *(o.geometry for o in obstacles)], frame,
+                               obstacle_weight=OVERLAP_WEIGHT)
+    if not done:  # not even inside the frame (a tiny view): beside the anchor, named
+        cx, cy, _ = candidates(req.anchor, req.size, mm)[0]
+        rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    else:
+        rect = done[0].rect
+    return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), False, overlaps(rect, obstacles, frame))
+
+
+def leader_of(rect, anchor) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """From the anchor to the nearest point of the box; None where the box covers the anchor."""
+    x0, y0, x1, y1 = rect
+    ax, ay = anchor
+    bx, by = min(max(ax, x0), x1), min(max(ay, y0), y1)
+    if (bx, by) == (ax, ay):
+        return None
+    return (float(ax), float(ay)), (float(bx), float(by))
+
+
+def overlaps(rect, obstacles: list[Obstacle], frame) -> tuple[str, ...]:
+    """The names of what ``rect`` covers, once each, in the obstacles' order; "the map's edge" when it
+    runs out of the frame."""
+    box = shapely.box(*rect)
+    names: list[str] = []
+    if obstacles:
+        hits = shapely.intersects(np.asarray([o.geometry for o in obstacles], dtype=object), box)
+        for obstacle, hit in zip(obstacles, hits, strict=True):
+            if hit and obstacle.name not in names:
+                names.append(obstacle.name)
+    fx, fy, fw, fh = frame
+    if rect[0] < fx or rect[1] < fy or rect[2] > fx + fw or rect[3] > fy + fh:
+        names.append("the map's edge")
+    return tuple(names)
+
+
+def route_anchor(symbols, route_id: str, view) -> tuple[tuple[float, float], float] | None:
+    """The middle of ``route_id``'s drawn flow (half way along its symbol's centre line, page pixels)
+    and half its band's width, from the renderer's symbols (geo.document.flow_symbols); None where the
+    map draws no symbol of it."""
+    if symbols is None or not len(symbols):
+        return None
+    rows = symbols[symbols["route_id"].astype(str).str.casefold() == route_id.casefold()]
+    if not len(rows):
+        return None
+    row = rows.iloc[int(np.argmax([g.length for g in rows["centreline"]]))]
+    mid = row["centreline"].interpolate(0.5, normalized=True)
+    (x, y), = view.to_px(np.array([[mid.x, mid.y]]))
+    return (float(x), float(y)), float(row["width_mm"]) * view.px_per_mm / 2
+
+
+def offset_mm(rect, anchor, mm: float) -> tuple[float, float]:
+    """A box's centre from its anchor in page millimetres (what a drag stores)."""
+    return (round(((rect[0] + rect[2]) / 2 - anchor[0]) / mm, 2), round(((rect[1] + rect[3]) / 2 - anchor[1]) / mm, 2))

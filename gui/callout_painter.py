@@ -1,0 +1,203 @@
+"""The map's callouts, painted as geo.callouts and geo.callout_layout describe them.
+
+What a callout says and where its box goes are the domain's; this mixin measures the text with Qt,
+hands the layout everything drawn before (flows, furniture, labels, leaders, circles, dots), paints
+the box (white, a thin dark border), its text in the map's font, the leader and the anchor's dot, and
+records each as a PlacedMark (kind "callout") for the web map and a PlacedCallout for the window.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+
+from geo.callout_layout import (
+    ANCHOR_CLEAR_MM,
+    ANCHOR_DOT_MM,
+    BORDER_MM,
+    CALLOUT_MAX_WIDTH_MM,
+    CALLOUT_PT,
+    LEADER_WIDTH_MM,
+    PAD_MM,
+    CalloutRequest,
+    Obstacle,
+    box_size,
+    layout_callouts,
+    route_anchor,
+    wrap_lines,
+)
+from geo.callouts import anchor_point, label, language_notes
+from geo.errors import CrossingsError
+from geo.placed_marks import PlacedMark, facing_side
+from geo.view import MapView
+from gui.fonts import map_font
+from gui.painting import draw_halo_text, pen
+from gui.text_lines import is_right_to_left
+
+CALLOUT = "callout"
+"""The kind of a callout's PlacedMark."""
+FURNITURE_NAMES = {"title": "the title", "legend": "the legend", "scale": "the scale bar"}
+
+
+class CalloutsMixin:
+    """MapRenderer's callouts; needs ``self.doc`` and ``self.report``. Laid out after every label."""
+
+    def _paint_callouts(self, painter: QPainter, view: MapView, symbols_px: list, soft: list, draw: bool) -> None:
+        callouts = getattr(self.doc, "callouts", ())
+        if not callouts:
+            return
+        doc, mm, theme = self.doc, view.px_per_mm, self.doc.theme
+        lang = getattr(doc, "label_language", "en")
+        self.report.callout_notes += language_notes(doc)
+        font = map_font(CALLOUT_PT, view.dpi, painter.device().logicalDpiY())
+        painter.setFont(font)
+        fm = painter.fontMetrics()
+        line_h = fm.height()
+        requests, texts = [], {}
+        for i, callout in enumerate(callouts):
+            key = f"callout:{i + 1}"
+            text, _ = callout.text_for(lang)
+            lines = wrap_lines(text, CALLOUT_MAX_WIDTH_MM * mm, fm.horizontalAdvance)
+            size = box_size(lines, fm.horizontalAdvance, line_h, mm)
+            try:
+                anchor, trim = self._callout_anchor(view, callout, i)
+            except CrossingsError as exc:  # its place or route is no longer in the map's layers: said
+                self.report.callout_notes.append(f"{exc}, so the callout is not drawn")
+                continue
+            hidden = _hidden_by(anchor, view.frame_px, self.report.furniture_rects)
+            if hidden:
+                self.report.callout_notes.append(f"{label(i, callout, lang)}: {callout.anchor.describe()} lies "
+                                                 f"{hidden}, so the callout is not drawn (move the frame or the "
+                                                 "callout's anchor)")
+                continue
+            offset = None if callout.offset_mm is None else (callout.offset_mm[0] * mm, callout.offset_mm[1] * mm)
+            requests.append(CalloutRequest(key, anchor, size, offset, trim + ANCHOR_CLEAR_MM * mm))
+            texts[key] = (i, lines)
+        placed = layout_callouts(requests, self._callout_obstacles(view, symbols_px), soft, view.frame_px, mm)
+        dark = QColor(theme.text)
+        for one in placed:
+            i, lines = texts[one.key]
+            self.report.callouts.append(one)
+            if one.overlaps:
+                why = "moved there by hand" if one.moved else "no clear place near its anchor"
+                self.report.callout_notes.append(f"{label(i, callouts[i], lang)} overlaps {_and(one.overlaps)} ({why})")
+            text = "\n".join(lines)
+            rtl = is_right_to_left(Qt.LayoutDirection.LayoutDirectionAuto, text)  # as Qt sets the line
+            self.report.labels.append((CALLOUT, one.rect))
+            self.report.texts.append((CALLOUT, text, theme.text, "#ffffff"))
+            if one.leader is not None:
+                self.report.leaders.append((one.key, one.leader[0], one.leader[1]))
+            self.report.marks.append(PlacedMark(CALLOUT, one.key, text, theme.text, one.rect,
+                                                facing_side(one.rect, one.anchor), CALLOUT_PT, line_h / mm,
+                                                (2 * PAD_MM[0], 2 * PAD_MM[1]), leader=one.leader))
+            if draw:
+                _draw_callout(painter, one, text, font, dark, rtl, mm)
+
+    def _callout_anchor(self, view: MapView, callout, index: int) -> tuple[tuple[float, float], float]:
+        """The anchor in page pixels and how far round it the leader may cross what it starts on."""
+        mm = view.px_per_mm
+        if callout.anchor.kind == "route":
+            drawn = route_anchor(self.report.symbols, callout.anchor.ref, view)
+            if drawn is not None:
+                return drawn
+            self.report.callout_notes.append(f"{label(index, callout, self.doc.label_language)}: the map draws no "
+                                             f"flow of {callout.anchor.describe()}: it points at the middle of the "
+                                             "route's line")
+        x, y = anchor_point(self.doc, callout, index)
+        (px, py), = view.to_px(np.array([[x, y]], float))
+        reach = ANCHOR_DOT_MM * mm
+        if callout.anchor.kind == "place":  # its own dot
+            reach = max([reach] + [r for pid, *_, r in self.report.dots if pid.casefold() == callout.anchor.ref.casefold()])
+        return (float(px), float(py)), reach
+
+    def _callout_obstacles(self, view: MapView, symbols_px: list) -> list[Obstacle]:
+        """Everything drawn before the callouts, named: flows, furniture, labels and leaders (boxes and
+        leaders keep off them); circles and dots (boxes keep off them)."""
+        report = self.report
+        out: list[Obstacle] = []
+        symbols = report.symbols
+        ids = list(symbols["route_id"]) if symbols is not None else []
+        for k, geom in enumerate(symbols_px):
+            out.append(Obstacle(f"the flow {ids[k]}" if k < len(ids) else "an OD node", geom))
+        for key, rect in report.furniture_rects.items():
+            name = FURNITURE_NAMES.get(key, "an inset map" if key.startswith("cutout") else "the page's furniture")
+            out.append(Obstacle(name, shapely.box(rect.left(), rect.top(), rect.right(), rect.bottom())))
+        named = {tuple(m.rect): m for m in report.marks}
+        for kind, rect in report.labels:
+            mark = named.get(tuple(rect))
+            what = "name" if kind in ("place", "country") else "figure" if mark is not None else "label"
+            out.append(Obstacle(f"the {what} {mark.text.splitlines()[0]!r}" if mark is not None else "a label",
+                                shapely.box(*rect)))
+        for key, a, b in report.leaders:
+            out.append(Obstacle(f"the leader of {key}", shapely.LineString([a, b])))
+        circles = report.place_circles
+        if circles is not None and len(circles):
+            from geo.place_figure_layout import circle_shapes
+
+            for row, disc in zip(circles.itertuples(), circle_shapes(circles, view), strict=True):
+                out.append(Obstacle(f"the circle of {row.name}", disc, leader=False))
+        for pid, x, y, r in report.dots:
+            out.append(Obstacle(f"the dot of {pid}", shapely.Point(x, y).buffer(r + 0.3 * view.px_per_mm), leader=False))
+        return out
+
+
+def _draw_callout(painter: QPainter, one, text: str, font, colour: QColor, rtl: bool, mm: float) -> None:
+    """Leader, box (white, thin dark border), text (left aligned, right aligned when it reads right to
+    left), and the dot at the anchor over the leader's end."""
+    painter.save()
+    x0, y0, x1, y1 = one.rect
+    if one.leader is not None:
+        painter.setPen(pen(colour, LEADER_WIDTH_MM * mm))
+        painter.drawLine(QPointF(*one.leader[0]), QPointF(*one.leader[1]))
+    painter.setPen(pen(colour, BORDER_MM * mm, join=Qt.PenJoinStyle.MiterJoin))
+    painter.setBrush(QColor("#ffffff"))
+    half = BORDER_MM * mm / 2  # the border inside the box: the box is what the layout kept clear
+    painter.drawRect(QRectF(x0 + half, y0 + half, x1 - x0 - 2 * half, y1 - y0 - 2 * half))
+    inner = QRectF(x0 + PAD_MM[0] * mm, y0 + PAD_MM[1] * mm, x1 - x0 - 2 * PAD_MM[0] * mm, y1 - y0 - 2 * PAD_MM[1] * mm)
+    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    draw_halo_text(painter, inner, text, font, colour, QColor("#ffffff"), 0.0, flags=align)
+    painter.setPen(pen("#ffffff", 0.2 * mm))
+    painter.setBrush(colour)
+    r = ANCHOR_DOT_MM * mm
+    painter.drawEllipse(QPointF(*one.anchor), r, r)
+    painter.restore()
+
+
+def _hidden_by(anchor, frame, furniture: dict) -> str:
+    """Where an anchor cannot be seen: "outside the map's frame", "under the legend"; "" where it can."""
+    fx, fy, fw, fh = frame
+    x, y = anchor
+    if not (fx <= x <= fx + fw and fy <= y <= fy + fh):
+        return "outside the map's frame"
+    for key, rect in furniture.items():
+        if rect.left() <= x <= rect.right() and rect.top() <= y <= rect.bottom():
+            return "under " + FURNITURE_NAMES.get(key, "an inset map" if key.startswith("cutout") else "the furniture")
+    return ""
+
+
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def callout_notes(doc, page=None) -> list[str]:
+    """What a render of ``doc``'s page says of its callouts (a text in another language, an overlap, an
+    anchor off the map), from a layout of the page with nothing painted (as the web map's labels)."""
+    from PySide6.QtGui import QImage
+
+    from gui.qt_app import ensure_gui_app
+    from gui.render import MapRenderer, RenderOptions
+
+    ensure_gui_app(widgets=True)
+    page = page or doc.page
+    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(page.dpi / 0.0254))
+    image.setDotsPerMeterY(round(page.dpi / 0.0254))
+    painter = QPainter(image)
+    renderer = MapRenderer(doc)
+    try:
+        renderer.render_page(painter, page, RenderOptions(phases=frozenset()))
+    finally:
+        painter.end()
+    return list(renderer.report.callout_notes)

@@ -1,0 +1,177 @@
+"""Callouts (issue 14, item 4) without Qt: parsed, checked against the map's layers by name, translated
+with the map (the English text said when printed instead), saved with the project, undone, and laid
+out clear of what is drawn."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import shapely
+
+from geo.callout_layout import CalloutRequest, Obstacle, layout_callouts, wrap_lines
+from geo.callouts import (
+    MAX_CHARS,
+    Callout,
+    CalloutAnchor,
+    anchor_point,
+    check_callouts,
+    language_notes,
+    parse_callouts,
+)
+from geo.document import MapDocument
+from geo.errors import CrossingsError, DataError
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return MapDocument.from_files()
+
+
+def test_the_command_line_names_a_place_a_route_or_a_point_and_joins_translations():
+    callouts = parse_callouts(["place:dirkou=About 400 people stranded",
+                               "route:ALB=Algeria: new anti-smuggling unit, December",
+                               "lonlat:3.0,36.8=Algiers: arrests",
+                               "place:dirkou@fr=Environ 400 personnes bloquées"])
+    assert [str(c.anchor) for c in callouts] == ["place:dirkou", "route:ALB", "lonlat:3,36.8"]
+    assert callouts[0].text_by_language == {"en": "About 400 people stranded", "fr": "Environ 400 personnes bloquées"}
+    assert callouts[1].text_by_language == {"en": "Algeria: new anti-smuggling unit, December"}
+    assert callouts[2].anchor == CalloutAnchor("lonlat", "", 3.0, 36.8) and callouts[2].offset_mm is None
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("dirkou=About 400", "write place:ID, route:ID or lonlat:LON,LAT"),
+    ("place:dirkou", "write ANCHOR=TEXT"),
+    ("place:dirkou=   ", "write ANCHOR=TEXT"),
+    ("place:dirkou@de=Etwa 400", "language 'de' is not en, fr or ar"),
+    ("lonlat:3.0=x", "lonlat needs two numbers"),
+    ("lonlat:200,36=x", "longitude 200 is not between -180 and 180"),
+    ("place:dirkou=" + "x" * (MAX_CHARS + 1), f"at most {MAX_CHARS}"),
+])
+def test_a_bad_callout_option_is_refused_with_what_to_write(value, words):
+    with pytest.raises(CrossingsError) as err:
+        parse_callouts([value])
+    assert words in str(err.value) and "--callout" in str(err.value)
+
+
+def test_an_unknown_place_or_route_is_named_with_the_callout_and_the_nearest_id(doc):
+    callouts = parse_callouts(["route:ALB=fine", "place:dirkuo=About 400 people stranded"])
+    with pytest.raises(CrossingsError) as err:
+        check_callouts(doc, callouts)
+    assert str(err.value) == "callout 2: no place 'dirkuo' in the places layer (Dirkou is 'dirkou')"
+    with pytest.raises(CrossingsError) as err:
+        check_callouts(doc, parse_callouts(["route:ALBX=Algeria"]))
+    assert "callout 1: no route 'ALBX' in the routes layer" in str(err.value) and "'ALB'" in str(err.value)
+    check_callouts(doc, parse_callouts(["place:DIRKOU=Ids as figures name them", "route:ALB=x", "lonlat:3,36=x"]))
+
+
+def test_anchors_lie_where_their_place_route_or_point_is(doc):
+    from geo.projection import transformer
+
+    dirkou, alb, point = parse_callouts(["place:dirkou=a", "route:ALB=b", "lonlat:3.0,36.8=c"])
+    to_ll = transformer(doc.crs, "EPSG:4326")
+    lon, lat = to_ll.transform(*anchor_point(doc, dirkou))
+    assert (lon, lat) == pytest.approx((12.9, 19.0), abs=0.2)
+    lon, lat = to_ll.transform(*anchor_point(doc, point))
+    assert (lon, lat) == pytest.approx((3.0, 36.8), abs=1e-6)
+    route = doc.layer("routes").data.set_index("route_id").geometry["ALB"]
+    x, y = anchor_point(doc, alb)
+    assert shapely.distance(shapely.Point(to_ll.transform(x, y)), route) < 0.2  # on (the smoothed) route
+
+
+def test_the_map_prints_its_own_language_and_says_when_it_prints_english(doc):
+    callout = Callout(CalloutAnchor("place", "dirkou"), {"en": "About 400 stranded", "fr": "Environ 400 bloquées"})
+    assert callout.text_for("fr") == ("Environ 400 bloquées", "fr")
+    assert callout.text_for("ar") == ("About 400 stranded", "en")  # never an invented translation
+    doc.callouts, doc.label_language = (callout,), "ar"
+    try:
+        assert language_notes(doc) == ["callout 1 ('About 400 stranded') has no Arabic text: printed in English"]
+        doc.label_language = "fr"
+        assert language_notes(doc) == []
+    finally:
+        doc.callouts, doc.label_language = (), "en"
+
+
+def test_callouts_are_saved_with_the_project_and_read_back_equal(tmp_path):
+    from geo.project import load_project, save_project
+
+    doc = MapDocument.from_files()
+    doc.callouts = (Callout(CalloutAnchor("place", "dirkou"), {"en": "About 400", "ar": "حوالي 400"}, (12.5, -8.0)),
+                    Callout(CalloutAnchor("lonlat", "", 3.0, 36.8), {"fr": "<b>Alger</b> & \"nous\""}))
+    path = save_project(doc, tmp_path / "p.crossings.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["callouts"][0] == {
+        "anchor": {"kind": "place", "id": "dirkou"}, "texts": {"en": "About 400", "ar": "حوالي 400"},
+        "offset_mm": [12.5, -8.0]}
+    assert load_project(path).callouts == doc.callouts
+
+
+@pytest.mark.parametrize(("entry", "words"), [
+    ({"anchor": {"kind": "town", "id": "x"}, "texts": {"en": "a"}}, "anchor must be an object with kind"),
+    ({"anchor": {"kind": "place", "id": "dirkou"}, "texts": {"de": "a"}}, "language 'de' is not en, fr or ar"),
+    ({"anchor": {"kind": "place", "id": "dirkou"}, "texts": {}}, "has no text"),
+    ({"anchor": {"kind": "place", "id": "dirkou"}, "texts": {"en": "a"}, "offset_mm": [1]}, "offset_mm must be"),
+    ({"anchor": {"kind": "lonlat", "lon": 3, "lat": 99}, "texts": {"en": "a"}}, "latitude 99"),
+])
+def test_a_bad_project_callout_names_the_key_and_the_callout(tmp_path, entry, words):
+    from geo.project import load_project, save_project
+
+    doc = MapDocument.from_files()
+    path = save_project(doc, tmp_path / "p.crossings.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["callouts"] = [{"anchor": {"kind": "route", "id": "ALB"}, "texts": {"en": "ok"}}, entry]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_project(path)
+    assert "key 'callouts', callout 2" in str(err.value) and words in str(err.value)
+
+
+def test_adding_and_moving_a_callout_are_undone():
+    from geo.history import History
+
+    doc = MapDocument.from_files()
+    history = History(doc)
+    callout = parse_callouts(["place:dirkou=About 400"])[0]
+    history.edit("Add callout", lambda: setattr(doc, "callouts", (callout,)))
+    history.edit("Move callout", lambda: setattr(doc, "callouts", (callout.moved((10.0, -5.0)),)))
+    assert doc.callouts[0].offset_mm == (10.0, -5.0) and history.is_dirty
+    history.undo()
+    assert doc.callouts == (callout,)
+    history.undo()
+    assert doc.callouts == ()
+    history.redo()
+    assert doc.callouts == (callout,)
+
+
+def test_text_wraps_to_the_box_width_keeping_every_word():
+    text = "Algeria: new anti-smuggling unit, December"
+    lines = wrap_lines(text, 100, lambda s: 6 * len(s))
+    assert all(6 * len(line) <= 100 for line in lines) and " ".join(lines) == text
+    assert wrap_lines("a\nb", 1000, len) == ["a", "b"]
+
+
+def test_the_box_keeps_clear_of_what_is_drawn_and_a_moved_box_says_what_it_covers():
+    mm = 10.0
+    frame = (0.0, 0.0, 2000.0, 1000.0)
+    band = Obstacle("the flow CMR-LY", shapely.box(1000, 0, 1100, 1000))
+    legend = Obstacle("the legend", shapely.box(1100, 300, 1600, 1000))
+    dot = Obstacle("the dot of tripoli", shapely.Point(1200, 250).buffer(8), leader=False)
+    req = CalloutRequest("callout:1", (1140.0, 250.0), (300.0, 80.0), trim=5.0)
+    one, = layout_callouts([req], [band, legend, dot], [], frame, mm)
+    box = shapely.box(*one.rect)
+    assert not one.overlaps and not one.moved
+    assert not box.intersects(band.geometry) and not box.intersects(legend.geometry)
+    assert not box.intersects(dot.geometry)
+    assert one.leader[0] == (1140.0, 250.0)
+    assert not shapely.LineString(one.leader).intersects(band.geometry)  # the leader crosses no flow either
+    moved, = layout_callouts([CalloutRequest("callout:1", (1140.0, 250.0), (300.0, 80.0), offset=(200.0, 200.0))],
+                             [band, legend, dot], [], frame, mm)
+    assert moved.moved and moved.rect == (1190.0, 410.0, 1490.0, 490.0)
+    assert moved.overlaps == ("the legend",)
+
+
+def test_a_second_callout_keeps_clear_of_the_first():
+    frame = (0.0, 0.0, 1000.0, 1000.0)
+    reqs = [CalloutRequest(f"callout:{i}", (500.0, 500.0), (200.0, 60.0)) for i in (1, 2)]
+    first, second = layout_callouts(reqs, [], [], frame, 10.0)
+    assert not shapely.box(*first.rect).intersects(shapely.box(*second.rect))
+    assert not shapely.LineString(second.leader).crosses(shapely.box(*first.rect))
