@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from geo import paths
+from geo.callouts import Callout, CalloutAnchor, check_callouts
 from geo.document import MapDocument
 from geo.map_words import WORDS
 from geo.page import Page
@@ -42,12 +43,30 @@ LAYERS = (
 )
 
 
+CALLOUTS = (  # the update's key events, in the three languages the map is printed in
+    Callout(CalloutAnchor("route", "ALB"), {
+        "en": "Algeria: new security unit against migrant smuggling, December 2024",
+        "fr": "Algérie : nouvelle unité de sécurité contre le trafic de migrants, décembre 2024",
+        "ar": "الجزائر: وحدة أمنية جديدة لمكافحة تهريب المهاجرين، ديسمبر 2024"}),
+    Callout(CalloutAnchor("place", "agadez"), {
+        "en": "Niger: IOM centres in Agadez beyond capacity as expulsions continue",
+        "fr": "Niger : centres de l'OIM à Agadez au-delà de leur capacité, les expulsions continuent",
+        "ar": "النيجر: مراكز المنظمة الدولية للهجرة في أغاديس تتجاوز طاقتها مع استمرار الطرد"}),
+    Callout(CalloutAnchor("lonlat", lon=10.18, lat=36.80), {
+        "en": "Tunisia: UNHCR registration of refugees remains closed",
+        "fr": "Tunisie : l'enregistrement des réfugiés par le HCR reste fermé",
+        "ar": "تونس: لا يزال تسجيل اللاجئين لدى المفوضية مغلقًا"}),
+)
+
+
 def overview() -> MapDocument:
     doc = MapDocument.from_files()
     doc.select("2024", "arrivals")
     doc.flow_style = dataclasses.replace(doc.flow_style, part_period="2024Q4")
     doc.place_layers = LAYERS
     check_place_layers(doc)
+    doc.callouts = CALLOUTS
+    check_callouts(doc, CALLOUTS)
     doc.page = Page("A3", "landscape", 300.0)
     doc.title = WORDS["en"]["title"]  # the default title: printed in the map's language
     return doc
