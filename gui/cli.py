@@ -290,8 +290,11 @@ def _render(args) -> int:
     insets = insets_option(args.insets)
     if args.project:
         doc = open_render_project(args)
-        if given & {"page", "orientation", "dpi", "size"}:
+        if "size" in given:
             doc.page = page
+        elif given & {"page", "orientation", "dpi"}:  # only what is given: --dpi 150 keeps the project's A3
+            doc.page = dataclasses.replace(doc.page, **{f: getattr(args, a) for a, f in (
+                ("page", "paper"), ("orientation", "orientation"), ("dpi", "dpi")) if a in given})
         page = doc.page
     else:
         doc = _load(args)

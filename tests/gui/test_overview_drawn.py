@@ -85,6 +85,13 @@ def test_the_project_renders_with_one_command_as_saved(tmp_path, qapp):
     assert main(["render", str(project), "-q", "--out-dir", str(out), "--no-geojson", "--no-png",
                  "--svg", str(out / "en.svg"), "--language", "en"]) == 0
     assert "of which Q4 2024" in (out / "en.svg").read_text(encoding="utf-8")
+    # an option given changes that setting only: --dpi keeps the project's paper
+    assert main(["render", str(OVERVIEW), "-q", "--out-dir", str(out), "--no-geojson", "--dpi", "30",
+                 "--name", "small"]) == 0
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out / "small.png"))
+    assert (image.width(), image.height()) == Page("A3", "landscape", 30.0).size_px
 
 
 def test_a_project_names_its_own_data(tmp_path, capsys, qapp):
