@@ -97,8 +97,14 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
     return out
 
 
-def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list, crossable: tuple = ()
-                  ) -> tuple[list[PlacedLabel], list[str]]:
+CIRCLE_ROOM_MM = 3.0
+"""A flow's or total's leader keeps this far off a thematic layer's circle: run past it (Italy's total
+past the Central Mediterranean's dead and missing), it fenced the circle off from every place its own
+figure could be tied to it from, and that figure was lost."""
+
+
+def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list, crossable: tuple = (),
+                  leader_blockers: tuple = ()) -> tuple[list[PlacedLabel], list[str]]:
     """Place the figures inside the view's frame: never on ``hard`` (flows, nodes, furniture, labels
     placed before), at a cost on ``soft`` and round every route's end; a leader may cross ``crossable``."""
     mm = view.px_per_mm
@@ -107,7 +113,8 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
     # a route's end and its town name (one GEOS call for the thousands of ends of a big map)
     towns = list(shapely.buffer(shapely.points(ends), TOWN_MM * mm, quad_segs=16)) if len(ends) else []
     return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
-                        hard=hard, leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable)
+                        hard=hard, leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable,
+                        leader_blockers=leader_blockers)
 
 
 def _tip(line) -> tuple[float, float]:

@@ -80,22 +80,23 @@ class Claims:
 
 def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[float, float, float, float],
                  obstacle_weight: float = 50.0, hard: list | None = None, *, leader_min: float = 0.0,
-                 leader_trim: float = 0.0, claims: Claims | None = None, crossable: tuple = ()
-                 ) -> tuple[list[PlacedLabel], list[str]]:
+                 leader_trim: float = 0.0, claims: Claims | None = None, crossable: tuple = (),
+                 leader_blockers: tuple = ()) -> tuple[list[PlacedLabel], list[str]]:
     """Place labels; returns the placed ones and the keys that found no free position.
 
     ``obstacles`` may be overlapped at a cost; ``hard`` ones (flows, the legend) never are: a
     label with no candidate clear of them is dropped and reported rather than drawn over a flow.
     A leader may touch hard obstacles only within ``leader_trim`` of its anchor (the flow it ties to),
-    and may cross the ``crossable`` ones among them.
+    and may cross the ``crossable`` ones among them; it never crosses ``leader_blockers`` (room kept round a
+    circle for its own figure's leader).
     """
     soft = np.asarray(obstacles, dtype=object)
     tree = STRtree(soft) if len(soft) else None
     hard = np.asarray(hard if hard is not None else [], dtype=object)
     hard_tree = STRtree(hard) if len(hard) else None
-    if crossable:  # what no label may cover but a leader may cross (an inset locator's thin outline)
+    if crossable or leader_blockers:  # what a leader may cross (an inset locator's thin outline), what it may not
         skip = {id(g) for g in crossable}
-        leader_hard = np.asarray([g for g in hard if id(g) not in skip], dtype=object)
+        leader_hard = np.asarray([g for g in hard if id(g) not in skip] + list(leader_blockers), dtype=object)
         leader_tree = STRtree(leader_hard) if len(leader_hard) else None
     else:
         leader_hard, leader_tree = hard, hard_tree

@@ -25,6 +25,10 @@ HEADING, EXPLAIN, SIZE, COLOUR, OUTLINE, RING, TOTAL, NO_DATA, NODE, NOTE = (
     "heading", "explain", "size", "colour", "outline", "ring", "total", "no_data", "node", "note")
 SUBHEADING, PLACE_LAYER = "subheading", "place_layer"
 """A second group's heading (the place and country figures), and one of its layers: a circle in its colour."""
+NESTED = "nested"
+"""A circle scale's sizes as one sample: the circles drawn inside one another, standing on one baseline,
+each figure level with its circle's top (``sizes``): the proportional-circle legend of print maps, a
+third the height of a row per size (the overview's legend then fits an A4 page in one column)."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class LegendEntry:
     """Band width or circle diameter on paper, for SIZE entries."""
     shape: str = "band"
     """'band' or 'circle' for SIZE entries."""
+    sizes: tuple[tuple[str, float], ...] = ()
+    """(figure, diameter in mm) of a NESTED entry's circles, largest first."""
 
 
 def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
@@ -121,7 +127,9 @@ def place_entries(doc) -> list[LegendEntry]:
                 continue
             largest = max(largest, float(figures["value"].max()))
             entries.append(LegendEntry(PLACE_LAYER, legend_title(doc, layer), layer_colour(i, layer)))
-        entries += [LegendEntry(SIZE, text, "#6f6f6f", size, "circle") for text, size in size_rows(scale, largest, lang)]
+        rows = tuple(size_rows(scale, largest, lang))
+        if rows:
+            entries.append(LegendEntry(NESTED, "", "#6f6f6f", max(size for _t, size in rows), "circle", sizes=rows))
         smallest = scale.min_width_mm
     if smallest is None:
         return []

@@ -39,6 +39,10 @@ from geo.projection import to_crs
 PLACE_CIRCLE_MAX_MM = 16.0
 """The diameter of the largest figure's circle on paper (A4, 1:15 million: Libya's 787,326 fills a
 good part of the country without reaching its coast)."""
+OWN_SCALE_MAX_MM = 12.0
+"""The largest circle of a scale of its own (a layer naming ``scale``): smaller than the common scale's,
+so that the dead and missing (9,757 at most) and the migrants in Libya (787,326) are not drawn the same
+size side by side, and the circles of three scales do not crowd the map."""
 PLACE_CIRCLE_MIN_MM = 1.6
 """No circle is drawn smaller (a point stays visible); the legend says so, as for route circles."""
 PLACE_CIRCLE_OPACITY = 0.72
@@ -231,7 +235,7 @@ def place_scale(doc, scale: str = "") -> WidthScale | None:
               for v in layer_figures(doc, layer)["value"]]
     if not values:
         return None
-    return WidthScale.fit(values, PLACE_CIRCLE_MAX_MM, PLACE_CIRCLE_MIN_MM, by_area=True)
+    return WidthScale.fit(values, OWN_SCALE_MAX_MM if scale else PLACE_CIRCLE_MAX_MM, PLACE_CIRCLE_MIN_MM, by_area=True)
 
 
 def scale_names(doc) -> list[str]:

@@ -11,6 +11,7 @@ from geo.legend import (
     COLOUR,
     EXPLAIN,
     HEADING,
+    NESTED,
     NO_DATA,
     NODE,
     NOTE,
@@ -131,7 +132,7 @@ class FurniturePainter:
                         self.flags(Qt.AlignmentFlag.AlignLeft), self.subtitle())
 
     # The legend: entries from geo.legend (the web map lists the same), laid out in mm rows.
-    LEGEND_W_MM = 60.0
+    LEGEND_W_MM = 62.0
     BAND_MM = 16.0
 
     def _entries(self):
@@ -155,6 +156,8 @@ class FurniturePainter:
             return r.height() + self.GROUP_GAP_MM * mm + 1.0 * mm
         if e.kind == SIZE:
             return max(e.size_mm * mm, 2.5 * mm) + 2.2 * mm
+        if e.kind == NESTED:  # the largest circle, and room for the top figure's half line above it
+            return (e.size_mm + self.NESTED_TEXT_MM + 1.0) * mm
         if e.kind == NOTE:
             return 4.5 * mm
         return max(4.2 * mm, self._wrapped_height(e, self._text_width(e)) + 1.0 * mm)
@@ -195,7 +198,7 @@ class FurniturePainter:
         cuts = [i for i in range(1, len(entries)) if entries[i - 1].kind not in (HEADING, SUBHEADING)
                 and not (entries[i].kind == SIZE and entries[i - 1].kind == SIZE)]
         for prefer in (lambda i: entries[i].kind == SUBHEADING,
-                       lambda i: entries[i].kind == PLACE_LAYER and entries[i - 1].kind in (SIZE, NOTE)):
+                       lambda i: entries[i].kind == PLACE_LAYER and entries[i - 1].kind in (SIZE, NESTED, NOTE)):
             fitting = [i for i in cuts if prefer(i) and height(i) <= max_h]
             if fitting:
                 return [entries[:min(fitting, key=height)], entries[min(fitting, key=height):]]
@@ -253,6 +256,8 @@ class FurniturePainter:
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(7.5))
                 self.p.drawText(box(x0 + (self.BAND_MM + 2.5) * mm, cy - 2.5 * mm, 30 * mm, 5 * mm), left_mid, e.text)
+            elif e.kind == NESTED:
+                self._nested(rect, x0, y + row_h - 0.8 * mm, e)
             elif e.kind == NOTE:
                 self.p.setPen(QColor(theme.muted_text))
                 self.p.setFont(self.font(6.5, italic=True))
@@ -268,6 +273,33 @@ class FurniturePainter:
                                 int(left_mid | Qt.TextFlag.TextWordWrap), e.text)
             y += row_h
 
+    def _nested(self, rect: QRectF, x0: float, base: float, e) -> None:
+        """The circles of one scale inside one another on the baseline ``base``, largest first, each
+        figure beside its circle's top, tied to it by a hairline (moved down where two would touch)."""
+        mm, theme = self.mm, self.doc.theme
+        big = e.size_mm * mm
+        cx = x0 + max(big, self.BAND_MM * mm) / 2
+        text_x = x0 + max(big, self.BAND_MM * mm) + 2.5 * mm
+        self.p.setFont(self.font(7.5))
+        step = self.p.fontMetrics().height()
+        last = None
+        for text, d_mm in e.sizes:  # largest first: each drawn over the larger, outlined so all read
+            d = d_mm * mm
+            top = base - d
+            self.p.setPen(pen("#ffffff", 0.25 * mm))
+            self.p.setBrush(qcolor(e.colour, 0.55))
+            self.p.drawEllipse(QRectF(self.mirrored(rect, cx - d / 2, d), top, d, d))
+            at = top if last is None else max(top, last + step)
+            last = at
+            self.p.setPen(pen(theme.muted_text, 0.15 * mm))
+            a, b = (cx, top), (text_x - 0.8 * mm, at)
+            self.p.drawLine(QPointF(self.mirrored(rect, a[0], 0), a[1]), QPointF(self.mirrored(rect, b[0], 0), b[1]))
+            self.p.setPen(QColor(theme.text))
+            self.p.drawText(QRectF(self.mirrored(rect, text_x, 30 * mm), at - step / 2, 30 * mm, step),
+                            self.flags(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+    NESTED_TEXT_MM = 1.0
+    """Room above a nested sample's largest circle for half its figure's line."""
     MARK_MM = 6.0
     """Width of the sample drawn beside a colour or mark entry."""
     GROUP_GAP_MM = 2.5

@@ -13,7 +13,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from geo.figure_layout import FIGURE_PT, PAD_MM, figure_requests, place_figures
+from geo.figure_layout import CIRCLE_ROOM_MM, FIGURE_PT, PAD_MM, figure_requests, place_figures
 from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, figure_labels, labelled_symbols, value_label_ground
 from geo.placed_marks import PlacedMark, facing_side
 from geo.view import MapView
@@ -40,7 +40,10 @@ class ValueLabelsMixin:
         # where each goes is geo.figure_layout's, as for the web map; Qt measures the text here
         requests, _ = figure_requests(doc, view, symbols, figures, partial(text_size, painter))
         requests = [r for r in requests if printed(r.key)]
-        placed, dropped = place_figures(doc, view, requests, [*hard, *(islands or [])], soft or [])
+        # a figure's leader keeps off the circles' rooms: one run past a circle fenced off its own figure
+        discs = getattr(self, "_circle_discs", None) or []
+        rooms = tuple(shapely.buffer(discs, CIRCLE_ROOM_MM * mm)) if discs else ()
+        placed, dropped = place_figures(doc, view, requests, [*hard, *(islands or [])], soft or [], leader_blockers=rooms)
         self.report.value_labels = placed
         self.report.dropped_labels += dropped
         hard.extend(shapely.box(*lab.rect) for lab in placed)

@@ -25,6 +25,7 @@ from geo.legend import (
     COLOUR,
     EXPLAIN,
     HEADING,
+    NESTED,
     NO_DATA,
     NODE,
     NOTE,
@@ -34,6 +35,7 @@ from geo.legend import (
     SIZE,
     SUBHEADING,
     TOTAL,
+    LegendEntry,
     legend_entries,
 )
 from geo.map_language import map_language
@@ -78,7 +80,11 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings) -> str:
              NODE: '<span class="crossings-ring crossings-node" style="background:{c}"></span>',
              PLACE_LAYER: '<span class="crossings-ring crossings-place" style="background:{c}"></span>',
              POINT_CATEGORY: '<span class="crossings-ring crossings-point" style="background:{c}"></span>'}
-    for entry in legend_entries(doc):  # the painter's legend, entry for entry (geo.legend)
+    entries = []  # a nested circle sample is a row per size here: the page scrolls, and each circle grows with the zoom
+    for entry in legend_entries(doc):
+        entries += ([LegendEntry(SIZE, text, entry.colour, size, "circle") for text, size in entry.sizes]
+                    if entry.kind == NESTED else [entry])
+    for entry in entries:  # the painter's legend, entry for entry (geo.legend)
         if entry.kind == HEADING:
             heading = entry.text
         elif entry.kind == NOTE and not note:  # the flows' note closes the legend

@@ -9,12 +9,13 @@ import pytest
 
 from geo.document import MapDocument
 from geo.errors import CrossingsError
-from geo.legend import PLACE_LAYER, SIZE, SUBHEADING, legend_entries
+from geo.legend import NESTED, PLACE_LAYER, SUBHEADING, legend_entries
 from geo.map_marks import figure_labels
 from geo.map_texts import flow_label_texts
 from geo.place_figures import (
     CIRCLES,
     FLOWS,
+    OWN_SCALE_MAX_MM,
     RETURN_CIRCLE_AT,
     PlaceFigureLayer,
     check_place_layers,
@@ -77,16 +78,18 @@ def test_each_circle_scale_has_its_own_sizes_in_the_legend(doc):
                         PlaceFigureLayer("migrants_present", "2024Q4"))
     circles = place_circles(doc).set_index("key")
     largest = {w: circles[circles["where"] == w]["diameter_mm"].max() for w in ("ATL", "LBY")}
-    assert largest["ATL"] == pytest.approx(largest["LBY"])  # each scale's largest figure at the full size
+    assert largest == {"ATL": pytest.approx(OWN_SCALE_MAX_MM), "LBY": pytest.approx(16.0)}  # each its scale's largest
     everything = legend_entries(doc)
     circles_from = next(i for i, e in enumerate(everything) if e.kind == SUBHEADING)
-    entries = [e for e in everything[circles_from:] if e.kind in (PLACE_LAYER, SIZE)]
+    entries = [e for e in everything[circles_from:] if e.kind in (PLACE_LAYER, NESTED)]
     kinds = [e.kind for e in entries]
-    # the two dead-and-missing layers, the sizes of their scale, then the stock and its own sizes
-    assert kinds[:2] == [PLACE_LAYER, PLACE_LAYER] and kinds[2] == SIZE and PLACE_LAYER in kinds[3:]
+    # the two dead-and-missing layers, the nested sizes of their scale, then the stock and its own
+    assert kinds == [PLACE_LAYER, PLACE_LAYER, NESTED, PLACE_LAYER, NESTED]
     assert entries[0].text == f"Dead and missing ({IOM})" and entries[1].text == f"Dead and missing ({CF})"
-    dead_sizes = [e.text for e in entries[2:kinds.index(PLACE_LAYER, 2)]]
-    assert dead_sizes[0] == "5,000"  # 9,757 at most: not the 500,000 of the stocks' scale
+    dead, stock = entries[2], entries[4]
+    assert dead.sizes[0][0] == "5,000" and stock.sizes[0][0] == "500,000"  # each scale its own figures
+    assert dead.size_mm == pytest.approx(OWN_SCALE_MAX_MM * (5000 / 9757) ** 0.5, rel=0.01)  # 9,757 at 12 mm
+    assert [d for _t, d in dead.sizes] == sorted((d for _t, d in dead.sizes), reverse=True)
 
 
 def test_a_flow_layer_draws_its_routes_beside_the_maps_own_on_one_width_scale(doc):

@@ -103,25 +103,31 @@ def test_a_project_names_its_own_data(tmp_path, capsys, qapp):
     assert "missing.crossings.json" in capsys.readouterr().err
 
 
-def test_at_a4_the_legend_stays_on_the_page_and_a_figure_without_room_is_said(tmp_path, capsys, qapp):
+def test_the_legend_stays_on_the_page_in_one_column_or_two_and_a_figure_without_room_is_said(tmp_path, capsys, qapp):
+    from geo.map_marks import unplaced_figures
     from gui.cli import main
 
     doc = load_project(OVERVIEW)
-    page = Page("A4", "landscape", 100.0)
-    image, view, report = paint(doc, page)
-    _fx, fy, _fw, fh = view.frame_px
-    legend = report.furniture_rects["legend"]
-    assert legend.top() >= fy and legend.bottom() <= fy + fh  # one column ran off the top of the page
-    assert legend.width() > 100 * view.px_per_mm  # two columns side by side
-    px = pixels(image)  # the box is painted: its white fill at the top of the second column
-    x, y = round(legend.right() - 10 * view.px_per_mm), round(legend.top() + 2 * view.px_per_mm)
-    assert px[y, x].min() > 235
-    assert main(["render", str(OVERVIEW), "--page", "A4", "--dpi", "100", "--out-dir", str(tmp_path),
+    for paper, columns in (("A4", 1), ("A5", 2)):  # nested circle sizes fit A4's frame; A5's takes two columns
+        image, view, report = paint(doc, Page(paper, "landscape", 100.0))
+        _fx, fy, _fw, fh = view.frame_px
+        legend = report.furniture_rects["legend"]
+        assert legend.top() >= fy and legend.bottom() <= fy + fh, paper  # one column ran off the top of the page
+        assert round(legend.width() / view.px_per_mm / 62.0) == columns, paper
+        px = pixels(image)  # the box is painted: its white fill at the top of its last column
+        x, y = round(legend.right() - 10 * view.px_per_mm), round(legend.top() + 2 * view.px_per_mm)
+        assert px[y, x].min() > 235, paper
+        # the circle scales' nested samples are drawn: three of grey discs, the largest 12 to 16 mm across
+        box = px[round(legend.top()):round(legend.bottom()), round(legend.left()):round(legend.right())].astype(int)
+        box = box[len(box) // 2:]  # the circles' group, under the flows' (whose width samples are grey bars)
+        grey = (np.ptp(box, axis=2) < 8) & (box.min(axis=2) > 140) & (box.max(axis=2) < 210)
+        runs = [max((len(r) for r in "".join("x" if g else " " for g in row).split()), default=0) for row in grey]
+        discs = sum(1 for a, b in zip([0, *runs], runs, strict=False) if b >= 6 * view.px_per_mm > a)
+        assert discs >= 3, (paper, discs)  # a run of one grey 6 mm wide: a disc's, never a letter's
+    assert main(["render", str(OVERVIEW), "--page", "A5", "--dpi", "100", "--out-dir", str(tmp_path),
                  "--no-geojson"]) == 0
     err = capsys.readouterr().err
-    from geo.map_marks import unplaced_figures
-
     lost = unplaced_figures(doc, [*report.dropped_labels, *(k for _i, r in report.insets for k in r.dropped_labels)])
     # what the page could not hold is named, never lost silently; nothing is said when all is placed
-    assert ("no room on the page for" in err) == bool(lost)
+    assert lost and ("no room on the page for" in err) == bool(lost)
     assert all(name in err for name in lost)
