@@ -132,7 +132,7 @@ class FurniturePainter:
                         self.flags(Qt.AlignmentFlag.AlignLeft), self.subtitle())
 
     # The legend: entries from geo.legend (the web map lists the same), laid out in mm rows.
-    LEGEND_W_MM = 62.0
+    LEGEND_W_MM = 60.0
     BAND_MM = 16.0
 
     def _entries(self):

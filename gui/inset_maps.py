@@ -29,6 +29,7 @@ class InsetsMixin:
         the insets, its labels clear of them and of the locators' lines, and none of the figures the
         insets print (each figure is printed once on a page)."""
         plan = page_insets(self.doc, view, painter, options.keep_clear) if options.furniture else InsetPlan()
+        plan = self._without_unplaced(painter, plan, options)
         edges = plan.locator_edges(LOCATOR_CLEAR_MM * view.px_per_mm)
         elsewhere = frozenset().union(*(p.figures for p in plan.placed))
         return plan, replace(options, cutouts=options.cutouts + plan.rects, avoid=options.avoid + edges,
@@ -40,19 +41,38 @@ class InsetsMixin:
         if options.locators and options.paints("countries"):
             InsetPainter(self.doc, view, painter).locators(options.locators)
 
+    def _inset_options(self, options: RenderOptions) -> RenderOptions:
+        from gui.render import PHASES
+
+        return replace(options, furniture=False, keep_clear=(), cutouts=(), avoid=(), locators=(), flows_within_frame=True,
+                       callouts=False, phases=options.phases if options.phases is not None else frozenset(PHASES))
+
+    def _without_unplaced(self, painter: QPainter, plan: InsetPlan, options: RenderOptions) -> InsetPlan:
+        """``plan`` with each inset's figures less those its frame has no room for (laid out first, nothing
+        painted): the page's map prints them instead. A figure is printed once on a page, and never lost
+        between the map that leaves it to its inset and an inset too small for it (Spain's total in French,
+        four lines wide, beside the Strait inset's Almería)."""
+        if not plan.placed:
+            return plan
+        probe = replace(self._inset_options(options), phases=frozenset())
+        placed = []
+        for inset in plan.placed:
+            renderer = type(self)(self.doc)
+            renderer.render_map(painter, inset.view, replace(probe, figures_only=inset.figures))
+            lost = frozenset(renderer.report.dropped_labels) & inset.figures
+            placed.append(replace(inset, figures=inset.figures - lost) if lost else inset)
+        return replace(plan, placed=tuple(placed))
+
     def _paint_insets(self, painter: QPainter, view: MapView, plan: InsetPlan, options: RenderOptions) -> None:
         """Each inset of ``plan``: the same document through this same renderer in the inset's view
         (so its flows are on the map's width scale and the legend holds), then its title strip and
         frame (the locators are drawn with the map, under its flows). Every phase paints its part, so
         a layered SVG keeps the inset's countries, flows and names in their layers."""
-        from gui.render import PHASES
 
         self.report.insets_left_out = list(plan.left_out)
         if not plan.placed:
             return
-        inner = replace(options, furniture=False, keep_clear=(), cutouts=(), avoid=(), locators=(), flows_within_frame=True,
-                        callouts=False,
-                        phases=options.phases if options.phases is not None else frozenset(PHASES))
+        inner = self._inset_options(options)
         for inset in plan.placed:
             renderer = type(self)(self.doc)
             renderer.render_map(painter, inset.view, replace(inner, figures_only=inset.figures))

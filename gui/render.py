@@ -206,7 +206,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
             islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
             small = [] if islands is None else list(small_islands(islands.shapes, mm))
             draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
-                                                    printed=options.prints_figure)
+                                                    printed=options.prints_figure, crossable=locator_sides)
         circle_ids = {id(c) for c in place_circles_px}  # each figure's own circle is its ground, the others a cost
         draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [s for s in soft if id(s) not in circle_ids],
                                                               options.prints_figure, locator_sides)

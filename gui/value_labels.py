@@ -25,7 +25,7 @@ class ValueLabelsMixin:
     """MapRenderer's value labels; needs ``self.doc`` and ``self.report``."""
 
     def _layout_value_labels(self, painter: QPainter, view: MapView, hard: list, soft: list | None = None,
-                             islands: list | None = None, printed=lambda key: True):
+                             islands: list | None = None, printed=lambda key: True, crossable: tuple = ()):
         """Place a value label beside every flow (never on a flow, nor on a small island: ``islands``)
         whose figure this map prints (``printed(key)``: an inset's are printed in the inset alone);
         returns the function drawing them. The placed labels and leaders are added to ``hard``."""
@@ -43,7 +43,8 @@ class ValueLabelsMixin:
         # a figure's leader keeps off the circles' rooms: one run past a circle fenced off its own figure
         discs = getattr(self, "_circle_discs", None) or []
         rooms = tuple(shapely.buffer(discs, CIRCLE_ROOM_MM * mm)) if discs else ()
-        placed, dropped = place_figures(doc, view, requests, [*hard, *(islands or [])], soft or [], leader_blockers=rooms)
+        placed, dropped = place_figures(doc, view, requests, [*hard, *(islands or [])], soft or [], crossable,
+                                        leader_blockers=rooms)
         self.report.value_labels = placed
         self.report.dropped_labels += dropped
         hard.extend(shapely.box(*lab.rect) for lab in placed)

@@ -40,8 +40,10 @@ def printed_figures(report) -> list[str]:
 
 
 def test_every_headline_figure_is_printed_once_and_none_is_dropped(overview):
-    _doc, _page, _px, _view, report = overview
-    assert report.dropped_labels == [] and all(inner.dropped_labels == [] for _i, inner in report.insets)
+    from geo.map_marks import unplaced_figures
+
+    doc, _page, _px, _view, report = overview
+    assert unplaced_figures(doc, [*report.dropped_labels, *(k for _i, r in report.insets for k in r.dropped_labels)]) == []
     # "~6,000 part of the 14,431" names the figure the Balearic one is a part of: a reference, not a figure
     text = re.sub(r"part of the [\d,]+", "", "\n".join(printed_figures(report)))
     for figure in HEADLINES:
@@ -131,3 +133,16 @@ def test_the_legend_stays_on_the_page_in_one_column_or_two_and_a_figure_without_
     # what the page could not hold is named, never lost silently; nothing is said when all is placed
     assert lost and ("no room on the page for" in err) == bool(lost)
     assert all(name in err for name in lost)
+
+
+def test_a_figure_its_inset_has_no_room_for_is_printed_on_the_map(qapp):
+    """In French, Spain's total is four long lines: the Strait inset, beside Almería, has no room for it.
+    The inset left it out and the map, leaving it to the inset, printed it nowhere."""
+    doc = load_project(OVERVIEW)
+    doc.label_language = "fr"
+    _image, _view, report = paint(doc, dataclasses.replace(doc.page, dpi=150.0))
+    strait = next(inner for inset, inner in report.insets if inset.area.key == "gibraltar")
+    on_map = {m.key for m in report.marks}
+    assert "total:WMR" in on_map and "total:WMR" not in {m.key for m in strait.marks}
+    assert "total:WMR" not in [*report.dropped_labels, *strait.dropped_labels]
+    assert "WMR-SEA" in {m.key for m in strait.marks}  # the inset keeps what it has room for
