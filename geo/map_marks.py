@@ -133,6 +133,34 @@ def unplaced_figures(doc, dropped: list[str]) -> list[str]:
     return out
 
 
+def unplaced_note(doc, dropped: list[str]) -> str:
+    """The footer's sentence naming, in the map's language, each figure the page had no room for, with
+    its figure: a reader of the printed map learns what it leaves out, not only the command line.
+    Empty when every figure found room."""
+    from geo.place_figures import legend_title, place_circles
+
+    lang = map_language(doc)
+    routes = doc.layer("routes")
+    flows = doc.join().flows if doc.flows is not None else None
+    names = dict(zip(routes.data["route_id"], routes.data["name"], strict=True)) if routes is not None and \
+        "name" in routes.data.columns else {}
+    texts = flow_label_texts(doc)
+    totals = {t.route_id: t for t in doc.join().totals} if doc.flows is not None else {}
+    circles = place_circles(doc).set_index("key") if doc.place_layers else None
+    items = []
+    for key in dict.fromkeys(dropped):
+        if key.startswith("total:") and key[6:] in totals:
+            items.append(lang.total_lines(totals[key[6:]], width=999)[0])
+        elif key.startswith("place:") and circles is not None and key in circles.index:
+            c = circles.loc[key]
+            items.append(f"{c['name']}, {legend_title(doc, doc.place_layers[int(c['layer'])])}: "
+                         + c["text"].replace("\n", ", "))
+        elif flows is not None and key in set(flows["route_id"]):
+            name = lang.phrase(doc.relations.total_name(key, names.get(key, key)))
+            items.append(f"{name}: " + texts.get(key, "").replace("\n", ", "))
+    return lang("no_room", items=lang("items_sep").join(items)) if items else ""
+
+
 def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
     """Every figure the map prints beside ``symbols`` (``doc.flow_symbols(view)``) and every total,
     keyed as they are laid out: the symbol's label text (figure, qualifier, marker, what contains

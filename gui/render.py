@@ -119,8 +119,15 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         self.render_map(painter, view, map_options)
         self._paint_insets(painter, view, plan, options)
         if options.furniture and options.paints("furniture"):
+            from geo.map_marks import unplaced_note
+
+            # a figure the page had no room for is named on the page, with its figure, after the sources
+            lost = unplaced_note(self.doc, [*self.report.dropped_labels,
+                                            *(k for _inset, inner in self.report.insets for k in inner.dropped_labels)])
             fp = FurniturePainter(self.doc, view, painter)
-            fp.footer(QRectF(*options.layout.footer_px(page)), self._sources_text(), page.size_px[1])
+            sources = " ".join(t for t in (self._sources_text(), lost) if t)
+            self.report.texts.append(("footer", sources, self.doc.theme.text, "#ffffff"))
+            fp.footer(QRectF(*options.layout.footer_px(page)), sources, page.size_px[1])
         return view
 
     def render_map(self, painter: QPainter, view: MapView, options: RenderOptions = RenderOptions()) -> None:

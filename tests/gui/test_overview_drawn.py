@@ -146,3 +146,20 @@ def test_a_figure_its_inset_has_no_room_for_is_printed_on_the_map(qapp):
     assert "total:WMR" in on_map and "total:WMR" not in {m.key for m in strait.marks}
     assert "total:WMR" not in [*report.dropped_labels, *strait.dropped_labels]
     assert "WMR-SEA" in {m.key for m in strait.marks}  # the inset keeps what it has room for
+
+
+def test_a_figure_the_page_has_no_room_for_is_named_in_its_footer(qapp):
+    """At A5 the overview cannot hold every figure: the printed page says which, with their figures,
+    in its own language (the command line's warning is not read by the map's readers)."""
+    from geo.map_marks import unplaced_figures
+
+    for language, words in (("en", "No room on this page for: "), ("fr", "Pas de place sur cette page pour")):
+        doc = load_project(OVERVIEW)
+        doc.label_language = language
+        _image, _view, report = paint(doc, Page("A5", "landscape", 100.0))
+        lost = unplaced_figures(doc, [*report.dropped_labels, *(k for _i, r in report.insets for k in r.dropped_labels)])
+        footer = next(t for kind, t, *_ in report.texts if kind == "footer" and words in t)
+        assert lost and footer.count(";") == len(lost) - 1 + footer.split(words)[0].count(";")
+    doc = load_project(OVERVIEW)
+    _image, _view, report = paint(doc, dataclasses.replace(doc.page, dpi=150.0))
+    assert not any("No room" in t for _kind, t, *_ in report.texts)  # at A3 every figure has its place
