@@ -192,7 +192,7 @@ def place_reach(doc) -> Reach:
     if not len(circles):
         return Reach.points(np.empty((0, 2)), 0.0)
     return Reach.points(circles[["x", "y"]].to_numpy(float), circles["diameter_mm"].to_numpy(float) / 2
-                        + CASING_MM + PLACE_LABEL_ROOM_MM)
+                        + circles["offset_mm"].abs().to_numpy(float) + CASING_MM + PLACE_LABEL_ROOM_MM)
 
 
 def point_reach(doc) -> Reach:

@@ -37,14 +37,14 @@ OTHER_CIRCLE_WEIGHT = 30.0
 circle's (at one anchor, 79,019 refugees drawn inside Libya's 787,326 migrants)."""
 
 
-def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, float], mm: float
-                      ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float] | None]]:
+def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, float], mm: float,
+                      inside: bool = True) -> tuple[list[tuple[float, float, float]], list[tuple[float, float] | None]]:
     """Candidate centres (x, y, penalty) for a label of ``size`` round a circle, and per candidate the
     point of the circle's edge a leader ties it to (None: it touches the circle, or lies inside)."""
     w, h = size
     cands: list[tuple[float, float, float]] = []
     anchors: list[tuple[float, float] | None] = []
-    if math.hypot(w, h) <= INSIDE_ROOM * 2 * radius:
+    if inside and math.hypot(w, h) <= INSIDE_ROOM * 2 * radius:
         cands.append((cx, cy, -0.1))
         anchors.append(None)
     for ring, extra in ((0, 0.0), *((n, n * LEADER_RING_MM * mm) for n in range(1, LEADER_RINGS + 1))):
@@ -84,8 +84,10 @@ def place_figure_requests(circles, view, measure) -> tuple[list[LabelRequest], d
         first = circles.iloc[rows[0]]
         tw, th = measure("\n".join(circles["text"].iloc[rows]))
         size = (tw + PAD_MM[0] * mm, th + PAD_MM[1] * mm)
-        radius = float(circles["diameter_mm"].iloc[rows].max()) * mm / 2
-        cands, anchors = circle_candidates(px, py, radius, size, mm)
+        row = circles.iloc[rows]  # side by side: the label goes round the row as round one circle
+        radius = float((row["offset_mm"].abs() + row["diameter_mm"] / 2).max()) * mm
+        # circles side by side: a label inside would stand on one of them and read as its figure alone
+        cands, anchors = circle_candidates(px, py, radius, size, mm, inside=len(rows) == 1)
         others = [d for j, d in enumerate(discs) if j not in rows]
         members[first.key] = list(circles["key"].iloc[rows])
         requests.append(LabelRequest(first.key, size, cands, priority=float(first.value), anchors=anchors,
@@ -107,9 +109,18 @@ def line_rects(rect: tuple[float, float, float, float], lines: int | list[int], 
     return out
 
 
+def circle_centres_px(circles, view) -> np.ndarray:
+    """Each circle's centre in page pixels: its anchor, moved east by its ``offset_mm`` (side by side)."""
+    if not len(circles):
+        return np.empty((0, 2))
+    xy = view.to_px(circles[["x", "y"]].to_numpy(float))
+    xy[:, 0] += circles["offset_mm"].to_numpy(float) * view.px_per_mm
+    return xy
+
+
 def circle_shapes(circles, view) -> list:
     """Each circle as a polygon in page pixels (an obstacle for labels)."""
-    xy = view.to_px(circles[["x", "y"]].to_numpy(float)) if len(circles) else np.empty((0, 2))
+    xy = circle_centres_px(circles, view)
     radii = circles["diameter_mm"].to_numpy(float) * view.px_per_mm / 2 if len(circles) else []
     return list(shapely.buffer(shapely.points(xy), radii, quad_segs=16)) if len(circles) else []
 

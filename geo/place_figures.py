@@ -269,9 +269,9 @@ def legend_title(doc, layer: PlaceFigureLayer) -> str:
 
 
 def place_circles(doc) -> pd.DataFrame:
-    """Every circle of the visible place-figure layers, largest first (the order they are drawn, so
-    a smaller circle at the same anchor lies over a larger one): key, layer, where, name, x, y (the
-    map's CRS), value, qualifier, diameter_mm, colour, text_colour, text, source, source_ref, row.
+    """Every circle of the visible place-figure layers, largest first: key, layer, where, name, x, y
+    (the anchor, in the map's CRS), offset_mm (its centre east of the anchor on paper: circles at one
+    anchor stand side by side), value, qualifier, diameter_mm, colour, text_colour, text, source, source_ref, row.
 
     Worked out once per selection: the painter, the frame fit (every refit), the legend, the sources
     line and the web map all ask, and a country's anchor is a pole of inaccessibility on 1:10m land.
@@ -287,7 +287,7 @@ def place_circles(doc) -> pd.DataFrame:
 
 def _circles(doc) -> pd.DataFrame:
     scales = {name: place_scale(doc, name) for name in scale_names(doc)}
-    columns = ["key", "layer", "where", "name", "x", "y", "value", "qualifier", "diameter_mm", "colour",
+    columns = ["key", "layer", "where", "name", "x", "y", "offset_mm", "value", "qualifier", "diameter_mm", "colour",
                "text_colour", "text", "source", "source_ref", "row"]
     if not any(scales.values()):
         return pd.DataFrame(columns=columns)
@@ -309,11 +309,32 @@ def _circles(doc) -> pd.DataFrame:
             qualifier = r.qualifier if isinstance(r.qualifier, str) else ""
             lines = [lang.figure(r.value, qualifier), *parts.get((where, r.source), ()), *wholes.get(where, ())]
             records.append({"key": f"place:{i}:{where}:{r.row}", "layer": i, "where": where, "name": name, "x": x,
-                            "y": y, "value": r.value, "qualifier": qualifier, "diameter_mm": scale.width_mm(r.value),
+                            "y": y, "offset_mm": 0.0, "value": r.value, "qualifier": qualifier, "diameter_mm": scale.width_mm(r.value),
                             "colour": colour, "text_colour": value_label_colour(colour, ground),
                             "text": "\n".join(lines), "source": r.source, "source_ref": r.source_ref, "row": r.row})
     frame = pd.DataFrame(records, columns=columns)
-    return frame.sort_values("diameter_mm", ascending=False, kind="stable").reset_index(drop=True)
+    frame = frame.sort_values("diameter_mm", ascending=False, kind="stable").reset_index(drop=True)
+    return _side_by_side(frame)
+
+
+SIDE_GAP_MM = 0.4
+"""Paper between two circles set side by side at one anchor."""
+
+
+def _side_by_side(frame: pd.DataFrame) -> pd.DataFrame:
+    """Circles of several layers at one anchor set side by side, largest on the left, the row centred on
+    the anchor (``offset_mm``, paper mm east of it): drawn one inside the other, two counts of the dead
+    (Caminando Fronteras' 9,757 and IOM's 1,062) or Libya's refugees inside its migrants read as a total
+    and its part, which they are not."""
+    for _at, rows in frame.groupby(["x", "y"], sort=False).groups.items():
+        if len(rows) < 2:
+            continue
+        widths = frame.loc[rows, "diameter_mm"].to_numpy(float)
+        left = -(widths.sum() + SIDE_GAP_MM * (len(widths) - 1)) / 2
+        for index, width in zip(rows, widths, strict=True):
+            frame.at[index, "offset_mm"] = left + width / 2
+            left += width + SIDE_GAP_MM
+    return frame
 
 
 def _part_lines(doc, layer: PlaceFigureLayer, lang) -> dict[tuple[str, str], list[str]]:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
 from geo.map_marks import value_label_ground
-from geo.place_figure_layout import circle_shapes, line_rects, place_figure_requests
+from geo.place_figure_layout import circle_centres_px, circle_shapes, line_rects, place_figure_requests
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
 from geo.placed_marks import PLACE_FIGURE, PlacedMark, facing_side
 from geo.view import MapView
@@ -37,7 +37,7 @@ class PlaceFiguresMixin:
             return []
         mm = view.px_per_mm
         if draw:
-            xy = view.to_px(circles[["x", "y"]].to_numpy(float))
+            xy = circle_centres_px(circles, view)
             painter.setPen(pen("#ffffff", PLACE_CIRCLE_CASING_MM * mm))
             for (x, y), row in zip(xy, circles.itertuples(), strict=True):
                 r = row.diameter_mm * mm / 2

@@ -53,4 +53,5 @@ def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> N
 def _disc(view: MapView, row):
     import shapely
 
-    return shapely.Point(row.x, row.y).buffer(view.mm_to_units(row.diameter_mm / 2), quad_segs=16)
+    return shapely.Point(row.x + view.mm_to_units(row.offset_mm), row.y).buffer(view.mm_to_units(row.diameter_mm / 2),
+                                                                              quad_segs=16)

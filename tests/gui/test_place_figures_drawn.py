@@ -176,3 +176,29 @@ def test_figures_at_one_anchor_are_stacked_and_none_is_lost(qapp):
         for b in groups:
             assert (groups[a] == groups[b]) == (where[a] == where[b]), (a, b)
     assert "s.g !== g" in text  # ... which the page's declutter reads
+
+
+def test_circles_at_one_anchor_stand_side_by_side_never_one_inside_the_other(qapp):
+    """Libya's refugees drawn inside its migrants, or IOM's 1,062 dead inside Caminando Fronteras' 9,757,
+    read as a total and its part, which they are not: they stand side by side, each in its colour."""
+    doc = MapDocument.from_files()
+    doc.insets = "none"
+    doc.place_layers = (PlaceFigureLayer("migrants_present", colour="#7b3294"),
+                        PlaceFigureLayer("refugees_asylum_seekers", colour="#1b7837"))
+    image, view, _report = paint(doc, PAGE)
+    px = pixels(image)
+    libya = place_circles(doc).set_index("where").loc[["LBY"]]
+    assert len(libya) == 2
+    centres = {}
+    for row in libya.itertuples():
+        (x, y), = view.to_px(np.array([[row.x, row.y]]))
+        cx = x + row.offset_mm * view.px_per_mm
+        centres[row.colour] = (cx, y, row.diameter_mm * view.px_per_mm / 2)
+        ink = np.array([int(row.colour[i:i + 2], 16) for i in (1, 3, 5)])
+        land = np.array([int(doc.theme.land[i:i + 2], 16) for i in (1, 3, 5)])
+        centre = px[round(y), round(cx)].astype(int)
+        assert np.abs(centre - ink).sum() < np.abs(centre - land).sum(), row.colour
+    (x0, y0, r0), (x1, y1, r1) = centres.values()
+    assert y0 == y1 and abs(x1 - x0) >= r0 + r1  # touching at most, on one line through the anchor
+    (ax, _), = view.to_px(np.array([[libya.x.iloc[0], libya.y.iloc[0]]]))
+    assert min(x0 - r0, x1 - r1) < ax < max(x0 + r0, x1 + r1)  # the row is centred on the anchor
