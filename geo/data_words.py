@@ -85,6 +85,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "IOM": ("OIM", "المنظمة الدولية للهجرة"),
     "IOM Missing Migrants Project": ("Projet Migrants disparus de l’OIM", "مشروع المهاجرين المفقودين التابع للمنظمة الدولية للهجرة"),
     "Spanish Ministry of the Interior": ("ministère de l’Intérieur espagnol", "وزارة الداخلية الإسبانية"),
+    "IOM DTM": ("DTM de l’OIM", "مصفوفة تتبع النزوح التابعة للمنظمة الدولية للهجرة"),
+    "Moroccan authorities": ("autorités marocaines", "السلطات المغربية"),
     "Italian Ministry of the Interior": ("ministère de l’Intérieur italien", "وزارة الداخلية الإيطالية"),
 }
 

@@ -255,7 +255,7 @@ def layer_title(doc, layer: PlaceFigureLayer) -> str:
         return layer.title
     lang = map_language(doc)
     label = lang.phrase(metric_meaning(layer.metric).label)
-    return lang("layer_source", title=label, source=layer.source) if layer.source else label
+    return lang("layer_source", title=label, source=lang.phrase(layer.source)) if layer.source else label
 
 
 def legend_title(doc, layer: PlaceFigureLayer) -> str:

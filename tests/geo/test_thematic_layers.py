@@ -174,3 +174,12 @@ def test_the_circles_are_exported_as_a_layer_styled_as_drawn(doc):
                   "Interceptions, 1 Jan – 31 Oct 2024"):
         assert f'value="{title}"' in qml, title
     assert circles.loc["MAR", "layer_title"] != circles.loc["CMR-LY", "layer_title"]
+
+
+def test_a_layers_source_is_named_in_the_maps_language(doc):
+    from geo.place_figures import layer_title
+
+    doc.label_language = "fr"
+    assert layer_title(doc, PlaceFigureLayer("dead_missing", "2024", IOM)) == \
+        "Morts et disparus (Projet Migrants disparus de l’OIM)"  # as the French footer names it
+    assert layer_title(doc, PlaceFigureLayer("dead_missing", "2024", CF)) == "Morts et disparus (Caminando Fronteras)"
