@@ -63,6 +63,8 @@ class FigureRow:
     """The figure as the map writes it: qualifier and source marker included ('≥ 31,404', '16,109 (a)')."""
     shown: str = ""
     """How the map shows it: a geo.join status."""
+    layer_metric: str = ""
+    """A thematic flow layer's metric when the figure is that layer's, not the map's own selection."""
 
 
 def previous_period(doc: MapDocument) -> str | None:
@@ -94,8 +96,11 @@ def figure_rows(doc: MapDocument) -> list[FigureRow]:
     for r in routes.itertuples():
         fig = own.loc[r.route_id] if r.route_id in own.index else None
         value = None if fig is None or math.isnan(fig["value"]) else float(fig["value"])
-        p = prev.get(r.route_id)
+        layer_metric = "" if fig is None or fig.get("metric", doc.metric) == doc.metric else str(fig["metric"])
+        p = None if layer_metric else prev.get(r.route_id)  # the previous figure is the map's metric's
         problem, message = None, ""
+        if layer_metric:  # typed in here it would become the map's metric's figure: edited in the figures editor
+            message = f"a thematic layer's figure: {layer_metric}, {fig['period']}; edit it in Edit all figures…"
         if r.route_id in empty:
             problem, message = "missing", "the figure is empty (no data)"
         elif r.route_id in join.no_data:
@@ -110,7 +115,7 @@ def figure_rows(doc: MapDocument) -> list[FigureRow]:
                 problem, message = "outlier", f"{ratio:.1f}× the previous period ({p:,.0f})"
         message = "\n".join([m for m in [message, *said.get(r.route_id, [])] if m])
         rows.append(FigureRow(r.route_id, r.name, r.group, value, p, "" if fig is None else fig["source"], problem,
-                              message, "" if fig is None else fig["label"], status.get(r.route_id, "")))
+                              message, "" if fig is None else fig["label"], status.get(r.route_id, ""), layer_metric))
     for issue in join.issues:
         if "not in the routes layer" in issue.message:
             rows.append(FigureRow(issue.route_id, "", "", None, None, "", "unknown", str(issue)))
@@ -207,12 +212,15 @@ class FiguresTable(QWidget):
         self._filling = True  # filling is not typing: no edit
         self.table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
-            cells = (row.route_id, row.label or _fmt(row.value), _fmt(row.previous), self.tr(SHOWN_AS.get(row.shown, "")),
+            shown = self.tr(SHOWN_AS.get(row.shown, ""))
+            if row.layer_metric:  # a thematic layer's figure says whose: expulsions are no arrivals
+                shown = f"{shown} ({row.layer_metric})"
+            cells = (row.route_id, row.label or _fmt(row.value), _fmt(row.previous), shown,
                      self.tr(row.problem or ""), row.source, row.name)
             brush = QBrush(QColor(COLOURS[row.problem])) if row.problem else QBrush()
             for j, text in enumerate(cells):
                 item = _ValueItem(text, value_text(row.value)) if j == 1 else QTableWidgetItem(text)
-                if j != 1 or row.problem == "unknown":  # only a route's figure is typed in
+                if j != 1 or row.problem == "unknown" or row.layer_metric:  # only the map's own figures are typed in
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 item.setBackground(brush)
                 if j in (1, 2):  # figures right-aligned

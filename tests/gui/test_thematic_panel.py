@@ -99,3 +99,23 @@ def test_the_form_offers_what_the_figures_hold(qtbot):
                                             part_period="2024Q4", scale="dead")
     periods = [form.period.itemData(i) for i in range(form.period.count())]
     assert "2024" in periods and "2024Q4" in periods and "2023" not in periods  # no dead and missing for 2023
+
+
+def test_the_figures_table_names_a_flow_layers_metric_and_keeps_it_out_of_typing(qtbot):
+    """The expulsions drawn beside the arrivals were listed among them, typed in as an arrivals figure."""
+    from PySide6.QtCore import Qt as QtCore
+
+    from gui.figures_table import FiguresTable
+
+    doc = MapDocument.from_files()
+    doc.select("2024", "arrivals")
+    doc.place_layers = (PlaceFigureLayer("expulsions", "2024", kind=FLOWS),)
+    table = FiguresTable(doc, History(doc))
+    qtbot.addWidget(table)
+    row = next(i for i, r in enumerate(table.rows) if r.route_id == "EXP-DZ-NE")
+    assert table.table.item(row, 1).text() == "≥ 31,404"
+    assert "(expulsions)" in table.table.item(row, 3).text()
+    assert not table.table.item(row, 1).flags() & QtCore.ItemFlag.ItemIsEditable
+    assert table.rows[row].previous is None  # no arrivals figure of 2023 passed off as its previous
+    atl = next(i for i, r in enumerate(table.rows) if r.route_id == "ATL")
+    assert table.table.item(atl, 1).flags() & QtCore.ItemFlag.ItemIsEditable  # the map's own stay typed in
