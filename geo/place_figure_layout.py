@@ -77,10 +77,11 @@ def place_figure_requests(circles, view, measure) -> tuple[list[LabelRequest], d
         return requests, members
     xy = view.to_px(circles[["x", "y"]].to_numpy(float))
     discs = circle_shapes(circles, view)
-    groups: dict[tuple[float, float], list[int]] = {}
-    for i, (px, py) in enumerate(xy):
-        groups.setdefault((round(float(px), 3), round(float(py), 3)), []).append(i)
-    for (px, py), rows in groups.items():
+    groups: dict[str, list[int]] = {}
+    for i, group in enumerate(circles["group"]):  # circles at one anchor: one label (geo.place_figures)
+        groups.setdefault(group, []).append(i)
+    for rows in groups.values():
+        px, py = (float(v) for v in xy[rows[0]])
         first = circles.iloc[rows[0]]
         tw, th = measure("\n".join(circles["text"].iloc[rows]))
         size = (tw + PAD_MM[0] * mm, th + PAD_MM[1] * mm)

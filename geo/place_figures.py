@@ -269,7 +269,7 @@ def legend_title(doc, layer: PlaceFigureLayer) -> str:
 
 
 def place_circles(doc) -> pd.DataFrame:
-    """Every circle of the visible place-figure layers, largest first: key, layer, where, name, x, y
+    """Every circle of the visible place-figure layers, largest first: key, group, layer, where, name, x, y
     (the anchor, in the map's CRS), offset_mm (its centre east of the anchor on paper: circles at one
     anchor stand side by side), value, qualifier, diameter_mm, colour, text_colour, text, source, source_ref, row.
 
@@ -287,7 +287,7 @@ def place_circles(doc) -> pd.DataFrame:
 
 def _circles(doc) -> pd.DataFrame:
     scales = {name: place_scale(doc, name) for name in scale_names(doc)}
-    columns = ["key", "layer", "where", "name", "x", "y", "offset_mm", "value", "qualifier", "diameter_mm", "colour",
+    columns = ["key", "group", "layer", "where", "name", "x", "y", "offset_mm", "value", "qualifier", "diameter_mm", "colour",
                "text_colour", "text", "source", "source_ref", "row"]
     if not any(scales.values()):
         return pd.DataFrame(columns=columns)
@@ -308,7 +308,7 @@ def _circles(doc) -> pd.DataFrame:
                 continue
             qualifier = r.qualifier if isinstance(r.qualifier, str) else ""
             lines = [lang.figure(r.value, qualifier), *parts.get((where, r.source), ()), *wholes.get(where, ())]
-            records.append({"key": f"place:{i}:{where}:{r.row}", "layer": i, "where": where, "name": name, "x": x,
+            records.append({"key": f"place:{i}:{where}:{r.row}", "group": "", "layer": i, "where": where, "name": name, "x": x,
                             "y": y, "offset_mm": 0.0, "value": r.value, "qualifier": qualifier, "diameter_mm": scale.width_mm(r.value),
                             "colour": colour, "text_colour": value_label_colour(colour, ground),
                             "text": "\n".join(lines), "source": r.source, "source_ref": r.source_ref, "row": r.row})
@@ -323,10 +323,12 @@ SIDE_GAP_MM = 0.4
 
 def _side_by_side(frame: pd.DataFrame) -> pd.DataFrame:
     """Circles of several layers at one anchor set side by side, largest on the left, the row centred on
-    the anchor (``offset_mm``, paper mm east of it): drawn one inside the other, two counts of the dead
+    the anchor (``offset_mm``, paper mm east of it), and their ``group`` (the largest's key: their figures
+    are one stacked label, on the page and the web map alike): drawn one inside the other, two counts of the dead
     (Caminando Fronteras' 9,757 and IOM's 1,062) or Libya's refugees inside its migrants read as a total
     and its part, which they are not."""
     for _at, rows in frame.groupby(["x", "y"], sort=False).groups.items():
+        frame.loc[rows, "group"] = frame.at[rows[0], "key"]  # one stacked label per anchor (largest first)
         if len(rows) < 2:
             continue
         widths = frame.loc[rows, "diameter_mm"].to_numpy(float)
@@ -392,7 +394,7 @@ def _anchors(doc, rows: pd.DataFrame, strict: bool = False) -> list[tuple]:
             continue
         if route_id:
             x, y = _route_anchor_xy(doc, layer, found, r.metric)
-            name = lang_phrase(doc, doc.relations.total_name(route_id, str(layer.data["name"].iloc[found])
+            name = map_language(doc).phrase(doc.relations.total_name(route_id, str(layer.data["name"].iloc[found])
                                                              if "name" in layer.data.columns else route_id))
         else:
             x, y = _anchor_xy(doc, layer, found)
@@ -401,9 +403,6 @@ def _anchors(doc, rows: pd.DataFrame, strict: bool = False) -> list[tuple]:
         out.append((key, name, x, y))
     return out
 
-
-def lang_phrase(doc, text: str) -> str:
-    return map_language(doc).phrase(text)
 
 
 def _route_anchor_xy(doc, layer, index: int, metric: str) -> tuple[float, float]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from geo.map_language import map_language
 from geo.periods import parse_period, part_problem
-from geo.place_figures import CIRCLES, FLOWS, PlaceFigureLayer, check_place_layers, layer_period, layer_title
+from geo.place_figures import FLOWS, PlaceFigureLayer, check_place_layers, layer_period, layer_title
 
 
 @dataclass(frozen=True)
@@ -81,5 +81,3 @@ def moved(layers: tuple, index: int, step: int) -> tuple:
 def shown(layer: PlaceFigureLayer, visible: bool) -> PlaceFigureLayer:
     return replace(layer, visible=visible)
 
-
-KINDS = (CIRCLES, FLOWS)

@@ -184,20 +184,11 @@ def _and(names: tuple[str, ...]) -> str:
 def callout_notes(doc, page=None) -> list[str]:
     """What a render of ``doc``'s page says of its callouts (a text in another language, an overlap, an
     anchor off the map), from a layout of the page with nothing painted (as the web map's labels)."""
-    from PySide6.QtGui import QImage
-
-    from gui.qt_app import ensure_gui_app
     from gui.render import MapRenderer, RenderOptions
+    from gui.render_report import layout_painter
 
-    ensure_gui_app(widgets=True)
     page = page or doc.page
-    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(page.dpi / 0.0254))
-    image.setDotsPerMeterY(round(page.dpi / 0.0254))
-    painter = QPainter(image)
     renderer = MapRenderer(doc)
-    try:
+    with layout_painter(page.dpi) as painter:
         renderer.render_page(painter, page, RenderOptions(phases=frozenset()))
-    finally:
-        painter.end()
     return list(renderer.report.callout_notes)

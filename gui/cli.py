@@ -414,10 +414,10 @@ def _render(args) -> int:
         drawn += "; totals: " + ", ".join(f"{t.route_id} {t.lines(width=999)[0]}" + (f" ({t.note()})" if t.note() else "")
                                           for t in join.totals)
     log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
-    if doc.callouts:
+    if doc.callouts:  # what the PNG's render said of them; without a PNG, a layout of the page
         from gui.callout_painter import callout_notes
 
-        for note in callout_notes(doc, page):
+        for note in reports[0].callout_notes if reports else callout_notes(doc, page):
             log(f"warning: {note}")
     for path in written:
         log(f"wrote {path}")

@@ -4,9 +4,12 @@ gui.render, which fills it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
 
 from geo.flow_geometry import WidthScale
 from geo.insets import PlacedInset
@@ -59,3 +62,21 @@ class RenderReport:
     """Every callout drawn (geo.callout_layout.PlacedCallout): its box, anchor, leader, what it overlaps."""
     callout_notes: list[str] = field(default_factory=list)
     """What the render says of its callouts: a text printed in another language, an overlap, an anchor off the map."""
+
+
+@contextmanager
+def layout_painter(dpi: float) -> Iterator[QPainter]:
+    """A painter on a 1 x 1 image of ``dpi``: a render through it with no phases (``RenderOptions(phases=
+    frozenset())``) lays out every label as the page's export would and paints nothing, for what its
+    report says (the web map's labels, the callouts' notes)."""
+    from gui.qt_app import ensure_gui_app
+
+    ensure_gui_app(widgets=True)  # fonts need an application: a command-line export has not started one
+    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(dpi / 0.0254))  # the page's dpi, as the PNG's image has it
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    painter = QPainter(image)
+    try:
+        yield painter
+    finally:
+        painter.end()

@@ -31,21 +31,12 @@ from geo.view import MapView
 def page_marks(doc: MapDocument, view: MapView) -> PageMarks:
     """Every figure, place name and country name as the renderer places them on ``view`` (the PNG's
     view: ``gui.layout.page_view``), laid out on a page of the view's dpi with nothing painted."""
-    from PySide6.QtGui import QImage, QPainter
-
-    from gui.qt_app import ensure_gui_app
     from gui.render import MapRenderer, RenderOptions
+    from gui.render_report import layout_painter
 
-    ensure_gui_app(widgets=True)  # fonts need an application: a command-line export has not started one
-    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(view.dpi / 0.0254))  # the page's dpi, as the PNG's image has it
-    image.setDotsPerMeterY(round(view.dpi / 0.0254))
-    painter = QPainter(image)
     renderer = MapRenderer(doc)
-    try:
+    with layout_painter(view.dpi) as painter:
         renderer.render_map(painter, view, RenderOptions(phases=frozenset()))
-    finally:
-        painter.end()
     return PageMarks(view, tuple(renderer.report.marks), tuple(renderer.report.lifted_land))
 
 

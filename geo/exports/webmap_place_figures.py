@@ -37,12 +37,9 @@ def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> N
         tooltip=folium.GeoJsonTooltip(fields=["name", "layer", "value_label", "source"], labels=False),
     ).add_to(layer)
     # the figures at one anchor are one stacked label in the PNG: one group, shown or hidden together
-    anchors = {row.key: (round(float(row.x), 3), round(float(row.y), 3)) for row in circles.itertuples()}
-    first = {}
-    for key, at in anchors.items():
-        first.setdefault(at, key)
+    group = dict(zip(circles["key"], circles["group"], strict=True))
     labels, leaders = mark_features(marks, (PLACE_FIGURE,), lambda mark: {
-        "kind": "flow_label", "key": mark.key, "group": first.get(anchors.get(mark.key), mark.key)})
+        "kind": "flow_label", "key": mark.key, "group": group.get(mark.key, mark.key)})
     if leaders:
         _leader_layer(leaders, "place figure leaders", "crossings-flows", doc.theme.muted_text).add_to(layer)
     if labels:

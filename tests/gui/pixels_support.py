@@ -24,6 +24,17 @@ def rgb(hex_colour: str) -> np.ndarray:
     return np.array([c.red(), c.green(), c.blue()], float)
 
 
+def row_run(row: np.ndarray, start: int, match) -> int:
+    """How many pixels from ``start`` to the right and to the left match, as one run."""
+    n = 0
+    for step in (1, -1):
+        x = start
+        while 0 <= x < len(row) and match(row[x]):
+            x += step
+            n += 1
+    return n - 1
+
+
 def hex_of(values: np.ndarray) -> str:
     r, g, b = (round(float(v)) for v in np.clip(values, 0, 255))
     return f"#{r:02x}{g:02x}{b:02x}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from painted import paint, pixels
+from pixels_support import row_run
 
 from geo.document import MapDocument
 from geo.page import Page
@@ -24,16 +25,6 @@ def drawn(qapp):
     return doc, pixels(image), view, report
 
 
-def run_length(row: np.ndarray, start: int, match) -> int:
-    """How many pixels from ``start`` to the right and to the left match, as one run."""
-    n = 0
-    for step in (1, -1):
-        x = start
-        while 0 <= x < len(row) and match(row[x]):
-            x += step
-            n += 1
-    return n - 1
-
 
 def test_each_circle_is_drawn_its_diameter_in_its_colour(drawn):
     doc, px, view, _report = drawn
@@ -48,7 +39,7 @@ def test_each_circle_is_drawn_its_diameter_in_its_colour(drawn):
         centre = px[y, x].astype(int)
         assert np.abs(centre - colour).sum() < np.abs(centre - land).sum(), (row.key, centre)
         if row.diameter_mm > 5:  # measured across: the casing's white ends it
-            width = run_length(px[y], x, lambda p, c=centre: np.abs(p.astype(int) - c).max() < 12)
+            width = row_run(px[y], x, lambda p, c=centre: np.abs(p.astype(int) - c).max() < 12)
             assert width / mm == pytest.approx(row.diameter_mm - 0.3, abs=0.6), row.key
 
 

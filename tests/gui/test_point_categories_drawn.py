@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import shapely
 from painted import paint, pixels
+from pixels_support import row_run
 
 from geo.colours import blend
 from geo.layer import Layer
@@ -59,15 +60,6 @@ def desert(qapp):
     return doc, layer, pixels(image), view, report
 
 
-def run_length(row: np.ndarray, start: int, match) -> int:
-    n = 0
-    for step in (1, -1):
-        x = start
-        while 0 <= x < len(row) and match(row[x]):
-            x += step
-            n += 1
-    return n - 1
-
 
 def test_each_point_is_painted_in_its_categorys_colour(desert):
     doc, layer, px, _view, report = desert
@@ -88,7 +80,7 @@ def test_sizes_measured_in_the_pixels_are_to_scale_by_area(desert):
     widths = {}
     for _, i, x, y, _r, _colour in (p for p in report.points if p[0] == layer.id):
         centre = px[round(y), round(x)].astype(int)
-        widths[i] = run_length(px[round(y)], round(x), lambda p, c=centre: np.abs(p.astype(int) - c).max() < 10) / mm
+        widths[i] = row_run(px[round(y)], round(x), lambda p, c=centre: np.abs(p.astype(int) - c).max() < 10) / mm
         assert widths[i] == pytest.approx(point_symbols(layer).frame["diameter_mm"].iat[i] - 0.25, abs=0.35)
     # 100, 400, 1,600: each circle has four times the area of the one before (the white casing, centred
     # on the rim, covers 0.125 mm of colour on each side: added back)
