@@ -30,6 +30,10 @@ DIRECTIONS = ((1, 0, 0.0), (-1, 0, 0.1), (1, -1, 0.2), (1, 1, 0.25), (-1, -1, 0.
               (0, -1, 0.4), (0, 1, 0.45))
 """(dx, dy, penalty) of the candidates round a circle, page pixels with y down: east first (the
 reading direction from the circle), then west, the diagonals, above and below."""
+SLIDES = ((0.25, 0.05), (0.45, 0.12))
+"""(share of the label's height, penalty) a label east or west of its circle may slide up or down: its
+side still faces the circle's middle, and a band's figure just below (the Atlantic's 46,524 under the
+Canaries' dead and missing) no longer takes the one centred place."""
 FLUSH_PENALTY = 0.5
 """A label above or below its circle, flush with one of its sides, after the centred places."""
 OTHER_CIRCLE_WEIGHT = 30.0
@@ -57,6 +61,11 @@ def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, fl
             y = cy + uy * reach + np.sign(dy) * h / 2
             cands.append((float(x), float(y), penalty + 2.0 * ring))
             anchors.append((cx + ux * radius, cy + uy * radius) if ring else None)
+            if dy == 0:  # east or west, slid up or down while its side still faces the circle's middle
+                for share, extra_penalty in SLIDES:
+                    for sign in (-1, 1):
+                        cands.append((float(x), float(y + sign * share * h), penalty + extra_penalty + 2.0 * ring))
+                        anchors.append((cx + ux * radius, cy + uy * radius) if ring else None)
         for dy in (-1, 1):  # above or below, flush with the circle's east or west side: a wide label centred
             for side in (-1, 1):  # over a small circle near the frame's edge, between a band and the edge, has no room
                 cands.append((cx + side * (w / 2 - radius), cy + dy * (reach + h / 2), FLUSH_PENALTY + 2.0 * ring))

@@ -108,3 +108,25 @@ def test_the_command_line_spelling_of_a_layer():
     assert parse_place_layer("Migrants present") == PlaceFigureLayer("migrants_present")
     with pytest.raises(CrossingsError, match="@Q5"):
         parse_place_layer("stranded@Q5")
+
+
+def test_a_label_east_of_its_circle_slides_up_past_a_figure_just_below():
+    """The Atlantic's 46,524 stood just below the centred place east of the Canaries' dead and missing:
+    the circle's figure went nowhere. It slides up, its side still facing the circle's middle."""
+    import shapely
+
+    from geo.labels import LabelRequest, place_labels
+    from geo.place_figure_layout import circle_candidates
+
+    mm = 6.0
+    cx, cy, r = 500.0, 500.0, 40.0
+    size = (200.0, 90.0)
+    cands, anchors = circle_candidates(cx, cy, r, size, mm)
+    below = shapely.box(540, 520, 800, 600)  # a band's figure just below the centred east place
+    west = shapely.box(0, 0, 455, 1000)  # the sea west of it taken too
+    placed, dropped = place_labels([LabelRequest("c", size, cands, anchors=anchors)], [], (0, 0, 1000, 1000),
+                                   hard=[below, west])
+    assert not dropped
+    x0, y0, x1, y1 = placed[0].rect
+    assert x0 == pytest.approx(cx + r + 0.6 * mm) and y0 < cy < y1  # beside, touching, level with its middle
+    assert placed[0].leader is None and not shapely.box(x0, y0, x1, y1).intersects(below)
