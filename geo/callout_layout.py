@@ -30,7 +30,7 @@ BORDER_MM = 0.25
 LEADER_WIDTH_MM = 0.25
 ANCHOR_DOT_MM = 0.55
 """The radius of the dot at the anchor."""
-LEADER_MM = (3.0, 6.0, 10.0, 15.0, 22.0, 30.0)
+LEADER_MM = (3.0, 6.0, 10.0, 15.0, 22.0, 30.0, 40.0, 52.0)
 """How far from its anchor a box may lie (its nearest point), nearer preferred."""
 RING_COST = 1.0
 """The cost of each farther leader length: any direction near beats the best one farther out."""
@@ -41,6 +41,12 @@ ANCHOR_CLEAR_MM = 0.6
 than that thing's size of the anchor."""
 OVERLAP_WEIGHT = 1000.0
 """With no clear position, how much a candidate's overlap costs (per share of its box)."""
+LEADER_CROSSES = "its leader crosses "
+"""How geo.callout_layout.overlaps names what a callout's leader crosses, before the thing's name."""
+LEADER_CROSS_SHARE = 0.01
+"""With no clear position, each flow, label or leader a candidate's leader crosses costs as much as a
+hundredth of its box covered: the box covering least comes first (a box on a flow hides it; a hairline
+across one does not), then the leader crossing least."""
 
 
 @dataclass(frozen=True)
@@ -157,17 +163,59 @@ def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm
     hard = [o.geometry for o in obstacles if o.leader]
     request = LabelRequest(req.key, req.size, cands, anchors=[req.anchor] * len(cands))
     done, _ = place_labels([request], soft, frame, hard=hard, leader_min=0.0, leader_trim=req.trim)
-    if not done:  # nothing clear: the least covered position, named
-        every = candidates(req.anchor, req.size, mm)
-        request = LabelRequest(req.key, req.size, every, anchors=None)
-        done, _ = place_labels([request], [*soft, *(o.geometry for o in obstacles)], frame,
-                               obstacle_weight=OVERLAP_WEIGHT)
-    if not done:  # not even inside the frame (a tiny view): beside the anchor, named
-        cx, cy, _ = candidates(req.anchor, req.size, mm)[0]
-        rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-    else:
+    if done:
         rect = done[0].rect
-    return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), False, overlaps(rect, obstacles, frame))
+    else:  # nothing clear: the least covered position, its leader crossing least, named
+        rect = _least_covered(req, obstacles, soft, frame, mm)
+    return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), False,
+                         overlaps(rect, obstacles, frame, leader_of(rect, req.anchor), req.trim))
+
+
+def _least_covered(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm: float):
+    """The box round the anchor inside the frame that covers least of what is drawn, each thing its
+    leader crosses costing as much as LEADER_CROSS_SHARE of the box covered; beside the anchor when no
+    box fits the frame (a tiny view). A leader over a flow, a figure or a number was not weighed at all:
+    the Tunisian callout's ran across the Central Mediterranean's arrowhead, unreported."""
+    w, h = req.size
+    cands = candidates(req.anchor, req.size, mm)
+    fx, fy, fw, fh = frame
+    crossable = [o.geometry for o in obstacles if o.leader]
+    everything = [*soft, *(o.geometry for o in obstacles)]
+    tree = shapely.STRtree(everything) if everything else None
+    leader_tree = shapely.STRtree(crossable) if crossable else None
+    own = set(leader_tree.query(shapely.Point(req.anchor).buffer(req.trim + 1.0), predicate="intersects")) \
+        if leader_tree is not None else set()  # what the leader starts on: crossing it is no fault
+    best, best_cost = None, math.inf
+    for cx, cy, cost in cands:
+        rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        if rect[0] < fx or rect[1] < fy or rect[2] > fx + fw or rect[3] > fy + fh:
+            continue
+        box = shapely.box(*rect)
+        if tree is not None:
+            hit = tree.query(box, predicate="intersects")
+            cost += OVERLAP_WEIGHT * sum(shapely.area(shapely.intersection(box, everything[i])) for i in hit) / (w * h)
+        line = _trimmed(leader_of(rect, req.anchor), req.trim)
+        if line is not None and leader_tree is not None:
+            crossed = set(leader_tree.query(line, predicate="intersects")) - own
+            cost += OVERLAP_WEIGHT * LEADER_CROSS_SHARE * len(crossed)
+        if cost < best_cost:
+            best, best_cost = rect, cost
+    if best is None:
+        cx, cy, _ = cands[0]
+        best = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    return best
+
+
+def _trimmed(leader, trim: float):
+    """A leader less its first ``trim`` pixels (what it starts on), as a line; None when nothing is left."""
+    if leader is None:
+        return None
+    (ax, ay), (bx, by) = leader
+    length = math.hypot(bx - ax, by - ay)
+    if length <= trim:
+        return None
+    t = trim / length
+    return shapely.LineString([(ax + (bx - ax) * t, ay + (by - ay) * t), (bx, by)])
 
 
 def leader_of(rect, anchor) -> tuple[tuple[float, float], tuple[float, float]] | None:
@@ -180,16 +228,26 @@ def leader_of(rect, anchor) -> tuple[tuple[float, float], tuple[float, float]] |
     return (float(ax), float(ay)), (float(bx), float(by))
 
 
-def overlaps(rect, obstacles: list[Obstacle], frame) -> tuple[str, ...]:
-    """The names of what ``rect`` covers, once each, in the obstacles' order; "the map's edge" when it
-    runs out of the frame."""
+def overlaps(rect, obstacles: list[Obstacle], frame, leader=None, trim: float = 0.0) -> tuple[str, ...]:
+    """The names of what ``rect`` covers, once each, in the obstacles' order, then of what its ``leader``
+    crosses beyond ``trim`` of its anchor ('its leader crosses the flow CMR-LY'); "the map's edge" when
+    it runs out of the frame."""
     box = shapely.box(*rect)
     names: list[str] = []
     if obstacles:
-        hits = shapely.intersects(np.asarray([o.geometry for o in obstacles], dtype=object), box)
+        geoms = np.asarray([o.geometry for o in obstacles], dtype=object)
+        hits = shapely.intersects(geoms, box)
         for obstacle, hit in zip(obstacles, hits, strict=True):
             if hit and obstacle.name not in names:
                 names.append(obstacle.name)
+        line = _trimmed(leader, trim)
+        if line is not None:  # what the leader starts on (its own route's band) it may cross
+            start = shapely.Point(leader[0]).buffer(trim + 1.0)
+            crossed = shapely.intersects(geoms, line) & ~shapely.intersects(geoms, start)
+            for obstacle, hit in zip(obstacles, crossed, strict=True):
+                name = f"{LEADER_CROSSES}{obstacle.name}"
+                if hit and obstacle.leader and obstacle.name not in names and name not in names:
+                    names.append(name)
     fx, fy, fw, fh = frame
     if rect[0] < fx or rect[1] < fy or rect[2] > fx + fw or rect[3] > fy + fh:
         names.append("the map's edge")

@@ -19,6 +19,7 @@ from geo.callout_layout import (
     BORDER_MM,
     CALLOUT_MAX_WIDTH_MM,
     CALLOUT_PT,
+    LEADER_CROSSES,
     LEADER_WIDTH_MM,
     PAD_MM,
     CalloutRequest,
@@ -82,7 +83,9 @@ class CalloutsMixin:
             self.report.callouts.append(one)
             if one.overlaps:
                 why = "moved there by hand" if one.moved else "no clear place near its anchor"
-                self.report.callout_notes.append(f"{label(i, callouts[i], lang)} overlaps {_and(one.overlaps)} ({why})")
+                words = overlap_words(one.overlaps)
+                self.report.callout_notes.append(f"{label(i, callouts[i], lang)}{'' if words.startswith('overlaps') else ':'} "
+                                                 f"{words} ({why})")
             text = "\n".join(lines)
             rtl = is_right_to_left(Qt.LayoutDirection.LayoutDirectionAuto, text)  # as Qt sets the line
             self.report.labels.append((CALLOUT, one.rect))
@@ -111,6 +114,23 @@ class CalloutsMixin:
         if callout.anchor.kind == "place":  # its own dot
             reach = max([reach] + [r for pid, *_, r in self.report.dots if pid.casefold() == callout.anchor.ref.casefold()])
         return (float(px), float(py)), reach
+
+    def _callout_anchor_rooms(self, view: MapView) -> list:
+        """The point each callout tied to a place or a lon/lat is tied to, with room for its dot and the
+        start of its leader (page pixels): the map's labels keep off it, as they keep off a flow. A figure's
+        number set on Tunis left the Tunisian callout's every leader crossing it (route anchors lie on
+        their band, which labels keep off already)."""
+        rooms = []
+        for i, callout in enumerate(getattr(self.doc, "callouts", ())):
+            if callout.anchor.kind == "route":
+                continue
+            try:
+                x, y = anchor_point(self.doc, callout, i)
+            except CrossingsError:  # said when the callouts are laid out
+                continue
+            (px, py), = view.to_px(np.array([[x, y]], float))
+            rooms.append(shapely.Point(float(px), float(py)).buffer((ANCHOR_DOT_MM + ANCHOR_CLEAR_MM) * view.px_per_mm))
+        return rooms
 
     def _callout_obstacles(self, view: MapView, symbols_px: list) -> list[Obstacle]:
         """Everything drawn before the callouts, named: flows, furniture, labels and leaders (boxes and
@@ -175,6 +195,14 @@ def _hidden_by(anchor, frame, furniture: dict) -> str:
         if rect.left() <= x <= rect.right() and rect.top() <= y <= rect.bottom():
             return "under " + FURNITURE_NAMES.get(key, "an inset map" if key.startswith("cutout") else "the furniture")
     return ""
+
+
+def overlap_words(names: tuple[str, ...]) -> str:
+    """'overlaps the legend; its leader crosses the flow CMR-LY', from geo.callout_layout.overlaps' names."""
+    crossed = [n.removeprefix(LEADER_CROSSES) for n in names if n.startswith(LEADER_CROSSES)]
+    covered = [n for n in names if not n.startswith(LEADER_CROSSES)]
+    parts = ([f"overlaps {_and(covered)}"] if covered else []) + ([f"{LEADER_CROSSES}{_and(crossed)}"] if crossed else [])
+    return "; ".join(parts)
 
 
 def _and(names: tuple[str, ...]) -> str:

@@ -175,3 +175,23 @@ def test_a_second_callout_keeps_clear_of_the_first():
     first, second = layout_callouts(reqs, [], [], frame, 10.0)
     assert not shapely.box(*first.rect).intersects(shapely.box(*second.rect))
     assert not shapely.LineString(second.leader).crosses(shapely.box(*first.rect))
+
+
+def test_with_no_clear_place_the_box_covers_least_and_says_what_its_leader_crosses():
+    """An anchor walled in by a figure on every side: no leader leaves it clear. The box takes a place
+    covering nothing, its leader crossing least, and the note names what that leader crosses (the
+    Tunisian callout's ran across the Central Mediterranean's arrowhead, and nothing was said)."""
+    mm = 10.0
+    frame = (0.0, 0.0, 2000.0, 1200.0)
+    anchor = (1000.0, 600.0)
+    ring = shapely.Point(anchor).buffer(150).exterior.buffer(6)  # a figure's box all round, as a ring
+    wall = Obstacle("the figure '19,238'", ring)
+    own = Obstacle("the flow ALB", shapely.box(990, 0, 1010, 1200))  # what the anchor lies on: crossing it is no fault
+    one, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0), trim=12.0)], [wall, own], [], frame, mm)
+    assert not shapely.box(*one.rect).intersects(ring) and not shapely.box(*one.rect).intersects(own.geometry)
+    assert one.overlaps == ("its leader crosses the figure '19,238'",)
+    from gui.callout_painter import overlap_words
+
+    assert overlap_words(one.overlaps) == "its leader crosses the figure '19,238'"
+    assert overlap_words(("the legend", "its leader crosses the flow CMR-LY")) == \
+        "overlaps the legend; its leader crosses the flow CMR-LY"
