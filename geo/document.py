@@ -76,6 +76,8 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
         """A projected frame for one export of a copy (the canvas's view, a series'); never saved."""
         self.insets: str | tuple[str, ...] = "auto"
         """Inset maps on a page (geo.insets): "auto" (those it needs), "none", or the areas' names."""
+        self.legend_place = "auto"
+        """Where a page's legend stands (geo.legend_place): "auto", "inside" (over the map) or "beside" it."""
         self.od_nodes = None
         """A ``geo.od_nodes.NodeTable`` placing OD nodes; None: the bundled one."""
         self.place_layers: tuple = ()

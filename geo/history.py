@@ -38,7 +38,7 @@ class DocumentState:
 
 
 # Attributes other parts of Crossings may add to the document; kept in snapshots when present.
-EXTRA_ATTRS = ("label_language", "export_settings", "od_nodes", "insets", "place_layers", "callouts")
+EXTRA_ATTRS = ("label_language", "export_settings", "od_nodes", "insets", "legend_place", "place_layers", "callouts")
 
 
 def snapshot(doc: MapDocument) -> DocumentState:

@@ -28,6 +28,7 @@ from geo.export_settings import ExportSettings
 from geo.figures_edit import write_figures_csv
 from geo.flow_table import read_flow_table
 from geo.insets import AUTO, parse_insets, stored_insets
+from geo.legend_place import parse_legend_place
 from geo.od_nodes import read_node_table
 from geo.page import Page
 from geo.point_layers import looks_like_point_csv, read_point_csv, read_points_file
@@ -65,6 +66,7 @@ def project_dict(doc: MapDocument, folder: Path, store: _Packer | None = None) -
         "figures_sheet": doc.flows.sheet if doc.flows is not None else None,
         "extent_lonlat": list(doc.extent_lonlat) if doc.extent_lonlat else None,
         "insets": stored_insets(doc.insets),
+        "legend_place": doc.legend_place,
         "place_figures": [layer.to_dict() for layer in doc.place_layers],
         "callouts": [callout.to_dict() for callout in doc.callouts],
         "od_nodes": store(doc.od_nodes.path) if getattr(doc, "od_nodes", None) is not None else None,
@@ -306,6 +308,10 @@ def load_project(path: str | Path, *, absolute_paths: bool = False) -> MapDocume
         doc.insets = parse_insets(data.get("insets", AUTO))
     except CrossingsError as exc:
         raise DataError(path, "key 'insets'", _one_line(exc).removeprefix("insets: ")) from None
+    try:  # older projects have none: automatic, as a new document
+        doc.legend_place = parse_legend_place(data.get("legend_place", AUTO), "legend_place")
+    except CrossingsError as exc:
+        raise DataError(path, "key 'legend_place'", _one_line(exc).removeprefix("legend_place: ")) from None
     place_layers = data.get("place_figures", [])  # older projects have none
     if not isinstance(place_layers, list):
         raise DataError(path, "key 'place_figures'", "must be a list of layers")

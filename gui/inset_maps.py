@@ -28,7 +28,8 @@ class InsetsMixin:
         """The page's insets (none without furniture) and the options its map is drawn with: empty under
         the insets, its labels clear of them and of the locators' lines, and none of the figures the
         insets print (each figure is printed once on a page)."""
-        plan = page_insets(self.doc, view, painter, options.keep_clear) if options.furniture else InsetPlan()
+        plan = (page_insets(self.doc, view, painter, options.keep_clear, options.layout.legend_beside) if options.furniture
+                else InsetPlan())
         plan = self._without_unplaced(painter, plan, options)
         edges = plan.locator_edges(LOCATOR_CLEAR_MM * view.px_per_mm)
         elsewhere = frozenset().union(*(p.figures for p in plan.placed))

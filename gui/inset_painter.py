@@ -29,7 +29,7 @@ TITLE_PAD_MM = 1.5
 """The title's distance from the inset's side."""
 
 
-def page_insets(doc, view: MapView, painter: QPainter, keep_clear=()) -> InsetPlan:
+def page_insets(doc, view: MapView, painter: QPainter, keep_clear=(), legend_beside: bool = False) -> InsetPlan:
     """The insets of the page whose map is drawn in ``view`` (geo.insets.plan_insets), clear of the
     title, legend and scale bar as ``painter`` lays them out and of ``keep_clear`` boxes; kept in
     the document's cache (a layered SVG paints the page six times)."""
@@ -37,7 +37,8 @@ def page_insets(doc, view: MapView, painter: QPainter, keep_clear=()) -> InsetPl
 
     if doc.insets == "none":
         return InsetPlan()
-    rects = FurniturePainter(doc, view, painter).layout_rects().values()
+    rects = [r for key, r in FurniturePainter(doc, view, painter, legend_beside=legend_beside).layout_rects().items()
+             if not (key == "legend" and legend_beside)]
     boxes = tuple((r.left(), r.top(), r.right(), r.bottom()) for r in rects if r.width() > 0) + tuple(keep_clear)
     key = ("inset-plan", *doc.selection_key(), doc.width_scale(), repr(doc.flow_style), doc.insets, view.crs,
            tuple(view.extent), tuple(view.frame_px), view.dpi, boxes,

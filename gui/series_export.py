@@ -141,14 +141,15 @@ def _common_frame(plan: SeriesPlan) -> tuple[float, float, float, float] | None:
     """The frame every map of ``plan`` shares: fitted to all their flows at once, each clear of its
     own title, legend and scale bar (``geo.extent_fit``), so the maps of a series compare."""
     from geo.extent_fit import Panel, fit_extent
-    from gui.layout import PageLayout, furniture_boxes
+    from gui.layout import furniture_boxes, page_layout
 
     if "error" in _worker:
         raise CrossingsError(_worker["error"])
-    doc, layout = _worker["doc"], PageLayout()
+    doc = _worker["doc"]
     panels = []
     for item in plan.maps:
         configure(doc, plan, item)
+        layout = page_layout(doc, plan.page)  # as the page will be laid out: its legend's place, its footer
         panels.append(Panel(layout.frame_px(plan.page), furniture_boxes(doc, plan.page, layout), item))
     return fit_extent(doc, panels, plan.page.dpi, lambda item: configure(doc, plan, item))
 

@@ -107,6 +107,7 @@ def test_basemap_cache_gives_the_same_pixels_and_never_goes_stale(doc):
 
     page = Page.from_pixels(600, 420, dpi=72)
     doc.extent_lonlat = (-21.5, 11.5, 23.5, 45.0)  # one frame for both selections (by default each fits its flows)
+    doc.legend_place = "inside"  # and one legend place: on this small page one legend goes beside the map, one over it
     direct = pixels(render_image(doc, page, RenderOptions(phases=frozenset(PHASES))))  # no cache: all vectors
     assert not doc.render_cache
     render_image(doc, page)  # first sight of this view: painted directly, remembered

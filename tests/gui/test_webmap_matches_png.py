@@ -34,7 +34,7 @@ from geo.projection import resolve_crs
 from geo.styles import CHANGE_COLOURS
 from gui.web_export import webmap_html
 
-MAPS = ("default", "change", "od", "dead", "interceptions")
+MAPS = ("default", "change", "od", "dead", "interceptions", "legend_beside")
 
 
 def make_doc(name: str) -> MapDocument:
@@ -53,6 +53,9 @@ def make_doc(name: str) -> MapDocument:
         doc.select("2024Q4", "dead_missing")
     elif name == "interceptions":
         doc.select("2024", "interceptions")
+        doc.legend_place = "inside"  # over the map, as when Garabulli was lost (on A5, auto sets it beside)
+    elif name == "legend_beside":  # the page's frame narrowed by the legend's column (geo.legend_place)
+        doc.legend_place = "beside"
     return doc
 
 
@@ -63,6 +66,7 @@ def both(request, qapp):
     doc.insets = "none"  # the web map is the page's map without its insets (gui.web_export)
     # the interceptions on A5: at that scale a town 2.5 mm from a route's start is shown (Garabulli)
     page = Page("A5", "landscape", 150) if request.param == "interceptions" else Page("A4", "landscape", 150)
+    doc.page = page  # the document's page, as an export's: its legend's place is decided for it (gui.layout)
     image, view, report = paint(doc, page)
     return request.param, doc, pixels(image), view, report, webmap_html(doc, view)
 
