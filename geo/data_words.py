@@ -71,6 +71,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Morocco to Melilla by land": ("Du Maroc à Melilla par voie terrestre", "من المغرب إلى مليلية برًا"),
     "Libya to Italy": ("De la Libye à l’Italie", "من ليبيا إلى إيطاليا"),
     "Tunisia to Italy": ("De la Tunisie à l’Italie", "من تونس إلى إيطاليا"),
+    "Algeria to the Balearic Islands": ("De l’Algérie aux îles Baléares", "من الجزائر إلى جزر البليار"),
     "Algeria to Sardinia": ("De l’Algérie à la Sardaigne", "من الجزائر إلى سردينيا"),
     "Algeria to Niger": ("De l’Algérie au Niger", "من الجزائر إلى النيجر"),
     "Libya to Niger": ("De la Libye au Niger", "من ليبيا إلى النيجر"),

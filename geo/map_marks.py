@@ -12,6 +12,7 @@ Sizes are millimetres on paper; a dash is in pen widths, as Qt's dash patterns a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -133,10 +134,36 @@ def unplaced_figures(doc, dropped: list[str]) -> list[str]:
     return out
 
 
-def unplaced_note(doc, dropped: list[str]) -> str:
-    """The footer's sentence naming, in the map's language, each figure the page had no room for, with
-    its figure: a reader of the printed map learns what it leaves out, not only the command line.
-    Empty when every figure found room."""
+def unplaced_note(doc, dropped: list[str], numbered: Sequence = ()) -> str:
+    """The footer's sentences, in the map's language: the key to each figure numbered on the map for
+    want of room (``numbered``: geo.figure_keys.KeyedFigure, numbered), then each figure the page had no
+    room for at all, each with its figure. A reader of the printed map learns every figure, not only the
+    command line. Empty when every figure found room."""
+    lang = map_language(doc)
+    keyed = {key for k in numbered for key in k.keys}
+    items = figure_items(doc, list(dropped))
+    sentences = []
+    if numbered:
+        sentences.append(lang("numbered", items=lang("items_sep").join(numbered_entries(doc, numbered))))
+    lost = [items[key] for key in dict.fromkeys(dropped) if key in items and key not in keyed]
+    if lost:
+        sentences.append(lang("no_room", items=lang("items_sep").join(lost)))
+    return " ".join(sentences)
+
+
+def numbered_entries(doc, numbered: Sequence) -> list[str]:
+    """The key's entries, in the map's language and in number order: '(1) Italy 65,474, of which …', one
+    per number (geo.figure_keys.KeyedFigure), its figures (those at one anchor) in one entry."""
+    lang = map_language(doc)
+    ordered = sorted(numbered, key=lambda k: k.number)
+    items = figure_items(doc, [key for k in ordered for key in k.keys])
+    return [lang("numbered_item", n=k.number, figure=lang("items_sep").join(items[key] for key in k.keys if key in items))
+            for k in ordered]
+
+
+def figure_items(doc, keys: list[str]) -> dict[str, str]:
+    """Each figure among the layout ``keys`` as the footer names it in the map's language: what it is
+    (route, total, place and layer) and its figure with qualifier and parts ('Italy 65,474, of which …')."""
     from geo.place_figures import legend_title, place_circles
 
     lang = map_language(doc)
@@ -147,18 +174,26 @@ def unplaced_note(doc, dropped: list[str]) -> str:
     texts = flow_label_texts(doc)
     totals = {t.route_id: t for t in doc.join().totals} if doc.flows is not None else {}
     circles = place_circles(doc).set_index("key") if doc.place_layers else None
-    items = []
-    for key in dict.fromkeys(dropped):
+    route_ids = set(flows["route_id"]) if flows is not None else set()
+    parts = {rid: line for (rid, _), line in part_lines(doc, lang).items()}
+    items = {}
+    for key in dict.fromkeys(keys):
         if key.startswith("total:") and key[6:] in totals:
-            items.append(lang.total_lines(totals[key[6:]], width=999)[0])
+            items[key] = total_text(totals[key[6:]], lang, parts, width=999).replace("\n", ", ")
         elif key.startswith("place:") and circles is not None and key in circles.index:
             c = circles.loc[key]
-            items.append(f"{c['name']}, {legend_title(doc, doc.place_layers[int(c['layer'])])}: "
-                         + c["text"].replace("\n", ", "))
-        elif flows is not None and key in set(flows["route_id"]):
-            name = lang.phrase(doc.relations.total_name(key, names.get(key, key)))
-            items.append(f"{name}: " + texts.get(key, "").replace("\n", ", "))
-    return lang("no_room", items=lang("items_sep").join(items)) if items else ""
+            items[key] = (f"{_phrased(lang, c['name'])}, {legend_title(doc, doc.place_layers[int(c['layer'])])}"
+                          f"{lang('colon')}" + c["text"].replace("\n", ", "))
+        elif key in route_ids:
+            items[key] = _phrased(lang, doc.relations.total_name(key, names.get(key, key))) + lang("colon") \
+                + texts.get(key, "").replace("\n", ", ")
+    return items
+
+
+def _phrased(lang, name: str) -> str:
+    """A route's or place's name in the map's language, a route's group and branch each
+    ('Central Mediterranean route: Tunisia to Italy')."""
+    return lang("colon").join(lang.phrase(part) for part in name.split(": "))
 
 
 def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
@@ -180,10 +215,15 @@ def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
         parts = {rid: line for (rid, _), line in part_lines(doc, lang).items()}  # 'of which Q4 2024: 16,166'
         for t in doc.join().totals:
             key = total_key(t.route_id)
-            head, *rest = lang.total_lines(t)
-            out[key] = FigureLabel(key, str(t.route_id), "total", "\n".join([head, *parts.get(t.route_id, []), *rest]),
-                                   total_colour, float(t.value))
+            out[key] = FigureLabel(key, str(t.route_id), "total", total_text(t, lang, parts), total_colour, float(t.value))
     return out
+
+
+def total_text(total, lang, parts: dict, width: int = 30) -> str:
+    """A parent's total as printed: its name and figure, the lines of its part periods (``parts``, by
+    route: 'of which Q4 2024: 16,166'), then what it includes beyond its drawn routes."""
+    head, *rest = lang.total_lines(total, width=width)
+    return "\n".join([head, *parts.get(total.route_id, []), *rest])
 
 
 LEADER_WIDTH_MM = 0.2

@@ -28,6 +28,10 @@ FIGURE, TOTAL, PLACE, COUNTRY = "value", "total", "place", "country"
 """The kinds of mark: a symbol's figure, a parent's total, a place's name, a country's name."""
 PLACE_FIGURE = "place_figure"
 """A figure counted at a place or in a country, beside its circle (geo.place_figures)."""
+FIGURE_KEY = "figure_key"
+"""A figure's number where its label found no room (geo.figure_keys); its key holds the figures' layout
+keys joined by KEYS_SEP."""
+KEYS_SEP = "|"
 LEFT, RIGHT, TOP, BOTTOM, CENTRE = "left", "right", "top", "bottom", "centre"
 """The side of a mark's box that faces what it names (page pixels, y down), or its centre."""
 PT_MM = 25.4 / 72

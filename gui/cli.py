@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     page.add_argument("--dpi", type=float, default=300.0, help="resolution in dots per inch")
     page.add_argument("--size", metavar="WxH", help="pixel size instead of a paper size, e.g. 1920x1080")
     add_insets_argument(page, "auto")
+    page.add_argument("--legend", default="auto", metavar="auto|inside|beside",
+                      help="where the legend stands: over the map, beside it in a column of its own, or auto (beside "
+                           "when over the map it would cover more than 15 %% of it)")
     out = render.add_argument_group("outputs")
     out.add_argument("--out-dir", default=".", help="folder for the outputs")
     out.add_argument("--name", help="base file name (default: crossings_<period>_<metric>)")
@@ -288,6 +291,9 @@ def _render(args) -> int:
     page = _page(args)
     extent = extent_option(args.extent)  # before reading anything, like the page
     insets = insets_option(args.insets)
+    from geo.legend_place import parse_legend_place
+
+    legend = parse_legend_place(args.legend, "--legend")
     if args.project:
         doc = open_render_project(args)
         if "size" in given:
@@ -303,6 +309,8 @@ def _render(args) -> int:
         page.check_raster()
     if wants("insets"):
         doc.insets = insets
+    if wants("legend"):
+        doc.legend_place = legend
     if args.crs:
         doc.crs = args.crs
     if extent is not None:
@@ -404,6 +412,10 @@ def _render(args) -> int:
 
     dropped = [k for r in reports for k in [*r.dropped_labels, *(k for _i, inner in r.insets for k in inner.dropped_labels)]]
     lost = unplaced_figures(doc, dropped)
+    keyed = unplaced_figures(doc, [key for k in (reports[0].numbered if reports else []) for key in k.keys])
+    if keyed:  # numbered beside its symbol and keyed in the footer: on the page, but not where a reader looks first
+        print(f"note: {len(keyed)} figure(s) numbered on the map for want of room, keyed in the footer: "
+              f"{', '.join(keyed)}", file=sys.stderr)
     if lost:  # a figure left off the page is said, never lost silently
         print(f"warning: no room on the page for {len(lost)} figure(s): {', '.join(lost)}; try a larger page "
               "(--page A3), fewer layers or --insets", file=sys.stderr)

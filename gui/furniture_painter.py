@@ -23,6 +23,7 @@ from geo.legend import (
     TOTAL,
     legend_entries,
 )
+from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
 from geo.map_language import map_language
 from geo.map_texts import disclaimer_text, map_title, subtitle
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY
@@ -35,10 +36,14 @@ from gui.painting import pen, qcolor
 class FurniturePainter:
     """Lays out and paints map furniture inside the view's frame (and the footer below it)."""
 
-    def __init__(self, doc: MapDocument, view: MapView, painter: QPainter, periods: list[str] | None = None) -> None:
+    def __init__(self, doc: MapDocument, view: MapView, painter: QPainter, periods: list[str] | None = None, *,
+                 legend_beside: bool = False) -> None:
         self.doc, self.view, self.p = doc, view, painter
         self.periods = periods
         """Several maps' periods (small multiples): the legend covers what any of them draws."""
+        self.legend_beside = legend_beside
+        """The legend stands in a column right of the map frame (gui.layout.PageLayout), not over the map."""
+        self.legend_w_mm = LEGEND_COLUMN_W_MM if legend_beside else self.LEGEND_W_MM
         self.mm = view.px_per_mm
         self.device_dpi = painter.device().logicalDpiY()
         self._rects: dict[str, QRectF] | None = None
@@ -85,10 +90,15 @@ class FurniturePainter:
         sw = self.p.fontMetrics().horizontalAdvance(self.subtitle())
         sh = self.p.fontMetrics().height()
         title = QRectF(fx + pad, fy + pad, max(tw, sw) + 2 * pad, th + sh + 2 * pad)
-        lw, lh = self._legend_size(fh - 2 * pad)
-        legend = QRectF(fx + fw - pad - lw, fy + fh - pad - lh, lw, lh)
         sb_w = 48 * mm
-        scalebox = QRectF(legend.left() - pad - sb_w, fy + fh - pad - 24 * mm, sb_w, 24 * mm)
+        if self.legend_beside:  # in its column, level with the frame's top; the scale bar takes its corner
+            lw, lh = self._legend_size(fh)
+            legend = QRectF(fx + fw + LEGEND_COLUMN_GAP_MM * mm, fy, lw, lh)
+            scalebox = QRectF(fx + fw - pad - sb_w, fy + fh - pad - 24 * mm, sb_w, 24 * mm)
+        else:
+            lw, lh = self._legend_size(fh - 2 * pad)
+            legend = QRectF(fx + fw - pad - lw, fy + fh - pad - lh, lw, lh)
+            scalebox = QRectF(legend.left() - pad - sb_w, fy + fh - pad - 24 * mm, sb_w, 24 * mm)
         self._rects = {"title": title, "legend": legend, "scale": scalebox}
         return self._rects
 
@@ -147,12 +157,12 @@ class FurniturePainter:
         if e.kind == EXPLAIN:
             self.p.setFont(self.font(6.5, italic=True))
             flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.LEGEND_W_MM - 6) * mm, 100 * mm).toRect(), flags, e.text)
+            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm).toRect(), flags, e.text)
             return r.height() + 1.5 * mm
         if e.kind == SUBHEADING:  # a second group: a gap above, its heading wrapped to the legend's width
             self.p.setFont(self.font(8, bold=True))
             flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.LEGEND_W_MM - 6) * mm, 100 * mm).toRect(), flags, e.text)
+            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm).toRect(), flags, e.text)
             return r.height() + self.GROUP_GAP_MM * mm + 1.0 * mm
         if e.kind == SIZE:
             return max(e.size_mm * mm, 2.5 * mm) + 2.2 * mm
@@ -163,7 +173,9 @@ class FurniturePainter:
         return max(4.2 * mm, self._wrapped_height(e, self._text_width(e)) + 1.0 * mm)
 
     def _text_width(self, e) -> float:
-        return (self.LEGEND_W_MM - (6 if e.kind == TOTAL else 11)) * self.mm
+        """An entry's text from its start (the box's 3 mm pad, and the sample's 8 mm but for a total) to 3 mm
+        inside the box's far side: wrapped to the whole width, a line ran onto the box's edge."""
+        return (self.legend_w_mm - (6 if e.kind == TOTAL else 14)) * self.mm
 
     def _wrapped_height(self, e, width: float) -> float:
         self.p.setFont(self.font(7.5, bold=e.kind == TOTAL))
@@ -178,10 +190,15 @@ class FurniturePainter:
             return (0.0, 0.0)
         mm = self.mm
         self.p.setFont(self.font(8, bold=True))
-        col_w = max(self.LEGEND_W_MM * mm, self.p.fontMetrics().horizontalAdvance(entries[0].text) + 6 * mm)
+        col_w = max(self.legend_w_mm * mm, self.p.fontMetrics().horizontalAdvance(entries[0].text) + 6 * mm)
         self._columns = self._split(entries, max_h)
         h = max(6 * mm + sum(self._row_height(e) for e in column) for column in self._columns)
         return (col_w * len(self._columns), h)
+
+    def legend_one_column_mm(self) -> float:
+        """The legend's height in one column (mm), however tall: whether it fits beside the map."""
+        entries = self._entries()
+        return (6 * self.mm + sum(self._row_height(e) for e in entries)) / self.mm if entries else 0.0
 
     def _split(self, entries: list, max_h: float | None) -> list[list]:
         """The entries in one column, or in two: cut before a group's heading if both columns then fit,
@@ -386,6 +403,16 @@ class FurniturePainter:
         self.p.drawText(QRectF(-5 * mm, -size - 5 * mm, 10 * mm, 4.5 * mm), int(Qt.AlignmentFlag.AlignCenter),
                         lang("north"))
         self.p.restore()
+
+    def footer_height_mm(self, width: float, sources: str) -> float:
+        """The footer's height (mm) at full size in a strip ``width`` pixels wide: its sources, then the disclaimer."""
+        flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
+        rect = QRectF(0, 0, width, 100 * self.mm).toRect()
+        total = 0.0
+        for font, text in ((self.font(7), sources), (self.font(6.5, italic=True), disclaimer_text(self.doc))):
+            self.p.setFont(font)
+            total += self.p.fontMetrics().boundingRect(rect, flags, text).height()
+        return total / self.mm
 
     def footer(self, rect: QRectF, sources: str, page_bottom: float | None = None) -> None:
         """Sources, markers and qualifier signs (wrapped: they must all be read), then the disclaimer

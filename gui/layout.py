@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 
+from geo.legend_place import AUTO, BESIDE, INSIDE, LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM, legend_beside
 from geo.page import Page
 from geo.view import MapView
 
 
 @dataclass(frozen=True)
 class PageLayout:
-    """The map frame and the strip below it for sources and the disclaimer (all in mm)."""
+    """The map frame, the legend's column beside it when it has one, and the strip below both for
+    sources and the disclaimer (all in mm). ``legend`` is the document's ``legend_place`` as decided
+    for a page (:func:`page_layout`): ``auto`` until then, which lays the page out as ``inside``."""
 
     margin_mm: float = 6.0
     footer_mm: float = 10.0
+    legend: str = AUTO
+    footer_fitted: bool = False
+    """``footer_mm`` holds the page's footer as laid out (:func:`page_layout`), its numbers' key included."""
+
+    @property
+    def legend_beside(self) -> bool:
+        return self.legend == BESIDE
 
     def frame_mm(self, page: Page) -> tuple[float, float, float, float]:
         w, h = page.size_mm
         m = self.margin_mm
-        return (m, m, w - 2 * m, h - 2 * m - self.footer_mm)
+        column = LEGEND_COLUMN_W_MM + LEGEND_COLUMN_GAP_MM if self.legend_beside else 0.0
+        return (m, m, w - 2 * m - column, h - 2 * m - self.footer_mm)
 
     def frame_px(self, page: Page) -> tuple[float, float, float, float]:
         k = page.px_per_mm
@@ -26,9 +38,10 @@ class PageLayout:
         return (x * k, y * k, w * k, h * k)
 
     def footer_px(self, page: Page) -> tuple[float, float, float, float]:
+        """Under the frame and the legend's column alike: the page's width within its margins."""
         k = page.px_per_mm
-        x, y, w, h = self.frame_mm(page)
-        return (x * k, (y + h + 1.5) * k, w * k, (self.footer_mm - 1.5) * k)
+        x, y, _, h = self.frame_mm(page)
+        return (x * k, (y + h + 1.5) * k, (page.size_mm[0] - 2 * self.margin_mm) * k, (self.footer_mm - 1.5) * k)
 
     def view(self, page: Page, crs: str, extent: tuple[float, float, float, float]) -> MapView:
         return MapView(crs, extent, self.frame_px(page), page.dpi)
@@ -42,30 +55,114 @@ def page_view(doc, page: Page | None = None, layout: PageLayout | None = None,
     (``geo.extent_fit``: the decision is the domain's; the boxes are measured here, in Qt fonts)."""
     from geo.extent_fit import Panel, cached_fit
 
-    page, layout = page or doc.page, layout or PageLayout()
+    page = page or doc.page
+    layout = page_layout(doc, page, layout)
     extent = extent or doc.frame_extent
     if extent is None and doc.extent_lonlat is None:
         extent = cached_fit(doc, Panel(layout.frame_px(page), furniture_boxes(doc, page, layout)), page.dpi)
     return layout.view(page, doc.crs, extent or doc.default_extent())
 
 
+def page_layout(doc, page: Page, layout: PageLayout | None = None) -> PageLayout:
+    """``layout`` (default: the standard margins) with the legend's place decided for ``doc`` on ``page``
+    (geo.legend_place): the legend as the painter lays it out over the map, measured against the frame."""
+    layout = _legend_decided(doc, page, layout or PageLayout())
+    if layout.footer_fitted or not (doc.place_layers or doc.callouts):
+        return layout
+    key = ("page-layout", page, layout, _fingerprint(doc))
+    if key not in doc._cache:
+        doc._cache[key] = _footer_fitted(doc, page, layout)
+    return doc._cache[key]
+
+
+FOOTER_MAX_MM = 30.0
+"""The footer grows to hold its numbers' key up to this much paper; beyond, its type is set smaller
+(gui.furniture_painter.FOOTER_MIN_SCALE)."""
+
+
+def _footer_fitted(doc, page: Page, layout: PageLayout) -> PageLayout:
+    """``layout`` with a footer tall enough for what the page's footer will say: its sources, then the key
+    to the figures numbered on the map for want of room, which only a layout of the page knows (laid out
+    here with nothing painted, twice at most: a taller footer leaves the map less room, and may number
+    another figure). A map with thematic layers or callouts only: the others' footers hold no key at A4
+    or A3, and the extra layout is a third of a render."""
+    from gui.render import MapRenderer, RenderOptions
+    from gui.render_report import layout_painter
+
+    fitted = replace(layout, footer_fitted=True)
+    for _ in range(2):
+        renderer = MapRenderer(doc)
+        with layout_painter(page.dpi) as painter:
+            renderer.render_page(painter, page, RenderOptions(phases=frozenset(), layout=fitted))
+            sources = next((text for kind, text, *_ in reversed(renderer.report.texts) if kind == "footer"), "")
+            _, _, width, _ = fitted.footer_px(page)
+            needed = _furniture(doc, fitted.view(page, doc.crs, doc.default_extent()), painter).footer_height_mm(width, sources)
+        # the footer's strip below the frame and the page's bottom margin, which the footer may run into
+        footer = min(max(layout.footer_mm, needed + 2.0 - layout.margin_mm), FOOTER_MAX_MM)
+        if footer <= fitted.footer_mm + 0.1:
+            break
+        fitted = replace(fitted, footer_mm=footer)
+    return fitted
+
+
+def _fingerprint(doc) -> tuple:
+    """What a page's layout depends on beyond the page: the figures and selection, the layers and their
+    styles, every text, the thematic layers and callouts (a key for the document's cache)."""
+    return (doc.selection_key(), doc._flow_layers_key(), repr(doc.callouts), doc.label_language, doc.title, doc.subtitle,
+            doc.disclaimer, repr(doc.insets), doc.legend_place, doc.extent_lonlat, doc.frame_extent, repr(doc.flow_style),
+            repr(doc.theme), tuple((id(lyr), repr(lyr.style)) for lyr in doc.layers), repr(doc.relations))
+
+
+def _legend_decided(doc, page: Page, layout: PageLayout) -> PageLayout:
+    if layout.legend != AUTO:
+        return layout
+    choice = getattr(doc, "legend_place", AUTO)
+    if choice != AUTO:
+        return replace(layout, legend=choice)
+    with _measuring(page) as painter:
+        over_map = _furniture(doc, layout.view(page, doc.crs, doc.default_extent()), painter)
+        rect = over_map.layout_rects()["legend"]
+        column_h = _furniture(doc, replace(layout, legend=BESIDE).view(page, doc.crs, doc.default_extent()),
+                                     painter, legend_beside=True).legend_one_column_mm()
+    _, _, fw, fh = layout.frame_mm(page)
+    mm = page.px_per_mm
+    beside = legend_beside(choice, (fw, fh), (rect.width() / mm, rect.height() / mm), column_h)
+    return replace(layout, legend=BESIDE if beside else INSIDE)
+
+
 def furniture_boxes(doc, page: Page, layout: PageLayout | None = None,
                     periods: list[str] | None = None) -> tuple[tuple[float, float, float, float], ...]:
-    """The title, legend and scale-bar boxes of ``page`` (x0, y0, x1, y1 in page pixels), measured as
-    the painter lays them out; they depend on the page, the texts and the legend, not on the extent."""
+    """The title, legend and scale-bar boxes over the map of ``page`` (x0, y0, x1, y1 in page pixels),
+    measured as the painter lays them out; they depend on the page, the texts and the legend, not on the
+    extent. A legend beside the map is no box over it."""
+    layout = page_layout(doc, page, layout)
+    with _measuring(page) as painter:
+        rects = _furniture(doc, layout.view(page, doc.crs, doc.default_extent()), painter, periods,
+                                  legend_beside=layout.legend_beside).layout_rects()
+    return tuple((r.left(), r.top(), r.right(), r.bottom()) for key, r in rects.items()
+                 if r.width() > 0 and not (key == "legend" and layout.legend_beside))
+
+
+@contextmanager
+def _measuring(page: Page):
+    """A painter on a 1 x 1 image at the page's dpi, as an export's image has it: fonts measure as printed."""
     from PySide6.QtGui import QImage, QPainter
 
-    from gui.furniture_painter import FurniturePainter
     from gui.qt_app import ensure_gui_app
 
     ensure_gui_app(widgets=True)  # fonts need an application: a GeoJSON-only render has not started one
-    layout = layout or PageLayout()
     image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(page.px_per_mm * 1000))  # the page's dpi, as an export's image has it
+    image.setDotsPerMeterX(round(page.px_per_mm * 1000))
     image.setDotsPerMeterY(round(page.px_per_mm * 1000))
     painter = QPainter(image)
     try:
-        rects = FurniturePainter(doc, layout.view(page, doc.crs, doc.default_extent()), painter, periods).layout_rects()
+        yield painter
     finally:
         painter.end()
-    return tuple((r.left(), r.top(), r.right(), r.bottom()) for r in rects.values() if r.width() > 0)
+
+
+def _furniture(*args, **kwargs):
+    """A FurniturePainter, imported when needed: page frames are laid out without Qt too (the bench)."""
+    from gui.furniture_painter import FurniturePainter
+
+    return FurniturePainter(*args, **kwargs)

@@ -57,18 +57,25 @@ class PlaceFiguresMixin:
         painter.setFont(font)
         requests, members = place_figure_requests(circles, view, partial(text_size, painter))
         requests = [r for r in requests if printed(r.key)]
-        placed, dropped = place_figures(doc, view, requests, hard, soft, crossable)
-        self.report.dropped_labels += [k for key in dropped for k in members[key]]
+        def place(todo: list) -> tuple:
+            return place_figures(doc, view, todo, hard, soft, crossable)
+
+        placed, dropped = place(requests)
         by_key = {row.key: row for row in circles.itertuples()}
+        for lab in placed:  # the discs keep clear of the figures placed here
+            hard.append(shapely.box(*lab.rect))
+            if lab.leader is not None:
+                hard.append(shapely.LineString(lab.leader))
+        dropped = self._number_unplaced(painter, view, dropped, lambda measure: place_figure_requests(circles, view, measure)[0],
+                                        place, hard, lambda key: by_key[key].text_colour, lambda key: members[key])
+        self.report.dropped_labels += [k for key in dropped for k in members[key]]
         anchors = {r.key: r.anchors for r in requests}
         centres = dict(zip(circles["key"], view.to_px(circles[["x", "y"]].to_numpy(float)), strict=True))
         under = value_label_ground(doc)
         line_mm = painter.fontMetrics().height() / mm
         todo, leaders = [], []
         for lab in placed:
-            hard.append(shapely.box(*lab.rect))
             if lab.leader is not None:
-                hard.append(shapely.LineString(lab.leader))
                 (ax, ay), (bx, by) = lab.leader
                 leaders.append((QPointF(ax, ay), QPointF(bx, by)))
                 self.report.leaders.append((lab.key, lab.leader[0], lab.leader[1]))

@@ -6,7 +6,7 @@ QtCore/QtGui are used, so it runs headless with the offscreen platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import shapely
@@ -40,9 +40,10 @@ from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.callout_painter import CalloutsMixin
+from gui.figure_keys_painter import FigureKeysMixin
 from gui.furniture_painter import FurniturePainter
 from gui.inset_maps import InsetsMixin, outside
-from gui.layout import PageLayout, page_view
+from gui.layout import PageLayout, page_layout, page_view
 from gui.node_names import NodeNamesMixin
 from gui.painting import geometry_path, pen, qcolor
 from gui.place_figure_painter import PlaceFiguresMixin
@@ -84,6 +85,9 @@ class RenderOptions:
     inset maps): cut out of its clip, and kept clear by its labels as furniture is."""
     callouts: bool = True
     """Draw the document's callouts (geo.callouts) on this map: the page's map, not its insets."""
+    number_figures: bool = False
+    """Number the figures whose labels find no room (geo.figure_keys): a page's own map, whose footer
+    keys the numbers; not the canvas, an inset or a small-multiple panel, which have no key."""
 
     def paints(self, phase: str) -> bool:
         return self.phases is None or phase in self.phases
@@ -96,7 +100,7 @@ PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
 class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFiguresMixin, PointLayersMixin, CalloutsMixin,
-                  InsetsMixin):
+                  InsetsMixin, FigureKeysMixin):
     """Paint ``doc``: ``render_page`` for a whole page, ``render_map`` for a view (the canvas)."""
 
     def __init__(self, doc: MapDocument) -> None:
@@ -111,28 +115,32 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
                     extent: tuple[float, float, float, float] | None = None) -> MapView:
         """Paint the full page (map, furniture, footer) in page pixels at the page's dpi."""
         page = page or self.doc.page
+        options = replace(options, layout=page_layout(self.doc, page, options.layout))  # the legend's place, decided once
         view = self.page_view(page, options, extent)
         w, h = page.size_px
         if not options.transparent and options.paints("background"):
             painter.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
         plan, map_options = self.with_insets(painter, view, options)
-        self.render_map(painter, view, map_options)
+        self.render_map(painter, view, replace(map_options, number_figures=options.furniture))
         self._paint_insets(painter, view, plan, options)
-        if options.furniture and options.paints("furniture"):
+        if options.furniture:  # said in the report even unpainted: a layout pass measures the footer (gui.layout)
             from geo.map_marks import unplaced_note
 
             # a figure the page had no room for is named on the page, with its figure, after the sources
             lost = unplaced_note(self.doc, [*self.report.dropped_labels,
-                                            *(k for _inset, inner in self.report.insets for k in inner.dropped_labels)])
-            fp = FurniturePainter(self.doc, view, painter)
+                                            *(k for _inset, inner in self.report.insets for k in inner.dropped_labels)],
+                                 () if self.report.key_box else self.report.numbered)
             sources = " ".join(t for t in (self._sources_text(), lost) if t)
             self.report.texts.append(("footer", sources, self.doc.theme.text, "#ffffff"))
-            fp.footer(QRectF(*options.layout.footer_px(page)), sources, page.size_px[1])
+            if options.paints("furniture"):
+                FurniturePainter(self.doc, view, painter).footer(QRectF(*options.layout.footer_px(page)), sources,
+                                                                 page.size_px[1])
         return view
 
     def render_map(self, painter: QPainter, view: MapView, options: RenderOptions = RenderOptions()) -> None:
         doc, theme = self.doc, self.doc.theme
         self.report = RenderReport(view=view)
+        self._numbering = options.number_figures
         self._scene = self._islands = self._points_drawn = None  # worked out afresh for this view and selection
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -152,7 +160,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
             painter.setPen(pen(theme.graticule, 0.2 * mm))
             painter.drawPath(geometry_path(graticule(view), view))
 
-        fp = FurniturePainter(self.doc, view, painter) if options.furniture else None
+        fp = FurniturePainter(self.doc, view, painter, legend_beside=options.layout.legend_beside) if options.furniture else None
         furniture_rects = dict(fp.layout_rects()) if fp else {}
         furniture_rects.update({f"keep_clear_{i}": QRectF(x0, y0, x1 - x0, y1 - y0)
                                 for i, (x0, y0, x1, y1) in enumerate(options.keep_clear)})
@@ -199,6 +207,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         hard = symbols_px + [shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in furniture_rects.values()]
         locator_sides = tuple(shapely.box(*box) for box in options.avoid)
         hard += locator_sides  # a name across a locator's line reads as cut; a leader may cross it
+        if options.callouts:  # where a callout is tied: no label covers it, or every leader from it crosses one
+            hard += self._callout_anchor_rooms(view)
         soft: list = list(getattr(self, "_no_data_px", [])) + point_marks  # dashed 'no figure' routes, points
         soft += place_circles_px  # names may lie on a see-through circle, at a cost
         labels = options.paints("labels")
@@ -229,8 +239,10 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
             draw_values()
         if draw_place_figures is not None and labels:
             draw_place_figures()
+        self._draw_figure_keys(painter, view, labels)
         if options.callouts:  # last: the most movable, clear of every label placed before
             self._paint_callouts(painter, view, symbols_px, soft, labels)
+        self._paint_figure_key_box(painter, view, hard, labels)  # the numbers' key, where nothing is drawn
         painter.setClipping(False)
         if fp is not None:
             self.report.texts.extend(fp.texts())

@@ -26,6 +26,12 @@ class RenderReport:
     symbols: object = None
     value_labels: list[PlacedLabel] = field(default_factory=list)
     dropped_labels: list[str] = field(default_factory=list)
+    """Figures (layout keys) with no room on the map, not even for a number."""
+    numbered: list = field(default_factory=list)
+    key_box: tuple[float, float, float, float] | None = None
+    """Where the key to the numbered figures stands on the map (page pixels); None: the footer keys them."""
+    """Figures whose label found no room, numbered beside their symbols (geo.figure_keys.KeyedFigure):
+    the page's footer keys each number to its figure."""
     furniture_rects: dict[str, QRectF] = field(default_factory=dict)
     labels: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
     """Every placed label: (kind, (x0, y0, x1, y1) in page pixels)."""

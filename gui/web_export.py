@@ -31,12 +31,15 @@ from geo.view import MapView
 def page_marks(doc: MapDocument, view: MapView) -> PageMarks:
     """Every figure, place name and country name as the renderer places them on ``view`` (the PNG's
     view: ``gui.layout.page_view``), laid out on a page of the view's dpi with nothing painted."""
+    from gui.layout import page_layout
     from gui.render import MapRenderer, RenderOptions
     from gui.render_report import layout_painter
 
     renderer = MapRenderer(doc)
     with layout_painter(view.dpi) as painter:
-        renderer.render_map(painter, view, RenderOptions(phases=frozenset()))
+        # numbered as on the PNG's page (gui.figure_keys_painter): the discs take room the names then avoid
+        renderer.render_map(painter, view, RenderOptions(phases=frozenset(), number_figures=True,
+                                                         layout=page_layout(doc, doc.page)))  # its legend's place
     return PageMarks(view, tuple(renderer.report.marks), tuple(renderer.report.lifted_land))
 
 

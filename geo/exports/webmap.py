@@ -44,6 +44,7 @@ from geo.atomic import atomic_output
 from geo.document import MapDocument
 from geo.errors import CrossingsError, ExportError
 from geo.exports.webmap_callouts import add_callouts
+from geo.exports.webmap_keys import add_figure_keys, figure_key_note
 from geo.exports.webmap_labels import TEXT_MM_RANGE
 from geo.exports.webmap_layers import (
     _add_boundaries,
@@ -205,8 +206,10 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     if settings.places and "places" in layers:
         _add_places(m, doc, view, layers["places"], marks)
     add_callouts(m, doc, view, marks)
+    add_figure_keys(m, doc, marks)
 
-    root.html.add_child(folium.Element(_furniture_html(doc, settings)), name="crossings_furniture")
+    root.html.add_child(folium.Element(_furniture_html(doc, settings, figure_key_note(doc, marks))),
+                        name="crossings_furniture")
     folium.LayerControl(position="topright", collapsed=False).add_to(m)
     _Controls(fit, _clip_box(bounds), paper_mm_metres(view)).add_to(m)
     return m

@@ -89,6 +89,9 @@ LABELS_JS = r"""
       if (p.kind === 'total_label') { cls += ' crossings-total'; }
     } else if (p.kind === 'callout') {
       cls += ' crossings-callout';  // always shown: a box of its own, never hidden by the declutter
+    } else if (p.kind === 'figure_key') {
+      cls += ' crossings-key';  // a figure's number, always shown; its key on hovering it and in the footer
+      span.title = p.entry;
     } else {
       cls += ' crossings-label crossings-collide';
       if (p.kind === 'country_label') { cls += ' crossings-country'; }

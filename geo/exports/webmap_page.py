@@ -68,8 +68,9 @@ from geo.exports.webmap_layers import _text  # noqa: F401
 
 
 # -- furniture ----------------------------------------------------------------------------------
-def _furniture_html(doc: MapDocument, settings: WebMapSettings) -> str:
-    """Title, legend and footer as HTML; every text from data goes through html.escape."""
+def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = "") -> str:
+    """Title, legend and footer as HTML; every text from data goes through html.escape. ``key_note`` keys
+    the figures the page numbers for want of room (geo.exports.webmap_keys), after the sources."""
     e = html.escape
     scale = doc.width_scale()
     rows, heading, note = [], "", ""
@@ -128,7 +129,7 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings) -> str:
         + "".join(rows)
         + f'<div class="crossings-legend-note">{e(note)}</div></div>'
         f'<div id="crossings-footer"{tongue}>'
-        f'<div class="crossings-sources">{e(sources_text(doc))}</div>'
+        f'<div class="crossings-sources">{e(" ".join(t for t in (sources_text(doc), key_note) if t))}</div>'
         + (f'<div class="crossings-notes">{e(doc.notes)}</div>' if doc.notes else "")
         + f'<div class="crossings-disclaimer">{e(disclaimer_text(doc))}</div>'
         + tiles_note

@@ -1,0 +1,201 @@
+"""A figure whose label finds no room is numbered beside its symbol and keyed on the page (issue 14:
+the overview legible at A4, each figure on it once). Measured on the painted page: the discs, their
+numbers' key in the footer or in a box on the map, nothing covered, the footer within the page; the
+legend in a column beside an A4 overview's map, over an A3 one's."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+from painted import paint, pixels
+
+from geo import paths
+from geo.page import Page
+from geo.project import load_project
+
+OVERVIEW = paths.data_path() / "projects" / "q4_2024_overview.crossings.json"
+
+
+def overview(language: str, paper: str = "A4", dpi: float = 150.0):
+    doc = load_project(OVERVIEW)
+    doc.label_language = language
+    page = Page(paper, "landscape", dpi)
+    image, view, report = paint(doc, page)
+    return doc, page, pixels(image), view, report
+
+
+@pytest.fixture(scope="module")
+def a4_english(qapp):
+    return overview("en")
+
+
+def footer_text(report) -> str:
+    """The footer's sources and notes (the page's last 'footer' text; the disclaimer is the furniture's)."""
+    return next(text for kind, text, *_ in reversed(report.texts) if kind == "footer")
+
+
+def test_figures_without_room_for_their_label_are_numbered_beside_their_symbols_and_keyed(a4_english):
+    from geo.map_marks import figure_items, numbered_entries, unplaced_figures
+
+    doc, _page, px, view, report = a4_english
+    assert report.numbered, "the A4 overview's crowded coasts leave some figures room only for a number"
+    assert [k.number for k in report.numbered] == list(range(1, len(report.numbered) + 1))
+    mm = view.px_per_mm
+    for k in report.numbered:
+        x0, y0, x1, y1 = (round(v) for v in k.rect)
+        box = px[y0:y1, x0:x1].astype(int)
+        white = (box.min(axis=2) > 245).mean()
+        ring = (np.abs(box - np.array([int(k.colour[i:i + 2], 16) for i in (1, 3, 5)])).max(axis=2) < 40).mean()
+        assert white > 0.25 and ring > 0.04, (k, white, ring)  # a white disc, outlined and numbered in its colour
+        assert (x1 - x0) < 8 * mm and (y1 - y0) < 6 * mm  # a few millimetres: it fits where a label did not
+    # nothing placed covers a disc, and no disc covers a label or another disc
+    discs = [shapely.box(*k.rect) for k in report.numbered]
+    others = [shapely.box(*rect) for kind, rect in report.labels if kind not in ("figure_key", "figure_key_box")]
+    for disc in discs:
+        assert not any(disc.intersects(o) for o in others)
+        assert sum(disc.intersects(d) for d in discs) == 1
+    # each number is keyed once, with its figures: in the footer, or in a box on the map
+    key = footer_text(report) if report.key_box is None else next(t for kind, t, *_ in report.texts if kind == "figure_key_box")
+    flat = " ".join(key.split())
+    for entry in numbered_entries(doc, report.numbered):
+        assert flat.count(" ".join(entry.split())) == 1, entry
+    items = figure_items(doc, [key for k in report.numbered for key in k.keys])
+    assert all(" ".join(items[key].split()) in flat for k in report.numbered for key in k.keys)
+    # a numbered figure is no figure lost: the command line's warning names only what has neither
+    assert not set(unplaced_figures(doc, report.dropped_labels)) & set(
+        unplaced_figures(doc, [key for k in report.numbered for key in k.keys]))
+
+
+def test_without_numbers_those_figures_would_be_lost(a4_english, qapp):
+    """The same page with numbering off (as the canvas, an inset or a panel draw): every figure numbered
+    above is one the layout drops, so the numbers are what keeps it on the page."""
+    from gui.figure_keys_painter import FigureKeysMixin
+
+    _doc, page, _px, _view, report = a4_english
+    numbered = {key for k in report.numbered for key in k.keys}
+    original = FigureKeysMixin._number_unplaced
+    try:
+        FigureKeysMixin._number_unplaced = lambda self, painter, view, dropped, *a, **k: dropped
+        _image, _view2, plain = paint(load_project(OVERVIEW), page)
+    finally:
+        FigureKeysMixin._number_unplaced = original
+    assert not plain.numbered
+    assert numbered <= set(plain.dropped_labels)
+
+
+def test_an_a4_overview_s_legend_stands_beside_its_map_and_an_a3_one_s_over_it(a4_english, qapp):
+    from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
+    from gui.layout import PageLayout
+
+    _doc, page, px, view, report = a4_english
+    mm = view.px_per_mm
+    fx, fy, fw, fh = view.frame_px
+    page_w = page.size_px[0]
+    # the frame gives the column its width: the page less its margins, the gap and the column
+    assert fw / mm == pytest.approx(page.size_mm[0] - 2 * PageLayout().margin_mm - LEGEND_COLUMN_W_MM - LEGEND_COLUMN_GAP_MM,
+                                    abs=0.1)
+    legend = report.furniture_rects["legend"]
+    assert legend.left() > fx + fw and legend.right() <= page_w - 5 * mm and legend.bottom() <= fy + fh + 1
+    # painted there: the box's white fill and its entries' dark text right of the frame's edge
+    column = px[round(fy):round(fy + fh), round(fx + fw + 2 * mm):round(page_w - 6 * mm)].astype(int)
+    assert (column.max(axis=2) < 90).sum() > 2000  # letters and samples
+    # the map is larger than over a legend in its corner: the frame fitted clear of it zoomed out to Germany
+    inside = load_project(OVERVIEW)
+    inside.legend_place = "inside"
+    _img, inside_view, inside_report = paint(inside, page)
+    assert inside_report.furniture_rects["legend"].right() <= inside_view.frame_px[0] + inside_view.frame_px[2]
+    assert view.units_per_px < 0.8 * inside_view.units_per_px
+    a3 = load_project(OVERVIEW)
+    _img, a3_view, a3_report = paint(a3, Page("A3", "landscape", 60.0))
+    ax, _ay, aw, _ah = a3_view.frame_px
+    assert a3_report.furniture_rects["legend"].right() <= ax + aw  # a tenth of A3's frame: over the map
+
+
+def test_the_footer_holds_its_key_within_the_page_in_arabic(qapp):
+    """Arabic lines stand taller: on A4 the key ran the footer off the page, the disclaimer after it."""
+    from gui.layout import page_layout
+
+    doc, page, px, view, report = overview("ar")
+    assert report.numbered and "مرقّمة على الخريطة" in footer_text(report)
+    # the page's last rows are blank: nothing runs off its bottom edge
+    assert px[-4:].min() > 245
+    # and the disclaimer, the footer's last line, is painted: dark letters in the bottom margin's strip
+    strip = px[round(page.size_px[1] - 9 * view.px_per_mm):round(page.size_px[1] - 4 * view.px_per_mm)]
+    assert (strip.max(axis=2) < 160).sum() > 200
+    assert page_layout(doc, page).footer_mm > 10.0  # grown for the key
+
+
+def test_no_label_covers_the_point_a_callout_is_tied_to(bundled_doc_factory, qapp):
+    """A callout tied to the very point a figure stood on: every leader from it crossed that figure (a
+    number set on Tunis did so to the Tunisian callout's). The figure moves off the point."""
+    from geo.callouts import Callout, lonlat_anchor
+    from geo.projection import transformer
+
+    doc = bundled_doc_factory()
+    page = Page("A4", "landscape", 100.0)
+    _image, view, report = paint(doc, page)
+    label = next(lab for lab in report.value_labels if lab.key == "CMR-LY")
+    cx, cy = (label.rect[0] + label.rect[2]) / 2, (label.rect[1] + label.rect[3]) / 2
+    lon, lat = transformer(doc.crs, "EPSG:4326").transform(*view.to_map(cx, cy))
+    doc.callouts = (Callout(lonlat_anchor(lon, lat), (("en", "Libya: departures"),)),)
+    _image, view, report = paint(doc, page)
+    (x, y), = [c.anchor for c in report.callouts]
+    assert abs(x - cx) < 1 and abs(y - cy) < 1
+    dot = shapely.Point(x, y).buffer(0.5 * view.px_per_mm)
+    assert not any(dot.intersects(shapely.box(*rect)) for _kind, rect in report.labels)
+    assert "CMR-LY" not in report.dropped_labels  # moved, not lost
+
+
+def test_the_command_line_sets_the_legend_beside_the_map(tmp_path, qapp, capsys):
+    from PySide6.QtGui import QImage
+
+    from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
+    from gui.cli import main
+
+    def frame_edge(name: str, *legend: str) -> tuple[int, np.ndarray]:
+        assert main(["render", "-q", "--page", "A4", "--dpi", "60", "--out-dir", str(tmp_path), "--name", name,
+                     "--no-geojson", *legend]) == 0
+        px = pixels(QImage(str(tmp_path / f"{name}.png")))
+        mm = 60 / 25.4
+        rows = px[round(40 * mm):round(150 * mm)].astype(int)  # the frame's height, clear of title and footer
+        dark = (rows.max(axis=2) < 200).mean(axis=0)  # a vertical line: dark in most rows of its column
+        return int(np.flatnonzero(dark > 0.9).max()), px
+
+    beside, px = frame_edge("beside", "--legend", "beside")
+    over, _ = frame_edge("over")  # the default map's small legend: over the map, at auto
+    mm = 60 / 25.4
+    assert (over - beside) / mm == pytest.approx(LEGEND_COLUMN_W_MM + LEGEND_COLUMN_GAP_MM, abs=1.0)
+    column = px[round(10 * mm):round(100 * mm), beside + round(6 * mm):].astype(int)
+    assert (column.max(axis=2) < 90).sum() > 100  # the legend's entries, in the column right of the frame
+    assert main(["render", "--legend", "left", "--out-dir", str(tmp_path)]) == 2
+    assert "--legend: 'left' is not one of auto, inside, beside" in capsys.readouterr().err
+
+
+def test_the_web_map_sets_each_number_where_the_page_does_and_keys_it(qapp):
+    """The web map is drawn from the page's marks: each number in its disc where the layout set it, the
+    figure's words on hovering it, and the footer's key as the printed page says it."""
+    import html
+
+    from webmap_support import features
+
+    from geo.exports.webmap import webmap_html
+    from geo.figure_keys import keyed_from_marks
+    from geo.map_marks import numbered_entries
+    from gui.layout import page_view
+    from gui.web_export import page_marks
+
+    doc = load_project(OVERVIEW)
+    doc.page = Page("A4", "landscape", 150.0)
+    view = page_view(doc)
+    marks = page_marks(doc, view)
+    keyed = sorted(keyed_from_marks(marks.marks), key=lambda k: k.number)
+    assert keyed, "the web map's page (no insets) numbers figures too on A4"
+    text = webmap_html(doc, view, marks=marks)
+    discs = features(text, "figure_key")
+    assert sorted(int(f["properties"]["text"]) for f in discs) == [k.number for k in keyed]
+    entries = numbered_entries(doc, keyed)
+    assert sorted(f["properties"]["entry"] for f in discs) == sorted(entries)
+    footer = html.unescape(text[text.index('id="crossings-footer"'):])
+    assert "Numbered on the map, for want of room beside their symbols" in footer
+    assert all(entry in footer for entry in entries)
