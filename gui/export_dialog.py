@@ -37,6 +37,7 @@ from geo.errors import CrossingsError
 from geo.export_settings import FORMATS, ExportSettings, output_folder, relative_folder
 from geo.history import clone
 from geo.insets import AUTO, INSET_AREAS, NONE, parse_insets
+from geo.legend_place import BESIDE, INSIDE
 from geo.map_language import map_language
 from geo.page import PAPER_SIZES_MM, Page
 from gui import export as png_export
@@ -84,6 +85,8 @@ class ExportRequest:
     """A projected extent (the canvas's view) every file frames exactly; None: the document's frame."""
     insets: str | tuple[str, ...] = AUTO
     """The pages' inset maps (geo.insets: auto, none or the areas' keys)."""
+    legend_place: str = AUTO
+    """Where the pages' legend stands (geo.legend_place: auto, inside or beside)."""
 
 
 def existing_outputs(req: ExportRequest) -> list[Path]:
@@ -108,6 +111,7 @@ def run_export(doc: MapDocument, req: ExportRequest, progress, cancelled) -> lis
     if req.extent is not None:  # ``doc`` is the export's own copy: the frame is this export's alone
         doc.frame_extent = req.extent
     doc.insets = req.insets
+    doc.legend_place = req.legend_place
     with output_set():  # Cancel or a failure discards every file of the job; success renames them all
         written = png_export.write_map_files(doc, req.page, targets, transparent=req.transparent,
                                              progress=progress, cancelled=cancelled)
@@ -162,6 +166,13 @@ class ExportDialog(QDialog):
         self.insets.setCurrentIndex(max(0, self.insets.findData(_inset_key(doc.insets))))
         self.insets.setToolTip(self.tr("Small maps of the areas the page's map cannot show legibly (PNG, PDF and SVG; "
                                        "the web map zooms instead)"))
+        self.legend_place = QComboBox(self)
+        self.legend_place.addItem(self.tr("Automatic: beside the map when over it it would cover much of it"), AUTO)
+        self.legend_place.addItem(self.tr("Over the map"), INSIDE)
+        self.legend_place.addItem(self.tr("Beside the map"), BESIDE)
+        self.legend_place.setCurrentIndex(max(0, self.legend_place.findData(getattr(doc, "legend_place", AUTO))))
+        self.legend_place.setToolTip(self.tr("Over the map, a large legend makes the map smaller: its frame keeps every "
+                                             "flow clear of it. Beside it, the legend has a column of its own"))
         self.folder = QLineEdit(str(output_folder(settings, self.project_folder)), self)
         browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
@@ -180,6 +191,7 @@ class ExportDialog(QDialog):
         form.addRow("", self.transparent)
         form.addRow("", self.this_view)
         form.addRow(self.tr("Inset maps"), self.insets)
+        form.addRow(self.tr("Legend"), self.legend_place)
         where = QHBoxLayout()
         where.addWidget(self.folder, 1)
         where.addWidget(browse)
@@ -207,7 +219,7 @@ class ExportDialog(QDialog):
         box.addWidget(self.status)
         box.addWidget(self.buttons)
         self._preview_timer = QTimer(self, singleShot=True, interval=120, timeout=self.update_preview)
-        for w in (self.paper, self.orientation, self.insets):
+        for w in (self.paper, self.orientation, self.insets, self.legend_place):
             w.currentIndexChanged.connect(self._preview_timer.start)
         self.transparent.toggled.connect(self._preview_timer.start)
         self.this_view.toggled.connect(self._preview_timer.start)
@@ -218,7 +230,7 @@ class ExportDialog(QDialog):
         return ExportRequest(Path(self.folder.text()).expanduser(), self.base.text().strip(), page,
                              frozenset(f for f, b in self.checks.items() if b.isChecked()), self.transparent.isChecked(),
                              self.view_extent if self.this_view.isChecked() else None,
-                             parse_insets(self.insets.currentData()))
+                             parse_insets(self.insets.currentData()), self.legend_place.currentData())
 
     def _automatic_base(self) -> str:
         """The file name when none was chosen: after the selection, so it follows the quarter."""
@@ -240,12 +252,14 @@ class ExportDialog(QDialog):
         """Write the export's settings, page and insets back to the document, as one undoable edit when changed."""
         settings = self.settings(req)
         same_insets = _inset_key(self.doc.insets) == _inset_key(req.insets)  # the same areas in any order
-        if (self.doc.page, getattr(self.doc, "export_settings", None)) == (req.page, settings) and same_insets:
+        same = same_insets and self.doc.legend_place == req.legend_place
+        if (self.doc.page, getattr(self.doc, "export_settings", None)) == (req.page, settings) and same:
             return
 
         def apply() -> None:
             self.doc.export_settings = settings
             self.doc.insets = req.insets
+            self.doc.legend_place = req.legend_place
             if self.doc.page != req.page:
                 self.doc.set_page(req.page)
 
@@ -264,6 +278,7 @@ class ExportDialog(QDialog):
         work = clone(self.doc)
         work.frame_extent = req.extent  # the preview frames what the export will
         work.insets = req.insets
+        work.legend_place = req.legend_place
         options = png_export.RenderOptions(transparent=req.transparent)
         self.runner.start(lambda progress, cancelled: png_export.render_image(work, page, options),
                           self._show_preview, lambda exc: self.preview.setText(str(exc)))

@@ -258,3 +258,38 @@ def test_the_window_keeps_export_settings_in_its_project(window, prompts, qtbot,
     assert {f for f, box in again.checks.items() if box.isChecked()} == {"geojson"}
     assert again.folder.text() == str(tmp_path / "exports") and again.base.text() == "q3"
     again.close()
+
+
+def test_the_legend_control_sets_where_the_pages_legend_stands(qtbot, doc, tmp_path):
+    """Beside the map, the exported page's frame is narrower by the legend's column (measured on the PNG:
+    the frame's edge, a dark line down the page); kept in the document, undoably; the dialog opens on it."""
+    import numpy as np
+    from painted import pixels
+
+    from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
+
+    history = History(doc)
+    doc.legend_place = "inside"
+    d = ExportDialog(doc, tmp_path, history=history, confirm_overwrite=lambda paths: True)
+    qtbot.addWidget(d)
+    assert d.legend_place.currentData() == "inside"
+    d.dpi.setValue(60)
+    for box in d.checks.values():
+        box.setChecked(False)
+    d.checks["png"].setChecked(True)
+    edges = {}
+    for place in ("inside", "beside"):
+        d.legend_place.setCurrentIndex(d.legend_place.findData(place))
+        d.base.setText(place)
+        export_and_wait(qtbot, d)
+        px = pixels(QImage(str(tmp_path / f"{place}.png"))).astype(int)
+        rows = px[round(px.shape[0] * 0.25):round(px.shape[0] * 0.7)]
+        dark = (rows.max(axis=2) < 200).mean(axis=0)
+        edges[place] = int(np.flatnonzero(dark > 0.9).max())
+    mm = 60 / 25.4
+    assert (edges["inside"] - edges["beside"]) / mm == pytest.approx(LEGEND_COLUMN_W_MM + LEGEND_COLUMN_GAP_MM, abs=1.0)
+    assert doc.legend_place == "beside" and history.undo_label == "Export settings"
+    while history.can_undo:
+        history.undo()
+    assert doc.legend_place == "inside"
+    d.runner.wait()
