@@ -167,7 +167,7 @@ class ExportDialog(QDialog):
         self.insets.setToolTip(self.tr("Small maps of the areas the page's map cannot show legibly (PNG, PDF and SVG; "
                                        "the web map zooms instead)"))
         self.legend_place = QComboBox(self)
-        self.legend_place.addItem(self.tr("Automatic: beside the map when over it it would cover much of it"), AUTO)
+        self.legend_place.addItem(self.tr("Automatic: beside the map when it is large"), AUTO)
         self.legend_place.addItem(self.tr("Over the map"), INSIDE)
         self.legend_place.addItem(self.tr("Beside the map"), BESIDE)
         self.legend_place.setCurrentIndex(max(0, self.legend_place.findData(getattr(doc, "legend_place", AUTO))))
