@@ -40,6 +40,125 @@
     </message>
 </context>
 <context>
+    <name>CalloutActions</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="201"/>
+        <source>&amp;Callouts…</source>
+        <translation>&amp;التعليقات…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="203"/>
+        <source>Short texts in a box tied to a place, a route or a point (undoable)</source>
+        <translation>نصوص قصيرة في إطار، مرتبطة بمكان أو مسار أو نقطة (يمكن التراجع)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="223"/>
+        <source>Add callout</source>
+        <translation>إضافة تعليق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="228"/>
+        <source>Edit callout {0}</source>
+        <translation>تعديل التعليق {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="233"/>
+        <source>Remove callout {0}</source>
+        <translation>إزالة التعليق {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="239"/>
+        <source>Move callout {0}</source>
+        <translation>نقل التعليق {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="239"/>
+        <source>Reset callout {0}&apos;s position</source>
+        <translation>إعادة تعيين موضع التعليق {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CalloutForm</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="52"/>
+        <source>Callout</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="55"/>
+        <source>Place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="55"/>
+        <source>Route</source>
+        <translation>مسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="55"/>
+        <source>Point</source>
+        <translation>نقطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="70"/>
+        <source>Tied to</source>
+        <translation>مرتبط بـ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="71"/>
+        <source>Place or route</source>
+        <translation>المكان أو المسار</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="75"/>
+        <source>Longitude, latitude</source>
+        <translation>خط الطول، خط العرض</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="78"/>
+        <source>A language left empty prints the English text (and the export says so).</source>
+        <translation>إذا تُركت لغة فارغة يُطبع النص الإنجليزي (ويُشير التصدير إلى ذلك).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="114"/>
+        <source>Choose a place or a route</source>
+        <translation>اختر مكانًا أو مسارًا</translation>
+    </message>
+</context>
+<context>
+    <name>CalloutsDialog</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="135"/>
+        <source>Callouts</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="143"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;إضافة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="143"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;تعديل…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="143"/>
+        <source>&amp;Remove</source>
+        <translation>إ&amp;زالة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="144"/>
+        <source>Reset &amp;position</source>
+        <translation>إعادة تعيين ال&amp;موضع</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="162"/>
+        <source> (moved)</source>
+        <translation> (منقول)</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <location filename="../../gui/compare_panel.py" line="82"/>
@@ -171,10 +290,6 @@
         <translation>تتلاءم الملفات المصدَّرة مع التدفقات المرسومة، بعيدًا عن العنوان ومفتاح الخريطة</translation>
     </message>
     <message>
-        <source>Exports show the routes with a margin</source>
-        <translation type="vanished">تُظهر الملفات المصدَّرة المسارات مع هامش</translation>
-    </message>
-    <message>
         <location filename="../../gui/compare_panel.py" line="180"/>
         <source>Exports show the regional default: {0}</source>
         <translation>تُظهر الملفات المصدَّرة الامتداد الإقليمي الافتراضي: {0}</translation>
@@ -248,182 +363,207 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="47"/>
+        <location filename="../../gui/export_dialog.py" line="48"/>
         <source>PNG image</source>
         <translation>صورة PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="48"/>
+        <location filename="../../gui/export_dialog.py" line="49"/>
         <source>PDF (vector)</source>
         <translation>PDF (متجهي)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="49"/>
+        <location filename="../../gui/export_dialog.py" line="50"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (متجهي، طبقات مسماة)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="50"/>
+        <location filename="../../gui/export_dialog.py" line="51"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON، ملف لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="51"/>
+        <location filename="../../gui/export_dialog.py" line="52"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage، كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="52"/>
+        <location filename="../../gui/export_dialog.py" line="53"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>خريطة ويب (ملف HTML واحد يعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="136"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="146"/>
+        <location filename="../../gui/export_dialog.py" line="150"/>
         <source>Landscape</source>
         <translation>أفقي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="147"/>
+        <location filename="../../gui/export_dialog.py" line="151"/>
         <source>Portrait</source>
         <translation>عمودي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="150"/>
+        <location filename="../../gui/export_dialog.py" line="154"/>
         <source>Transparent background</source>
         <translation>خلفية شفافة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="153"/>
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Frame the map&apos;s current view</source>
         <translation>تأطير العرض الحالي للخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="154"/>
+        <location filename="../../gui/export_dialog.py" line="158"/>
         <source>Export exactly what the map window shows (widened to the page&apos;s shape) instead of fitting the frame to the flows</source>
         <translation>تصدير ما تعرضه نافذة الخريطة تمامًا (موسَّعًا ليلائم شكل الصفحة) بدلًا من ملاءمة الإطار للتدفقات</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="158"/>
+        <location filename="../../gui/export_dialog.py" line="162"/>
         <source>Automatic: where the map needs one</source>
         <translation>تلقائية: حيث تحتاجها الخريطة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="163"/>
         <source>None</source>
         <translation>بدون</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="163"/>
+        <location filename="../../gui/export_dialog.py" line="167"/>
         <source>Small maps of the areas the page&apos;s map cannot show legibly (PNG, PDF and SVG; the web map zooms instead)</source>
         <translation>خرائط صغيرة للمناطق التي لا تستطيع خريطة الصفحة إظهارها بوضوح (PNG وPDF وSVG؛ أما خريطة الويب فتُكبَّر بدلًا من ذلك)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="166"/>
+        <location filename="../../gui/export_dialog.py" line="170"/>
+        <source>Automatic: beside the map when over it it would cover much of it</source>
+        <translation>تلقائي: بجانب الخريطة إذا كان وضعه عليها سيغطي جزءًا كبيرًا منها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="171"/>
+        <source>Over the map</source>
+        <translation>على الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="172"/>
+        <source>Beside the map</source>
+        <translation>بجانب الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="174"/>
+        <source>Over the map, a large legend makes the map smaller: its frame keeps every flow clear of it. Beside it, the legend has a column of its own</source>
+        <translation>على الخريطة، يُصغّر مفتاح الخريطة الكبير الخريطة: إذ يُبقي إطارها كل تدفق بعيدًا عنه. أما بجانبها، فيكون لمفتاح الخريطة عمود خاص به</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="177"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="177"/>
+        <location filename="../../gui/export_dialog.py" line="188"/>
         <source>Paper</source>
         <translation>الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="178"/>
+        <location filename="../../gui/export_dialog.py" line="189"/>
         <source>Orientation</source>
         <translation>الاتجاه</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="179"/>
+        <location filename="../../gui/export_dialog.py" line="190"/>
         <source>Resolution</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="182"/>
+        <location filename="../../gui/export_dialog.py" line="193"/>
         <source>Inset maps</source>
         <translation>خرائط داخلية</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="186"/>
+        <location filename="../../gui/export_dialog.py" line="194"/>
+        <source>Legend</source>
+        <translation>مفتاح الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="198"/>
         <source>Folder</source>
         <translation>المجلد</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="187"/>
+        <location filename="../../gui/export_dialog.py" line="199"/>
         <source>File name</source>
         <translation>اسم الملف</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="188"/>
+        <location filename="../../gui/export_dialog.py" line="200"/>
         <source>Formats</source>
         <translation>الصيغ</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="192"/>
+        <location filename="../../gui/export_dialog.py" line="204"/>
         <source>Preview of the page as it will be exported</source>
         <translation>معاينة الصفحة كما ستُصدَّر</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="197"/>
+        <location filename="../../gui/export_dialog.py" line="209"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="253"/>
+        <location filename="../../gui/export_dialog.py" line="267"/>
         <source>Export settings</source>
         <translation>إعدادات التصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="282"/>
+        <location filename="../../gui/export_dialog.py" line="297"/>
         <source>Choose at least one format</source>
         <translation>اختر صيغة واحدة على الأقل</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="286"/>
+        <location filename="../../gui/export_dialog.py" line="301"/>
         <source>Not exported: the existing files were kept</source>
         <translation>لم يُصدَّر شيء: احتُفظ بالملفات الموجودة</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="291"/>
+        <location filename="../../gui/export_dialog.py" line="306"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="292"/>
+        <location filename="../../gui/export_dialog.py" line="307"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="303"/>
+        <location filename="../../gui/export_dialog.py" line="318"/>
         <source>Writing {0}…</source>
         <translation>جارٍ كتابة {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="309"/>
+        <location filename="../../gui/export_dialog.py" line="324"/>
         <source>Wrote {0} files to {1}</source>
         <translation>كُتب {0} ملفات في {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="314"/>
+        <location filename="../../gui/export_dialog.py" line="329"/>
         <source>Export failed: {0}</source>
         <translation>فشل التصدير: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="318"/>
+        <location filename="../../gui/export_dialog.py" line="333"/>
         <source>Cancelled</source>
         <translation>أُلغي</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="327"/>
+        <location filename="../../gui/export_dialog.py" line="342"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="336"/>
+        <location filename="../../gui/export_dialog.py" line="351"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
@@ -556,97 +696,97 @@
         <translation>لا ينطبق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>Route</source>
         <translation>الطريق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>Figure</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="141"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="141"/>
         <source>Shown as</source>
         <translation>يظهر كـ</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="137"/>
+        <location filename="../../gui/figures_table.py" line="142"/>
         <source>Problem</source>
         <translation>المشكلة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="138"/>
+        <location filename="../../gui/figures_table.py" line="143"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="138"/>
+        <location filename="../../gui/figures_table.py" line="143"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="139"/>
+        <location filename="../../gui/figures_table.py" line="144"/>
         <source>unknown</source>
         <translation>غير معروف</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="139"/>
+        <location filename="../../gui/figures_table.py" line="144"/>
         <source>missing</source>
         <translation>ناقص</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="140"/>
+        <location filename="../../gui/figures_table.py" line="145"/>
         <source>outlier</source>
         <translation>قيمة شاذة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="140"/>
+        <location filename="../../gui/figures_table.py" line="145"/>
         <source>sources</source>
         <translation>مصادر</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="141"/>
+        <location filename="../../gui/figures_table.py" line="146"/>
         <source>total</source>
         <translation>مجموع</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="169"/>
+        <location filename="../../gui/figures_table.py" line="174"/>
         <source>Route colour…</source>
         <translation>لون الطريق…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="170"/>
+        <location filename="../../gui/figures_table.py" line="175"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>لون مجموعة الطريق المحدد (مثلاً كل فروع وسط المتوسط)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="172"/>
+        <location filename="../../gui/figures_table.py" line="177"/>
         <source>Edit all figures…</source>
         <translation>تعديل كل الأرقام…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="173"/>
+        <location filename="../../gui/figures_table.py" line="178"/>
         <source>Every figure of every period: type, paste or add a period</source>
         <translation>كل أرقام كل الفترات: اكتب أو الصق أو أضف فترة</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="226"/>
+        <location filename="../../gui/figures_table.py" line="234"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} طرق، {1} بها مشاكل</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="250"/>
+        <location filename="../../gui/figures_table.py" line="258"/>
         <source>Figure of {0}</source>
         <translation>رقم {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="274"/>
+        <location filename="../../gui/figures_table.py" line="282"/>
         <source>Colour of {0}</source>
         <translation>لون {0}</translation>
     </message>
@@ -862,71 +1002,71 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="47"/>
+        <location filename="../../gui/layer_panel.py" line="48"/>
         <source>Tick to show a layer; drag to change the drawing order (top is drawn last)</source>
         <translation>علّم لإظهار طبقة؛ اسحب لتغيير ترتيب الرسم (العليا تُرسم أخيراً)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="49"/>
+        <location filename="../../gui/layer_panel.py" line="50"/>
         <source>Opacity of the selected layer</source>
         <translation>عتامة الطبقة المحددة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="50"/>
+        <location filename="../../gui/layer_panel.py" line="51"/>
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="53"/>
-        <location filename="../../gui/layer_panel.py" line="69"/>
+        <location filename="../../gui/layer_panel.py" line="54"/>
+        <location filename="../../gui/layer_panel.py" line="72"/>
         <source>Labels</source>
         <translation>التسميات</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="54"/>
+        <location filename="../../gui/layer_panel.py" line="55"/>
         <source>Show the layer&apos;s labels (place names, country names, flow values)</source>
         <translation>إظهار تسميات الطبقة (الأماكن، الدول، قيم التدفقات)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="55"/>
+        <location filename="../../gui/layer_panel.py" line="56"/>
         <source>Zoom to layer</source>
         <translation>تكبير إلى الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="57"/>
-        <location filename="../../gui/layer_panel.py" line="68"/>
+        <location filename="../../gui/layer_panel.py" line="58"/>
+        <location filename="../../gui/layer_panel.py" line="71"/>
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="58"/>
-        <location filename="../../gui/layer_panel.py" line="121"/>
+        <location filename="../../gui/layer_panel.py" line="59"/>
+        <location filename="../../gui/layer_panel.py" line="125"/>
         <source>Width</source>
         <translation>العرض</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="99"/>
+        <location filename="../../gui/layer_panel.py" line="103"/>
         <source>Width of the largest flow on paper</source>
         <translation>عرض أكبر تدفق على الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="100"/>
+        <location filename="../../gui/layer_panel.py" line="104"/>
         <source>Width of the outlines on paper</source>
         <translation>عرض الحدود على الورق</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="102"/>
-        <location filename="../../gui/layer_panel.py" line="131"/>
+        <location filename="../../gui/layer_panel.py" line="106"/>
+        <location filename="../../gui/layer_panel.py" line="135"/>
         <source>Land colour</source>
         <translation>لون اليابسة</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="103"/>
+        <location filename="../../gui/layer_panel.py" line="107"/>
         <source>Colour routes by group in the Figures panel</source>
         <translation>لوّن الطرق حسب المجموعة في لوحة الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="119"/>
+        <location filename="../../gui/layer_panel.py" line="123"/>
         <source>Flow width</source>
         <translation>عرض التدفقات</translation>
     </message>
@@ -934,265 +1074,270 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
+        <location filename="../../gui/main_window.py" line="62"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/main_window.py" line="63"/>
+        <source>Thematic layers</source>
+        <translation>الطبقات الموضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>Figures</source>
         <translation>الأرقام</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>Trend</source>
         <translation>الاتجاه الزمني</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="61"/>
+        <location filename="../../gui/main_window.py" line="66"/>
         <source>Compare</source>
         <translation>المقارنة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>&amp;Open data…</source>
         <translation>&amp;فتح بيانات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>فتح الحدود أو الطرق أو النقاط (أي ملف OGR أو CSV بخطوط الطول والعرض) أو الأرقام (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>Open &amp;project…</source>
         <translation>فتح &amp;مشروع…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>&amp;Save project</source>
         <translation>&amp;حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Save project &amp;as…</source>
         <translation>حفظ المشروع &amp;باسم…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>تصدير الخريطة بصيغة PNG والطبقات بصيغة GeoJSON أو GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Export &amp;series…</source>
         <translation>تصدير &amp;سلسلة…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Every period, metric and language chosen, on one width scale per metric, with a PDF atlas</source>
         <translation>كل فترة ومؤشر ولغة مختارة، بمقياس عرض واحد لكل مؤشر، مع أطلس PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Pre&amp;ferences…</source>
         <translation>الت&amp;فضيلات…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>&amp;Full extent</source>
         <translation>الامتداد ال&amp;كامل</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>Zoom to &amp;layer</source>
         <translation>تكبير إلى ال&amp;طبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>&amp;Previous period</source>
         <translation>الفترة ال&amp;سابقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>&amp;Next period</source>
         <translation>الفترة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>&amp;About Crossings</source>
         <translation>&amp;حول Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>Map &amp;title and notes…</source>
         <translation>&amp;عنوان الخريطة وملاحظاتها…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>The map&apos;s title, subtitle and notes</source>
         <translation>عنوان الخريطة وعنوانها الفرعي وملاحظاتها</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>Edit &amp;figures…</source>
         <translation>تعديل ال&amp;أرقام…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>Type, paste or add a period of figures (undoable)</source>
         <translation>كتابة الأرقام أو لصقها أو إضافة فترة منها (يمكن التراجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;Remove layer</source>
         <translation>إ&amp;زالة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>Remove the layer selected in the layer panel (undoable)</source>
         <translation>إزالة الطبقة المحددة في لوحة الطبقات (يمكن التراجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>&amp;Web map preview</source>
         <translation>معاينة خريطة ال&amp;ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>خريطة الويب التفاعلية للاختيار الحالي كما تُصدَّر (تعمل دون اتصال)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Open &amp;recent</source>
         <translation>الملفات ال&amp;حديثة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Main</source>
         <translation>الرئيسي</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>خط الطول والعرض تحت المؤشر (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>رُسمت في {0:.0f} مللي ثانية</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Edit title and notes</source>
         <translation>تعديل العنوان والملاحظات</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>Remove layer</source>
         <translation>إزالة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>تحمل المسارات تدفقات الأرقام؛ افتح مسارات أخرى بدلًا من إزالتها</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Remove layer {0}</source>
         <translation>إزالة الطبقة {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260"/>
-        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="288"/>
         <source>Web map</source>
         <translation>خريطة ويب</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Building the web map…</source>
         <translation>جارٍ إنشاء خريطة الويب…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;تراجع: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>&amp;Redo {0}</source>
         <translation>إ&amp;عادة: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/main_window.py" line="307"/>
         <source>Untitled map</source>
         <translation>خريطة بلا عنوان</translation>
     </message>
@@ -1228,6 +1373,54 @@
         <location filename="../../gui/dialogs/map_text.py" line="26"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>PointStyleBox</name>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="38"/>
+        <source>Category</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="38"/>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="38"/>
+        <source>Label</source>
+        <translation>التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="39"/>
+        <source>Colour the points by this column: a legend entry per value</source>
+        <translation>تلوين النقاط حسب هذا العمود: بند في مفتاح الخريطة لكل قيمة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="40"/>
+        <source>Size the points by this column of numbers: circle area to scale</source>
+        <translation>تحديد حجم النقاط حسب عمود الأعداد هذا: مساحة الدائرة متناسبة مع العدد</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="41"/>
+        <source>Name each point with this column&apos;s text</source>
+        <translation>تسمية كل نقطة بنص هذا العمود</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="46"/>
+        <source>Palette</source>
+        <translation>لوحة الألوان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="63"/>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="90"/>
+        <source>Point style: {0}</source>
+        <translation>نمط النقاط: {0}</translation>
     </message>
 </context>
 <context>
@@ -1590,10 +1783,6 @@
         <translation>عمليات الإنقاذ</translation>
     </message>
     <message>
-        <source>Language of the country and place names on the map</source>
-        <translation type="vanished">لغة أسماء الدول والأماكن على الخريطة</translation>
-    </message>
-    <message>
         <location filename="../../gui/selection_bar.py" line="33"/>
         <source>Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)</source>
         <translation>فترة الأرقام (Ctrl+PgUp / Ctrl+PgDown: السابقة / التالية)</translation>
@@ -1649,10 +1838,6 @@
         <translation>المصدر</translation>
     </message>
     <message>
-        <source>Map names</source>
-        <translation type="vanished">الأسماء</translation>
-    </message>
-    <message>
         <location filename="../../gui/selection_bar.py" line="47"/>
         <location filename="../../gui/selection_bar.py" line="87"/>
         <source>Change period</source>
@@ -1667,10 +1852,6 @@
         <location filename="../../gui/selection_bar.py" line="49"/>
         <source>Change source</source>
         <translation>تغيير المصدر</translation>
-    </message>
-    <message>
-        <source>Map names language</source>
-        <translation type="vanished">لغة أسماء الخريطة</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="101"/>
@@ -1804,6 +1985,178 @@
     </message>
 </context>
 <context>
+    <name>ThematicLayerForm</name>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="33"/>
+        <source>Thematic layer</source>
+        <translation>طبقة موضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="33"/>
+        <source>New thematic layer</source>
+        <translation>طبقة موضوعية جديدة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="36"/>
+        <source>Circles (at places, in countries, on routes)</source>
+        <translation>دوائر (في الأماكن، وفي الدول، وعلى المسارات)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="37"/>
+        <source>Flows (bands along routes, beside the map&apos;s)</source>
+        <translation>تدفقات (أشرطة على امتداد المسارات، بجانب تدفقات الخريطة)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="43"/>
+        <source>empty: the map&apos;s circle scale; a name: a scale of its own</source>
+        <translation>فارغ: مقياس الدوائر في الخريطة؛ اسم: مقياس خاص بالطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="45"/>
+        <source>empty: the metric&apos;s name (and source)</source>
+        <translation>فارغ: اسم المؤشر (والمصدر)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="46"/>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="112"/>
+        <source>Palette colour</source>
+        <translation>لون لوحة الألوان</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="49"/>
+        <source>Drawn as</source>
+        <translation>تُرسم على شكل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="49"/>
+        <source>Metric</source>
+        <translation>المؤشر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="50"/>
+        <source>Period</source>
+        <translation>الفترة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="50"/>
+        <source>Also print</source>
+        <translation>إظهار أيضًا</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="51"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="51"/>
+        <source>Circle scale</source>
+        <translation>مقياس الدوائر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="52"/>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="52"/>
+        <source>Legend title</source>
+        <translation>عنوان مفتاح الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="87"/>
+        <source>the map&apos;s period</source>
+        <translation>فترة الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="96"/>
+        <source>nothing more</source>
+        <translation>لا شيء آخر</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="98"/>
+        <source>any (one per route or place)</source>
+        <translation>أي مصدر (مصدر واحد لكل مسار أو مكان)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="101"/>
+        <source>of which {period}</source>
+        <translation>منها {period}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="106"/>
+        <source>Circle colour</source>
+        <translation>لون الدوائر</translation>
+    </message>
+</context>
+<context>
+    <name>ThematicPanel</name>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="39"/>
+        <source>Circle and flow layers drawn over the map, in legend order; tick to show</source>
+        <translation>طبقات الدوائر والتدفقات المرسومة على الخريطة، بترتيب مفتاح الخريطة؛ علّم لإظهارها</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="40"/>
+        <source>Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="40"/>
+        <source>Edit…</source>
+        <translation>تعديل…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="41"/>
+        <source>Up</source>
+        <translation>إلى الأعلى</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="41"/>
+        <source>Down</source>
+        <translation>إلى الأسفل</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="42"/>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="82"/>
+        <source>Thematic layer</source>
+        <translation>طبقة موضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="92"/>
+        <source>Add thematic layer</source>
+        <translation>إضافة طبقة موضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="100"/>
+        <source>Edit thematic layer</source>
+        <translation>تعديل الطبقة الموضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="105"/>
+        <source>Move thematic layer</source>
+        <translation>نقل الطبقة الموضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="110"/>
+        <source>Remove thematic layer</source>
+        <translation>إزالة الطبقة الموضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="117"/>
+        <source>Show thematic layer</source>
+        <translation>إظهار الطبقة الموضوعية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="117"/>
+        <source>Hide thematic layer</source>
+        <translation>إخفاء الطبقة الموضوعية</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <location filename="../../gui/trend_chart.py" line="109"/>
@@ -1819,6 +2172,14 @@
         <location filename="../../gui/trend_chart.py" line="110"/>
         <source>No figures for this route</source>
         <translation>لا أرقام لهذا الطريق</translation>
+    </message>
+</context>
+<context>
+    <name>self.actions</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="300"/>
+        <source>Move callout</source>
+        <translation>نقل التعليق</translation>
     </message>
 </context>
 </TS>

@@ -40,6 +40,125 @@
     </message>
 </context>
 <context>
+    <name>CalloutActions</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="201"/>
+        <source>&amp;Callouts…</source>
+        <translation>&amp;Encadrés…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="203"/>
+        <source>Short texts in a box tied to a place, a route or a point (undoable)</source>
+        <translation>Courts textes dans un cadre, rattachés à un lieu, une route ou un point (annulable)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="223"/>
+        <source>Add callout</source>
+        <translation>Ajouter un encadré</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="228"/>
+        <source>Edit callout {0}</source>
+        <translation>Modifier l’encadré {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="233"/>
+        <source>Remove callout {0}</source>
+        <translation>Retirer l’encadré {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="239"/>
+        <source>Move callout {0}</source>
+        <translation>Déplacer l’encadré {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="239"/>
+        <source>Reset callout {0}&apos;s position</source>
+        <translation>Réinitialiser la position de l’encadré {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CalloutForm</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="52"/>
+        <source>Callout</source>
+        <translation>Encadré</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="55"/>
+        <source>Place</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="55"/>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="55"/>
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="70"/>
+        <source>Tied to</source>
+        <translation>Rattaché à</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="71"/>
+        <source>Place or route</source>
+        <translation>Lieu ou route</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="75"/>
+        <source>Longitude, latitude</source>
+        <translation>Longitude, latitude</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="78"/>
+        <source>A language left empty prints the English text (and the export says so).</source>
+        <translation>Une langue laissée vide affiche le texte anglais (et l’export le signale).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="114"/>
+        <source>Choose a place or a route</source>
+        <translation>Choisissez un lieu ou une route</translation>
+    </message>
+</context>
+<context>
+    <name>CalloutsDialog</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="135"/>
+        <source>Callouts</source>
+        <translation>Encadrés</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="143"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="143"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="143"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="144"/>
+        <source>Reset &amp;position</source>
+        <translation>Réinitialiser la &amp;position</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="162"/>
+        <source> (moved)</source>
+        <translation> (déplacé)</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <location filename="../../gui/compare_panel.py" line="82"/>
@@ -171,10 +290,6 @@
         <translation>Les exports s’ajustent aux flux dessinés, à l’écart du titre et de la légende</translation>
     </message>
     <message>
-        <source>Exports show the routes with a margin</source>
-        <translation type="vanished">Les exports montrent les routes avec une marge</translation>
-    </message>
-    <message>
         <location filename="../../gui/compare_panel.py" line="180"/>
         <source>Exports show the regional default: {0}</source>
         <translation>Les exports montrent l’étendue régionale par défaut : {0}</translation>
@@ -248,182 +363,207 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gui/export_dialog.py" line="47"/>
+        <location filename="../../gui/export_dialog.py" line="48"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="48"/>
+        <location filename="../../gui/export_dialog.py" line="49"/>
         <source>PDF (vector)</source>
         <translation>PDF (vectoriel)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="49"/>
+        <location filename="../../gui/export_dialog.py" line="50"/>
         <source>SVG (vector, named layers)</source>
         <translation>SVG (vectoriel, calques nommés)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="50"/>
+        <location filename="../../gui/export_dialog.py" line="51"/>
         <source>GeoJSON, one file per layer</source>
         <translation>GeoJSON, un fichier par couche</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="51"/>
+        <location filename="../../gui/export_dialog.py" line="52"/>
         <source>GeoPackage, all layers</source>
         <translation>GeoPackage, toutes les couches</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="52"/>
+        <location filename="../../gui/export_dialog.py" line="53"/>
         <source>Web map (one HTML file that works offline)</source>
         <translation>Carte web (un fichier HTML qui fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="132"/>
+        <location filename="../../gui/export_dialog.py" line="136"/>
         <source>Export map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="146"/>
+        <location filename="../../gui/export_dialog.py" line="150"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="147"/>
+        <location filename="../../gui/export_dialog.py" line="151"/>
         <source>Portrait</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="150"/>
+        <location filename="../../gui/export_dialog.py" line="154"/>
         <source>Transparent background</source>
         <translation>Fond transparent</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="153"/>
+        <location filename="../../gui/export_dialog.py" line="157"/>
         <source>Frame the map&apos;s current view</source>
         <translation>Cadrer sur la vue actuelle de la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="154"/>
+        <location filename="../../gui/export_dialog.py" line="158"/>
         <source>Export exactly what the map window shows (widened to the page&apos;s shape) instead of fitting the frame to the flows</source>
         <translation>Exporter exactement ce que montre la fenêtre de la carte (élargi aux proportions de la page) au lieu d’ajuster le cadre aux flux</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="158"/>
+        <location filename="../../gui/export_dialog.py" line="162"/>
         <source>Automatic: where the map needs one</source>
         <translation>Automatiques : là où la carte en a besoin</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="159"/>
+        <location filename="../../gui/export_dialog.py" line="163"/>
         <source>None</source>
         <translation>Aucun</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="163"/>
+        <location filename="../../gui/export_dialog.py" line="167"/>
         <source>Small maps of the areas the page&apos;s map cannot show legibly (PNG, PDF and SVG; the web map zooms instead)</source>
         <translation>Petites cartes des zones que la carte de la page ne peut pas montrer lisiblement (PNG, PDF et SVG ; la carte web zoome à la place)</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="166"/>
+        <location filename="../../gui/export_dialog.py" line="170"/>
+        <source>Automatic: beside the map when over it it would cover much of it</source>
+        <translation>Automatique : à côté de la carte si, posée dessus, elle en couvrirait une grande partie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="171"/>
+        <source>Over the map</source>
+        <translation>Sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="172"/>
+        <source>Beside the map</source>
+        <translation>À côté de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="174"/>
+        <source>Over the map, a large legend makes the map smaller: its frame keeps every flow clear of it. Beside it, the legend has a column of its own</source>
+        <translation>Sur la carte, une grande légende rend la carte plus petite : son cadre tient chaque flux à l’écart de la légende. À côté de la carte, la légende a sa propre colonne</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="177"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="177"/>
+        <location filename="../../gui/export_dialog.py" line="188"/>
         <source>Paper</source>
         <translation>Papier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="178"/>
+        <location filename="../../gui/export_dialog.py" line="189"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="179"/>
+        <location filename="../../gui/export_dialog.py" line="190"/>
         <source>Resolution</source>
         <translation>Résolution</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="182"/>
+        <location filename="../../gui/export_dialog.py" line="193"/>
         <source>Inset maps</source>
         <translation>Cartons</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="186"/>
+        <location filename="../../gui/export_dialog.py" line="194"/>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location filename="../../gui/export_dialog.py" line="198"/>
         <source>Folder</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="187"/>
+        <location filename="../../gui/export_dialog.py" line="199"/>
         <source>File name</source>
         <translation>Nom du fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="188"/>
+        <location filename="../../gui/export_dialog.py" line="200"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="192"/>
+        <location filename="../../gui/export_dialog.py" line="204"/>
         <source>Preview of the page as it will be exported</source>
         <translation>Aperçu de la page telle qu’elle sera exportée</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="197"/>
+        <location filename="../../gui/export_dialog.py" line="209"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="253"/>
+        <location filename="../../gui/export_dialog.py" line="267"/>
         <source>Export settings</source>
         <translation>Paramètres d’export</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="282"/>
+        <location filename="../../gui/export_dialog.py" line="297"/>
         <source>Choose at least one format</source>
         <translation>Choisissez au moins un format</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="286"/>
+        <location filename="../../gui/export_dialog.py" line="301"/>
         <source>Not exported: the existing files were kept</source>
         <translation>Rien n’a été exporté : les fichiers existants sont conservés</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="291"/>
+        <location filename="../../gui/export_dialog.py" line="306"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="292"/>
+        <location filename="../../gui/export_dialog.py" line="307"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="303"/>
+        <location filename="../../gui/export_dialog.py" line="318"/>
         <source>Writing {0}…</source>
         <translation>Écriture de {0}…</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="309"/>
+        <location filename="../../gui/export_dialog.py" line="324"/>
         <source>Wrote {0} files to {1}</source>
         <translation>{0} fichiers écrits dans {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="314"/>
+        <location filename="../../gui/export_dialog.py" line="329"/>
         <source>Export failed: {0}</source>
         <translation>Échec de l’export : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="318"/>
+        <location filename="../../gui/export_dialog.py" line="333"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="327"/>
+        <location filename="../../gui/export_dialog.py" line="342"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../gui/export_dialog.py" line="336"/>
+        <location filename="../../gui/export_dialog.py" line="351"/>
         <source>Export to folder</source>
         <translation>Exporter vers le dossier</translation>
     </message>
@@ -556,97 +696,97 @@
         <translation>sans objet</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="135"/>
+        <location filename="../../gui/figures_table.py" line="140"/>
         <source>Figure</source>
         <translation>Chiffre</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="141"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="136"/>
+        <location filename="../../gui/figures_table.py" line="141"/>
         <source>Shown as</source>
         <translation>Affiché comme</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="137"/>
+        <location filename="../../gui/figures_table.py" line="142"/>
         <source>Problem</source>
         <translation>Problème</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="138"/>
+        <location filename="../../gui/figures_table.py" line="143"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="138"/>
+        <location filename="../../gui/figures_table.py" line="143"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="139"/>
+        <location filename="../../gui/figures_table.py" line="144"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="139"/>
+        <location filename="../../gui/figures_table.py" line="144"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="140"/>
+        <location filename="../../gui/figures_table.py" line="145"/>
         <source>outlier</source>
         <translation>valeur aberrante</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="140"/>
+        <location filename="../../gui/figures_table.py" line="145"/>
         <source>sources</source>
         <translation>sources</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="141"/>
+        <location filename="../../gui/figures_table.py" line="146"/>
         <source>total</source>
         <translation>total</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="169"/>
+        <location filename="../../gui/figures_table.py" line="174"/>
         <source>Route colour…</source>
         <translation>Couleur de la route…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="170"/>
+        <location filename="../../gui/figures_table.py" line="175"/>
         <source>Colour of the selected route&apos;s group (e.g. all Central Mediterranean branches)</source>
         <translation>Couleur du groupe de la route choisie (p. ex. toutes les branches de la Méditerranée centrale)</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="172"/>
+        <location filename="../../gui/figures_table.py" line="177"/>
         <source>Edit all figures…</source>
         <translation>Modifier tous les chiffres…</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="173"/>
+        <location filename="../../gui/figures_table.py" line="178"/>
         <source>Every figure of every period: type, paste or add a period</source>
         <translation>Tous les chiffres de toutes les périodes : saisir, coller ou ajouter une période</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="226"/>
+        <location filename="../../gui/figures_table.py" line="234"/>
         <source>{0} routes, {1} with problems</source>
         <translation>{0} routes, {1} avec des problèmes</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="250"/>
+        <location filename="../../gui/figures_table.py" line="258"/>
         <source>Figure of {0}</source>
         <translation>Chiffre de {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="274"/>
+        <location filename="../../gui/figures_table.py" line="282"/>
         <source>Colour of {0}</source>
         <translation>Couleur de {0}</translation>
     </message>
@@ -862,71 +1002,71 @@
 <context>
     <name>LayerPanel</name>
     <message>
-        <location filename="../../gui/layer_panel.py" line="47"/>
+        <location filename="../../gui/layer_panel.py" line="48"/>
         <source>Tick to show a layer; drag to change the drawing order (top is drawn last)</source>
         <translation>Cochez pour afficher une couche ; glissez pour changer l’ordre (la couche du haut est dessinée en dernier)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="49"/>
+        <location filename="../../gui/layer_panel.py" line="50"/>
         <source>Opacity of the selected layer</source>
         <translation>Opacité de la couche choisie</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="50"/>
+        <location filename="../../gui/layer_panel.py" line="51"/>
         <source>Colour…</source>
         <translation>Couleur…</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="53"/>
-        <location filename="../../gui/layer_panel.py" line="69"/>
+        <location filename="../../gui/layer_panel.py" line="54"/>
+        <location filename="../../gui/layer_panel.py" line="72"/>
         <source>Labels</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="54"/>
+        <location filename="../../gui/layer_panel.py" line="55"/>
         <source>Show the layer&apos;s labels (place names, country names, flow values)</source>
         <translation>Afficher les étiquettes de la couche (lieux, pays, valeurs des flux)</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="55"/>
+        <location filename="../../gui/layer_panel.py" line="56"/>
         <source>Zoom to layer</source>
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="57"/>
-        <location filename="../../gui/layer_panel.py" line="68"/>
+        <location filename="../../gui/layer_panel.py" line="58"/>
+        <location filename="../../gui/layer_panel.py" line="71"/>
         <source>Opacity</source>
         <translation>Opacité</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="58"/>
-        <location filename="../../gui/layer_panel.py" line="121"/>
+        <location filename="../../gui/layer_panel.py" line="59"/>
+        <location filename="../../gui/layer_panel.py" line="125"/>
         <source>Width</source>
         <translation>Largeur</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="99"/>
+        <location filename="../../gui/layer_panel.py" line="103"/>
         <source>Width of the largest flow on paper</source>
         <translation>Largeur du plus grand flux sur le papier</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="100"/>
+        <location filename="../../gui/layer_panel.py" line="104"/>
         <source>Width of the outlines on paper</source>
         <translation>Largeur des contours sur le papier</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="102"/>
-        <location filename="../../gui/layer_panel.py" line="131"/>
+        <location filename="../../gui/layer_panel.py" line="106"/>
+        <location filename="../../gui/layer_panel.py" line="135"/>
         <source>Land colour</source>
         <translation>Couleur des terres</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="103"/>
+        <location filename="../../gui/layer_panel.py" line="107"/>
         <source>Colour routes by group in the Figures panel</source>
         <translation>Colorez les routes par groupe dans le panneau Chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/layer_panel.py" line="119"/>
+        <location filename="../../gui/layer_panel.py" line="123"/>
         <source>Flow width</source>
         <translation>Largeur des flux</translation>
     </message>
@@ -934,265 +1074,270 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="58"/>
+        <location filename="../../gui/main_window.py" line="62"/>
         <source>Layers</source>
         <translation>Couches</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="59"/>
+        <location filename="../../gui/main_window.py" line="63"/>
+        <source>Thematic layers</source>
+        <translation>Couches thématiques</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="64"/>
         <source>Figures</source>
         <translation>Chiffres</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="60"/>
+        <location filename="../../gui/main_window.py" line="65"/>
         <source>Trend</source>
         <translation>Tendance</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="61"/>
+        <location filename="../../gui/main_window.py" line="66"/>
         <source>Compare</source>
         <translation>Comparaison</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>&amp;Open data…</source>
         <translation>&amp;Ouvrir des données…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Open boundaries, routes, points (any OGR file or CSV with lat/lon) or figures (CSV/XLSX)</source>
         <translation>Ouvrir frontières, routes, points (tout fichier OGR ou CSV avec lat/lon) ou chiffres (CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="112"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>Open &amp;project…</source>
         <translation>Ouvrir un &amp;projet…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="113"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>&amp;Save project</source>
         <translation>&amp;Enregistrer le projet</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="114"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Save project &amp;as…</source>
         <translation>Enregistrer le projet &amp;sous…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="115"/>
+        <location filename="../../gui/main_window.py" line="123"/>
         <source>&amp;Export…</source>
         <translation>E&amp;xporter…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Export the map as PNG and the layers as GeoJSON or GeoPackage</source>
         <translation>Exporter la carte en PNG et les couches en GeoJSON ou GeoPackage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Export &amp;series…</source>
         <translation>Exporter une &amp;série…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Every period, metric and language chosen, on one width scale per metric, with a PDF atlas</source>
         <translation>Chaque période, indicateur et langue choisis, sur une échelle de largeur par indicateur, avec un atlas PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Pre&amp;ferences…</source>
         <translation>Pré&amp;férences…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="131"/>
         <source>Zoom &amp;in</source>
         <translation>Zoom &amp;avant</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="134"/>
         <source>Zoom &amp;out</source>
         <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="135"/>
         <source>&amp;Full extent</source>
         <translation>Étendue &amp;complète</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>Zoom to &amp;layer</source>
         <translation>Zoomer sur la &amp;couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="129"/>
+        <location filename="../../gui/main_window.py" line="137"/>
         <source>&amp;Previous period</source>
         <translation>Période &amp;précédente</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/main_window.py" line="138"/>
         <source>&amp;Next period</source>
         <translation>Période &amp;suivante</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="131"/>
+        <location filename="../../gui/main_window.py" line="139"/>
         <source>&amp;About Crossings</source>
         <translation>À &amp;propos de Crossings</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>Map &amp;title and notes…</source>
         <translation>&amp;Titre et notes de la carte…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="133"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>The map&apos;s title, subtitle and notes</source>
         <translation>Le titre, le sous-titre et les notes de la carte</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="134"/>
+        <location filename="../../gui/main_window.py" line="142"/>
         <source>Edit &amp;figures…</source>
         <translation>Modifier les &amp;chiffres…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="135"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>Type, paste or add a period of figures (undoable)</source>
         <translation>Saisir, coller ou ajouter une période de chiffres (annulable)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;Remove layer</source>
         <translation>&amp;Retirer la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="137"/>
+        <location filename="../../gui/main_window.py" line="145"/>
         <source>Remove the layer selected in the layer panel (undoable)</source>
         <translation>Retirer la couche choisie dans le panneau des couches (annulable)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="138"/>
+        <location filename="../../gui/main_window.py" line="146"/>
         <source>&amp;Web map preview</source>
         <translation>Aperçu de la carte &amp;web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="139"/>
+        <location filename="../../gui/main_window.py" line="147"/>
         <source>The interactive web map of the current selection, as exported (works offline)</source>
         <translation>La carte web interactive de la sélection actuelle, telle qu’exportée (fonctionne hors ligne)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="145"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Open &amp;recent</source>
         <translation>Fichiers &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>Main</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>Longitude and latitude under the cursor (WGS84)</source>
         <translation>Longitude et latitude sous le curseur (WGS84)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>drawn in {0:.0f} ms</source>
         <translation>dessiné en {0:.0f} ms</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Edit title and notes</source>
         <translation>Modifier le titre et les notes</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="251"/>
         <source>Remove layer</source>
         <translation>Retirer la couche</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="244"/>
+        <location filename="../../gui/main_window.py" line="252"/>
         <source>The routes carry the figures&apos; flows; open other routes instead of removing them</source>
         <translation>Les routes portent les flux des chiffres ; ouvrez d’autres routes plutôt que de les retirer</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Remove layer {0}</source>
         <translation>Retirer la couche {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260"/>
-        <location filename="../../gui/main_window.py" line="280"/>
+        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="288"/>
         <source>Web map</source>
         <translation>Carte web</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="276"/>
+        <location filename="../../gui/main_window.py" line="284"/>
         <source>Building the web map…</source>
         <translation>Création de la carte web…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source>&amp;Undo {0}</source>
         <translation>&amp;Annuler : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="292"/>
+        <location filename="../../gui/main_window.py" line="300"/>
         <source>&amp;Redo {0}</source>
         <translation>&amp;Rétablir : {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="299"/>
+        <location filename="../../gui/main_window.py" line="307"/>
         <source>Untitled map</source>
         <translation>Carte sans titre</translation>
     </message>
@@ -1228,6 +1373,54 @@
         <location filename="../../gui/dialogs/map_text.py" line="26"/>
         <source>Notes</source>
         <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>PointStyleBox</name>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="38"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="38"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="38"/>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="39"/>
+        <source>Colour the points by this column: a legend entry per value</source>
+        <translation>Colorer les points selon cette colonne : une entrée de légende par valeur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="40"/>
+        <source>Size the points by this column of numbers: circle area to scale</source>
+        <translation>Dimensionner les points selon cette colonne de nombres : surface des cercles proportionnelle</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="41"/>
+        <source>Name each point with this column&apos;s text</source>
+        <translation>Nommer chaque point avec le texte de cette colonne</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="46"/>
+        <source>Palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="63"/>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/point_style_panel.py" line="90"/>
+        <source>Point style: {0}</source>
+        <translation>Style des points : {0}</translation>
     </message>
 </context>
 <context>
@@ -1590,10 +1783,6 @@
         <translation>Sauvetages</translation>
     </message>
     <message>
-        <source>Language of the country and place names on the map</source>
-        <translation type="vanished">Langue des noms de pays et de lieux sur la carte</translation>
-    </message>
-    <message>
         <location filename="../../gui/selection_bar.py" line="33"/>
         <source>Period of the figures (Ctrl+PgUp / Ctrl+PgDown: previous / next)</source>
         <translation>Période des chiffres (Ctrl+PgPréc / Ctrl+PgSuiv : précédente / suivante)</translation>
@@ -1649,10 +1838,6 @@
         <translation>Source</translation>
     </message>
     <message>
-        <source>Map names</source>
-        <translation type="vanished">Noms</translation>
-    </message>
-    <message>
         <location filename="../../gui/selection_bar.py" line="47"/>
         <location filename="../../gui/selection_bar.py" line="87"/>
         <source>Change period</source>
@@ -1667,10 +1852,6 @@
         <location filename="../../gui/selection_bar.py" line="49"/>
         <source>Change source</source>
         <translation>Changer de source</translation>
-    </message>
-    <message>
-        <source>Map names language</source>
-        <translation type="vanished">Langue des noms de la carte</translation>
     </message>
     <message>
         <location filename="../../gui/selection_bar.py" line="101"/>
@@ -1804,6 +1985,178 @@
     </message>
 </context>
 <context>
+    <name>ThematicLayerForm</name>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="33"/>
+        <source>Thematic layer</source>
+        <translation>Couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="33"/>
+        <source>New thematic layer</source>
+        <translation>Nouvelle couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="36"/>
+        <source>Circles (at places, in countries, on routes)</source>
+        <translation>Cercles (sur des lieux, dans des pays, sur des routes)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="37"/>
+        <source>Flows (bands along routes, beside the map&apos;s)</source>
+        <translation>Flux (bandes le long des routes, à côté de ceux de la carte)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="43"/>
+        <source>empty: the map&apos;s circle scale; a name: a scale of its own</source>
+        <translation>vide : l’échelle des cercles de la carte ; un nom : une échelle propre à la couche</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="45"/>
+        <source>empty: the metric&apos;s name (and source)</source>
+        <translation>vide : le nom de l’indicateur (et la source)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="46"/>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="112"/>
+        <source>Palette colour</source>
+        <translation>Couleur de la palette</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="49"/>
+        <source>Drawn as</source>
+        <translation>Dessinée en</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="49"/>
+        <source>Metric</source>
+        <translation>Indicateur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="50"/>
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="50"/>
+        <source>Also print</source>
+        <translation>Afficher aussi</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="51"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="51"/>
+        <source>Circle scale</source>
+        <translation>Échelle des cercles</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="52"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="52"/>
+        <source>Legend title</source>
+        <translation>Titre de la légende</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="87"/>
+        <source>the map&apos;s period</source>
+        <translation>la période de la carte</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="96"/>
+        <source>nothing more</source>
+        <translation>rien de plus</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="98"/>
+        <source>any (one per route or place)</source>
+        <translation>n’importe laquelle (une par route ou par lieu)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="101"/>
+        <source>of which {period}</source>
+        <translation>dont {period}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/dialogs/thematic_layer_form.py" line="106"/>
+        <source>Circle colour</source>
+        <translation>Couleur des cercles</translation>
+    </message>
+</context>
+<context>
+    <name>ThematicPanel</name>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="39"/>
+        <source>Circle and flow layers drawn over the map, in legend order; tick to show</source>
+        <translation>Couches de cercles et de flux dessinées sur la carte, dans l’ordre de la légende ; cochez pour afficher</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="40"/>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="40"/>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="41"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="41"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="42"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="82"/>
+        <source>Thematic layer</source>
+        <translation>Couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="92"/>
+        <source>Add thematic layer</source>
+        <translation>Ajouter une couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="100"/>
+        <source>Edit thematic layer</source>
+        <translation>Modifier la couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="105"/>
+        <source>Move thematic layer</source>
+        <translation>Déplacer la couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="110"/>
+        <source>Remove thematic layer</source>
+        <translation>Retirer la couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="117"/>
+        <source>Show thematic layer</source>
+        <translation>Afficher la couche thématique</translation>
+    </message>
+    <message>
+        <location filename="../../gui/thematic_panel.py" line="117"/>
+        <source>Hide thematic layer</source>
+        <translation>Masquer la couche thématique</translation>
+    </message>
+</context>
+<context>
     <name>TrendChart</name>
     <message>
         <location filename="../../gui/trend_chart.py" line="109"/>
@@ -1819,6 +2172,14 @@
         <location filename="../../gui/trend_chart.py" line="110"/>
         <source>No figures for this route</source>
         <translation>Aucun chiffre pour cette route</translation>
+    </message>
+</context>
+<context>
+    <name>self.actions</name>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="300"/>
+        <source>Move callout</source>
+        <translation>Déplacer l’encadré</translation>
     </message>
 </context>
 </TS>
