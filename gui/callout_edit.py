@@ -8,7 +8,7 @@ stores the box's new place as its offset from its anchor in page millimetres (ge
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QAction, QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from geo.callout_layout import offset_mm
 from geo.callouts import (
-    LANGUAGE_NAMES,
     LANGUAGES,
     MAX_CHARS,
     Callout,
@@ -41,6 +40,11 @@ from geo.errors import CrossingsError
 
 DRAG_PX = 3.0
 """A press and release closer than this moves nothing."""
+
+
+LANGUAGE_LABELS = {"en": QT_TRANSLATE_NOOP("CalloutForm", "English"), "fr": QT_TRANSLATE_NOOP("CalloutForm", "French"),
+                   "ar": QT_TRANSLATE_NOOP("CalloutForm", "Arabic")}
+"""The callout form's rows, one per language of the map, named in the interface's language."""
 
 
 class CalloutForm(QDialog):
@@ -74,7 +78,7 @@ class CalloutForm(QDialog):
         point.addWidget(self.lat)
         form.addRow(self.tr("Longitude, latitude"), point)
         for lang in LANGUAGES:
-            form.addRow(self.tr(LANGUAGE_NAMES[lang]), self.texts[lang])
+            form.addRow(QCoreApplication.translate("CalloutForm", LANGUAGE_LABELS[lang]), self.texts[lang])
         form.addRow(QLabel(self.tr("A language left empty prints the English text (and the export says so)."), self))
         form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -297,7 +301,8 @@ class CalloutDrag:
         try:
             self.actions.move(index, offset_mm(rect, one.anchor, self.canvas.view.px_per_mm))
         except CrossingsError as exc:
-            self.actions.window.prompts.error(self.actions.window, self.actions.tr("Move callout"), str(exc))
+            self.actions.window.prompts.error(self.actions.window, QCoreApplication.translate("CalloutActions", "Move callout"),
+                                              str(exc))
         return True
 
     def double_click(self, event) -> bool:

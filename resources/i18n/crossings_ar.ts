@@ -42,85 +42,105 @@
 <context>
     <name>CalloutActions</name>
     <message>
-        <location filename="../../gui/callout_edit.py" line="201"/>
+        <location filename="../../gui/callout_edit.py" line="205"/>
         <source>&amp;Callouts…</source>
         <translation>&amp;التعليقات…</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="203"/>
+        <location filename="../../gui/callout_edit.py" line="207"/>
         <source>Short texts in a box tied to a place, a route or a point (undoable)</source>
         <translation>نصوص قصيرة في إطار، مرتبطة بمكان أو مسار أو نقطة (يمكن التراجع)</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="223"/>
+        <location filename="../../gui/callout_edit.py" line="227"/>
         <source>Add callout</source>
         <translation>إضافة تعليق</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="228"/>
+        <location filename="../../gui/callout_edit.py" line="232"/>
         <source>Edit callout {0}</source>
         <translation>تعديل التعليق {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="233"/>
+        <location filename="../../gui/callout_edit.py" line="237"/>
         <source>Remove callout {0}</source>
         <translation>إزالة التعليق {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="239"/>
+        <location filename="../../gui/callout_edit.py" line="243"/>
         <source>Move callout {0}</source>
         <translation>نقل التعليق {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="239"/>
+        <location filename="../../gui/callout_edit.py" line="243"/>
         <source>Reset callout {0}&apos;s position</source>
         <translation>إعادة تعيين موضع التعليق {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="304"/>
+        <source>Move callout</source>
+        <translation>نقل التعليق</translation>
     </message>
 </context>
 <context>
     <name>CalloutForm</name>
     <message>
-        <location filename="../../gui/callout_edit.py" line="52"/>
+        <location filename="../../gui/callout_edit.py" line="45"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="45"/>
+        <source>French</source>
+        <translation>الفرنسية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="46"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="56"/>
         <source>Callout</source>
         <translation>تعليق</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="55"/>
+        <location filename="../../gui/callout_edit.py" line="59"/>
         <source>Place</source>
         <translation>مكان</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="55"/>
+        <location filename="../../gui/callout_edit.py" line="59"/>
         <source>Route</source>
         <translation>مسار</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="55"/>
+        <location filename="../../gui/callout_edit.py" line="59"/>
         <source>Point</source>
         <translation>نقطة</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="70"/>
+        <location filename="../../gui/callout_edit.py" line="74"/>
         <source>Tied to</source>
         <translation>مرتبط بـ</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="71"/>
+        <location filename="../../gui/callout_edit.py" line="75"/>
         <source>Place or route</source>
         <translation>المكان أو المسار</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="75"/>
+        <location filename="../../gui/callout_edit.py" line="79"/>
         <source>Longitude, latitude</source>
         <translation>خط الطول، خط العرض</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="78"/>
+        <location filename="../../gui/callout_edit.py" line="82"/>
         <source>A language left empty prints the English text (and the export says so).</source>
         <translation>إذا تُركت لغة فارغة يُطبع النص الإنجليزي (ويُشير التصدير إلى ذلك).</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="114"/>
+        <location filename="../../gui/callout_edit.py" line="118"/>
         <source>Choose a place or a route</source>
         <translation>اختر مكانًا أو مسارًا</translation>
     </message>
@@ -128,32 +148,32 @@
 <context>
     <name>CalloutsDialog</name>
     <message>
-        <location filename="../../gui/callout_edit.py" line="135"/>
+        <location filename="../../gui/callout_edit.py" line="139"/>
         <source>Callouts</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="143"/>
+        <location filename="../../gui/callout_edit.py" line="147"/>
         <source>&amp;Add…</source>
         <translation>&amp;إضافة…</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="143"/>
+        <location filename="../../gui/callout_edit.py" line="147"/>
         <source>&amp;Edit…</source>
         <translation>&amp;تعديل…</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="143"/>
+        <location filename="../../gui/callout_edit.py" line="147"/>
         <source>&amp;Remove</source>
         <translation>إ&amp;زالة</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="144"/>
+        <location filename="../../gui/callout_edit.py" line="148"/>
         <source>Reset &amp;position</source>
         <translation>إعادة تعيين ال&amp;موضع</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="162"/>
+        <location filename="../../gui/callout_edit.py" line="166"/>
         <source> (moved)</source>
         <translation> (منقول)</translation>
     </message>
@@ -439,8 +459,8 @@
     </message>
     <message>
         <location filename="../../gui/export_dialog.py" line="170"/>
-        <source>Automatic: beside the map when over it it would cover much of it</source>
-        <translation>تلقائي: بجانب الخريطة إذا كان وضعه عليها سيغطي جزءًا كبيرًا منها</translation>
+        <source>Automatic: beside the map when it is large</source>
+        <translation>تلقائي: بجانب الخريطة إذا كان كبيرًا</translation>
     </message>
     <message>
         <location filename="../../gui/export_dialog.py" line="171"/>
@@ -2176,10 +2196,5 @@
 </context>
 <context>
     <name>self.actions</name>
-    <message>
-        <location filename="../../gui/callout_edit.py" line="300"/>
-        <source>Move callout</source>
-        <translation>نقل التعليق</translation>
-    </message>
 </context>
 </TS>

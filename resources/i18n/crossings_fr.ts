@@ -42,85 +42,105 @@
 <context>
     <name>CalloutActions</name>
     <message>
-        <location filename="../../gui/callout_edit.py" line="201"/>
+        <location filename="../../gui/callout_edit.py" line="205"/>
         <source>&amp;Callouts…</source>
         <translation>&amp;Encadrés…</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="203"/>
+        <location filename="../../gui/callout_edit.py" line="207"/>
         <source>Short texts in a box tied to a place, a route or a point (undoable)</source>
         <translation>Courts textes dans un cadre, rattachés à un lieu, une route ou un point (annulable)</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="223"/>
+        <location filename="../../gui/callout_edit.py" line="227"/>
         <source>Add callout</source>
         <translation>Ajouter un encadré</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="228"/>
+        <location filename="../../gui/callout_edit.py" line="232"/>
         <source>Edit callout {0}</source>
         <translation>Modifier l’encadré {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="233"/>
+        <location filename="../../gui/callout_edit.py" line="237"/>
         <source>Remove callout {0}</source>
         <translation>Retirer l’encadré {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="239"/>
+        <location filename="../../gui/callout_edit.py" line="243"/>
         <source>Move callout {0}</source>
         <translation>Déplacer l’encadré {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="239"/>
+        <location filename="../../gui/callout_edit.py" line="243"/>
         <source>Reset callout {0}&apos;s position</source>
         <translation>Réinitialiser la position de l’encadré {0}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="304"/>
+        <source>Move callout</source>
+        <translation>Déplacer l’encadré</translation>
     </message>
 </context>
 <context>
     <name>CalloutForm</name>
     <message>
-        <location filename="../../gui/callout_edit.py" line="52"/>
+        <location filename="../../gui/callout_edit.py" line="45"/>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="45"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="46"/>
+        <source>Arabic</source>
+        <translation>Arabe</translation>
+    </message>
+    <message>
+        <location filename="../../gui/callout_edit.py" line="56"/>
         <source>Callout</source>
         <translation>Encadré</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="55"/>
+        <location filename="../../gui/callout_edit.py" line="59"/>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="55"/>
+        <location filename="../../gui/callout_edit.py" line="59"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="55"/>
+        <location filename="../../gui/callout_edit.py" line="59"/>
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="70"/>
+        <location filename="../../gui/callout_edit.py" line="74"/>
         <source>Tied to</source>
         <translation>Rattaché à</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="71"/>
+        <location filename="../../gui/callout_edit.py" line="75"/>
         <source>Place or route</source>
         <translation>Lieu ou route</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="75"/>
+        <location filename="../../gui/callout_edit.py" line="79"/>
         <source>Longitude, latitude</source>
         <translation>Longitude, latitude</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="78"/>
+        <location filename="../../gui/callout_edit.py" line="82"/>
         <source>A language left empty prints the English text (and the export says so).</source>
         <translation>Une langue laissée vide affiche le texte anglais (et l’export le signale).</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="114"/>
+        <location filename="../../gui/callout_edit.py" line="118"/>
         <source>Choose a place or a route</source>
         <translation>Choisissez un lieu ou une route</translation>
     </message>
@@ -128,32 +148,32 @@
 <context>
     <name>CalloutsDialog</name>
     <message>
-        <location filename="../../gui/callout_edit.py" line="135"/>
+        <location filename="../../gui/callout_edit.py" line="139"/>
         <source>Callouts</source>
         <translation>Encadrés</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="143"/>
+        <location filename="../../gui/callout_edit.py" line="147"/>
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="143"/>
+        <location filename="../../gui/callout_edit.py" line="147"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="143"/>
+        <location filename="../../gui/callout_edit.py" line="147"/>
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="144"/>
+        <location filename="../../gui/callout_edit.py" line="148"/>
         <source>Reset &amp;position</source>
         <translation>Réinitialiser la &amp;position</translation>
     </message>
     <message>
-        <location filename="../../gui/callout_edit.py" line="162"/>
+        <location filename="../../gui/callout_edit.py" line="166"/>
         <source> (moved)</source>
         <translation> (déplacé)</translation>
     </message>
@@ -439,8 +459,8 @@
     </message>
     <message>
         <location filename="../../gui/export_dialog.py" line="170"/>
-        <source>Automatic: beside the map when over it it would cover much of it</source>
-        <translation>Automatique : à côté de la carte si, posée dessus, elle en couvrirait une grande partie</translation>
+        <source>Automatic: beside the map when it is large</source>
+        <translation>Automatique : à côté de la carte si elle est grande</translation>
     </message>
     <message>
         <location filename="../../gui/export_dialog.py" line="171"/>
@@ -2176,10 +2196,5 @@
 </context>
 <context>
     <name>self.actions</name>
-    <message>
-        <location filename="../../gui/callout_edit.py" line="300"/>
-        <source>Move callout</source>
-        <translation>Déplacer l’encadré</translation>
-    </message>
 </context>
 </TS>
