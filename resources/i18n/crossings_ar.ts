@@ -2194,7 +2194,4 @@
         <translation>لا أرقام لهذا الطريق</translation>
     </message>
 </context>
-<context>
-    <name>self.actions</name>
-</context>
 </TS>

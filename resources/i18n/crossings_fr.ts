@@ -2194,7 +2194,4 @@
         <translation>Aucun chiffre pour cette route</translation>
     </message>
 </context>
-<context>
-    <name>self.actions</name>
-</context>
 </TS>
