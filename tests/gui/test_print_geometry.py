@@ -101,11 +101,10 @@ def test_every_bundled_band_is_a_whole_valid_polygon(qapp, bundled_doc_factory, 
     assert seen >= 40 and not problems, "\n".join(problems)
 
 
-# A defect today (issue 11, wide flows): in --periods 2023 2024 the 2023 Tunisia flow (97,306: 7.5 mm wide on
-# a course of 3.5 mm from Sfax) is a wedge with a hole in it and a spike for a head: its polygon has an
-# interior ring of 0.2 mm², and its head is 7.39 mm across halfway to its tip where its triangle is 6.56 mm.
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="issue 11: the 2023 Tunisia band of the small multiples is a wedge with a hole")
+# Issue 11, wide flows: in --periods 2023 2024 the 2023 Tunisia flow (97,306: 7.5 mm wide on a course of
+# 3.5 mm from Sfax, lengthened to 6 mm) was a wedge with a hole in it and a spike for a head: its polygon had
+# an interior ring of 0.2 mm², and its head was 7.39 mm across halfway to its tip where its triangle is
+# 6.56 mm. A band that short for its width is now drawn straight (geo.flow_geometry.STRAIGHT_BELOW_WIDTHS).
 def test_small_multiple_bands_are_whole_valid_polygons(small_multiples):
     """``--periods 2023 2024`` (the issue found the 2023 Tunisia flow, 97,306, a wedge and Libya's
     twisted), each panel's bands laid out as drawn, on the shared scale."""
