@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPainter,
     QPainterPath,
     QPen,
@@ -122,11 +123,38 @@ def draw_halo_text(painter: QPainter, rect: QRectF, text: str, font: QFont, colo
     if record is not None:  # an SVG export writes the text and its halo as SVG text (gui.svg_text_recorder)
         record(boxes, font, colour, halo, halo_px, flags)
         return
+    device = painter.device()
+    low = isinstance(device, QImage) and device.dotsPerMeterX() * 0.0254 < GLYPHS_AS_PATHS_BELOW_DPI
     if halo_px > 0:
-        painter.fillPath(halo_outline(painter, font, boxes, halo_px), halo)
+        painter.fillPath(halo_outline(painter, font, boxes, max(halo_px, MIN_HALO_PX) if low else halo_px), halo)
+    if low:
+        painter.fillPath(glyph_path(painter, font, boxes), colour)  # where the halo's path has them
+        return
     painter.setPen(QPen(colour))
     for line, origin in boxes:
         painter.drawText(origin, line)
+
+
+MIN_HALO_PX = 1.5
+"""On such a page a halo is at least this wide: an island's 0.45 mm is 1.3 px at 72 dpi, and the
+antialiased edges of its letters and of the halo met, leaving no white between the text and the ground."""
+GLYPHS_AS_PATHS_BELOW_DPI = 90.0
+"""Below this, a raster page's letters are filled from their outlines, as the halo is built from: at
+72 dpi Qt set the glyphs on whole pixels and the halo's path was not, so 6-10 % of the ring round the
+letters was missing on one side (issue 11). Above it the drift is under a quarter pixel, and glyphs keep
+Qt's rendering; SVG and PDF always keep their text."""
+
+
+def glyph_path(painter: QPainter, font: QFont, lines: list[tuple[str, QPointF]]) -> QPainterPath:
+    """The outlines of ``lines`` (text, baseline origin) in ``font`` on ``painter``'s device, in page
+    pixels: the path the halo widens (QPainterPath.addText sets the font at the screen's dpi, so the
+    path's font is scaled by the device's)."""
+    path_font = QFont(font)
+    path_font.setPointSizeF(font.pointSizeF() * painter.device().logicalDpiY() / QFontMetricsF(font).fontDpi())
+    outline = QPainterPath()
+    for line, origin in lines:
+        outline.addText(origin, path_font, line)
+    return outline
 
 
 HALOS_KEPT = 1024
@@ -151,11 +179,7 @@ def halo_outline(painter: QPainter, font: QFont, lines: list[tuple[str, QPointF]
            tuple((line, round(o.x() - x0, 4), round(o.y() - y0, 4)) for line, o in lines))
     halo = _HALOS.get(key)
     if halo is None:
-        path_font = QFont(font)
-        path_font.setPointSizeF(font.pointSizeF() * dpi / QFontMetricsF(font).fontDpi())
-        outline = QPainterPath()
-        for line, origin in lines:
-            outline.addText(QPointF(origin.x() - x0, origin.y() - y0), path_font, line)
+        outline = glyph_path(painter, font, [(line, QPointF(o.x() - x0, o.y() - y0)) for line, o in lines])
         rings = [_points(poly) for poly in outline.toSubpathPolygons()]
         halo = _shape_path(halo_polygon(rings, halo_px))
         if len(_HALOS) >= HALOS_KEPT:
