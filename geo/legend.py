@@ -73,9 +73,10 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
             marks[OUTLINE] = LegendEntry(OUTLINE, lang("outline"), "#6f6f6f")
         if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
             marks[RING] = LegendEntry(RING, lang("ring"), "#3d3d3d")
-        if join.totals and TOTAL not in marks:
+        if join.totals and TOTAL not in marks:  # several maps (small multiples): the name alone, not one year's figure
             t = join.totals[0]
-            marks[TOTAL] = LegendEntry(TOTAL, lang("total_mark", name=lang.phrase(t.name), n=lang.number(t.value)))
+            marks[TOTAL] = LegendEntry(TOTAL, lang("total_mark_any", name=lang.phrase(t.name)) if periods and len(periods) > 1
+                                       else lang("total_mark", name=lang.phrase(t.name), n=lang.number(t.value)))
         if join.no_data:
             marks[NO_DATA] = LegendEntry(NO_DATA, lang("no_data"), "#777777")
     shape = "circle" if scale.by_area else "band"

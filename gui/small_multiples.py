@@ -17,6 +17,7 @@ from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
 from geo.held_scale import held_largest
 from geo.map_language import MapLanguage, map_language
+from geo.map_marks import figure_items
 from geo.map_texts import map_title, metric_text, sources_text
 from geo.page import Page
 from geo.periods import parse_period
@@ -104,12 +105,17 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         boxes[-1] += [rects["legend"], rects["scale"]]
         reserved = [tuple((b.left(), b.top(), b.right(), b.bottom()) for b in panel) for panel in boxes]
         extent = _common_extent(doc, frames, reserved, labels, page.dpi)
+        lost = []  # (period, the panel's figures it had no room for): said in the footer, never lost in silence
         for label, frame, keep_clear in zip(labels, frames, reserved, strict=True):
             doc.select(label, doc.metric, doc.source)
             view = MapView(doc.crs, extent, frame, page.dpi)
-            MapRenderer(doc).render_map(painter, view, RenderOptions(furniture=False, transparent=options.transparent,
-                                                                     layout=layout, phases=options.phases,
-                                                                     keep_clear=keep_clear))
+            renderer = MapRenderer(doc)
+            renderer.render_map(painter, view, RenderOptions(furniture=False, transparent=options.transparent,
+                                                             layout=layout, phases=options.phases,
+                                                             keep_clear=keep_clear))
+            note = figure_items(doc, renderer.report.dropped_labels)
+            if note:
+                lost.append(f"{lang.period(label)}{lang('colon')}" + lang("items_sep").join(note.values()))
             if options.paints("furniture"):
                 _panel_title(painter, view, lang.period(label), page, lang)
             views.append(view)
@@ -125,8 +131,10 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         painter.setFont(map_font(9, page.dpi, painter.device().logicalDpiY()))
         sub = lang("multiples", metric=metric_text(doc), periods=lang("periods_and").join(lang.period(p) for p in labels))
         painter.drawText(QRectF(fx, fy + title_h * 0.55, fw, title_h * 0.45), flags, sub)
-        FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), sources_text(doc, labels),
-                                                         page.size_px[1])
+        sources = sources_text(doc, labels)
+        if lost:
+            sources += " " + lang("no_room", items=lang("items_sep").join(lost))
+        FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), sources, page.size_px[1])
     return views
 
 

@@ -59,3 +59,16 @@ def test_the_footer_keys_each_number_to_its_figures_in_the_map_s_language(bundle
     assert "(1)\u00a0Route de la Méditerranée centrale\u00a0: De la Tunisie à l’Italie\u00a0: 19\u202f238" in french
     assert "Route algérienne\u00a0: De l’Algérie aux îles Baléares" in french
     assert unplaced_note(doc, [], ()) == ""
+
+
+def test_a_legend_for_several_periods_names_a_total_without_one_period_s_figure(bundled_doc_factory):
+    """The small multiples' one legend explained the bold total as 'Ceuta and Melilla 1,234', the 2023 figure,
+    beside a 2024 panel whose total is 2,647."""
+    from geo.legend import TOTAL, legend_entries
+
+    doc = bundled_doc_factory()
+    doc.select("2023", "arrivals", None)
+    both = [e.text for e in legend_entries(doc, ["2023", "2024"]) if e.kind == TOTAL]
+    assert both == ["Ceuta and Melilla: a total, shown where its routes arrive"]
+    one = [e.text for e in legend_entries(doc) if e.kind == TOTAL]
+    assert one == ["Ceuta and Melilla 1,234: a total, shown where its routes arrive"]

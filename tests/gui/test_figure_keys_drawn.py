@@ -199,3 +199,36 @@ def test_the_web_map_sets_each_number_where_the_page_does_and_keys_it(qapp):
     footer = html.unescape(text[text.index('id="crossings-footer"'):])
     assert "Numbered on the map, for want of room beside their symbols" in footer
     assert all(entry in footer for entry in entries)
+
+
+def test_small_multiples_name_in_their_footer_each_panel_s_figure_without_room(bundled_doc_factory, qapp, monkeypatch):
+    """A panel of small multiples (no numbers: their footer is shared) left the 2024 total of Ceuta and
+    Melilla, or of Spain, off the page in silence. What a panel has no room for is named in the footer with
+    its period and figure."""
+    from geo.map_marks import figure_items
+    from gui import small_multiples
+    from gui.export import render_image
+    from gui.render import MapRenderer
+
+    dropped, footers = [], []
+    render_map, footer = MapRenderer.render_map, small_multiples.FurniturePainter.footer
+
+    def spy_render(self, painter, view, options=None):
+        render_map(self, painter, view, options)
+        dropped.append((self.doc.period, figure_items(self.doc, self.report.dropped_labels)))
+
+    def spy_footer(self, rect, sources, page_bottom=None):
+        footers.append(sources)
+        return footer(self, rect, sources, page_bottom)
+
+    monkeypatch.setattr(MapRenderer, "render_map", spy_render)
+    monkeypatch.setattr(small_multiples.FurniturePainter, "footer", spy_footer)
+    doc = bundled_doc_factory()
+    render_image(doc, Page("A4", "landscape", 150.0), periods=("2023", "2024"))
+    lost = [(period, items) for period, items in dropped if items]
+    assert lost, "on A4 a 2024 panel has no room for one of its totals"
+    text = " ".join(footers[-1].split())
+    assert "No room on this page for:" in text
+    for period, items in lost:
+        for item in items.values():
+            assert " ".join(item.split()) in text, (period, item)
