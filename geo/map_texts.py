@@ -178,7 +178,9 @@ def figure_dates(shown, lang: MapLanguage = ENGLISH) -> str:
         return lang("figures_undated")
     if len(spans) == 1:
         a, b = next(iter(spans))
-        text = lang("span", start=lang.day(a) if a else lang("open_end"), end=lang.day(b) if b else lang("open_end"))
+        # a figure 'since August' has no end: said as the source says it, not as a span running to '…'
+        text = (lang("span", start=lang.day(a), end=lang.day(b)) if a and b else
+                lang("span_since", start=lang.day(a)) if a else lang("span_until", end=lang.day(b)))
     else:
         text = lang("dates_differ")
     if undated:

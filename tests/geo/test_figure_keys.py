@@ -72,3 +72,21 @@ def test_a_legend_for_several_periods_names_a_total_without_one_period_s_figure(
     assert both == ["Ceuta and Melilla: a total, shown where its routes arrive"]
     one = [e.text for e in legend_entries(doc) if e.kind == TOTAL]
     assert one == ["Ceuta and Melilla 1,234: a total, shown where its routes arrive"]
+
+
+def test_a_figure_with_a_start_and_no_end_is_dated_as_its_source_says_since():
+    """'2,024 rescued since August': the subtitle read '(1 Aug 2024 – …)', a span with no end, beside a
+    period ending 31 Dec. It says 'since 1 Aug 2024'; a figure with an end and no start, 'until'."""
+    import pandas as pd
+
+    from geo.map_language import MapLanguage
+    from geo.map_texts import figure_dates
+
+    since = pd.DataFrame({"date_from": ["2024-08-01"], "date_to": [None]})
+    until = pd.DataFrame({"date_from": [None], "date_to": ["2024-10-31"]})
+    both = pd.DataFrame({"date_from": ["2024-01-01"], "date_to": ["2024-10-31"]})
+    assert figure_dates(since) == "since 1 Aug 2024"
+    assert figure_dates(until) == "until 31 Oct 2024"
+    assert figure_dates(both) == "1 Jan 2024 – 31 Oct 2024"
+    french = figure_dates(since, MapLanguage("fr"))
+    assert french.startswith("depuis le ") and "2024" in french
