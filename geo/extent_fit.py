@@ -129,7 +129,7 @@ def drawn_reach(doc, view: MapView) -> Reach:
     else:
         flows = doc.projected_flows()
         out.append(_no_data_reach(doc, step))
-    out += [place_reach(doc), point_reach(doc)]
+    out += [place_reach(doc), point_reach(doc), locator_reach(doc, view)]
     for row in flows.itertuples():
         kind = getattr(row, "symbol", "flow") or "flow"
         parts = list(getattr(row.geometry, "geoms", [row.geometry]))
@@ -178,8 +178,28 @@ def symbol_reach(doc, view: MapView) -> Reach:
         out.append(_node_reach(doc, view, doc.od_curves(view)[1]))
     else:
         out.append(_no_data_reach(doc, step))
-    out += [place_reach(doc), point_reach(doc)]
+    out += [place_reach(doc), point_reach(doc), locator_reach(doc, view)]
     return Reach.joined(out)
+
+
+LOCATOR_ROOM_MM = 1.2
+"""Round an inset's locator rectangle: its line, and the gap that keeps it off a furniture box's edge."""
+
+
+def locator_reach(doc, view: MapView) -> Reach:
+    """The rectangles on the map that the page's insets show (geo.insets, as chosen at ``view``'s
+    scale): the frame keeps them clear of the title and legend, as it keeps the flows (the Strait's
+    locator ran under the title box on five of the gallery's maps)."""
+    from geo.insets import area_extent, chosen_areas
+
+    if getattr(doc, "insets", "none") == "none":
+        return Reach.points(np.empty((0, 2)), 0.0)
+    boxes = [area_extent(area, doc.crs) for area in chosen_areas(doc, view, doc.insets)]
+    if not boxes:
+        return Reach.points(np.empty((0, 2)), 0.0)
+    step = view.mm_to_units(SAMPLE_MM)
+    rings = [shapely.box(*box).exterior for box in boxes]
+    return Reach.points(_line_points(np.asarray(rings, dtype=object), step), LOCATOR_ROOM_MM)
 
 
 def place_reach(doc) -> Reach:

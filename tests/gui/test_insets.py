@@ -343,3 +343,22 @@ def test_the_inset_keeps_room_for_a_name_in_the_maps_language(qapp, bundled_doc_
         assert ink[:, (x1 - x0) * 3 // 4:].any(), "the name's last letters are not drawn"  # nothing cut it short
         set_at[language] = box
     assert abs(set_at["fr"][0] - set_at["en"][0]) < 1 and abs(set_at["fr"][1] - set_at["en"][1]) < 1, set_at
+
+
+@pytest.mark.parametrize("period, metric", [("2023", "arrivals"), ("2023", "interceptions"), ("2024", "interceptions")])
+def test_the_locator_stands_clear_of_the_title_box(bundled_doc_factory, period, metric):
+    """The gallery review found the Strait's locator under the title box on five maps: the frame now keeps
+    the insets' areas clear of the furniture as it keeps the flows (geo.extent_fit.locator_reach)."""
+    from geo.map_words import WORDS
+
+    doc = bundled_doc_factory()
+    doc.select(period, metric, None)
+    doc.title = WORDS["en"]["title"]  # the command line's: its box reaches the Strait
+    _image, view, report = paint(doc, Page("A4", "landscape", 300.0))  # the gallery's page
+    locators = [inset.locator for inset, _inner in report.insets]
+    assert locators, "an inset of the Strait"
+    title = report.furniture_rects["title"]
+    box = shapely.box(title.left(), title.top(), title.right(), title.bottom())
+    gap = 1.0 * view.px_per_mm
+    for locator in locators:
+        assert shapely.box(*locator).distance(box) >= gap, (period, metric, locator)
