@@ -66,13 +66,14 @@ class FigureKeysMixin:
         box = (disc[0] - PAD_MM[0] * mm, disc[1] - PAD_MM[1] * mm)  # the builders add the figures' pad back
         wanted = set(dropped)
         requests = [r for r in requests_for(lambda text: box) if r.key in wanted]
-        placed, still = place(requests)
+        placed, _ = place(requests)
         for lab in placed:
             hard.append(shapely.box(*lab.rect))
             if lab.leader is not None:
                 hard.append(shapely.LineString(lab.leader))
             self.report.numbered.append(KeyedFigure(tuple(members(lab.key)), lab.rect, colour_of(lab.key), lab.leader))
-        return [k for k in dropped if k in set(still) or k not in {r.key for r in requests}]
+        keyed = {lab.key for lab in placed}
+        return [k for k in dropped if k not in keyed]
 
     def _draw_figure_keys(self, painter: QPainter, view: MapView, draw: bool) -> None:
         """Number the discs in the page's reading order, then draw each: its leader, a white disc
