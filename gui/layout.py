@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from geo.legend_place import AUTO, BESIDE, INSIDE, LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM, legend_beside
@@ -119,7 +118,9 @@ def _legend_decided(doc, page: Page, layout: PageLayout) -> PageLayout:
     choice = getattr(doc, "legend_place", AUTO)
     if choice != AUTO:
         return replace(layout, legend=choice)
-    with _measuring(page) as painter:
+    from gui.render_report import layout_painter  # fonts measure as on the printed page
+
+    with layout_painter(page.dpi) as painter:
         over_map = _furniture(doc, layout.view(page, doc.crs, doc.default_extent()), painter)
         rect = over_map.layout_rects()["legend"]
         column_h = _furniture(doc, replace(layout, legend=BESIDE).view(page, doc.crs, doc.default_extent()),
@@ -135,30 +136,14 @@ def furniture_boxes(doc, page: Page, layout: PageLayout | None = None,
     """The title, legend and scale-bar boxes over the map of ``page`` (x0, y0, x1, y1 in page pixels),
     measured as the painter lays them out; they depend on the page, the texts and the legend, not on the
     extent. A legend beside the map is no box over it."""
+    from gui.render_report import layout_painter
+
     layout = page_layout(doc, page, layout)
-    with _measuring(page) as painter:
+    with layout_painter(page.dpi) as painter:
         rects = _furniture(doc, layout.view(page, doc.crs, doc.default_extent()), painter, periods,
                                   legend_beside=layout.legend_beside).layout_rects()
     return tuple((r.left(), r.top(), r.right(), r.bottom()) for key, r in rects.items()
                  if r.width() > 0 and not (key == "legend" and layout.legend_beside))
-
-
-@contextmanager
-def _measuring(page: Page):
-    """A painter on a 1 x 1 image at the page's dpi, as an export's image has it: fonts measure as printed."""
-    from PySide6.QtGui import QImage, QPainter
-
-    from gui.qt_app import ensure_gui_app
-
-    ensure_gui_app(widgets=True)  # fonts need an application: a GeoJSON-only render has not started one
-    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDotsPerMeterX(round(page.px_per_mm * 1000))
-    image.setDotsPerMeterY(round(page.px_per_mm * 1000))
-    painter = QPainter(image)
-    try:
-        yield painter
-    finally:
-        painter.end()
 
 
 def _furniture(*args, **kwargs):
