@@ -36,6 +36,11 @@ side still faces the circle's middle, and a band's figure just below (the Atlant
 Canaries' dead and missing) no longer takes the one centred place."""
 FLUSH_PENALTY = 0.5
 """A label above or below its circle, flush with one of its sides, after the centred places."""
+FIGURE_ROOM_MM = CIRCLE_LABEL_GAP_MM + 4.8
+"""The paper round a place figure's circle that island and enclave names keep clear of where they can
+(geo.place_figure_layout.figure_rooms): the gap and a numbered disc's diameter (geo.figure_keys at
+KEY_PT). On the A4 overview, Lampedusa's name took the sea beside Tunisia's circles: their two figures
+were numbered in English and found no room even for a number in French; clear of it they are labelled."""
 OTHER_CIRCLE_WEIGHT = 30.0
 """Cost per share of a label's box lying on another figure's circle: a label there reads as that
 circle's (at one anchor, 79,019 refugees drawn inside Libya's 787,326 migrants)."""
@@ -133,6 +138,15 @@ def circle_shapes(circles, view) -> list:
     xy = circle_centres_px(circles, view)
     radii = circles["diameter_mm"].to_numpy(float) * view.px_per_mm / 2 if len(circles) else []
     return list(shapely.buffer(shapely.points(xy), radii, quad_segs=16)) if len(circles) else []
+
+
+def figure_rooms(circle_shapes_px: list, mm: float) -> list:
+    """The room each place figure's circle needs for its label or its number: the circle and a ring of
+    FIGURE_ROOM_MM round it, as soft obstacles for the names laid out before the figures (islands and
+    enclaves, which go first because a route's figure has more room to move than they do; a circle's
+    figure has not)."""
+    return list(shapely.buffer(np.asarray(circle_shapes_px, dtype=object), FIGURE_ROOM_MM * mm, quad_segs=8)) \
+        if len(circle_shapes_px) else []
 
 
 def _on_other_circles(cands: list, size: tuple[float, float], others: list, which: np.ndarray) -> np.ndarray:

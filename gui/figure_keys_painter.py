@@ -1,8 +1,9 @@
 """Numbered discs for the figures whose labels found no room on a page (geo.figure_keys).
 
 The figure painters (gui.value_labels, gui.place_figure_painter) hand the requests they could not
-place to :meth:`FigureKeysMixin._number_unplaced`, which asks the same request builder for the
-same candidates at the disc's size and places the discs with every other label. The discs are
+place to :meth:`FigureKeysMixin._number_unplaced`; once both have laid out their labels,
+:meth:`FigureKeysMixin._number_kept` asks the same request builders for the same candidates at the
+disc's size and places the discs with every other label. The discs are
 numbered and drawn once all figures are laid out (their numbers follow the page's reading order),
 and the page's footer keys each number to its figure (geo.map_marks.unplaced_note).
 """
@@ -45,18 +46,30 @@ class FigureKeysMixin:
     set by render_map: only a page's own map numbers figures (its footer holds the key)."""
 
     _numbering = False
+    _to_number: tuple | list = ()  # render_map starts each map with an empty list
 
     def _number_unplaced(self, painter: QPainter, view: MapView, dropped: list[str],
                          requests_for: Callable[[Callable[[str], tuple[float, float]]], list[LabelRequest]],
                          place: Callable[[list[LabelRequest]], tuple[list[PlacedLabel], list[str]]],
                          hard: list, colour_of: Callable[[str], str], members: Callable[[str], list[str]]
                          ) -> list[str]:
-        """A numbered disc for each of ``dropped`` (request keys), beside its symbol where the figure's
+        """Keep ``dropped`` (request keys) for a numbered disc each, beside its symbol where the figure's
         label would have stood: ``requests_for(measure)`` builds the figures' requests again with every
-        text measured as a disc, ``place`` places them among the obstacles. The discs join ``hard``;
-        returns the keys with no room even for a disc."""
+        text measured as a disc, ``place`` places them among the obstacles (``hard``, which the discs
+        join). The discs are placed by :meth:`_number_kept`, once every kind of figure has laid out its
+        labels: a route's number set at once took the room a circle's label needed (Tunisia's, on A4).
+        Returns what is dropped for now: nothing where the page numbers figures."""
         if not self._numbering or not dropped:
             return dropped
+        self._to_number = [*self._to_number, (dropped, requests_for, place, hard, colour_of, members)]
+        return []
+
+    def _number_kept(self, painter: QPainter, view: MapView) -> None:
+        """Place the discs of the figures kept by :meth:`_number_unplaced`, in turn; the figures with no
+        room even for a disc join the report's dropped labels (each of its members)."""
+        todo, self._to_number = self._to_number, []
+        if not todo:
+            return
         mm = view.px_per_mm
         painter.save()
         painter.setFont(map_font(KEY_PT, view.dpi, painter.device().logicalDpiY(), bold=True))
@@ -64,16 +77,17 @@ class FigureKeysMixin:
         painter.restore()
         disc = disc_size(w, h, mm)
         box = (disc[0] - PAD_MM[0] * mm, disc[1] - PAD_MM[1] * mm)  # the builders add the figures' pad back
-        wanted = set(dropped)
-        requests = [r for r in requests_for(lambda text: box) if r.key in wanted]
-        placed, _ = place(requests)
-        for lab in placed:
-            hard.append(shapely.box(*lab.rect))
-            if lab.leader is not None:
-                hard.append(shapely.LineString(lab.leader))
-            self.report.numbered.append(KeyedFigure(tuple(members(lab.key)), lab.rect, colour_of(lab.key), lab.leader))
-        keyed = {lab.key for lab in placed}
-        return [k for k in dropped if k not in keyed]
+        for dropped, requests_for, place, hard, colour_of, members in todo:
+            wanted = set(dropped)
+            requests = [r for r in requests_for(lambda text: box) if r.key in wanted]
+            placed, _ = place(requests)
+            for lab in placed:
+                hard.append(shapely.box(*lab.rect))
+                if lab.leader is not None:
+                    hard.append(shapely.LineString(lab.leader))
+                self.report.numbered.append(KeyedFigure(tuple(members(lab.key)), lab.rect, colour_of(lab.key), lab.leader))
+            keyed = {lab.key for lab in placed}
+            self.report.dropped_labels += [k for key in dropped if key not in keyed for k in members(key)]
 
     def _draw_figure_keys(self, painter: QPainter, view: MapView, draw: bool) -> None:
         """Number the discs in the page's reading order, then draw each: its leader, a white disc

@@ -120,13 +120,14 @@ class PlaceLabelsMixin:
 
     def _paint_places(self, painter: QPainter, view: MapView, layer, hard: list, draw: bool = True,
                       only: frozenset[str] = frozenset(), *, markers_only: bool = False,
-                      draw_markers: bool = True, claims: Claims | None = None) -> list:
+                      draw_markers: bool = True, claims: Claims | None = None, reserved: list = ()) -> list:
         """Islands, enclaves and region names always; towns only where a drawn route starts or ends.
 
         Returns the markers (soft obstacles for later labels); placed names are added to ``hard``.
         The renderer paints the markers in the layer order (``markers_only``) and the names later,
         above everything (``draw_markers=False``). Names are held to ``claims`` (each feature's nearest
-        name is its own) across the passes."""
+        name is its own) across the passes, and keep off ``reserved`` (room kept for figures laid out
+        later) where they can, at a cost."""
         theme, mm = self.doc.theme, view.px_per_mm
         scene = self._place_scene(view, layer)
         names, kinds, xy, dots = scene.names, scene.kinds, scene.xy, scene.dots
@@ -173,7 +174,7 @@ class PlaceLabelsMixin:
             return markers
         claims = claims if claims is not None else Claims(AMBIGUITY_MARGIN_MM * mm)
         obstacles = [*hard, *self._name_obstacles(view, scene)]
-        placed, dropped = place_labels(requests, [], view.frame_px, hard=obstacles, claims=claims,
+        placed, dropped = place_labels(requests, list(reserved), view.frame_px, hard=obstacles, claims=claims,
                                        leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
         halo = qcolor("#ffffff", 0.85)

@@ -36,6 +36,7 @@ from geo.map_marks import (
 from geo.map_texts import sources_text
 from geo.metrics import CIRCLE
 from geo.page import Page
+from geo.place_figure_layout import figure_rooms
 from geo.place_layout import AMBIGUITY_MARGIN_MM, LIFT_ISLAND_MM, small_islands
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
@@ -142,6 +143,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         self.report = RenderReport(view=view)
         self._numbering = options.number_figures
         self._scene = self._islands = self._points_drawn = None  # worked out afresh for this view and selection
+        self._to_number = []  # figures kept for a numbered disc (gui.figure_keys_painter)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -218,7 +220,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         claims = Claims(AMBIGUITY_MARGIN_MM * mm)  # every name the nearest to what it names, across both passes
         if show_places:  # islands and enclaves first: a figure label has more room to move
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES,
-                                       draw_markers=False, claims=claims)
+                                       draw_markers=False, claims=claims, reserved=figure_rooms(place_circles_px, mm))
         if shows_figures(doc):
             islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
             small = [] if islands is None else list(small_islands(islands.shapes, mm))
@@ -227,6 +229,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         circle_ids = {id(c) for c in place_circles_px}  # each figure's own circle is its ground, the others a cost
         draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [s for s in soft if id(s) not in circle_ids],
                                                               options.prints_figure, locator_sides)
+        self._number_kept(painter, view)  # what found no room for its label: a number, before the names
         if doc.is_od:  # what each circle is, before the towns take the room
             self._paint_node_names(painter, view, hard, labels)
         if show_places:

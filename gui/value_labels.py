@@ -43,15 +43,18 @@ class ValueLabelsMixin:
         # a figure's leader keeps off the circles' rooms: one run past a circle fenced off its own figure
         discs = getattr(self, "_circle_discs", None) or []
         rooms = tuple(shapely.buffer(discs, CIRCLE_ROOM_MM * mm)) if discs else ()
-        def place(todo: list) -> tuple:  # among everything placed so far: the discs keep clear of the figures too
-            return place_figures(doc, view, todo, [*hard, *(islands or [])], soft or [], crossable, leader_blockers=rooms)
+        def place(todo: list, blockers: tuple = rooms) -> tuple:  # among everything placed so far
+            return place_figures(doc, view, todo, [*hard, *(islands or [])], soft or [], crossable, leader_blockers=blockers)
+
+        def place_numbers(todo: list) -> tuple:  # after the circles' labels: their rooms are no longer kept
+            return place(todo, ())
 
         placed, dropped = place(requests)
         self.report.value_labels = placed
         hard.extend(shapely.box(*lab.rect) for lab in placed)
         hard.extend(shapely.LineString(lab.leader) for lab in placed if lab.leader is not None)
         self.report.dropped_labels += self._number_unplaced(
-            painter, view, dropped, lambda measure: figure_requests(doc, view, symbols, figures, measure)[0], place, hard,
+            painter, view, dropped, lambda measure: figure_requests(doc, view, symbols, figures, measure)[0], place_numbers, hard,
             lambda key: figures[key].colour, lambda key: [key])
         under = value_label_ground(doc)  # the darkest ground a label can sit on
         anchors = {r.key: r.anchors for r in requests}  # per candidate, the band's edge it is set beside

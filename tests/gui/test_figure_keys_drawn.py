@@ -30,6 +30,11 @@ def a4_english(qapp):
     return overview("en")
 
 
+@pytest.fixture(scope="module")
+def a4_arabic(qapp):
+    return overview("ar")
+
+
 def footer_text(report) -> str:
     """The footer's sources and notes (the page's last 'footer' text; the disclaimer is the furniture's)."""
     return next(text for kind, text, *_ in reversed(report.texts) if kind == "footer")
@@ -112,11 +117,11 @@ def test_an_a4_overview_s_legend_stands_beside_its_map_and_an_a3_one_s_over_it(a
     assert a3_report.furniture_rects["legend"].right() <= ax + aw  # a tenth of A3's frame: over the map
 
 
-def test_the_footer_holds_its_key_within_the_page_in_arabic(qapp):
+def test_the_footer_holds_its_key_within_the_page_in_arabic(a4_arabic):
     """Arabic lines stand taller: on A4 the key ran the footer off the page, the disclaimer after it."""
     from gui.layout import page_layout
 
-    doc, page, px, view, report = overview("ar")
+    doc, page, px, view, report = a4_arabic
     assert report.numbered and "مرقّمة على الخريطة" in footer_text(report)
     # the page's last rows are blank: nothing runs off its bottom edge
     assert px[-4:].min() > 245
@@ -124,6 +129,46 @@ def test_the_footer_holds_its_key_within_the_page_in_arabic(qapp):
     strip = px[round(page.size_px[1] - 9 * view.px_per_mm):round(page.size_px[1] - 4 * view.px_per_mm)]
     assert (strip.max(axis=2) < 160).sum() > 200
     assert page_layout(doc, page).footer_mm > 10.0  # grown for the key
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_every_figure_of_the_a4_overview_is_on_its_map_labelled_or_numbered(language, a4_english, a4_arabic):
+    """In French, Lampedusa's name took the sea beside Tunisia's circles and left their two figures no
+    room even for a number; in Arabic, the Tunisian crossing's number was placed before the circles'
+    labels and its leaders were kept off their rooms, and it was lost. Numbers are now placed once every
+    label is (gui.figure_keys_painter._number_kept): each figure is on the map, labelled or numbered."""
+    from geo.map_marks import unplaced_figures
+
+    doc, _page, px, _view, report = {"en": a4_english, "ar": a4_arabic}.get(language) or overview(language)
+    assert unplaced_figures(doc, report.dropped_labels) == []
+    assert not any(words in t for kind, t, *_ in report.texts if kind == "footer"
+                   for words in ("No room on this page", "Pas de place sur cette page"))
+    on_map = {m.key for m in report.marks}
+    circles = report.place_circles
+    numbered = {key for k in report.numbered for key in k.keys}
+    for key in circles["key"]:  # every circle's figure: its label set, or its number drawn in a white disc
+        assert key in on_map or key in numbered, key
+    for k in report.numbered:
+        x0, y0, x1, y1 = (round(v) for v in k.rect)
+        assert (px[y0:y1, x0:x1].min(axis=2) > 245).mean() > 0.25, k  # the disc is painted, white
+
+
+def test_island_names_leave_a_circle_room_for_its_figure(a4_english):
+    """Lampedusa's name took the sea beside Tunisia's circles, so their two figures were only numbered
+    on the English A4 page. Island and enclave names keep off a circle's room where they can
+    (geo.place_figure_layout.figure_rooms): the figures are labelled beside their circles."""
+    from geo.place_figure_layout import FIGURE_ROOM_MM
+
+    _doc, _page, _px, view, report = a4_english
+    tunisia = [key for key in report.place_circles["key"] if ":TUN:" in key]
+    labelled = {m.key: m for m in report.marks if m.kind == "place_figure"}
+    assert len(tunisia) == 2 and all(key in labelled for key in tunisia), tunisia
+    assert not {key for k in report.numbered for key in k.keys} & set(tunisia)
+    lampedusa = next(rect for pid, _name, rect in report.place_labels if pid == "lampedusa")
+    circles = report.place_circles.set_index("key")
+    x, y = view.to_px(circles.loc[tunisia[0], ["x", "y"]].to_numpy(float)[None])[0]
+    reach = circles.loc[tunisia, "diameter_mm"].max() / 2 + FIGURE_ROOM_MM
+    assert shapely.box(*lampedusa).distance(shapely.Point(x, y)) > reach * view.px_per_mm
 
 
 def test_no_label_covers_the_point_a_callout_is_tied_to(bundled_doc_factory, qapp):
