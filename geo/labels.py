@@ -41,7 +41,8 @@ class LabelRequest:
     """What the label names, as a shapely geometry in pixels, when it takes part in ``Claims``."""
     extra_cost: Callable[[np.ndarray], np.ndarray] | None = None
     """Cost added to the candidates (by index) left after every test: asked only of those, as it may be
-    dear (a figure's distance to every symbol near it) and a crowded map rules most candidates out."""
+    dear (a figure's distance to every symbol near it) and a crowded map rules most candidates out.
+    An infinite cost rules a candidate out (a circle's figure nearer another circle than its own)."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,9 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
                 areas = shapely.area(shapely.intersection(rects[a], soft[b]))
                 hit_area = np.bincount(a, areas, minlength=len(idx))
                 cost += obstacle_weight * hit_area / (w * h)
+        if not np.isfinite(cost).any():  # an infinite extra cost rules a candidate out
+            dropped.append(req.key)
+            continue
         best = int(np.argmin(cost))
         i = int(idx[best])
         rect = (float(x0[i]), float(y0[i]), float(x1[i]), float(y1[i]))

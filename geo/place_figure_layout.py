@@ -34,6 +34,13 @@ SLIDES = ((0.25, 0.05), (0.45, 0.12))
 """(share of the label's height, penalty) a label east or west of its circle may slide up or down: its
 side still faces the circle's middle, and a band's figure just below (the Atlantic's 46,524 under the
 Canaries' dead and missing) no longer takes the one centred place."""
+DISC_DIRECTIONS = 16
+"""Directions round a circle tried for a figure's numbered disc (geo.figure_keys): every 22.5°. The disc
+is small, so gaps between neighbours' labels that the label's eight directions miss can hold it."""
+DISC_RING_STEP_MM = 2.5
+"""How much farther out each ring of a disc's candidates lies, tied back by a leader: half the label's
+step, out to the label's reach (LEADER_RING_MM × LEADER_RINGS). On the A4 overview in French, Tunisia's
+two figures found room for their number 7.5 mm south-west of their circles, between the label's rings."""
 FLUSH_PENALTY = 0.5
 """A label above or below its circle, flush with one of its sides, after the centred places."""
 FIGURE_ROOM_MM = CIRCLE_LABEL_GAP_MM + 4.8
@@ -41,6 +48,12 @@ FIGURE_ROOM_MM = CIRCLE_LABEL_GAP_MM + 4.8
 (geo.place_figure_layout.figure_rooms): the gap and a numbered disc's diameter (geo.figure_keys at
 KEY_PT). On the A4 overview, Lampedusa's name took the sea beside Tunisia's circles: their two figures
 were numbered in English and found no room even for a number in French; clear of it they are labelled."""
+AMBIGUOUS_MARGIN_MM = 0.5
+"""A label beside its circle must lie at least this much nearer it than any other figure's circle
+(else it reads as the other's figure)."""
+BESIDE_OTHER_MM = 2.5
+"""A label tied to its circle by a leader keeps this far from every other figure's circle: set beside
+one, it reads as that circle's figure whatever its leader says."""
 OTHER_CIRCLE_WEIGHT = 30.0
 """Cost per share of a label's box lying on another figure's circle: a label there reads as that
 circle's (at one anchor, 79,019 refugees drawn inside Libya's 787,326 migrants)."""
@@ -78,11 +91,32 @@ def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, fl
     return cands, anchors
 
 
-def place_figure_requests(circles, view, measure) -> tuple[list[LabelRequest], dict[str, list[str]]]:
+def disc_candidates(cx: float, cy: float, radius: float, size: tuple[float, float], mm: float
+                    ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float] | None]]:
+    """Candidate centres (x, y, penalty) for a numbered disc of ``size`` round a circle, and their leaders'
+    anchors on its edge (None: touching it): DISC_DIRECTIONS directions, east first, on rings
+    DISC_RING_STEP_MM apart; nearer rings first, then directions nearer east."""
+    half = max(size) / 2
+    cands: list[tuple[float, float, float]] = []
+    anchors: list[tuple[float, float] | None] = []
+    rings = round(LEADER_RING_MM * LEADER_RINGS / DISC_RING_STEP_MM)
+    for ring in range(rings + 1):
+        reach = radius + CIRCLE_LABEL_GAP_MM * mm + ring * DISC_RING_STEP_MM * mm + half
+        for k in range(DISC_DIRECTIONS):
+            angle = 2 * math.pi * k / DISC_DIRECTIONS
+            ux, uy = math.cos(angle), math.sin(angle)
+            turn = min(k, DISC_DIRECTIONS - k) / DISC_DIRECTIONS  # 0 east … 0.5 west
+            cands.append((cx + ux * reach, cy + uy * reach, 2.0 * ring + turn))
+            anchors.append((cx + ux * radius, cy + uy * radius) if ring else None)
+    return cands, anchors
+
+
+def place_figure_requests(circles, view, measure, numbers: bool = False) -> tuple[list[LabelRequest], dict[str, list[str]]]:
     """One request per anchor of ``circles`` (geo.place_figures.place_circles), larger figures first,
     and the circles' keys each request sets, one line each. Circles at one anchor (Tunisia's
     15,514 refugees and its 5,400 returns) get one label of a line per figure, largest first: set
-    apart, the second found no room round the first's label and was lost."""
+    apart, the second found no room round the first's label and was lost. With ``numbers`` the requests
+    are for the figures' numbered discs (``measure`` gives the disc's box), on finer rings."""
     from geo.figure_layout import PAD_MM
 
     mm = view.px_per_mm
@@ -102,11 +136,16 @@ def place_figure_requests(circles, view, measure) -> tuple[list[LabelRequest], d
         row = circles.iloc[rows]  # side by side: the label goes round the row as round one circle
         radius = float((row["offset_mm"].abs() + row["diameter_mm"] / 2).max()) * mm
         # circles side by side: a label inside would stand on one of them and read as its figure alone
-        cands, anchors = circle_candidates(px, py, radius, size, mm, inside=len(rows) == 1)
+        if numbers:
+            cands, anchors = disc_candidates(px, py, radius, size, mm)
+        else:
+            cands, anchors = circle_candidates(px, py, radius, size, mm, inside=len(rows) == 1)
         others = [d for j, d in enumerate(discs) if j not in rows]
         members[first.key] = list(circles["key"].iloc[rows])
+        own = shapely.union_all([discs[j] for j in rows])
         requests.append(LabelRequest(first.key, size, cands, priority=float(first.value), anchors=anchors,
-                                     extra_cost=partial(_on_other_circles, cands, size, others) if others else None))
+                                     extra_cost=partial(_on_other_circles, cands, size, own, others, mm,
+                                                        np.asarray([a is not None for a in anchors])) if others else None))
     return requests, members
 
 
@@ -149,10 +188,19 @@ def figure_rooms(circle_shapes_px: list, mm: float) -> list:
         if len(circle_shapes_px) else []
 
 
-def _on_other_circles(cands: list, size: tuple[float, float], others: list, which: np.ndarray) -> np.ndarray:
-    """The cost of candidates ``which``: the share of each box on other figures' circles."""
+def _on_other_circles(cands: list, size: tuple[float, float], own, others: list, mm: float, tied: np.ndarray,
+                      which: np.ndarray) -> np.ndarray:
+    """The cost of candidates ``which``: the share of each box on other figures' circles; infinite (ruled
+    out) where the box reads as another circle's: beside its circle, nearer another (by
+    AMBIGUOUS_MARGIN_MM); tied back by a leader (``tied``), within BESIDE_OTHER_MM of another. Tied by a
+    20 mm leader, Tunisia's '≥ 5,400 / 15,514' stood a millimetre from Algeria's circles off Algiers on
+    the A4 overview and read as theirs; with no place of its own a figure is numbered (geo.figure_keys)."""
     w, h = size
     c = np.asarray(cands, float)[which]
     boxes = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
     union = shapely.union_all(others)
-    return OTHER_CIRCLE_WEIGHT * shapely.area(shapely.intersection(boxes, union)) / (w * h)
+    cost = OTHER_CIRCLE_WEIGHT * shapely.area(shapely.intersection(boxes, union)) / (w * h)
+    other = shapely.distance(boxes, union)
+    ambiguous = np.where(tied[which], other < BESIDE_OTHER_MM * mm,
+                         other + AMBIGUOUS_MARGIN_MM * mm < shapely.distance(boxes, own))
+    return np.where(ambiguous, np.inf, cost)

@@ -66,7 +66,7 @@ class PlaceFiguresMixin:
             hard.append(shapely.box(*lab.rect))
             if lab.leader is not None:
                 hard.append(shapely.LineString(lab.leader))
-        dropped = self._number_unplaced(painter, view, dropped, lambda measure: place_figure_requests(circles, view, measure)[0],
+        dropped = self._number_unplaced(painter, view, dropped, lambda measure: place_figure_requests(circles, view, measure, numbers=True)[0],
                                         place, hard, lambda key: by_key[key].text_colour, lambda key: members[key])
         self.report.dropped_labels += [k for key in dropped for k in members[key]]
         anchors = {r.key: r.anchors for r in requests}

@@ -130,3 +130,48 @@ def test_a_label_east_of_its_circle_slides_up_past_a_figure_just_below():
     x0, y0, x1, y1 = placed[0].rect
     assert x0 == pytest.approx(cx + r + 0.6 * mm) and y0 < cy < y1  # beside, touching, level with its middle
     assert placed[0].leader is None and not shapely.box(x0, y0, x1, y1).intersects(below)
+
+
+def test_a_number_finds_a_gap_between_the_label_s_eight_directions():
+    """A numbered disc tries sixteen directions on rings 2.5 mm apart (disc_candidates): a gap south-west
+    of the circle between two labels, which none of the label's eight directions and 5 mm rings reach,
+    holds it, tied back to the circle's edge."""
+    import math
+
+    import shapely
+
+    from geo.labels import LabelRequest, place_labels
+    from geo.place_figure_layout import CIRCLE_LABEL_GAP_MM, DISC_DIRECTIONS, circle_candidates, disc_candidates
+
+    mm = 6.0
+    cx, cy, r = 500.0, 500.0, 30.0
+    disc = (28.0, 28.0)
+    cands, anchors = disc_candidates(cx, cy, r, disc, mm)
+    assert len(cands) % DISC_DIRECTIONS == 0 and len(cands) // DISC_DIRECTIONS == 9  # touching, then 8 rings to 20 mm
+    first = cands[:DISC_DIRECTIONS]
+    assert all(a is None for a in anchors[:DISC_DIRECTIONS])  # the nearest ring touches the circle
+    assert all(math.hypot(x - cx, y - cy) == pytest.approx(r + CIRCLE_LABEL_GAP_MM * mm + 14.0) for x, y, _ in first)
+    assert all(math.hypot(ax - cx, ay - cy) == pytest.approx(r) for ax, ay in anchors[DISC_DIRECTIONS:])  # on its edge
+    # everything taken but a narrow wedge south-west, 7.5 mm out (page y runs down)
+    angle = math.radians(157.5)  # west-south-west, between the diagonal and west: no label direction
+    gx, gy = cx + math.cos(angle) * (r + 0.6 * mm + 3 * 2.5 * mm + 14), cy + math.sin(angle) * (r + 0.6 * mm + 3 * 2.5 * mm + 14)
+    free = shapely.Point(gx, gy).buffer(22).union(shapely.LineString([(cx, cy), (gx, gy)]).buffer(8))
+    taken = [shapely.box(0, 0, 1000, 1000).difference(free).difference(shapely.Point(cx, cy).buffer(r))]
+    placed, _ = place_labels([LabelRequest("n", disc, cands, anchors=anchors)], [], (0, 0, 1000, 1000), hard=taken)
+    assert placed and placed[0].leader is not None
+    label_cands, label_anchors = circle_candidates(cx, cy, r, disc, mm, inside=False)
+    assert not place_labels([LabelRequest("l", disc, label_cands, anchors=label_anchors)], [], (0, 0, 1000, 1000),
+                            hard=taken)[0]
+
+
+def test_a_candidate_with_an_infinite_cost_is_ruled_out():
+    """geo.labels: an infinite extra cost rules a candidate out; a request with none left is dropped."""
+    import numpy as np
+
+    from geo.labels import LabelRequest, place_labels
+
+    cands = [(100.0, 100.0, 0.0), (300.0, 100.0, 1.0)]
+    some = LabelRequest("a", (20.0, 10.0), cands, extra_cost=lambda idx: np.where(idx == 0, np.inf, 0.0))
+    none = LabelRequest("b", (20.0, 10.0), cands, extra_cost=lambda idx: np.full(len(idx), np.inf))
+    placed, dropped = place_labels([some, none], [], (0, 0, 400, 200))
+    assert [p.key for p in placed] == ["a"] and placed[0].rect[0] == pytest.approx(290.0) and dropped == ["b"]

@@ -154,21 +154,49 @@ def test_every_figure_of_the_a4_overview_is_on_its_map_labelled_or_numbered(lang
 
 
 def test_island_names_leave_a_circle_room_for_its_figure(a4_english):
-    """Lampedusa's name took the sea beside Tunisia's circles, so their two figures were only numbered
-    on the English A4 page. Island and enclave names keep off a circle's room where they can
-    (geo.place_figure_layout.figure_rooms): the figures are labelled beside their circles."""
+    """Lampedusa's name took the sea beside Tunisia's circles: on the A4 page their two figures found no
+    room even for a number in French. Island and enclave names keep off a circle's room where they can
+    (geo.place_figure_layout.figure_rooms)."""
     from geo.place_figure_layout import FIGURE_ROOM_MM
 
     _doc, _page, _px, view, report = a4_english
     tunisia = [key for key in report.place_circles["key"] if ":TUN:" in key]
-    labelled = {m.key: m for m in report.marks if m.kind == "place_figure"}
-    assert len(tunisia) == 2 and all(key in labelled for key in tunisia), tunisia
-    assert not {key for k in report.numbered for key in k.keys} & set(tunisia)
+    shown = {m.key for m in report.marks if m.kind == "place_figure"} | {key for k in report.numbered for key in k.keys}
+    assert len(tunisia) == 2 and set(tunisia) <= shown, tunisia
     lampedusa = next(rect for pid, _name, rect in report.place_labels if pid == "lampedusa")
     circles = report.place_circles.set_index("key")
     x, y = view.to_px(circles.loc[tunisia[0], ["x", "y"]].to_numpy(float)[None])[0]
     reach = circles.loc[tunisia, "diameter_mm"].max() / 2 + FIGURE_ROOM_MM
     assert shapely.box(*lampedusa).distance(shapely.Point(x, y)) > reach * view.px_per_mm
+
+
+def test_a_circle_s_figure_never_stands_beside_another_circle(a4_english):
+    """Tied by a 20 mm leader, Tunisia's '≥ 5,400 / 15,514' stood a millimetre from Algeria's circles off
+    Algiers and read as theirs. Every circle's label or number lies nearer its own circle than any other,
+    and one tied by a leader keeps BESIDE_OTHER_MM from the others."""
+    from geo.place_figure_layout import BESIDE_OTHER_MM, circle_shapes
+
+    _doc, _page, _px, view, report = a4_english
+    circles = report.place_circles.reset_index(drop=True)
+    shapes = circle_shapes(circles, view)
+    group_of = dict(zip(circles["key"], circles["group"], strict=True))
+    labels: dict = {}  # a stacked label's lines are marks of their own; the first carries the leader
+    for m in report.marks:
+        if m.kind == "place_figure":
+            rects, leader = labels.get(group_of[m.key], ([], None))
+            labels[group_of[m.key]] = ([*rects, m.rect], leader or m.leader)
+    boxes = [(group, shapely.union_all([shapely.box(*r) for r in rects]), leader)
+             for group, (rects, leader) in labels.items()]
+    boxes += [(group_of[k.keys[0]], shapely.box(*k.rect), k.leader) for k in report.numbered if k.keys[0] in group_of]
+    assert len(boxes) >= 6
+    for key, box, leader in boxes:
+        own = shapely.union_all([s for s, g in zip(shapes, circles["group"], strict=True) if g == key])
+        others = [s for s, g in zip(shapes, circles["group"], strict=True) if g != key]
+        nearest_other = min(box.distance(o) for o in others)
+        if leader is None:
+            assert box.distance(own) <= nearest_other, key
+        else:
+            assert nearest_other >= BESIDE_OTHER_MM * view.px_per_mm - 1, key
 
 
 def test_no_label_covers_the_point_a_callout_is_tied_to(bundled_doc_factory, qapp):
