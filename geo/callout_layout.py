@@ -4,7 +4,8 @@ A callout is laid out after every other label (it is the most movable thing on t
 wrapped to CALLOUT_MAX_WIDTH_MM; candidate boxes lie round the anchor in LEADER_DIRECTIONS at each
 of LEADER_MM (the nearest point of the box that far from the anchor), and the cheapest candidate that
 meets no flow, furniture, label, leader, circle, dot or other callout is taken (geo.labels, the
-placement every label shares). Where none is clear the least covered one is taken and what it
+placement every label shares). Where none is clear, the text wrapped narrower (CALLOUT_WRAPS_MM) is
+tried: a taller, narrower box fits between a crowded coast's figures. Where none is clear the least covered one is taken and what it
 overlaps is named: a callout is never dropped. A callout the user moved (``offset_mm``) keeps its
 place and is still told what it now overlaps.
 """
@@ -23,6 +24,10 @@ CALLOUT_PT = 7.0
 """The callout's text size on paper (legible at print: at least 6.5 pt)."""
 CALLOUT_MAX_WIDTH_MM = 38.0
 """The widest line of a callout's text on paper; longer texts wrap."""
+CALLOUT_WRAPS_MM = (CALLOUT_MAX_WIDTH_MM, 30.0, 23.0)
+"""The widths a callout's text is wrapped to, in turn, until its box finds a clear place. On the A4
+overview the 38 mm box of the Algerian callout had none between the Balearics, Sardinia and the Algerian
+coast's figures; a callout moved by hand keeps the first."""
 PAD_MM = (1.2, 0.8)
 """Paper between the box's border and its text, each side (x, y)."""
 BORDER_MM = 0.25
@@ -60,6 +65,8 @@ class CalloutRequest:
     size: tuple[float, float]
     offset: tuple[float, float] | None = None
     trim: float = 0.0
+    narrower: tuple[tuple[float, float], ...] = ()
+    """The box's sizes with the text wrapped to each narrower width of CALLOUT_WRAPS_MM, in turn."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ class PlacedCallout:
     moved: bool
     overlaps: tuple[str, ...] = ()
     """What the box covers (named): empty when it is clear of everything drawn."""
+    wrap: int = 0
+    """Which of CALLOUT_WRAPS_MM the text is wrapped to (0: the widest)."""
 
 
 @dataclass(frozen=True)
@@ -144,14 +153,27 @@ def layout_callouts(requests: list[CalloutRequest], obstacles: list[Obstacle], s
 
 
 def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm: float) -> PlacedCallout:
-    w, h = req.size
     ax, ay = req.anchor
     if req.offset is not None:
+        w, h = req.size
         cx, cy = ax + req.offset[0], ay + req.offset[1]
         rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
         return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), True,
                              overlaps(rect, obstacles, frame))
-    cands = candidates(req.anchor, req.size, mm)
+    sizes = (req.size, *req.narrower)
+    clear = ((k, _clear_place(req, size, obstacles, soft, frame, mm)) for k, size in enumerate(sizes))
+    found = next(((k, rect) for k, rect in clear if rect is not None), None)  # the widest box with a clear place
+    # nothing clear at any width: the least covered position, its leader crossing least, named
+    wrap, rect = found if found is not None else _least_covered(req, sizes, obstacles, soft, frame, mm)
+    return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), False,
+                         overlaps(rect, obstacles, frame, leader_of(rect, req.anchor), req.trim), wrap)
+
+
+def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list[Obstacle], soft: list, frame,
+                 mm: float) -> tuple[float, float, float, float] | None:
+    """The cheapest box of ``size`` round the anchor clear of everything drawn; None where none is."""
+    w, h = size
+    cands = candidates(req.anchor, size, mm)
     box_only = [o.geometry for o in obstacles if not o.leader]
     if box_only:  # circles and dots: off the box, under the leader allowed
         c = np.asarray(cands, float)
@@ -161,23 +183,16 @@ def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm
         hit[np.unique(tree.query(boxes, predicate="intersects")[0])] = True
         cands = [cand for cand, bad in zip(cands, hit, strict=True) if not bad]
     hard = [o.geometry for o in obstacles if o.leader]
-    request = LabelRequest(req.key, req.size, cands, anchors=[req.anchor] * len(cands))
+    request = LabelRequest(req.key, size, cands, anchors=[req.anchor] * len(cands))
     done, _ = place_labels([request], soft, frame, hard=hard, leader_min=0.0, leader_trim=req.trim)
-    if done:
-        rect = done[0].rect
-    else:  # nothing clear: the least covered position, its leader crossing least, named
-        rect = _least_covered(req, obstacles, soft, frame, mm)
-    return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), False,
-                         overlaps(rect, obstacles, frame, leader_of(rect, req.anchor), req.trim))
+    return done[0].rect if done else None
 
 
-def _least_covered(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm: float):
-    """The box round the anchor inside the frame that covers least of what is drawn, each thing its
-    leader crosses costing as much as LEADER_CROSS_SHARE of the box covered; beside the anchor when no
-    box fits the frame (a tiny view). A leader over a flow, a figure or a number was not weighed at all:
-    the Tunisian callout's ran across the Central Mediterranean's arrowhead, unreported."""
-    w, h = req.size
-    cands = candidates(req.anchor, req.size, mm)
+def _least_covered(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float):
+    """(wrap, box) round the anchor inside the frame at any of ``sizes`` that covers least of what is
+    drawn, each thing its leader crosses costing as much as LEADER_CROSS_SHARE of the box covered; beside
+    the anchor when no box fits the frame (a tiny view). A leader over a flow, a figure or a number was not
+    weighed at all: the Tunisian callout's ran across the Central Mediterranean's arrowhead, unreported."""
     fx, fy, fw, fh = frame
     crossable = [o.geometry for o in obstacles if o.leader]
     everything = [*soft, *(o.geometry for o in obstacles)]
@@ -186,23 +201,26 @@ def _least_covered(req: CalloutRequest, obstacles: list[Obstacle], soft: list, f
     own = set(leader_tree.query(shapely.Point(req.anchor).buffer(req.trim + 1.0), predicate="intersects")) \
         if leader_tree is not None else set()  # what the leader starts on: crossing it is no fault
     best, best_cost = None, math.inf
-    for cx, cy, cost in cands:
-        rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-        if rect[0] < fx or rect[1] < fy or rect[2] > fx + fw or rect[3] > fy + fh:
-            continue
-        box = shapely.box(*rect)
-        if tree is not None:
-            hit = tree.query(box, predicate="intersects")
-            cost += OVERLAP_WEIGHT * sum(shapely.area(shapely.intersection(box, everything[i])) for i in hit) / (w * h)
-        line = _trimmed(leader_of(rect, req.anchor), req.trim)
-        if line is not None and leader_tree is not None:
-            crossed = set(leader_tree.query(line, predicate="intersects")) - own
-            cost += OVERLAP_WEIGHT * LEADER_CROSS_SHARE * len(crossed)
-        if cost < best_cost:
-            best, best_cost = rect, cost
+    for wrap, (w, h) in enumerate(sizes):
+        for cx, cy, cost in candidates(req.anchor, (w, h), mm):
+            rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            if rect[0] < fx or rect[1] < fy or rect[2] > fx + fw or rect[3] > fy + fh:
+                continue
+            box = shapely.box(*rect)
+            cost += wrap * RING_COST  # a narrower wrap is a taller box: as a ring farther out
+            if tree is not None:
+                hit = tree.query(box, predicate="intersects")
+                cost += OVERLAP_WEIGHT * sum(shapely.area(shapely.intersection(box, everything[i])) for i in hit) / (w * h)
+            line = _trimmed(leader_of(rect, req.anchor), req.trim)
+            if line is not None and leader_tree is not None:
+                crossed = set(leader_tree.query(line, predicate="intersects")) - own
+                cost += OVERLAP_WEIGHT * LEADER_CROSS_SHARE * len(crossed)
+            if cost < best_cost:
+                best, best_cost = (wrap, rect), cost
     if best is None:
-        cx, cy, _ = cands[0]
-        best = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        w, h = sizes[0]
+        cx, cy, _ = candidates(req.anchor, sizes[0], mm)[0]
+        best = (0, (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2))
     return best
 
 

@@ -17,8 +17,8 @@ from geo.callout_layout import (
     ANCHOR_CLEAR_MM,
     ANCHOR_DOT_MM,
     BORDER_MM,
-    CALLOUT_MAX_WIDTH_MM,
     CALLOUT_PT,
+    CALLOUT_WRAPS_MM,
     LEADER_CROSSES,
     LEADER_WIDTH_MM,
     PAD_MM,
@@ -60,8 +60,8 @@ class CalloutsMixin:
         for i, callout in enumerate(callouts):
             key = f"callout:{i + 1}"
             text, _ = callout.text_for(lang)
-            lines = wrap_lines(text, CALLOUT_MAX_WIDTH_MM * mm, fm.horizontalAdvance)
-            size = box_size(lines, fm.horizontalAdvance, line_h, mm)
+            wraps = [wrap_lines(text, width * mm, fm.horizontalAdvance) for width in CALLOUT_WRAPS_MM]
+            sizes = [box_size(lines, fm.horizontalAdvance, line_h, mm) for lines in wraps]
             try:
                 anchor, trim = self._callout_anchor(view, callout, i)
             except CrossingsError as exc:  # its place or route is no longer in the map's layers: said
@@ -74,12 +74,13 @@ class CalloutsMixin:
                                                  "callout's anchor)")
                 continue
             offset = None if callout.offset_mm is None else (callout.offset_mm[0] * mm, callout.offset_mm[1] * mm)
-            requests.append(CalloutRequest(key, anchor, size, offset, trim + ANCHOR_CLEAR_MM * mm))
-            texts[key] = (i, lines)
+            requests.append(CalloutRequest(key, anchor, sizes[0], offset, trim + ANCHOR_CLEAR_MM * mm, tuple(sizes[1:])))
+            texts[key] = (i, wraps)
         placed = layout_callouts(requests, self._callout_obstacles(view, symbols_px), soft, view.frame_px, mm)
         dark = QColor(theme.text)
         for one in placed:
-            i, lines = texts[one.key]
+            i, wraps = texts[one.key]
+            lines = wraps[one.wrap]
             self.report.callouts.append(one)
             if one.overlaps:
                 why = "moved there by hand" if one.moved else "no clear place near its anchor"
@@ -147,11 +148,19 @@ class CalloutsMixin:
         named = {tuple(m.rect): m for m in report.marks}
         for kind, rect in report.labels:
             mark = named.get(tuple(rect))
-            what = "name" if kind in ("place", "country") else "figure" if mark is not None else "label"
-            out.append(Obstacle(f"the {what} {mark.text.splitlines()[0]!r}" if mark is not None else "a label",
-                                shapely.box(*rect)))
-        for key, a, b in report.leaders:
-            out.append(Obstacle(f"the leader of {key}", shapely.LineString([a, b])))
+            if kind == "figure_key":
+                name = "a figure's number"
+            elif mark is None:
+                name = "a label"
+            else:
+                name = f"the {'name' if kind in ('place', 'country') else 'figure'} '{mark.text.splitlines()[0]}'"
+            out.append(Obstacle(name, shapely.box(*rect)))
+        by_key = {m.key: m for m in report.marks}
+        for key, a, b in report.leaders:  # a name's leader is keyed 'place:<id>', its mark '<id>'
+            mark = by_key.get(key.removeprefix("place:"))
+            what = key if mark is None else \
+                f"the {'name' if mark.kind == 'place' else 'figure'} '{mark.text.splitlines()[0]}'"
+            out.append(Obstacle(f"the leader of {what}", shapely.LineString([a, b])))
         circles = report.place_circles
         if circles is not None and len(circles):
             from geo.place_figure_layout import circle_shapes

@@ -195,3 +195,28 @@ def test_with_no_clear_place_the_box_covers_least_and_says_what_its_leader_cross
     assert overlap_words(one.overlaps) == "its leader crosses the figure '19,238'"
     assert overlap_words(("the legend", "its leader crosses the flow CMR-LY")) == \
         "overlaps the legend; its leader crosses the flow CMR-LY"
+
+
+def test_where_the_wide_box_finds_no_clear_place_the_text_wraps_narrower():
+    """Two flows 34 mm apart either side of the anchor, everything else taken: the 38 mm box fits
+    nowhere, the 30 mm one (taller) fits between them. It is taken, clear, and says which wrap it is."""
+    from geo.callout_layout import CALLOUT_WRAPS_MM
+
+    mm = 10.0
+    frame = (0.0, 0.0, 2000.0, 1500.0)
+    anchor = (1000.0, 900.0)
+    walls = [Obstacle("the flow A", shapely.box(0, 0, 830, 1500)), Obstacle("the flow B", shapely.box(1170, 0, 2000, 1500)),
+             Obstacle("the legend", shapely.box(830, 1000, 1170, 1500))]
+    wide, narrow = (CALLOUT_WRAPS_MM[0] * mm, 60.0), (CALLOUT_WRAPS_MM[1] * mm, 90.0)
+    one, = layout_callouts([CalloutRequest("callout:1", anchor, wide, narrower=(narrow,))], walls, [], frame, mm)
+    assert one.wrap == 1 and one.overlaps == ()
+    x0, y0, x1, y1 = one.rect
+    assert x1 - x0 == pytest.approx(narrow[0]) and y1 - y0 == pytest.approx(narrow[1])
+    assert not any(shapely.box(*one.rect).intersects(w.geometry) for w in walls)
+    # without the narrower wrap the box covers a flow, and says so
+    alone, = layout_callouts([CalloutRequest("callout:1", anchor, wide)], walls, [], frame, mm)
+    assert alone.wrap == 0 and alone.overlaps
+    # moved by hand, a callout keeps its first wrap
+    moved, = layout_callouts([CalloutRequest("callout:1", anchor, wide, offset=(0.0, -200.0), narrower=(narrow,))],
+                             walls, [], frame, mm)
+    assert moved.wrap == 0 and moved.moved

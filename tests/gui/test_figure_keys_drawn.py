@@ -305,3 +305,23 @@ def test_small_multiples_name_in_their_footer_each_panel_s_figure_without_room(b
     for period, items in lost:
         for item in items.values():
             assert " ".join(item.split()) in text, (period, item)
+
+
+def test_a_callout_without_clear_room_at_its_width_wraps_narrower(a4_arabic):
+    """On the Arabic A4 overview Niger's and Tunisia's callouts, 38 mm wide, covered names (Cameroon,
+    Tripoli, Algeria). Wrapped to 30 mm, taller, they stand clear: the painted box is the narrower one,
+    white, its text in the lines of that wrap."""
+    from geo.callout_layout import CALLOUT_WRAPS_MM, PAD_MM
+
+    _doc, _page, px, view, report = a4_arabic
+    mm = view.px_per_mm
+    narrower = [c for c in report.callouts if c.wrap > 0]
+    assert narrower, [(c.key, c.wrap, c.overlaps) for c in report.callouts]
+    marks = {m.key: m for m in report.marks if m.kind == "callout"}
+    for c in narrower:
+        assert c.overlaps == (), c
+        x0, y0, x1, y1 = c.rect
+        assert x1 - x0 <= (CALLOUT_WRAPS_MM[c.wrap] + 2 * PAD_MM[0]) * mm + 1
+        assert len(marks[c.key].text.splitlines()) >= 2  # the wrap the box was sized for
+        inner = px[round(y0 + 2):round(y1 - 2), round(x0 + 2):round(x1 - 2)]
+        assert (inner.min(axis=2) > 245).mean() > 0.6 and (inner.max(axis=2) < 120).sum() > 50  # white, with text
