@@ -106,13 +106,14 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         reserved = [tuple((b.left(), b.top(), b.right(), b.bottom()) for b in panel) for panel in boxes]
         extent = _common_extent(doc, frames, reserved, labels, page.dpi)
         lost = []  # (period, the panel's figures it had no room for): said in the footer, never lost in silence
-        for label, frame, keep_clear in zip(labels, frames, reserved, strict=True):
+        for i, (label, frame, keep_clear) in enumerate(zip(labels, frames, reserved, strict=True)):
             doc.select(label, doc.metric, doc.source)
             view = MapView(doc.crs, extent, frame, page.dpi)
             renderer = MapRenderer(doc)
+            # the callouts once, as the legend, in the last panel: repeated, a December note stood on every year
             renderer.render_map(painter, view, RenderOptions(furniture=False, transparent=options.transparent,
                                                              layout=layout, phases=options.phases,
-                                                             keep_clear=keep_clear))
+                                                             keep_clear=keep_clear, callouts=i == len(labels) - 1))
             note = figure_items(doc, renderer.report.dropped_labels)
             if note:
                 lost.append(f"{lang.period(label)}{lang('colon')}" + lang("items_sep").join(note.values()))

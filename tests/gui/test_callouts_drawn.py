@@ -221,3 +221,33 @@ def test_the_command_line_draws_callouts_and_names_a_wrong_one(tmp_path, capsys,
     assert main([*args, "--callout", "route:CMR-LX=Libya"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == "crossings: error: callout 3: no route 'CMR-LX' in the routes layer (did you mean 'CMR-LY', 'CMR-TN' or 'CMR-DZ'?)"
+
+
+def test_small_multiples_draw_the_callouts_once_in_the_last_panel(qapp):
+    """Each panel drew every callout: a December 2024 note stood on the 2023 map too. They are drawn once,
+    in the last panel (where the legend stands): the pixels that callouts change all lie in it."""
+    from PySide6.QtGui import QImage, QPainter
+
+    from gui.small_multiples import render_small_multiples
+
+    page = Page("A4", "landscape", dpi=80.0)
+
+    def multiples(callouts):
+        doc = bundled(callouts)
+        image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        try:
+            views = render_small_multiples(painter, doc, page, ["2023", "2024"])
+        finally:
+            painter.end()
+        return pixels(image).astype(int), views
+
+    plain, views = multiples(())
+    noted, _ = multiples(parse_callouts(CALLOUTS[:2]))
+    changed = np.argwhere(np.abs(noted - plain).max(axis=2) > 40)
+    assert len(changed) > 500  # the boxes, their text and leaders
+    last_x, last_y, last_w, last_h = views[-1].frame_px
+    in_last = ((changed[:, 1] >= last_x) & (changed[:, 1] <= last_x + last_w)
+               & (changed[:, 0] >= last_y) & (changed[:, 0] <= last_y + last_h))
+    assert in_last.all(), changed[~in_last][:5]
