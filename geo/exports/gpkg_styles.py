@@ -120,6 +120,8 @@ def _look(doc, kind: str, layer, data: pd.DataFrame, legend: _Legend) -> Look:
         return _nodes(doc, data, flow_opacity)
     if kind == "place_figures":
         return _place_figures(doc, data)
+    if kind == "callouts":
+        return _callouts(doc)
     raise ValueError(f"no map style for a layer of kind {kind!r}")
 
 
@@ -208,6 +210,25 @@ def _place_figures(doc, data: pd.DataFrame) -> Look:
                     halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY, distance_mm=NAME_GAPS_MM[0],
                     positions=_name_positions(), size_field="diameter_mm")
     return Look("point", rules, labels, category_field="layer_title")
+
+
+CALLOUT_WRAP_CHARS = 40
+"""A callout's text in QGIS wraps at about this many characters: the map's 38 mm at 7 pt."""
+
+
+def _callouts(doc) -> Look:
+    """The callouts as QGIS can show them: the dot at each anchor as the map draws it (dark, white-cased)
+    and the text beside it (``map_label``) in the callout's size and colour on a white halo, wrapped as the
+    map wraps it and always shown (the map never leaves a callout out). The box, its leader and its place
+    clear of everything are the map's layout, which QGIS does its own way."""
+    from geo.callout_layout import ANCHOR_DOT_MM, CALLOUT_PT
+
+    theme = doc.theme
+    dot = Rule("Callout", None, Paint("marker", fill=theme.text, stroke="#ffffff", stroke_mm=0.2, size_mm=2 * ANCHOR_DOT_MM))
+    labels = Labels("map_label", theme.font_family, CALLOUT_PT, theme.text, "point", halo="#ffffff", halo_mm=0.8,
+                    distance_mm=1.0, positions=("TR", "R", "BR", "TL", "L", "BL"), wrap_chars=CALLOUT_WRAP_CHARS,
+                    show_all=True)
+    return Look("point", (dot,), labels)
 
 
 def _name_positions() -> tuple[str, ...]:

@@ -115,7 +115,9 @@ class Labels:
     ``italic``: a filter of the features set in italics (None: none). ``where``: which features
     are labelled in SLD (QGIS labels the features its rules render). ``size_field``: a point's
     marker is this field's millimetres across, and ``distance_mm`` is from its edge (an OD node's
-    circle, whose name is set beside it, not on it).
+    circle, whose name is set beside it, not on it). ``wrap_chars``: lines are wrapped at about this
+    many characters (0: never). ``show_all``: set even where it collides (a callout, which the map
+    never leaves out).
     """
 
     field: str
@@ -135,6 +137,8 @@ class Labels:
     positions: tuple[str, ...] = ()
     where: Filter | None = None
     size_field: str | None = None
+    wrap_chars: int = 0
+    show_all: bool = False
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from geo.document import MapDocument
@@ -104,7 +105,38 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
     circles = place_figures_layer(doc)
     if len(circles):
         out["place_figures"] = circles
+    notes = callouts_layer(doc)
+    if len(notes):
+        out["callouts"] = notes
     return out
+
+
+def callouts_layer(doc: MapDocument) -> gpd.GeoDataFrame:
+    """The map's callouts (geo.callouts) as points at their anchors (a route's: the middle of its line, as
+    the map ties it): the text the map prints (``map_label``, in ``label_language``) and every language's,
+    what it is tied to, and the box's offset where it was moved by hand (page mm, x right, y down). An
+    anchor no longer in the map's layers is left out, as the map leaves its callout out and says so."""
+    from geo.callouts import LANGUAGES, anchor_point
+    from geo.errors import CrossingsError
+
+    rows, points = [], []
+    for i, callout in enumerate(getattr(doc, "callouts", ())):
+        try:
+            x, y = anchor_point(doc, callout, i)
+        except CrossingsError:
+            continue
+        text, language = callout.text_for(doc.label_language)
+        texts = callout.text_by_language
+        offset = callout.offset_mm
+        rows.append({"callout": i + 1, "anchor": str(callout.anchor), "map_label": " ".join(text.split()),
+                     "label_language": language, **{f"text_{lang}": texts.get(lang) for lang in LANGUAGES},
+                     "offset_x_mm": offset[0] if offset else None, "offset_y_mm": offset[1] if offset else None})
+        points.append((x, y))
+    if not rows:
+        return gpd.GeoDataFrame()
+    frame = pd.DataFrame(rows).astype({"callout": "Int64", "offset_x_mm": "Float64", "offset_y_mm": "Float64"})
+    xy = np.asarray(points, float)
+    return _clean(gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(xy[:, 0], xy[:, 1], crs=doc.crs)))
 
 
 def place_figures_layer(doc: MapDocument) -> gpd.GeoDataFrame:

@@ -101,7 +101,8 @@ def _qml_labels(root: ET.Element, labels: Labels | None, blocks: bool) -> None:
         "bufferDraw": "1" if lab.halo_mm > 0 else "0", "bufferSize": number(lab.halo_mm), "bufferSizeUnits": "MM",
         "bufferColor": _rgba(lab.halo), "bufferOpacity": number(lab.halo_opacity), "bufferNoFill": "1",
         "bufferJoinStyle": "128", "bufferBlendMode": "0"})
-    ET.SubElement(settings, "text-format", multilineAlign="1", wrapChar="", autoWrapLength="0", formatNumbers="0",
+    ET.SubElement(settings, "text-format", multilineAlign="1", wrapChar="", autoWrapLength=str(lab.wrap_chars),
+                  useMaxLineLengthForAutoWrap="1", formatNumbers="0",
                   addDirectionSymbol="0")
     # QGIS's placements: 6 ordered positions around a point, 4 horizontal inside a polygon, 0 anywhere
     # around a point (a line's middle, made by a geometry generator: on a line, QGIS centres
@@ -119,7 +120,7 @@ def _qml_labels(root: ET.Element, labels: Labels | None, blocks: bool) -> None:
     ET.SubElement(settings, "rendering", {
         "drawLabels": "1" if labels else "0", "obstacle": "1" if blocks or labels else "0",
         "obstacleFactor": "2" if blocks else "1", "obstacleType": "2" if blocks else "0",
-        "displayAll": "0", "upsidedownLabels": "0", "labelPerPart": "0", "mergeLines": "0", "scaleVisibility": "0",
+        "displayAll": "1" if lab.show_all else "0", "upsidedownLabels": "0", "labelPerPart": "0", "mergeLines": "0", "scaleVisibility": "0",
         "fontLimitPixelSize": "0", "limitNumLabels": "0", "minFeatureSize": "0", "zIndex": "0",
         "unplacedVisibility": "0"})
     dd: dict[str, tuple[str, str]] = {}

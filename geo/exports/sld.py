@@ -143,6 +143,15 @@ def _sld_text(fts: ET.Element, lab: Labels, where: Filter | None, italic: bool) 
         _se(halo, "Radius", _px(lab.halo_mm))
         _sld_fill(halo, lab.halo, None, lab.halo_opacity)
     _sld_fill(text, lab.colour, lab.colour_field, 1.0)
+    if lab.wrap_chars:  # GeoServer's wrap, in pixels of the SE's 0.28 mm: about half an em a character
+        _vendor(text, "autoWrap", _px(lab.wrap_chars * lab.size_pt / POINTS_PER_MM * 0.5))
+    if lab.show_all:
+        _vendor(text, "conflictResolution", "false")
+
+
+def _vendor(text: ET.Element, name: str, value: str) -> None:
+    option = _se(text, "VendorOption", value)
+    option.set("name", name)
 
 
 def to_sld(layer: str, look: Look) -> str:

@@ -33,7 +33,7 @@ from geo.errors import ExportError
 # Internal column -> exported field. SQL:2016 reserves GROUP, VALUE, ROW and PERIOD.
 FIELD_NAMES = {"group": "route_group", "value": "figure", "row": "file_row", "period": "period_id"}
 DATE_FIELDS = ("date_from", "date_to")
-INTEGER_FIELDS = ("file_row",)
+INTEGER_FIELDS = ("file_row", "callout")
 # Columns that hold numbers even when a layer has none of them.
 REAL_FIELDS = ("figure", "width_mm", "arrow_width_mm", "total")
 GPKG_VERSION = "1.2"

@@ -37,7 +37,7 @@ DPI = 100
 MAPS = {"q4_2024_arrivals": None, "2024_arrivals": ("2024", "arrivals"), "2024_dead_missing": ("2024", "dead_missing"),
         "zero_figure": ("2024Q4", "arrivals")}
 ZERO_ROUTE = "WMR"
-PAINTER_ORDER = ("countries", "routes", "flows", "flow_symbols", "nodes", "places", "figures")
+PAINTER_ORDER = ("countries", "routes", "flows", "flow_symbols", "place_figures", "nodes", "places", "figures", "callouts")
 """The layers bottom to top as the PNG paints them (place dots above the flows, names on top)."""
 COLOUR_TOLERANCE = 6
 """Largest difference in any channel (0–255) between the two renders' colour of one area."""
@@ -293,3 +293,40 @@ def _median(image: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
     cols = np.clip(np.floor(xs).astype(int), 0, w - 1)
     rows = np.clip(np.floor(ys).astype(int), 0, h - 1)
     return np.median(image[rows, cols].astype(float), axis=0)
+
+
+def test_qgis_opens_the_overviews_callouts_with_their_texts_in_the_maps_language(qgis, qapp):
+    """The overview's callouts are a layer of the GeoPackage and of the GeoJSON (issue 14: every layer
+    exported): points at their anchors with the printed text (``map_label``, French here), every
+    language's text and what each is tied to. QGIS opens the layer with its stored style, labels on from
+    ``map_label``, and sets the callouts' French texts."""
+    from geo import paths
+    from geo.callout_layout import CALLOUT_PT
+    from geo.project import load_project
+    from gui.export import write_map_files
+    from gui.layout import page_view
+
+    doc = load_project(paths.data_path() / "projects" / "q4_2024_overview.crossings.json")
+    doc.label_language = "fr"
+    doc.insets = "none"
+    page = Page("A4", "landscape", DPI)
+    gpkg = qgis / "overview.gpkg"
+    with output_set():
+        write_map_files(doc, page, {"gpkg": gpkg, "geojson": qgis / "overview"})
+    notes = pyogrio.read_dataframe(gpkg, layer="callouts")
+    assert list(notes["callout"]) == [1, 2, 3]
+    assert list(notes["anchor"]) == ["route:ALB", "place:agadez", "lonlat:10.18,36.8"]
+    assert list(notes["map_label"]) == [c.text_for("fr")[0] for c in doc.callouts]
+    assert list(notes["text_ar"]) == [c.text_for("ar")[0] for c in doc.callouts]
+    agadez = notes.geometry.iloc[1]
+    assert agadez.distance(shapely.Point(7.99, 16.97)) < 0.1  # Agadez, in lon/lat
+    geojson = json.loads((qgis / "overview_callouts.geojson").read_text(encoding="utf-8"))
+    assert [f["properties"]["map_label"] for f in geojson["features"]] == list(notes["map_label"])
+    view = page_view(doc, page)
+    report, _ = _open_in_qgis(qgis, doc, view, gpkg, "overview_callouts")
+    labels = report["layers"]["callouts"]["labels"]
+    assert labels is not None and labels["draw"] and labels["field"] == "map_label", labels
+    assert labels["size"] == pytest.approx(CALLOUT_PT)
+    assert report["layers"]["callouts"]["sld"]["loaded"], report["layers"]["callouts"]["sld"]
+    assert set(report["render"]["labels"].get("callouts", [])) <= set(notes["map_label"])
+    assert report["render"]["labels"].get("callouts"), report["render"]["labels"]
