@@ -5,7 +5,8 @@ wrapped to CALLOUT_MAX_WIDTH_MM; candidate boxes lie round the anchor in LEADER_
 of LEADER_MM (the nearest point of the box that far from the anchor), and the cheapest candidate that
 meets no flow, furniture, label, leader, circle, dot or other callout is taken (geo.labels, the
 placement every label shares). Where none is clear, the text wrapped narrower (CALLOUT_WRAPS_MM) is
-tried: a taller, narrower box fits between a crowded coast's figures. Where none is clear the least covered one is taken and what it
+tried: a taller, narrower box fits between a crowded coast's figures; then the names (of places and
+countries) make way: a box or leader may take their room, and they are not drawn. Where none is clear the least covered one is taken and what it
 overlaps is named: a callout is never dropped. A callout the user moved (``offset_mm``) keeps its
 place and is still told what it now overlaps.
 """
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import shapely
@@ -81,6 +83,9 @@ class PlacedCallout:
     """What the box covers (named): empty when it is clear of everything drawn."""
     wrap: int = 0
     """Which of CALLOUT_WRAPS_MM the text is wrapped to (0: the widest)."""
+    yielded: tuple[int, ...] = ()
+    """The obstacles (their indexes in the list given to layout_callouts) that make way for it: names its
+    box covers or its leader crosses, not to be drawn."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,11 @@ class Obstacle:
     name: str
     geometry: object
     leader: bool = True
+    yields: float = 0.0
+    """For a name (a place's or a country's, or a name's leader), what its making way costs (as many
+    farther rings of RING_COST): where a callout finds no place clear of everything, it may take a name's
+    room and the name is not drawn (a note on the map says more than the name of a place: on the French
+    A3 overview, Cabrera's fenced off the Algerian callout's every leader). 0: it never makes way."""
 
 
 def wrap_lines(text: str, max_width: float, width) -> list[str]:
@@ -139,11 +149,14 @@ def candidates(anchor: tuple[float, float], size: tuple[float, float], mm: float
 
 def layout_callouts(requests: list[CalloutRequest], obstacles: list[Obstacle], soft: list,
                     frame: tuple[float, float, float, float], mm: float) -> list[PlacedCallout]:
-    """Place each callout in order, each placed box and leader an obstacle to the next ones."""
+    """Place each callout in order, each placed box and leader an obstacle to the next ones. A name that
+    makes way for one (``yields``) is no obstacle to the next ones."""
     obstacles = list(obstacles)
     placed: list[PlacedCallout] = []
     for req in requests:
         one = _place(req, obstacles, soft, frame, mm)
+        for k in one.yielded:  # gone from the map: what is laid out after may take its room
+            obstacles[k] = Obstacle(obstacles[k].name, shapely.Point(), yields=obstacles[k].yields)
         placed.append(one)
         name = f"callout {req.key.rpartition(':')[2]}"
         obstacles.append(Obstacle(name, shapely.box(*one.rect)))
@@ -161,17 +174,36 @@ def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm
         return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), True,
                              overlaps(rect, obstacles, frame))
     sizes = (req.size, *req.narrower)
+    kept = [o for o in obstacles if not o.yields]
+    names = [o for o in obstacles if o.yields]
+    # the widest box with a place clear of everything; else the cheapest clear of all but the names, each
+    # name it covers or crosses costing its making way; else the least covered position, named
     clear = ((k, _clear_place(req, size, obstacles, soft, frame, mm)) for k, size in enumerate(sizes))
-    found = next(((k, rect) for k, rect in clear if rect is not None), None)  # the widest box with a clear place
-    # nothing clear at any width: the least covered position, its leader crossing least, named
-    wrap, rect = found if found is not None else _least_covered(req, sizes, obstacles, soft, frame, mm)
-    return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), False,
-                         overlaps(rect, obstacles, frame, leader_of(rect, req.anchor), req.trim), wrap)
+    found = next(((k, got[0]) for k, got in clear if got is not None), None)
+    if found is None and names:
+        tried = [(got[1] + k * RING_COST, k, got[0]) for k, size in enumerate(sizes)
+                 if (got := _clear_place(req, size, kept, soft, frame, mm, names)) is not None]
+        found = min(tried)[1:] if tried else None
+    wrap, rect = found if found is not None else _least_covered(req, sizes, kept, soft, frame, mm)
+    leader = leader_of(rect, req.anchor)
+    gone = _made_way(rect, leader, req.trim, obstacles)  # drawn after the callouts, a name would cover it
+    left = [o for k, o in enumerate(obstacles) if k not in gone]
+    return PlacedCallout(req.key, rect, req.anchor, leader, False, overlaps(rect, left, frame, leader, req.trim), wrap,
+                         gone)
+
+
+def _made_way(rect, leader, trim: float, obstacles: list[Obstacle]) -> tuple[int, ...]:
+    """The names (``yields``) a callout's box covers or its leader crosses: they make way."""
+    box = shapely.box(*rect)
+    line = _trimmed(leader, trim)
+    return tuple(k for k, o in enumerate(obstacles)
+                 if o.yields and (box.intersects(o.geometry) or (line is not None and line.intersects(o.geometry))))
 
 
 def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list[Obstacle], soft: list, frame,
-                 mm: float) -> tuple[float, float, float, float] | None:
-    """The cheapest box of ``size`` round the anchor clear of everything drawn; None where none is."""
+                 mm: float, names: list[Obstacle] = ()) -> tuple[tuple[float, float, float, float], float] | None:
+    """The cheapest box of ``size`` round the anchor clear of ``obstacles`` and its cost, each of ``names``
+    its box covers or its leader crosses costing its ``yields``; None where none is clear."""
     w, h = size
     cands = candidates(req.anchor, size, mm)
     box_only = [o.geometry for o in obstacles if not o.leader]
@@ -183,9 +215,31 @@ def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list
         hit[np.unique(tree.query(boxes, predicate="intersects")[0])] = True
         cands = [cand for cand, bad in zip(cands, hit, strict=True) if not bad]
     hard = [o.geometry for o in obstacles if o.leader]
-    request = LabelRequest(req.key, size, cands, anchors=[req.anchor] * len(cands))
+    in_the_way = partial(_names_in_the_way, cands, size, req, names) if names else None
+    request = LabelRequest(req.key, size, cands, anchors=[req.anchor] * len(cands), extra_cost=in_the_way)
     done, _ = place_labels([request], soft, frame, hard=hard, leader_min=0.0, leader_trim=req.trim)
-    return done[0].rect if done else None
+    if not done:
+        return None
+    i = done[0].candidate
+    return done[0].rect, cands[i][2] + (float(in_the_way(np.array([i]))[0]) if in_the_way else 0.0)
+
+
+def _names_in_the_way(cands: list, size: tuple[float, float], req: CalloutRequest, names: list[Obstacle],
+                      which: np.ndarray) -> np.ndarray:
+    """Per candidate of ``which``: what the names its box covers or its leader crosses cost to make way."""
+    w, h = size
+    geoms = np.asarray([n.geometry for n in names], dtype=object)
+    costs = np.asarray([n.yields for n in names], float)
+    out = np.zeros(len(which))
+    for j, i in enumerate(which):
+        cx, cy, _ = cands[i]
+        rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        hit = shapely.intersects(geoms, shapely.box(*rect))
+        line = _trimmed(leader_of(rect, req.anchor), req.trim)
+        if line is not None:
+            hit |= shapely.intersects(geoms, line)
+        out[j] = costs[hit].sum()
+    return out
 
 
 def _least_covered(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float):

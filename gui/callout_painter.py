@@ -40,6 +40,11 @@ from gui.text_lines import is_right_to_left
 CALLOUT = "callout"
 """The kind of a callout's PlacedMark."""
 FURNITURE_NAMES = {"title": "the title", "legend": "the legend", "scale": "the scale bar"}
+NAME_MAKES_WAY = {"place": 2.0, "country": 4.0}
+"""What a name's making way for a callout costs (geo.callout_layout.Obstacle.yields), as farther rings: a
+country's name orients the reader more than an island's or a town's."""
+NAME_LEADER = "the leader of the name of "
+"""How a place name's leader is named among a callout's obstacles, before its report key ('place:<id>')."""
 
 
 class CalloutsMixin:
@@ -76,7 +81,12 @@ class CalloutsMixin:
             offset = None if callout.offset_mm is None else (callout.offset_mm[0] * mm, callout.offset_mm[1] * mm)
             requests.append(CalloutRequest(key, anchor, sizes[0], offset, trim + ANCHOR_CLEAR_MM * mm, tuple(sizes[1:])))
             texts[key] = (i, wraps)
-        placed = layout_callouts(requests, self._callout_obstacles(view, symbols_px), soft, view.frame_px, mm)
+        obstacles = self._callout_obstacles(view, symbols_px)
+        placed = layout_callouts(requests, obstacles, soft, view.frame_px, mm)
+        # the names that made way for a callout: not drawn, gone from the report (gui.yielding_names)
+        gone = [obstacles[k] for one in placed for k in one.yielded]
+        self._make_way([g.geometry.bounds for g in gone if g.geometry.geom_type == "Polygon"],
+                       [g.name.removeprefix(NAME_LEADER) for g in gone if g.name.startswith(NAME_LEADER)])
         dark = QColor(theme.text)
         for one in placed:
             i, wraps = texts[one.key]
@@ -135,13 +145,17 @@ class CalloutsMixin:
 
     def _callout_obstacles(self, view: MapView, symbols_px: list) -> list[Obstacle]:
         """Everything drawn before the callouts, named: flows, furniture, labels and leaders (boxes and
-        leaders keep off them); circles and dots (boxes keep off them)."""
+        leaders keep off them); circles, dots and islands (boxes keep off them)."""
         report = self.report
         out: list[Obstacle] = []
         symbols = report.symbols
         ids = list(symbols["route_id"]) if symbols is not None else []
         for k, geom in enumerate(symbols_px):
             out.append(Obstacle(f"the flow {ids[k]}" if k < len(ids) else "an OD node", geom))
+        boundaries = self.doc.layer("boundaries")
+        islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
+        for shape in islands.shapes if islands is not None else ():  # a box would hide it: Sardinia, where
+            out.append(Obstacle("an island", shape, leader=False))  # the arrow from Algeria lands, on A4
         for key, rect in report.furniture_rects.items():
             name = FURNITURE_NAMES.get(key, "an inset map" if key.startswith("cutout") else "the page's furniture")
             out.append(Obstacle(name, shapely.box(rect.left(), rect.top(), rect.right(), rect.bottom())))
@@ -154,12 +168,15 @@ class CalloutsMixin:
                 name = "a label"
             else:
                 name = f"the {'name' if kind in ('place', 'country') else 'figure'} '{mark.text.splitlines()[0]}'"
-            out.append(Obstacle(name, shapely.box(*rect)))
+            # a place's or a country's name may make way for a callout with no clear place
+            out.append(Obstacle(name, shapely.box(*rect), yields=NAME_MAKES_WAY.get(kind, 0.0)))
         by_key = {m.key: m for m in report.marks}
         for key, a, b in report.leaders:  # a name's leader is keyed 'place:<id>', its mark '<id>'
-            mark = by_key.get(key.removeprefix("place:"))
-            what = key if mark is None else \
-                f"the {'name' if mark.kind == 'place' else 'figure'} '{mark.text.splitlines()[0]}'"
+            if key.startswith("place:"):  # named by its key, which the name's making way is told by
+                out.append(Obstacle(f"{NAME_LEADER}{key}", shapely.LineString([a, b]), yields=NAME_MAKES_WAY["place"]))
+                continue
+            mark = by_key.get(key)
+            what = key if mark is None else f"the figure '{mark.text.splitlines()[0]}'"
             out.append(Obstacle(f"the leader of {what}", shapely.LineString([a, b])))
         circles = report.place_circles
         if circles is not None and len(circles):

@@ -7,6 +7,7 @@ Where each dot and name goes is decided in ``geo.place_layout`` (with the island
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import shapely
@@ -185,15 +186,16 @@ class PlaceLabelsMixin:
             self.report.labels.append(("place", lab.rect))
             self.report.place_labels.append((str(scene.ids[i]), names[i], lab.rect))
             self.report.marks.append(self._place_mark(painter, view, scene, i, lab, fonts))
+            key = None
             if lab.leader is not None:
-                self.report.leaders.append((f"place:{scene.ids[i]}", lab.leader[0], lab.leader[1]))
+                key = f"place:{scene.ids[i]}"
+                self.report.leaders.append((key, lab.leader[0], lab.leader[1]))
                 hard.append(shapely.LineString(lab.leader))
-                if draw:
-                    painter.setPen(pen(theme.muted_text, LEADER_WIDTH_MM * mm))
-                    painter.drawLine(QPointF(*lab.leader[0]), QPointF(*lab.leader[1]))
-            if draw:
-                draw_halo_text(painter, rect, names[i], fonts[kinds[i] in ("island", "region_label")],
-                               QColor(theme.text), halo, 0.45 * mm)
+            # drawn once the callouts are laid out: a name in the way of one may make way (gui.yielding_names)
+            font = fonts[kinds[i] in ("island", "region_label")]
+            self._name_later("place", names[i], lab.rect, key, partial(
+                _draw_name, rect=rect, text=names[i], font=font, colour=QColor(theme.text), halo=halo,
+                halo_px=0.45 * mm, leader=lab.leader, leader_pen=pen(theme.muted_text, LEADER_WIDTH_MM * mm)) if draw else None)
             hard.append(shapely.box(*lab.rect))
         return markers
 
@@ -275,8 +277,8 @@ class PlaceLabelsMixin:
             self.report.labels.append(("country", lab.rect))
             self.report.marks.append(PlacedMark(COUNTRY, str(i), texts[i], hex_colour, lab.rect, CENTRE, COUNTRY_NAME_PT,
                                                 fm.height() / mm, COUNTRY_PAD_MM, spacing=spacing / 100))
-            if draw:
-                draw_halo_text(painter, rect, texts[i], font, colour, halo, 0.3 * mm)
+            self._name_later("country", texts[i], lab.rect, None, partial(
+                _draw_name, rect=rect, text=texts[i], font=font, colour=colour, halo=halo, halo_px=0.3 * mm) if draw else None)
             hard.append(shapely.box(*lab.rect))
 
     def _country_requests(self, view: MapView, country_geoms: list, names, fm) -> tuple[list, dict]:
@@ -374,3 +376,12 @@ def _inside(land, candidates, w: float, h: float) -> list:
         return []
     cost = c[:, 2] + OUTSIDE_COST * _outside_share(land, c[:, 0], c[:, 1], w, h)
     return [(float(x), float(y), float(k)) for x, y, k in zip(c[:, 0], c[:, 1], cost, strict=True)]
+
+
+def _draw_name(painter: QPainter, *, rect: QRectF, text: str, font, colour: QColor, halo: QColor, halo_px: float,
+               leader=None, leader_pen=None) -> None:
+    """A name as laid out: its leader (if any), then its letters on their halo."""
+    if leader is not None:
+        painter.setPen(leader_pen)
+        painter.drawLine(QPointF(*leader[0]), QPointF(*leader[1]))
+    draw_halo_text(painter, rect, text, font, colour, halo, halo_px)

@@ -52,6 +52,7 @@ from gui.place_labels import MAJOR_PLACES, TOWNS, PlaceLabelsMixin
 from gui.point_layer_painter import PointLayersMixin
 from gui.render_report import RenderReport  # the painter's report lives there; callers import it from here
 from gui.value_labels import ValueLabelsMixin
+from gui.yielding_names import YieldingNamesMixin
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ PHASES = ("background", "countries", "routes", "places", "labels", "furniture")
 
 
 class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFiguresMixin, PointLayersMixin, CalloutsMixin,
-                  InsetsMixin, FigureKeysMixin):
+                  InsetsMixin, FigureKeysMixin, YieldingNamesMixin):
     """Paint ``doc``: ``render_page`` for a whole page, ``render_map`` for a view (the canvas)."""
 
     def __init__(self, doc: MapDocument) -> None:
@@ -143,7 +144,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         self.report = RenderReport(view=view)
         self._numbering = options.number_figures
         self._scene = self._islands = self._points_drawn = None  # worked out afresh for this view and selection
-        self._to_number = []  # figures kept for a numbered disc (gui.figure_keys_painter)
+        self._to_number, self._waiting = [], []  # figures kept for a number, names for drawing (after the callouts)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -245,6 +246,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         self._draw_figure_keys(painter, view, labels)
         if options.callouts:  # last: the most movable, clear of every label placed before
             self._paint_callouts(painter, view, symbols_px, soft, labels)
+        self._draw_waiting_names(painter)  # the names that did not make way for a callout
         self._paint_figure_key_box(painter, view, hard, labels)  # the numbers' key, where nothing is drawn
         painter.setClipping(False)
         if fp is not None:

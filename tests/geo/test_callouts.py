@@ -220,3 +220,30 @@ def test_where_the_wide_box_finds_no_clear_place_the_text_wraps_narrower():
     moved, = layout_callouts([CalloutRequest("callout:1", anchor, wide, offset=(0.0, -200.0), narrower=(narrow,))],
                              walls, [], frame, mm)
     assert moved.wrap == 0 and moved.moved
+
+
+def test_with_no_clear_place_names_make_way_the_fewest_and_cheapest():
+    """An anchor ringed by names: no box or leader clears them. A name makes way (its index is told, so
+    the painter leaves it out), the note names nothing (the map is clear), and of two ways out the one
+    that costs fewer names is taken. A name that never makes way (yields 0) is covered only as a last
+    resort, and said."""
+    mm = 10.0
+    frame = (0.0, 0.0, 2000.0, 1200.0)
+    anchor = (1000.0, 600.0)
+    ring = shapely.Point(anchor).buffer(150).exterior.buffer(6)
+    east = ring.intersection(shapely.box(1000, 0, 2000, 1200))
+    west = ring.difference(shapely.box(1000, 0, 2000, 1200))
+    names = [Obstacle("the name 'East'", east, yields=2.0), Obstacle("the name 'West'", west, yields=2.0),
+             Obstacle("the name 'Far west'", shapely.box(0, 0, 700, 1200), yields=2.0)]  # behind West
+    one, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0))], names, [], frame, mm)
+    assert one.overlaps == () and one.yielded == (0,)  # East alone, not West and Far west
+    box = shapely.box(*one.rect)
+    assert not box.intersects(west) and not box.intersects(names[2].geometry)
+    # country names cost more: with East a country's, West and the open sea beyond it cost less
+    dear = [Obstacle("the name 'EAST'", east, yields=10.0), Obstacle("the name 'West'", west, yields=2.0)]
+    two, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0))], dear, [], frame, mm)
+    assert two.yielded == (1,)
+    # nothing makes way: covered, and said
+    fixed = [Obstacle("the figure '19,238'", ring)]
+    three, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0))], fixed, [], frame, mm)
+    assert three.yielded == () and three.overlaps

@@ -251,3 +251,37 @@ def test_small_multiples_draw_the_callouts_once_in_the_last_panel(qapp):
     in_last = ((changed[:, 1] >= last_x) & (changed[:, 1] <= last_x + last_w)
                & (changed[:, 0] >= last_y) & (changed[:, 0] <= last_y + last_h))
     assert in_last.all(), changed[~in_last][:5]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_overview_s_callouts_stand_clear_on_its_a3_page(language, qapp):
+    """The bundled overview on its own page (A3): every callout clear of everything drawn. In French,
+    Cabrera's name fenced off every leader of the Algerian callout: a name makes way (it is not drawn,
+    and leaves the marks the web map is built from), never a figure. No box hides an island (the Algerian
+    callout stood on Sardinia, where the arrow from Algeria lands, on A4)."""
+    from geo import paths
+    from geo.islands import document_islands, islands_on_page
+    from geo.project import load_project
+
+    doc = load_project(paths.data_path() / "projects" / "q4_2024_overview.crossings.json")
+    doc.label_language = language
+    _image, view, report = paint(doc, Page("A3", "landscape", 100.0))
+    assert len(report.callouts) == 3
+    assert all(c.overlaps == () for c in report.callouts), [(c.key, c.overlaps) for c in report.callouts]
+    others = [shapely.box(*rect) for kind, rect in report.labels if kind != CALLOUT]
+    others += [shapely.LineString([a, b]) for key, a, b in report.leaders if not key.startswith("callout:")]
+    mm = view.px_per_mm
+    islands = islands_on_page(document_islands(doc)[1], view).shapes
+    for c in report.callouts:
+        box = shapely.box(*c.rect)
+        assert not any(box.intersects(o) for o in others), c.key
+        if c.leader is not None:
+            leader = shapely.LineString(c.leader)
+            start = shapely.Point(c.leader[0]).buffer(2 * mm)  # where it leaves its route's band
+            assert not any(leader.difference(start).intersects(o) for o in others), c.key
+        assert not any(box.intersects(i) for i in islands), c.key
+    if language == "fr":  # Cabrera made way: not drawn, not a mark, said as a name left out
+        assert "Cabrera" in report.dropped_labels
+        assert "Cabrera" not in {m.text for m in report.marks}
+        assert "Cabrera" not in {name for _pid, name, _rect in report.place_labels}
+
