@@ -41,8 +41,9 @@ LEADER_MM = (3.0, 6.0, 10.0, 15.0, 22.0, 30.0, 40.0, 52.0)
 """How far from its anchor a box may lie (its nearest point), nearer preferred."""
 RING_COST = 1.0
 """The cost of each farther leader length: any direction near beats the best one farther out."""
-LEADER_DIRECTIONS = 16
-"""Directions round the anchor (every 22.5°), north-east preferred: boxes read up and away from a place."""
+LEADER_DIRECTIONS = 32
+"""Directions round the anchor (every 11.25°), north-east preferred: boxes read up and away from a place. Sixteen
+left the A4 overview's Algerian callout no way between the Balearics, the Algerian coast's figures and Sardinia."""
 ANCHOR_CLEAR_MM = 0.6
 """The leader may cross what it starts on (its route's band, its place's dot) within this much more
 than that thing's size of the anchor."""
