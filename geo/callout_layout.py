@@ -6,8 +6,8 @@ of LEADER_MM (the nearest point of the box that far from the anchor), and the ch
 meets no flow, furniture, label, leader, circle, dot or other callout is taken (geo.labels, the
 placement every label shares). Where none is clear, the text wrapped narrower (CALLOUT_WRAPS_MM) is
 tried: a taller, narrower box fits between a crowded coast's figures; then the names (of places and
-countries) make way: a box or leader may take their room, and they are not drawn. Where none is clear the least covered one is taken and what it
-overlaps is named: a callout is never dropped. A callout the user moved (``offset_mm``) keeps its
+countries) make way: a box or leader may take their room, and they are not drawn. Where still none is
+clear the least covered one is taken and what it overlaps is named: a callout is never dropped. A callout the user moved (``offset_mm``) keeps its
 place and is still told what it now overlaps.
 """
 
@@ -103,6 +103,8 @@ class Obstacle:
     farther rings of RING_COST): where a callout finds no place clear of everything, it may take a name's
     room and the name is not drawn (a note on the map says more than the name of a place: on the French
     A3 overview, Cabrera's fenced off the Algerian callout's every leader). 0: it never makes way."""
+    ref: object = None
+    """What the caller knows the thing by (a name's box, a leader's key), told back when it makes way."""
 
 
 def wrap_lines(text: str, max_width: float, width) -> list[str]:
@@ -157,7 +159,7 @@ def layout_callouts(requests: list[CalloutRequest], obstacles: list[Obstacle], s
     for req in requests:
         one = _place(req, obstacles, soft, frame, mm)
         for k in one.yielded:  # gone from the map: what is laid out after may take its room
-            obstacles[k] = Obstacle(obstacles[k].name, shapely.Point(), yields=obstacles[k].yields)
+            obstacles[k] = Obstacle(obstacles[k].name, shapely.Point(), yields=obstacles[k].yields, ref=obstacles[k].ref)
         placed.append(one)
         name = f"callout {req.key.rpartition(':')[2]}"
         obstacles.append(Obstacle(name, shapely.box(*one.rect)))
@@ -195,10 +197,18 @@ def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm
 
 def _made_way(rect, leader, trim: float, obstacles: list[Obstacle]) -> tuple[int, ...]:
     """The names (``yields``) a callout's box covers or its leader crosses: they make way."""
-    box = shapely.box(*rect)
+    names = [k for k, o in enumerate(obstacles) if o.yields]
+    if not names:
+        return ()
+    hit = _in_the_way(rect, leader, trim, np.asarray([obstacles[k].geometry for k in names], dtype=object))
+    return tuple(k for k, h in zip(names, hit, strict=True) if h)
+
+
+def _in_the_way(rect, leader, trim: float, geoms: np.ndarray) -> np.ndarray:
+    """Which of ``geoms`` a box covers or its leader (less its first ``trim`` pixels) crosses."""
+    hit = shapely.intersects(geoms, shapely.box(*rect))
     line = _trimmed(leader, trim)
-    return tuple(k for k, o in enumerate(obstacles)
-                 if o.yields and (box.intersects(o.geometry) or (line is not None and line.intersects(o.geometry))))
+    return hit | shapely.intersects(geoms, line) if line is not None else hit
 
 
 def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list[Obstacle], soft: list, frame,
@@ -235,11 +245,7 @@ def _names_in_the_way(cands: list, size: tuple[float, float], req: CalloutReques
     for j, i in enumerate(which):
         cx, cy, _ = cands[i]
         rect = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-        hit = shapely.intersects(geoms, shapely.box(*rect))
-        line = _trimmed(leader_of(rect, req.anchor), req.trim)
-        if line is not None:
-            hit |= shapely.intersects(geoms, line)
-        out[j] = costs[hit].sum()
+        out[j] = costs[_in_the_way(rect, leader_of(rect, req.anchor), req.trim, geoms)].sum()
     return out
 
 

@@ -142,10 +142,11 @@ def place_figure_requests(circles, view, measure, numbers: bool = False) -> tupl
             cands, anchors = circle_candidates(px, py, radius, size, mm, inside=len(rows) == 1)
         others = [d for j, d in enumerate(discs) if j not in rows]
         members[first.key] = list(circles["key"].iloc[rows])
-        own = shapely.union_all([discs[j] for j in rows])
+        tied = np.asarray([a is not None for a in anchors])
+        own = shapely.union_all([discs[j] for j in rows]) if others else None
         requests.append(LabelRequest(first.key, size, cands, priority=float(first.value), anchors=anchors,
-                                     extra_cost=partial(_on_other_circles, cands, size, own, others, mm,
-                                                        np.asarray([a is not None for a in anchors])) if others else None))
+                                     extra_cost=partial(_on_other_circles, cands, size, own, others, mm, tied)
+                                     if others else None))
     return requests, members
 
 

@@ -43,8 +43,6 @@ FURNITURE_NAMES = {"title": "the title", "legend": "the legend", "scale": "the s
 NAME_MAKES_WAY = {"place": 2.0, "country": 4.0}
 """What a name's making way for a callout costs (geo.callout_layout.Obstacle.yields), as farther rings: a
 country's name orients the reader more than an island's or a town's."""
-NAME_LEADER = "the leader of the name of "
-"""How a place name's leader is named among a callout's obstacles, before its report key ('place:<id>')."""
 
 
 class CalloutsMixin:
@@ -84,9 +82,8 @@ class CalloutsMixin:
         obstacles = self._callout_obstacles(view, symbols_px)
         placed = layout_callouts(requests, obstacles, soft, view.frame_px, mm)
         # the names that made way for a callout: not drawn, gone from the report (gui.yielding_names)
-        gone = [obstacles[k] for one in placed for k in one.yielded]
-        self._make_way([g.geometry.bounds for g in gone if g.geometry.geom_type == "Polygon"],
-                       [g.name.removeprefix(NAME_LEADER) for g in gone if g.name.startswith(NAME_LEADER)])
+        gone = [obstacles[k].ref for one in placed for k in one.yielded]
+        self._make_way([ref for kind, ref in gone if kind == "box"], [ref for kind, ref in gone if kind == "leader"])
         dark = QColor(theme.text)
         for one in placed:
             i, wraps = texts[one.key]
@@ -169,15 +166,14 @@ class CalloutsMixin:
             else:
                 name = f"the {'name' if kind in ('place', 'country') else 'figure'} '{mark.text.splitlines()[0]}'"
             # a place's or a country's name may make way for a callout with no clear place
-            out.append(Obstacle(name, shapely.box(*rect), yields=NAME_MAKES_WAY.get(kind, 0.0)))
+            out.append(Obstacle(name, shapely.box(*rect), yields=NAME_MAKES_WAY.get(kind, 0.0), ref=("box", tuple(rect))))
         by_key = {m.key: m for m in report.marks}
         for key, a, b in report.leaders:  # a name's leader is keyed 'place:<id>', its mark '<id>'
-            if key.startswith("place:"):  # named by its key, which the name's making way is told by
-                out.append(Obstacle(f"{NAME_LEADER}{key}", shapely.LineString([a, b]), yields=NAME_MAKES_WAY["place"]))
-                continue
-            mark = by_key.get(key)
-            what = key if mark is None else f"the figure '{mark.text.splitlines()[0]}'"
-            out.append(Obstacle(f"the leader of {what}", shapely.LineString([a, b])))
+            name = key.startswith("place:")
+            mark = by_key.get(key.removeprefix("place:"))
+            what = key if mark is None else f"the {'name' if name else 'figure'} '{mark.text.splitlines()[0]}'"
+            out.append(Obstacle(f"the leader of {what}", shapely.LineString([a, b]),
+                                yields=NAME_MAKES_WAY["place"] if name else 0.0, ref=("leader", key)))
         circles = report.place_circles
         if circles is not None and len(circles):
             from geo.place_figure_layout import circle_shapes
