@@ -39,13 +39,14 @@ def parse_legend_place(value: object, option: str = "legend") -> str:
 
 
 def legend_beside(choice: str, frame_mm: tuple[float, float], over_map_mm: tuple[float, float],
-                  column_h_mm: float) -> bool:
+                  column_h_mm: float, column_room_mm: float | None = None) -> bool:
     """Whether the legend stands beside the map: ``choice`` when it is not ``auto``; else when, over a
     frame of ``frame_mm`` (width, height), the legend as laid out there (``over_map_mm``, one or two
     columns) would cover more than LEGEND_OVER_MAP_MAX_SHARE of it, and one column LEGEND_COLUMN_W_MM
-    wide beside the map is ``column_h_mm`` tall, no taller than the frame. (Two columns beside an A4
-    map would leave it narrower than the legend over it does.)"""
+    wide beside the map is ``column_h_mm`` tall, no taller than ``column_room_mm`` (the page's height
+    within its margins: a column taller than the frame runs on beside the footer; default the frame's
+    height). Two columns beside an A4 map would leave it narrower than the legend over it does."""
     if choice != AUTO:
         return choice == BESIDE
     share = over_map_mm[0] * over_map_mm[1] / max(frame_mm[0] * frame_mm[1], 1e-9)
-    return share > LEGEND_OVER_MAP_MAX_SHARE and column_h_mm <= frame_mm[1]
+    return share > LEGEND_OVER_MAP_MAX_SHARE and column_h_mm <= (frame_mm[1] if column_room_mm is None else column_room_mm)

@@ -37,13 +37,15 @@ class FurniturePainter:
     """Lays out and paints map furniture inside the view's frame (and the footer below it)."""
 
     def __init__(self, doc: MapDocument, view: MapView, painter: QPainter, periods: list[str] | None = None, *,
-                 legend_beside: bool = False) -> None:
+                 legend_beside: bool = False, legend_below_mm: float = 0.0) -> None:
         self.doc, self.view, self.p = doc, view, painter
         self.periods = periods
         """Several maps' periods (small multiples): the legend covers what any of them draws."""
         self.legend_beside = legend_beside
         """The legend stands in a column right of the map frame (gui.layout.PageLayout), not over the map."""
         self.legend_w_mm = LEGEND_COLUMN_W_MM if legend_beside else self.LEGEND_W_MM
+        self.legend_below_mm = legend_below_mm
+        """How far below the frame the legend beside the map may run (gui.layout.PageLayout.legend_below_frame_mm)."""
         self.mm = view.px_per_mm
         self.device_dpi = painter.device().logicalDpiY()
         self._rects: dict[str, QRectF] | None = None
@@ -92,7 +94,7 @@ class FurniturePainter:
         title = QRectF(fx + pad, fy + pad, max(tw, sw) + 2 * pad, th + sh + 2 * pad)
         sb_w = 48 * mm
         if self.legend_beside:  # in its column, level with the frame's top; the scale bar takes its corner
-            lw, lh = self._legend_size(fh)
+            lw, lh = self._legend_size(fh + self.legend_below_mm * mm)
             legend = QRectF(fx + fw + LEGEND_COLUMN_GAP_MM * mm, fy, lw, lh)
             scalebox = QRectF(fx + fw - pad - sb_w, fy + fh - pad - 24 * mm, sb_w, 24 * mm)
         else:

@@ -20,6 +20,13 @@ class PageLayout:
     legend: str = AUTO
     footer_fitted: bool = False
     """``footer_mm`` holds the page's footer as laid out (:func:`page_layout`), its numbers' key included."""
+    legend_columns: int = 1
+    """Columns of the legend beside the map: two only when one would run taller than the page (the
+    Arabic overview's on A4, set beside by the user), the map's frame then narrower by one more."""
+    legend_tall: bool = False
+    """The legend beside the map is taller than the frame: its column runs on beside the footer to the
+    page's bottom margin, and the footer stands under the frame only. (Split into two columns instead, it
+    ran off the page's edge: the French A4 overview's footer, a line longer, left the frame 3 mm too low.)"""
 
     @property
     def legend_beside(self) -> bool:
@@ -28,7 +35,7 @@ class PageLayout:
     def frame_mm(self, page: Page) -> tuple[float, float, float, float]:
         w, h = page.size_mm
         m = self.margin_mm
-        column = LEGEND_COLUMN_W_MM + LEGEND_COLUMN_GAP_MM if self.legend_beside else 0.0
+        column = LEGEND_COLUMN_W_MM * self.legend_columns + LEGEND_COLUMN_GAP_MM if self.legend_beside else 0.0
         return (m, m, w - 2 * m - column, h - 2 * m - self.footer_mm)
 
     def frame_px(self, page: Page) -> tuple[float, float, float, float]:
@@ -37,10 +44,21 @@ class PageLayout:
         return (x * k, y * k, w * k, h * k)
 
     def footer_px(self, page: Page) -> tuple[float, float, float, float]:
-        """Under the frame and the legend's column alike: the page's width within its margins."""
+        """Under the frame and the legend's column alike (the page's width within its margins), or under
+        the frame only when the legend's column runs down beside it."""
         k = page.px_per_mm
-        x, y, _, h = self.frame_mm(page)
-        return (x * k, (y + h + 1.5) * k, (page.size_mm[0] - 2 * self.margin_mm) * k, (self.footer_mm - 1.5) * k)
+        x, y, w, h = self.frame_mm(page)
+        width = w if self.legend_tall else page.size_mm[0] - 2 * self.margin_mm
+        return (x * k, (y + h + 1.5) * k, width * k, (self.footer_mm - 1.5) * k)
+
+    @property
+    def legend_below_frame_mm(self) -> float:
+        """How far below the frame a legend beside the map may run: down to the bottom margin, when tall."""
+        return self.footer_mm if self.legend_tall else 0.0
+
+    def column_room_mm(self, page: Page) -> float:
+        """The most a legend's column beside the map can have: the page's height within its margins."""
+        return page.size_mm[1] - 2 * self.margin_mm
 
     def view(self, page: Page, crs: str, extent: tuple[float, float, float, float]) -> MapView:
         return MapView(crs, extent, self.frame_px(page), page.dpi)
@@ -70,7 +88,10 @@ def page_layout(doc, page: Page, layout: PageLayout | None = None) -> PageLayout
         return layout
     key = ("page-layout", page, layout, _fingerprint(doc))
     if key not in doc._cache:
-        doc._cache[key] = _footer_fitted(doc, page, layout)
+        fitted = _footer_fitted(doc, page, layout)
+        if fitted.legend_beside and fitted.legend_columns == 1 and not fitted.legend_tall and _one_column_mm(doc, page, fitted) > fitted.frame_mm(page)[3]:
+            fitted = _footer_fitted(doc, page, replace(layout, legend_tall=True))  # the footer took the legend's room
+        doc._cache[key] = fitted
     return doc._cache[key]
 
 
@@ -116,19 +137,36 @@ def _legend_decided(doc, page: Page, layout: PageLayout) -> PageLayout:
     if layout.legend != AUTO:
         return layout
     choice = getattr(doc, "legend_place", AUTO)
-    if choice != AUTO:
-        return replace(layout, legend=choice)
+    if choice == INSIDE:
+        return replace(layout, legend=INSIDE)
     from gui.render_report import layout_painter  # fonts measure as on the printed page
 
-    with layout_painter(page.dpi) as painter:
-        over_map = _furniture(doc, layout.view(page, doc.crs, doc.default_extent()), painter)
-        rect = over_map.layout_rects()["legend"]
-        column_h = _furniture(doc, replace(layout, legend=BESIDE).view(page, doc.crs, doc.default_extent()),
-                                     painter, legend_beside=True).legend_one_column_mm()
     _, _, fw, fh = layout.frame_mm(page)
-    mm = page.px_per_mm
-    beside = legend_beside(choice, (fw, fh), (rect.width() / mm, rect.height() / mm), column_h)
-    return replace(layout, legend=BESIDE if beside else INSIDE)
+    with layout_painter(page.dpi) as painter:
+        column_h = _one_column_mm(doc, page, layout, painter)
+        if choice == AUTO:
+            rect = _furniture(doc, layout.view(page, doc.crs, doc.default_extent()), painter).layout_rects()["legend"]
+            mm = page.px_per_mm
+            choice = BESIDE if legend_beside(choice, (fw, fh), (rect.width() / mm, rect.height() / mm), column_h,
+                                             layout.column_room_mm(page)) else INSIDE
+    if choice == INSIDE:
+        return replace(layout, legend=INSIDE)
+    beside = replace(layout, legend=BESIDE)
+    if column_h > beside.column_room_mm(page):
+        return replace(beside, legend_columns=2)
+    return replace(beside, legend_tall=column_h > beside.frame_mm(page)[3])
+
+
+def _one_column_mm(doc, page: Page, layout: PageLayout, painter=None) -> float:
+    """The legend's height (mm) in one column beside the map of ``page``."""
+    from gui.render_report import layout_painter
+
+    beside = replace(layout, legend=BESIDE)
+    if painter is None:
+        with layout_painter(page.dpi) as painter:
+            return _one_column_mm(doc, page, layout, painter)
+    view = beside.view(page, doc.crs, doc.default_extent())
+    return _furniture(doc, view, painter, legend_beside=True).legend_one_column_mm()
 
 
 def furniture_boxes(doc, page: Page, layout: PageLayout | None = None,

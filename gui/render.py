@@ -163,7 +163,8 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
             painter.setPen(pen(theme.graticule, 0.2 * mm))
             painter.drawPath(geometry_path(graticule(view), view))
 
-        fp = FurniturePainter(self.doc, view, painter, legend_beside=options.layout.legend_beside) if options.furniture else None
+        fp = (FurniturePainter(self.doc, view, painter, legend_beside=options.layout.legend_beside,
+                               legend_below_mm=options.layout.legend_below_frame_mm) if options.furniture else None)
         furniture_rects = dict(fp.layout_rects()) if fp else {}
         furniture_rects.update({f"keep_clear_{i}": QRectF(x0, y0, x1 - x0, y1 - y0)
                                 for i, (x0, y0, x1, y1) in enumerate(options.keep_clear)})

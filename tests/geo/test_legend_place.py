@@ -18,6 +18,10 @@ def test_auto_sets_a_legend_beside_the_map_only_when_over_it_it_covers_much_and_
     assert not legend_beside(AUTO, a3, overview, 170.0)  # a tenth of A3's
     assert not legend_beside(AUTO, a4, (60.0, 70.0), 60.0)  # the default map's legend: small anywhere
     assert not legend_beside(AUTO, a4, (120.0, 116.0), 228.0)  # Arabic: one column beside runs taller than the frame
+    # a column a little taller than the frame runs on beside the footer, down to the page's bottom margin
+    assert not legend_beside(AUTO, (285.0, 175.0), overview, 178.0)
+    assert legend_beside(AUTO, (285.0, 175.0), overview, 178.0, column_room_mm=198.0)
+    assert not legend_beside(AUTO, (285.0, 175.0), (120.0, 116.0), 228.0, column_room_mm=198.0)
     share = LEGEND_OVER_MAP_MAX_SHARE * a4[0] * a4[1]
     assert not legend_beside(AUTO, a4, (60.0, share / 60.0 - 1.0), 150.0)
     assert legend_beside(AUTO, a4, (60.0, share / 60.0 + 1.0), 150.0)

@@ -35,6 +35,11 @@ def a4_arabic(qapp):
     return overview("ar")
 
 
+@pytest.fixture(scope="module")
+def a4_french(qapp):
+    return overview("fr")
+
+
 def footer_text(report) -> str:
     """The footer's sources and notes (the page's last 'footer' text; the disclaimer is the furniture's)."""
     return next(text for kind, text, *_ in reversed(report.texts) if kind == "footer")
@@ -117,6 +122,45 @@ def test_an_a4_overview_s_legend_stands_beside_its_map_and_an_a3_one_s_over_it(a
     assert a3_report.furniture_rects["legend"].right() <= ax + aw  # a tenth of A3's frame: over the map
 
 
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_nothing_runs_into_the_page_s_side_and_top_margins(language, a4_english, a4_french, a4_arabic):
+    """The French A4 overview's footer, a line longer than the English one, left the frame 3 mm too short
+    for the legend's one column beside it: the legend split into two, and its second column ran off the
+    page's right edge. A legend beside the map now runs on beside the footer (gui.layout.PageLayout.legend_tall)."""
+    from PySide6.QtCore import QRectF
+
+    from gui.layout import page_layout
+
+    doc, page, px, view, report = {"en": a4_english, "fr": a4_french, "ar": a4_arabic}[language]
+    edge = round(4 * view.px_per_mm)
+    for side in (px[:edge], px[:, :edge], px[:, -edge:]):  # the top, the left and the right margins
+        assert side.min() > 245, language
+    legend = report.furniture_rects["legend"]
+    fx, _fy, fw, _fh = view.frame_px
+    if legend.left() > fx + fw:  # beside the map: within the page, and the footer's text clear of it
+        assert legend.right() <= page.size_px[0] - 5 * view.px_per_mm
+        assert not legend.intersects(QRectF(*page_layout(doc, page).footer_px(page))), language
+
+
+def test_a_legend_set_beside_the_map_and_taller_than_the_page_stands_in_two_columns_within_it(qapp):
+    """The Arabic overview's legend is 230 mm tall in one column: set beside an A4 map by the user, its
+    column is two wide, and the frame gives it the room."""
+    from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
+    from gui.layout import PageLayout
+
+    doc = load_project(OVERVIEW)
+    doc.label_language, doc.legend_place = "ar", "beside"
+    page = Page("A4", "landscape", 100.0)
+    image, view, report = paint(doc, page)
+    px, mm = pixels(image), view.px_per_mm
+    fx, _fy, fw, _fh = view.frame_px
+    assert fw / mm == pytest.approx(page.size_mm[0] - 2 * PageLayout().margin_mm - 2 * LEGEND_COLUMN_W_MM
+                                    - LEGEND_COLUMN_GAP_MM, abs=0.1)
+    legend = report.furniture_rects["legend"]
+    assert legend.left() > fx + fw and legend.right() <= page.size_px[0] - 5 * mm
+    assert px[:, -round(4 * mm):].min() > 245
+
+
 def test_the_footer_holds_its_key_within_the_page_in_arabic(a4_arabic):
     """Arabic lines stand taller: on A4 the key ran the footer off the page, the disclaimer after it."""
     from gui.layout import page_layout
@@ -132,14 +176,14 @@ def test_the_footer_holds_its_key_within_the_page_in_arabic(a4_arabic):
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])
-def test_every_figure_of_the_a4_overview_is_on_its_map_labelled_or_numbered(language, a4_english, a4_arabic):
+def test_every_figure_of_the_a4_overview_is_on_its_map_labelled_or_numbered(language, a4_english, a4_french, a4_arabic):
     """In French, Lampedusa's name took the sea beside Tunisia's circles and left their two figures no
     room even for a number; in Arabic, the Tunisian crossing's number was placed before the circles'
     labels and its leaders were kept off their rooms, and it was lost. Numbers are now placed once every
     label is (gui.figure_keys_painter._number_kept): each figure is on the map, labelled or numbered."""
     from geo.map_marks import unplaced_figures
 
-    doc, _page, px, _view, report = {"en": a4_english, "ar": a4_arabic}.get(language) or overview(language)
+    doc, _page, px, _view, report = {"en": a4_english, "fr": a4_french, "ar": a4_arabic}[language]
     assert unplaced_figures(doc, report.dropped_labels) == []
     assert not any(words in t for kind, t, *_ in report.texts if kind == "footer"
                    for words in ("No room on this page", "Pas de place sur cette page"))
