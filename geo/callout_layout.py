@@ -7,8 +7,12 @@ meets no flow, furniture, label, leader, circle, dot or other callout is taken (
 placement every label shares). Where none is clear, the text wrapped narrower (CALLOUT_WRAPS_MM) is
 tried: a taller, narrower box fits between a crowded coast's figures; then the names (of places and
 countries) make way: a box or leader may take their room, and they are not drawn. Where still none is
-clear the least covered one is taken and what it overlaps is named: a callout is never dropped. A callout the user moved (``offset_mm``) keeps its
-place and is still told what it now overlaps.
+clear, the callout is *keyed*: a small box with a letter (its KeyedCallout mark) is set by its anchor as
+the box would be, and its text goes to the page's footer, as a figure without room is numbered and keyed
+(a box 40 mm from what it is about, or over another country's circle, read as that country's news).
+Only where not even the letter finds room is the least covered box taken and what it overlaps named: a
+callout is never dropped. A callout the user moved (``offset_mm``) keeps its place and is still told
+what it now overlaps.
 """
 
 from __future__ import annotations
@@ -37,8 +41,10 @@ BORDER_MM = 0.25
 LEADER_WIDTH_MM = 0.25
 ANCHOR_DOT_MM = 0.55
 """The radius of the dot at the anchor."""
-LEADER_MM = (3.0, 6.0, 10.0, 15.0, 22.0, 30.0, 40.0, 52.0)
-"""How far from its anchor a box may lie (its nearest point), nearer preferred."""
+LEADER_MM = (3.0, 6.0, 10.0, 15.0, 22.0, 30.0)
+"""How far from its anchor a box may lie (its nearest point), nearer preferred. Farther, a box reads as
+news of wherever it lands: on the English A4 overview a 52 mm leader set the Algerian note off Morocco's
+Atlantic coast and the Tunisian one over the Balkans. Past the last ring the callout is keyed instead."""
 RING_COST = 1.0
 """The cost of each farther leader length: any direction near beats the best one farther out."""
 LEADER_DIRECTIONS = 32
@@ -70,6 +76,8 @@ class CalloutRequest:
     trim: float = 0.0
     narrower: tuple[tuple[float, float], ...] = ()
     """The box's sizes with the text wrapped to each narrower width of CALLOUT_WRAPS_MM, in turn."""
+    key_size: tuple[float, float] | None = None
+    """The size of its key's box (a letter) where the text finds no clear place; None: never keyed."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,8 @@ class PlacedCallout:
     yielded: tuple[int, ...] = ()
     """The obstacles (their indexes in the list given to layout_callouts) that make way for it: names its
     box covers or its leader crosses, not to be drawn."""
+    keyed: bool = False
+    """``rect`` is its key's box (a letter), its text set in the page's footer: no clear place for the text."""
 
 
 @dataclass(frozen=True)
@@ -177,22 +187,38 @@ def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm
         return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), True,
                              overlaps(rect, obstacles, frame))
     sizes = (req.size, *req.narrower)
-    kept = [o for o in obstacles if not o.yields]
-    names = [o for o in obstacles if o.yields]
     # the widest box with a place clear of everything; else the cheapest clear of all but the names, each
-    # name it covers or crosses costing its making way; else the least covered position, named
-    clear = ((k, _clear_place(req, size, obstacles, soft, frame, mm)) for k, size in enumerate(sizes))
-    found = next(((k, got[0]) for k, got in clear if got is not None), None)
-    if found is None and names:
-        tried = [(got[1] + k * RING_COST, k, got[0]) for k, size in enumerate(sizes)
-                 if (got := _clear_place(req, size, kept, soft, frame, mm, names)) is not None]
-        found = min(tried)[1:] if tried else None
+    # name it covers or crosses costing its making way; else its key, found alike; else the least covered
+    # position, named
+    found, keyed = _clear_of_all(req, sizes, obstacles, soft, frame, mm), False
+    if found is None and req.key_size is not None:
+        found = _clear_of_all(req, (req.key_size,), obstacles, soft, frame, mm)
+        keyed = found is not None
+    kept = [o for o in obstacles if not o.yields]
     wrap, rect = found if found is not None else _least_covered(req, sizes, kept, soft, frame, mm)
     leader = leader_of(rect, req.anchor)
     gone = _made_way(rect, leader, req.trim, obstacles)  # drawn after the callouts, a name would cover it
     left = [o for k, o in enumerate(obstacles) if k not in gone]
     return PlacedCallout(req.key, rect, req.anchor, leader, False, overlaps(rect, left, frame, leader, req.trim), wrap,
-                         gone)
+                         gone, keyed)
+
+
+def _clear_of_all(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float):
+    """(wrap, box) of the cheapest of ``sizes`` with a place clear of everything, each narrower wrap (a
+    taller box) costing as a ring farther out: a narrow box by its anchor beats a wide one 25 mm off. Else
+    the cheapest clear of all but the names, each it covers or crosses costing its making way; None where
+    neither is."""
+    found = _cheapest(req, sizes, obstacles, soft, frame, mm)
+    names = [o for o in obstacles if o.yields]
+    if found is None and names:
+        found = _cheapest(req, sizes, [o for o in obstacles if not o.yields], soft, frame, mm, names)
+    return found
+
+
+def _cheapest(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float, names=()):
+    tried = [(got[1] + k * RING_COST, k, got[0]) for k, size in enumerate(sizes)
+             if (got := _clear_place(req, size, obstacles, soft, frame, mm, names)) is not None]
+    return min(tried)[1:] if tried else None
 
 
 def _made_way(rect, leader, trim: float, obstacles: list[Obstacle]) -> tuple[int, ...]:
@@ -217,7 +243,8 @@ def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list
     its box covers or its leader crosses costing its ``yields``; None where none is clear."""
     w, h = size
     cands = candidates(req.anchor, size, mm)
-    box_only = [o.geometry for o in obstacles if not o.leader]
+    start = shapely.Point(req.anchor).buffer(req.trim + 1.0)  # what the leader starts on, it may cross
+    box_only = [o.geometry for o in obstacles if not o.leader or o.geometry.intersects(start)]
     if box_only:  # circles and dots: off the box, under the leader allowed
         c = np.asarray(cands, float)
         boxes = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
@@ -225,7 +252,7 @@ def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list
         hit = np.zeros(len(cands), bool)
         hit[np.unique(tree.query(boxes, predicate="intersects")[0])] = True
         cands = [cand for cand, bad in zip(cands, hit, strict=True) if not bad]
-    hard = [o.geometry for o in obstacles if o.leader]
+    hard = [o.geometry for o in obstacles if o.leader and not o.geometry.intersects(start)]
     in_the_way = partial(_names_in_the_way, cands, size, req, names) if names else None
     request = LabelRequest(req.key, size, cands, anchors=[req.anchor] * len(cands), extra_cost=in_the_way)
     done, _ = place_labels([request], soft, frame, hard=hard, leader_min=0.0, leader_trim=req.trim)

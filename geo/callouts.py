@@ -31,6 +31,9 @@ MAX_CALLOUTS = 20
 """More callouts than this crowd any regional map."""
 MAX_OFFSET_MM = 500.0
 """An offset farther than this from its anchor is off any paper."""
+CALLOUT_KEY = "callout_key"
+"""The kind of a keyed callout's mark (geo.placed_marks): its letter in a box by its anchor, its text in
+the footer, where the page had no clear place for the text (geo.callout_layout)."""
 
 
 @dataclass(frozen=True)
@@ -328,3 +331,25 @@ def with_callouts(doc, callouts) -> tuple:
     callouts = tuple(callouts)
     check_callouts(doc, callouts)
     return callouts
+
+
+def key_letter(doc, n: int) -> str:
+    """The ``n``-th (from 0) keyed callout's letter in the map's language: A, B, … (Arabic: أ، ب، ج, …
+    in abjad order). Figures without room are numbered in discs; notes are lettered in boxes."""
+    from geo.map_language import map_language
+
+    letters = map_language(doc)("callout_letters")
+    return letters[n] if n < len(letters) else str(n + 1)
+
+
+def keyed_note(doc, keyed: list[tuple[str, int]]) -> str:
+    """The footer's sentence giving each keyed callout's text by its letter (``keyed``: letter, the
+    callout's index), in the map's language; empty when none is keyed."""
+    from geo.map_language import map_language
+
+    if not keyed:
+        return ""
+    lang = map_language(doc)
+    items = [lang("callout_key_item", letter=letter, text=doc.callouts[i].text_for(doc.label_language)[0].rstrip(". "))
+             for letter, i in keyed if i < len(doc.callouts)]
+    return lang("callout_keyed", items=lang("items_sep").join(items))

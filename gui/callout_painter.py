@@ -29,7 +29,7 @@ from geo.callout_layout import (
     route_anchor,
     wrap_lines,
 )
-from geo.callouts import anchor_point, label, language_notes
+from geo.callouts import CALLOUT_KEY, anchor_point, key_letter, label, language_notes
 from geo.errors import CrossingsError
 from geo.placed_marks import PlacedMark, facing_side
 from geo.view import MapView
@@ -59,6 +59,11 @@ class CalloutsMixin:
         painter.setFont(font)
         fm = painter.fontMetrics()
         line_h = fm.height()
+        key_font = map_font(CALLOUT_PT, view.dpi, painter.device().logicalDpiY(), bold=True)
+        painter.setFont(key_font)
+        key_w, key_h = box_size(["W"], painter.fontMetrics().horizontalAdvance, line_h, mm)
+        key_size = (max(key_w, key_h), key_h)  # a letter: a small box, about square
+        painter.setFont(font)
         requests, texts = [], {}
         for i, callout in enumerate(callouts):
             key = f"callout:{i + 1}"
@@ -77,7 +82,8 @@ class CalloutsMixin:
                                                  "callout's anchor)")
                 continue
             offset = None if callout.offset_mm is None else (callout.offset_mm[0] * mm, callout.offset_mm[1] * mm)
-            requests.append(CalloutRequest(key, anchor, sizes[0], offset, trim + ANCHOR_CLEAR_MM * mm, tuple(sizes[1:])))
+            requests.append(CalloutRequest(key, anchor, sizes[0], offset, trim + ANCHOR_CLEAR_MM * mm, tuple(sizes[1:]),
+                                           key_size))
             texts[key] = (i, wraps)
         obstacles = self._callout_obstacles(view, symbols_px)
         placed = layout_callouts(requests, obstacles, soft, view.frame_px, mm)
@@ -89,6 +95,13 @@ class CalloutsMixin:
             i, wraps = texts[one.key]
             lines = wraps[one.wrap]
             self.report.callouts.append(one)
+            if one.keyed:  # its letter by the anchor, its text in the footer
+                letter = key_letter(doc, len(self.report.keyed_callouts))
+                self.report.keyed_callouts.append((letter, i))
+                self.report.callout_notes.append(f"note: {label(i, callouts[i], lang)}: no clear place near its anchor "
+                                                 f"on this page: lettered [{letter}] on the map, its text in the footer")
+                self._keyed_mark(painter, one, letter, key_font, dark, mm, line_h, draw)
+                continue
             if one.overlaps:
                 why = "moved there by hand" if one.moved else "no clear place near its anchor"
                 words = overlap_words(one.overlaps)
@@ -105,6 +118,20 @@ class CalloutsMixin:
                                                 (2 * PAD_MM[0], 2 * PAD_MM[1]), leader=one.leader))
             if draw:
                 _draw_callout(painter, one, text, font, dark, rtl, mm)
+
+    def _keyed_mark(self, painter: QPainter, one, letter: str, font, dark: QColor, mm: float, line_h: float,
+                    draw: bool) -> None:
+        """A keyed callout's letter in its box, tied to the anchor, recorded as a CALLOUT_KEY mark."""
+        theme = self.doc.theme
+        self.report.labels.append((CALLOUT_KEY, one.rect))
+        self.report.texts.append((CALLOUT_KEY, letter, theme.text, "#ffffff"))
+        if one.leader is not None:
+            self.report.leaders.append((one.key, one.leader[0], one.leader[1]))
+        self.report.marks.append(PlacedMark(CALLOUT_KEY, one.key, letter, theme.text, one.rect,
+                                            facing_side(one.rect, one.anchor), CALLOUT_PT, line_h / mm,
+                                            (2 * PAD_MM[0], 2 * PAD_MM[1]), bold=True, leader=one.leader))
+        if draw:
+            _draw_callout(painter, one, letter, font, dark, False, mm, centred=True)
 
     def _callout_anchor(self, view: MapView, callout, index: int) -> tuple[tuple[float, float], float]:
         """The anchor in page pixels and how far round it the leader may cross what it starts on."""
@@ -185,9 +212,10 @@ class CalloutsMixin:
         return out
 
 
-def _draw_callout(painter: QPainter, one, text: str, font, colour: QColor, rtl: bool, mm: float) -> None:
+def _draw_callout(painter: QPainter, one, text: str, font, colour: QColor, rtl: bool, mm: float,
+                  centred: bool = False) -> None:
     """Leader, box (white, thin dark border), text (left aligned, right aligned when it reads right to
-    left), and the dot at the anchor over the leader's end."""
+    left; ``centred``: a keyed callout's letter), and the dot at the anchor over the leader's end."""
     painter.save()
     x0, y0, x1, y1 = one.rect
     if one.leader is not None:
@@ -198,7 +226,7 @@ def _draw_callout(painter: QPainter, one, text: str, font, colour: QColor, rtl: 
     half = BORDER_MM * mm / 2  # the border inside the box: the box is what the layout kept clear
     painter.drawRect(QRectF(x0 + half, y0 + half, x1 - x0 - 2 * half, y1 - y0 - 2 * half))
     inner = QRectF(x0 + PAD_MM[0] * mm, y0 + PAD_MM[1] * mm, x1 - x0 - 2 * PAD_MM[0] * mm, y1 - y0 - 2 * PAD_MM[1] * mm)
-    align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    align = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
     draw_halo_text(painter, inner, text, font, colour, QColor("#ffffff"), 0.0, flags=align)
     painter.setPen(pen("#ffffff", 0.2 * mm))
     painter.setBrush(colour)

@@ -430,7 +430,7 @@ def _render(args) -> int:
         from gui.callout_painter import callout_notes
 
         for note in reports[0].callout_notes if reports else callout_notes(doc, page):
-            log(f"warning: {note}")
+            log(note if note.startswith("note: ") else f"warning: {note}")
     for path in written:
         log(f"wrote {path}")
     return 0

@@ -126,13 +126,15 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         self.render_map(painter, view, replace(map_options, number_figures=options.furniture))
         self._paint_insets(painter, view, plan, options)
         if options.furniture:  # said in the report even unpainted: a layout pass measures the footer (gui.layout)
+            from geo.callouts import keyed_note
             from geo.map_marks import unplaced_note
 
             # a figure the page had no room for is named on the page, with its figure, after the sources
             lost = unplaced_note(self.doc, [*self.report.dropped_labels,
                                             *(k for _inset, inner in self.report.insets for k in inner.dropped_labels)],
                                  () if self.report.key_box else self.report.numbered)
-            sources = " ".join(t for t in (self._sources_text(), lost) if t)
+            keyed = keyed_note(self.doc, self.report.keyed_callouts)  # a note without room: its text here
+            sources = " ".join(t for t in (self._sources_text(), lost, keyed) if t)
             self.report.texts.append(("footer", sources, self.doc.theme.text, "#ffffff"))
             if options.paints("furniture"):
                 FurniturePainter(self.doc, view, painter).footer(QRectF(*options.layout.footer_px(page)), sources,

@@ -66,6 +66,8 @@ class RenderReport:
     """Insets chosen that found no free room on the map: (area key, why)."""
     callouts: list = field(default_factory=list)
     """Every callout drawn (geo.callout_layout.PlacedCallout): its box, anchor, leader, what it overlaps."""
+    keyed_callouts: list[tuple[str, int]] = field(default_factory=list)
+    """The callouts set as a letter by their anchor, their text in the footer: (letter, callout index)."""
     callout_notes: list[str] = field(default_factory=list)
     """What the render says of its callouts: a text printed in another language, an overlap, an anchor off the map."""
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from geo.callouts import keyed_note
 from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
@@ -133,6 +134,9 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         sub = lang("multiples", metric=metric_text(doc), periods=lang("periods_and").join(lang.period(p) for p in labels))
         painter.drawText(QRectF(fx, fy + title_h * 0.55, fw, title_h * 0.45), flags, sub)
         sources = sources_text(doc, labels)
+        keyed = keyed_note(doc, renderer.report.keyed_callouts)  # the last panel's: the callouts are drawn there
+        if keyed:
+            sources += " " + keyed
         if lost:
             sources += " " + lang("no_room", items=lang("items_sep").join(lost))
         FurniturePainter(doc, views[-1], painter).footer(QRectF(*layout.footer_px(page)), sources, page.size_px[1])

@@ -43,7 +43,7 @@ from geo import paths
 from geo.atomic import atomic_output
 from geo.document import MapDocument
 from geo.errors import CrossingsError, ExportError
-from geo.exports.webmap_callouts import add_callouts
+from geo.exports.webmap_callouts import add_callouts, callout_key_note
 from geo.exports.webmap_keys import add_figure_keys, figure_key_note
 from geo.exports.webmap_labels import TEXT_MM_RANGE
 from geo.exports.webmap_layers import (
@@ -208,11 +208,16 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     add_callouts(m, doc, view, marks)
     add_figure_keys(m, doc, marks)
 
-    root.html.add_child(folium.Element(_furniture_html(doc, settings, figure_key_note(doc, marks))),
+    root.html.add_child(folium.Element(_furniture_html(doc, settings, _key_notes(doc, marks))),
                         name="crossings_furniture")
     folium.LayerControl(position="topright", collapsed=False).add_to(m)
     _Controls(fit, _clip_box(bounds), paper_mm_metres(view)).add_to(m)
     return m
+
+
+def _key_notes(doc: MapDocument, marks: PageMarks) -> str:
+    """The footer's keys, as the PNG's footer gives them: the numbered figures', then the lettered callouts'."""
+    return " ".join(t for t in (figure_key_note(doc, marks), callout_key_note(doc, marks)) if t)
 
 
 class _Controls:

@@ -1,5 +1,7 @@
 """The map's callouts on the web map: each box where the PNG sets it (geo.placed_marks, kind
-"callout"), a white box with a thin dark border, its leader and the dot at its anchor.
+"callout"), a white box with a thin dark border, its leader and the dot at its anchor. A callout the page
+had no clear place for is its letter in a box (kind "callout_key"), its text on hovering it and in the
+footer, as the printed page's footer gives it.
 
 Nothing is placed here. The text reaches the page as the GeoJSON property ``text`` and the page's
 ``crossings.markLabel`` sets it with ``textContent``, so a callout saying ``<script>`` shows those
@@ -11,6 +13,7 @@ from __future__ import annotations
 import html
 
 from geo.callout_layout import ANCHOR_DOT_MM, BORDER_MM
+from geo.callouts import CALLOUT_KEY, keyed_note
 from geo.document import MapDocument
 from geo.exports.webmap_labels import mark_features
 from geo.exports.webmap_layers import _leader_layer, _text_layer
@@ -34,7 +37,9 @@ def add_callouts(m, doc: MapDocument, view: MapView, marks: PageMarks) -> None:
     """One overlay with the callouts' leaders, anchor dots and boxes, above the flows and names."""
     import folium
 
-    labels, leaders = mark_features(marks, (CALLOUT,), lambda mark: {"kind": CALLOUT, "key": mark.key})
+    entries = dict(zip((m.key for m in marks.of_kind(CALLOUT_KEY)), _keyed_entries(doc, marks), strict=True))
+    labels, leaders = mark_features(marks, (CALLOUT, CALLOUT_KEY), lambda mark: {
+        "kind": mark.kind, "key": mark.key, "entry": entries.get(mark.key, "")})
     if not labels:
         return
     m.get_root().header.add_child(folium.Element(CALLOUT_CSS), name="crossings_callouts_style")
@@ -57,7 +62,7 @@ def _anchor_dots(marks: PageMarks) -> list[dict]:
     """A point at each callout's anchor (the leader's start), in lon/lat."""
     to_ll = transformer(marks.view.crs, "EPSG:4326")
     out = []
-    for mark in marks.of_kind(CALLOUT):
+    for mark in (*marks.of_kind(CALLOUT), *marks.of_kind(CALLOUT_KEY)):
         if mark.leader is None:
             continue
         lon, lat = to_ll.transform(*marks.view.to_map(*mark.leader[0]))
@@ -68,3 +73,20 @@ def _anchor_dots(marks: PageMarks) -> list[dict]:
 
 def _title(doc: MapDocument) -> str:
     return map_language(doc)("web_callouts")
+
+
+def _keyed(marks: PageMarks) -> list[tuple[str, int]]:
+    """(letter, callout index) of each callout the page keyed, in the page's order."""
+    return [(m.text, int(m.key.rpartition(":")[2]) - 1) for m in marks.of_kind(CALLOUT_KEY)]
+
+
+def _keyed_entries(doc: MapDocument, marks: PageMarks) -> list[str]:
+    """Each keyed callout's words as its box's title on hovering: '[A] Algeria: …'."""
+    lang = map_language(doc)
+    return [lang("callout_key_item", letter=letter, text=doc.callouts[i].text_for(doc.label_language)[0])
+            for letter, i in _keyed(marks)]
+
+
+def callout_key_note(doc: MapDocument, marks: PageMarks) -> str:
+    """The footer's sentence giving each keyed callout's text by its letter, as the PNG's footer says it."""
+    return keyed_note(doc, _keyed(marks))

@@ -87,8 +87,9 @@ LABELS_JS = r"""
     if (p.kind === 'flow_label' || p.kind === 'total_label') {
       cls += ' crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_');
       if (p.kind === 'total_label') { cls += ' crossings-total'; }
-    } else if (p.kind === 'callout') {
+    } else if (p.kind === 'callout' || p.kind === 'callout_key') {
       cls += ' crossings-callout';  // always shown: a box of its own, never hidden by the declutter
+      if (p.kind === 'callout_key') { span.style.textAlign = 'center'; span.title = p.entry; }
     } else if (p.kind === 'figure_key') {
       cls += ' crossings-key';  // a figure's number, always shown; its key on hovering it and in the footer
       span.title = p.entry;

@@ -247,3 +247,57 @@ def test_with_no_clear_place_names_make_way_the_fewest_and_cheapest():
     fixed = [Obstacle("the figure '19,238'", ring)]
     three, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0))], fixed, [], frame, mm)
     assert three.yielded == () and three.overlaps
+
+
+def test_with_no_clear_place_for_its_text_a_callout_is_keyed_by_a_letter_clear_of_everything():
+    """An anchor walled in 15 mm round by a figure, with a gap 6 mm wide: no box of text fits inside the
+    ring, none outside can be reached by a leader. Its key (a 5 mm box for a letter) fits inside, clear, and
+    says it is keyed: the text goes to the footer. Without a key's size, the least covered box, as before."""
+    mm = 10.0
+    frame = (0.0, 0.0, 2000.0, 1200.0)
+    anchor = (1000.0, 600.0)
+    ring = shapely.Point(anchor).buffer(150).exterior.buffer(6)
+    wall = [Obstacle("the figure '19,238'", ring)]
+    one, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0), key_size=(50.0, 50.0))], wall, [], frame, mm)
+    assert one.keyed and one.overlaps == ()
+    x0, y0, x1, y1 = one.rect
+    assert (x1 - x0, y1 - y0) == pytest.approx((50.0, 50.0))
+    assert shapely.box(*one.rect).within(shapely.Point(anchor).buffer(144))  # inside the ring, by its anchor
+    plain, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0))], wall, [], frame, mm)
+    assert not plain.keyed and plain.overlaps
+
+
+def test_a_box_is_never_set_farther_from_its_anchor_than_the_last_leader_ring():
+    """Everything within 35 mm of the anchor is taken but 10 mm round the anchor itself: a box 40 mm out would be
+    clear, but there it reads as news of wherever it lands (the English A4 overview's Algerian note stood
+    off Morocco, 52 mm from Algiers). It is keyed by its anchor instead."""
+    from geo.callout_layout import LEADER_MM
+
+    mm = 10.0
+    frame = (0.0, 0.0, 3000.0, 2000.0)
+    anchor = (1500.0, 1000.0)
+    crowd = [Obstacle("a crowd of figures", shapely.Point(anchor).buffer(350).difference(shapely.Point(anchor).buffer(100)))]
+    one, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0), key_size=(50.0, 50.0))], crowd, [], frame, mm)
+    assert one.keyed and one.overlaps == ()
+    assert max(LEADER_MM) <= 30.0
+    far = shapely.box(*one.rect).distance(shapely.Point(anchor))
+    assert far <= max(LEADER_MM) * mm
+
+
+def test_a_leader_may_cross_the_route_it_starts_on_but_no_box_covers_it():
+    """A callout tied to a route bending north of its anchor: the only clear room lies beyond the bend, and
+    the leader crosses the route it is about there, as a reader expects (the Arabic A4 overview's Algerian
+    note had no room anywhere else). The box stays off the route."""
+    mm = 10.0
+    frame = (0.0, 0.0, 2000.0, 1200.0)
+    anchor = (1000.0, 560.0)  # in the band, 10 px from its edges
+    band = shapely.union(shapely.box(990, 350, 1010, 600), shapely.box(850, 330, 1150, 350))
+    own = Obstacle("the flow ALB", band.exterior.buffer(2.0))  # drawn as an outline: part of another figure
+    corridor = shapely.union_all([shapely.box(840, 0, 1160, 325), shapely.box(960, 0, 1040, 600),
+                                  shapely.box(1020, 520, 1100, 600)])  # and a pocket east, room for a letter only
+    crowd = Obstacle("a crowd of figures", shapely.box(*frame).difference(shapely.Point(anchor).buffer(40))
+                     .difference(corridor).difference(band.buffer(3.0)))
+    one, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0), trim=15.0, key_size=(50.0, 50.0))],
+                           [crowd, own], [], frame, mm)
+    assert not one.keyed and one.overlaps == ()
+    assert one.rect[3] <= 330 and not shapely.box(*one.rect).intersects(band)

@@ -250,7 +250,9 @@ def test_small_multiples_draw_the_callouts_once_in_the_last_panel(qapp):
     last_x, last_y, last_w, last_h = views[-1].frame_px
     in_last = ((changed[:, 1] >= last_x) & (changed[:, 1] <= last_x + last_w)
                & (changed[:, 0] >= last_y) & (changed[:, 0] <= last_y + last_h))
-    assert in_last.all(), changed[~in_last][:5]
+    # or in the footer, below every panel: the text of a callout keyed by a letter for want of room
+    footer = changed[:, 0] > max(v.frame_px[1] + v.frame_px[3] for v in views)
+    assert (in_last | footer).all(), changed[~(in_last | footer)][:5]
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])

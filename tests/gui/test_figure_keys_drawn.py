@@ -106,7 +106,8 @@ def test_an_a4_overview_s_legend_stands_beside_its_map_and_an_a3_one_s_over_it(a
     assert fw / mm == pytest.approx(page.size_mm[0] - 2 * PageLayout().margin_mm - LEGEND_COLUMN_W_MM - LEGEND_COLUMN_GAP_MM,
                                     abs=0.1)
     legend = report.furniture_rects["legend"]
-    assert legend.left() > fx + fw and legend.right() <= page_w - 5 * mm and legend.bottom() <= fy + fh + 1
+    assert legend.left() > fx + fw and legend.right() <= page_w - 5 * mm
+    assert legend.bottom() <= page.size_px[1] - PageLayout().margin_mm * mm + 1  # beside the footer, if need be
     # painted there: the box's white fill and its entries' dark text right of the frame's edge
     column = px[round(fy):round(fy + fh), round(fx + fw + 2 * mm):round(page_w - 6 * mm)].astype(int)
     assert (column.max(axis=2) < 90).sum() > 2000  # letters and samples
@@ -371,3 +372,36 @@ def test_a_callout_without_clear_room_at_its_width_wraps_narrower(a4_arabic):
         assert len(marks[c.key].text.splitlines()) >= 2  # the wrap the box was sized for
         inner = px[round(y0 + 2):round(y1 - 2), round(x0 + 2):round(x1 - 2)]
         assert (inner.min(axis=2) > 245).mean() > 0.6 and (inner.max(axis=2) < 120).sum() > 50  # white, with text
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_every_callout_of_the_a4_overview_stands_clear_by_its_anchor_or_is_lettered_and_given_in_the_footer(
+        language, a4_english, a4_french, a4_arabic):
+    """On A4 the Algerian note found room only 52 mm from its route, off Morocco's Atlantic coast (English),
+    or over Ibiza (French) and Morocco's circle (Arabic); the Tunisian one stood over the Balkans. Now a box
+    lies within 30 mm of its anchor, clear of everything; a note with no such place is a letter in a small
+    box by its anchor, and its text is in the footer, in the map's language."""
+    import math
+
+    doc, _page, px, view, report = {"en": a4_english, "fr": a4_french, "ar": a4_arabic}[language]
+    mm = view.px_per_mm
+    assert len(report.callouts) == len(doc.callouts)
+    footer = footer_text(report)
+    keyed = dict((i, letter) for letter, i in report.keyed_callouts)
+    if language != "ar":
+        assert keyed  # the Algerian and Tunisian notes have no room for their text on these pages
+    for one in report.callouts:
+        i = int(one.key.rpartition(":")[2]) - 1
+        text = doc.callouts[i].text_for(language)[0]
+        assert one.overlaps == (), (language, one)
+        if one.leader is not None:
+            assert math.dist(*one.leader) <= 32 * mm, (language, one.key)  # the last ring, 30 mm, at a slant
+        x0, y0, x1, y1 = (round(v) for v in one.rect)
+        box = px[y0:y1, x0:x1].astype(int)
+        assert (box.min(axis=2) > 245).mean() > 0.4  # painted: a white box ...
+        assert (box.max(axis=2) < 90).mean() > 0.03  # ... with its dark border and letters
+        if i in keyed:
+            assert one.keyed and (x1 - x0) < 6 * mm and (y1 - y0) < 6 * mm  # a letter's box
+            assert f"[{keyed[i]}]" in footer and text.rstrip(". ") in footer
+        else:
+            assert not one.keyed and (x1 - x0) > 15 * mm and text not in footer
