@@ -405,3 +405,30 @@ def test_every_callout_of_the_a4_overview_stands_clear_by_its_anchor_or_is_lette
             assert f"[{keyed[i]}]" in footer and text.rstrip(". ") in footer
         else:
             assert not one.keyed and (x1 - x0) > 15 * mm and text not in footer
+
+
+def test_the_web_map_letters_the_callouts_it_has_no_room_for_and_gives_their_text(a4_french):
+    """The web map lays its labels out as the French A4 page's map does (without the page's insets: it
+    zooms, so the Strait's figures are on its map, and it may letter fewer callouts). Each callout it
+    letters has its text on hovering the letter and in the footer; every other is a box of its text."""
+    import html
+    import json
+    import re
+
+    from geo.callouts import CALLOUT_KEY
+    from gui.layout import page_view
+    from gui.web_export import page_marks, webmap_html
+
+    doc, page, _px, _view, _report = a4_french
+    doc.page = page
+    view = page_view(doc)
+    text = webmap_html(doc, view)
+    letters = {m.text: int(m.key.rpartition(":")[2]) - 1 for m in page_marks(doc, view).of_kind(CALLOUT_KEY)}
+    keyed = [json.loads(p) for p in re.findall(r'\{[^{}]*"kind": "callout_key"[^{}]*\}', text)]
+    assert letters and sorted(p["text"] for p in keyed) == sorted(letters)
+    for p in keyed:
+        words = doc.callouts[letters[p["text"]]].text_for("fr")[0]
+        assert p["entry"] == f"[{p['text']}]\u00a0{words}"
+        assert html.escape(f"[{p['text']}]\u00a0{words.rstrip('. ')}") in text  # and in the footer
+    boxes = [json.loads(p)["text"] for p in re.findall(r'\{[^{}]*"kind": "callout"[^{}]*\}', text)]
+    assert len(boxes) == len(doc.callouts) - len(letters)
