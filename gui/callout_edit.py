@@ -266,6 +266,13 @@ class CalloutDrag:
                 return int(one.key.rpartition(":")[2]) - 1, one
         return None
 
+    def keyed_tip(self, index: int, one) -> str:
+        """A lettered callout's text (the page's footer gives it), and how to set its box on the map."""
+        doc = self.canvas.doc
+        text, _ = doc.callouts[index].text_for(doc.label_language)
+        hint = QCoreApplication.translate("CalloutDrag", "No room for its box here: drag the letter to set it by hand.")
+        return f"{text}\n{hint}"
+
     def press(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
@@ -279,10 +286,12 @@ class CalloutDrag:
 
     def move(self, event) -> bool:
         if self._start is None:
-            if self.hit(event.position()) is not None:
+            found = self.hit(event.position())
+            if found is not None:
                 self.canvas.setCursor(Qt.CursorShape.OpenHandCursor)
             elif self.canvas._drag_from is None:  # not while the map is being panned
                 self.canvas.unsetCursor()
+            self.canvas.setToolTip(self.keyed_tip(*found) if found is not None and found[1].keyed else "")
             return False
         self._pos = event.position()
         return True

@@ -91,3 +91,30 @@ def test_a_callout_is_dragged_on_the_canvas_and_the_drag_undone(window, qtbot):
     qtbot.mouseMove(window.canvas, QPoint(60, 60))
     qtbot.mouseRelease(window.canvas, Qt.MouseButton.LeftButton, pos=QPoint(60, 60))
     assert window.canvas.view.extent != extent and window.doc.callouts == (TAMANRASSET,)
+
+
+def test_hovering_a_lettered_callout_shows_its_text_and_how_to_set_its_box(window, qtbot):
+    """A callout with no room for its box is a letter on the map, its text in the page's footer; the canvas
+    shows no footer, so hovering the letter says the text (and that a drag sets its box by hand)."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    def hover(x: float, y: float) -> str:
+        window.canvas.mouseMoveEvent(QMouseEvent(QEvent.Type.MouseMove, QPointF(x, y), QPointF(x, y),
+                                                 Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                                                 Qt.KeyboardModifier.NoModifier))
+        return window.canvas.toolTip()
+
+    window.callouts.add(TAMANRASSET)
+    window.canvas.render_now()
+    qtbot.waitUntil(lambda: not window.canvas.busy)  # the edit's own render, on its worker, is in
+    report = window.canvas.renderer.report
+    one, = report.callouts
+    cx, cy = (one.rect[0] + one.rect[2]) / 2, (one.rect[1] + one.rect[3]) / 2
+    assert hover(cx, cy) == ""  # a box of its text: nothing to add
+    report.callouts[0] = replace(one, keyed=True)  # as the layout sets a callout it letters
+    tip = hover(cx, cy)
+    assert tip.startswith("About 400 people stranded\n") and "drag the letter" in tip
+    assert hover(5, 5) == ""
