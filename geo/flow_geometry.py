@@ -43,8 +43,12 @@ class WidthScale:
     def width_mm(self, value: float) -> float:
         if self.breaks:
             return self.class_widths()[int(np.searchsorted(self.breaks, value, side="right"))]
+        return max(self.min_width_mm, self.proportional_mm(value))
+
+    def proportional_mm(self, value: float) -> float:
+        """The width (or diameter) ``value`` has in proportion, before the minimum is applied."""
         ratio = value / self.reference_value
-        return max(self.min_width_mm, (math.sqrt(ratio) if self.by_area else ratio) * self.reference_width_mm)
+        return (math.sqrt(ratio) if self.by_area else ratio) * self.reference_width_mm
 
     def class_widths(self) -> list[float]:
         n = len(self.breaks) + 1

@@ -8,6 +8,7 @@ entries come from the figures model (geo.join), so the legend lists exactly what
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from geo.held_scale import held_over
@@ -61,12 +62,13 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     entries = [LegendEntry(HEADING, lang("heading", metric=lang.phrase(meaning.label), scale=lang(scale_words)))]
     if meaning.legend and not od:
         entries.append(LegendEntry(EXPLAIN, lang.phrase(meaning.legend)))
-    largest, colours, marks = 0.0, [], {}
+    largest, least, colours, marks = 0.0, math.inf, [], {}
     for _ in doc.each_period(periods):
         join = doc.join()
         flows = join.flows
         sized = flows[flows["value"] > 0]
         largest = max(largest, float(sized["value"].max()) if len(sized) else 0.0)
+        least = min(least, float(sized["value"].min()) if len(sized) else math.inf)
         seen = set(colours)  # membership in a set: a list made small multiples of 5,000 groups quadratic
         colours += [c for c in _colour_entries(doc, join, lang) if c not in seen]
         if "status" in flows.columns and (flows["status"] == CONTAINED).any():
@@ -82,7 +84,8 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     shape = "circle" if scale.by_area else "band"
     held = held_over(doc) if not scale.breaks else None  # classes are one scale anyway
     top = scale.reference_value if style.reference_value or held else 0
-    for text, size in size_rows(scale, max(largest, top), lang):
+    rows = size_rows(scale, max(largest, top), lang)
+    for text, size in rows:
         entries.append(LegendEntry(SIZE, text, "#6f6f6f", size, shape))
     entries += colours
     if od:
@@ -90,7 +93,8 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
 
         entries.append(LegendEntry(NODE, lang("node"), NODE_FILL))
     entries += [marks[k] for k in (OUTLINE, RING, TOTAL, NO_DATA) if k in marks]
-    note = lang("smallest_circles" if scale.by_area else "smallest_flows", mm=lang.decimal(scale.min_width_mm))
+    smallest = lang("smallest_circles" if scale.by_area else "smallest_flows", mm=lang.decimal(scale.min_width_mm))
+    note = smallest
     if scale.breaks:
         note = lang("classes_note")
     drawn = lang("drawn_circle" if scale.by_area else "drawn_width", mm=lang.decimal(scale.reference_width_mm))
@@ -99,7 +103,18 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     elif held:  # truthful: the reference is the largest figure of every period of the kind, not this map's
         note = lang("held_sizes" if scale.by_area else "held_widths", every=lang.every(held))
     entries.append(LegendEntry(NOTE, note))
+    if note != smallest and not scale.breaks and _widened(scale, least, rows):
+        # on a fixed or held scale too, a figure or sample drawn at the minimum is said: the held overview's
+        # 2,000 bar stood nearly as wide as its 10,000 one, with no word why
+        entries.append(LegendEntry(NOTE, smallest))
     return entries + place_entries(doc) + point_entries(doc)
+
+
+def _widened(scale, least: float, rows) -> bool:
+    """Whether the map's smallest figure, or a size sample of the legend, is drawn at the minimum width
+    (wider than its value)."""
+    return (math.isfinite(least) and scale.proportional_mm(least) < scale.min_width_mm) or \
+        any(size <= scale.min_width_mm + 1e-9 for _text, size in rows)
 
 
 def point_entries(doc) -> list[LegendEntry]:

@@ -73,7 +73,8 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = 
     the figures the page numbers for want of room (geo.exports.webmap_keys), after the sources."""
     e = html.escape
     scale = doc.width_scale()
-    rows, heading, note = [], "", ""
+    rows, heading, note, grouped = [], "", "", False
+    lang = map_language(doc)
     marks = {COLOUR: '<span class="crossings-swatch" style="background:{c}"></span>',
              OUTLINE: '<span class="crossings-swatch crossings-outline" style="border-color:{c}"></span>',
              RING: '<span class="crossings-ring" style="border-color:{c}"></span>',
@@ -88,11 +89,12 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = 
     for entry in entries:  # the painter's legend, entry for entry (geo.legend)
         if entry.kind == HEADING:
             heading = entry.text
-        elif entry.kind == NOTE and not note:  # the flows' note closes the legend
-            note = entry.text
+        elif entry.kind == NOTE and not grouped:  # the flows' notes close the legend
+            note = (note + lang("sentence_sep") if note else "") + entry.text
         elif entry.kind == NOTE:  # a later group's (the place figures'): under its own entries
             rows.append(f'<div class="crossings-legend-explain">{e(entry.text)}</div>')
         elif entry.kind == SUBHEADING:
+            grouped = True
             rows.append(f'<div class="crossings-legend-heading crossings-legend-group">{e(entry.text)}</div>')
         elif entry.kind == EXPLAIN:
             rows.append(f'<div class="crossings-legend-explain">{e(entry.text)}</div>')
@@ -110,7 +112,6 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = 
         else:
             mark = marks.get(entry.kind, "").format(c=e(entry.colour))
             rows.append(f'<div class="crossings-legend-row">{mark}<span>{e(entry.text)}</span></div>')
-    lang = map_language(doc)
     if scale is not None and not scale.by_area:
         note = (note + lang("sentence_sep") if note else "") + lang("web_widths")
     tiles_note = ""

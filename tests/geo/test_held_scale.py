@@ -18,7 +18,7 @@ from shapely.geometry import LineString
 from geo import paths
 from geo.document import MapDocument
 from geo.flow_table import read_flow_table
-from geo.legend import NOTE, legend_entries
+from geo.legend import NOTE, SIZE, legend_entries
 from geo.project import load_project, save_project
 from geo.series import plan_series
 from geo.styles import FlowStyle
@@ -90,13 +90,19 @@ def test_with_the_scale_not_held_each_quarter_is_fitted_to_itself(doc):
 def test_the_legend_says_the_scale_is_held_and_only_when_it_is(doc):
     doc.select("2025Q1", "arrivals")
     notes = [e.text for e in legend_entries(doc) if e.kind == NOTE]
-    assert notes == ["Widths on one scale for every quarter"]
+    # the held scale said, and (its 500 sample drawn at the minimum, wider than its value) the minimum too:
+    # the held overview's 2,000 bar stood nearly as wide as its 10,000 one with no word why
+    assert notes == ["Widths on one scale for every quarter", "Smallest flows drawn 0.6 mm wide"]
+    sizes = [e.size_mm for e in legend_entries(doc) if e.kind == SIZE]
+    assert min(sizes) == pytest.approx(0.6)
     doc.flow_style.hold_scale = False
     assert "one scale" not in next(e.text for e in legend_entries(doc) if e.kind == NOTE)
     doc.flow_style.hold_scale = True
     doc.flow_style.reference_value = 20000.0  # a fixed value overrides the held scale, and says so
-    assert [e.text for e in legend_entries(doc) if e.kind == NOTE] == ["Fixed scale: 20,000 = 7.5 mm"]
+    assert next(e.text for e in legend_entries(doc) if e.kind == NOTE) == "Fixed scale: 20,000 = 7.5 mm"
     assert doc.width_scale().reference_value == 20000.0
+    doc.flow_style.reference_value = 1000.0  # every figure and sample drawn in proportion: no minimum to say
+    assert [e.text for e in legend_entries(doc) if e.kind == NOTE] == ["Fixed scale: 1,000 = 7.5 mm"]
 
 
 def test_quarters_hold_with_quarters_and_years_with_years(doc):
