@@ -247,6 +247,20 @@ class _Controls:
   L.control.zoom({position: 'topleft'}).addTo(map);
   var legend = crossings.control('crossings-legend', 'bottomright');
   if (legend) { legend.addTo(map); }
+  // the legend scrolls within the map's height, below the layers' list: taller (the overview's eleven
+  // circle layers), it ran up over that list and out of the map's top, its heading cut off
+  var fitLegend = function () {
+    var node = document.getElementById('crossings-legend');
+    if (!node) { return; }
+    var box = map.getContainer();
+    var layers = box.querySelector('.leaflet-top.leaflet-right');
+    var above = layers ? layers.offsetHeight : 0;
+    var below = box.querySelector('.leaflet-bottom.leaflet-right .leaflet-control-attribution');
+    node.style.maxHeight = Math.max(80, box.clientHeight - above - (below ? below.offsetHeight : 0) - 32) + 'px';
+  };
+  map.on('resize', fitLegend);
+  map.whenReady(fitLegend);
+  setTimeout(fitLegend, 0);
   L.control.scale({position: 'bottomleft', imperial: false, maxWidth: 160}).addTo(map);
   var fit = L.latLngBounds(""" + json.dumps(self.fit) + """);
   map.invalidateSize({pan: false});

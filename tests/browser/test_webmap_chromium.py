@@ -286,3 +286,36 @@ def test_a_french_map_speaks_french_in_its_tooltips_and_an_arabic_one_reads_righ
         assert page.evaluate("getComputedStyle(document.querySelector('.crossings-disclaimer')).fontStyle") == "normal"
     finally:
         page.close()
+
+
+def test_a_tall_legend_scrolls_within_the_map_below_the_layers_list(browser, qapp, tmp_path):
+    """The overview's legend (two width scales, eleven circle layers) is taller than the map at 1400 x 900:
+    it ran up over the layers' list and out of the map's top, its heading cut off. It now scrolls within
+    the map's height, below the list, its heading in view, after a resize too."""
+    from geo import paths
+    from geo.project import load_project
+    from gui.layout import page_view as fitted_view
+
+    doc = load_project(paths.data_path() / "projects" / "q4_2024_overview.crossings.json")
+    doc.label_language = "fr"
+    path = export_webmap(doc, fitted_view(doc), tmp_path / "overview.html")
+    page = browser.open(path)
+    try:
+        def boxes():
+            return page.evaluate("""() => {
+              const r = e => { const b = e.getBoundingClientRect(); return [b.top, b.bottom]; };
+              const legend = document.getElementById('crossings-legend');
+              return {map: r(crossingsMap.getContainer()), layers: r(document.querySelector('.leaflet-top.leaflet-right')),
+                      legend: r(legend), heading: r(legend.querySelector('.crossings-legend-heading')),
+                      scrolls: legend.scrollHeight > legend.clientHeight};
+            }""")
+
+        for height in (900, 700):
+            page.set_viewport_size({"width": 1400, "height": height})
+            page.wait_for_timeout(300)
+            b = boxes()
+            assert b["scrolls"], height  # taller than the room: it scrolls
+            assert b["legend"][0] >= b["layers"][1] and b["legend"][1] <= b["map"][1], (height, b)
+            assert b["heading"][0] >= b["legend"][0] >= b["map"][0], (height, b)
+    finally:
+        page.close()
