@@ -100,38 +100,30 @@ class CalloutsMixin:
                 self.report.keyed_callouts.append((letter, i))
                 self.report.callout_notes.append(f"note: {label(i, callouts[i], lang)}: no clear place near its anchor "
                                                  f"on this page: lettered [{letter}] on the map, its text in the footer")
-                self._keyed_mark(painter, one, letter, key_font, dark, mm, line_h, draw)
+                self._record(painter, one, CALLOUT_KEY, letter, key_font, dark, mm, line_h, draw)
                 continue
             if one.overlaps:
                 why = "moved there by hand" if one.moved else "no clear place near its anchor"
                 words = overlap_words(one.overlaps)
                 self.report.callout_notes.append(f"{label(i, callouts[i], lang)}{'' if words.startswith('overlaps') else ':'} "
                                                  f"{words} ({why})")
-            text = "\n".join(lines)
-            rtl = is_right_to_left(Qt.LayoutDirection.LayoutDirectionAuto, text)  # as Qt sets the line
-            self.report.labels.append((CALLOUT, one.rect))
-            self.report.texts.append((CALLOUT, text, theme.text, "#ffffff"))
-            if one.leader is not None:
-                self.report.leaders.append((one.key, one.leader[0], one.leader[1]))
-            self.report.marks.append(PlacedMark(CALLOUT, one.key, text, theme.text, one.rect,
-                                                facing_side(one.rect, one.anchor), CALLOUT_PT, line_h / mm,
-                                                (2 * PAD_MM[0], 2 * PAD_MM[1]), leader=one.leader))
-            if draw:
-                _draw_callout(painter, one, text, font, dark, rtl, mm)
+            self._record(painter, one, CALLOUT, "\n".join(lines), font, dark, mm, line_h, draw)
 
-    def _keyed_mark(self, painter: QPainter, one, letter: str, font, dark: QColor, mm: float, line_h: float,
-                    draw: bool) -> None:
-        """A keyed callout's letter in its box, tied to the anchor, recorded as a CALLOUT_KEY mark."""
-        theme = self.doc.theme
-        self.report.labels.append((CALLOUT_KEY, one.rect))
-        self.report.texts.append((CALLOUT_KEY, letter, theme.text, "#ffffff"))
+    def _record(self, painter: QPainter, one, kind: str, text: str, font, dark: QColor, mm: float, line_h: float,
+                draw: bool) -> None:
+        """A callout's box (``kind`` CALLOUT: its text; CALLOUT_KEY: its letter, bold and centred) in the
+        report's labels, texts, leaders and marks, and painted when ``draw``."""
+        theme, keyed = self.doc.theme, kind == CALLOUT_KEY
+        self.report.labels.append((kind, one.rect))
+        self.report.texts.append((kind, text, theme.text, "#ffffff"))
         if one.leader is not None:
             self.report.leaders.append((one.key, one.leader[0], one.leader[1]))
-        self.report.marks.append(PlacedMark(CALLOUT_KEY, one.key, letter, theme.text, one.rect,
-                                            facing_side(one.rect, one.anchor), CALLOUT_PT, line_h / mm,
-                                            (2 * PAD_MM[0], 2 * PAD_MM[1]), bold=True, leader=one.leader))
+        self.report.marks.append(PlacedMark(kind, one.key, text, theme.text, one.rect, facing_side(one.rect, one.anchor),
+                                            CALLOUT_PT, line_h / mm, (2 * PAD_MM[0], 2 * PAD_MM[1]), bold=keyed,
+                                            leader=one.leader))
         if draw:
-            _draw_callout(painter, one, letter, font, dark, False, mm, centred=True)
+            rtl = not keyed and is_right_to_left(Qt.LayoutDirection.LayoutDirectionAuto, text)  # as Qt sets the line
+            _draw_callout(painter, one, text, font, dark, rtl, mm, centred=keyed)
 
     def _callout_anchor(self, view: MapView, callout, index: int) -> tuple[tuple[float, float], float]:
         """The anchor in page pixels and how far round it the leader may cross what it starts on."""
