@@ -7,7 +7,7 @@ meets no flow, furniture, label, leader, circle, dot or other callout is taken (
 placement every label shares). Where none is clear, the text wrapped narrower (CALLOUT_WRAPS_MM) is
 tried: a taller, narrower box fits between a crowded coast's figures; then the names (of places and
 countries) make way: a box or leader may take their room, and they are not drawn. Where still none is
-clear, the callout is *keyed*: a small box with a letter (its KeyedCallout mark) is set by its anchor as
+clear, the callout is *keyed*: a small box with a letter (a geo.callouts.CALLOUT_KEY mark) is set by its anchor as
 the box would be, and its text goes to the page's footer, as a figure without room is numbered and keyed
 (a box 40 mm from what it is about, or over another country's circle, read as that country's news).
 Only where not even the letter finds room is the least covered box taken and what it overlaps named: a

@@ -342,6 +342,23 @@ def key_letter(doc, n: int) -> str:
     return letters[n] if n < len(letters) else str(n + 1)
 
 
+def callout_key(index: int) -> str:
+    """A callout's layout key ("callout:<n>", n from 1), as its box, mark and leader are known by."""
+    return f"callout:{index + 1}"
+
+
+def callout_index(key: str) -> int:
+    """The callout's index (from 0) from its layout key (callout_key)."""
+    return int(key.rpartition(":")[2]) - 1
+
+
+def keyed_item(doc, letter: str, index: int) -> str:
+    """'[A] Algeria: …': a keyed callout's text by its letter, in the map's language."""
+    from geo.map_language import map_language
+
+    return map_language(doc)("callout_key_item", letter=letter, text=doc.callouts[index].text_for(doc.label_language)[0])
+
+
 def keyed_note(doc, keyed: list[tuple[str, int]]) -> str:
     """The footer's sentence giving each keyed callout's text by its letter (``keyed``: letter, the
     callout's index), in the map's language; empty when none is keyed."""
@@ -350,6 +367,5 @@ def keyed_note(doc, keyed: list[tuple[str, int]]) -> str:
     if not keyed:
         return ""
     lang = map_language(doc)
-    items = [lang("callout_key_item", letter=letter, text=doc.callouts[i].text_for(doc.label_language)[0].rstrip(". "))
-             for letter, i in keyed if i < len(doc.callouts)]
+    items = [keyed_item(doc, letter, i).rstrip(". ") for letter, i in keyed if i < len(doc.callouts)]
     return lang("callout_keyed", items=lang("items_sep").join(items))

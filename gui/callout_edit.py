@@ -32,6 +32,7 @@ from geo.callouts import (
     Callout,
     CalloutAnchor,
     anchor_choices,
+    callout_index,
     check_callout_texts,
     lonlat_anchor,
     with_callouts,
@@ -263,7 +264,7 @@ class CalloutDrag:
         for one in reversed(getattr(report, "callouts", [])):
             x0, y0, x1, y1 = one.rect
             if x0 <= pos.x() <= x1 and y0 <= pos.y() <= y1:
-                return int(one.key.rpartition(":")[2]) - 1, one
+                return callout_index(one.key), one
         return None
 
     def keyed_tip(self, index: int, one) -> str:

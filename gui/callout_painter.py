@@ -29,7 +29,7 @@ from geo.callout_layout import (
     route_anchor,
     wrap_lines,
 )
-from geo.callouts import CALLOUT_KEY, anchor_point, key_letter, label, language_notes
+from geo.callouts import CALLOUT_KEY, anchor_point, callout_key, key_letter, label, language_notes
 from geo.errors import CrossingsError
 from geo.placed_marks import PlacedMark, facing_side
 from geo.view import MapView
@@ -66,7 +66,7 @@ class CalloutsMixin:
         painter.setFont(font)
         requests, texts = [], {}
         for i, callout in enumerate(callouts):
-            key = f"callout:{i + 1}"
+            key = callout_key(i)
             text, _ = callout.text_for(lang)
             wraps = [wrap_lines(text, width * mm, fm.horizontalAdvance) for width in CALLOUT_WRAPS_MM]
             sizes = [box_size(lines, fm.horizontalAdvance, line_h, mm) for lines in wraps]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 
 from geo.callout_layout import ANCHOR_DOT_MM, BORDER_MM
-from geo.callouts import CALLOUT_KEY, keyed_note
+from geo.callouts import CALLOUT_KEY, callout_index, keyed_item, keyed_note
 from geo.document import MapDocument
 from geo.exports.webmap_labels import mark_features
 from geo.exports.webmap_layers import _leader_layer, _text_layer
@@ -77,14 +77,12 @@ def _title(doc: MapDocument) -> str:
 
 def _keyed(marks: PageMarks) -> list[tuple[str, int]]:
     """(letter, callout index) of each callout the page keyed, in the page's order."""
-    return [(m.text, int(m.key.rpartition(":")[2]) - 1) for m in marks.of_kind(CALLOUT_KEY)]
+    return [(m.text, callout_index(m.key)) for m in marks.of_kind(CALLOUT_KEY)]
 
 
 def _keyed_entries(doc: MapDocument, marks: PageMarks) -> list[str]:
     """Each keyed callout's words as its box's title on hovering: '[A] Algeria: …'."""
-    lang = map_language(doc)
-    return [lang("callout_key_item", letter=letter, text=doc.callouts[i].text_for(doc.label_language)[0])
-            for letter, i in _keyed(marks)]
+    return [keyed_item(doc, letter, i) for letter, i in _keyed(marks)]
 
 
 def callout_key_note(doc: MapDocument, marks: PageMarks) -> str:
