@@ -59,7 +59,7 @@ def separate_parallel_branches(parts_of: list[list[LineString]], rows: list, wid
         fitted = [(i, k) for i in batch for k in range(len(parts_of[i]))]
         kept = keep_all_clear([parts_of[i][k] for i, k in fitted], others,
                               [widths[i] / 2 + gap for i, _ in fitted], [protects[i] for i, _ in fitted],
-                              rounds=BRANCH_ROUNDS,
+                              rounds=BRANCH_ROUNDS, spacing=BRANCH_SPACING,
                               meets=[np.concatenate([lines_of[j] for j in near[i]]) for i, _ in fitted])
         for (i, k), line in zip(fitted, kept, strict=True):
             parts_of[i][k] = line
@@ -77,7 +77,7 @@ def branch_neighbours(parts_of: list[list[LineString]], rows: list, rank: np.nda
         if len(idx) < 2:
             continue
         for i, larger in _larger_near(parts_of, idx, rank, widths, protects, gap).items():
-            near[i] = _nearest_branches(parts_of, i, larger)
+            near[i] = _nearest_branches(parts_of, i, larger, widths, gap)
     return near
 
 
@@ -85,6 +85,10 @@ def branch_neighbours(parts_of: list[list[LineString]], rows: list, rank: np.nda
 # a 500-route map with six groups, 464 of 494 branches used all 16 rounds the coast gets, squeezed
 # between others with no room, where more rounds only trade places.
 BRANCH_ROUNDS = 6
+# A branch making room for larger ones has a vertex every this share of its clearance (half its width
+# plus the gap). The coast gets a third: its outline has capes a band must bend round. Another band
+# is a smooth course, and bending beside it needs half as many vertices: half as many measured.
+BRANCH_SPACING = 2 / 3
 
 # Branches of one step fitted in one call. Shared calls saved a fifth of the 500-branch map's time;
 # with no limit, 2,000 branches in six routes took a quarter longer and half as much memory again
@@ -95,6 +99,10 @@ BRANCHES_PER_CALL = 64
 # beside a flow there is room for a few neighbours, and pushing against all of them made 100
 # branches converging on one place take minutes (every pair, every vertex).
 MAX_NEIGHBOURS = 8
+# A branch that more than MAX_NEIGHBOURS larger branches of its route overlap at its middle is in a
+# corridor with no room to make: it keeps its course, drawn over theirs. Pushed among them, it only
+# traded places with them for all its rounds, and dragged them into a braid (500 synthetic routes in
+# six groups, up to 56 larger branches within reach of one; every bundled branch has at most two).
 
 
 def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndarray, widths: list[float],
@@ -126,13 +134,19 @@ def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndar
     return {i: sorted(js, key=rank.__getitem__) for i, js in found.items()}
 
 
-def _nearest_branches(parts_of: list[list[LineString]], i: int, candidates: list[int]) -> list[int]:
+def _nearest_branches(parts_of: list[list[LineString]], i: int, candidates: list[int], widths: list[float],
+                      gap: float) -> list[int]:
+    """The ``MAX_NEIGHBOURS`` of ``candidates`` nearest branch ``i``'s middle; none when more than
+    that many overlap it there (``_crowded``)."""
     if len(candidates) <= MAX_NEIGHBOURS:
         return candidates
     middles = [shapely.line_interpolate_point(part, 0.5, normalized=True) for part in parts_of[i]]
     middle = middles[0] if len(middles) == 1 else shapely.multipoints(middles)
     others = [shapely.union_all(parts_of[j]) if len(parts_of[j]) > 1 else parts_of[j][0] for j in candidates]
     distance = shapely.distance(np.array(others, dtype=object), middle)
+    touching = distance <= (widths[i] + np.asarray([widths[j] for j in candidates])) / 2 + gap
+    if touching.sum() > MAX_NEIGHBOURS:
+        return []
     return [candidates[k] for k in np.argsort(distance, kind="stable")[:MAX_NEIGHBOURS]]
 
 
@@ -166,9 +180,18 @@ def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: 
                     heads[m], head_spans[m] = ends[n], spans[i]
                     clusters.append([i])
             for c in clusters:
+                if len(c) > MAX_LANES:  # the widest in lanes; the rest arrive on their own course, over them
+                    c = sorted(sorted(c, key=lambda i: -spans[i])[:MAX_LANES])
                 if len(c) > 1:
                     _shift_cluster(out, c, spans, at_end)
     return out
+
+
+# Branches of one group set side by side at a shared end, at most. Bundled and real routes meet in
+# twos and threes; 500 synthetic routes in six groups met eighty at a place, and their lanes, an
+# arrowhead's width each, ran for 300 mm across the page (from Tunisia to Jordan), and widened as the
+# frame was fitted to them, since at a smaller scale more ends fall within a lane of each other.
+MAX_LANES = 8
 
 
 def _shift_cluster(lines: list[LineString], cluster: list[int], spans: list[float], at_end: bool) -> None:

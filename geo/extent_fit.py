@@ -29,7 +29,7 @@ import numpy as np
 import shapely
 
 from geo.errors import CrossingsError
-from geo.flow_geometry import CIRCLE_AT, ZERO_RING_MM, ArrowStyle
+from geo.flow_geometry import CIRCLE_AT, ZERO_RING_MM, ArrowStyle, draft_courses
 from geo.projection import transformer
 from geo.styles import CASING_MM
 from geo.view import MapView
@@ -53,6 +53,8 @@ NODE_OUTLINE_MM = 0.2
 SAMPLE_MM = 1.5
 """Points along a line or outline are this far apart on paper at most."""
 MAX_REFITS = 2
+MAX_DRAFT_REFITS = 4
+"""Refits from the bands' draft courses (cheap: no layout) before the symbols are built and checked."""
 UNCHECKED_GROWTH = 1.25
 """A refit that made the frame's scale this much smaller (units per pixel this many times the last)
 is drawn without checking it again. Its symbols grow with the frame: a band's width, an arrowhead, a
@@ -116,21 +118,26 @@ PLACE_LABEL_ROOM_MM = 6.0
 beside or above it)."""
 
 
-def drawn_reach(doc, view: MapView) -> Reach:
+def drawn_reach(doc, view: MapView, draft: bool = False) -> Reach:
     """What the document's selection draws, from the flows' centre lines and the OD nodes: the
-    first guess (symbols themselves are built for a frame, and the frame is what is sought)."""
+    first guess (symbols themselves are built for a frame, and the frame is what is sought). With
+    ``draft``, the bands are their draft courses at ``view``'s scale (smoothed and set in lanes,
+    ``geo.flow_geometry.draft_courses``), each lane's shift an offset on paper."""
     scale = doc.width_scale()
     if scale is None:
         return Reach.points(np.empty((0, 2)), 0.0)
     step, arrow, out = view.mm_to_units(SAMPLE_MM), ArrowStyle(), []
+    drafts = None
     if doc.is_od:
         flows, radii, _ = doc.od_curves(view)
         out.append(_node_reach(doc, view, radii))
     else:
         flows = doc.projected_flows()
+        if draft:
+            drafts = draft_courses(flows, view, scale, step, arrow, doc.flow_style.smoothing)
         out.append(_no_data_reach(doc, step))
     out += [place_reach(doc), point_reach(doc), locator_reach(doc, view)]
-    for row in flows.itertuples():
+    for n, row in enumerate(flows.itertuples()):
         kind = getattr(row, "symbol", "flow") or "flow"
         parts = list(getattr(row.geometry, "geoms", [row.geometry]))
         if kind in ("circle", "zero"):
@@ -142,11 +149,29 @@ def drawn_reach(doc, view: MapView) -> Reach:
         w = scale.width_mm(row.value)
         aw = max(w * arrow.width_factor, arrow.min_width_mm + w)
         al = view.mm_to_units(max(aw * arrow.length_factor, arrow.min_length_mm))
+        if drafts is not None:
+            out += [_lane_reach(course, laned, al, view, w / 2 + CASING_MM, aw / 2 + CASING_MM)
+                    for course, laned in drafts[n]]
+            continue
         for part in parts:
             out.append(Reach.points(_line_points(part, step), w / 2 + CASING_MM))
             base = part.interpolate(max(part.length - al, 0.0))  # where the arrowhead is widest
             out.append(Reach.points(shapely.get_coordinates(base), aw / 2 + CASING_MM))
     return Reach.joined(out)
+
+
+def _lane_reach(course: np.ndarray, laned: np.ndarray, head_length: float, view: MapView, pad_mm: float,
+                head_pad_mm: float) -> Reach:
+    """A draft band: each vertex anchored on its course, offset on paper to its lane, padded by the
+    band's half width, and the widest point of its arrowhead by the head's."""
+    off = (laned - course) / view.mm_to_units(1.0)
+    off[:, 1] *= -1.0  # paper's y runs down
+    along = np.r_[0.0, np.cumsum(np.hypot(*np.diff(laned, axis=0).T))]
+    base = int(np.searchsorted(along, max(along[-1] - head_length, 0.0)))
+    base = min(base, len(laned) - 1)
+    pads = np.full(len(course), pad_mm)
+    pads[base] = head_pad_mm
+    return Reach(course, off, pads)
 
 
 def symbol_reach(doc, view: MapView) -> Reach:
@@ -302,6 +327,27 @@ def fit_extent(doc, panels: Sequence[Panel], dpi: float, select: Callable[[objec
         return None
     u_min = MIN_FRAME_KM * units_per_km(doc.crs, Reach.joined([r for r, _ in parts]).xy) / min(w, h)
     solution = solve(parts, (w, h), k, margin_mm=margin_mm, gap_mm=gap_mm, min_units_per_px=u_min)
+    for _ in range(MAX_DRAFT_REFITS if not doc.is_od else 0):
+        # the drafts' lanes, refitted until they clear: the symbols are then built once, for a frame
+        # that holds them (a frame fitted to the centre lines alone failed its check wherever many
+        # branches meet, and each check was a whole layout)
+        parts, clear = [], True
+        for panel, rects in zip(panels, boxes, strict=True):
+            select(panel.key)
+            view = first_view(doc, panel.frame_px, dpi)
+            if view is None:
+                continue
+            reach = drawn_reach(doc, MapView(doc.crs, _extent(solution, w, h), panel.frame_px, dpi), draft=True)
+            parts.append((reach, rects))
+            # a draft is a few millimetres off the built symbols: refitted only where it would leave the
+            # frame or run under a box, not for the margin (the built symbols are checked for that)
+            clear = clear and clears(reach, solution, (w, h), k, rects, 0.0, 0.0)
+        if clear:
+            break
+        drafted = solution[2]
+        solution = solve(parts, (w, h), k, margin_mm=margin_mm, gap_mm=gap_mm, min_units_per_px=u_min)
+        if solution[2] > UNCHECKED_GROWTH * drafted:  # as a refit from built symbols: drawn unchecked
+            return _extent(solution, w, h)
     for _ in range(MAX_REFITS):
         extent = _extent(solution, w, h)
         parts, clear = [], True
@@ -353,9 +399,11 @@ def solve(parts: Sequence[tuple[Reach, Sequence[tuple[float, float, float, float
     reach = Reach.joined([r for r, _ in parts])
     x, y, ox, oy, pad = _arrays(reach, px_per_mm)
     m = margin_mm * px_per_mm + pad
-    if np.any(w - 2 * m <= 0) or np.any(h - 2 * m <= 0):  # pads wider than the frame: fit the anchors alone
-        m = np.zeros_like(m)
-        ox, oy = np.zeros_like(ox), np.zeros_like(oy)
+    # a point no scale can hold (its pad, or its offset on paper, reaches past the frame's middle:
+    # a lane of eighty arrowheads) is fitted by its anchor alone
+    held = (np.abs(ox) + m < w / 2) & (np.abs(oy) + m < h / 2)
+    if not held.all():
+        m, ox, oy, pad = (np.where(held, a, 0.0) for a in (m, ox, oy, pad))
     lo_x, hi_x = w / 2 - m - ox, w / 2 - m + ox  # cx within [x - u lo_x, x + u hi_x]
     lo_y, hi_y = h / 2 + oy - m, h / 2 - oy - m  # cy within [y - u lo_y, y + u hi_y]
 
@@ -369,7 +417,7 @@ def solve(parts: Sequence[tuple[Reach, Sequence[tuple[float, float, float, float
 
     span = max(float(np.ptp(x)), float(np.ptp(y)), 1e-6)
     hi = span / min(w, h) * 4.0
-    while not fits(hi):
+    while not fits(hi) and hi < 1e300:  # never without end: every point is held, by its anchor at least
         hi *= 2.0
     lo = hi * 1e-6
     for _ in range(60):

@@ -301,6 +301,59 @@ CIRCLE_AT = 0.5
 ZERO_RING_MM = 2.4
 
 
+LANE_GAP_MM = 0.4
+"""Paper between the arrowheads of branches set side by side at their shared end."""
+
+
+def _smoothed(parts, mode: str, half_width: float, smoothing: int) -> list[LineString]:
+    """A band's parts smoothed: an overland one generalised first, as a jog narrower than the band
+    cannot show in it and folded it."""
+    if mode not in OVERLAND:
+        return [smooth_line(part, smoothing) for part in parts]
+    return [smooth_line(shapely.simplify(part, half_width), smoothing) for part in parts]
+
+
+def _set_in_lanes(parts_of: list[list[LineString]], groups: list, spans: list[float]) -> None:
+    """Converging branches (single-part flows) of one group set side by side near their shared end, in place."""
+    single = [i for i, p in enumerate(parts_of) if len(p) == 1]
+    moved = offset_parallel_branches([parts_of[i][0] for i in single], [groups[i] for i in single],
+                                     [spans[i] for i in single])
+    for i, line in zip(single, moved, strict=True):
+        parts_of[i] = [line]
+
+
+def draft_courses(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, step: float,
+                  arrow: ArrowStyle = ArrowStyle(), smoothing: int = 3) -> list:
+    """Each band's course as ``build_flow_symbols`` lays it out, less the costly part: smoothed, and
+    with converging branches set in lanes, but neither kept off the land nor pushed apart mid-course
+    (a few millimetres either way). Lanes are what moves a band farthest from its drawn course
+    (eighty arrowheads side by side where many branches of a route meet), so a frame fitted to the
+    draft is near the one the built symbols need, at a small share of their cost.
+
+    Per row, None for a circle, else a (course, laned) pair of coordinate arrays per part: the
+    smoothed course with a vertex every ``step`` at most, and the same vertices set in their lane.
+    The lane's shift is paper (a lane is an arrowhead's width), so a frame fit reads it as an offset
+    in millimetres from the course, not as ground."""
+    parts_of, groups, spans, bands = [], [], [], []
+    out: list = [None] * len(flows)
+    for n, row in enumerate(flows.itertuples()):
+        if (getattr(row, "symbol", "flow") or "flow") in ("circle", "zero"):
+            continue
+        parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
+        w_mm = scale.width_mm(row.value)
+        aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
+        smoothed = _smoothed(parts, getattr(row, "mode", "sea"), view.mm_to_units(w_mm / 2), smoothing)
+        parts_of.append(list(shapely.segmentize(np.asarray(smoothed, dtype=object), step)))
+        groups.append(row.group)
+        spans.append(view.mm_to_units(aw_mm + LANE_GAP_MM))
+        bands.append(n)
+    courses = [list(p) for p in parts_of]
+    _set_in_lanes(parts_of, groups, spans)
+    for n, course, laned in zip(bands, courses, parts_of, strict=True):
+        out[n] = [(shapely.get_coordinates(a), shapely.get_coordinates(b)) for a, b in zip(course, laned, strict=True)]
+    return out
+
+
 def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale,
                        arrow: ArrowStyle = ArrowStyle(), smoothing: int = 3, land=None) -> gpd.GeoDataFrame:
     """Symbols for joined flows already in the view's CRS; largest first, so small ones draw on top.
@@ -326,10 +379,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
         al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
         mode = getattr(row, "mode", "sea")
-        if mode not in OVERLAND:
-            smoothed = [smooth_line(part, smoothing) for part in parts]
-        else:  # a jog narrower than the band cannot show in it, and folded it: generalised first
-            smoothed = [smooth_line(shapely.simplify(part, view.mm_to_units(w_mm / 2)), smoothing) for part in parts]
+        smoothed = _smoothed(parts, mode, view.mm_to_units(w_mm / 2), smoothing)
         if mode == "sea":  # free to leave the coast at once; the arrow reaches the shore
             clearance = view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM)
             sea.extend((len(parts_of), k, clearance, (clearance, view.mm_to_units(aw_mm + 1.0)))
@@ -350,11 +400,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                               [0.0] * len(overland))
         for (i, k), line in zip(overland, kept, strict=True):
             parts_of[i][k] = line
-    single = [i for i, p in enumerate(parts_of) if len(p) == 1]
-    moved = offset_parallel_branches([parts_of[i][0] for i in single], [rows[i].group for i in single],
-                                     [view.mm_to_units(sizes[i][1] + 0.4) for i in single])
-    for i, line in zip(single, moved, strict=True):
-        parts_of[i] = [line]
+    _set_in_lanes(parts_of, [row.group for row in rows], [view.mm_to_units(sz[1] + LANE_GAP_MM) for sz in sizes])
     separate_parallel_branches(parts_of, rows, [view.mm_to_units(sz[0]) for sz in sizes],
                                [view.mm_to_units(sz[1] + 1.0) for sz in sizes], view.mm_to_units(0.5))
     # every band's course to its arrow's tip (labels keep all its vertices), then the course and the

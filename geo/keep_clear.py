@@ -248,9 +248,10 @@ def _box_tree(lo: np.ndarray, hi: np.ndarray) -> shapely.STRtree:
     return shapely.STRtree(shapely.box(lo[:, 0], lo[:, 1], hi[:, 0], hi[:, 1]) if len(lo) else np.empty(0, object))
 
 
-def keep_clear_of(line: LineString, obstacle, clearance: float, protect: float, rounds: int = 16) -> LineString:
+def keep_clear_of(line: LineString, obstacle, clearance: float, protect: float, rounds: int = 16,
+                  spacing: float = 1 / 3) -> LineString:
     """One band kept clear of an ``obstacle`` (a geometry or an ``Obstacle``): see ``keep_all_clear``."""
-    return keep_all_clear([line], obstacle, [clearance], [protect], rounds)[0]
+    return keep_all_clear([line], obstacle, [clearance], [protect], rounds, spacing=spacing)[0]
 
 
 # Copies of a line's last vertex between lines laid end to end: never free, they keep one line's
@@ -259,7 +260,7 @@ PAD = 4
 
 
 def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, rounds: int = 16,
-                   meets: list | None = None) -> list[LineString]:
+                   meets: list | None = None, spacing: float = 1 / 3) -> list[LineString]:
     """Fit wide flows around an ``obstacle`` (the land, or larger branches of the same route; a
     geometry or an ``Obstacle``): bends no tighter than each band's half width, and each band
     (``clearances``: half width plus a margin) clear of the obstacle except within ``protects`` of
@@ -282,7 +283,7 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
     if not lines:
         return []
     clearances, protects = np.asarray(clearances, float), np.asarray(protects, float)
-    steps = np.maximum(clearances / 3, shapely.length(lines) / 500)
+    steps = np.maximum(clearances * spacing, shapely.length(lines) / 500)
     coords, owner = shapely.get_coordinates(shapely.segmentize(np.asarray(lines, dtype=object), steps),
                                             return_index=True)
     counts = np.bincount(owner, minlength=len(lines))

@@ -195,7 +195,46 @@ def test_a_refit_that_shrinks_the_scale_much_is_drawn_without_another_check(monk
         return cx, cy, solved[-1]
 
     monkeypatch.setattr(ef, "solve", solve)
+    monkeypatch.setattr(ef, "MAX_DRAFT_REFITS", 0)  # the drafts' refits: tested below
     extent = fit_extent(doc, [Panel(frame)], page.dpi)
     assert len(built) == layouts
     assert len(solved) == layouts + 1  # the last refit is the frame drawn, unchecked
     assert (extent[2] - extent[0]) / frame[2] == pytest.approx(solved[-1], rel=1e-9)
+
+
+@pytest.mark.parametrize("drafts", [True, False])
+def test_where_many_branches_meet_the_symbols_are_built_once_and_fit_the_frame(tmp_path, monkeypatch, drafts):
+    """Sixty branches of one route (the benchmark's synthetic sea routes) meet in lanes of
+    arrowheads, each lane a head's width of paper. A frame fitted to the centre lines failed its
+    check, and each check was a whole layout; fitted first to the drafts' lanes (offsets on paper),
+    the symbols are built once, for a frame that holds them with the margin."""
+    import geo.document as gd
+    import geo.extent_fit as ef
+    from bench.many_routes import write_routes
+    from gui.layout import PageLayout
+
+    routes, flows = write_routes(tmp_path, 60, 1)
+    builds = []
+    real = gd.build_flow_symbols
+    monkeypatch.setattr(gd, "build_flow_symbols", lambda *a, **k: builds.append(1) or real(*a, **k))
+    if not drafts:  # without them the first check fails: the test's premise
+        monkeypatch.setattr(ef, "MAX_DRAFT_REFITS", 0)
+    doc = MapDocument.from_files(routes=routes, flows=flows)
+    page = Page("A4", "landscape", 150)
+    frame = PageLayout().frame_px(page)
+    extent = fit_extent(doc, [Panel(frame)], page.dpi)
+    view = MapView(doc.crs, extent, frame, page.dpi)
+    symbols = doc.flow_symbols(view)
+    assert len(builds) == (1 if drafts else 2)
+    x0, y0, x1, y1 = shapely.total_bounds(symbols.geometry.to_numpy())
+    inside_mm = np.array([x0 - extent[0], y0 - extent[1], extent[2] - x1, extent[3] - y1]) / view.mm_to_units(1.0)
+    assert inside_mm.min() >= ef.FIT_MARGIN_MM * ef.CHECK_SHARE
+
+
+def test_a_point_no_scale_can_hold_is_fitted_by_its_anchor():
+    """An offset on paper wider than half the frame (a lane of many arrowheads) holds at no scale:
+    the fit frames its anchor, and the others as ever, instead of zooming out without end."""
+    anchors = np.array([[0.0, 0.0], [1000.0, 0.0], [500.0, 300.0]])
+    reach = Reach(anchors, np.array([[0.0, 0.0], [0.0, 0.0], [900.0 / K, 0.0]]), np.zeros(3))
+    cx, cy, u = solve([(reach, ())], (1000.0, 1000.0), K, margin_mm=5.0, gap_mm=0.0)
+    assert np.isfinite(u) and 1000.0 / u == pytest.approx(1000.0 - 2 * 5.0 * K, rel=1e-3)

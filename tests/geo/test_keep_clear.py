@@ -312,7 +312,7 @@ def test_branches_fitted_in_steps_are_fitted_as_one_at_a_time():
     """The branches of a step share one call and one obstacle, but each heeds only its own larger
     neighbours: the result is the one-at-a-time fit, branch by branch in order of size. Two routes
     run along each other here, so a branch that heeded the other route's bands would move."""
-    from geo.branches import BRANCH_ROUNDS, branch_neighbours
+    from geo.branches import BRANCH_ROUNDS, BRANCH_SPACING, branch_neighbours
 
     rng = np.random.default_rng(3)
     parts, rows = [], []
@@ -332,7 +332,7 @@ def test_branches_fitted_in_steps_are_fitted_as_one_at_a_time():
             lines = [line for j in near[i] for line in shapely.simplify(expected[j], gap / 20, preserve_topology=False)]
             radii = [widths[j] / 2 for j in near[i] for _ in expected[j]]
             others = Obstacle(shapely.multilinestrings(lines), radii)
-            expected[i] = [keep_clear_of(p, others, widths[i] / 2 + gap, protects[i], BRANCH_ROUNDS)
+            expected[i] = [keep_clear_of(p, others, widths[i] / 2 + gap, protects[i], BRANCH_ROUNDS, BRANCH_SPACING)
                            for p in expected[i]]
     separate_parallel_branches(parts, rows, widths, protects, gap)
     assert sum(want[0].hausdorff_distance(d) > 5 for want, d in zip(expected, drawn, strict=True)) >= 6

@@ -1,0 +1,53 @@
+"""Many branches of one route at one place (issue 15): lanes of arrowheads and pushes apart are
+bounded where there is no room, so a crowded map is drawn in time and its bands stay by their
+courses. Measured on the lines made, with shapely."""
+
+import numpy as np
+from shapely.geometry import LineString
+from shapely.ops import substring
+
+from geo.branches import MAX_LANES, MAX_NEIGHBOURS, offset_parallel_branches, separate_parallel_branches
+
+
+def test_at_most_max_lanes_branches_are_set_side_by_side_the_widest():
+    """Twelve branches reach one place: the eight widest take lanes, an arrowhead's span each; the
+    four narrowest arrive on their own courses. Lanes for all eighty of a crowded map ran 300 mm
+    across the page."""
+    n = MAX_LANES + 4
+    angles = np.linspace(-0.8, 0.8, n)
+    lines = [LineString([(-3000 * np.cos(a), -3000 * np.sin(a)), (0.0, 0.0)]) for a in angles]
+    spans = [40.0 + 5 * k for k in range(n)]  # the last eight are the widest
+    out = offset_parallel_branches(lines, ["CMR"] * n, spans)
+    for k in range(4):  # the narrowest keep their ends
+        assert out[k].coords[-1] == lines[k].coords[-1]
+    ends = np.array([out[k].coords[-1] for k in range(4, n)])
+    for a in range(len(ends)):  # the widest in lanes, side by side
+        for b in range(a + 1, len(ends)):
+            assert np.hypot(*(ends[a] - ends[b])) >= (spans[4 + a] + spans[4 + b]) / 2 * 0.99
+    assert np.ptp(ends, axis=0).max() <= sum(spans[4:])  # the bundle is the lanes' width, no wider
+
+
+def _rows(values):
+    return [type("Row", (), {"value": v, "group": "CMR", "mode": "sea"})() for v in values]
+
+
+def _corridor(n: int, rng) -> list[list[LineString]]:
+    """``n`` branches drawn along one course, a few units apart."""
+    return [[LineString([(0, 400 + d), (700, d), (2300, d), (3000, 400 + d)])] for d in rng.uniform(-5, 5, n)]
+
+
+def test_a_branch_crowded_by_more_larger_ones_than_there_is_room_for_keeps_its_course():
+    """In a corridor of MAX_NEIGHBOURS + 3 branches the smallest, overlapped at its middle by more
+    larger ones than it can make room for, is left on its course; in a corridor of three it is set
+    beside the others as ever."""
+    rng = np.random.default_rng(5)
+    widths, gap = 40.0, 10.0
+    for n, keeps in ((MAX_NEIGHBOURS + 3, True), (3, False)):
+        parts = _corridor(n, rng)
+        drawn = parts[-1][0]
+        separate_parallel_branches(parts, _rows(list(range(n, 0, -1))), [widths] * n, [150.0] * n, gap)
+        middle = substring(parts[-1][0], 0.4, 0.6, normalized=True)
+        if keeps:
+            assert parts[-1][0].hausdorff_distance(drawn) < 1e-9
+        else:
+            assert middle.distance(parts[0][0]) >= widths + gap * 0.95
