@@ -236,5 +236,5 @@ def test_a_point_no_scale_can_hold_is_fitted_by_its_anchor():
     the fit frames its anchor, and the others as ever, instead of zooming out without end."""
     anchors = np.array([[0.0, 0.0], [1000.0, 0.0], [500.0, 300.0]])
     reach = Reach(anchors, np.array([[0.0, 0.0], [0.0, 0.0], [900.0 / K, 0.0]]), np.zeros(3))
-    cx, cy, u = solve([(reach, ())], (1000.0, 1000.0), K, margin_mm=5.0, gap_mm=0.0)
+    _, _, u = solve([(reach, ())], (1000.0, 1000.0), K, margin_mm=5.0, gap_mm=0.0)
     assert np.isfinite(u) and 1000.0 / u == pytest.approx(1000.0 - 2 * 5.0 * K, rel=1e-3)
