@@ -99,6 +99,8 @@ BRANCHES_PER_CALL = 64
 # beside a flow there is room for a few neighbours, and pushing against all of them made 100
 # branches converging on one place take minutes (every pair, every vertex).
 MAX_NEIGHBOURS = 8
+# Which branches are near is asked of their courses simplified to this share of the gap.
+NEIGHBOUR_TOLERANCE = 0.5
 # A branch that more than MAX_NEIGHBOURS larger branches of its route overlap at its middle is in a
 # corridor with no room to make: it keeps its course, drawn over theirs. Pushed among them, it only
 # traded places with them for all its rounds, and dragged them into a braid (500 synthetic routes in
@@ -111,7 +113,12 @@ def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndar
     comes within reach of its vertices that may move (all but ``protects`` at either end), in order
     of size: one query of an STR tree of the drawn courses for the whole route."""
     owner = np.array([i for i in idx for _ in parts_of[i]])
-    tree = shapely.STRtree([part for i in idx for part in parts_of[i]])
+    # asked of the courses less their idle vertices (a fitted course has one every third of its
+    # clearance; a distance between two lines costs the product of their vertices: 22 of 38 s of
+    # 5,000 routes in six groups), the reach widened by what that can change on either line
+    tolerance = gap * NEIGHBOUR_TOLERANCE
+    tree = shapely.STRtree(shapely.simplify([part for i in idx for part in parts_of[i]], tolerance,
+                                            preserve_topology=False))
     widest = max(widths[i] for i in idx)
     # how far a larger branch can have moved from its drawn course: each round pushes a vertex by at
     # most 1.1 times the clearance it lacks, smoothing only draws it back towards its neighbours
@@ -123,9 +130,10 @@ def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndar
                 middles.append(substring(p, protects[i], p.length - protects[i]))
                 middle_of.append(i)
                 # a vertex is measured out to MEASURE_REACH times its clearance from the other band's edge
-                reach.append(MEASURE_REACH * (widths[i] / 2 + gap) + widest / 2 + drift)
+                reach.append(MEASURE_REACH * (widths[i] / 2 + gap) + widest / 2 + drift + 2 * tolerance)
     found: dict[int, set] = {i: set() for i in idx}
     if middles:
+        middles = shapely.simplify(middles, tolerance, preserve_topology=False)
         m, hit = tree.query(middles, predicate="dwithin", distance=reach)
         of, by = np.asarray(middle_of)[m], owner[hit]
         larger = rank[by] < rank[of]
@@ -137,13 +145,15 @@ def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndar
 def _nearest_branches(parts_of: list[list[LineString]], i: int, candidates: list[int], widths: list[float],
                       gap: float) -> list[int]:
     """The ``MAX_NEIGHBOURS`` of ``candidates`` nearest branch ``i``'s middle; none when more than
-    that many overlap it there (``_crowded``)."""
+    that many overlap it there (a crowded corridor: see MAX_NEIGHBOURS). Distances to the candidates'
+    courses less their idle vertices (as ``_larger_near``)."""
     if len(candidates) <= MAX_NEIGHBOURS:
         return candidates
     middles = [shapely.line_interpolate_point(part, 0.5, normalized=True) for part in parts_of[i]]
     middle = middles[0] if len(middles) == 1 else shapely.multipoints(middles)
     others = [shapely.union_all(parts_of[j]) if len(parts_of[j]) > 1 else parts_of[j][0] for j in candidates]
-    distance = shapely.distance(np.array(others, dtype=object), middle)
+    others = shapely.simplify(np.array(others, dtype=object), gap * NEIGHBOUR_TOLERANCE, preserve_topology=False)
+    distance = shapely.distance(others, middle)
     touching = distance <= (widths[i] + np.asarray([widths[j] for j in candidates])) / 2 + gap
     if touching.sum() > MAX_NEIGHBOURS:
         return []
