@@ -14,10 +14,13 @@ fit is the smallest scale with a centre in the first and in none of the others, 
 middle. The page keeps its aspect: the extent returned has the frame's shape, so the short side
 of the content is widened, never distorted.
 
-The first guess comes from the flows' centre lines and the node points. The symbols built for
-that frame are then measured as drawn and, where one comes too close to the edge or a box, the
-fit is redone from the symbols themselves. The renderer finds those symbols in the document's
-cache: the check costs no extra layout.
+The first guess comes from the flows' centre lines and the node points. The bands' drafts for
+that frame (their courses smoothed and set in lanes where branches meet, each lane's shift an
+offset on paper; no layout) are then measured and, where one leaves the frame or runs under a box,
+the fit is redone from the drafts. The symbols built for that frame are then measured as drawn
+and, where one comes too close to the edge or a box, the fit is redone from the symbols
+themselves. The renderer finds those symbols in the document's cache: the check costs no extra
+layout unless it fails.
 """
 
 from __future__ import annotations
