@@ -97,9 +97,10 @@ def test_a_branch_makes_room_only_for_its_nearest_larger_branches():
     from geo.branches import MAX_NEIGHBOURS, _nearest_branches
 
     parts = [[LineString([(0, k), (10, k)])] for k in range(12)]
-    chosen = _nearest_branches(parts, 0, list(range(1, 12)))
+    widths = [0.2] * 12  # a band 0.2 wide every 1: none overlaps another
+    chosen = _nearest_branches(parts, 0, list(range(1, 12)), widths, 0.1)
     assert MAX_NEIGHBOURS == 8 and chosen == [1, 2, 3, 4, 5, 6, 7, 8]
-    assert _nearest_branches(parts, 0, [5, 3]) == [5, 3]  # few candidates: all of them, as given
+    assert _nearest_branches(parts, 0, [5, 3], widths, 0.1) == [5, 3]  # few candidates: all of them, as given
 
 
 def test_flow_symbols_are_laid_out_once_per_scale_and_kept_for_a_few_scales(bundled_doc_factory, monkeypatch):
