@@ -34,6 +34,18 @@ import shapely
 from geo.errors import CrossingsError
 from geo.flow_geometry import CIRCLE_AT, ZERO_RING_MM, ArrowStyle, draft_courses
 from geo.projection import transformer
+from geo.reach import (
+    SAMPLE_MM,
+    THIN_LINE_MM,
+    Reach,
+    lane_reach,
+    line_points,
+    locator_reach,
+    no_data_reach,
+    node_reach,
+    place_reach,
+    point_reach,
+)
 from geo.styles import CASING_MM
 from geo.view import MapView
 
@@ -49,12 +61,6 @@ MIN_FRAME_KM = 250.0
 land leg is 4 km) is never blown up to fill the page."""
 CONTENT_MARGIN = 0.08
 """The canvas's full view: what the map draws, with this share of its size around it."""
-THIN_LINE_MM = 0.4
-"""Half the width of a route drawn as a line (dashed 'no figure', the route under a circle)."""
-NODE_OUTLINE_MM = 0.2
-"""An OD node's white outline reaches this far outside its radius."""
-SAMPLE_MM = 1.5
-"""Points along a line or outline are this far apart on paper at most."""
 MAX_REFITS = 2
 MAX_DRAFT_REFITS = 4
 """Refits from the bands' draft courses (cheap: no layout) before the symbols are built and checked."""
@@ -74,31 +80,6 @@ GRID = 49
 its middle is one of them)."""
 
 
-@dataclass(frozen=True)
-class Reach:
-    """Points a frame must show: ``xy`` anchors (N x 2, projected units), ``off_mm`` offsets on paper
-    (N x 2, x right, y down) and ``pad_mm`` (N) the radius around each that must show too."""
-
-    xy: np.ndarray
-    off_mm: np.ndarray
-    pad_mm: np.ndarray
-
-    @staticmethod
-    def points(xy, pad_mm) -> Reach:
-        xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-        return Reach(xy, np.zeros_like(xy), np.broadcast_to(np.asarray(pad_mm, dtype=float), (len(xy),)).copy())
-
-    @staticmethod
-    def joined(reaches: Sequence[Reach]) -> Reach:
-        reaches = [r for r in reaches if len(r)]
-        if not reaches:
-            return Reach.points(np.empty((0, 2)), 0.0)
-        return Reach(np.vstack([r.xy for r in reaches]), np.vstack([r.off_mm for r in reaches]),
-                     np.concatenate([r.pad_mm for r in reaches]))
-
-    def __len__(self) -> int:
-        return len(self.xy)
-
 
 @dataclass(frozen=True)
 class Panel:
@@ -112,14 +93,6 @@ class Panel:
 
 
 # -- what a map draws -------------------------------------------------------------------------------
-def _line_points(geom, step: float) -> np.ndarray:
-    return shapely.get_coordinates(shapely.segmentize(geom, max(step, 1e-9)))
-
-
-PLACE_LABEL_ROOM_MM = 6.0
-"""Beyond a place figure's circle, paper kept inside the frame for its figure (a line of 8.5 pt text
-beside or above it)."""
-
 
 def drawn_reach(doc, view: MapView, draft: bool = False) -> Reach:
     """What the document's selection draws, from the flows' centre lines and the OD nodes: the
@@ -133,12 +106,12 @@ def drawn_reach(doc, view: MapView, draft: bool = False) -> Reach:
     drafts = None
     if doc.is_od:
         flows, radii, _ = doc.od_curves(view)
-        out.append(_node_reach(doc, view, radii))
+        out.append(node_reach(doc, view, radii))
     else:
         flows = doc.projected_flows()
         if draft:
             drafts = draft_courses(flows, view, scale, step, arrow, doc.flow_style.smoothing)
-        out.append(_no_data_reach(doc, step))
+        out.append(no_data_reach(doc, step))
     out += [place_reach(doc), point_reach(doc), locator_reach(doc, view)]
     for n, row in enumerate(flows.itertuples()):
         kind = getattr(row, "symbol", "flow") or "flow"
@@ -146,35 +119,21 @@ def drawn_reach(doc, view: MapView, draft: bool = False) -> Reach:
         if kind in ("circle", "zero"):
             d = ZERO_RING_MM if kind == "zero" else scale.width_mm(row.value)
             line = max(parts, key=lambda g: g.length)
-            out.append(Reach.points(_line_points(line, step), THIN_LINE_MM))
+            out.append(Reach.points(line_points(line, step), THIN_LINE_MM))
             out.append(Reach.points(shapely.get_coordinates(line.interpolate(CIRCLE_AT * line.length)), d / 2 + CASING_MM))
             continue
         w = scale.width_mm(row.value)
         aw = max(w * arrow.width_factor, arrow.min_width_mm + w)
         al = view.mm_to_units(max(aw * arrow.length_factor, arrow.min_length_mm))
         if drafts is not None:
-            out += [_lane_reach(course, laned, al, view, w / 2 + CASING_MM, aw / 2 + CASING_MM)
+            out += [lane_reach(course, laned, al, view, w / 2 + CASING_MM, aw / 2 + CASING_MM)
                     for course, laned in drafts[n]]
             continue
         for part in parts:
-            out.append(Reach.points(_line_points(part, step), w / 2 + CASING_MM))
+            out.append(Reach.points(line_points(part, step), w / 2 + CASING_MM))
             base = part.interpolate(max(part.length - al, 0.0))  # where the arrowhead is widest
             out.append(Reach.points(shapely.get_coordinates(base), aw / 2 + CASING_MM))
     return Reach.joined(out)
-
-
-def _lane_reach(course: np.ndarray, laned: np.ndarray, head_length: float, view: MapView, pad_mm: float,
-                head_pad_mm: float) -> Reach:
-    """A draft band: each vertex anchored on its course, offset on paper to its lane, padded by the
-    band's half width, and the widest point of its arrowhead by the head's."""
-    off = (laned - course) / view.mm_to_units(1.0)
-    off[:, 1] *= -1.0  # paper's y runs down
-    along = np.r_[0.0, np.cumsum(np.hypot(*np.diff(laned, axis=0).T))]
-    base = int(np.searchsorted(along, max(along[-1] - head_length, 0.0)))
-    base = min(base, len(laned) - 1)
-    pads = np.full(len(course), pad_mm)
-    pads[base] = head_pad_mm
-    return Reach(course, off, pads)
 
 
 def symbol_reach(doc, view: MapView) -> Reach:
@@ -203,74 +162,12 @@ def symbol_reach(doc, view: MapView) -> Reach:
     off[:, 1] *= -1.0  # paper's y runs down
     out.append(Reach(anchors, off, np.full(len(pts), CASING_MM)))
     if doc.is_od:
-        out.append(_node_reach(doc, view, doc.od_curves(view)[1]))
+        out.append(node_reach(doc, view, doc.od_curves(view)[1]))
     else:
-        out.append(_no_data_reach(doc, step))
+        out.append(no_data_reach(doc, step))
     out += [place_reach(doc), point_reach(doc), locator_reach(doc, view)]
     return Reach.joined(out)
 
-
-LOCATOR_ROOM_MM = 1.2
-"""Round an inset's locator rectangle: its line, and the gap that keeps it off a furniture box's edge."""
-
-
-def locator_reach(doc, view: MapView) -> Reach:
-    """The rectangles on the map that the page's insets show (geo.insets, as chosen at ``view``'s
-    scale): the frame keeps them clear of the title and legend, as it keeps the flows (the Strait's
-    locator ran under the title box on five of the gallery's maps)."""
-    from geo.insets import area_extent, chosen_areas
-
-    if getattr(doc, "insets", "none") == "none":
-        return Reach.points(np.empty((0, 2)), 0.0)
-    boxes = [area_extent(area, doc.crs) for area in chosen_areas(doc, view, doc.insets)]
-    if not boxes:
-        return Reach.points(np.empty((0, 2)), 0.0)
-    step = view.mm_to_units(SAMPLE_MM)
-    rings = [shapely.box(*box).exterior for box in boxes]
-    return Reach.points(_line_points(np.asarray(rings, dtype=object), step), LOCATOR_ROOM_MM)
-
-
-def place_reach(doc) -> Reach:
-    """The place-figure circles (geo.place_figures) and room beside each for its figure: a map that
-    draws Libya's 787,326 migrants shows Libya, not only the sea routes (the frame fitted the flows and
-    left the circle under the legend)."""
-    from geo.place_figures import place_circles
-
-    circles = place_circles(doc)
-    if not len(circles):
-        return Reach.points(np.empty((0, 2)), 0.0)
-    return Reach.points(circles[["x", "y"]].to_numpy(float), circles["diameter_mm"].to_numpy(float) / 2
-                        + circles["offset_mm"].abs().to_numpy(float) + CASING_MM + PLACE_LABEL_ROOM_MM)
-
-
-def point_reach(doc) -> Reach:
-    """The visible point layers' circles and room beside each for its label (geo.point_symbols): a
-    map with a point layer shows its points, not only the flows (Dirkou lay under the legend)."""
-    from geo.point_symbols import point_reach_mm
-
-    found = [point_reach_mm(doc, layer) for layer in doc.layers if layer.kind == "points" and layer.style.visible]
-    return Reach.joined([Reach.points(xy, pad) for xy, pad in found])
-
-
-def _node_reach(doc, view: MapView, radii: dict[str, float]) -> Reach:
-    from geo.od import node_points
-
-    nodes = node_points(doc.join().flows)
-    if not len(nodes):
-        return Reach.points(np.empty((0, 2)), 0.0)
-    x, y = transformer("EPSG:4326", view.crs).transform(nodes.geometry.x.to_numpy(), nodes.geometry.y.to_numpy())
-    return Reach.points(np.column_stack([x, y]), [radii.get(n, 1.0) + NODE_OUTLINE_MM for n in nodes["name"]])
-
-
-def _no_data_reach(doc, step: float) -> Reach:
-    """The dashed 'no figure' routes: drawn, so framed too."""
-    routes = doc.layer("routes")
-    no_data = doc.join().no_data
-    if routes is None or not len(no_data):
-        return Reach.points(np.empty((0, 2)), 0.0)
-    projected = doc.projected(routes)
-    lines = projected.geometry[projected["route_id"].isin(set(no_data))].to_numpy()
-    return Reach.points(_line_points(lines, step) if len(lines) else np.empty((0, 2)), THIN_LINE_MM)
 
 
 def first_view(doc, frame_px: tuple[float, float, float, float], dpi: float) -> MapView | None:
@@ -330,7 +227,7 @@ def fit_extent(doc, panels: Sequence[Panel], dpi: float, select: Callable[[objec
         return None
     u_min = MIN_FRAME_KM * units_per_km(doc.crs, Reach.joined([r for r, _ in parts]).xy) / min(w, h)
     solution = solve(parts, (w, h), k, margin_mm=margin_mm, gap_mm=gap_mm, min_units_per_px=u_min)
-    for _ in range(MAX_DRAFT_REFITS if not doc.is_od else 0):
+    for _ in range(MAX_DRAFT_REFITS if _branches_meet(doc) else 0):
         # the drafts' lanes, refitted until they clear: the symbols are then built once, for a frame
         # that holds them (a frame fitted to the centre lines alone failed its check wherever many
         # branches meet, and each check was a whole layout)
@@ -368,6 +265,14 @@ def fit_extent(doc, panels: Sequence[Panel], dpi: float, select: Callable[[objec
         if solution[2] > UNCHECKED_GROWTH * checked:
             break
     return _extent(solution, w, h)
+
+
+def _branches_meet(doc) -> bool:
+    """Whether any two flows of the selection are branches of one route (group), and so may be set
+    in lanes: the only thing a draft adds to the centre lines (OD flows are each their own)."""
+    if doc.is_od:
+        return False
+    return bool(doc.projected_flows()["group"].duplicated().any())
 
 
 def _extent(solution: tuple[float, float, float], w: float, h: float) -> tuple[float, float, float, float]:

@@ -348,7 +348,7 @@ def test_the_inset_keeps_room_for_a_name_in_the_maps_language(qapp, bundled_doc_
 @pytest.mark.parametrize("period, metric", [("2023", "arrivals"), ("2023", "interceptions"), ("2024", "interceptions")])
 def test_the_locator_stands_clear_of_the_title_box(bundled_doc_factory, period, metric):
     """The gallery review found the Strait's locator under the title box on five maps: the frame now keeps
-    the insets' areas clear of the furniture as it keeps the flows (geo.extent_fit.locator_reach)."""
+    the insets' areas clear of the furniture as it keeps the flows (geo.reach.locator_reach)."""
     from geo.map_words import WORDS
 
     doc = bundled_doc_factory()
