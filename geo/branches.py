@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 import shapely
 from shapely.geometry import LineString
-from shapely.ops import substring
 
 from geo.keep_clear import MEASURE_REACH, Obstacle, keep_all_clear
+from geo.line_cut import line_part
 
 
 def separate_parallel_branches(parts_of: list[list[LineString]], rows: list, widths: list[float],
@@ -127,7 +127,7 @@ def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndar
     for i in idx:
         for p in parts_of[i]:
             if p.length > 2 * protects[i]:
-                middles.append(substring(p, protects[i], p.length - protects[i]))
+                middles.append(line_part(p, protects[i], p.length - protects[i]))
                 middle_of.append(i)
                 # a vertex is measured out to MEASURE_REACH times its clearance from the other band's edge
                 reach.append(MEASURE_REACH * (widths[i] / 2 + gap) + widest / 2 + drift + 2 * tolerance)

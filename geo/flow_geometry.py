@@ -19,6 +19,7 @@ from shapely.ops import substring
 from geo.branches import offset_parallel_branches, separate_parallel_branches
 from geo.figure_values import format_value
 from geo.keep_clear import Obstacle, keep_all_clear
+from geo.line_cut import line_head, line_tail
 from geo.view import MapView
 
 
@@ -125,23 +126,6 @@ class ArrowStyle:
     min_length_mm: float = 2.4
     end_gap_mm: float = 1.2
     """The tip stops this short of the destination, so a small island or town stays visible."""
-
-
-def line_head(line: LineString, length: float) -> LineString:
-    """The first ``length`` of ``line``: what ``shapely.ops.substring(line, 0, length)`` gives for a
-    length inside the line, in numpy (substring walks the vertices in Python: 10,000 cuts of a
-    5,000-route map took 4.7 s)."""
-    c = shapely.get_coordinates(line)
-    along = np.r_[0.0, np.cumsum(np.hypot(*np.diff(c, axis=0).T))]
-    if not 0 < length < along[-1]:
-        return substring(line, 0.0, length)
-    k = int(np.searchsorted(along, length, side="right"))  # along[k - 1] <= length < along[k]
-    t = (length - along[k - 1]) / (along[k] - along[k - 1])
-    end = c[k - 1] + t * (c[k] - c[k - 1])
-    inner = c[1:k][along[1:k] > 0]
-    if len(inner) and along[k - 1] == length:
-        inner = inner[:-1]  # the cut falls on a vertex: it is the end
-    return LineString(np.vstack([c[:1], inner, end]))
 
 
 def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> Polygon:
@@ -413,7 +397,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
             course = line_head(smooth, smooth.length - gap)
             # the place an overland band leaves stays visible too (one lengthened backwards starts at no place)
             if mode in OVERLAND and smooth is drawn:
-                course = substring(course, gap, course.length)
+                course = line_tail(course, gap)
             courses.append(course)
     first = np.r_[0, np.cumsum([len(p) for p in parts_of])]  # each flow's parts in ``courses``
     if sea and land is not None:  # a sea band starts where its whole width is at sea, off its port
@@ -423,7 +407,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         for (i, k, _, _), s0 in zip(sea, starts, strict=True):
             if s0 > 0:
                 line = courses[first[i] + k]
-                courses[first[i] + k] = _square_start(substring(line, s0, line.length), view.mm_to_units(sizes[i][0]) / 3)
+                courses[first[i] + k] = _square_start(line_tail(line, s0), view.mm_to_units(sizes[i][0]) / 3)
     for i in range(len(parts_of)):  # a band wider than half its course is drawn straight: a bend folds it
         for k in range(first[i], first[i + 1]):
             if courses[k].length < STRAIGHT_BELOW_WIDTHS * view.mm_to_units(sizes[i][0]):
