@@ -160,7 +160,8 @@ def _nearest_branches(parts_of: list[list[LineString]], i: int, candidates: list
     return [candidates[k] for k in np.argsort(distance, kind="stable")[:MAX_NEIGHBOURS]]
 
 
-def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: list[float]) -> list[LineString]:
+def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: list[float],
+                             max_bundle: float = np.inf) -> list[LineString]:
     """Set converging (or diverging) branches of one group side by side near their shared end.
 
     Branches whose ends lie closer than their combined ``spans`` (the arrowhead widths, in map
@@ -190,17 +191,31 @@ def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: 
                     heads[m], head_spans[m] = ends[n], spans[i]
                     clusters.append([i])
             for c in clusters:
-                if len(c) > MAX_LANES:  # the widest in lanes; the rest arrive on their own course, over them
-                    c = sorted(sorted(c, key=lambda i: -spans[i])[:MAX_LANES])
+                if len(c) > 1:
+                    c = _in_lanes(c, spans, max_bundle)
                 if len(c) > 1:
                     _shift_cluster(out, c, spans, at_end)
     return out
+
+
+def _in_lanes(cluster: list[int], spans: list[float], max_bundle: float) -> list[int]:
+    """The branches of a cluster that take lanes: the widest, at most MAX_LANES and no wider together
+    than ``max_bundle``; the rest arrive on their own courses, over the lanes."""
+    taken, total = [], 0.0
+    for i in sorted(cluster, key=lambda i: -spans[i]):
+        if len(taken) == MAX_LANES or total + spans[i] > max_bundle:
+            break
+        taken.append(i)
+        total += spans[i]
+    return sorted(taken)
 
 
 # Branches of one group set side by side at a shared end, at most. Bundled and real routes meet in
 # twos and threes; 500 synthetic routes in six groups met eighty at a place, and their lanes, an
 # arrowhead's width each, ran for 300 mm across the page (from Tunisia to Jordan), and widened as the
 # frame was fitted to them, since at a smaller scale more ends fall within a lane of each other.
+# They are also at most ``max_bundle`` wide together (geo.flow_geometry.MAX_LANE_BUNDLE_MM): eight of
+# the widest heads were 108 mm, arrows ending 300 km from their place on a regional map.
 MAX_LANES = 8
 
 

@@ -287,6 +287,8 @@ ZERO_RING_MM = 2.4
 
 LANE_GAP_MM = 0.4
 """Paper between the arrowheads of branches set side by side at their shared end."""
+MAX_LANE_BUNDLE_MM = 30.0
+"""Lanes at a shared end are at most this wide together: two of the widest bands' heads (27 mm) fit."""
 
 
 def _smoothed(parts, mode: str, half_width: float, smoothing: int) -> list[LineString]:
@@ -297,11 +299,11 @@ def _smoothed(parts, mode: str, half_width: float, smoothing: int) -> list[LineS
     return [smooth_line(shapely.simplify(part, half_width), smoothing) for part in parts]
 
 
-def _set_in_lanes(parts_of: list[list[LineString]], groups: list, spans: list[float]) -> None:
+def _set_in_lanes(parts_of: list[list[LineString]], groups: list, spans: list[float], max_bundle: float) -> None:
     """Converging branches (single-part flows) of one group set side by side near their shared end, in place."""
     single = [i for i, p in enumerate(parts_of) if len(p) == 1]
     moved = offset_parallel_branches([parts_of[i][0] for i in single], [groups[i] for i in single],
-                                     [spans[i] for i in single])
+                                     [spans[i] for i in single], max_bundle)
     for i, line in zip(single, moved, strict=True):
         parts_of[i] = [line]
 
@@ -332,7 +334,7 @@ def draft_courses(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, ste
         spans.append(view.mm_to_units(aw_mm + LANE_GAP_MM))
         bands.append(n)
     courses = [list(p) for p in parts_of]
-    _set_in_lanes(parts_of, groups, spans)
+    _set_in_lanes(parts_of, groups, spans, view.mm_to_units(MAX_LANE_BUNDLE_MM))
     for n, course, laned in zip(bands, courses, parts_of, strict=True):
         out[n] = [(shapely.get_coordinates(a), shapely.get_coordinates(b)) for a, b in zip(course, laned, strict=True)]
     return out
@@ -384,7 +386,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                               [0.0] * len(overland))
         for (i, k), line in zip(overland, kept, strict=True):
             parts_of[i][k] = line
-    _set_in_lanes(parts_of, [row.group for row in rows], [view.mm_to_units(sz[1] + LANE_GAP_MM) for sz in sizes])
+    _set_in_lanes(parts_of, [row.group for row in rows], [view.mm_to_units(sz[1] + LANE_GAP_MM) for sz in sizes],
+                  view.mm_to_units(MAX_LANE_BUNDLE_MM))
     separate_parallel_branches(parts_of, rows, [view.mm_to_units(sz[0]) for sz in sizes],
                                [view.mm_to_units(sz[1] + 1.0) for sz in sizes], view.mm_to_units(0.5))
     # every band's course to its arrow's tip (labels keep all its vertices), then the course and the

@@ -51,3 +51,20 @@ def test_a_branch_crowded_by_more_larger_ones_than_there_is_room_for_keeps_its_c
             assert parts[-1][0].hausdorff_distance(drawn) < 1e-9
         else:
             assert middle.distance(parts[0][0]) >= widths + gap * 0.95
+
+
+def test_lanes_at_one_place_are_no_wider_together_than_the_bundle_allows():
+    """Six wide branches reach one place and the lanes may be 200 wide: the widest that fit take
+    them (three of 60, 65 and 70) and the others keep their ends. Eight heads of the widest bands
+    side by side were 108 mm, arrows ending 300 km from their place."""
+    n = 6
+    angles = np.linspace(-0.6, 0.6, n)
+    lines = [LineString([(-3000 * np.cos(a), -3000 * np.sin(a)), (0.0, 0.0)]) for a in angles]
+    spans = [50.0, 55.0, 60.0, 65.0, 70.0, 45.0]
+    out = offset_parallel_branches(lines, ["CMR"] * n, spans, max_bundle=200.0)
+    kept = [k for k in range(n) if out[k].coords[-1] == lines[k].coords[-1]]
+    assert set(kept) >= {0, 1, 5}  # the narrowest keep their ends
+    laned = [2, 3, 4]
+    ends = np.array([out[k].coords[-1] for k in laned])
+    assert np.ptp(ends, axis=0).max() <= 200.0
+    assert min(np.hypot(*(ends[a] - ends[b])) for a in range(3) for b in range(a + 1, 3)) >= 60.0 * 0.99

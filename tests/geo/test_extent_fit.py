@@ -204,16 +204,16 @@ def test_a_refit_that_shrinks_the_scale_much_is_drawn_without_another_check(monk
 
 @pytest.mark.parametrize("drafts", [True, False])
 def test_where_many_branches_meet_the_symbols_are_built_once_and_fit_the_frame(tmp_path, monkeypatch, drafts):
-    """Sixty branches of one route (the benchmark's synthetic sea routes) meet in lanes of
-    arrowheads, each lane a head's width of paper. A frame fitted to the centre lines failed its
-    check, and each check was a whole layout; fitted first to the drafts' lanes (offsets on paper),
-    the symbols are built once, for a frame that holds them with the margin."""
+    """200 routes in six groups (the benchmark's synthetic sea routes) meet in lanes of arrowheads,
+    each lane a head's width of paper. A frame fitted to the centre lines failed its check (a lane
+    under the legend), and each check was a whole layout; fitted first to the drafts' lanes (offsets
+    on paper), the symbols are built once, for a frame that holds them with the margin."""
     import geo.document as gd
     import geo.extent_fit as ef
     from bench.many_routes import write_routes
-    from gui.layout import PageLayout
+    from gui.layout import furniture_boxes, page_layout
 
-    routes, flows = write_routes(tmp_path, 60, 1)
+    routes, flows = write_routes(tmp_path, 200, 6)
     builds = []
     real = gd.build_flow_symbols
     monkeypatch.setattr(gd, "build_flow_symbols", lambda *a, **k: builds.append(1) or real(*a, **k))
@@ -221,8 +221,9 @@ def test_where_many_branches_meet_the_symbols_are_built_once_and_fit_the_frame(t
         monkeypatch.setattr(ef, "MAX_DRAFT_REFITS", 0)
     doc = MapDocument.from_files(routes=routes, flows=flows)
     page = Page("A4", "landscape", 150)
-    frame = PageLayout().frame_px(page)
-    extent = fit_extent(doc, [Panel(frame)], page.dpi)
+    layout = page_layout(doc, page, None)
+    frame, boxes = layout.frame_px(page), furniture_boxes(doc, page, layout)
+    extent = fit_extent(doc, [Panel(frame, boxes)], page.dpi)
     view = MapView(doc.crs, extent, frame, page.dpi)
     symbols = doc.flow_symbols(view)
     assert len(builds) == (1 if drafts else 2)
