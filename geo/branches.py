@@ -101,10 +101,6 @@ BRANCHES_PER_CALL = 64
 MAX_NEIGHBOURS = 8
 # Which branches are near is asked of their courses simplified to this share of the gap.
 NEIGHBOUR_TOLERANCE = 0.5
-# A branch that more than MAX_NEIGHBOURS larger branches of its route overlap at its middle is in a
-# corridor with no room to make: it keeps its course, drawn over theirs. Pushed among them, it only
-# traded places with them for all its rounds, and dragged them into a braid (500 synthetic routes in
-# six groups, up to 56 larger branches within reach of one; every bundled branch has at most two).
 
 
 def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndarray, widths: list[float],
@@ -144,9 +140,13 @@ def _larger_near(parts_of: list[list[LineString]], idx: list[int], rank: np.ndar
 
 def _nearest_branches(parts_of: list[list[LineString]], i: int, candidates: list[int], widths: list[float],
                       gap: float) -> list[int]:
-    """The ``MAX_NEIGHBOURS`` of ``candidates`` nearest branch ``i``'s middle; none when more than
-    that many overlap it there (a crowded corridor: see MAX_NEIGHBOURS). Distances to the candidates'
-    courses less their idle vertices (as ``_larger_near``)."""
+    """The ``MAX_NEIGHBOURS`` of ``candidates`` nearest branch ``i``'s middle (distances to their
+    courses less their idle vertices, as ``_larger_near``).
+
+    None when more than that many overlap it there: in a corridor with no room to make, a branch
+    keeps its course, drawn over theirs. Pushed among them, it only traded places with them for all
+    its rounds, and dragged them into a braid (500 synthetic routes in six groups, up to 56 larger
+    branches within reach of one; every bundled branch has at most two)."""
     if len(candidates) <= MAX_NEIGHBOURS:
         return candidates
     middles = [shapely.line_interpolate_point(part, 0.5, normalized=True) for part in parts_of[i]]
@@ -191,10 +191,9 @@ def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: 
                     heads[m], head_spans[m] = ends[n], spans[i]
                     clusters.append([i])
             for c in clusters:
-                if len(c) > 1:
-                    c = _in_lanes(c, spans, max_bundle)
-                if len(c) > 1:
-                    _shift_cluster(out, c, spans, at_end)
+                lanes = _in_lanes(c, spans, max_bundle)
+                if len(lanes) > 1:
+                    _shift_cluster(out, lanes, spans, at_end)
     return out
 
 

@@ -123,8 +123,7 @@ def drawn_reach(doc, view: MapView, draft: bool = False) -> Reach:
             out.append(Reach.points(shapely.get_coordinates(line.interpolate(CIRCLE_AT * line.length)), d / 2 + CASING_MM))
             continue
         w = scale.width_mm(row.value)
-        aw = max(w * arrow.width_factor, arrow.min_width_mm + w)
-        al = view.mm_to_units(max(aw * arrow.length_factor, arrow.min_length_mm))
+        aw, al = arrow.head_width_mm(w), view.mm_to_units(arrow.head_length_mm(w))
         if drafts is not None:
             out += [lane_reach(course, laned, al, view, w / 2 + CASING_MM, aw / 2 + CASING_MM)
                     for course, laned in drafts[n]]
@@ -227,43 +226,41 @@ def fit_extent(doc, panels: Sequence[Panel], dpi: float, select: Callable[[objec
         return None
     u_min = MIN_FRAME_KM * units_per_km(doc.crs, Reach.joined([r for r, _ in parts]).xy) / min(w, h)
     solution = solve(parts, (w, h), k, margin_mm=margin_mm, gap_mm=gap_mm, min_units_per_px=u_min)
-    for _ in range(MAX_DRAFT_REFITS if _branches_meet(doc) else 0):
-        # the drafts' lanes, refitted until they clear: the symbols are then built once, for a frame
-        # that holds them (a frame fitted to the centre lines alone failed its check wherever many
-        # branches meet, and each check was a whole layout)
-        parts, clear = [], True
-        for panel, rects in zip(panels, boxes, strict=True):
-            select(panel.key)
-            view = first_view(doc, panel.frame_px, dpi)
-            if view is None:
-                continue
-            reach = drawn_reach(doc, MapView(doc.crs, _extent(solution, w, h), panel.frame_px, dpi), draft=True)
-            parts.append((reach, rects))
-            # a draft is a few millimetres off the built symbols: refitted only where it would leave the
-            # frame or run under a box, not for the margin (the built symbols are checked for that)
-            clear = clear and clears(reach, solution, (w, h), k, rects, 0.0, 0.0)
-        if clear:
-            break
-        drafted = solution[2]
-        solution = solve(parts, (w, h), k, margin_mm=margin_mm, gap_mm=gap_mm, min_units_per_px=u_min)
-        if solution[2] > UNCHECKED_GROWTH * drafted:  # as a refit from built symbols: drawn unchecked
-            return _extent(solution, w, h)
-    for _ in range(MAX_REFITS):
-        extent = _extent(solution, w, h)
+
+    def measured(solution, reach_of, margin: float, gap: float):
+        """Each panel's reach in the frame of ``solution`` and whether all clear ``margin`` and ``gap``."""
         parts, clear = [], True
         for panel, rects in zip(panels, boxes, strict=True):
             select(panel.key)
             if first_view(doc, panel.frame_px, dpi) is None:
                 continue
-            reach = symbol_reach(doc, MapView(doc.crs, extent, panel.frame_px, dpi))
+            reach = reach_of(MapView(doc.crs, _extent(solution, w, h), panel.frame_px, dpi))
             parts.append((reach, rects))
-            clear = clear and clears(reach, solution, (w, h), k, rects, margin_mm * CHECK_SHARE, gap_mm * CHECK_SHARE)
-        if clear:
-            return extent
-        checked = solution[2]
-        solution = solve(parts, (w, h), k, margin_mm=margin_mm, gap_mm=gap_mm, min_units_per_px=u_min)
-        if solution[2] > UNCHECKED_GROWTH * checked:
-            break
+            clear = clear and clears(reach, solution, (w, h), k, rects, margin, gap)
+        return parts, clear
+
+    def refitted(solution, reach_of, rounds: int, margin: float, gap: float):
+        """Measured and refitted until it clears, at most ``rounds`` times: the solution, and whether
+        to draw it unchecked (a refit that shrank the scale by over UNCHECKED_GROWTH)."""
+        for _ in range(rounds):
+            parts, clear = measured(solution, reach_of, margin, gap)
+            if clear:
+                return solution, False
+            last = solution[2]
+            solution = solve(parts, (w, h), k, margin_mm=margin_mm, gap_mm=gap_mm, min_units_per_px=u_min)
+            if solution[2] > UNCHECKED_GROWTH * last:
+                return solution, True
+        return solution, False
+
+    # the drafts' lanes, refitted until they clear: the symbols are then built once, for a frame that
+    # holds them (a frame fitted to the centre lines alone failed its check wherever many branches
+    # meet, and each check was a whole layout). A draft is a few millimetres off the built symbols:
+    # refitted only where it would leave the frame or run under a box, not for the margin.
+    solution, unchecked = refitted(solution, lambda view: drawn_reach(doc, view, draft=True),
+                                   MAX_DRAFT_REFITS if _branches_meet(doc) else 0, 0.0, 0.0)
+    if not unchecked:
+        solution, _ = refitted(solution, lambda view: symbol_reach(doc, view), MAX_REFITS,
+                               margin_mm * CHECK_SHARE, gap_mm * CHECK_SHARE)
     return _extent(solution, w, h)
 
 

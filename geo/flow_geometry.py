@@ -127,6 +127,14 @@ class ArrowStyle:
     end_gap_mm: float = 1.2
     """The tip stops this short of the destination, so a small island or town stays visible."""
 
+    def head_width_mm(self, width_mm: float) -> float:
+        """The head's width across its base, for a band ``width_mm`` wide."""
+        return max(width_mm * self.width_factor, self.min_width_mm + width_mm)
+
+    def head_length_mm(self, width_mm: float) -> float:
+        """The head's length from base to tip, for a band ``width_mm`` wide."""
+        return max(self.head_width_mm(width_mm) * self.length_factor, self.min_length_mm)
+
 
 def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> Polygon:
     """The band (flat start, round joins) plus arrowhead of one line, in the line's units."""
@@ -327,7 +335,7 @@ def draft_courses(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, ste
             continue
         parts = row.geometry.geoms if isinstance(row.geometry, MultiLineString) else [row.geometry]
         w_mm = scale.width_mm(row.value)
-        aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
+        aw_mm = arrow.head_width_mm(w_mm)
         smoothed = _smoothed(parts, getattr(row, "mode", "sea"), view.mm_to_units(w_mm / 2), smoothing)
         parts_of.append(list(shapely.segmentize(np.asarray(smoothed, dtype=object), step)))
         groups.append(row.group)
@@ -362,8 +370,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
             rounds.append((row, [smooth_line(p, smoothing) for p in parts], d_mm))
             continue
         w_mm = scale.width_mm(row.value)
-        aw_mm = max(w_mm * arrow.width_factor, arrow.min_width_mm + w_mm)
-        al_mm = max(aw_mm * arrow.length_factor, arrow.min_length_mm)
+        aw_mm, al_mm = arrow.head_width_mm(w_mm), arrow.head_length_mm(w_mm)
         mode = getattr(row, "mode", "sea")
         smoothed = _smoothed(parts, mode, view.mm_to_units(w_mm / 2), smoothing)
         if mode == "sea":  # free to leave the coast at once; the arrow reaches the shore
