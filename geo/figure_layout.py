@@ -10,11 +10,13 @@ cost near another route's end, where a figure would read as that route's (``soft
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache, partial
 
 import numpy as np
 import shapely
 
+from geo.foreign_land import CountryLand
 from geo.labels import LabelRequest, PlacedLabel, place_labels
 from geo.map_marks import FigureLabel, labelled_symbols, total_key
 from geo.routes import total_anchor
@@ -79,6 +81,7 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
     projected = doc.projected(routes)
     parents = dict(zip(projected["route_id"], projected["parent"].fillna(""), strict=True))
     tips = {r.route_id: _tip(r.centreline) for r in symbols.itertuples()}
+    land = CountryLand(doc, view)
     out = []
     for t in join.totals:
         key = total_key(t.route_id)
@@ -91,10 +94,17 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         anchors = leader_ends(cands, anchors, [g for g, k in zip(drawn.shapes, drawn.keys, strict=True) if k in branches])
         # after every figure: a total has rings around each of its branches' tips to choose from,
         # a branch's figure only the sides of its own symbol (Melilla's '116' was pushed off its arrow)
+        home = land.home(branch_tips if len(branch_tips) else arrival[None])
+        costs = (partial(drawn.ambiguity_cost, cands, (w, h), branches, VALUE_MARGIN_MM * mm),
+                 partial(land.foreign_cost, cands, (w, h), home))
         out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
-                                extra_cost=partial(drawn.ambiguity_cost, cands, (w, h), branches,
-                                                   VALUE_MARGIN_MM * mm)))
+                                extra_cost=partial(_summed, costs), home=land.union(home)))
     return out
+
+
+def _summed(costs, which: np.ndarray) -> np.ndarray:
+    """The sum of extra costs of the candidates ``which``."""
+    return sum(cost(which) for cost in costs)
 
 
 CIRCLE_ROOM_MM = 3.0
@@ -104,16 +114,21 @@ figure could be tied to it from, and that figure was lost."""
 
 
 def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list, crossable: tuple = (),
-                  leader_blockers: tuple = ()) -> tuple[list[PlacedLabel], list[str]]:
+                  leader_blockers: tuple = (), islands: tuple = ()) -> tuple[list[PlacedLabel], list[str]]:
     """Place the figures inside the view's frame: never on ``hard`` (flows, nodes, furniture, labels
-    placed before), at a cost on ``soft`` and round every route's end; a leader may cross ``crossable``."""
+    placed before) nor on small ``islands`` but their own country's (a total's), at a cost on ``soft``
+    and round every route's end; a leader may cross ``crossable``."""
     mm = view.px_per_mm
+    if len(islands):
+        inside = shapely.points(shapely.get_coordinates(shapely.point_on_surface(np.asarray(islands, dtype=object))))
+        requests = [r if r.home is None else replace(r, passable=tuple(np.asarray(islands, dtype=object)[shapely.within(inside, r.home)]))
+                    for r in requests]
     ends = doc.route_ends()
     ends = view.to_px(ends) if len(ends) else ends
     # a route's end and its town name (one GEOS call for the thousands of ends of a big map)
     towns = list(shapely.buffer(shapely.points(ends), TOWN_MM * mm, quad_segs=16)) if len(ends) else []
     return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
-                        hard=hard, leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable,
+                        hard=[*hard, *islands], leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable,
                         leader_blockers=leader_blockers)
 
 

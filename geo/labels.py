@@ -43,6 +43,11 @@ class LabelRequest:
     """Cost added to the candidates (by index) left after every test: asked only of those, as it may be
     dear (a figure's distance to every symbol near it) and a crowded map rules most candidates out.
     An infinite cost rules a candidate out (a circle's figure nearer another circle than its own)."""
+    home: object = None
+    """The land (pixels) a label belongs on, where it may cover the small islands (``passable``)."""
+    passable: tuple = ()
+    """Hard obstacles this label may cover all the same (by identity): a total naming its country may
+    lie over that country's small islands, which would read as a figure's of theirs."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
         idx = np.flatnonzero(ok)
         rects = shapely.box(x0[idx], y0[idx], x1[idx], y1[idx])
         if hard_tree is not None and len(idx):
-            keep = ~_meets_any(hard_tree, hard, rects)
+            keep = ~_meets_any(hard_tree, hard, rects, {id(g) for g in req.passable})
             idx, rects = idx[keep], rects[keep]
         leaders = np.full((len(idx), 4), np.nan)
         if req.anchors is not None and len(idx):
@@ -244,8 +249,9 @@ def _segments_meet_boxes(segs: np.ndarray, boxes: np.ndarray) -> np.ndarray:
     return meets & (t0 <= t1)
 
 
-def _meets_any(tree: STRtree, geoms: np.ndarray, rects: np.ndarray) -> np.ndarray:
-    """Which of ``rects`` intersect at least one of ``geoms`` (indexed by ``tree``).
+def _meets_any(tree: STRtree, geoms: np.ndarray, rects: np.ndarray, passable: set = frozenset()) -> np.ndarray:
+    """Which of ``rects`` intersect at least one of ``geoms`` (indexed by ``tree``) but those ``passable``
+    (their ids).
 
     Where thousands of flow bands overlap, a candidate's box meets the boxes of a thousand bands and
     really crosses hundreds: testing every pair took seconds at 5,000 flows, for a yes that the first
@@ -253,6 +259,9 @@ def _meets_any(tree: STRtree, geoms: np.ndarray, rects: np.ndarray) -> np.ndarra
     meets nothing still tests them all, so the answer is the exhaustive one.
     """
     a, b = tree.query(rects)
+    if passable:
+        kept = np.fromiter((id(g) not in passable for g in geoms[b]), bool, len(b))
+        a, b = a[kept], b[kept]
     hit = np.zeros(len(rects), bool)
     if not len(a):
         return hit

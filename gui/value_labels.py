@@ -44,7 +44,7 @@ class ValueLabelsMixin:
         discs = getattr(self, "_circle_discs", None) or []
         rooms = tuple(shapely.buffer(discs, CIRCLE_ROOM_MM * mm)) if discs else ()
         def place(todo: list, blockers: tuple = rooms) -> tuple:  # among everything placed so far
-            return place_figures(doc, view, todo, [*hard, *(islands or [])], soft or [], crossable, leader_blockers=blockers)
+            return place_figures(doc, view, todo, hard, soft or [], crossable, leader_blockers=blockers, islands=tuple(islands or ()))
 
         def place_numbers(todo: list) -> tuple:  # after the circles' labels: their rooms are no longer kept
             return place(todo, ())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from page_geography import foreign_shares, lonlat_to_px
 from painted import paint, pixels
 
 from geo import paths
@@ -49,6 +50,39 @@ def test_every_headline_figure_is_printed_once_and_none_is_dropped(overview):
     for figure in HEADLINES:
         found = re.findall(rf"(?<![\d.])(?<!\d,){re.escape(figure)}(?!\d|,\d)", text)
         assert len(found) == 1, (figure, len(found))
+
+
+def test_every_total_stands_on_the_sea_or_in_its_own_country(overview):
+    """On the A3 overview Italy's 65,474 stood over Tunisia, beside the arrow from Sfax: read as Tunisia's.
+    Each total, on the map or in its inset, stands on the sea or in the country it counts arrivals in."""
+    doc, _page, px, view, report = overview
+    assert totals_abroad(doc, px, view, report) == {}
+    assert drawn_totals(report) == {"total:CMR", "total:WMR", "total:WMR-LAND"}
+
+
+def test_a_french_total_too_long_for_its_inset_stands_on_the_sea_not_in_portugal(qapp):
+    """On A4 in French Spain's total, four lines too wide for the Strait inset, is set on the map: it stood
+    over Portugal, read as Portugal's."""
+    doc = load_project(OVERVIEW)
+    doc.label_language = "fr"
+    image, view, report = paint(doc, Page("A4", "landscape", 100.0))
+    assert totals_abroad(doc, pixels(image), view, report) == {}
+    assert "total:WMR" in {m.key for m in report.marks if m.kind == "total"}  # on the map, not in the inset
+    assert drawn_totals(report) >= {"total:WMR", "total:WMR-LAND"}
+
+
+def totals_abroad(doc, px, view, report) -> dict[str, float]:
+    """The totals (on the map or in an inset) standing on another country than their own, by share."""
+    countries = doc.layer("boundaries").data
+    out = foreign_shares(report, countries, lonlat_to_px(view), px)
+    for inset, inner in report.insets:
+        out.update(foreign_shares(inner, countries, lonlat_to_px(inset.view), px))
+    return out
+
+
+def drawn_totals(report) -> set[str]:
+    """The totals set as text on the map or in an inset (not numbered for want of room)."""
+    return {m.key for r in [report, *(inner for _i, inner in report.insets)] for m in r.marks if m.kind == "total"}
 
 
 def test_the_expulsion_corridor_is_drawn_in_its_colour_beside_the_arrivals(overview):

@@ -1,0 +1,65 @@
+"""Whose land a figure stands on: a total written over another country reads as that country's.
+
+A reader takes a figure on a country's land for a figure about that country. Italy's 65,474 arrivals set
+over Tunisia, beside the arrow from Sfax, read as Tunisia's; Spain's 16,903 over Portugal as Portugal's.
+A total (the arrivals in a country, drawn through its routes' branches) may stand on the sea or on the
+country its branches arrive in, and anywhere else only at a cost. The country a branch arrives in is the
+one nearest its arrowhead's tip: every bundled route ends within 11 km of its destination's coast and at
+least 135 km from any other country's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+
+FOREIGN_LAND_COST = 20.0
+"""Cost of a total's box standing wholly on another country's land (geo.value_layout.AMBIGUOUS_COST: a
+reading as wrong as a figure nearer another route); a box partly on it costs its share, doubled, up to this."""
+SIMPLIFY_PX = 2.0
+"""Countries are compared with boxes at this detail: a label's box is tens of pixels wide."""
+
+
+class CountryLand:
+    """The boundaries layer's countries within a view's frame, in page pixels."""
+
+    def __init__(self, doc, view):
+        layer = doc.layer("boundaries")
+        self.shapes = np.empty(0, dtype=object)
+        if layer is None:
+            return
+        simple = doc.simplified(layer, view.units_per_px * SIMPLIFY_PX).to_numpy()
+        frame = shapely.box(*view.extent)
+        near = shapely.intersects(simple, frame)
+        shapes = shapely.transform(shapely.clip_by_rect(simple[near], *view.extent), view.to_px)
+        self.shapes = shapes[~shapely.is_empty(shapes)]
+        self.tree = shapely.STRtree(self.shapes)
+
+    def home(self, points_px: np.ndarray) -> set[int]:
+        """The countries nearest ``points_px`` (N x 2): where branches ending there arrive."""
+        if not len(self.shapes) or not len(points_px):
+            return set()
+        return {int(i) for i in self.tree.query_nearest(shapely.points(np.asarray(points_px, float)))[1]}
+
+    def union(self, countries: set[int]):
+        """The land of ``countries`` as one geometry (pixels), or None."""
+        return shapely.union_all(self.shapes[sorted(countries)]) if countries else None
+
+    def foreign_cost(self, cands: list, size: tuple[float, float], home: set[int],
+                     which: np.ndarray | None = None) -> np.ndarray:
+        """For each candidate centre of ``cands`` (of ``which``, or all) with a box of ``size``: the cost of
+        the share of its box on a country not in ``home``."""
+        c = np.asarray(cands, float).reshape(-1, 3)[:, :2]
+        c = c if which is None else c[np.asarray(which, int)]
+        cost = np.zeros(len(c))
+        if not len(self.shapes) or not len(c):
+            return cost
+        w, h = size
+        rects = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
+        a, b = self.tree.query(rects, predicate="intersects")
+        foreign = ~np.isin(b, list(home))
+        a, b = a[foreign], b[foreign]
+        if len(a):
+            share = shapely.area(shapely.intersection(rects[a], self.shapes[b])) / max(w * h, 1e-9)
+            np.add.at(cost, a, share)
+        return FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * cost)
