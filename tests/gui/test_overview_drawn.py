@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import shapely
 from page_geography import foreign_shares, lonlat_to_px
 from painted import paint, pixels
 
@@ -17,6 +18,8 @@ from geo import paths
 from geo.page import Page
 from geo.project import load_project, save_project
 
+NAME_ON_CIRCLE = 0.25
+"""A name's box (its halo's margin too) may cover this share of a circle, no more."""
 OVERVIEW = paths.data_path() / "projects" / "q4_2024_overview.crossings.json"
 
 HEADLINES = ("46,524", "16,109", "65,474", "16,166", "16,903", "5,128", "41,484", "11,341", "19,238", "3,438",
@@ -60,15 +63,38 @@ def test_every_total_stands_on_the_sea_or_in_its_own_country(overview):
     assert drawn_totals(report) == {"total:CMR", "total:WMR", "total:WMR-LAND"}
 
 
-def test_a_french_total_too_long_for_its_inset_stands_on_the_sea_not_in_portugal(qapp):
-    """On A4 in French Spain's total, four lines too wide for the Strait inset, is set on the map: it stood
-    over Portugal, read as Portugal's."""
+@pytest.fixture(scope="module")
+def french_a4(qapp):
     doc = load_project(OVERVIEW)
     doc.label_language = "fr"
     image, view, report = paint(doc, Page("A4", "landscape", 100.0))
-    assert totals_abroad(doc, pixels(image), view, report) == {}
+    return doc, pixels(image), view, report
+
+
+def test_a_french_total_too_long_for_its_inset_stands_on_the_sea_not_in_portugal(french_a4):
+    """On A4 in French Spain's total, four lines too wide for the Strait inset, is set on the map: it stood
+    over Portugal, read as Portugal's."""
+    doc, px, view, report = french_a4
+    assert totals_abroad(doc, px, view, report) == {}
     assert "total:WMR" in {m.key for m in report.marks if m.kind == "total"}  # on the map, not in the inset
     assert drawn_totals(report) >= {"total:WMR", "total:WMR-LAND"}
+
+
+@pytest.mark.parametrize("which", ["overview", "french_a4"])
+def test_no_name_hides_a_circle(which, request):
+    """'Sfax' on A4 lay over Tunisia's refugees' 2 mm circle and hid it. A name's box covers at most a
+    sliver of any circle drawn (a big one may hold a name; none here needs to)."""
+    got = request.getfixturevalue(which)
+    view, report = got[-2], got[-1]
+    from geo.place_figure_layout import circle_shapes
+
+    circles = circle_shapes(report.place_circles, view)
+    assert len(circles) >= 8, "the overview's circles not drawn: nothing tested"
+    names = [shapely.box(*rect) for _pid, _name, rect in report.place_labels]
+    assert names, "no name drawn: nothing tested"
+    hidden = [(name, round(float(shapely.area(box & c) / c.area), 2)) for _pid, name, rect in report.place_labels
+              for box in [shapely.box(*rect)] for c in circles if shapely.area(box & c) > NAME_ON_CIRCLE * c.area]
+    assert hidden == []
 
 
 def totals_abroad(doc, px, view, report) -> dict[str, float]:
