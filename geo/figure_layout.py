@@ -9,6 +9,7 @@ cost near another route's end, where a figure would read as that route's (``soft
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache, partial
@@ -163,6 +164,8 @@ def font_measure(dpi: float, size_pt: float = FIGURE_PT, bold: bool = True) -> M
         for line in lines:
             em = 0.0
             for ch in line:
+                if unicodedata.category(ch) == "Cf":  # a bidi mark or isolate: no glyph, no width
+                    continue
                 advance = latin[0].get(ord(ch))
                 em += advance if advance is not None else arabic[0].get(ord(ch), latin[2])
             widths.append(em * px)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from geo.compare import comparison_period
 from geo.data_words import LANGUAGE_COLUMN, PHRASES
-from geo.map_words import FIRST_OF_MONTH, MARKERS, MONTHS, MONTHS_SHORT, NNBSP, QUARTERS, WORDS
+from geo.map_words import FIRST_OF_MONTH, MARKERS, MONTHS, MONTHS_SHORT, NBSP, NNBSP, QUARTERS, WORDS
 from geo.periods import Period, parse_period
 from geo.qualifiers import DERIVED, EXACT, PREFIX
 
@@ -39,6 +39,10 @@ NO_ITALICS = frozenset({"ar"})
 GROUPING = {"en": (",", "."), "fr": (NNBSP, ","), "ar": (NNBSP, ",")}
 """Thousands separator and decimal mark of each language (see the module's docstring)."""
 MINUS = "−"
+LRI, PDI = "\u2066", "\u2069"
+"""Unicode's left-to-right isolate and its end: in a right-to-left line a sign before a figure took the
+line's direction, '≥' turned to '≤' (mirrored) and '~' moved behind the digits, while a figure alone on
+its line kept them; isolated, '≥ 11 606' and '~460' read the same on every line."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ class MapLanguage:
         if value is None or (isinstance(value, float) and math.isnan(value)):
             return self("no_figure")
         text = PREFIX.get(qualifier or EXACT, "") + self.number(value)
+        if self.rtl and qualifier in PREFIX:  # '≥ 11 606' read left to right, as its digits are
+            text = LRI + text + PDI
         if qualifier == DERIVED:
             text = self("derived", figure=text)
         if marker:
@@ -128,16 +134,17 @@ class MapLanguage:
         if p.kind == "quarter":
             return QUARTERS[self.code][(p.start.month - 1) // 3].format(year=p.start.year)
         if p.kind == "month":
-            return f"{MONTHS[self.code][p.start.month - 1]} {p.start.year}"
+            return f"{MONTHS[self.code][p.start.month - 1]}{NBSP}{p.start.year}"
         s, e = p.start, p.end
         if s == e:
             return self.date(e)
         return self("span", start=self.date(s, year=s.year != e.year), end=self.date(e))
 
     def date(self, d: dt.date, *, year: bool = True) -> str:
-        """'29 Sep 2024', '1er janv. 2024', '29 سبتمبر 2024'."""
+        """'29 Sep 2024', '1er janv. 2024', '29 سبتمبر 2024': one word, joined by no-break spaces (the
+        legend broke 'Rescues, 1 Aug – 31 Dec' from its '2024'); a span breaks at its dash."""
         first = FIRST_OF_MONTH[self.code] if d.day == 1 else str(d.day)
-        return f"{first} {MONTHS_SHORT[self.code][d.month - 1]}" + (f" {d.year}" if year else "")
+        return f"{first}{NBSP}{MONTHS_SHORT[self.code][d.month - 1]}" + (f"{NBSP}{d.year}" if year else "")
 
     def day(self, iso: str) -> str:
         """An ISO date as written on the map (left as given if it is not a date)."""

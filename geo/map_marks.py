@@ -179,14 +179,14 @@ def figure_items(doc, keys: list[str]) -> dict[str, str]:
     items = {}
     for key in dict.fromkeys(keys):
         if key.startswith("total:") and key[6:] in totals:
-            items[key] = total_text(totals[key[6:]], lang, parts, width=999).replace("\n", ", ")
+            items[key] = total_text(totals[key[6:]], lang, parts, width=999).replace("\n", lang("comma"))
         elif key.startswith("place:") and circles is not None and key in circles.index:
             c = circles.loc[key]
-            items[key] = (f"{_phrased(lang, c['name'])}, {legend_title(doc, doc.place_layers[int(c['layer'])])}"
-                          f"{lang('colon')}" + c["text"].replace("\n", ", "))
+            items[key] = (f"{_phrased(lang, c['name'])}{lang('comma')}{legend_title(doc, doc.place_layers[int(c['layer'])])}"
+                          f"{lang('colon')}" + c["text"].replace("\n", lang("comma")))
         elif key in route_ids:
             items[key] = _phrased(lang, doc.relations.total_name(key, names.get(key, key))) + lang("colon") \
-                + texts.get(key, "").replace("\n", ", ")
+                + texts.get(key, "").replace("\n", lang("comma"))
     return items
 
 

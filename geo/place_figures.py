@@ -32,6 +32,7 @@ from geo.colours import value_label_colour
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
 from geo.map_language import map_language
+from geo.map_words import NBSP
 from geo.metrics import metric_meaning
 from geo.periods import parse_period, part_problem
 from geo.projection import to_crs
@@ -248,6 +249,10 @@ def layer_colour(index: int, layer: PlaceFigureLayer | None = None) -> str:
     return layer.colour if layer is not None and layer.colour else PLACE_COLOURS[index % len(PLACE_COLOURS)]
 
 
+SOURCE_KEPT_WHOLE = 24
+"""A source's name up to this many characters is never broken across lines in a layer's title."""
+
+
 def layer_title(doc, layer: PlaceFigureLayer) -> str:
     """The layer's legend heading in the map's language: its title, else its metric's label, with its
     source when it takes one (two counts of the dead and missing are told apart)."""
@@ -255,7 +260,13 @@ def layer_title(doc, layer: PlaceFigureLayer) -> str:
         return layer.title
     lang = map_language(doc)
     label = lang.phrase(metric_meaning(layer.metric).label)
-    return lang("layer_source", title=label, source=lang.phrase(layer.source)) if layer.source else label
+    if not layer.source:
+        return label
+    source = lang.phrase(layer.source)
+    # a short source's name is kept on one line: in Arabic '(Caminando' ended one line and 'Fronteras)'
+    # began the next, each half's bracket turned by the bidi rules
+    source = source.replace(" ", NBSP) if len(source) <= SOURCE_KEPT_WHOLE else source
+    return lang("layer_source", title=label, source=source)
 
 
 def legend_title(doc, layer: PlaceFigureLayer) -> str:

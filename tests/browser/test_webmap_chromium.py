@@ -220,7 +220,7 @@ def test_hovering_a_flow_shows_its_figure_period_and_source(page, default_map):
         tip.wait_for(state="visible")
         text = tip.inner_text()
         assert f"{figure} arrivals" in text
-        assert "Q4 2024 (29 Sep 2024 – 29 Dec 2024)" in text
+        assert "Q4 2024 (29\u00a0Sep\u00a02024 – 29\u00a0Dec\u00a02024)" in text
         assert f"Source: {source}" in text
         page.mouse.move(5, 890)
         tip.wait_for(state="detached")

@@ -85,8 +85,8 @@ def test_a_figure_with_a_start_and_no_end_is_dated_as_its_source_says_since():
     since = pd.DataFrame({"date_from": ["2024-08-01"], "date_to": [None]})
     until = pd.DataFrame({"date_from": [None], "date_to": ["2024-10-31"]})
     both = pd.DataFrame({"date_from": ["2024-01-01"], "date_to": ["2024-10-31"]})
-    assert figure_dates(since) == "since 1 Aug 2024"
-    assert figure_dates(until) == "until 31 Oct 2024"
-    assert figure_dates(both) == "1 Jan 2024 – 31 Oct 2024"
+    assert figure_dates(since) == "since 1\u00a0Aug\u00a02024"
+    assert figure_dates(until) == "until 31\u00a0Oct\u00a02024"
+    assert figure_dates(both) == "1\u00a0Jan\u00a02024 – 31\u00a0Oct\u00a02024"
     french = figure_dates(since, MapLanguage("fr"))
     assert french.startswith("depuis le ") and "2024" in french

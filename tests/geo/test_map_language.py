@@ -71,22 +71,33 @@ def test_changes_in_percent():
     ("2023-12-01/2024-02-29", "1er déc. 2023 – 29 févr. 2024", "1 ديسمبر 2023 – 29 فبراير 2024"),
 ])
 def test_periods_in_each_language(period, fr, ar):
-    assert EN.period(period) == parse_period(period).display()
-    assert FR.period(period) == fr
-    assert AR.period(period) == ar
+    assert words(EN.period(period)) == parse_period(period).display()
+    assert words(FR.period(period)) == fr
+    assert words(AR.period(period)) == ar
 
 
 def test_dates_name_their_month_in_the_map_language():
-    assert EN.day("2024-09-29") == "29 Sep 2024"
-    assert FR.day("2024-01-01") == "1er janv. 2024"
-    assert FR.day("2024-09-29") == "29 sept. 2024"
-    assert AR.day("2024-12-29") == "29 ديسمبر 2024"
+    assert words(EN.day("2024-09-29")) == "29 Sep 2024"
+    assert words(FR.day("2024-01-01")) == "1er janv. 2024"
+    assert words(FR.day("2024-09-29")) == "29 sept. 2024"
+    assert words(AR.day("2024-12-29")) == "29 ديسمبر 2024"
     assert FR.day("not a date") == "not a date"
+
+
+def test_a_date_is_one_word_and_a_span_breaks_at_its_dash():
+    """The legend broke 'Rescues, 1 Aug – 31 Dec' from its '2024', the footer '16' from 'Oct 2024'."""
+    assert EN.day("2024-09-29") == "29\u00a0Sep\u00a02024" and FR.period("2024-07") == "juillet\u00a02024"
+    assert AR.period("2024-01-01/2024-10-16") == "1\u00a0يناير – 16\u00a0أكتوبر\u00a02024"
+
+
+def words(text: str) -> str:
+    """``text`` with its no-break spaces as spaces: the words a reader reads."""
+    return text.replace("\u00a0", " ")
 
 
 def test_english_periods_match_the_app_everywhere(table):
     for p in table.periods():
-        assert EN.period(p) == p.display()
+        assert words(EN.period(p)) == p.display()
 
 
 def test_default_title_and_disclaimer_follow_the_language_a_written_one_does_not():
@@ -125,7 +136,7 @@ def test_the_french_map_speaks_french_from_legend_to_footer(bundled_doc_factory)
                     "Widths on one scale", "Smallest flows", "Figures:", "Basemap", "Unmarked figures", "Not drawn",
                     "Routes are schematic", "Non-Self-Governing", "figures undated", "a total, shown"):
         assert english not in joined, english
-    assert subtitle(doc).startswith("Arrivées, 2024 (1er janv. 2024 – 29 déc. 2024")
+    assert words(subtitle(doc)).startswith("Arrivées, 2024 (1er janv. 2024 – 29 déc. 2024")
     assert "Largeurs à la même échelle pour toutes les années" in joined
     assert "46\u202f843" in sources_text(doc) and "46,843" not in sources_text(doc)
     assert "(a) HCR" in sources_text(doc)

@@ -12,6 +12,7 @@ from geo.errors import CrossingsError
 from geo.legend import NESTED, PLACE_LAYER, SUBHEADING, legend_entries
 from geo.map_marks import figure_labels
 from geo.map_texts import flow_label_texts
+from geo.map_words import NBSP
 from geo.place_figures import (
     CIRCLES,
     FLOWS,
@@ -85,7 +86,7 @@ def test_each_circle_scale_has_its_own_sizes_in_the_legend(doc):
     kinds = [e.kind for e in entries]
     # the two dead-and-missing layers, the nested sizes of their scale, then the stock and its own
     assert kinds == [PLACE_LAYER, PLACE_LAYER, NESTED, PLACE_LAYER, NESTED]
-    assert entries[0].text == f"Dead and missing ({IOM})" and entries[1].text == f"Dead and missing ({CF})"
+    assert entries[0].text == f"Dead and missing ({IOM})" and entries[1].text == "Dead and missing (" + CF.replace(" ", NBSP) + ")"
     dead, stock = entries[2], entries[4]
     assert dead.sizes[0][0] == "5,000" and stock.sizes[0][0] == "500,000"  # each scale its own figures
     assert dead.size_mm == pytest.approx(OWN_SCALE_MAX_MM * (5000 / 9757) ** 0.5, rel=0.01)  # 9,757 at 12 mm
@@ -101,8 +102,8 @@ def test_a_flow_layer_draws_its_routes_beside_the_maps_own_on_one_width_scale(do
     assert flows.loc["CMR-LY", "value"] == 41484  # the map's own flows stay
     assert "EXP-LY-NE" not in doc.join().no_data  # the second layer draws what the first left dashed
     texts = flow_label_texts(doc)
-    assert texts["EXP-DZ-NE"] == "≥ 31,404\nof which 14 Aug – 31 Dec 2024: ≥ 11,606"
-    assert texts["EXP-LY-NE"] == "~460, July 2024"  # another period than the map's says which
+    assert texts["EXP-DZ-NE"] == "≥ 31,404\nof which 14\u00a0Aug – 31\u00a0Dec\u00a02024: ≥ 11,606"
+    assert texts["EXP-LY-NE"] == "~460, July\u00a02024"  # another period than the map's says which
     scale = doc.width_scale()
     assert scale.reference_value >= 41484
 
@@ -171,7 +172,7 @@ def test_the_circles_are_exported_as_a_layer_styled_as_drawn(doc):
     assert 'type="categorizedSymbol"' in qml and 'attr="layer_title"' in qml
     # one category per layer, named as the legend names it: two layers of one metric stay apart
     for title in (f"Dead and missing ({IOM})", "Migrants present, Q4 2024", "Interceptions",
-                  "Interceptions, 1 Jan – 31 Oct 2024"):
+                  "Interceptions, 1\u00a0Jan – 31\u00a0Oct\u00a02024"):
         assert f'value="{title}"' in qml, title
     assert circles.loc["MAR", "layer_title"] != circles.loc["CMR-LY", "layer_title"]
 
@@ -182,4 +183,4 @@ def test_a_layers_source_is_named_in_the_maps_language(doc):
     doc.label_language = "fr"
     assert layer_title(doc, PlaceFigureLayer("dead_missing", "2024", IOM)) == \
         "Morts et disparus (Projet Migrants disparus de l’OIM)"  # as the French footer names it
-    assert layer_title(doc, PlaceFigureLayer("dead_missing", "2024", CF)) == "Morts et disparus (Caminando Fronteras)"
+    assert layer_title(doc, PlaceFigureLayer("dead_missing", "2024", CF)) == "Morts et disparus (Caminando\u00a0Fronteras)"

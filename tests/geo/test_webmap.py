@@ -161,7 +161,7 @@ def test_legend_title_sources_and_disclaimer_are_on_the_page(default_doc, defaul
                   ):
         assert f"<span>{label}</span>" in default_html
     assert '<div class="crossings-legend-explain">People arriving, arrow at the destination</div>' in default_html
-    assert "Arrivals, Q4 2024 (29 Sep 2024 – 29 Dec 2024)" in default_html
+    assert "Arrivals, Q4 2024 (29\u00a0Sep\u00a02024 – 29\u00a0Dec\u00a02024)" in default_html
     assert "Figures: MMC Quarterly Mixed Migration Update: North Africa, Q4 2024." in default_html
     assert "Unmarked figures: sources the update links without naming; (a) UNHCR" in default_html
     assert "Basemap: Natural Earth (public domain)" in default_html

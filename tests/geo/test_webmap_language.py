@@ -45,7 +45,7 @@ def test_the_french_web_map_is_french(french):
                     "Routes are schematic", "Non-Self-Governing", "16,109"):
         assert english not in words, english
     assert "Arrivées (largeur proportionnelle)" in words and "Largeurs à l’échelle au centre de la carte." in words
-    assert "Arrivées, T4 2024 (29 sept. 2024 – 29 déc. 2024)" in words
+    assert "Arrivées, T4 2024 (29\u00a0sept.\u00a02024 – 29\u00a0déc.\u00a02024)" in words
     assert "Les frontières et les noms indiqués" in words and "* Territoire non autonome" in words
     assert 'lang="fr" dir="ltr"' in text
     flow = next(p for p in _features(text, "flow") if p["route_id"] == "ATL")

@@ -58,7 +58,7 @@ def test_the_french_map_draws_no_english_word_and_french_numbers(doc, tmp_path):
         assert not re.search(r"\d,\d{3}", text), (layer, text)  # '16,109' reads as sixteen in French
     drawn = [t for _, t, _ in texts]
     assert WORDS["fr"]["title_short"] in drawn and WORDS["fr"]["scale_true"] in drawn  # the default title
-    assert any(t.startswith("Arrivées, 2024 (1er janv. 2024") for t in drawn)
+    assert any(t.startswith("Arrivées, 2024 (1er\u00a0janv.\u00a02024") for t in drawn)
     assert "46\u202f524 (a)" in drawn and "Route atlantique" in drawn
     assert "SAHARA OCCIDENTAL*" in drawn or {"SAHARA", "OCCIDENTAL*"} <= set(drawn)  # its own label, one line or two
     assert any(t.startswith("Les frontières et les noms indiqués") for t in drawn)
