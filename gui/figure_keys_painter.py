@@ -158,7 +158,9 @@ class FigureKeysMixin:
         self.report.texts.append(("figure_key_box", "\n".join([heading, *lines]), self.doc.theme.text, "#ffffff"))
         if not draw:
             return
-        align = int(Qt.AlignmentFlag.AlignRight if lang.rtl else Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextDontClip)
+        # 'left' is the start of a line: right in a right-to-left one (Qt swaps them; AlignRight set Arabic
+        # lines against the box's left side)
+        align = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextDontClip)
         align |= int(Qt.TextFlag.TextForceRightToLeft) if lang.rtl else 0
         painter.setPen(pen("#999999", 0.2 * mm))
         painter.setBrush(QColor(255, 255, 255, 235))

@@ -31,6 +31,7 @@ from geo.point_symbols import POINT_CASING_MM, POINT_CATEGORY
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
+from gui.text_lines import draw_lines, lines_height
 
 
 class FurniturePainter:
@@ -61,6 +62,28 @@ class FurniturePainter:
         clipped to its box: Arabic letters reach further below the line than the Latin face's metrics."""
         flags = int(flags) | int(Qt.TextFlag.TextDontClip)
         return flags | int(Qt.TextFlag.TextForceRightToLeft) if self.lang.rtl else flags
+
+    def _pitch(self) -> float | None:
+        """The line pitch (pixels) of wrapped text in the painter's font: ARABIC_LINE_EM in a right-to-left
+        language, else None (Qt's own spacing)."""
+        if not self.lang.rtl:
+            return None
+        return ARABIC_LINE_EM * self.p.font().pointSizeF() * self.device_dpi / 72.0
+
+    def text_height(self, rect: QRectF, flags: int, text: str) -> float:
+        """The height of ``text`` wrapped in ``rect`` in the painter's font, as ``draw_block`` sets it."""
+        pitch = self._pitch()
+        if pitch is None:
+            return self.p.fontMetrics().boundingRect(rect.toRect(), flags, text).height()
+        return lines_height(self.p, rect, flags, text, pitch)
+
+    def draw_block(self, rect: QRectF, flags: int, text: str) -> None:
+        """``text`` wrapped in ``rect``: as Qt draws it, or at ARABIC_LINE_EM in a right-to-left language."""
+        pitch = self._pitch()
+        if pitch is None:
+            self.p.drawText(rect, flags, text)
+        else:
+            draw_lines(self.p, rect, flags, text, pitch)
 
     def mirrored(self, box: QRectF, x: float, width: float) -> float:
         """The left edge of something ``width`` wide at ``x`` in ``box``, mirrored for right-to-left maps:
@@ -159,13 +182,12 @@ class FurniturePainter:
         if e.kind == EXPLAIN:
             self.p.setFont(self.font(6.5, italic=True))
             flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm).toRect(), flags, e.text)
-            return r.height() + 1.5 * mm
+            return self.text_height(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm), flags, e.text) + 1.5 * mm
         if e.kind == SUBHEADING:  # a second group: a gap above, its heading wrapped to the legend's width
             self.p.setFont(self.font(8, bold=True))
             flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-            r = self.p.fontMetrics().boundingRect(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm).toRect(), flags, e.text)
-            return r.height() + self.GROUP_GAP_MM * mm + 1.0 * mm
+            return self.text_height(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm), flags, e.text) \
+                + self.GROUP_GAP_MM * mm + 1.0 * mm
         if e.kind == SIZE:
             return max(e.size_mm * mm, 2.5 * mm) + 2.2 * mm
         if e.kind == NESTED:  # the largest circle, and room for the top figure's half line above it
@@ -182,7 +204,7 @@ class FurniturePainter:
     def _wrapped_height(self, e, width: float) -> float:
         self.p.setFont(self.font(7.5, bold=e.kind == TOTAL))
         flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-        return self.p.fontMetrics().boundingRect(QRectF(0, 0, width, 100 * self.mm).toRect(), flags, e.text).height()
+        return self.text_height(QRectF(0, 0, width, 100 * self.mm), flags, e.text)
 
     def _legend_size(self, max_h: float | None = None) -> tuple[float, float]:
         """The legend's width and height: one column, or two side by side when one would run taller than
@@ -256,12 +278,12 @@ class FurniturePainter:
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(8, bold=True))
                 gap = self.GROUP_GAP_MM * mm
-                self.p.drawText(box(x0, y + gap, rect.width() - 6 * mm, row_h - gap),
+                self.draw_block(box(x0, y + gap, rect.width() - 6 * mm, row_h - gap),
                                 self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
             elif e.kind == EXPLAIN:
                 self.p.setPen(QColor(theme.muted_text))
                 self.p.setFont(self.font(6.5, italic=True))
-                self.p.drawText(box(x0, y, rect.width() - 6 * mm, row_h),
+                self.draw_block(box(x0, y, rect.width() - 6 * mm, row_h),
                                 self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
             elif e.kind == SIZE:
                 w = e.size_mm * mm
@@ -288,7 +310,7 @@ class FurniturePainter:
                 self._legend_mark(e, self.mirrored(rect, x0, self.MARK_MM * mm), y + (row_h - (lines - 1) * line) / 2)
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(7.5, bold=e.kind == TOTAL))
-                self.p.drawText(box(text_x if e.kind != TOTAL else x0, y, self._text_width(e), row_h),
+                self.draw_block(box(text_x if e.kind != TOTAL else x0, y, self._text_width(e), row_h),
                                 int(left_mid | Qt.TextFlag.TextWordWrap), e.text)
             y += row_h
 
@@ -409,11 +431,11 @@ class FurniturePainter:
     def footer_height_mm(self, width: float, sources: str) -> float:
         """The footer's height (mm) at full size in a strip ``width`` pixels wide: its sources, then the disclaimer."""
         flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
-        rect = QRectF(0, 0, width, 100 * self.mm).toRect()
+        rect = QRectF(0, 0, width, 100 * self.mm)
         total = 0.0
         for font, text in ((self.font(7), sources), (self.font(6.5, italic=True), disclaimer_text(self.doc))):
             self.p.setFont(font)
-            total += self.p.fontMetrics().boundingRect(rect, flags, text).height()
+            total += self.text_height(rect, flags, text)
         return total / self.mm
 
     def footer(self, rect: QRectF, sources: str, page_bottom: float | None = None) -> None:
@@ -433,18 +455,22 @@ class FurniturePainter:
             heights = []
             for font, text in zip(fonts, (sources, disclaimer), strict=True):
                 self.p.setFont(font)
-                heights.append(self.p.fontMetrics().boundingRect(rect.toRect(), flags, text).height())
+                heights.append(self.text_height(rect, flags, text))
             if room is None or sum(heights) <= room or scale <= FOOTER_MIN_SCALE:
                 break
             scale -= 0.05
         self.p.setPen(QColor(theme.text))
         self.p.setFont(fonts[0])
-        self.p.drawText(QRectF(rect.left(), rect.top(), rect.width(), heights[0]), flags, sources)
+        self.draw_block(QRectF(rect.left(), rect.top(), rect.width(), heights[0]), flags, sources)
         self.p.setPen(QColor(theme.muted_text))
         self.p.setFont(fonts[1])
-        self.p.drawText(QRectF(rect.left(), rect.top() + heights[0], rect.width(), heights[1]), flags, disclaimer)
+        self.draw_block(QRectF(rect.left(), rect.top() + heights[0], rect.width(), heights[1]), flags, disclaimer)
 
 
+ARABIC_LINE_EM = 1.6
+"""Lines of wrapped Arabic text stand this many ems apart: Noto Sans Arabic's own metrics (ascent 1.374 em,
+descent 0.738 em) set them 2.11 em apart, and a two-line legend entry read as two entries (Latin text
+stands 1.36 em apart in Noto Sans)."""
 FOOTER_MIN_SCALE = 0.75
 """The footer is never set smaller than this share of its size (7 pt sources, 6.5 pt disclaimer)."""
 

@@ -6,8 +6,9 @@ therefore paints through :class:`TextRecordingPainter`: every shape goes to the 
 before, and every text is kept as a :class:`geo.svg_text.MapText` at exactly the place Qt would
 have drawn it (``gui.text_lines`` follows Qt's layout; the renderer's placement is not repeated).
 
-Two ways in, so no caller changes: ``drawText`` is overridden (the furniture, small multiples), and
-``gui.painting.draw_halo_text`` hands over its lines and halo through :meth:`record_halo_text`.
+Three ways in, so no caller changes: ``drawText`` is overridden (the furniture, small multiples),
+``gui.painting.draw_halo_text`` hands over its lines and halo through :meth:`record_halo_text`, and
+``gui.text_lines.draw_lines`` (Arabic furniture, at its own line pitch) through :meth:`record_lines`.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ class TextRecordingPainter(QPainter):
         rtl = is_right_to_left(self.layoutDirection(), "\n".join(text for text, _ in lines))
         ring = Halo(halo.name(QColor.NameFormat.HexRgb), halo.alphaF(), halo_px) if halo_px > 0 else None
         self._record(laid, rtl, align, colour, ring, font)
+
+    def record_lines(self, lines: list[LaidLine], rtl: bool, align: int) -> None:
+        """The lines ``gui.text_lines.draw_lines`` set at its own pitch, in the painter's font and pen."""
+        self._record(lines, rtl, align)
 
     def _metrics(self) -> QFontMetricsF:
         """Fractional metrics: an anchor at the true middle or end of the glyphs Qt set, not a rounded one."""
