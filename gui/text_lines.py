@@ -148,7 +148,7 @@ class _Block:
             else:  # every baseline a pitch below the last, as far down its pitch as Qt's is down its line
                 first = lines[0] if lines else line
                 baseline = len(lines) * pitch + pitch * first.ascent() / (first.ascent() + first.descent())
-                line.setPosition(QPointF(0.0, baseline - line.ascent()))
+                line.setPosition(QPointF(0.0, round(baseline - line.ascent())))  # on whole pixels, as Qt's
                 height = (len(lines) + 1) * pitch
             lines.append(line)
         layout.endLayout()
