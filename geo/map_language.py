@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from geo.compare import comparison_period
 from geo.data_words import LANGUAGE_COLUMN, PHRASES
-from geo.map_words import FIRST_OF_MONTH, MARKERS, MONTHS, MONTHS_SHORT, NBSP, NNBSP, QUARTERS, WORDS
+from geo.map_words import FIRST_OF_MONTH, LRI, MARKERS, MONTHS, MONTHS_SHORT, NBSP, NNBSP, PDI, QUARTERS, WORDS
 from geo.periods import Period, parse_period
 from geo.qualifiers import DERIVED, EXACT, PREFIX
 
@@ -39,10 +39,6 @@ NO_ITALICS = frozenset({"ar"})
 GROUPING = {"en": (",", "."), "fr": (NNBSP, ","), "ar": (NNBSP, ",")}
 """Thousands separator and decimal mark of each language (see the module's docstring)."""
 MINUS = "−"
-LRI, PDI = "\u2066", "\u2069"
-"""Unicode's left-to-right isolate and its end: in a right-to-left line a sign before a figure took the
-line's direction, '≥' turned to '≤' (mirrored) and '~' moved behind the digits, while a figure alone on
-its line kept them; isolated, '≥ 11 606' and '~460' read the same on every line."""
 
 
 @dataclass(frozen=True)

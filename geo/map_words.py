@@ -30,6 +30,10 @@ NNBSP = "\u202f"
 """French: before ';' and '%', and the thousands separator of French and Arabic figures."""
 LRM = "\u200e"
 """Keeps a signed figure ('+25%') in one piece inside right-to-left text."""
+LRI, PDI = "\u2066", "\u2069"
+"""Unicode's left-to-right isolate and its end: in a right-to-left line a sign before a figure took the
+line's direction, '≥' turned to '≤' (mirrored) and '~' moved behind the digits, while a figure alone on
+its line kept them; isolated, '≥ 11 606' and '~460' read the same on every line."""
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -374,10 +378,10 @@ WORDS: dict[str, dict[str, str]] = {
         "list_sep": "؛ ",
         "unnamed_sources": "مصادر تحيل إليها النشرة دون تسميتها",
         "unnamed_source": "مصدر تحيل إليه النشرة دون تسميته",
-        # each sign isolated left to right, as it stands before a figure (geo.map_language.LRI)
-        "sign_at_least": "\u2066≥\u2069 على الأقل",
-        "sign_about": "\u2066~\u2069 تقريبًا، أو رقم قرّبه المصدر",
-        "sign_at_most": "\u2066≤\u2069 على الأكثر",
+        # each sign isolated left to right, as it stands before a figure (MapLanguage.figure)
+        "sign_at_least": f"{LRI}≥{PDI} على الأقل",
+        "sign_about": f"{LRI}~{PDI} تقريبًا، أو رقم قرّبه المصدر",
+        "sign_at_most": f"{LRI}≤{PDI} على الأكثر",
         "sign_derived": "(محسوب) مستخرج من أرقام أخرى في النشرة",
         "not_drawn": "غير مرسوم، بحسب {whose}: {said}",
         "in_period": "{period}: {text}",

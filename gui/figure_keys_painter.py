@@ -36,6 +36,7 @@ from geo.placed_marks import CENTRE, FIGURE_KEY, KEYS_SEP, PlacedMark
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, text_size
+from gui.text_lines import in_direction
 
 KEY_MEASURED = "88"
 """Every disc is sized for two digits: a page numbering more than 99 figures has no room to number them."""
@@ -158,10 +159,7 @@ class FigureKeysMixin:
         self.report.texts.append(("figure_key_box", "\n".join([heading, *lines]), self.doc.theme.text, "#ffffff"))
         if not draw:
             return
-        # 'left' is the start of a line: right in a right-to-left one (Qt swaps them; AlignRight set Arabic
-        # lines against the box's left side)
-        align = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextDontClip)
-        align |= int(Qt.TextFlag.TextForceRightToLeft) if lang.rtl else 0
+        align = in_direction(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextDontClip, lang.rtl)  # a line's start
         painter.setPen(pen("#999999", 0.2 * mm))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(QRectF(x0, y0, x1 - x0, y1 - y0), 1.2 * mm, 1.2 * mm)

@@ -31,7 +31,7 @@ from geo.point_symbols import POINT_CASING_MM, POINT_CATEGORY
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
-from gui.text_lines import draw_lines, lines_height
+from gui.text_lines import draw_lines, in_direction, lines_height
 
 
 class FurniturePainter:
@@ -60,8 +60,7 @@ class FurniturePainter:
     def flags(self, flags) -> int:
         """Text flags in the map's direction: right to left (and so right-aligned) for Arabic. Never
         clipped to its box: Arabic letters reach further below the line than the Latin face's metrics."""
-        flags = int(flags) | int(Qt.TextFlag.TextDontClip)
-        return flags | int(Qt.TextFlag.TextForceRightToLeft) if self.lang.rtl else flags
+        return in_direction(int(flags) | int(Qt.TextFlag.TextDontClip), self.lang.rtl)
 
     def _pitch(self) -> float | None:
         """The line pitch (pixels) of wrapped text in the painter's font: ARABIC_LINE_EM in a right-to-left
@@ -406,8 +405,8 @@ class FurniturePainter:
         self.p.setPen(QColor(theme.muted_text))
         # right-aligned over the bar's right end in either direction: flags() would swap it to the left
         self.p.drawText(QRectF(x0 - 20 * mm, y - 4.5 * mm, length_px + 20 * mm, 4 * mm),
-                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-                        | (int(Qt.TextFlag.TextForceRightToLeft) if lang.rtl else 0), lang("scale_true"))
+                        in_direction(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute, lang.rtl),
+                        lang("scale_true"))
         # north arrow
         angle = north_angle_deg(self.view)
         cx, cy = x1 - 4 * mm, rect.top() + 10 * mm  # its "N" stands 9.5 mm above: inside the box

@@ -28,6 +28,7 @@ from gui.furniture_painter import FurniturePainter
 from gui.layout import PageLayout
 from gui.painting import pen
 from gui.render import MapRenderer, RenderOptions
+from gui.text_lines import in_direction
 
 
 def shared_scale(doc: MapDocument, periods: list[str]) -> WidthScale:
@@ -80,8 +81,7 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
     scale = shared_scale(doc, labels)
     layout: PageLayout = options.layout
     lang = map_language(doc)
-    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    flags |= int(Qt.TextFlag.TextForceRightToLeft) if lang.rtl else 0
+    flags = in_direction(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, lang.rtl)
     k = page.px_per_mm
     w, h = page.size_px
     if not options.transparent and options.paints("background"):

@@ -59,6 +59,13 @@ def text_direction(painter: QPainter, flags: int) -> Qt.LayoutDirection:
     return painter.layoutDirection()
 
 
+def in_direction(flags, rtl: bool) -> int:
+    """``flags`` for a line in the map's direction: right to left forced in a right-to-left language.
+    'Left' is then a line's start, which Qt sets on the right (AlignRight set the Arabic key of
+    numbered figures against its box's left side); only AlignAbsolute keeps left and right as they are."""
+    return int(flags) | (int(Qt.TextFlag.TextForceRightToLeft) if rtl else 0)
+
+
 def visual_alignment(direction: Qt.LayoutDirection, flags: int) -> int:
     """Left and right swap in right-to-left text unless the alignment is absolute (Qt's
     ``QGuiApplicationPrivate::visualAlignment``)."""
