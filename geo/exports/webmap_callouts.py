@@ -46,10 +46,10 @@ def add_callouts(m, doc: MapDocument, view: MapView, marks: PageMarks) -> None:
     layer = folium.FeatureGroup(name=html.escape(_title(doc)), overlay=True, control=True, show=True)
     if leaders:
         _leader_layer(leaders, "callout leaders", "crossings-places", doc.theme.text).add_to(layer)
-    dots = _anchor_dots(marks)
+    dots = _anchor_dots(marks, entries)
     if dots:
         folium.GeoJson({"type": "FeatureCollection", "features": dots}, name="callout anchors", control=False,
-                       pane="crossings-places", interactive=False,
+                       pane="crossings-places", on_each_feature=folium.JsCode("crossings.calloutAnchor"),
                        marker=folium.CircleMarker(radius=ANCHOR_DOT_MM * 96 / 25.4, stroke=True, weight=1,
                                                   color="#ffffff", fill=True, fill_color=doc.theme.text,
                                                   fill_opacity=1.0),
@@ -58,8 +58,9 @@ def add_callouts(m, doc: MapDocument, view: MapView, marks: PageMarks) -> None:
     layer.add_to(m)
 
 
-def _anchor_dots(marks: PageMarks) -> list[dict]:
-    """A point at each callout's anchor (the leader's start), in lon/lat."""
+def _anchor_dots(marks: PageMarks, entries: dict[str, str]) -> list[dict]:
+    """A point at each callout's anchor (the leader's start), in lon/lat, with the callout's words (a
+    lettered one's with its letter) to give on hovering it."""
     to_ll = transformer(marks.view.crs, "EPSG:4326")
     out = []
     for mark in (*marks.of_kind(CALLOUT), *marks.of_kind(CALLOUT_KEY)):
@@ -67,7 +68,8 @@ def _anchor_dots(marks: PageMarks) -> list[dict]:
             continue
         lon, lat = to_ll.transform(*marks.view.to_map(*mark.leader[0]))
         out.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]},
-                    "properties": {"kind": "callout_anchor", "key": mark.key}})
+                    "properties": {"kind": "callout_anchor", "key": mark.key,
+                                   "text": entries.get(mark.key, mark.text)}})
     return out
 
 

@@ -65,8 +65,14 @@ def _style(mark: PlacedMark) -> dict:
             "spacing": round(mark.spacing, 4)}
 
 
+SAME_STACK_OVERLAP = 1.0
+"""CSS pixels two lines of one stacked label may overlap, each way, before the declutter hides the later:
+on paper they touch (and antialiasing may blur that by a pixel); zoomed out they would be set over
+each other."""
+
+
 # The page's script for the labels, inside webmap_page's helpers (it uses their ``el`` and ``paperScale``).
-LABELS_JS = r"""
+LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ";" + r"""
   // A figure or a name where the PNG sets it (geo.exports.webmap_labels): pinned at the middle of the
   // side of its box facing what it names and running away from it, in the PNG's size, line height and
   // padding on paper, scaled by --crossings-text-mm.
@@ -88,7 +94,7 @@ LABELS_JS = r"""
       cls += ' crossings-value crossings-value-' + String(p.route_id).replace(/[^A-Za-z0-9_-]/g, '_');
       if (p.kind === 'total_label') { cls += ' crossings-total'; }
     } else if (p.kind === 'callout' || p.kind === 'callout_key') {
-      cls += ' crossings-callout';  // always shown: a box of its own, never hidden by the declutter
+      cls += ' crossings-callout';  // a box of its own: zoomed out, hidden only if it meets a figure
       if (p.kind === 'callout_key') { span.style.textAlign = 'center'; span.title = p.entry; }
     } else if (p.kind === 'figure_key') {
       cls += ' crossings-key';  // a figure's number, always shown; its key on hovering it and in the footer
@@ -101,6 +107,15 @@ LABELS_JS = r"""
     layer.bindTooltip(span, {permanent: true, interactive: false, direction: p.direction, offset: [0, 0],
                              opacity: 1, className: cls});
     marks.push(layer);
+  }
+  // A callout's anchor dot gives the callout's text on hovering it: zoomed out, the declutter may hide the box.
+  // Its pane is set here, before the layer joins the map (folium's CircleMarker drops a ``pane`` and
+  // Leaflet gives a GeoJSON's points none of its own): in the places' pane it is above the circles and
+  // flows it may stand on, and can be hovered.
+  function calloutAnchor(feature, layer) {
+    layer.options.pane = 'crossings-places';
+    layer.bindTooltip(el('span', null, feature.properties.text), {className: 'crossings-tip', direction: 'top',
+                                                                   offset: [0, -4]});
   }
   // Leaflet places a tooltip from its size when it opens: after the text's size changes, again.
   function relayout() {
@@ -123,9 +138,11 @@ LABELS_JS = r"""
   }
   // The labels the PNG placed meet nothing as long as each is no larger than its box at the map's scale
   // (TEXT_MM_RANGE): then every one shows. Zoomed out further (``crowded``) the text, larger than its box,
-  // may meet something, and a label that does is hidden, in the PNG's order of placement: figures
-  // first (a figure that meets one placed before it), then names (a name that meets a control, a
-  // figure, a flow or a name placed before it). A hidden figure stays in its flow's tooltip.
+  // may meet something, and a label that does is hidden, in this order: the totals first (the update's
+  // headline figures), then the other figures in the PNG's order of placement (a figure that meets a
+  // control or a figure shown before it), then the callouts (one that meets a figure or a callout
+  // shown: its text stays on its anchor's dot, on hovering it), then the names (one that meets a control,
+  // a figure, a callout, a flow or a name shown). A hidden figure stays in its flow's or circle's tooltip.
   function declutter(map, crowded) {
     var all = Array.prototype.slice.call(document.querySelectorAll('.leaflet-tooltip.crossings-mark'));
     var rank = function (e) { return Number(e.firstChild && e.firstChild.getAttribute('data-rank')); };
@@ -143,18 +160,36 @@ LABELS_JS = r"""
         return r.left < b.right + 2 && r.right > b.left - 2 && r.top < b.bottom + 1 && r.bottom > b.top - 1;
       });
     };
-    var figures = all.filter(function (e) { return e.classList.contains('crossings-value'); }).sort(byRank);
+    var total = function (e) { return e.classList.contains('crossings-total') ? 0 : 1; };
+    var figures = all.filter(function (e) { return e.classList.contains('crossings-value'); }).sort(function (a, b) {
+      return total(a) - total(b) || byRank(a, b);
+    });
+    var callouts = all.filter(function (e) { return e.classList.contains('crossings-callout'); }).sort(byRank);
     var names = all.filter(function (e) { return e.classList.contains('crossings-collide'); }).sort(byRank);
-    // the lines of one stacked label (a place's figures, one per layer) meet each other: never each other's obstacle
+    // The lines of one stacked label (a place's figures, one per layer) touch on paper: never each other's
+    // obstacle there. Zoomed out, their pins draw together while the text keeps its size, and a line that
+    // then overlaps another of its stack (more than SAME_STACK_OVERLAP pixels each way) is hidden.
     var group = function (e) { return (e.firstChild && e.firstChild.getAttribute('data-group')) || ''; };
-    var shown = [];
+    var overlaps = function (r, b) {
+      return Math.min(r.right, b.right) - Math.max(r.left, b.left) > SAME_STACK_OVERLAP &&
+             Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > SAME_STACK_OVERLAP;
+    };
+    var controls = Array.prototype.slice.call(document.querySelectorAll('.leaflet-control')).map(function (e) {
+      return e.getBoundingClientRect();
+    });
+    var shown = controls.map(function (r) { return {r: r, g: ''}; });
     figures.forEach(function (e) {
       var r = e.getBoundingClientRect(), g = group(e);
       var others = shown.filter(function (s) { return !g || s.g !== g; }).map(function (s) { return s.r; });
-      if (meets(r, others)) { show(e, false); } else { shown.push({r: r, g: g}); }
+      var mine = shown.filter(function (s) { return g && s.g === g; });
+      if (meets(r, others) || mine.some(function (s) { return overlaps(r, s.r); })) { show(e, false); }
+      else { shown.push({r: r, g: g}); }
     });
     var boxes = shown.map(function (s) { return s.r; });
-    document.querySelectorAll('.leaflet-control').forEach(function (e) { boxes.push(e.getBoundingClientRect()); });
+    callouts.forEach(function (e) {
+      var r = e.getBoundingClientRect();
+      if (meets(r, boxes)) { show(e, false); } else { boxes.push(r); }
+    });
     names.forEach(function (e) {
       var r = e.getBoundingClientRect();
       if (meets(r, boxes) || onFlow(r)) { show(e, false); } else { boxes.push(r); }

@@ -327,6 +327,7 @@ var crossings = (function () {
     return new C({position: position});
   }
   return {flowFeature: flowFeature, noDataFeature: noDataFeature, markLabel: markLabel, placeFeature: placeFeature,
+          calloutAnchor: calloutAnchor,
           declutter: declutter, paperScale: paperScale, tidy: tidy, nodeFeature: nodeFeature, control: control,
           flowTip: flowTip, flowPopup: flowPopup};
 })();

@@ -41,10 +41,12 @@ def local_only_chromium(viewport: dict[str, int]):
     assert refused == []
 
 
-def open_map(ctx, path: Path, settle_ms: int = 300):
-    """A new page of ``ctx`` showing the web map at ``path``, once its flows are drawn; fails on a
-    script error."""
+def open_map(ctx, path: Path, settle_ms: int = 300, viewport: dict[str, int] | None = None):
+    """A new page of ``ctx`` (of ``viewport``, else the context's) showing the web map at ``path``, once
+    its flows are drawn; fails on a script error."""
     page = ctx.new_page()
+    if viewport is not None:
+        page.set_viewport_size(viewport)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(path.as_uri())

@@ -72,7 +72,7 @@ def exported(request, qapp, tmp_path_factory):
 
 
 def zoom_to(page, zoom: float) -> None:
-    page.evaluate("z => crossingsMap.setZoom(z, {animate: false})", zoom)
+    page.evaluate("z => { crossingsMap.setZoom(z, {animate: false}); }", zoom)  # braces: not the map back
     page.wait_for_timeout(300)
 
 

@@ -1,0 +1,125 @@
+"""The bundled overview's web map on a laptop's screen (1280 x 720), where it opens zoomed out below
+the paper's scale: the text keeps its paper size and the page hides what would then meet something.
+
+Before, the callouts were always shown and never anyone's obstacle, so the Algeria, Niger and Tunisia
+boxes were set over "3,438", "≥ 11,606" and "555"; the two lines of Libya's stacked figures (787,326
+and 79,019), exempt from meeting each other, were set one over the other; figures ran under the
+layers' list; and Italy's and Spain's totals, placed after every branch figure, were the ones hidden.
+Now no two labels that show overlap, none runs under a control, the totals show first, and a hidden
+callout's text is on its anchor's dot on hovering it. At the paper's scale every label shows.
+
+Chromium is Debian's ``/usr/bin/chromium`` driven by playwright, every non-local request refused.
+"""
+
+from __future__ import annotations
+
+import folium  # noqa: F401  (imported at collection: urllib3 probes IPv6 on import)
+import pytest
+from local_chromium import local_only_chromium, open_map  # skips this module without Chromium
+
+from geo import paths
+from geo.exports.webmap_labels import SAME_STACK_OVERLAP
+from geo.project import load_project
+from gui.layout import page_view
+from gui.web_export import export_webmap
+
+pytestmark = pytest.mark.slow
+
+LAPTOP = {"width": 1280, "height": 720}
+SMALL = {"width": 1024, "height": 640}
+"""A smaller screen, where the layers' list and the title stand over Italy's total and Libya's figures."""
+TOTALS = {"en": ("Italy 65,474", "Spain (WMR) 16,903")}
+"""The update's two headline totals, as the English overview's first lines give them."""
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with local_only_chromium(LAPTOP) as ctx:
+        yield ctx
+
+
+@pytest.fixture(scope="module", params=["en", "fr", "ar"])
+def overview(request, qapp, tmp_path_factory):
+    """(language, the overview's web map) as `crossings render --html` writes it."""
+    doc = load_project(paths.data_path() / "projects" / "q4_2024_overview.crossings.json")
+    doc.label_language = request.param
+    path = export_webmap(doc, page_view(doc), tmp_path_factory.mktemp("declutter") / f"{request.param}.html")
+    return request.param, path
+
+
+def labels(page) -> list[dict]:
+    """Every label the PNG placed (figures, totals, callouts, names): text, kind, box, shown."""
+    return page.evaluate("""Array.from(document.querySelectorAll('.leaflet-tooltip.crossings-mark')).map(e => {
+        const r = e.getBoundingClientRect(), c = e.classList;
+        return {text: e.textContent, box: [r.left, r.top, r.right, r.bottom],
+                group: e.firstChild.getAttribute('data-group') || '',
+                kind: c.contains('crossings-callout') ? 'callout' : c.contains('crossings-value') ? 'figure' : 'name',
+                shown: getComputedStyle(e).visibility === 'visible'}; })""")
+
+
+def controls(page) -> list[list[float]]:
+    return page.evaluate("""Array.from(document.querySelectorAll('.leaflet-control')).map(e => {
+        const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })""")
+
+
+def overlaps(a, b) -> bool:
+    """More than SAME_STACK_OVERLAP pixels each way: set over each other, not merely touching."""
+    return (min(a[2], b[2]) - max(a[0], b[0]) > SAME_STACK_OVERLAP
+            and min(a[3], b[3]) - max(a[1], b[1]) > SAME_STACK_OVERLAP)
+
+
+def crowded(page) -> bool:
+    mm, text = page.evaluate("['--crossings-mm', '--crossings-text-mm'].map(v => parseFloat("
+                             "getComputedStyle(document.documentElement).getPropertyValue(v)))")
+    return text > mm * 1.0001
+
+
+@pytest.mark.parametrize("screen", [LAPTOP, SMALL], ids=["laptop", "small"])
+def test_opened_on_a_laptop_no_two_labels_that_show_overlap_and_none_is_under_a_control(browser, overview, screen):
+    language, path = overview
+    page = open_map(browser, path, viewport=screen)
+    try:
+        assert crowded(page), "the overview should open below the paper's scale at 1280 x 720"
+        shown = [w for w in labels(page) if w["shown"]]
+        for i, a in enumerate(shown):
+            for b in shown[i + 1:]:
+                assert not overlaps(a["box"], b["box"]), (language, a["text"], b["text"])
+        for w in shown:
+            if w["kind"] != "name":
+                assert not any(overlaps(w["box"], c) for c in controls(page)), (language, w["text"])
+        hidden = [w["text"] for w in labels(page) if not w["shown"]]
+        assert hidden, "zoomed out this far, something must make way"
+        for total in TOTALS.get(language, ()) if screen is LAPTOP else ():
+            assert any(w["text"].startswith(total) for w in shown), (total, hidden)
+    finally:
+        page.close()
+
+
+def test_a_hidden_callout_gives_its_words_on_its_anchor_and_every_callout_shows_at_paper_scale(browser, overview):
+    language, path = overview
+    page = open_map(browser, path)
+    try:
+        hidden = [w for w in labels(page) if w["kind"] == "callout" and not w["shown"]]
+        assert hidden, language  # on a laptop's screen the boxes meet the figures they stand beside
+        words = hidden[0]["text"]
+        dots = page.evaluate("""(() => { const out = [], box = crossingsMap.getContainer().getBoundingClientRect();
+            crossingsMap.eachLayer(l => { if (l.feature && l.feature.properties.kind === 'callout_anchor') {
+              const p = crossingsMap.latLngToContainerPoint(l.getLatLng()); out.push([p.x + box.left, p.y + box.top]); } });
+            return out; })()""")
+        assert len(dots) == len([w for w in labels(page) if w["kind"] == "callout"]), dots
+        tips = []
+        for x, y in dots:
+            page.mouse.move(x, y)
+            page.wait_for_timeout(100)
+            tips += page.evaluate("Array.from(document.querySelectorAll('.leaflet-tooltip.crossings-tip')).map(e => e.textContent)")
+        assert words in tips, (words, tips)
+        start = page.evaluate("crossingsMap.getZoom()")
+        while crowded(page):
+            start += 0.25
+            page.evaluate("z => { crossingsMap.setZoom(z, {animate: false}); }", start)  # braces: not the map back
+            page.wait_for_timeout(300)
+        assert all(w["shown"] for w in labels(page) if w["kind"] == "callout"), language
+    finally:
+        page.close()
+
+
