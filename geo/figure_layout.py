@@ -99,11 +99,11 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         costs = (partial(drawn.ambiguity_cost, cands, (w, h), branches, VALUE_MARGIN_MM * mm),
                  partial(land.foreign_cost, cands, (w, h), home))
         out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
-                                extra_cost=partial(_summed, costs), home=land.union(home)))
+                                extra_cost=partial(summed_cost, costs), home=land.union(home)))
     return out
 
 
-def _summed(costs, which: np.ndarray) -> np.ndarray:
+def summed_cost(costs, which: np.ndarray) -> np.ndarray:
     """The sum of extra costs of the candidates ``which``."""
     return sum(cost(which) for cost in costs)
 

@@ -3,7 +3,9 @@
 A reader takes a figure on a country's land for a figure about that country. Italy's 65,474 arrivals set
 over Tunisia, beside the arrow from Sfax, read as Tunisia's; Spain's 16,903 over Portugal as Portugal's.
 A total (the arrivals in a country, drawn through its routes' branches) may stand on the sea or on the
-country its branches arrive in, and anywhere else only at a cost. The country a branch arrives in is the
+country its branches arrive in, and anywhere else only at a cost; so may the figure of a circle on a
+country's land (Tunisia's refugees and returns, set over Sardinia in the window's narrow canvas, read
+as Italy's). The country a branch arrives in is the
 one nearest its arrowhead's tip: every bundled route ends within 11 km of its destination's coast and at
 least 135 km from any other country's.
 """
@@ -40,6 +42,12 @@ class CountryLand:
         if not len(self.shapes) or not len(points_px):
             return set()
         return {int(i) for i in self.tree.query_nearest(shapely.points(np.asarray(points_px, float)))[1]}
+
+    def containing(self, point_px: tuple[float, float]) -> set[int]:
+        """The countries whose land holds ``point_px``: a figure about a place there is that country's."""
+        if not len(self.shapes):
+            return set()
+        return {int(i) for i in self.tree.query(shapely.Point(point_px), predicate="within")}
 
     def union(self, countries: set[int]):
         """The land of ``countries`` as one geometry (pixels), or None."""

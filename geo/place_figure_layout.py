@@ -111,13 +111,16 @@ def disc_candidates(cx: float, cy: float, radius: float, size: tuple[float, floa
     return cands, anchors
 
 
-def place_figure_requests(circles, view, measure, numbers: bool = False) -> tuple[list[LabelRequest], dict[str, list[str]]]:
+def place_figure_requests(circles, view, measure, numbers: bool = False, land=None
+                          ) -> tuple[list[LabelRequest], dict[str, list[str]]]:
     """One request per anchor of ``circles`` (geo.place_figures.place_circles), larger figures first,
     and the circles' keys each request sets, one line each. Circles at one anchor (Tunisia's
     15,514 refugees and its 5,400 returns) get one label of a line per figure, largest first: set
     apart, the second found no room round the first's label and was lost. With ``numbers`` the requests
-    are for the figures' numbered discs (``measure`` gives the disc's box), on finer rings."""
-    from geo.figure_layout import PAD_MM
+    are for the figures' numbered discs (``measure`` gives the disc's box), on finer rings. With ``land``
+    (geo.foreign_land.CountryLand), a circle on a country's land keeps its figure off other countries'
+    where it can (at sea, a circle's figure may stand on any coast)."""
+    from geo.figure_layout import PAD_MM, summed_cost
 
     mm = view.px_per_mm
     requests, members = [], {}
@@ -144,9 +147,12 @@ def place_figure_requests(circles, view, measure, numbers: bool = False) -> tupl
         members[first.key] = list(circles["key"].iloc[rows])
         tied = np.asarray([a is not None for a in anchors])
         own = shapely.union_all([discs[j] for j in rows]) if others else None
+        costs = [partial(_on_other_circles, cands, size, own, others, mm, tied)] if others else []
+        home = land.containing((px, py)) if land is not None else set()
+        if home:
+            costs.append(partial(land.foreign_cost, cands, size, home))
         requests.append(LabelRequest(first.key, size, cands, priority=float(first.value), anchors=anchors,
-                                     extra_cost=partial(_on_other_circles, cands, size, own, others, mm, tied)
-                                     if others else None))
+                                     extra_cost=partial(summed_cost, costs) if costs else None))
     return requests, members
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
+from geo.foreign_land import CountryLand
 from geo.map_marks import value_label_ground
 from geo.place_figure_layout import circle_centres_px, circle_shapes, line_rects, place_figure_requests
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
@@ -55,7 +56,8 @@ class PlaceFiguresMixin:
         doc, mm = self.doc, view.px_per_mm
         font = map_font(FIGURE_PT, view.dpi, painter.device().logicalDpiY(), bold=True)
         painter.setFont(font)
-        requests, members = place_figure_requests(circles, view, partial(text_size, painter))
+        land = CountryLand(doc, view)
+        requests, members = place_figure_requests(circles, view, partial(text_size, painter), land=land)
         requests = [r for r in requests if printed(r.key)]
         def place(todo: list) -> tuple:
             return place_figures(doc, view, todo, hard, soft, crossable)
@@ -66,7 +68,7 @@ class PlaceFiguresMixin:
             hard.append(shapely.box(*lab.rect))
             if lab.leader is not None:
                 hard.append(shapely.LineString(lab.leader))
-        dropped = self._number_unplaced(painter, view, dropped, lambda measure: place_figure_requests(circles, view, measure, numbers=True)[0],
+        dropped = self._number_unplaced(painter, view, dropped, lambda measure: place_figure_requests(circles, view, measure, numbers=True, land=land)[0],
                                         place, hard, lambda key: by_key[key].text_colour, lambda key: members[key])
         self.report.dropped_labels += [k for key in dropped for k in members[key]]
         anchors = {r.key: r.anchors for r in requests}

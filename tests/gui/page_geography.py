@@ -42,3 +42,24 @@ def foreign_shares(report, countries, to_px, rgb) -> dict[str, float]:
         if share > FOREIGN_SHARE:
             out[mark.key] = round(share, 2)
     return out
+
+
+def circle_figures_abroad(report, countries, to_px, view) -> dict[str, float]:
+    """For each circle's figure ``report`` placed whose circle stands on a country's land: the share of
+    its box on other countries' land, where more than FOREIGN_SHARE (it reads as theirs). A circle at
+    sea has no country of its own and is not counted."""
+    circles = report.place_circles
+    if circles is None or not len(circles):
+        return {}
+    shapes = to_px(countries.geometry.to_numpy())
+    anchors = dict(zip(circles["key"], view.to_px(circles[["x", "y"]].to_numpy(float)), strict=True))
+    out = {}
+    for mark in (m for m in report.marks if m.kind == "place_figure"):
+        own = shapely.contains_xy(shapes, *anchors[mark.key])
+        if not own.any():
+            continue
+        box = shapely.box(*mark.rect)
+        share = float(shapely.area(shapely.intersection(shapes[~own], box)).sum() / box.area)
+        if share > FOREIGN_SHARE:
+            out[mark.key] = round(share, 2)
+    return out

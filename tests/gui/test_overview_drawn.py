@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from page_geography import foreign_shares, lonlat_to_px
+from page_geography import circle_figures_abroad, foreign_shares, lonlat_to_px
 from painted import paint, pixels
 
 from geo import paths
@@ -95,6 +95,22 @@ def test_no_name_hides_a_circle(which, request):
     hidden = [(name, round(float(shapely.area(box & c) / c.area), 2)) for _pid, name, rect in report.place_labels
               for box in [shapely.box(*rect)] for c in circles if shapely.area(box & c) > NAME_ON_CIRCLE * c.area]
     assert hidden == []
+
+
+@pytest.mark.parametrize("which", ["overview", "french_a4"])
+def test_a_circles_figure_stands_on_the_sea_or_its_circles_country(which, request):
+    """Tunisia's '≥ 5,400 / 15,514' stood half over Algeria on the A3 overview; on A4 in French, Libya's
+    787,326 and 79,019 over Egypt, Morocco's ~50,000 over Algeria and Dirkou's ~400 over Chad: each read
+    as the other country's. A circle on a country's land has its figure on the sea or on that country."""
+    got = request.getfixturevalue(which)
+    doc, view, report = got[0], got[-2], got[-1]
+    countries = doc.layer("boundaries").data
+    placed = [m for r in [report, *(inner for _i, inner in report.insets)] for m in r.marks if m.kind == "place_figure"]
+    assert len(placed) >= 6, "the overview's circles' figures not set: nothing tested"
+    out = circle_figures_abroad(report, countries, lonlat_to_px(view), view)
+    for inset, inner in report.insets:
+        out.update(circle_figures_abroad(inner, countries, lonlat_to_px(inset.view), inset.view))
+    assert out == {}
 
 
 def totals_abroad(doc, px, view, report) -> dict[str, float]:
