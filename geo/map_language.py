@@ -154,12 +154,15 @@ class MapLanguage:
         return self(f"every_{kind}")
 
     # -- figures the join decides -----------------------------------------------------------------
-    def total_lines(self, total, width: int = 30) -> list[str]:
-        """A parent's total label: 'Italy 16,166', then what its branches do not show, wrapped."""
+    def total_lines(self, total, width: int = 30) -> tuple[list[str], list[str]]:
+        """A parent's total label: 'Italy 16,166', and what its branches do not show, each wrapped. A
+        long name is wrapped too (the figure stays whole): on one line, 'Espagne (Méditerranée
+        occidentale) 16 903' made a box 69 mm wide that found no sea near the Strait on the A3 overview,
+        and stood over Morocco."""
         head = self("total", name=self.phrase(total.name),
                     figure=self.figure(total.value, total.qualifier, total.marker))
         note = self.total_note(total)
-        return [head, *textwrap.wrap(note, width)] if note else [head]
+        return textwrap.wrap(head, width, break_on_hyphens=False), textwrap.wrap(note, width) if note else []
 
     def total_note(self, total) -> str:
         """What a total's drawn branches do not show (geo.join.TotalLabel.note, in this language)."""

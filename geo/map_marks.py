@@ -222,8 +222,8 @@ def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
 def total_text(total, lang, parts: dict, width: int = 30) -> str:
     """A parent's total as printed: its name and figure, the lines of its part periods (``parts``, by
     route: 'of which Q4 2024: 16,166'), then what it includes beyond its drawn routes."""
-    head, *rest = lang.total_lines(total, width=width)
-    return "\n".join([head, *parts.get(total.route_id, []), *rest])
+    head, rest = lang.total_lines(total, width=width)
+    return "\n".join([*head, *parts.get(total.route_id, []), *rest])
 
 
 LEADER_WIDTH_MM = 0.2

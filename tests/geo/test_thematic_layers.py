@@ -128,6 +128,19 @@ def test_the_quarter_is_printed_under_the_year_for_flows_and_totals(doc):
     assert not any("of which" in t for t in flow_label_texts(doc).values())
 
 
+def test_a_long_total_name_wraps_with_its_figure_whole_and_its_quarter_after_it(doc):
+    """In French Spain's total began 'Espagne (Méditerranée occidentale) 16 903', one line 69 mm wide
+    on the A3 overview: no sea near the Strait held it. The name wraps at the width the note wraps at,
+    the figure stays whole on the name's last line, and the quarter's line follows the whole name."""
+    doc.flow_style = dataclasses.replace(doc.flow_style, part_period="2024Q4")
+    doc.label_language = "fr"
+    totals = {k: v.text for k, v in figure_labels(doc, doc.flow_symbols(_view(doc))).items() if v.kind == "total"}
+    lines = totals["total:WMR"].splitlines()
+    assert lines[:3] == ["Espagne (Méditerranée", "occidentale) 16\u202f903", "dont T4 2024\u00a0: 5\u202f128"], lines
+    assert max(len(line) for line in lines) <= 30
+    assert totals["total:CMR"].splitlines()[0] == "Italie 65\u202f474"  # a short name keeps its line
+
+
 def test_the_cli_grammar_and_the_project_keep_every_setting(doc, tmp_path):
     layer = parse_place_layer(f"dead_missing@2024,2024Q4~dead#{IOM}")
     assert (layer.period, layer.part_period, layer.scale, layer.source, layer.kind) == ("2024", "2024Q4", "dead", IOM,

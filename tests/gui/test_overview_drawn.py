@@ -212,15 +212,18 @@ def test_the_legend_stays_on_the_page_in_one_column_or_two_and_a_figure_without_
 
 
 def test_a_figure_its_inset_has_no_room_for_is_printed_on_the_map(qapp):
-    """In French, Spain's total is four long lines: the Strait inset, beside Almería, has no room for it.
-    The inset left it out and the map, leaving it to the inset, printed it nowhere."""
+    """In French, Spain's total was four long lines the Strait inset had no room for: the inset left it
+    out and the map, leaving it to the inset, printed it nowhere. Its name now wraps (five lines, 40 mm
+    instead of 69) and it stands in the inset, over Spain; Ceuta and Melilla's total is now the one
+    the inset has no room for, and the map prints it."""
     doc = load_project(OVERVIEW)
     doc.label_language = "fr"
     _image, _view, report = paint(doc, dataclasses.replace(doc.page, dpi=150.0))
     strait = next(inner for inset, inner in report.insets if inset.area.key == "gibraltar")
-    on_map = {m.key for m in report.marks}
-    assert "total:WMR" in on_map and "total:WMR" not in {m.key for m in strait.marks}
-    assert "total:WMR" not in [*report.dropped_labels, *strait.dropped_labels]
+    on_map, in_inset = {m.key for m in report.marks}, {m.key for m in strait.marks}
+    assert "total:WMR" in in_inset and "total:WMR" not in on_map
+    assert "total:WMR-LAND" in on_map and "total:WMR-LAND" not in in_inset
+    assert not {"total:WMR", "total:WMR-LAND"} & {*report.dropped_labels, *strait.dropped_labels}
     assert "WMR-SEA" in {m.key for m in strait.marks}  # the inset keeps what it has room for
 
 
