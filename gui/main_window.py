@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QScrollArea, QToolBar, QWidget
 
 from geo.document import MapDocument
 from geo.history import History
@@ -33,6 +33,34 @@ from gui.trend_chart import TrendChart
 
 def default_state_dir() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or Path.home() / ".crossings")
+
+
+WINDOW_SIZE = (1400, 860)
+"""The window's first size, where the screen has room for it."""
+
+
+SCROLLED_DOCKS = ("thematic", "compare")
+"""Panels of many fields, which scroll within their dock: at their full size the thematic layers' 442 px
+and the comparison's 429 px made the window too large for a 1280 x 720 screen."""
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless area that scrolls when the dock is smaller than it."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+def first_size() -> tuple[int, int]:
+    """The window's first size: WINDOW_SIZE within the primary screen's free area. At 1400 x 860 on a
+    1280 x 720 laptop the window ran off the screen, its status bar and the map's lower part unseen."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return WINDOW_SIZE
+    free = screen.availableGeometry()
+    return min(WINDOW_SIZE[0], free.width()), min(WINDOW_SIZE[1], free.height())
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +94,7 @@ class MainWindow(QMainWindow):
                 ("compare", self.tr("Compare"), self.compare, Qt.DockWidgetArea.LeftDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock_{key}")
-            dock.setWidget(widget)
+            dock.setWidget(scrolling(widget) if key in SCROLLED_DOCKS else widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
         self.tabifyDockWidget(self.docks["trend"], self.docks["compare"])
@@ -89,9 +117,14 @@ class MainWindow(QMainWindow):
         self.files.autosave_timer.setInterval(int(QSettings().value("autosave_minutes", AUTOSAVE_MS // 60000)) * 60000)
         self._on_history()
         self._fill_recent()
-        self.resize(1400, 860)
-        self.resizeDocks([self.docks["layers"], self.docks["figures"]], [300, 470], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["layers"], self.docks["trend"]], [330, 260], Qt.Orientation.Vertical)
+        width, height = first_size()
+        self.resize(width, height)
+        share = width / WINDOW_SIZE[0]  # the docks take the same share of a smaller window
+        self.resizeDocks([self.docks["layers"], self.docks["figures"]], [round(300 * share), round(470 * share)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["layers"], self.docks["trend"]], [round(330 * height / WINDOW_SIZE[1]),
+                                                                       round(260 * height / WINDOW_SIZE[1])],
+                         Qt.Orientation.Vertical)
         self.restoreGeometry(QSettings().value("window/geometry", b""))
         self.restoreState(QSettings().value("window/state", b""))
         first = next((r.route_id for r in self.figures.rows if r.value), None)

@@ -247,3 +247,21 @@ def test_title_and_notes_and_removing_a_layer_are_undoable(window, qtbot):
 
     dialog = MapTextDialog(win.doc, win)
     assert dialog.subtitle.placeholderText().startswith("Arrivals, Q4 2024")
+
+
+def test_the_window_fits_a_1280_by_720_screen_with_its_panels_and_status_bar(window, qtbot):
+    """At 1400 x 860 the window ran off a 1280 x 720 laptop's screen, and could not be made smaller: the
+    thematic layers' panel asked for 442 px of width and the comparison's for 429 px of height, so
+    the status bar and the map's lower part were never seen. Both panels now scroll in their docks;
+    the first size is the screen's free area where that is smaller."""
+    from gui.main_window import WINDOW_SIZE, first_size
+
+    least = window.minimumSizeHint()
+    assert least.width() <= 1280 and least.height() <= 720, least
+    window.resize(1280, 720)
+    qtbot.wait(50)
+    assert (window.width(), window.height()) == (1280, 720)
+    assert window.statusBar().isVisible() and window.statusBar().geometry().bottom() < 720
+    assert window.canvas.width() >= 500, window.canvas.width()  # the map keeps the most room
+    free = window.screen().availableGeometry()
+    assert first_size() == (min(WINDOW_SIZE[0], free.width()), min(WINDOW_SIZE[1], free.height()))
