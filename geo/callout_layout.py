@@ -17,6 +17,8 @@ what it now overlaps.
 
 from __future__ import annotations
 
+import re
+
 import math
 from dataclasses import dataclass
 from functools import partial
@@ -119,10 +121,13 @@ class Obstacle:
 
 def wrap_lines(text: str, max_width: float, width) -> list[str]:
     """``text`` in lines no wider than ``max_width`` (``width(line)`` measures one line): greedy by
-    words, a word wider than the line on its own; line breaks in the text are kept."""
+    words, a word wider than the line on its own; line breaks in the text are kept. Words are parted
+    at spaces only, never at a no-break space: split at every Unicode space, '65\u202f474' came back
+    as '65 474', which broke where it liked and, in an Arabic line, was drawn '474 65' (the ordinary
+    space between two numbers takes the line's direction)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = paragraph.split()
+        words = [w for w in re.split(r"[ \t]+", paragraph) if w]
         line = ""
         for word in words:
             trial = f"{line} {word}" if line else word

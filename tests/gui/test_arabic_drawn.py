@@ -131,3 +131,43 @@ def test_the_arabic_key_of_numbered_figures_reads_from_the_right_of_its_box(qapp
     assert len(rights) >= 4
     assert all(abs(r - (x1 - pad)) <= 4 for r in rights), (rights, x1 - pad)
     assert max(lefts) - min(lefts) > 10 * view.px_per_mm  # ragged on the left, where Arabic lines end
+    key = next(text for kind, text, *_ in report.texts if kind == "figure_key_box")
+    assert "65\u202f474" in key, key  # Italy's total, its groups joined by the no-break space they were given
+
+
+def _line_ink(text: str, flags) -> np.ndarray:
+    """Dark pixels of one line drawn as the key of numbered figures draws its lines."""
+    from gui.fonts import map_font
+
+    image = QImage(1400, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(map_font(7.0, DPI, image.logicalDpiY()))
+    painter.setPen(QColor("black"))
+    painter.drawText(QRectF(10, 0, 1380, 40), flags, text)
+    painter.end()
+    return pixels(image).max(axis=2) < 128
+
+
+def test_a_wrapped_arabic_key_line_keeps_a_figures_digit_groups_in_order(qapp):
+    """The key of numbered figures printed Italy's 65,474 as '474 65' on the A4 Arabic overview: its
+    wrapping split words at every Unicode space, the no-break space inside '65 474' among them, and
+    joined them again with an ordinary one, which in a right-to-left line takes the line's direction
+    and sets the second group first. Each group is found by drawing it again as '8's of the same
+    advance: '65' stands left of '474'."""
+    from geo.callout_layout import wrap_lines
+    from gui.text_lines import in_direction
+
+    lang = MapLanguage("ar")
+    entry = f"(1) إيطاليا {lang.number(65474)}{lang('comma')}منها الربع الرابع 2024: {lang.number(16166)}"
+    flags = in_direction(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextDontClip, True)
+    lines = wrap_lines(entry, 10_000, lambda line: 10.0 * len(line))
+    line = next(line for line in lines if "474" in line)
+    ink = _line_ink(line, flags)
+
+    def at(part: str, stand_in: str) -> float:
+        changed = np.flatnonzero((ink != _line_ink(line.replace(part, stand_in, 1), flags)).any(axis=0))
+        assert len(changed), part
+        return float(changed.mean())
+
+    assert at("65", "88") < at("474", "888"), line
