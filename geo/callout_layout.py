@@ -17,9 +17,8 @@ what it now overlaps.
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from dataclasses import dataclass
 from functools import partial
 
