@@ -54,15 +54,20 @@ def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure
     drawn = Symbols(shapes, symbols["route_id"].to_numpy())
     shape_of = dict(zip(symbols.index, shapes, strict=True))
     margin = VALUE_MARGIN_MM * mm
+    land = CountryLand(doc, view)
     requests = []
     for row in labelled_symbols(doc, symbols).itertuples():
         w, h = _box(measure, figures[row.route_id].text, mm)
         line = row.centreline if row.centreline.geom_type == "LineString" else max(row.centreline.geoms, key=lambda g: g.length)
         xy = view.to_px(np.asarray(line.coords))
         cands, anchors = flow_candidates(xy, row.width_mm * mm / 2, (w, h), mm, shape_of[row.Index])
+        # a route's figure on a third country's land reads as that country's (Tunisia's 19,238 over Algeria)
+        home = land.home(xy[[0, -1]])
+        costs = (partial(drawn.ambiguity_cost, cands, (w, h), {row.route_id}, margin),
+                 partial(land.foreign_cost, cands, (w, h), home))
         requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value, anchors=anchors,
-                                     extra_cost=partial(drawn.ambiguity_cost, cands, (w, h), {row.route_id}, margin)))
-    return requests + _total_requests(doc, view, symbols, drawn, figures, measure), drawn
+                                     extra_cost=partial(summed_cost, costs)))
+    return requests + _total_requests(doc, view, symbols, drawn, figures, measure, land), drawn
 
 
 def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:
@@ -70,8 +75,8 @@ def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:
     return tw + PAD_MM[0] * mm, th + PAD_MM[1] * mm
 
 
-def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, FigureLabel], measure: Measure
-                    ) -> list[LabelRequest]:
+def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, FigureLabel], measure: Measure,
+                    land: CountryLand) -> list[LabelRequest]:
     """Requests for the totals of parents drawn through their branches, around the place their
     branches arrive at; far candidates are tied back with a leader line to a branch's tip."""
     mm = view.px_per_mm
@@ -82,7 +87,6 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
     projected = doc.projected(routes)
     parents = dict(zip(projected["route_id"], projected["parent"].fillna(""), strict=True))
     tips = {r.route_id: _tip(r.centreline) for r in symbols.itertuples()}
-    land = CountryLand(doc, view)
     out = []
     for t in join.totals:
         key = total_key(t.route_id)

@@ -63,3 +63,23 @@ def circle_figures_abroad(report, countries, to_px, view) -> dict[str, float]:
         if share > FOREIGN_SHARE:
             out[mark.key] = round(share, 2)
     return out
+
+
+def route_figures_abroad(report, doc, view, countries, to_px) -> dict[str, float]:
+    """For each route's figure ``report`` placed: the share of its box on a country other than the
+    ones nearest its route's two ends (where it leaves and where it arrives), where more than
+    FOREIGN_SHARE: Tunisia's 19,238 over Algeria reads as Algeria's."""
+    routes = doc.projected(doc.layer("routes")).set_index("route_id")
+    shapes = to_px(countries.geometry.to_numpy())
+    out = {}
+    for mark in (m for m in report.marks if m.kind == "value" and m.key in routes.index):
+        geom = routes.loc[mark.key].geometry
+        line = geom if geom.geom_type == "LineString" else max(geom.geoms, key=lambda g: g.length)
+        ends = shapely.points(view.to_px(np.asarray(line.coords)[[0, -1]]))
+        home = set(np.argmin(shapely.distance(shapes[:, None], ends[None, :]), axis=0).tolist())
+        foreign = np.array([i not in home for i in range(len(shapes))])
+        box = shapely.box(*mark.rect)
+        share = float(shapely.area(shapely.intersection(shapes[foreign], box)).sum() / box.area)
+        if share > FOREIGN_SHARE:
+            out[mark.key] = round(share, 2)
+    return out

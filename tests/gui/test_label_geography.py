@@ -15,7 +15,7 @@ import itertools
 import numpy as np
 import pytest
 import shapely
-from page_geography import TOTAL_HOMES, foreign_shares, lonlat_to_px
+from page_geography import TOTAL_HOMES, foreign_shares, lonlat_to_px, route_figures_abroad
 from painted import paint, pixels
 
 from geo.page import Page
@@ -299,3 +299,15 @@ def test_a_total_stands_on_the_sea_or_in_its_own_country(drawn, name):
     d = drawn(name)
     assert any(m.kind == "total" for m in d.report.marks), "no total drawn: nothing tested"
     assert foreign_shares(d.report, d.countries, d.to_px, d.rgb) == {}
+
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait", "arabic"])
+def test_a_routes_figure_stands_on_the_sea_or_a_country_it_joins(drawn, name):
+    """The Atlantic's 16,109 stood over Western Sahara on the default map, read as its figure; on the
+    overview the expulsions' ≥ 31,404 over Mali and ~460 over Algeria. A route's figure lies on the sea
+    or on the countries where its route leaves and arrives, but for a sliver."""
+    d = drawn(name)
+    assert any(m.kind == "value" for m in d.report.marks), "no figure drawn: nothing tested"
+    abroad = route_figures_abroad(d.report, d.doc, d.view, d.countries, d.to_px)
+    assert abroad == {}

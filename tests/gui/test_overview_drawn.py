@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from page_geography import circle_figures_abroad, foreign_shares, lonlat_to_px
+from page_geography import circle_figures_abroad, foreign_shares, lonlat_to_px, route_figures_abroad
 from painted import paint, pixels
 
 from geo import paths
@@ -111,6 +111,17 @@ def test_a_circles_figure_stands_on_the_sea_or_its_circles_country(which, reques
     for inset, inner in report.insets:
         out.update(circle_figures_abroad(inner, countries, lonlat_to_px(inset.view), inset.view))
     assert out == {}
+
+
+def test_a_routes_figure_stands_on_the_sea_or_a_country_it_joins_but_tunisias(overview):
+    """On the A3 overview the expulsions' ≥ 31,404 stood over Mali, ~460 over Algeria and the Atlantic's
+    46,524 over Western Sahara: each read as that country's. Each route's figure now lies on the sea or
+    the countries its route joins, but Tunisia's 19,238: set behind its arrow's tail at Sfax, it runs
+    west over Algeria, the sea round Lampedusa being Libya's band's and Italy's total's."""
+    doc, _page, _px, view, report = overview
+    countries = doc.layer("boundaries").data
+    abroad = route_figures_abroad(report, doc, view, countries, lonlat_to_px(view))
+    assert set(abroad) <= {"CMR-TN"}, abroad
 
 
 def totals_abroad(doc, px, view, report) -> dict[str, float]:
