@@ -31,9 +31,11 @@ DIRECTIONS = ((1, 0, 0.0), (-1, 0, 0.1), (1, -1, 0.2), (1, 1, 0.25), (-1, -1, 0.
 """(dx, dy, penalty) of the candidates round a circle, page pixels with y down: east first (the
 reading direction from the circle), then west, the diagonals, above and below."""
 SLIDES = ((0.25, 0.05), (0.45, 0.12))
-"""(share of the label's height, penalty) a label east or west of its circle may slide up or down: its
-side still faces the circle's middle, and a band's figure just below (the Atlantic's 46,524 under the
-Canaries' dead and missing) no longer takes the one centred place."""
+"""(share of the label's height, penalty) a label east or west of its circle, touching it, may slide up
+or down: its side still faces the circle's middle, and a band's figure just below (the Atlantic's 46,524
+under the Canaries' dead and missing) no longer takes the one centred place. A label tied by a leader
+does not: slid, its leader met its box by a corner, beside the next label's (on the Arabic A3 overview,
+the Western Mediterranean's dead and missing seemed tied to the Balearic route's rescues)."""
 DISC_DIRECTIONS = 16
 """Directions round a circle tried for a figure's numbered disc (geo.figure_keys): every 22.5°. The disc
 is small, so gaps between neighbours' labels that the label's eight directions miss can hold it."""
@@ -79,7 +81,7 @@ def circle_candidates(cx: float, cy: float, radius: float, size: tuple[float, fl
             y = cy + uy * reach + np.sign(dy) * h / 2
             cands.append((float(x), float(y), penalty + 2.0 * ring))
             anchors.append((cx + ux * radius, cy + uy * radius) if ring else None)
-            if dy == 0:  # east or west, slid up or down while its side still faces the circle's middle
+            if dy == 0 and not ring:  # east or west, touching: slid up or down, its side still facing the circle's middle
                 for share, extra_penalty in SLIDES:
                     for sign in (-1, 1):
                         cands.append((float(x), float(y + sign * share * h), penalty + extra_penalty + 2.0 * ring))

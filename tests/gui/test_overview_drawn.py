@@ -124,6 +124,43 @@ def test_a_routes_figure_stands_on_the_sea_or_a_country_it_joins_but_tunisias(ov
     assert set(abroad) <= {"CMR-TN"}, abroad
 
 
+@pytest.fixture(scope="module")
+def arabic_a3(qapp):
+    doc = load_project(OVERVIEW)
+    doc.label_language = "ar"
+    image, view, report = paint(doc, dataclasses.replace(doc.page, dpi=150.0))
+    return doc, pixels(image), view, report
+
+
+def leader_meets_its_box_squarely(leader, rect, corner_px: float = 1.5, middle: float = 0.3) -> bool:
+    """A leader ends at the corner of its label's box nearest where it starts (a label set diagonally
+    from its circle), or on a side within ``middle`` of the side's length from its middle."""
+    (sx, sy), (ex, ey) = leader
+    x0, y0, x1, y1 = rect
+    corner = min(((x, y) for x in (x0, x1) for y in (y0, y1)), key=lambda c: np.hypot(c[0] - sx, c[1] - sy))
+    if np.hypot(ex - corner[0], ey - corner[1]) <= corner_px:
+        return True
+    if min(abs(ex - x0), abs(ex - x1)) <= corner_px:  # on the left or right side
+        return abs((ey - y0) / (y1 - y0) - 0.5) <= middle
+    return abs((ex - x0) / (x1 - x0) - 0.5) <= middle
+
+
+@pytest.mark.parametrize("which", ["overview", "arabic_a3"])
+def test_a_circles_leader_meets_its_figure_squarely_never_by_the_next_ones_corner(which, request):
+    """On the Arabic A3 overview the Western Mediterranean's dead and missing ('412 …') hung 4 px below its
+    leader, whose end touched the Balearic route's '≥ 700' above: it seemed tied to that. A tied label
+    now meets its leader at its corner nearest the circle or mid-side."""
+    report = request.getfixturevalue(which)[-1]
+    group = dict(zip(report.place_circles["key"], report.place_circles["group"], strict=True))
+    figures = [m for m in report.marks if m.kind == "place_figure"]
+    tied = [m for m in figures if m.leader is not None]
+    assert tied, "no circle's figure tied by a leader: nothing tested"
+    for mark in tied:  # a stacked label's box: its lines', one per circle at the anchor
+        lines = np.array([m.rect for m in figures if group[m.key] == group[mark.key]])
+        box = (*lines[:, :2].min(axis=0), *lines[:, 2:].max(axis=0))
+        assert leader_meets_its_box_squarely(mark.leader, box), (mark.key, mark.leader, box)
+
+
 def totals_abroad(doc, px, view, report) -> dict[str, float]:
     """The totals (on the map or in an inset) standing on another country than their own, by share."""
     countries = doc.layer("boundaries").data
