@@ -118,6 +118,10 @@ class Obstacle:
     """What the caller knows the thing by (a name's box, a leader's key), told back when it makes way."""
 
 
+DASHES = ("–", "—", "-")
+"""A dash standing alone between two words ('1 Jan – 16 Oct'): it stays with the word before it."""
+
+
 def wrap_lines(text: str, max_width: float, width) -> list[str]:
     """``text`` in lines no wider than ``max_width`` (``width(line)`` measures one line): greedy by
     words, a word wider than the line on its own; line breaks in the text are kept. Words are parted
@@ -126,7 +130,12 @@ def wrap_lines(text: str, max_width: float, width) -> list[str]:
     space between two numbers takes the line's direction)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        words = [w for w in re.split(r"[ \t]+", paragraph) if w]
+        words: list[str] = []
+        for word in (w for w in re.split(r"[ \t]+", paragraph) if w):
+            if word in DASHES and words:  # a dash ends a line, never begins one (as Qt breaks: after it)
+                words[-1] += " " + word
+            else:
+                words.append(word)
         line = ""
         for word in words:
             trial = f"{line} {word}" if line else word

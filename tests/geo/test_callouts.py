@@ -301,3 +301,15 @@ def test_a_leader_may_cross_the_route_it_starts_on_but_no_box_covers_it():
                            [crowd, own], [], frame, mm)
     assert not one.keyed and one.overlaps == ()
     assert one.rect[3] <= 330 and not shapely.box(*one.rect).intersects(band)
+
+
+def test_wrapping_keeps_no_break_spaces_and_never_begins_a_line_with_a_dash():
+    """A figure's groups ('65\u202f474') and a date ('1\u00a0Jan') stay whole; a dash between two dates
+    ends a line, never begins one (Qt breaks after a dash, and an Arabic line begun with one stood short)."""
+    text = "Italy 65\u202f474, 1\u00a0Jan – 16\u00a0Oct 2024"
+    for width in range(4, 40):
+        lines = wrap_lines(text, width, len)
+        assert " ".join(lines) == text
+        assert not any(line.startswith("–") for line in lines), lines
+        assert all(("65" in line) == ("474" in line) for line in lines), lines
+        assert not any(line.endswith("1") or line.startswith("Jan") for line in lines), lines

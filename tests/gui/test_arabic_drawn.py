@@ -129,7 +129,8 @@ def test_the_arabic_key_of_numbered_figures_reads_from_the_right_of_its_box(qapp
         rights.append(cols.max() + x0 + 3)
         lefts.append(cols.min() + x0 + 3)
     assert len(rights) >= 4
-    assert all(abs(r - (x1 - pad)) <= 4 for r in rights), (rights, x1 - pad)
+    # within a millimetre: a line may begin with a '1', whose ink stands 5 px inside its tabular advance
+    assert all(abs(r - (x1 - pad)) <= view.px_per_mm for r in rights), (rights, x1 - pad)
     assert max(lefts) - min(lefts) > 10 * view.px_per_mm  # ragged on the left, where Arabic lines end
     key = next(text for kind, text, *_ in report.texts if kind == "figure_key_box")
     assert "65\u202f474" in key, key  # Italy's total, its groups joined by the no-break space they were given
