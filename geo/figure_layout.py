@@ -17,8 +17,8 @@ from functools import cache, partial
 import numpy as np
 import shapely
 
-from geo.foreign_land import CountryLand
-from geo.labels import LabelRequest, PlacedLabel, place_labels
+from geo.foreign_land import CountryLand, country_land
+from geo.labels import LabelRequest, PlacedLabel, place_labels, summed_cost
 from geo.map_marks import FigureLabel, labelled_symbols, total_key
 from geo.routes import total_anchor
 from geo.value_layout import (
@@ -54,7 +54,7 @@ def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure
     drawn = Symbols(shapes, symbols["route_id"].to_numpy())
     shape_of = dict(zip(symbols.index, shapes, strict=True))
     margin = VALUE_MARGIN_MM * mm
-    land = CountryLand(doc, view)
+    land = country_land(doc, view)
     requests = []
     for row in labelled_symbols(doc, symbols).itertuples():
         w, h = _box(measure, figures[row.route_id].text, mm)
@@ -105,11 +105,6 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
                                 extra_cost=partial(summed_cost, costs), home=land.union(home)))
     return out
-
-
-def summed_cost(costs, which: np.ndarray) -> np.ndarray:
-    """The sum of extra costs of the candidates ``which``."""
-    return sum(cost(which) for cost in costs)
 
 
 CIRCLE_ROOM_MM = 3.0

@@ -71,3 +71,14 @@ class CountryLand:
             share = shapely.area(shapely.intersection(rects[a], self.shapes[b])) / max(w * h, 1e-9)
             np.add.at(cost, a, share)
         return FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * cost)
+
+
+def country_land(doc, view) -> CountryLand:
+    """The countries of ``view``, built once per view: a render's route, total and circle figures all
+    ask (the last view's is kept on the document, and a new view or boundaries layer replaces it)."""
+    layer = doc.layer("boundaries")
+    key = (view, None if layer is None else layer.id)
+    kept = doc._cache.get("country_land")
+    if kept is None or kept[0] != key:
+        kept = doc._cache["country_land"] = (key, CountryLand(doc, view))
+    return kept[1]

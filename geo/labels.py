@@ -25,6 +25,11 @@ import shapely
 from shapely.strtree import STRtree
 
 
+def summed_cost(costs, which: np.ndarray) -> np.ndarray:
+    """The sum of several ``LabelRequest.extra_cost`` functions for the candidates ``which``."""
+    return sum(cost(which) for cost in costs)
+
+
 @dataclass
 class LabelRequest:
     key: str

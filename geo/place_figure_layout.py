@@ -15,7 +15,7 @@ from functools import partial
 import numpy as np
 import shapely
 
-from geo.labels import LabelRequest
+from geo.labels import LabelRequest, summed_cost
 
 CIRCLE_LABEL_GAP_MM = 0.6
 """Paper between a circle's edge and its label's box."""
@@ -122,7 +122,7 @@ def place_figure_requests(circles, view, measure, numbers: bool = False, land=No
     are for the figures' numbered discs (``measure`` gives the disc's box), on finer rings. With ``land``
     (geo.foreign_land.CountryLand), a circle on a country's land keeps its figure off other countries'
     where it can (at sea, a circle's figure may stand on any coast)."""
-    from geo.figure_layout import PAD_MM, summed_cost
+    from geo.figure_layout import PAD_MM
 
     mm = view.px_per_mm
     requests, members = [], {}

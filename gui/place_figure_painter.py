@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
-from geo.foreign_land import CountryLand
+from geo.foreign_land import country_land
 from geo.map_marks import value_label_ground
 from geo.place_figure_layout import circle_centres_px, circle_shapes, line_rects, place_figure_requests
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
@@ -56,7 +56,7 @@ class PlaceFiguresMixin:
         doc, mm = self.doc, view.px_per_mm
         font = map_font(FIGURE_PT, view.dpi, painter.device().logicalDpiY(), bold=True)
         painter.setFont(font)
-        land = CountryLand(doc, view)
+        land = country_land(doc, view)
         requests, members = place_figure_requests(circles, view, partial(text_size, painter), land=land)
         requests = [r for r in requests if printed(r.key)]
         def place(todo: list) -> tuple:
