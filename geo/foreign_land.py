@@ -18,6 +18,11 @@ import shapely
 FOREIGN_LAND_COST = 20.0
 """Cost of a total's box standing wholly on another country's land (geo.value_layout.AMBIGUOUS_COST: a
 reading as wrong as a figure nearer another route); a box partly on it costs its share, doubled, up to this."""
+FOREIGN_LAND_LIMIT = 0.25
+"""A figure with more than this share of its box on another country's land is not set there at any cost:
+Tunisia's 19,238, set behind its arrow's tail at Sfax, stood 64–82 % over Algeria on A4 and read as
+Algeria's. Where every position is beyond it, the figure is numbered beside its symbol instead
+(geo.figure_keys): a reference a reader follows is better than a figure read as another country's."""
 SIMPLIFY_PX = 2.0
 """Countries are compared with boxes at this detail: a label's box is tens of pixels wide."""
 
@@ -56,7 +61,7 @@ class CountryLand:
     def foreign_cost(self, cands: list, size: tuple[float, float], home: set[int],
                      which: np.ndarray | None = None) -> np.ndarray:
         """For each candidate centre of ``cands`` (of ``which``, or all) with a box of ``size``: the cost of
-        the share of its box on a country not in ``home``."""
+        the share of its box on a country not in ``home``; infinite (ruled out) beyond FOREIGN_LAND_LIMIT."""
         c = np.asarray(cands, float).reshape(-1, 3)[:, :2]
         c = c if which is None else c[np.asarray(which, int)]
         cost = np.zeros(len(c))
@@ -70,7 +75,7 @@ class CountryLand:
         if len(a):
             share = shapely.area(shapely.intersection(rects[a], self.shapes[b])) / max(w * h, 1e-9)
             np.add.at(cost, a, share)
-        return FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * cost)
+        return np.where(cost > FOREIGN_LAND_LIMIT, np.inf, FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * cost))
 
 
 def country_land(doc, view) -> CountryLand:

@@ -1,0 +1,86 @@
+"""Whose land a figure's box stands on (geo.foreign_land), measured against the countries layer at full
+detail in page pixels, not against the layout's own simplified shapes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import shapely
+
+from geo.document import MapDocument
+from geo.foreign_land import FOREIGN_LAND_COST, FOREIGN_LAND_LIMIT, CountryLand
+from geo.page import Page
+from geo.projection import transformer
+from geo.view import MapView
+
+SIZE = (60.0, 20.0)
+"""A figure's box in page pixels: about 10 mm by 3 mm at 150 dpi."""
+
+
+@pytest.fixture(scope="module")
+def land():
+    from gui.layout import PageLayout  # the frame only: no Qt is started
+
+    doc = MapDocument.from_files()
+    page = Page("A4", "landscape", 150.0)
+    frame = PageLayout().frame_px(page)
+    view = MapView(doc.crs, doc.default_extent(), frame, page.dpi)
+    countries = doc.layer("boundaries").data
+    project = transformer("EPSG:4326", doc.crs)
+
+    def to_px(geom):
+        return shapely.transform(shapely.segmentize(geom, 0.05),
+                                 lambda xy: view.to_px(np.column_stack(project.transform(xy[:, 0], xy[:, 1]))))
+
+    shapes = {iso: to_px(g) for iso, g in zip(countries["iso_a3"], countries.geometry, strict=True)}
+    return CountryLand(doc, view), shapes, view
+
+
+def home_of(land: CountryLand, shape) -> set[int]:
+    """The layout's index of the country ``shape`` (pixels) is: the one its inner point falls in."""
+    return land.containing(tuple(shapely.get_coordinates(shapely.point_on_surface(shape))[0]))
+
+
+def boxes_across(shapes: dict, iso: str, other: str, step: float = 2.0) -> list[tuple[float, float, float]]:
+    """Candidate centres stepping across the border of ``iso`` and ``other``: from wholly in one to wholly
+    in the other, every share between."""
+    border = shapely.intersection(shapes[iso].buffer(1.0), shapes[other].buffer(1.0))
+    (cx, cy), = shapely.get_coordinates(shapely.centroid(border))
+    return [(cx + dx, cy, 0.0) for dx in np.arange(-2 * SIZE[0], 2 * SIZE[0], step)]
+
+
+def share_on(shapes: dict, iso: str, cand) -> float:
+    w, h = SIZE
+    box = shapely.box(cand[0] - w / 2, cand[1] - h / 2, cand[0] + w / 2, cand[1] + h / 2)
+    return shapely.area(shapely.intersection(box, shapes[iso])) / box.area
+
+
+def test_a_figure_more_than_a_quarter_on_another_country_is_ruled_out(land):
+    """Tunisia's 19,238 stood 64–82 % over Algeria on A4, read as Algeria's, because foreign land only
+    cost as much as a position nearer another route. Across the Tunisia–Algeria border, a box for a
+    Tunisian figure is free on Tunisia, costs its share on Algeria up to FOREIGN_LAND_LIMIT, and is ruled
+    out beyond it (the figure is then numbered, geo.figure_keys)."""
+    countries, shapes, _view = land
+    cands = boxes_across(shapes, "TUN", "DZA")
+    cost = countries.foreign_cost(cands, SIZE, home_of(countries, shapes["TUN"]))
+    shares = np.array([share_on(shapes, "DZA", c) for c in cands])
+    assert shares.min() == 0.0 and shares.max() > 0.9, "the boxes do not cross the border: nothing tested"
+    # the layout compares simplified shapes: a few hundredths either way at the limit
+    far = shares > FOREIGN_LAND_LIMIT + 0.03
+    near = shares < FOREIGN_LAND_LIMIT - 0.03
+    assert far.any() and near.any()
+    assert np.isinf(cost[far]).all()
+    assert np.isfinite(cost[near]).all() and (cost[near] <= FOREIGN_LAND_COST).all()
+    assert (cost[shares < 0.01] < 1.0).all()
+    inside = shares > 0.05
+    assert (cost[near & inside] > 0.0).all(), "a box partly on Algeria costs nothing"
+
+
+def test_land_of_the_figures_own_countries_costs_nothing(land):
+    """A route's figure may stand on where it leaves and where it arrives: the same boxes across the
+    border cost nothing when both countries are its own."""
+    countries, shapes, _view = land
+    home = home_of(countries, shapes["TUN"]) | home_of(countries, shapes["DZA"])
+    assert len(home) == 2
+    cost = countries.foreign_cost(boxes_across(shapes, "TUN", "DZA"), SIZE, home)
+    assert (cost < 1.0).all()
