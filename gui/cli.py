@@ -413,8 +413,9 @@ def _render(args) -> int:
     dropped = [k for r in reports for k in [*r.dropped_labels, *(k for _i, inner in r.insets for k in inner.dropped_labels)]]
     lost = unplaced_figures(doc, dropped)
     keyed = unplaced_figures(doc, [key for k in (reports[0].numbered if reports else []) for key in k.keys])
-    if keyed:  # numbered beside its symbol and keyed in the footer: on the page, but not where a reader looks first
-        print(f"note: {len(keyed)} figure(s) numbered on the map for want of room, keyed in the footer: "
+    if keyed:  # numbered beside its symbol and keyed: on the page, but not where a reader looks first
+        where = "the key box on the map" if reports[0].key_box is not None else "the footer"
+        print(f"note: {len(keyed)} figure(s) numbered on the map for want of room, keyed in {where}: "
               f"{', '.join(keyed)}", file=sys.stderr)
     if lost:  # a figure left off the page is said, never lost silently
         print(f"warning: no room on the page for {len(lost)} figure(s): {', '.join(lost)}; try a larger page "

@@ -309,3 +309,12 @@ def test_a_figure_the_page_has_no_room_for_is_named_in_its_footer(qapp):
     doc = load_project(OVERVIEW)
     _image, _view, report = paint(doc, dataclasses.replace(doc.page, dpi=150.0))
     assert not any("No room" in t for _kind, t, *_ in report.texts)  # at A3 every figure has its place
+
+
+def test_the_command_line_says_which_figures_are_numbered_and_where_their_key_is(tmp_path, capsys, qapp):
+    """The render said a numbered figure was 'keyed in the footer' when its key stood in a box on the map."""
+    from gui.cli import main
+
+    assert main(["render", str(OVERVIEW), "--out-dir", str(tmp_path), "--name", "o", "--no-geojson", "--dpi", "150"]) == 0
+    err = capsys.readouterr().err
+    assert "figure(s) numbered on the map for want of room, keyed in the key box on the map: CMR-TN" in err, err
