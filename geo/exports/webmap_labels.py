@@ -138,9 +138,9 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ";" + r
   }
   // The labels the PNG placed meet nothing as long as each is no larger than its box at the map's scale
   // (TEXT_MM_RANGE): then every one shows. Zoomed out further (``crowded``) the text, larger than its box,
-  // may meet something, and a label that does is hidden, in this order: the totals first (the update's
-  // headline figures), then the other figures in the PNG's order of placement (a figure that meets a
-  // control or a figure shown before it), then the callouts (one that meets a figure or a callout
+  // may meet something (a control, a figure's number disc), and a label that does is hidden, in this
+  // order: the totals first (the update's headline figures), then the other figures in the PNG's order of
+  // placement (a figure that meets a control, a disc or a figure shown before it), then the callouts (one that meets a figure or a callout
   // shown: its text stays on its anchor's dot, on hovering it), then the names (one that meets a control,
   // a figure, a callout, a flow or a name shown). A hidden figure stays in its flow's or circle's tooltip.
   function declutter(map, crowded) {
@@ -177,7 +177,11 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ";" + r
     var controls = Array.prototype.slice.call(document.querySelectorAll('.leaflet-control')).map(function (e) {
       return e.getBoundingClientRect();
     });
-    var shown = controls.map(function (r) { return {r: r, g: ''}; });
+    // a figure's number disc always shows (its figure is nowhere else on the map): every label keeps off it
+    var discs = all.filter(function (e) { return e.classList.contains('crossings-key'); }).map(function (e) {
+      return e.getBoundingClientRect();
+    });
+    var shown = controls.concat(discs).map(function (r) { return {r: r, g: ''}; });
     figures.forEach(function (e) {
       var r = e.getBoundingClientRect(), g = group(e);
       var others = shown.filter(function (s) { return !g || s.g !== g; }).map(function (s) { return s.r; });
