@@ -87,6 +87,7 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
     projected = doc.projected(routes)
     parents = dict(zip(projected["route_id"], projected["parent"].fillna(""), strict=True))
     tips = {r.route_id: _tip(r.centreline) for r in symbols.itertuples()}
+    starts = {r.route_id: _tip(r.centreline, 0) for r in symbols.itertuples()}
     out = []
     for t in join.totals:
         key = total_key(t.route_id)
@@ -99,7 +100,8 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         anchors = leader_ends(cands, anchors, [g for g, k in zip(drawn.shapes, drawn.keys, strict=True) if k in branches])
         # after every figure: a total has rings around each of its branches' tips to choose from,
         # a branch's figure only the sides of its own symbol (Melilla's '116' was pushed off its arrow)
-        home = land.home(branch_tips if len(branch_tips) else arrival[None])
+        home = land.arrival(branch_tips, view.to_px(np.array([starts[r] for r in branches]))) if branches else \
+            land.home(arrival[None])
         costs = (partial(drawn.ambiguity_cost, cands, (w, h), branches, VALUE_MARGIN_MM * mm),
                  partial(land.foreign_cost, cands, (w, h), home))
         out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
@@ -132,10 +134,11 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
                         leader_blockers=leader_blockers)
 
 
-def _tip(line) -> tuple[float, float]:
-    """Where a symbol's centre line arrives (its longest part's end: the arrowhead's tip)."""
+def _tip(line, end: int = -1) -> tuple[float, float]:
+    """Where a symbol's centre line arrives (its longest part's end: the arrowhead's tip), or with
+    ``end`` 0 where it starts."""
     part = line if line.geom_type == "LineString" else max(line.geoms, key=lambda g: g.length)
-    return part.coords[-1][:2]
+    return part.coords[end][:2]
 
 
 def descends(route_id: str, ancestor: str, parents: dict) -> bool:

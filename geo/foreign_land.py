@@ -23,6 +23,9 @@ FOREIGN_LAND_LIMIT = 0.25
 Tunisia's 19,238, set behind its arrow's tail at Sfax, stood 64–82 % over Algeria on A4 and read as
 Algeria's. Where every position is beyond it, the figure is numbered beside its symbol instead
 (geo.figure_keys): a reference a reader follows is better than a figure read as another country's."""
+ARRIVAL_SLACK_MM = 1.0
+"""Countries within this much paper of the nearest one to a branch's tip are as near: an arrow into
+Ceuta ends at the fence, on Morocco's side of it, 0.2 mm from Spain's land on A3."""
 SIMPLIFY_PX = 2.0
 """Countries are compared with boxes at this detail: a label's box is tens of pixels wide."""
 
@@ -33,6 +36,7 @@ class CountryLand:
     def __init__(self, doc, view):
         layer = doc.layer("boundaries")
         self.shapes = np.empty(0, dtype=object)
+        self.slack = ARRIVAL_SLACK_MM * view.px_per_mm
         if layer is None:
             return
         simple = doc.simplified(layer, view.units_per_px * SIMPLIFY_PX).to_numpy()
@@ -47,6 +51,21 @@ class CountryLand:
         if not len(self.shapes) or not len(points_px):
             return set()
         return {int(i) for i in self.tree.query_nearest(shapely.points(np.asarray(points_px, float)))[1]}
+
+    def arrival(self, tips_px: np.ndarray, starts_px: np.ndarray) -> set[int]:
+        """The countries branches from ``starts_px`` to ``tips_px`` (N x 2 each) arrive in: the nearest to
+        each tip (within ARRIVAL_SLACK_MM) but the one it leaves from, unless no other is near. Arrivals in
+        Ceuta and Melilla are Spain's though their arrows end on Morocco's side of the fence; on A4 Tunisia
+        was nearer the tip of the arrow from Sfax than Lampedusa, too small to be drawn, and Italy's total
+        took Tunisia for its own."""
+        if not len(self.shapes) or not len(tips_px):
+            return set()
+        out: set[int] = set()
+        for tip, start in zip(np.asarray(tips_px, float).reshape(-1, 2), np.asarray(starts_px, float).reshape(-1, 2), strict=True):
+            d = shapely.distance(self.shapes, shapely.Point(tip))
+            near = {int(i) for i in np.flatnonzero(d <= d.min() + self.slack)}
+            out |= (near - self.home(start[None])) or near
+        return out
 
     def containing(self, point_px: tuple[float, float]) -> set[int]:
         """The countries whose land holds ``point_px``: a figure about a place there is that country's."""
