@@ -140,15 +140,20 @@ def unplaced_note(doc, dropped: list[str], numbered: Sequence = ()) -> str:
     room for at all, each with its figure. A reader of the printed map learns every figure, not only the
     command line. Empty when every figure found room."""
     lang = map_language(doc)
-    keyed = {key for k in numbered for key in k.keys}
-    items = figure_items(doc, list(dropped))
     sentences = []
     if numbered:
         sentences.append(lang("numbered", items=lang("items_sep").join(numbered_entries(doc, numbered))))
-    lost = [items[key] for key in dict.fromkeys(dropped) if key in items and key not in keyed]
+    lost = dropped_figures(doc, dropped, {key for k in numbered for key in k.keys})
     if lost:
         sentences.append(lang("no_room", items=lang("items_sep").join(lost)))
     return " ".join(sentences)
+
+
+def dropped_figures(doc, dropped: Sequence[str], keyed: set[str] = frozenset()) -> list[str]:
+    """The figures among the layout keys ``dropped`` (not those ``keyed``, numbered), each as the footer
+    names it with its figure: names left out are not figures lost."""
+    items = figure_items(doc, list(dropped)) if dropped else {}
+    return [items[key] for key in dict.fromkeys(dropped) if key in items and key not in keyed]
 
 
 def numbered_entries(doc, numbered: Sequence) -> list[str]:

@@ -265,3 +265,29 @@ def test_the_window_fits_a_1280_by_720_screen_with_its_panels_and_status_bar(win
     assert window.canvas.width() >= 500, window.canvas.width()  # the map keeps the most room
     free = window.screen().availableGeometry()
     assert first_size() == (min(WINDOW_SIZE[0], free.width()), min(WINDOW_SIZE[1], free.height()))
+
+
+def test_the_status_bar_counts_and_names_the_figures_the_canvas_had_no_room_for(window, qtbot):
+    """At 1280 x 720 the canvas left Italy's total out for want of room, and nothing said so: a printed
+    page numbers such a figure and keys it in its footer, the canvas has no footer. The status bar now
+    counts them and names each on hovering; every figure of the map is drawn or named there."""
+    from geo.map_marks import figure_items
+
+    window.resize(1280, 720)
+    window.canvas.zoom(0.5)  # the whole region in a third of the canvas: its figures crowd
+    qtbot.waitUntil(lambda: not window.canvas.busy, timeout=20000)
+    window.canvas.render_now()
+    report = window.canvas.renderer.report
+    drawn = {m.key for r in [report, *(inner for _i, inner in report.insets)] for m in r.marks
+             if m.kind in ("value", "total", "place_figure")}
+    every = figure_items(window.doc, [*window.doc.join().flows["route_id"],
+                                      *(f"total:{t.route_id}" for t in window.doc.join().totals)])
+    missing = [text for key, text in every.items() if key not in drawn]
+    assert missing, "every figure found room: nothing tested"
+    assert sorted(window.unshown.toolTip().split("\n")) == sorted(missing)
+    assert window.unshown.text().startswith(f"{len(missing)} figure")
+    window.canvas.zoom(2.0)
+    qtbot.waitUntil(lambda: not window.canvas.busy, timeout=20000)
+    window.canvas.render_now()
+    if not window.canvas.renderer.report.dropped_labels:
+        assert window.unshown.text() == "" and window.unshown.toolTip() == ""
