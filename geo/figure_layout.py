@@ -45,13 +45,18 @@ Measure = Callable[[str], tuple[float, float]]
 """Width and height in page pixels of a (multi-line) figure text in the figures' font."""
 
 
-def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure: Measure
+def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure: Measure, circles: tuple = ()
                     ) -> tuple[list[LabelRequest], Symbols]:
     """A request per figure of ``figures`` (geo.map_marks.figure_labels) beside ``symbols``
-    (``doc.flow_symbols(view)``), in page pixels; and the symbols on the page, as the layout sees them."""
+    (``doc.flow_symbols(view)``), in page pixels; and the symbols on the page, as the layout sees them.
+    A route's figure (or its number) nearer one of the thematic layers' ``circles`` (page pixels) than
+    its own flow reads as the circle's, as one nearer another flow does: Tunisia's number (1) on A3 stood
+    1 px above the Central Mediterranean's dead and missing, 7 px off its own arrow."""
     mm = view.px_per_mm
     shapes = shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75)
     drawn = Symbols(shapes, symbols["route_id"].to_numpy())
+    near = Symbols([*shapes, *circles], [*symbols["route_id"], *(f"circle:{i}" for i in range(len(circles)))]) \
+        if len(circles) else drawn
     shape_of = dict(zip(symbols.index, shapes, strict=True))
     margin = VALUE_MARGIN_MM * mm
     land = country_land(doc, view)
@@ -63,7 +68,7 @@ def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure
         cands, anchors = flow_candidates(xy, row.width_mm * mm / 2, (w, h), mm, shape_of[row.Index])
         # a route's figure on a third country's land reads as that country's (Tunisia's 19,238 over Algeria)
         home = land.home(xy[[0, -1]])
-        costs = (partial(drawn.ambiguity_cost, cands, (w, h), {row.route_id}, margin),
+        costs = (partial(near.ambiguity_cost, cands, (w, h), {row.route_id}, margin),
                  partial(land.foreign_cost, cands, (w, h), home))
         requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value, anchors=anchors,
                                      extra_cost=partial(summed_cost, costs)))
@@ -129,9 +134,33 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
     ends = view.to_px(ends) if len(ends) else ends
     # a route's end and its town name (one GEOS call for the thousands of ends of a big map)
     towns = list(shapely.buffer(shapely.points(ends), TOWN_MM * mm, quad_segs=16)) if len(ends) else []
+    if towns:  # a route's own ends read as its own: its figure (or number) may stand by them
+        requests = _own_towns(doc, view, requests, ends, towns)
     return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
                         hard=[*hard, *islands], leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable,
                         leader_blockers=leader_blockers)
+
+
+def _own_towns(doc, view, requests: list[LabelRequest], ends: np.ndarray, towns: list) -> list[LabelRequest]:
+    """``requests`` with the towns (buffers of ``ends``, page pixels) at their own route's ends as their
+    own (geo.labels.LabelRequest.own): NEAR_OTHER_ROUTES_WEIGHT is for another route's end. On A3 the
+    number of Tunisia's figure had the room by Sfax, where its arrow starts, and took a place touching
+    the Central Mediterranean's dead and missing instead."""
+    routes = doc.layer("routes")
+    if routes is None:
+        return requests
+    geoms = doc.projected(routes).set_index("route_id").geometry
+    tree = shapely.STRtree(shapely.points(ends))
+    out = []
+    for r in requests:
+        if r.key not in geoms.index:
+            out.append(r)
+            continue
+        mine = view.to_px(np.asarray([xy for part in getattr(geoms[r.key], "geoms", [geoms[r.key]])
+                                      for xy in np.asarray(part.coords)[[0, -1], :2]]))
+        near = tree.query(shapely.points(mine), predicate="dwithin", distance=0.5)[1]
+        out.append(replace(r, own=tuple(towns[i] for i in np.unique(near))) if len(near) else r)
+    return out
 
 
 def _tip(line, end: int = -1) -> tuple[float, float]:

@@ -53,6 +53,9 @@ class LabelRequest:
     passable: tuple = ()
     """Hard obstacles this label may cover all the same (by identity): a total naming its country may
     lie over that country's small islands, which would read as a figure's of theirs."""
+    own: tuple = ()
+    """Soft obstacles that are this label's own (by identity), covered at no cost: a route's figure by
+    the town its route leaves from reads as that route's, as it should."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,10 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
         hit_area = np.zeros(len(idx))
         if tree is not None:
             a, b = tree.query(rects, predicate="intersects")
+            if len(a) and req.own:
+                own = {id(o) for o in req.own}
+                mine = np.fromiter((id(g) in own for g in soft[b]), bool, len(b))
+                a, b = a[~mine], b[~mine]
             if len(a):
                 areas = shapely.area(shapely.intersection(rects[a], soft[b]))
                 hit_area = np.bincount(a, areas, minlength=len(idx))

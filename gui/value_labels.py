@@ -38,10 +38,10 @@ class ValueLabelsMixin:
         figures = figure_labels(doc, symbols)  # what each figure says, in what colour (geo.map_marks)
         self.report.unlabelled = sorted(set(symbols["route_id"]) - set(labelled_symbols(doc, symbols)["route_id"]))
         # where each goes is geo.figure_layout's, as for the web map; Qt measures the text here
-        requests, _ = figure_requests(doc, view, symbols, figures, partial(text_size, painter))
+        discs = getattr(self, "_circle_discs", None) or []
+        requests, _ = figure_requests(doc, view, symbols, figures, partial(text_size, painter), tuple(discs))
         requests = [r for r in requests if printed(r.key)]
         # a figure's leader keeps off the circles' rooms: one run past a circle fenced off its own figure
-        discs = getattr(self, "_circle_discs", None) or []
         rooms = tuple(shapely.buffer(discs, CIRCLE_ROOM_MM * mm)) if discs else ()
         def place(todo: list, blockers: tuple = rooms) -> tuple:  # among everything placed so far
             return place_figures(doc, view, todo, hard, soft or [], crossable, leader_blockers=blockers, islands=tuple(islands or ()))
@@ -54,7 +54,7 @@ class ValueLabelsMixin:
         hard.extend(shapely.box(*lab.rect) for lab in placed)
         hard.extend(shapely.LineString(lab.leader) for lab in placed if lab.leader is not None)
         self.report.dropped_labels += self._number_unplaced(
-            painter, view, dropped, lambda measure: figure_requests(doc, view, symbols, figures, measure)[0], place_numbers, hard,
+            painter, view, dropped, lambda measure: figure_requests(doc, view, symbols, figures, measure, tuple(discs))[0], place_numbers, hard,
             lambda key: figures[key].colour, lambda key: [key])
         under = value_label_ground(doc)  # the darkest ground a label can sit on
         anchors = {r.key: r.anchors for r in requests}  # per candidate, the band's edge it is set beside

@@ -81,3 +81,16 @@ def test_a_box_meets_an_obstacle_however_many_boxes_of_others_it_meets_first():
     every = np.array([shapely.intersects(geoms, r).any() for r in rects])
     assert every.any() and not every.all() and every[-3] and not every[-2] and not every[-1]
     assert (_meets_any(STRtree(geoms), geoms, rects) == every).all()
+
+
+def test_a_labels_own_soft_obstacle_costs_it_nothing_another_labels_does():
+    """A route's figure by the town its own route leaves from reads as its own: that town's room (a soft
+    obstacle) costs it nothing, and still costs every other label (the number of Tunisia's figure took a
+    place touching another symbol rather than stand by Sfax)."""
+    town = shapely.Point(50, 50).buffer(10)
+    cands = [(50.0, 50.0, 0.0), (200.0, 50.0, 1.0)]  # on the town, or farther at a small cost
+    frame = (0.0, 0.0, 400.0, 200.0)
+    mine, _ = place_labels([LabelRequest("a", (10.0, 10.0), cands, own=(town,))], [town], frame, 50.0)
+    theirs, _ = place_labels([LabelRequest("b", (10.0, 10.0), cands)], [town], frame, 50.0)
+    assert mine[0].candidate == 0 and not mine[0].overlaps_obstacle
+    assert theirs[0].candidate == 1

@@ -330,3 +330,25 @@ def test_the_command_line_says_which_figures_are_numbered_and_where_their_key_is
     assert main(["render", str(OVERVIEW), "--out-dir", str(tmp_path), "--name", "o", "--no-geojson", "--dpi", "150"]) == 0
     err = capsys.readouterr().err
     assert "figure(s) numbered on the map for want of room, keyed in the key box on the map: CMR-TN" in err, err
+
+
+@pytest.mark.parametrize("which", ["overview", "english_a4", "french_a4"])
+def test_a_routes_number_disc_is_nearest_its_own_flow(which, request):
+    """On A3 Tunisia's number (1) stood 0.1 px off the Central Mediterranean's dead-and-missing circle and
+    7 px off its own arrow: read as the circle's number. A route's disc is clearly nearer its own flow
+    than any circle or other flow (twice as near, as a figure must be: geo.value_layout.CLEAR_RATIO)."""
+    from geo.place_figure_layout import circle_shapes
+    from geo.value_layout import CLEAR_RATIO
+
+    got = request.getfixturevalue(which)
+    view, report = got[-2], got[-1]
+    flows = report.symbols.set_index("route_id")
+    shapes = dict(zip(flows.index, shapely.transform(flows.geometry.to_numpy(), view.to_px), strict=True))
+    circles = list(circle_shapes(report.place_circles, view))
+    discs = [(key, shapely.box(*k.rect)) for k in report.numbered for key in k.keys if key in shapes]
+    assert discs, "no route numbered: nothing tested"
+    for key, disc in discs:
+        own = float(shapely.distance(disc, shapes[key]))
+        others = [*(s for k, s in shapes.items() if k != key), *circles]
+        nearest = min(float(shapely.distance(disc, s)) for s in others)
+        assert nearest > CLEAR_RATIO * own, (key, round(own, 1), round(nearest, 1))
