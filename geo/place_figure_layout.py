@@ -211,5 +211,5 @@ def _on_other_circles(cands: list, size: tuple[float, float], own, others: list,
     cost = OTHER_CIRCLE_WEIGHT * shapely.area(shapely.intersection(boxes, union)) / (w * h)
     other = shapely.distance(boxes, union)
     ambiguous = np.where(tied[which], other < BESIDE_OTHER_MM * mm,
-                         other + AMBIGUOUS_MARGIN_MM * mm < shapely.distance(boxes, own))
+                         other < shapely.distance(boxes, own) + AMBIGUOUS_MARGIN_MM * mm)
     return np.where(ambiguous, np.inf, cost)

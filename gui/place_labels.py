@@ -121,14 +121,16 @@ class PlaceLabelsMixin:
 
     def _paint_places(self, painter: QPainter, view: MapView, layer, hard: list, draw: bool = True,
                       only: frozenset[str] = frozenset(), *, markers_only: bool = False,
-                      draw_markers: bool = True, claims: Claims | None = None, reserved: list = ()) -> list:
+                      draw_markers: bool = True, claims: Claims | None = None, reserved: list = (),
+                      avoid: tuple = ()) -> list:
         """Islands, enclaves and region names always; towns only where a drawn route starts or ends.
 
         Returns the markers (soft obstacles for later labels); placed names are added to ``hard``.
         The renderer paints the markers in the layer order (``markers_only``) and the names later,
         above everything (``draw_markers=False``). Names are held to ``claims`` (each feature's nearest
-        name is its own) across the passes, and keep off ``reserved`` (room kept for figures laid out
-        later) where they can, at a cost."""
+        name is its own) across the passes, keep off ``reserved`` (room kept for figures laid out later)
+        where they can, at a cost, and never cover ``avoid`` (the circles, for the towns: a name over a
+        2 mm circle hides it, as 'Sfax' did Tunisia's refugees once the arrow's number took its room)."""
         theme, mm = self.doc.theme, view.px_per_mm
         scene = self._place_scene(view, layer)
         names, kinds, xy, dots = scene.names, scene.kinds, scene.xy, scene.dots
@@ -174,7 +176,7 @@ class PlaceLabelsMixin:
         if markers_only:
             return markers
         claims = claims if claims is not None else Claims(AMBIGUITY_MARGIN_MM * mm)
-        obstacles = [*hard, *self._name_obstacles(view, scene)]
+        obstacles = [*hard, *self._name_obstacles(view, scene), *avoid]
         placed, dropped = place_labels(requests, list(reserved), view.frame_px, hard=obstacles, claims=claims,
                                        leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]

@@ -239,7 +239,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         if show_places:
             # off the circles where they can: 'Sfax' over Tunisia's refugees' 2 mm circle hid it
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
-                                       draw_markers=False, claims=claims, reserved=place_circles_px)
+                                       draw_markers=False, claims=claims, avoid=tuple(place_circles_px))
         self._paint_point_labels(painter, view, hard, claims, labels)  # as place names, after them
         if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
             self._paint_country_labels(painter, view, country_geoms, hard, soft, labels)

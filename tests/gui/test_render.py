@@ -74,7 +74,9 @@ def test_cmr_band_lies_over_the_sea_between_libya_and_lampedusa_and_is_wider_tha
 def test_every_drawn_flow_has_a_value_label_and_none_overlap(rendered):
     _, _, report, _ = rendered
     inset_keys = [lab.key for _, inset in report.insets for lab in inset.value_labels]  # printed there, once
-    keys = sorted([*(lab.key for lab in report.value_labels), *inset_keys])
+    # numbered for want of room: at 150 dpi Italy's total had no room but 99 % over Algeria and Tunisia
+    numbered = [key for k in report.numbered for key in k.keys]
+    keys = sorted([*(lab.key for lab in report.value_labels), *inset_keys, *numbered])
     assert keys == sorted([*report.symbols["route_id"], "total:CMR"])  # and Italy's total
     boxes = [shapely.box(*lab.rect) for lab in report.value_labels]
     for i, a in enumerate(boxes):

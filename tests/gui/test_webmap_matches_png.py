@@ -30,6 +30,7 @@ from geo.map_marks import NODE_FILL, country_label_colour, node_marks, value_lab
 from geo.map_texts import map_title
 from geo.page import Page
 from geo.place_layout import DOT_KINDS
+from geo.placed_marks import KEYS_SEP
 from geo.projection import resolve_crs
 from geo.styles import CHANGE_COLOURS
 from gui.web_export import webmap_html
@@ -250,6 +251,8 @@ def test_every_figure_is_on_the_pngs_side_of_its_band(both):
     assert beside, name
     leaders = {f["properties"]["key"]: f for f in features(text, "leader") if f["properties"]["of"] != "place_name"}
     png = {key: (a, b) for key, a, b in report.leaders if not key.startswith("place:")}
+    # a figure numbered for want of room (the PNG's number disc, tied to its symbol): its leader too
+    png.update({KEYS_SEP.join(k.keys): k.leader for k in report.numbered if k.leader is not None})
     assert set(leaders) == set(png), name
     for key, ends in png.items():
         web_ends = [page_px(view, c) for c in leaders[key]["geometry"]["coordinates"]]
