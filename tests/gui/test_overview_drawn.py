@@ -69,12 +69,17 @@ def test_every_total_stands_on_the_sea_or_in_its_own_country(which, request):
     assert drawn_totals(report) == {"total:CMR", "total:WMR", "total:WMR-LAND"}
 
 
-@pytest.fixture(scope="module")
-def french_a3(qapp):
+def a3_in(language: str):
+    """The overview on its A3 page at 150 dpi in ``language``: (doc, pixels, view, report)."""
     doc = load_project(OVERVIEW)
-    doc.label_language = "fr"
+    doc.label_language = language
     image, view, report = paint(doc, dataclasses.replace(doc.page, dpi=150.0))
     return doc, pixels(image), view, report
+
+
+@pytest.fixture(scope="module")
+def french_a3(qapp):
+    return a3_in("fr")
 
 
 @pytest.fixture(scope="module")
@@ -156,10 +161,7 @@ def test_a_routes_figure_stands_on_the_sea_or_a_country_it_joins(which, request)
 
 @pytest.fixture(scope="module")
 def arabic_a3(qapp):
-    doc = load_project(OVERVIEW)
-    doc.label_language = "ar"
-    image, view, report = paint(doc, dataclasses.replace(doc.page, dpi=150.0))
-    return doc, pixels(image), view, report
+    return a3_in("ar")
 
 
 def leader_meets_its_box_squarely(leader, rect, corner_px: float = 1.5, middle: float = 0.3) -> bool:
