@@ -237,7 +237,7 @@ class MapRenderer(PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin, PlaceFigur
         if doc.is_od:  # what each circle is, before the towns take the room
             self._paint_node_names(painter, view, hard, labels)
         if show_places:
-            # off the circles where they can: 'Sfax' over Tunisia's refugees' 2 mm circle hid it
+            # never over a circle: 'Sfax' over Tunisia's refugees' 2 mm circle hid it (a name may be left off)
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), TOWNS,
                                        draw_markers=False, claims=claims, avoid=tuple(place_circles_px))
         self._paint_point_labels(painter, view, hard, claims, labels)  # as place names, after them
