@@ -249,19 +249,27 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
     def route_ends(self) -> np.ndarray:
         """Projected start and end points of the routes on the map (drawn or 'no figure'): where the
         town names that matter are."""
+        return self._route_ends()[0]
+
+    def route_end_ids(self) -> np.ndarray:
+        """The route each of ``route_ends`` belongs to: a route's figure may stand by its own ends."""
+        return self._route_ends()[1]
+
+    def _route_ends(self) -> tuple[np.ndarray, np.ndarray]:
         if self.flows is None or self.layer("routes") is None:
-            return np.empty((0, 2))
+            return np.empty((0, 2)), np.empty(0, dtype=object)
         key = ("route-ends", self._figures_id(), self.period, self.metric, self.source, self._flow_layers_key(), self._routes_id(), self._crs)
         if key not in self._cache:
             join = self.join()
             routes = self.projected(self.layer("routes"))
             shown = routes[routes["route_id"].isin(set(join.flows["route_id"]) | set(join.no_data))]
-            pts = []
-            for geom in shown.geometry:
+            pts, ids = [], []
+            for route_id, geom in zip(shown["route_id"], shown.geometry, strict=True):
                 for part in getattr(geom, "geoms", [geom]):
                     c = np.asarray(part.coords)
                     pts.extend([c[0, :2], c[-1, :2]])
-            self._cache[key] = np.array(pts) if pts else np.empty((0, 2))
+                    ids.extend([route_id, route_id])
+            self._cache[key] = (np.array(pts) if pts else np.empty((0, 2)), np.array(ids, dtype=object))
         return self._cache[key]
 
     def od_curves(self, view):

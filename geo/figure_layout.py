@@ -135,32 +135,21 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
     # a route's end and its town name (one GEOS call for the thousands of ends of a big map)
     towns = list(shapely.buffer(shapely.points(ends), TOWN_MM * mm, quad_segs=16)) if len(ends) else []
     if towns:  # a route's own ends read as its own: its figure (or number) may stand by them
-        requests = _own_towns(doc, view, requests, ends, towns)
+        requests = _own_towns(doc, requests, towns)
     return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
                         hard=[*hard, *islands], leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable,
                         leader_blockers=leader_blockers)
 
 
-def _own_towns(doc, view, requests: list[LabelRequest], ends: np.ndarray, towns: list) -> list[LabelRequest]:
-    """``requests`` with the towns (buffers of ``ends``, page pixels) at their own route's ends as their
-    own (geo.labels.LabelRequest.own): NEAR_OTHER_ROUTES_WEIGHT is for another route's end. On A3 the
-    number of Tunisia's figure had the room by Sfax, where its arrow starts, and took a place touching
-    the Central Mediterranean's dead and missing instead."""
-    routes = doc.layer("routes")
-    if routes is None:
-        return requests
-    geoms = doc.projected(routes).set_index("route_id").geometry
-    tree = shapely.STRtree(shapely.points(ends))
-    out = []
-    for r in requests:
-        if r.key not in geoms.index:
-            out.append(r)
-            continue
-        mine = view.to_px(np.asarray([xy for part in getattr(geoms[r.key], "geoms", [geoms[r.key]])
-                                      for xy in np.asarray(part.coords)[[0, -1], :2]]))
-        near = tree.query(shapely.points(mine), predicate="dwithin", distance=0.5)[1]
-        out.append(replace(r, own=tuple(towns[i] for i in np.unique(near))) if len(near) else r)
-    return out
+def _own_towns(doc, requests: list[LabelRequest], towns: list) -> list[LabelRequest]:
+    """``requests`` with the towns at their own route's ends (``towns``, one per ``doc.route_ends()``) as
+    their own (geo.labels.LabelRequest.own): NEAR_OTHER_ROUTES_WEIGHT is for another route's end. On A3
+    the number of Tunisia's figure had the room by Sfax, where its arrow starts, and took a place
+    touching the Central Mediterranean's dead and missing instead."""
+    by_route: dict[str, list] = {}
+    for route_id, town in zip(doc.route_end_ids(), towns, strict=True):
+        by_route.setdefault(route_id, []).append(town)
+    return [replace(r, own=tuple(by_route[r.key])) if r.key in by_route else r for r in requests]
 
 
 def _tip(line, end: int = -1) -> tuple[float, float]:
