@@ -423,9 +423,13 @@ def _render(args) -> int:
     labels = flow_label_texts(doc)
     drawn = ", ".join(f"{r.route_id} {labels.get(r.route_id, format_value(r.value)).splitlines()[0]}"
                       for r in join.flows.itertuples())
-    if join.totals:
-        drawn += "; totals: " + ", ".join(f"{t.route_id} {t.lines(width=999)[0]}" + (f" ({t.note()})" if t.note() else "")
-                                          for t in join.totals)
+    if join.totals:  # as the map words them, in its language (the summary printed '2,647' on a French map)
+        from geo.map_language import map_language
+
+        lang = map_language(doc)
+        drawn += "; totals: " + ", ".join(
+            f"{t.route_id} {' '.join(head)}" + (f" ({' '.join(note)})" if note else "")
+            for t in join.totals for head, note in [lang.total_lines(t, width=999)])
     log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
     if doc.callouts:  # what the PNG's render said of them; without a PNG, a layout of the page
         from gui.callout_painter import callout_notes

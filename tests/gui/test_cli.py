@@ -123,3 +123,13 @@ def test_cli_tiles_option_adds_a_layer_marked_as_needing_a_connection(in_tmp):
     assert main(["render", "-q", "--no-png", "--no-geojson", "--html", "map.html", "--tiles", url]) == 0
     html = (tmp_path / "map.html").read_text(encoding="utf-8")
     assert "tile.openstreetmap.org" in html and "needs an internet connection" in html
+
+
+def test_the_summary_gives_totals_as_the_map_writes_them(in_tmp, capsys):
+    """The console summary of a French map gave its routes as '46 524' but its totals as 'Italy 65,474 (incl.
+    3,495 from other …)': English words and an English comma among French figures."""
+    assert main(["render", "--no-png", "--no-geojson", "--period", "2024", "--language", "fr"]) == 0
+    summary = next(line for line in capsys.readouterr().err.splitlines() if "; totals: " in line)
+    totals = summary.split("; totals: ")[1]
+    assert "65\u202f474" in totals and "65,474" not in totals, totals
+    assert "incl." not in totals and "Italy" not in totals, totals
