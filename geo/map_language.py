@@ -36,6 +36,9 @@ LANGUAGES = tuple(WORDS)
 RIGHT_TO_LEFT = frozenset({"ar"})
 NO_ITALICS = frozenset({"ar"})
 """Scripts without italics: a slanted Arabic face is a synthetic oblique that distorts the letters."""
+FRENCH_LOWER_AFTER_COLON = ("De ", "Du ", "Des ", "D’", "D'", "Vers ", "Depuis ", "Par ", "À ", "Au ", "Aux ")
+"""French words that open a phrase (a route's branch, 'De la Tunisie à l’Italie') and are lowered
+after a colon: they are never a name."""
 GROUPING = {"en": (",", "."), "fr": (NNBSP, ","), "ar": (NNBSP, ",")}
 """Thousands separator and decimal mark of each language (see the module's docstring)."""
 MINUS = "−"
@@ -70,6 +73,15 @@ class MapLanguage:
         if self.code == "en" or english not in PHRASES:
             return english
         return PHRASES[english][LANGUAGE_COLUMN[self.code]]
+
+    def after_colon(self, text: str) -> str:
+        """``text`` as it continues a phrase after a colon. French writes on in lower case unless the
+        word is a name: the key of numbered figures read 'Route de la Méditerranée centrale : De la
+        Tunisie à l’Italie' (the branch's name as it stands alone, capitalised). Only the words that
+        open the bundled branch names are lowered, so a place's name never is."""
+        if self.code == "fr" and text.startswith(FRENCH_LOWER_AFTER_COLON):
+            return text[0].lower() + text[1:]
+        return text
 
     def title(self, title: str) -> str:
         """The default titles in this language; a title someone wrote stays as written."""

@@ -198,7 +198,8 @@ def figure_items(doc, keys: list[str]) -> dict[str, str]:
 def _phrased(lang, name: str) -> str:
     """A route's or place's name in the map's language, a route's group and branch each
     ('Central Mediterranean route: Tunisia to Italy')."""
-    return lang("colon").join(lang.phrase(part) for part in name.split(": "))
+    first, *rest = (lang.phrase(part) for part in name.split(": "))
+    return lang("colon").join([first, *(lang.after_colon(part) for part in rest)])
 
 
 def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:

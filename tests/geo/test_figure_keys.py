@@ -56,8 +56,8 @@ def test_the_footer_keys_each_number_to_its_figures_in_the_map_s_language(bundle
     doc.label_language = "fr"
     french = unplaced_note(doc, ["ALB"], keyed)
     assert french.startswith("Numérotés sur la carte")
-    assert "(1)\u00a0Route de la Méditerranée centrale\u00a0: De la Tunisie à l’Italie\u00a0: 19\u202f238" in french
-    assert "Route algérienne\u00a0: De l’Algérie aux îles Baléares" in french
+    assert "(1)\u00a0Route de la Méditerranée centrale\u00a0: de la Tunisie à l’Italie\u00a0: 19\u202f238" in french
+    assert "Route algérienne\u00a0: de l’Algérie aux îles Baléares" in french  # lower case after a colon
     assert unplaced_note(doc, [], ()) == ""
 
 
