@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -48,6 +49,11 @@ news of wherever it lands: on the English A4 overview a 52 mm leader set the Alg
 Atlantic coast and the Tunisian one over the Balkans. Past the last ring the callout is keyed instead."""
 RING_COST = 1.0
 """The cost of each farther leader length: any direction near beats the best one farther out."""
+FOREIGN_RINGS = 3.0
+"""What a box half or more on another country's land costs, as farther rings (less, in proportion, below
+half). Its text names its country, so it is not ruled out as a figure there would be; but on the A3
+overview the Tunisian note, 10 mm from Tunis over Algeria's coast, read at a glance as Algeria's, and
+the sea north of Tunis held it 24 mm off."""
 LEADER_DIRECTIONS = 32
 """Directions round the anchor (every 11.25°), north-east preferred: boxes read up and away from a place. Sixteen
 left the A4 overview's Algerian callout no way between the Balearics, the Algerian coast's figures and Sardinia."""
@@ -79,6 +85,9 @@ class CalloutRequest:
     """The box's sizes with the text wrapped to each narrower width of CALLOUT_WRAPS_MM, in turn."""
     key_size: tuple[float, float] | None = None
     """The size of its key's box (a letter) where the text finds no clear place; None: never keyed."""
+    foreign: Callable[[list, tuple[float, float], np.ndarray], np.ndarray] | None = None
+    """Per candidate (centres, box size, which of them): the share of its box on the land of a country the
+    callout is not about (geo.foreign_land.CountryLand.foreign_share); None: no land is foreign to it."""
 
 
 @dataclass(frozen=True)
@@ -266,13 +275,16 @@ def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list
         hit[np.unique(tree.query(boxes, predicate="intersects")[0])] = True
         cands = [cand for cand, bad in zip(cands, hit, strict=True) if not bad]
     hard = [o.geometry for o in obstacles if o.leader and not o.geometry.intersects(start)]
-    in_the_way = partial(_names_in_the_way, cands, size, req, names) if names else None
-    request = LabelRequest(req.key, size, cands, anchors=[req.anchor] * len(cands), extra_cost=in_the_way)
+    costs = [partial(_names_in_the_way, cands, size, req, names)] if names else []
+    if req.foreign is not None:
+        costs.append(lambda which: FOREIGN_RINGS * np.minimum(1.0, 2.0 * req.foreign(cands, size, which)))
+    extra = (lambda which: sum(cost(which) for cost in costs)) if costs else None
+    request = LabelRequest(req.key, size, cands, anchors=[req.anchor] * len(cands), extra_cost=extra)
     done, _ = place_labels([request], soft, frame, hard=hard, leader_min=0.0, leader_trim=req.trim)
     if not done:
         return None
     i = done[0].candidate
-    return done[0].rect, cands[i][2] + (float(in_the_way(np.array([i]))[0]) if in_the_way else 0.0)
+    return done[0].rect, cands[i][2] + (float(extra(np.array([i]))[0]) if extra else 0.0)
 
 
 def _names_in_the_way(cands: list, size: tuple[float, float], req: CalloutRequest, names: list[Obstacle],
@@ -386,6 +398,27 @@ def route_anchor(symbols, route_id: str, view) -> tuple[tuple[float, float], flo
     mid = row["centreline"].interpolate(0.5, normalized=True)
     (x, y), = view.to_px(np.array([[mid.x, mid.y]]))
     return (float(x), float(y)), float(row["width_mm"]) * view.px_per_mm / 2
+
+
+def callout_home(land, anchor_px: tuple[float, float], route_ends_px: np.ndarray | None = None) -> set[int]:
+    """The countries a callout is about (indexes into ``land``, a geo.foreign_land.CountryLand): a route's,
+    those nearest its drawn flow's ends (``route_ends_px``, N x 2); a place's or a point's, the country
+    holding it, or the nearest (a point just off Tunis is Tunisia's)."""
+    if route_ends_px is not None and len(route_ends_px):
+        return land.home(np.asarray(route_ends_px, float))
+    return land.containing(anchor_px) or land.home(np.array([anchor_px], float))
+
+
+def drawn_route_ends(symbols, route_id: str, view) -> np.ndarray | None:
+    """Where ``route_id``'s drawn flow starts and arrives (2 x 2, page pixels), or None where none is drawn."""
+    if symbols is None or not len(symbols):
+        return None
+    rows = symbols[symbols["route_id"].astype(str).str.casefold() == route_id.casefold()]
+    if not len(rows):
+        return None
+    line = rows["centreline"].iloc[int(np.argmax([g.length for g in rows["centreline"]]))]
+    xy = shapely.get_coordinates(line)
+    return view.to_px(xy[[0, -1]])
 
 
 def offset_mm(rect, anchor, mm: float) -> tuple[float, float]:

@@ -81,20 +81,26 @@ class CountryLand:
                      which: np.ndarray | None = None) -> np.ndarray:
         """For each candidate centre of ``cands`` (of ``which``, or all) with a box of ``size``: the cost of
         the share of its box on a country not in ``home``; infinite (ruled out) beyond FOREIGN_LAND_LIMIT."""
-        c = np.asarray(cands, float).reshape(-1, 3)[:, :2]
+        share = self.foreign_share(cands, size, home, which)
+        return np.where(share > FOREIGN_LAND_LIMIT, np.inf, FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * share))
+
+    def foreign_share(self, cands: list, size: tuple[float, float], home: set[int],
+                      which: np.ndarray | None = None) -> np.ndarray:
+        """For each candidate centre of ``cands`` (of ``which``, or all; (x, y, ...) rows) with a box of
+        ``size``: the share of its box on the land of countries not in ``home``."""
+        c = np.asarray(cands, float).reshape(len(cands), -1)[:, :2] if len(cands) else np.empty((0, 2))
         c = c if which is None else c[np.asarray(which, int)]
-        cost = np.zeros(len(c))
+        share = np.zeros(len(c))
         if not len(self.shapes) or not len(c):
-            return cost
+            return share
         w, h = size
         rects = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
         a, b = self.tree.query(rects, predicate="intersects")
         foreign = ~np.isin(b, list(home))
         a, b = a[foreign], b[foreign]
         if len(a):
-            share = shapely.area(shapely.intersection(rects[a], self.shapes[b])) / max(w * h, 1e-9)
-            np.add.at(cost, a, share)
-        return np.where(cost > FOREIGN_LAND_LIMIT, np.inf, FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * cost))
+            np.add.at(share, a, shapely.area(shapely.intersection(rects[a], self.shapes[b])) / max(w * h, 1e-9))
+        return share
 
 
 def country_land(doc, view) -> CountryLand:

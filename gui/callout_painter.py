@@ -8,6 +8,8 @@ records each as a PlacedMark (kind "callout") for the web map and a PlacedCallou
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -25,12 +27,15 @@ from geo.callout_layout import (
     CalloutRequest,
     Obstacle,
     box_size,
+    callout_home,
+    drawn_route_ends,
     layout_callouts,
     route_anchor,
     wrap_lines,
 )
 from geo.callouts import CALLOUT_KEY, anchor_point, callout_key, key_letter, label, language_notes
 from geo.errors import CrossingsError
+from geo.foreign_land import country_land
 from geo.placed_marks import PlacedMark, facing_side
 from geo.view import MapView
 from gui.fonts import map_font
@@ -65,6 +70,7 @@ class CalloutsMixin:
         key_size = (max(key_w, key_h), key_h)  # a letter: a small box, about square
         painter.setFont(font)
         requests, texts = [], {}
+        land = country_land(doc, view)  # a note over another country's land reads as that country's
         for i, callout in enumerate(callouts):
             key = callout_key(i)
             text, _ = callout.text_for(lang)
@@ -82,8 +88,10 @@ class CalloutsMixin:
                                                  "callout's anchor)")
                 continue
             offset = None if callout.offset_mm is None else (callout.offset_mm[0] * mm, callout.offset_mm[1] * mm)
+            ends = drawn_route_ends(self.report.symbols, callout.anchor.ref, view) if callout.anchor.kind == "route" else None
+            home = callout_home(land, anchor, ends)
             requests.append(CalloutRequest(key, anchor, sizes[0], offset, trim + ANCHOR_CLEAR_MM * mm, tuple(sizes[1:]),
-                                           key_size))
+                                           key_size, partial(_foreign_share, land, home)))
             texts[key] = (i, wraps)
         obstacles = self._callout_obstacles(view, symbols_px)
         placed = layout_callouts(requests, obstacles, soft, view.frame_px, mm)
@@ -262,3 +270,8 @@ def callout_notes(doc, page=None) -> list[str]:
     with layout_painter(page.dpi) as painter:
         renderer.render_page(painter, page, RenderOptions(phases=frozenset()))
     return list(renderer.report.callout_notes)
+
+
+def _foreign_share(land, home: set[int], cands: list, size: tuple[float, float], which):
+    """geo.callout_layout.CalloutRequest.foreign: the share of each box on land not ``home``'s."""
+    return land.foreign_share(cands, size, home, which)

@@ -313,3 +313,31 @@ def test_wrapping_keeps_no_break_spaces_and_never_begins_a_line_with_a_dash():
         assert not any(line.startswith("–") for line in lines), lines
         assert all(("65" in line) == ("474" in line) for line in lines), lines
         assert not any(line.endswith("1") or line.startswith("Jan") for line in lines), lines
+
+
+def test_a_box_keeps_off_another_country_s_land_where_the_sea_holds_it_a_little_farther():
+    """On the A3 overview the Tunisian note, given a free place 10 mm from Tunis over Algeria's coast, took
+    it: read at a glance as Algeria's news. Land foreign to the callout costs it as farther rings."""
+    import numpy as np
+
+    from geo.foreign_land import CountryLand
+
+    frame, mm, anchor = (0.0, 0.0, 2000.0, 1500.0), 10.0, (1000.0, 750.0)
+    land = CountryLand.__new__(CountryLand)  # two countries in page pixels: the anchor's, and a neighbour
+    land.shapes = np.array([shapely.box(0, 0, 1000, 1500), shapely.box(1000, 0, 2000, 700)], dtype=object)
+    land.tree, land.slack = shapely.STRtree(land.shapes), 0.0
+    home = land.containing((990.0, 750.0))
+    assert home == {0}
+
+    def foreign(cands, size, which):
+        return land.foreign_share(cands, size, home, which)
+
+    free, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0))], [], [], frame, mm)
+    kept, = layout_callouts([CalloutRequest("callout:1", anchor, (300.0, 80.0), foreign=foreign)], [], [], frame, mm)
+    def on_neighbour(rect):
+        return shapely.box(*rect).intersection(land.shapes[1]).area / shapely.box(*rect).area
+
+    assert on_neighbour(free.rect) > 0.5  # north-east, the preferred side: mostly on the neighbour
+    box = shapely.box(*kept.rect)
+    assert on_neighbour(kept.rect) == 0  # the sea (no land) or its own country instead
+    assert shapely.distance(box, shapely.Point(anchor)) <= 10 * mm + 1  # and still near its anchor
