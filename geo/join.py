@@ -121,7 +121,7 @@ class TotalLabel:
             where = "other or unknown departure points"
             if self.unbroken:
                 where = f"{', '.join(self.unbroken)} or other departure points"
-            return f"incl. {format_value(self.remainder)} from {where}"
+            return f"incl. {format_value(self.remainder)} (derived) from {where}"
         return ""
 
 

@@ -251,7 +251,8 @@ def footnote_parts(doc) -> FootnoteParts:
     for sign, quals in SIGNS.items():
         if used & quals:
             parts.signs.append(sign)
-    if DERIVED in set(join.flows.get("qualifier", [])):
+    # a total's rest ('incl. 3,495 (derived) from other … points') is computed as a derived figure is
+    if DERIVED in set(join.flows.get("qualifier", [])) or any(t.remainder > 0 and not t.exceeded for t in join.totals):
         parts.signs.append("derived")
     if join.figures is not None:
         others = join.figures[join.figures["status"] == "other_source"]

@@ -183,8 +183,9 @@ class MapLanguage:
         if total.remainder > 0:
             if total.unbroken:
                 names = self("names_sep").join(self.phrase(n) for n in total.unbroken)
-                return self("total_rest_named", n=self.number(total.remainder), names=names)
-            return self("total_rest", n=self.number(total.remainder))
+                return self("total_rest_named", n=self.figure(total.remainder, DERIVED), names=names)
+            # computed, total less its drawn branches, never a figure of the update: marked so
+            return self("total_rest", n=self.figure(total.remainder, DERIVED))
         return ""
 
 
