@@ -8,8 +8,8 @@ way:
   metric's meaning; a zero is a ring labelled "0", never a thin flow and never "no figure");
 - ``total``: a parent whose branches are drawn; its figure is a label at the destination
   ("Italy 16,166"), never a band beside its own parts;
-- ``remainder``: derived, the part of a total its drawn branches do not cover ("832 from other or
-  unknown departure points"), stated on the total's label;
+- ``remainder``: derived, the part of a total its drawn branches do not cover ("832 (derived) via
+  other or unknown routes"), stated on the total's label;
 - ``contained``: inside another figure drawn on the map (relations.csv): an outline, never
   added to the figure that contains it;
 - ``other_source``: a figure of another source than the one this map draws for the route;
@@ -118,10 +118,10 @@ class TotalLabel:
         if self.exceeded:
             return f"its routes sum to {format_value(self.parts_sum)} (other sources or dates)"
         if self.remainder > 0:
-            where = "other or unknown departure points"
+            where = "other or unknown routes"
             if self.unbroken:
-                where = f"{', '.join(self.unbroken)} or other departure points"
-            return f"incl. {format_value(self.remainder)} (derived) from {where}"
+                where = f"{', '.join(self.unbroken)} or other routes"
+            return f"incl. {format_value(self.remainder)} (derived) via {where}"
         return ""
 
 

@@ -68,7 +68,7 @@ def test_q4_italy_total_is_a_label_with_the_part_not_broken_down(routes, table, 
     assert status_of(r)["CMR"] == TOTAL  # never a band beside its own branches
     italy, = r.totals
     assert (italy.name, italy.value, italy.remainder) == ("Italy", 16166, 832)
-    assert italy.lines() == ["Italy 16,166", "incl. 832 (derived) from other", "or unknown departure points"]
+    assert italy.lines() == ["Italy 16,166", "incl. 832 (derived) via other", "or unknown routes"]
     rem = r.figures[r.figures["status"] == REMAINDER]
     assert rem[["route_id", "value", "qualifier"]].values.tolist() == [["CMR", 832.0, "derived"]]
 
@@ -411,7 +411,7 @@ def test_relations_come_with_the_routes_file_and_survive_a_project(tmp_path):
 
 
 def test_a_total_s_rest_is_marked_derived_and_the_footer_says_what_that_means(bundled_doc_factory):
-    """'Italy 65,474 … incl. 3,495 from other or unknown departure points': 3,495 is the total less its
+    """'Italy 65,474 … incl. 3,495 from other or unknown departure points' (as it read): 3,495 is the total less its
     drawn branches, a number the update never gives (it gives shares of 67, 31 and 2 %), printed
     as if quoted. It is marked '(derived)' like Melilla's 116, and the footer explains the mark, even
     on the Q4 map where no other figure is derived."""
@@ -421,8 +421,8 @@ def test_a_total_s_rest_is_marked_derived_and_the_footer_says_what_that_means(bu
     doc = bundled_doc_factory()
     doc.select("2024Q4", "arrivals", None)
     italy, = doc.join().totals
-    assert "incl. 832 (derived) from other" in map_language(doc).total_note(italy)
+    assert "incl. 832 (derived) via other" in map_language(doc).total_note(italy)
     footer = footnote_parts(doc).lines()
     assert any("(derived) computed from other figures of the update" in line for line in footer), footer
     doc.label_language = "fr"
-    assert "dont 832 (calculé) depuis" in map_language(doc).total_note(italy)
+    assert "dont 832 (calculé) par des routes" in map_language(doc).total_note(italy)

@@ -139,7 +139,7 @@ def test_figures_in_the_html_equal_the_csv(default_html):
     # Italy's total is on the map, with what its branches do not cover (16,166 - 15,334 = 832)
     total, = features(default_html, "total_label")
     assert total["properties"]["route_id"] == "CMR" and total["properties"]["value"] == 16166
-    assert total["properties"]["value_label"].startswith("Italy 16,166\nincl. 832 (derived) from other")
+    assert total["properties"]["value_label"].startswith("Italy 16,166\nincl. 832 (derived) via other")
 
 
 def test_flows_are_the_polygons_of_the_png_not_a_second_approximation(default_doc, default_html):

@@ -148,7 +148,7 @@ def svg_texts(path) -> list[str]:
 def test_the_svg_says_totals_sources_qualifiers_and_dates(doc, tmp_path):
     doc.select("2024Q4", "arrivals")
     texts = " | ".join(svg_texts(export_svg(doc, tmp_path / "q4.svg", VectorExportSettings(PAGE))))
-    assert "Italy 16,166" in texts and "incl. 832 (derived) from other" in texts
+    assert "Italy 16,166" in texts and "incl. 832 (derived) via other" in texts
     assert "16,109 (a)" in texts and "(a) UNHCR" in texts
     assert "Arrivals, Q4 2024 (29 Sep 2024 – 29 Dec 2024)" in texts
     doc.select("2024", "dead_missing")
