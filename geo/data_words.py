@@ -54,6 +54,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Expulsions (land)": ("Expulsions (voie terrestre)", "عمليات الطرد (برًا)"),
     # routes.shp: routes as a reader knows them (geo.routes.route_caption)
     "Algerian route": ("Route algérienne", "الطريق الجزائري"),
+    "Routes to Spain": ("Routes vers l’Espagne", "الطرق إلى إسبانيا"),
+    "Atlantic and Western Mediterranean": ("Atlantique et Méditerranée occidentale", "الأطلسي وغرب المتوسط"),
     "Senegal and the Gambia to the Canary Islands":
         ("Du Sénégal et de la Gambie aux îles Canaries", "من السنغال وغامبيا إلى جزر الكناري"),
     "Mauritania to the Canary Islands": ("De la Mauritanie aux îles Canaries", "من موريتانيا إلى جزر الكناري"),
@@ -81,6 +83,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "Spain by sea": ("Espagne par mer", "إسبانيا بحرًا"),
     "Ceuta and Melilla": ("Ceuta et Melilla", "سبتة ومليلية"),
     "Italy": ("Italie", "إيطاليا"),
+    "Spain": ("Espagne", "إسبانيا"),
     # the figures' sources
     "UNHCR": ("HCR", "مفوضية الأمم المتحدة لشؤون اللاجئين"),
     "IOM": ("OIM", "المنظمة الدولية للهجرة"),

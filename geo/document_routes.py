@@ -89,9 +89,7 @@ class RoutesLayers:
             merged = FigureRelations()
             for member in self.routes_layers():  # each routes file brings its own relations
                 # an edited layer may lack a route its file's relations name: those relations go with it
-                found = relations_for_routes(member.path, None if member.edited else ids).restricted(ids)
-                merged.contained += found.contained
-                merged.total_names.update(found.total_names)
+                merged.merge(relations_for_routes(member.path, None if member.edited else ids).restricted(ids))
             self._cache[key] = merged
         return self._cache[key]
 

@@ -97,6 +97,11 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
     for t in join.totals:
         key = total_key(t.route_id)
         w, h = _box(measure, figures[key].text, mm)
+        if t.country is not None:  # a country's total of its own routes: over that country
+            request = _country_total_request(key, t, (w, h), land, drawn, mm)
+            if request is not None:
+                out.append(request)
+            continue
         # beyond the destination, seen from where its routes come from: away from the flows
         arrival, start = view.to_px(np.array(total_anchor(projected, t.route_id)))
         branches = {r for r in tips if descends(r, t.route_id, parents)}
@@ -112,6 +117,27 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
                                 extra_cost=partial(summed_cost, costs), home=land.union(home)))
     return out
+
+
+COUNTRY_TOTAL_CLEAR_MM = 4.0
+"""How far a country's total keeps off every flow (geo.relations.TOTAL_OVER): it is no one arrow's figure."""
+
+
+def _country_total_request(key: str, total, size: tuple[float, float], land: CountryLand, drawn: Symbols,
+                           mm: float) -> LabelRequest | None:
+    """A country's total of several routes (geo.relations.TOTAL_OVER): on rings round the middle of the
+    country's largest part on the page, with no leader (it names the country it stands over, and tied
+    to one branch's arrow it read as that branch's), never more than FOREIGN_LAND_LIMIT over another
+    country, and COUNTRY_TOTAL_CLEAR_MM off every flow (beside the Almería arrow, 'Spain 21,237' read as
+    its figure). None where the country is not on the page: the total is then numbered and keyed."""
+    home = land.country(total.country)
+    middle = land.label_point(home)
+    if middle is None:
+        return None
+    cands, _ = total_candidates(middle, middle - np.array([0.0, -1.0]), np.empty((0, 2)), size, mm)
+    costs = (partial(land.foreign_cost, cands, size, home), partial(drawn.too_near, cands, size, COUNTRY_TOTAL_CLEAR_MM * mm))
+    return LabelRequest(key, size, cands, priority=-1.0 / (1.0 + total.value), anchors=None,
+                        extra_cost=partial(summed_cost, costs), home=land.union(home))
 
 
 CIRCLE_ROOM_MM = 3.0

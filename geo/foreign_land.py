@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 import shapely
+import shapely.ops
 
 FOREIGN_LAND_COST = 20.0
 """Cost of a total's box standing wholly on another country's land (geo.value_layout.AMBIGUOUS_COST: a
@@ -36,6 +37,8 @@ class CountryLand:
     def __init__(self, doc, view):
         layer = doc.layer("boundaries")
         self.shapes = np.empty(0, dtype=object)
+        self.codes = np.empty(0, dtype=object)
+        """Each shape's ISO 3166-1 alpha-3 code, where the layer has one."""
         self.slack = ARRIVAL_SLACK_MM * view.px_per_mm
         if layer is None:
             return
@@ -43,8 +46,26 @@ class CountryLand:
         frame = shapely.box(*view.extent)
         near = shapely.intersects(simple, frame)
         shapes = shapely.transform(shapely.clip_by_rect(simple[near], *view.extent), view.to_px)
-        self.shapes = shapes[~shapely.is_empty(shapes)]
+        kept = ~shapely.is_empty(shapes)
+        self.shapes = shapes[kept]
+        codes = layer.data["iso_a3"] if "iso_a3" in layer.data.columns else [None] * len(simple)
+        self.codes = np.asarray(codes, dtype=object)[near][kept]
         self.tree = shapely.STRtree(self.shapes)
+
+    def country(self, code: str) -> set[int]:
+        """The shapes of the country with ISO code ``code`` (empty where it is not on the page)."""
+        return {int(i) for i in np.flatnonzero(self.codes == code)}
+
+    def label_point(self, countries: set[int]) -> np.ndarray | None:
+        """Where a figure written over ``countries`` stands: the pole of inaccessibility of their
+        largest part on the page (pixels), or None."""
+        land = self.union(countries)
+        if land is None or land.is_empty:
+            return None
+        parts = shapely.get_parts(land)
+        largest = parts[int(np.argmax(shapely.area(parts)))]
+        point = shapely.ops.polylabel(largest, tolerance=max(1.0, np.sqrt(largest.area) / 50))
+        return np.array([point.x, point.y])
 
     def home(self, points_px: np.ndarray) -> set[int]:
         """The countries nearest ``points_px`` (N x 2): where branches ending there arrive."""

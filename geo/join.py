@@ -104,6 +104,9 @@ class TotalLabel:
     """Names of the branches without a figure of their own, whose share is in the remainder."""
     parts_sum: float
     group: str
+    country: str | None = None
+    """The ISO code of the country this is the total of, written over it with no leader
+    (geo.relations.TOTAL_OVER); None: written where its branches arrive."""
 
     @property
     def exceeded(self) -> bool:
@@ -350,9 +353,10 @@ def _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, iss
             mark_covered(k, how)
 
     def visit(rid: str) -> None:
+        over = relations.country_of_total(rid)  # a country's total of its own routes: never drawn
         if rid in fig_of:
             i = fig_of[rid]
-            if not figured_below(rid):
+            if not figured_below(rid) and over is None:
                 rows.at[i, "status"] = DRAWN
                 status[rid] = DRAWN
                 mark_covered(rid, IN_TOTAL)
@@ -371,7 +375,7 @@ def _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, iss
                     unbroken.append(k)
             label = TotalLabel(rid, relations.total_name(rid, names[rid]), total, rows.at[i, "qualifier"],
                                markers.get(rows.at[i, "source"], ""), max(total - parts, 0.0) if parts <= total else 0.0,
-                               tuple(route_caption(routes, k) for k in unbroken), parts, groups[rid])
+                               tuple(route_caption(routes, k) for k in unbroken), parts, groups[rid], over)
             if label.exceeded:
                 issues.append(JoinIssue("warning", rid, f"its drawn branches sum to {format_value(parts)}, more than "
                                         f"its total {format_value(total)} (sources or dates differ); the map says so"))
@@ -385,7 +389,7 @@ def _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, iss
             for k in kids.get(rid, []):
                 visit(k)
             return
-        status[rid] = NO_DATA if meaning.applies(mode_of[rid]) else NOT_APPLICABLE
+        status[rid] = NO_DATA if meaning.applies(mode_of[rid]) and over is None else NOT_APPLICABLE
         for k in kids.get(rid, []):
             visit(k)
 

@@ -76,7 +76,8 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
             marks[RING] = LegendEntry(RING, lang("ring"), "#3d3d3d")
         if join.totals and TOTAL not in marks:  # several maps (small multiples): the name alone, not one year's figure
-            t = join.totals[0]
+            # a total written where its routes arrive, as the entry says (not a country's over the country)
+            t = next((t for t in join.totals if t.country is None), join.totals[0])
             marks[TOTAL] = LegendEntry(TOTAL, lang("total_mark_any", name=lang.phrase(t.name)) if periods and len(periods) > 1
                                        else lang("total_mark", name=lang.phrase(t.name), n=lang.number(t.value)))
         if join.no_data:

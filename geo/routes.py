@@ -111,8 +111,12 @@ def route_caption(routes: gpd.GeoDataFrame, route_id: str) -> str:
         return route_id
     data = routes.set_index("route_id")
     head, _, tail = str(data.at[route_id, "name"]).partition(": ")
+    parent = data.at[route_id, "parent"]
+    # a branch is named after its parent's route ('Atlantic route: Senegal …'); a route of its own under
+    # a country's total ('Routes to Spain' over the Atlantic route) keeps its own name
+    branch = bool(parent) and (parent not in data.index or str(data.at[parent, "name"]).partition(": ")[0] == head)
     mains = data[data["parent"] == ""]["name"].astype(str).str.partition(": ")[0]
-    if tail and (data.at[route_id, "parent"] or (mains == head).sum() > 1):
+    if tail and (branch or (mains == head).sum() > 1):
         return tail
     return head
 

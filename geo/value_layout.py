@@ -154,6 +154,20 @@ class Symbols:
         self.keys = np.asarray(keys, dtype=object)
         self.tree = STRtree(self.shapes) if len(self.shapes) else None
 
+    def too_near(self, cands: list, size: tuple[float, float], clear: float,
+                 which: np.ndarray | None = None) -> np.ndarray:
+        """Infinite for each candidate box (of ``which``, or all) within ``clear`` pixels of any symbol, else 0:
+        a figure that belongs to no one flow, beside one, reads as that flow's."""
+        c = np.asarray(cands, float).reshape(-1, 3)[:, :2]
+        c = c if which is None else c[np.asarray(which, int)]
+        cost = np.zeros(len(c))
+        if self.tree is None or not len(c):
+            return cost
+        w, h = size
+        rects = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
+        cost[np.unique(self.tree.query(rects, predicate="dwithin", distance=clear)[0])] = np.inf
+        return cost
+
     def ambiguity_cost(self, cands: list, size: tuple[float, float], own: set, margin: float,
                        which: np.ndarray | None = None) -> np.ndarray:
         """AMBIGUOUS_COST for each candidate box (of ``which``, or all) with a symbol not in ``own`` (keys)
