@@ -232,7 +232,7 @@ class FootnoteParts:
             out.append(lang("list_sep").join(lang(f"sign_{s}") for s in SIGNS if s in self.signs))
         for period, src, said in self.not_drawn:
             whose = lang.phrase(src) if is_named(src) else lang("unnamed_source")
-            items = ", ".join(f"{lang.phrase(caption)} {lang.figure(value, qualifier)}" for caption, value, qualifier in said)
+            items = lang("names_sep").join(f"{lang.phrase(caption)} {lang.figure(value, qualifier)}" for caption, value, qualifier in said)
             text = lang("not_drawn", whose=whose, said=items)
             out.append(lang("in_period", period=lang.period(period), text=text) if period else text)
         return out

@@ -224,7 +224,7 @@ def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
         refs = sorted({r.split(" — ")[0] for r in frame["source_ref"].fillna("") if r})
         text = lang("figures_from", refs=lang("refs_sep").join(refs if refs else [lang.phrase(s) for s in named]))
         if refs and named and not notes.markers:  # with markers, the footnotes say whose is which
-            text += lang("citing", names=", ".join(lang.phrase(s) for s in named))
+            text += lang("citing", names=lang("names_sep").join(lang.phrase(s) for s in named))
             text += lang("and_others") if unnamed else ""
         parts.append(text)
         parts += notes.lines(lang)
@@ -248,7 +248,7 @@ def _place_sources(doc: MapDocument, lang) -> str:
     named = [lang.phrase(s) for s in srcs if is_named(s)]
     if not named:
         return ""
-    return lang("circle_sources", names=", ".join(named)) + (lang("and_others") if len(named) < len(srcs) else "")
+    return lang("circle_sources", names=lang("names_sep").join(named)) + (lang("and_others") if len(named) < len(srcs) else "")
 
 
 def disclaimer_text(doc: MapDocument) -> str:

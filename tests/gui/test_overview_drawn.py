@@ -354,3 +354,15 @@ def test_a_routes_number_disc_is_nearest_its_own_flow(which, request):
         others = [*(s for k, s in shapes.items() if k != key), *circles]
         nearest = min(float(shapely.distance(disc, s)) for s in others)
         assert nearest > CLEAR_RATIO * own, (key, round(own, 1), round(nearest, 1))
+
+
+def test_the_arabic_footer_separates_names_with_the_arabic_comma(arabic_a3):
+    """The Arabic footer listed its sources as 'المنظمة الدولية للهجرة, مصفوفة تتبع النزوح' with a Latin
+    comma: Arabic lists use '،'."""
+    import re
+
+    _doc, _pixels, _view, report = arabic_a3
+    footer = " ".join(t for kind, t, *_ in report.texts if kind == "footer")
+    assert footer, "no footer drawn: nothing tested"
+    latin_comma_by_arabic = re.findall(r"[\u0600-\u06FF], |[^,]{0,20}, [\u0600-\u06FF]", footer)
+    assert latin_comma_by_arabic == [], latin_comma_by_arabic
