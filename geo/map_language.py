@@ -83,6 +83,12 @@ class MapLanguage:
             return text[0].lower() + text[1:]
         return text
 
+    @staticmethod
+    def mid_sentence(text: str) -> str:
+        """A common noun phrase that opens with a capital on its own (a legend's 'Dead and missing') as it
+        reads inside a sentence, after a comma: first letter lowered, unless the word is an acronym (IOM)."""
+        return text[0].lower() + text[1:] if len(text) > 1 and text[0].isupper() and text[1].islower() else text
+
     def title(self, title: str) -> str:
         """The default titles in this language; a title someone wrote stays as written."""
         for key in ("title", "title_short"):

@@ -187,7 +187,8 @@ def figure_items(doc, keys: list[str]) -> dict[str, str]:
             items[key] = total_text(totals[key[6:]], lang, parts, width=999).replace("\n", lang("comma"))
         elif key.startswith("place:") and circles is not None and key in circles.index:
             c = circles.loc[key]
-            items[key] = (f"{_phrased(lang, c['name'])}{lang('comma')}{legend_title(doc, doc.place_layers[int(c['layer'])])}"
+            title = lang.mid_sentence(legend_title(doc, doc.place_layers[int(c['layer'])]))  # ', dead and missing'
+            items[key] = (f"{_phrased(lang, c['name'])}{lang('comma')}{title}"
                           f"{lang('colon')}" + c["text"].replace("\n", lang("comma")))
         elif key in route_ids:
             items[key] = _phrased(lang, doc.relations.total_name(key, names.get(key, key))) + lang("colon") \

@@ -49,7 +49,7 @@ def test_the_footer_keys_each_number_to_its_figures_in_the_map_s_language(bundle
     assert [e[:4] for e in entries] == ["(1) ", "(2) ", "(3) "]
     assert entries[0].startswith("(1) Central Mediterranean route: Tunisia to Italy: 19,238")
     assert entries[1].startswith("(2) Italy 65,474") and "incl. 3,495 (derived) via other or unknown routes" in entries[1]
-    assert "Dead and missing" in entries[2]
+    assert ", dead and missing" in entries[2]  # a layer's title inside a sentence: lower case (IOM stays)
     assert note.startswith("Numbered on the map, for want of room beside their symbols: (1) ")
     # a figure neither printed nor numbered is still named, apart
     assert "No room on this page for: Algerian route: Algeria to the Balearic Islands: ~6,000" in note
