@@ -35,11 +35,12 @@ PLACE_KINDS = {"enclave", "island", "port", "city", "border_post", "region_label
 
 # route_id: (group, parent, mode)
 ROUTE_TABLE = {
-    "ATL": ("Atlantic", "", "sea"),
+    "ESP": ("WMR", "", "sea"),  # Spain's total over its routes (relations.csv: total_over), never drawn
+    "ATL": ("Atlantic", "ESP", "sea"),
     "ATL-SN": ("Atlantic", "ATL", "sea"),
     "ATL-MR": ("Atlantic", "ATL", "sea"),
     "ATL-MA": ("Atlantic", "ATL", "sea"),
-    "WMR": ("WMR", "", "sea"),
+    "WMR": ("WMR", "ESP", "sea"),
     "WMR-SEA": ("WMR", "WMR", "sea"),
     "WMR-MA": ("WMR", "WMR-SEA", "sea"),
     "WMR-DZ": ("WMR", "WMR-SEA", "sea"),
@@ -55,6 +56,9 @@ ROUTE_TABLE = {
     "EXP-LY-NE": ("Expulsions", "", "expulsion"),
 }
 
+COUNTRY_TOTALS = {"ESP"}
+"""Routes that are a country's total over routes of their own (relations.csv: total_over)."""
+
 # route_id: ((origin targets, km), (destination targets, km)).  A target is a
 # place_id (islands/enclaves/archipelago labels: the basemap land part holding
 # the point; other places: the point) or an ISO code (the country polygon).
@@ -64,6 +68,7 @@ ROUTE_ENDS = {
     "ATL-MR": ((["nouadhibou"], 40), (["canary_islands"], 15)),
     "ATL-MA": ((["laayoune", "tarfaya", "dakhla"], 40), (["fuerteventura"], 15)),
     "WMR": ((["MAR", "DZA"], 15), (["almeria"], 40)),
+    "ESP": ((["MAR", "DZA"], 15), (["almeria"], 40)),  # the line of its nearer branch, the WMR
     "WMR-SEA": ((["nador"], 30), (["almeria"], 45)),
     "WMR-MA": ((["al_hoceima", "nador"], 30), (["motril"], 20)),
     "WMR-DZ": ((["oran"], 30), (["cartagena"], 40)),
@@ -416,8 +421,8 @@ def test_cmr_dz_lands_in_south_west_sardinia(routes):
 def test_branches_do_not_sit_on_their_parent(routes):
     for rid, row in routes.iterrows():
         parent = row["parent"]
-        if not parent or rid == "WMR-LAND" or parent == "WMR-LAND":
-            continue
+        if not parent or rid == "WMR-LAND" or parent == "WMR-LAND" or parent in COUNTRY_TOTALS:
+            continue  # a country's total is never drawn: its line lies under its nearer branch's
         gap_km = to_m(row.geometry).hausdorff_distance(to_m(routes.geometry[parent])) / 1000
         assert gap_km > 10, f"{rid} lies on top of {parent}"
 

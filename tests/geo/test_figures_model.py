@@ -66,8 +66,10 @@ def test_q4_italy_total_is_a_label_with_the_part_not_broken_down(routes, table, 
     r = join(routes, table, relations, "2024Q4", "arrivals")
     assert drawn_values(r) == {"ATL": 16109, "WMR": 5128, "CMR-LY": 11341, "CMR-TN": 3438, "CMR-DZ": 555}
     assert status_of(r)["CMR"] == TOTAL  # never a band beside its own branches
-    italy, = r.totals
-    assert (italy.name, italy.value, italy.remainder) == ("Italy", 16166, 832)
+    spain, italy = r.totals  # Spain's over its routes (total_over): Canaries 16,109 and WMR 5,128, none left
+    assert (spain.name, spain.value, spain.remainder, spain.country) == ("Spain", 21237, 0, "ESP")
+    assert "ESP" not in drawn_values(r) and "ESP" not in r.no_data  # never drawn, not even dashed
+    assert (italy.name, italy.value, italy.remainder, italy.country) == ("Italy", 16166, 832, None)
     assert italy.lines() == ["Italy 16,166", "incl. 832 (derived) via other", "or unknown routes"]
     rem = r.figures[r.figures["status"] == REMAINDER]
     assert rem[["route_id", "value", "qualifier"]].values.tolist() == [["CMR", 832.0, "derived"]]
@@ -124,7 +126,7 @@ def test_a_branch_without_a_figure_is_part_of_the_total_never_dropped(routes, ta
     r = join(routes, FlowTable(frame, tmp_path / "f.csv"), relations, "2024Q4", "arrivals")
     assert "CMR" not in drawn_values(r)  # was drawn beside CMR-LY: 16,166 and 11,341 side by side
     assert status_of(r)["CMR-TN"] == IN_REMAINDER and "CMR-TN" in r.no_data
-    italy, = r.totals
+    _spain, italy = r.totals
     assert italy.remainder == 16166 - 11341 - 555
     assert "Tunisia to Italy" in italy.note()
 
@@ -420,9 +422,36 @@ def test_a_total_s_rest_is_marked_derived_and_the_footer_says_what_that_means(bu
 
     doc = bundled_doc_factory()
     doc.select("2024Q4", "arrivals", None)
-    italy, = doc.join().totals
+    _spain, italy = doc.join().totals
     assert "incl. 832 (derived) via other" in map_language(doc).total_note(italy)
     footer = footnote_parts(doc).lines()
     assert any("(derived) computed from other figures of the update" in line for line in footer), footer
     doc.label_language = "fr"
     assert "dont 832 (calculé) par des routes" in map_language(doc).total_note(italy)
+
+
+def test_spain_s_total_is_written_over_spain_and_never_drawn(routes, table, relations, tmp_path):
+    """'In 2024, Spain recorded 63,970 irregular arrivals' (Key Updates); UNHCR: 63,427 as of 29 December,
+    21,237 of them from 29 September. A headline of the update the map did not carry: Spain's arrivals
+    come by the Atlantic and the Western Mediterranean routes, which no one arrow joins. Spain's route
+    (ESP) is a total over those two (relations.csv: total_over ESP), written over Spain, never drawn."""
+    from geo.relations import read_relations
+
+    r = join(routes, table, relations, "2024", "arrivals")
+    spain = next(t for t in r.totals if t.route_id == "ESP")
+    assert (spain.value, spain.parts_sum, spain.remainder, spain.country) == (63427, 46524 + 16903, 0, "ESP")
+    assert "ESP" not in drawn_values(r) and "ESP" not in r.no_data
+    assert any("ESP (row" in str(i) and "63,970" in str(i) for i in r.issues)  # the other source, said
+    # a metric with no figure on any of its routes: the country's total is not drawn dashed either
+    r = join(routes, table, relations, "2024", "interceptions")
+    assert "ESP" not in r.no_data and "ATL" in r.no_data
+    # with no figure below it, its figure is still a total (all of it in the rest), never a band
+    frame = table.frame[~((table.frame["route_id"].isin(["ATL", "WMR", "WMR-SEA", "WMR-LAND", "WMR-CEUTA",
+                                                         "WMR-MELILLA", "ALB"])) & (table.frame["period"] == "2024Q4"))]
+    r = join(routes, FlowTable(frame.reset_index(drop=True), tmp_path / "f.csv"), relations, "2024Q4", "arrivals")
+    spain = next(t for t in r.totals if t.route_id == "ESP")
+    assert "ESP" not in drawn_values(r) and spain.remainder == 21237
+    bad = tmp_path / "relations.csv"
+    bad.write_text("route_id,relation,other,metric,text\nESP,total_over,Spain,,\n")
+    with pytest.raises(DataError, match="row 2: total_over needs the country's ISO 3166-1 alpha-3 code"):
+        read_relations(bad, set(routes["route_id"]))

@@ -17,7 +17,7 @@ from geo.periods import parse_period
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "data" / "flows" / "mmc_na_2024q4.csv"
-ROUTE_IDS = {"ATL", "ATL-SN", "ATL-MR", "ATL-MA", "WMR", "WMR-SEA", "WMR-MA", "WMR-DZ",
+ROUTE_IDS = {"ESP", "ATL", "ATL-SN", "ATL-MR", "ATL-MA", "WMR", "WMR-SEA", "WMR-MA", "WMR-DZ",
              "WMR-LAND", "WMR-CEUTA", "WMR-MELILLA", "ALB", "CMR", "CMR-LY", "CMR-TN", "CMR-DZ",
              "EXP-DZ-NE", "EXP-LY-NE"}
 HEADER = "route_id,period,metric,value,source\n"

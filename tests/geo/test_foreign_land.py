@@ -103,3 +103,27 @@ def test_a_branch_arrives_in_the_country_across_the_border_from_where_it_leaves(
     arrives = countries.arrival(tip[None], start[None])
     assert arrives == home_of(countries, shapes[country])
     assert not arrives & countries.home(start[None]), "the country it leaves from taken for where it arrives"
+
+
+def test_a_country_s_total_stands_over_it_clear_of_every_arrow():
+    """Spain's total over its routes (geo.relations.TOTAL_OVER) is no one arrow's figure: set beside the
+    Almería arrow it read as that arrow's. It stands round the middle of its country, with no leader,
+    and COUNTRY_TOTAL_CLEAR_MM off every flow, though a place beside the arrow is nearer the middle."""
+    from geo.figure_layout import COUNTRY_TOTAL_CLEAR_MM, _country_total_request
+    from geo.join import TotalLabel
+    from geo.labels import place_labels
+    from geo.value_layout import Symbols
+
+    mm = 10.0
+    land = CountryLand.__new__(CountryLand)
+    land.shapes = np.array([shapely.box(0, 0, 1000, 1000), shapely.box(1000, 0, 2000, 1000)], dtype=object)
+    land.codes = np.array(["ESP", "PRT"], dtype=object)
+    land.tree, land.slack = shapely.STRtree(land.shapes), 0.0
+    arrow = shapely.box(480, 250, 520, 470)  # an arrow ending just above the country's middle
+    total = TotalLabel("ESP", "Spain", 21237.0, "", "", 0.0, (), 21237.0, "WMR", "ESP")
+    request = _country_total_request("total:ESP", total, (300.0, 40.0), land, Symbols([arrow], ["WMR"]), mm)
+    assert request.anchors is None  # no leader to any one branch
+    (placed,), _dropped = place_labels([request], [], (0.0, 0.0, 2000.0, 1000.0), hard=[arrow])
+    box = shapely.box(*placed.rect)
+    assert placed.leader is None and box.distance(arrow) >= COUNTRY_TOTAL_CLEAR_MM * mm
+    assert box.intersection(land.shapes[1]).area == 0  # and not over the neighbour

@@ -137,7 +137,8 @@ def test_figures_in_the_html_equal_the_csv(default_html):
     # arrivals are part of the WMR's 5,128 (Spain less the Canaries): not "no figure" either
     assert {f["properties"]["route_id"] for f in features(default_html, "no_data")} == set()
     # Italy's total is on the map, with what its branches do not cover (16,166 - 15,334 = 832)
-    total, = features(default_html, "total_label")
+    spain, total = features(default_html, "total_label")  # Spain's over its routes, then Italy's
+    assert spain["properties"]["route_id"] == "ESP" and spain["properties"]["value"] == 21237
     assert total["properties"]["route_id"] == "CMR" and total["properties"]["value"] == 16166
     assert total["properties"]["value_label"].startswith("Italy 16,166\nincl. 832 (derived) via other")
 

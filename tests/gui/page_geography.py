@@ -8,7 +8,7 @@ import shapely
 
 from geo.projection import transformer
 
-TOTAL_HOMES = {"total:CMR": ("ITA",), "total:WMR": ("ESP",), "total:WMR-LAND": ("ESP",)}
+TOTAL_HOMES = {"total:CMR": ("ITA",), "total:ESP": ("ESP",), "total:WMR": ("ESP",), "total:WMR-LAND": ("ESP",)}
 """The country each total counts arrivals in, as the update says: Italy's 65,474, Spain's 16,903 (and
 Ceuta and Melilla's 2,647, both Spanish)."""
 FOREIGN_SHARE = 0.05

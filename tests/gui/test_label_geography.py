@@ -302,6 +302,26 @@ def test_a_total_stands_on_the_sea_or_in_its_own_country(drawn, name):
 
 
 
+@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait"])
+def test_spain_s_total_stands_over_spain_clear_of_every_arrow(drawn, name):
+    """Spain's arrivals over all its routes (63,427 in 2024, 21,237 in Q4) belong to no one arrow: set by the
+    Almería arrow with a leader to it, 'Spain 21,237' read as that arrow's figure. Drawn (its letters'
+    dark pixels in its box), it has no leader and keeps COUNTRY_TOTAL_CLEAR_MM off every flow."""
+    from geo.figure_layout import COUNTRY_TOTAL_CLEAR_MM
+
+    d = drawn(name)
+    spain = [m for m in d.report.marks if m.key == "total:ESP"]
+    assert spain, "Spain's total is not set: nothing tested"
+    mark, = spain
+    x0, y0, x1, y1 = (round(v) for v in mark.rect)
+    assert (d.rgb[y0:y1, x0:x1].max(axis=2) < 90).sum() > 30, "no letters drawn in its box"
+    assert mark.leader is None
+    box = shapely.box(*mark.rect)
+    near = {rid: round(box.distance(g) / d.view.px_per_mm, 1) for rid, g in d.symbols.items()
+            if box.distance(g) < COUNTRY_TOTAL_CLEAR_MM * d.view.px_per_mm - 1}
+    assert near == {}
+
+
 @pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait", "arabic"])
 def test_a_routes_figure_stands_on_the_sea_or_a_country_it_joins(drawn, name):
     """The Atlantic's 16,109 stood over Western Sahara on the default map, read as its figure; on the
