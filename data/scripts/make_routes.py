@@ -149,9 +149,10 @@ ROUTES = [
     ),
     (
         "EXP-DZ-NE", "Expulsions: Algeria to Niger",
-        "Expulsions", "", "expulsion", "Tamanrasset", "Assamaka, then Agadez",
-        [(5.523, 22.785), (5.62, 21.60), (5.70, 20.40), (5.77, 19.57),
-         (5.80, 19.36), (6.55, 19.05), (7.35, 18.74), (7.70, 17.90), (7.99, 16.97)],
+        # 'Algeria expelled at least 31,404 people to the Niger border': the arrow ends at Assamaka, the
+        # border post; the onward transfer to Agadez is IOM's, not the expulsion
+        "Expulsions", "", "expulsion", "Tamanrasset", "Assamaka (Niger border)",
+        [(5.523, 22.785), (5.62, 21.60), (5.70, 20.40), (5.77, 19.57), (5.80, 19.36)],
     ),
     (
         "EXP-LY-NE", "Expulsions: Libya to Niger",

@@ -79,7 +79,7 @@ ROUTE_ENDS = {
     "CMR-LY": ((["zuwara", "tripoli", "garabulli"], 30), (["lampedusa", "sicily"], 40)),
     "CMR-TN": ((["sfax"], 40), (["lampedusa"], 15)),
     "CMR-DZ": ((["annaba"], 20), (["sardinia"], 15)),
-    "EXP-DZ-NE": ((["tamanrasset"], 5), (["agadez"], 5)),
+    "EXP-DZ-NE": ((["tamanrasset"], 5), (["assamaka"], 5)),
     "EXP-LY-NE": ((["sebha"], 5), (["dirkou"], 5)),
 }
 

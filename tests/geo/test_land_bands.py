@@ -28,8 +28,9 @@ def _expulsions(bundled_doc_factory):
 
 
 def test_the_expulsion_corridor_bends_no_tighter_than_its_band(bundled_doc_factory):
-    """Tamanrasset -> Agadez at 7.5 mm: the drawn route jogs by about a millimetre at In Guezzam and
-    Arlit, which no band that wide can show; it was folded into a notch (a bend of 0.7 mm radius)."""
+    """Tamanrasset -> Assamaka at 7.5 mm (to Agadez, before the arrow ended at the border): the drawn
+    route jogged by about a millimetre at In Guezzam and Arlit, which no band that wide can show; it was
+    folded into a notch (a bend of 0.7 mm radius)."""
     _, view, band = _expulsions(bundled_doc_factory)
     assert band.width_mm == 7.5
     assert _min_radius(band.centreline) >= view.mm_to_units(band.width_mm / 2)
