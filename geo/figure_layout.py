@@ -135,9 +135,30 @@ def _country_total_request(key: str, total, size: tuple[float, float], land: Cou
     if middle is None:
         return None
     cands, _ = total_candidates(middle, middle - np.array([0.0, -1.0]), np.empty((0, 2)), size, mm)
+    cands += _over_land(land.union(home), middle, size, mm)
     costs = (partial(land.foreign_cost, cands, size, home), partial(drawn.too_near, cands, size, COUNTRY_TOTAL_CLEAR_MM * mm))
     return LabelRequest(key, size, cands, priority=-1.0 / (1.0 + total.value), anchors=None,
                         extra_cost=partial(summed_cost, costs), home=land.union(home))
+
+
+COUNTRY_GRID_MM, COUNTRY_GRID_COST = 4.0, (3.0, 0.05)
+"""Beyond its rings, a country's total may stand anywhere over the country's land on the page, on a grid
+this fine, at a cost of (base, per mm from the middle): on the A4 overview the inset of the Strait and
+the title covered Spain's middle, and Spain's total was numbered though Catalonia was free."""
+
+
+def _over_land(country, middle: np.ndarray, size: tuple[float, float], mm: float) -> list[tuple[float, float, float]]:
+    """Candidate centres (x, y, cost) on a grid over ``country`` (pixels): every box centred on its land."""
+    if country is None or country.is_empty:
+        return []
+    x0, y0, x1, y1 = country.bounds
+    step = COUNTRY_GRID_MM * mm
+    xs, ys = np.meshgrid(np.arange(x0, x1 + step, step), np.arange(y0, y1 + step, step))
+    xy = np.column_stack([xs.ravel(), ys.ravel()])
+    xy = xy[shapely.contains_xy(country, xy[:, 0], xy[:, 1])]
+    base, per_mm = COUNTRY_GRID_COST
+    cost = base + per_mm * np.hypot(*(xy - middle).T) / mm
+    return [(float(x), float(y), float(c)) for (x, y), c in zip(xy, cost, strict=True)]
 
 
 CIRCLE_ROOM_MM = 3.0

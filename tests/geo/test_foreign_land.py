@@ -127,3 +127,23 @@ def test_a_country_s_total_stands_over_it_clear_of_every_arrow():
     box = shapely.box(*placed.rect)
     assert placed.leader is None and box.distance(arrow) >= COUNTRY_TOTAL_CLEAR_MM * mm
     assert box.intersection(land.shapes[1]).area == 0  # and not over the neighbour
+
+
+def test_a_country_s_total_finds_its_country_s_free_land_beyond_its_rings():
+    """On the A4 overview the Strait's inset and the title covered Spain's middle and every ring round
+    it; Spain's total was numbered though Catalonia was free. It may stand anywhere over its country."""
+    from geo.figure_layout import _country_total_request
+    from geo.join import TotalLabel
+    from geo.labels import place_labels
+    from geo.value_layout import Symbols
+
+    mm = 10.0
+    land = CountryLand.__new__(CountryLand)
+    land.shapes = np.array([shapely.box(0, 0, 1600, 1000)], dtype=object)
+    land.codes = np.array(["ESP"], dtype=object)
+    land.tree, land.slack = shapely.STRtree(land.shapes), 0.0
+    inset = shapely.box(0, 0, 1250, 1000)  # furniture over the country's middle and 20 mm round it
+    total = TotalLabel("ESP", "Spain", 63427.0, "", "", 0.0, (), 63427.0, "WMR", "ESP")
+    request = _country_total_request("total:ESP", total, (300.0, 40.0), land, Symbols([], []), mm)
+    placed, dropped = place_labels([request], [], (0.0, 0.0, 2400.0, 1000.0), hard=[inset])
+    assert dropped == [] and shapely.box(*placed[0].rect).within(land.shapes[0])
