@@ -86,9 +86,11 @@ ROUTES = [
     ),
     (
         "WMR-SEA", "Western Mediterranean route: sea arrivals to the Spanish peninsula",
-        "WMR", "WMR", "sea", "Moroccan coast (Nador)", "Spanish peninsula (Almería coast)",
-        [(-2.750, 35.320), (-2.713, 35.541), (-2.694, 35.762), (-2.693, 35.982),
-         (-2.711, 36.202), (-2.746, 36.421), (-2.800, 36.640)],
+        # the update's 14,431 are every sea arrival to the peninsula and the Balearics, from Morocco and
+        # Algeria alike: the arrow leaves from off their common border, not from Nador
+        "WMR", "WMR", "sea", "Moroccan and Algerian coasts", "Spanish peninsula (Almería coast)",
+        [(-2.500, 35.220), (-2.535, 35.460), (-2.580, 35.700), (-2.630, 35.940),
+         (-2.690, 36.180), (-2.745, 36.410), (-2.800, 36.640)],
     ),
     (
         "WMR-MA", "Western Mediterranean route: Morocco to mainland Spain by sea",

@@ -69,7 +69,7 @@ ROUTE_ENDS = {
     "ATL-MA": ((["laayoune", "tarfaya", "dakhla"], 40), (["fuerteventura"], 15)),
     "WMR": ((["MAR", "DZA"], 15), (["almeria"], 40)),
     "ESP": ((["MAR", "DZA"], 15), (["almeria"], 40)),  # the line of its nearer branch, the WMR
-    "WMR-SEA": ((["nador"], 30), (["almeria"], 45)),
+    "WMR-SEA": ((["MAR", "DZA"], 15), (["almeria"], 45)),
     "WMR-MA": ((["al_hoceima", "nador"], 30), (["motril"], 20)),
     "WMR-DZ": ((["oran"], 30), (["cartagena"], 40)),
     "WMR-CEUTA": ((["fnideq"], 3), (["ceuta"], 1)),
