@@ -11,6 +11,9 @@ from shapely.geometry import LineString
 from geo.projection import transformer
 from geo.view import MapView
 
+BOX_OPACITY = 0.96
+"""The white of the title, legend and key boxes over the map: at 0.88 the country borders showed
+through the legend's circle sizes at print resolution."""
 _GEOD = Geod(ellps="WGS84")
 _NICE_KM = (10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000)
 

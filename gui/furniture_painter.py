@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPolygonF
 
 from geo.document import MapDocument
-from geo.furniture import north_angle_deg, scale_bar
+from geo.furniture import BOX_OPACITY, north_angle_deg, scale_bar
 from geo.legend import (
     COLOUR,
     EXPLAIN,
@@ -147,7 +147,7 @@ class FurniturePainter:
     # -- pieces -------------------------------------------------------------------------------
     def _box(self, rect: QRectF) -> None:
         self.p.setPen(pen(qcolor("#999999", 0.7), 0.2 * self.mm))
-        self.p.setBrush(qcolor("#ffffff", 0.88))
+        self.p.setBrush(qcolor("#ffffff", BOX_OPACITY))
         self.p.drawRoundedRect(rect, 1.2 * self.mm, 1.2 * self.mm)
 
     def _title(self, rect: QRectF) -> None:
@@ -477,4 +477,4 @@ FOOTER_MIN_SCALE = 0.75
 def _blend_box(theme) -> str:
     from geo.colours import blend
 
-    return blend("#ffffff", 0.88, theme.focus_land)
+    return blend("#ffffff", BOX_OPACITY, theme.focus_land)

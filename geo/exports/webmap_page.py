@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from geo.document import MapDocument
 from geo.errors import ExportError
+from geo.furniture import BOX_OPACITY
 from geo.legend import (
     COLOUR,
     EXPLAIN,
@@ -149,7 +150,7 @@ html, body {{ height: 100%; margin: 0; padding: 0; }}
 body {{ display: flex; flex-direction: column; font-family: {font}; color: {t.text}; background: #ffffff; }}
 body > .folium-map {{ flex: 1 1 auto; order: 1; height: auto !important; min-height: 200px; }}
 body .leaflet-container {{ background: {t.sea}; font-family: {font}; font-size: 12px; }}
-.crossings-box {{ background: rgba(255,255,255,0.9); border: 1px solid rgba(153,153,153,0.7); border-radius: 4px;
+.crossings-box {{ background: rgba(255,255,255,{BOX_OPACITY}); border: 1px solid rgba(153,153,153,0.7); border-radius: 4px;
   padding: 8px 12px; box-shadow: 0 1px 4px rgba(0,0,0,0.15); }}
 .crossings-title-text {{ font-size: 20px; font-weight: 700; line-height: 1.25; }}
 .crossings-subtitle {{ font-size: 13px; color: {t.muted_text}; margin-top: 2px; }}

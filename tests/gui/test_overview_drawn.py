@@ -385,3 +385,19 @@ def test_no_name_stands_by_the_dot_of_a_note_tied_to_a_point(which, request):
     near = [(m.text, round(shapely.box(*m.rect).distance(shapely.Point(*d)) / view.px_per_mm, 1))
             for m in labels for d in dots if shapely.box(*m.rect).distance(shapely.Point(*d)) < POINT_ANCHOR_ROOM_MM * view.px_per_mm - 1]
     assert near == []
+
+
+def test_the_map_does_not_show_through_the_legend(overview):
+    """At 300 dpi the country borders showed through the legend's circle sizes: its box was 88 % white.
+    The box's ground over land and over sea is one white (within a level a channel)."""
+    doc, _page, px, view, report = overview
+    legend = report.furniture_rects["legend"]
+    x0, y0, x1, y1 = (int(v) for v in (legend.left() + 4, legend.top() + 4, legend.right() - 4, legend.bottom() - 4))
+    land = shapely.union_all(lonlat_to_px(view)(doc.layer("boundaries").data.geometry.to_numpy()))
+    ys, xs = np.mgrid[y0:y1:3, x0:x1:3]
+    ground = px[ys, xs].astype(int)
+    blank = ground.min(axis=2) > 225  # the box's own ground: no text, swatch or circle
+    on_land = shapely.contains_xy(land, xs + 0.5, ys + 0.5)
+    over_land, over_sea = ground[blank & on_land], ground[blank & ~on_land]
+    assert len(over_land) > 100 and len(over_sea) > 100, "the legend is not over both land and sea: nothing tested"
+    assert np.abs(np.median(over_land, axis=0) - np.median(over_sea, axis=0)).max() <= 1  # at 88 %: 2
