@@ -57,9 +57,6 @@ the sea north of Tunis held it 24 mm off."""
 LEADER_DIRECTIONS = 32
 """Directions round the anchor (every 11.25°), north-east preferred: boxes read up and away from a place. Sixteen
 left the A4 overview's Algerian callout no way between the Balearics, the Algerian coast's figures and Sardinia."""
-POINT_ANCHOR_ROOM_MM = 3.0
-"""The room kept round the dot of a callout tied to a point (lon/lat), where no label may stand: the point
-has no name of its own, so a name or figure beside its dot reads as naming it."""
 ANCHOR_CLEAR_MM = 0.6
 """The leader may cross what it starts on (its route's band, its place's dot) within this much more
 than that thing's size of the anchor."""

@@ -24,7 +24,6 @@ from geo.callout_layout import (
     LEADER_CROSSES,
     LEADER_WIDTH_MM,
     PAD_MM,
-    POINT_ANCHOR_ROOM_MM,
     CalloutRequest,
     Obstacle,
     box_size,
@@ -165,10 +164,7 @@ class CalloutsMixin:
             except CrossingsError:  # said when the callouts are laid out
                 continue
             (px, py), = view.to_px(np.array([[x, y]], float))
-            # a point with no name of its own: a name beside its dot reads as the point's (on the A4 overview
-            # 'Lampedusa', 1.5 mm above the Tunisian note's dot on Tunis, named Tunis)
-            room = POINT_ANCHOR_ROOM_MM if callout.anchor.kind == "lonlat" else ANCHOR_DOT_MM + ANCHOR_CLEAR_MM
-            rooms.append(shapely.Point(float(px), float(py)).buffer(room * view.px_per_mm))
+            rooms.append(shapely.Point(float(px), float(py)).buffer((ANCHOR_DOT_MM + ANCHOR_CLEAR_MM) * view.px_per_mm))
         return rooms
 
     def _callout_obstacles(self, view: MapView, symbols_px: list) -> list[Obstacle]:

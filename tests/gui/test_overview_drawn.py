@@ -368,25 +368,6 @@ def test_the_arabic_footer_separates_names_with_the_arabic_comma(arabic_a3):
     assert latin_comma_by_arabic == [], latin_comma_by_arabic
 
 
-@pytest.mark.parametrize("which", ["overview", "english_a4", "french_a4"])
-def test_no_name_stands_by_the_dot_of_a_note_tied_to_a_point(which, request):
-    """On the A4 overview 'Lampedusa' stood 1.5 mm above the dot of the Tunisian note, tied to a point on
-    Tunis: it named Tunis. A point has no name of its own; no name or figure is set within
-    POINT_ANCHOR_ROOM_MM of its dot."""
-    from geo.callout_layout import POINT_ANCHOR_ROOM_MM
-    from geo.callouts import anchor_point
-
-    got = request.getfixturevalue(which)
-    doc, view, report = got[0], got[-2], got[-1]
-    dots = [view.to_px(np.array([anchor_point(doc, c, i)], float))[0] for i, c in enumerate(doc.callouts)
-            if c.anchor.kind == "lonlat"]
-    assert dots, "no callout tied to a point: nothing tested"
-    labels = [m for m in report.marks if m.kind in ("place", "value", "total", "place_figure")]
-    near = [(m.text, round(shapely.box(*m.rect).distance(shapely.Point(*d)) / view.px_per_mm, 1))
-            for m in labels for d in dots if shapely.box(*m.rect).distance(shapely.Point(*d)) < POINT_ANCHOR_ROOM_MM * view.px_per_mm - 1]
-    assert near == []
-
-
 def test_the_map_does_not_show_through_the_legend(overview):
     """At 300 dpi the country borders showed through the legend's circle sizes: its box was 88 % white.
     The box's ground over land and over sea is one white (within a level a channel)."""
