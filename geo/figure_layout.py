@@ -17,7 +17,7 @@ from functools import cache, partial
 import numpy as np
 import shapely
 
-from geo.foreign_land import CountryLand, country_land
+from geo.foreign_land import COUNTRY_TOTAL_LIMIT, CountryLand, country_land
 from geo.labels import LabelRequest, PlacedLabel, place_labels, summed_cost
 from geo.map_marks import FigureLabel, labelled_symbols, total_key
 from geo.routes import total_anchor
@@ -127,7 +127,7 @@ def _country_total_request(key: str, total, size: tuple[float, float], land: Cou
                            mm: float) -> LabelRequest | None:
     """A country's total of several routes (geo.relations.TOTAL_OVER): on rings round the middle of the
     country's largest part on the page, with no leader (it names the country it stands over, and tied
-    to one branch's arrow it read as that branch's), never more than FOREIGN_LAND_LIMIT over another
+    to one branch's arrow it read as that branch's), never more than COUNTRY_TOTAL_LIMIT over another
     country, and COUNTRY_TOTAL_CLEAR_MM off every flow (beside the Almería arrow, 'Spain 21,237' read as
     its figure). None where the country is not on the page: the total is then numbered and keyed."""
     home = land.country(total.country)
@@ -136,7 +136,8 @@ def _country_total_request(key: str, total, size: tuple[float, float], land: Cou
         return None
     cands, _ = total_candidates(middle, middle - np.array([0.0, -1.0]), np.empty((0, 2)), size, mm)
     cands += _over_land(land.union(home), middle, size, mm)
-    costs = (partial(land.foreign_cost, cands, size, home), partial(drawn.too_near, cands, size, COUNTRY_TOTAL_CLEAR_MM * mm))
+    costs = (partial(land.foreign_cost, cands, size, home, limit=COUNTRY_TOTAL_LIMIT),
+             partial(drawn.too_near, cands, size, COUNTRY_TOTAL_CLEAR_MM * mm))
     return LabelRequest(key, size, cands, priority=-1.0 / (1.0 + total.value), anchors=None,
                         extra_cost=partial(summed_cost, costs), home=land.union(home))
 

@@ -24,6 +24,10 @@ FOREIGN_LAND_LIMIT = 0.25
 Tunisia's 19,238, set behind its arrow's tail at Sfax, stood 64–82 % over Algeria on A4 and read as
 Algeria's. Where every position is beyond it, the figure is numbered beside its symbol instead
 (geo.figure_keys): a reference a reader follows is better than a figure read as another country's."""
+COUNTRY_TOTAL_LIMIT = 0.05
+"""A country's total over its routes (geo.relations.TOTAL_OVER) stands over that country or the sea, no
+more than a sliver of a neighbour's coast: it may stand anywhere on its country, so it need not lean on
+another's (on the French A4 overview Spain's stood 22 % over Portugal)."""
 ARRIVAL_SLACK_MM = 1.0
 """Countries within this much paper of the nearest one to a branch's tip are as near: an arrow into
 Ceuta ends at the fence, on Morocco's side of it, 0.2 mm from Spain's land on A3."""
@@ -99,11 +103,11 @@ class CountryLand:
         return shapely.union_all(self.shapes[sorted(countries)]) if countries else None
 
     def foreign_cost(self, cands: list, size: tuple[float, float], home: set[int],
-                     which: np.ndarray | None = None) -> np.ndarray:
+                     which: np.ndarray | None = None, limit: float = FOREIGN_LAND_LIMIT) -> np.ndarray:
         """For each candidate centre of ``cands`` (of ``which``, or all) with a box of ``size``: the cost of
-        the share of its box on a country not in ``home``; infinite (ruled out) beyond FOREIGN_LAND_LIMIT."""
+        the share of its box on a country not in ``home``; infinite (ruled out) beyond ``limit``."""
         share = self.foreign_share(cands, size, home, which)
-        return np.where(share > FOREIGN_LAND_LIMIT, np.inf, FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * share))
+        return np.where(share > limit, np.inf, FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * share))
 
     def foreign_share(self, cands: list, size: tuple[float, float], home: set[int],
                       which: np.ndarray | None = None) -> np.ndarray:
