@@ -77,7 +77,7 @@ def test_every_drawn_flow_has_a_value_label_and_none_overlap(rendered):
     # numbered for want of room: at 150 dpi Italy's total had no room but 99 % over Algeria and Tunisia
     numbered = [key for k in report.numbered for key in k.keys]
     keys = sorted([*(lab.key for lab in report.value_labels), *inset_keys, *numbered])
-    assert keys == sorted([*report.symbols["route_id"], "total:CMR"])  # and Italy's total
+    assert keys == sorted([*report.symbols["route_id"], "total:CMR", "total:ESP"])  # and Italy's and Spain's totals
     boxes = [shapely.box(*lab.rect) for lab in report.value_labels]
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
