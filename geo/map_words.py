@@ -385,7 +385,7 @@ WORDS: dict[str, dict[str, str]] = {
         "sign_derived": "(محسوب) مستخرج من أرقام أخرى في النشرة",
         "not_drawn": "غير مرسوم، بحسب {whose}: {said}",
         "in_period": "{period}: {text}",
-        "basemap": "الخريطة الأساسية: Natural Earth (ملك عام)",
+        "basemap": f"الخريطة الأساسية: Natural{NBSP}Earth (ملك{NBSP}عام)",  # never broken inside a name or its bracket
         "sentence_sep": ". ",
         "full_stop": ".",
         "disclaimer": "إن الحدود والأسماء الواردة في هذه الخريطة والتسميات المستخدمة فيها لا تعني إقرارا "

@@ -427,10 +427,21 @@ class FurniturePainter:
                         lang("north"))
         self.p.restore()
 
+    def _footer_lines(self, rect: QRectF) -> QRectF:
+        """Where the footer's lines wrap within its band ``rect``: in a right-to-left language short of the
+        band's far (left) side by RTL_FOOTER_SLACK. An Arabic line with figures or Latin words cannot be
+        fitted to its width in an SVG client (geo.svg_text.fitted_strings); Inkscape sets it in the face it
+        has (DejaVu Sans, up to 8.5 % wider than Noto Sans Arabic), and a full line ran 5.5 mm past the
+        band's left edge."""
+        if not self.lang.rtl:
+            return rect
+        cut = RTL_FOOTER_SLACK * rect.width()
+        return QRectF(rect.left() + cut, rect.top(), rect.width() - cut, rect.height())
+
     def footer_height_mm(self, width: float, sources: str) -> float:
         """The footer's height (mm) at full size in a strip ``width`` pixels wide: its sources, then the disclaimer."""
         flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
-        rect = QRectF(0, 0, width, 100 * self.mm)
+        rect = self._footer_lines(QRectF(0, 0, width, 100 * self.mm))
         total = 0.0
         for font, text in ((self.font(7), sources), (self.font(6.5, italic=True), disclaimer_text(self.doc))):
             self.p.setFont(font)
@@ -446,6 +457,7 @@ class FurniturePainter:
         than Latin ones, and a portrait page is narrow)."""
         theme = self.doc.theme
         flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextDontClip)
+        rect = self._footer_lines(rect)
         disclaimer = disclaimer_text(self.doc)
         room = (page_bottom - rect.top() - 0.5 * self.mm) if page_bottom is not None else None
         scale = 1.0
@@ -470,6 +482,9 @@ ARABIC_LINE_EM = 1.6
 """Lines of wrapped Arabic text stand this many ems apart: Noto Sans Arabic's own metrics (ascent 1.374 em,
 descent 0.738 em) set them 2.11 em apart, and a two-line legend entry read as two entries (Latin text
 stands 1.36 em apart in Noto Sans)."""
+RTL_FOOTER_SLACK = 0.10
+"""The share of the footer's band a right-to-left footer's lines leave free at their end (see
+FurniturePainter._footer_lines): room for an SVG client's fallback face."""
 FOOTER_MIN_SCALE = 0.75
 """The footer is never set smaller than this share of its size (7 pt sources, 6.5 pt disclaimer)."""
 
