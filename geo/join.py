@@ -118,14 +118,10 @@ class TotalLabel:
         return out + textwrap.wrap(self.note(), width) if self.note() else out
 
     def note(self) -> str:
-        if self.exceeded:
-            return f"its routes sum to {format_value(self.parts_sum)} (other sources or dates)"
-        if self.remainder > 0:
-            where = "other or unknown routes"
-            if self.unbroken:
-                where = f"{', '.join(self.unbroken)} or other routes"
-            return f"incl. {format_value(self.remainder)} (derived) via {where}"
-        return ""
+        """What the drawn branches do not show, in English: the map's words (geo.map_language)."""
+        from geo.map_language import MapLanguage
+
+        return MapLanguage("en").total_note(self)
 
 
 @dataclass

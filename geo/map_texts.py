@@ -307,3 +307,10 @@ def country_names(data, language: str):
     names = label_names(data, language)
     marked = non_self_governing(country_codes(data)) & (names.str.strip() != "").to_numpy()
     return names.where(~marked, names + "*")
+
+
+def totals_summary(doc: MapDocument) -> str:
+    """The map's totals as the command line sums them up, in the map's words ('CMR Italie 65 474 (dont …)')."""
+    lang = map_language(doc)
+    return ", ".join(f"{t.route_id} {' '.join(head)}" + (f" ({' '.join(note)})" if note else "")
+                     for t in doc.join().totals for head, note in [lang.total_lines(t, width=999)])

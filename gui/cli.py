@@ -16,7 +16,7 @@ from geo.atomic import check_output_target, output_set
 from geo.errors import CrossingsError
 from geo.figure_values import format_value
 from geo.join import ALL_SOURCES
-from geo.map_texts import flow_label_texts
+from geo.map_texts import flow_label_texts, totals_summary
 from geo.map_words import WORDS
 from geo.page import PAPER_SIZES_MM
 from gui.cli_project import explicit_render_options, open_render_project
@@ -424,12 +424,7 @@ def _render(args) -> int:
     drawn = ", ".join(f"{r.route_id} {labels.get(r.route_id, format_value(r.value)).splitlines()[0]}"
                       for r in join.flows.itertuples())
     if join.totals:  # as the map words them, in its language (the summary printed '2,647' on a French map)
-        from geo.map_language import map_language
-
-        lang = map_language(doc)
-        drawn += "; totals: " + ", ".join(
-            f"{t.route_id} {' '.join(head)}" + (f" ({' '.join(note)})" if note else "")
-            for t in join.totals for head, note in [lang.total_lines(t, width=999)])
+        drawn += "; totals: " + totals_summary(doc)
     log(f"{doc.metric} {doc.period} ({page.describe()}): {drawn}")
     if doc.callouts:  # what the PNG's render said of them; without a PNG, a layout of the page
         from gui.callout_painter import callout_notes
