@@ -51,9 +51,9 @@ RING_COST = 1.0
 """The cost of each farther leader length: any direction near beats the best one farther out."""
 FOREIGN_RINGS = 3.0
 """What a box half or more on another country's land costs, as farther rings (less, in proportion, below
-half). Its text names its country, so it is not ruled out as a figure there would be; but on the A3
-overview the Tunisian note, 10 mm from Tunis over Algeria's coast, read at a glance as Algeria's, and
-the sea north of Tunis held it 24 mm off."""
+half). Its text names its country, so it is not ruled out as a figure there would be; but given a free
+place 10 mm from Tunis over Algeria's coast (the A3 overview, once the Algerian note had moved), the
+Tunisian note took it and read at a glance as Algeria's, though the sea north of Tunis held it 24 mm off."""
 LEADER_DIRECTIONS = 32
 """Directions round the anchor (every 11.25°), north-east preferred: boxes read up and away from a place. Sixteen
 left the A4 overview's Algerian callout no way between the Balearics, the Algerian coast's figures and Sardinia."""
@@ -385,19 +385,28 @@ def overlaps(rect, obstacles: list[Obstacle], frame, leader=None, trim: float = 
     return tuple(names)
 
 
-def route_anchor(symbols, route_id: str, view) -> tuple[tuple[float, float], float] | None:
-    """The middle of ``route_id``'s drawn flow (half way along its symbol's centre line, page pixels)
-    and half its band's width, from the renderer's symbols (geo.document.flow_symbols); None where the
-    map draws no symbol of it."""
+def _longest_drawn(symbols, route_id: str):
+    """The centre line and half width (mm) of ``route_id``'s longest drawn symbol, or None."""
     if symbols is None or not len(symbols):
         return None
     rows = symbols[symbols["route_id"].astype(str).str.casefold() == route_id.casefold()]
     if not len(rows):
         return None
     row = rows.iloc[int(np.argmax([g.length for g in rows["centreline"]]))]
-    mid = row["centreline"].interpolate(0.5, normalized=True)
+    return row["centreline"], float(row["width_mm"]) / 2
+
+
+def route_anchor(symbols, route_id: str, view) -> tuple[tuple[float, float], float] | None:
+    """The middle of ``route_id``'s drawn flow (half way along its symbol's centre line, page pixels)
+    and half its band's width, from the renderer's symbols (geo.document.flow_symbols); None where the
+    map draws no symbol of it."""
+    drawn = _longest_drawn(symbols, route_id)
+    if drawn is None:
+        return None
+    line, half_mm = drawn
+    mid = line.interpolate(0.5, normalized=True)
     (x, y), = view.to_px(np.array([[mid.x, mid.y]]))
-    return (float(x), float(y)), float(row["width_mm"]) * view.px_per_mm / 2
+    return (float(x), float(y)), half_mm * view.px_per_mm
 
 
 def callout_home(land, anchor_px: tuple[float, float], route_ends_px: np.ndarray | None = None) -> set[int]:
@@ -411,14 +420,8 @@ def callout_home(land, anchor_px: tuple[float, float], route_ends_px: np.ndarray
 
 def drawn_route_ends(symbols, route_id: str, view) -> np.ndarray | None:
     """Where ``route_id``'s drawn flow starts and arrives (2 x 2, page pixels), or None where none is drawn."""
-    if symbols is None or not len(symbols):
-        return None
-    rows = symbols[symbols["route_id"].astype(str).str.casefold() == route_id.casefold()]
-    if not len(rows):
-        return None
-    line = rows["centreline"].iloc[int(np.argmax([g.length for g in rows["centreline"]]))]
-    xy = shapely.get_coordinates(line)
-    return view.to_px(xy[[0, -1]])
+    drawn = _longest_drawn(symbols, route_id)
+    return None if drawn is None else view.to_px(shapely.get_coordinates(drawn[0])[[0, -1]])
 
 
 def offset_mm(rect, anchor, mm: float) -> tuple[float, float]:
