@@ -131,15 +131,17 @@ def _country_total_request(key: str, total, size: tuple[float, float], land: Cou
     country, and COUNTRY_TOTAL_CLEAR_MM off every flow (beside the Almería arrow, 'Spain 21,237' read as
     its figure). None where the country is not on the page: the total is then numbered and keyed."""
     home = land.country(total.country)
-    middle = land.label_point(home)
+    country = land.union(home)
+    middle = land.label_point(country)
     if middle is None:
         return None
-    cands, _ = total_candidates(middle, middle - np.array([0.0, -1.0]), np.empty((0, 2)), size, mm)
-    cands += _over_land(land.union(home), middle, size, mm)
+    below = middle + np.array([0.0, 1.0])  # rings prefer the side above the middle, as a name's
+    cands, _ = total_candidates(middle, below, np.empty((0, 2)), size, mm)
+    cands += _over_land(country, middle, size, mm)
     costs = (partial(land.foreign_cost, cands, size, home, limit=COUNTRY_TOTAL_LIMIT),
              partial(drawn.too_near, cands, size, COUNTRY_TOTAL_CLEAR_MM * mm))
     return LabelRequest(key, size, cands, priority=-1.0 / (1.0 + total.value), anchors=None,
-                        extra_cost=partial(summed_cost, costs), home=land.union(home))
+                        extra_cost=partial(summed_cost, costs), home=country)
 
 
 COUNTRY_GRID_MM, COUNTRY_GRID_COST = 4.0, (3.0, 0.05)

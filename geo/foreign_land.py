@@ -60,10 +60,10 @@ class CountryLand:
         """The shapes of the country with ISO code ``code`` (empty where it is not on the page)."""
         return {int(i) for i in np.flatnonzero(self.codes == code)}
 
-    def label_point(self, countries: set[int]) -> np.ndarray | None:
-        """Where a figure written over ``countries`` stands: the pole of inaccessibility of their
-        largest part on the page (pixels), or None."""
-        land = self.union(countries)
+    @staticmethod
+    def label_point(land) -> np.ndarray | None:
+        """Where a figure written over ``land`` (a country's, ``union``) stands: the pole of inaccessibility
+        of its largest part on the page (pixels), or None."""
         if land is None or land.is_empty:
             return None
         parts = shapely.get_parts(land)

@@ -97,9 +97,10 @@ def total_candidates(arrival: np.ndarray, start: np.ndarray, tips: np.ndarray, s
     w, h = size
     beyond = np.asarray(arrival, float) - start
     beyond /= max(np.hypot(*beyond), 1e-9)
-    tips = np.asarray(tips, float).reshape(-1, 2) if len(tips) else np.asarray([arrival], float)
+    given = np.asarray(tips, float).reshape(-1, 2)
+    tips = given if len(given) else np.asarray([arrival], float)  # no tips: tied to the arrival itself
     cands, anchors = [], []
-    for k, (ax, ay) in enumerate([arrival, *tips]):
+    for k, (ax, ay) in enumerate([arrival, *given]):  # the arrival's rings once, not again as its own tip
         for dist, cost in TOTAL_RING_MM:
             for ang in np.linspace(0, 2 * np.pi, 24, endpoint=False):
                 ux, uy = np.cos(ang), np.sin(ang)
