@@ -98,7 +98,7 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         key = total_key(t.route_id)
         w, h = _box(measure, figures[key].text, mm)
         if t.country is not None:  # a country's total of its own routes: over that country
-            request = _country_total_request(key, t, (w, h), land, drawn, mm)
+            request = country_total_request(key, t, (w, h), land, drawn, mm)
             if request is not None:
                 out.append(request)
             continue
@@ -123,7 +123,7 @@ COUNTRY_TOTAL_CLEAR_MM = 4.0
 """How far a country's total keeps off every flow (geo.relations.TOTAL_OVER): it is no one arrow's figure."""
 
 
-def _country_total_request(key: str, total, size: tuple[float, float], land: CountryLand, drawn: Symbols,
+def country_total_request(key: str, total, size: tuple[float, float], land: CountryLand, drawn: Symbols,
                            mm: float) -> LabelRequest | None:
     """A country's total of several routes (geo.relations.TOTAL_OVER): on rings round the middle of the
     country's largest part on the page, with no leader (it names the country it stands over, and tied

@@ -109,8 +109,8 @@ class TotalLabel:
     (geo.relations.TOTAL_OVER); None: written where its branches arrive."""
 
     @property
-    def exceeded(self) -> bool:
-        return self.parts_sum > self.value
+    def exceeded(self) -> bool:  # a lower bound ("over 10,000") below its parts is no contradiction
+        return self.parts_sum > self.value and self.qualifier != "at_least"
 
     def lines(self, width: int = 30) -> list[str]:
         """The label: the total, then what its branches do not show, wrapped at ``width`` characters."""
@@ -184,7 +184,7 @@ def join_flows(routes: gpd.GeoDataFrame, table: FlowTable, period: str, metric: 
     rows.loc[empty, "status"] = EMPTY
 
     candidates = rows[rows["status"] == ""]
-    chosen_idx = _choose_sources(candidates, source, issues)
+    chosen_idx = _choose_sources(candidates, source, issues, set(relations.totals_over))
     rows.loc[candidates.index.difference(chosen_idx), "status"] = OTHER_SOURCE
     chosen = rows.loc[chosen_idx]
 
@@ -211,8 +211,8 @@ def join_flows(routes: gpd.GeoDataFrame, table: FlowTable, period: str, metric: 
 
 
 # -- sources -----------------------------------------------------------------------------------
-def _choose_sources(rows: pd.DataFrame, source: str | None, issues: list[JoinIssue]) -> pd.Index:
-    """Index of the one figure chosen per route under this source choice."""
+def _choose_sources(rows: pd.DataFrame, source: str | None, issues: list[JoinIssue], totals: set = frozenset()) -> pd.Index:
+    """Index of the one figure chosen per route under this source choice (``totals``: country totals' routes)."""
     if rows.empty:
         return rows.index
     if source not in (None, ALL_SOURCES):
@@ -224,23 +224,25 @@ def _choose_sources(rows: pd.DataFrame, source: str | None, issues: list[JoinIss
                 issues.append(JoinIssue("info", rid, f"no figure from {source}; other sources have one ({alt})"))
         rows = picked
     elif source is None:
-        rows = _drop_competing_sources(rows, issues)
+        rows = _drop_competing_sources(rows, issues, totals)
     return _best_per_route(rows, issues)
 
 
-def _source_rank(rows: pd.DataFrame) -> dict[str, tuple]:
-    """Sources ordered: more routes covered, more dated figures, then the file's order."""
-    coverage = rows.groupby("source")["route_id"].nunique()
+def _source_rank(rows: pd.DataFrame, totals: set = frozenset()) -> dict[str, tuple]:
+    """Sources ordered: more routes covered (a country's total over its routes is none), more dated
+    figures, then the file's order. Caminando Fronteras' total for Spain outranked IOM's three routes."""
+    coverage = rows[~rows["route_id"].isin(totals)].groupby("source")["route_id"].nunique()
+    coverage = coverage.reindex(rows["source"].unique(), fill_value=0)
     dated = rows.assign(_d=(rows["date_from"] != "") | (rows["date_to"] != "")).groupby("source")["_d"].sum()
     first = rows.groupby("source")["row"].min()
     return {s: (-int(coverage[s]), -int(dated[s]), int(first[s])) for s in coverage.index}
 
 
-def _drop_competing_sources(rows: pd.DataFrame, issues: list[JoinIssue]) -> pd.DataFrame:
+def _drop_competing_sources(rows: pd.DataFrame, issues: list[JoinIssue], totals: set = frozenset()) -> pd.DataFrame:
     """Named sources that both report some route compete: keep the best of each competing set."""
     named = rows[rows["source"].map(is_named)]
     routes_of = {s: set(g["route_id"]) for s, g in named.groupby("source")}
-    rank = _source_rank(named) if len(named) else {}
+    rank = _source_rank(named, totals) if len(named) else {}
     # connected sets of sources that share a route
     groups: list[set[str]] = []
     for s in sorted(routes_of, key=rank.get):
@@ -369,8 +371,8 @@ def _resolve_tree(routes, rows, fig_of, meaning, relations, markers, metric, iss
                     status[k] = IN_REMAINDER
                     mark_covered(k, IN_TOTAL)
                     unbroken.append(k)
-            label = TotalLabel(rid, relations.total_name(rid, names[rid]), total, rows.at[i, "qualifier"],
-                               markers.get(rows.at[i, "source"], ""), max(total - parts, 0.0) if parts <= total else 0.0,
+            label = TotalLabel(rid, relations.total_name(rid, names[rid]), total, q := rows.at[i, "qualifier"],  # a bound's,
+                               markers.get(rows.at[i, "source"], ""), total - parts if parts <= total and not q else 0.0,  # rest unknown
                                tuple(route_caption(routes, k) for k in unbroken), parts, groups[rid], over)
             if label.exceeded:
                 issues.append(JoinIssue("warning", rid, f"its drawn branches sum to {format_value(parts)}, more than "

@@ -78,8 +78,9 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         if join.totals and TOTAL not in marks:  # several maps (small multiples): the name alone, not one year's figure
             # a total written where its routes arrive, as the entry says (not a country's over the country)
             t = next((t for t in join.totals if t.country is None), join.totals[0])
-            marks[TOTAL] = LegendEntry(TOTAL, lang("total_mark_any", name=lang.phrase(t.name)) if periods and len(periods) > 1
-                                       else lang("total_mark", name=lang.phrase(t.name), n=lang.number(t.value)))
+            words = "total_mark" if t.country is None else "total_mark_country"  # 'shown over the country'
+            marks[TOTAL] = LegendEntry(TOTAL, lang(f"{words}_any", name=lang.phrase(t.name)) if periods and len(periods) > 1
+                                       else lang(words, name=lang.phrase(t.name), n=lang.figure(t.value, t.qualifier)))
         if join.no_data:
             marks[NO_DATA] = LegendEntry(NO_DATA, lang("no_data"), "#777777")
     shape = "circle" if scale.by_area else "band"

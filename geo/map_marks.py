@@ -126,6 +126,9 @@ def unplaced_figures(doc, dropped: list[str]) -> list[str]:
     for key in dict.fromkeys(dropped):
         if key.startswith("total:"):
             out.append(f"the total of {key[len('total:'):]}")
+        elif key.startswith("place-total:"):  # geo.place_totals.TOTAL_KEY
+            _, i, where, _row = key.split(":", 3)
+            out.append(f"the total of {where}: {doc.place_layers[int(i)].metric}" if int(i) < len(doc.place_layers) else where)
         elif key.startswith("place:"):
             _, i, where, _row = key.split(":", 3)
             out.append(f"{where}: {doc.place_layers[int(i)].metric}" if int(i) < len(doc.place_layers) else where)
@@ -170,6 +173,7 @@ def figure_items(doc, keys: list[str]) -> dict[str, str]:
     """Each figure among the layout ``keys`` as the footer names it in the map's language: what it is
     (route, total, place and layer) and its figure with qualifier and parts ('Italy 65,474, of which …')."""
     from geo.place_figures import legend_title, place_circles
+    from geo.place_totals import TOTAL_KEY, place_totals
 
     lang = map_language(doc)
     routes = doc.layer("routes")
@@ -179,6 +183,7 @@ def figure_items(doc, keys: list[str]) -> dict[str, str]:
     texts = flow_label_texts(doc)
     totals = {t.route_id: t for t in doc.join().totals} if doc.flows is not None else {}
     circles = place_circles(doc).set_index("key") if doc.place_layers else None
+    layer_totals = place_totals(doc).set_index("key") if doc.place_layers else pd.DataFrame()
     route_ids = set(flows["route_id"]) if flows is not None else set()
     parts = {rid: line for (rid, _), line in part_lines(doc, lang).items()}
     items = {}
@@ -190,6 +195,9 @@ def figure_items(doc, keys: list[str]) -> dict[str, str]:
             title = lang.mid_sentence(legend_title(doc, doc.place_layers[int(c['layer'])]))  # ', dead and missing'
             items[key] = (f"{_phrased(lang, c['name'])}{lang('comma')}{title}"
                           f"{lang('colon')}" + c["text"].replace("\n", lang("comma")))
+        elif key.startswith(TOTAL_KEY) and key in layer_totals.index:  # 'Routes to Spain: ≥ 10,000 dead and missing'
+            t = layer_totals.loc[key]
+            items[key] = " ".join(t["text"].split("\n")) + f" ({lang.phrase(t['source'])})"
         elif key in route_ids:
             items[key] = _phrased(lang, doc.relations.total_name(key, names.get(key, key))) + lang("colon") \
                 + texts.get(key, "").replace("\n", lang("comma"))

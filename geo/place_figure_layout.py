@@ -158,6 +158,24 @@ def place_figure_requests(circles, view, measure, numbers: bool = False, land=No
     return requests, members
 
 
+def place_total_requests(totals, view, measure, land, flows) -> list[LabelRequest]:
+    """One request per circle layer's country total (geo.place_totals), laid out as the arrivals'
+    country total is: over its country with no leader, clear of every flow (``flows``,
+    geo.value_layout.Symbols), at most a sliver of a neighbour's land (geo.figure_layout.
+    country_total_request). ``measure`` gives the text's box; none where the country is off the page
+    (the total is then numbered and keyed)."""
+    from geo.figure_layout import PAD_MM, country_total_request
+
+    mm = view.px_per_mm
+    out = []
+    for row in totals.itertuples():
+        tw, th = measure(row.text)
+        request = country_total_request(row.key, row, (tw + PAD_MM[0] * mm, th + PAD_MM[1] * mm), land, flows, mm)
+        if request is not None:
+            out.append(request)
+    return out
+
+
 def line_rects(rect: tuple[float, float, float, float], lines: int | list[int], pad_y: float
                ) -> list[tuple[float, float, float, float]]:
     """A stacked label's box cut into one box per figure (its padding shared above and below); ``lines``

@@ -160,9 +160,12 @@ WHERE_KEYS = ("route_id", "place_id", "country")
 """What a circle layer's figure is counted on: a route, a place or a country (one of them per row)."""
 
 
-def layer_figures(doc, layer: PlaceFigureLayer, period: str | None = None) -> pd.DataFrame:
+def layer_figures(doc, layer: PlaceFigureLayer, period: str | None = None, totals: bool | None = False) -> pd.DataFrame:
     """The figures ``layer`` selects (or would for ``period``), on routes, at places and in countries
-    (value given: an empty cell is no figure); columns ``WHERE_KEYS`` then the figures' own."""
+    (value given: an empty cell is no figure); columns ``WHERE_KEYS`` then the figures' own. A figure
+    on a country's total over its routes (geo.relations.TOTAL_OVER) is no circle's: ``totals`` False
+    leaves those out (the circles and their scale), True keeps only those (geo.place_totals), None
+    keeps all (the checks)."""
     from geo.flow_table import FRAME_COLUMNS
 
     columns = [*WHERE_KEYS, *FRAME_COLUMNS[1:]]
@@ -184,7 +187,11 @@ def layer_figures(doc, layer: PlaceFigureLayer, period: str | None = None) -> pd
     rows = pd.concat(parts, ignore_index=True)
     if layer.source is not None:
         rows = rows[rows["source"] == layer.source]
-    return rows[rows["value"].notna()].reset_index(drop=True)
+    rows = rows[rows["value"].notna()]
+    if totals is not None:
+        over = np.array([bool(r) and doc.relations.country_of_total(r) is not None for r in rows["route_id"]], bool)
+        rows = rows[over if totals else ~over]
+    return rows.reset_index(drop=True)
 
 
 def _where(row) -> str:
@@ -201,7 +208,7 @@ def check_place_layers(doc, layers=None) -> None:
     seen: dict[tuple, int] = {}
     for n, layer in enumerate(layers, start=1):
         name = f"{layer.kind} layer {n} ({layer.metric} {layer_period(doc, layer)})"
-        rows = layer_figures(doc, layer)
+        rows = layer_figures(doc, layer, totals=None)
         if layer.kind == FLOWS:
             rows = rows[rows["route_id"] != ""]  # its place figures are another layer's (drawn as circles)
         if not len(rows):
@@ -287,13 +294,18 @@ def place_circles(doc) -> pd.DataFrame:
     Worked out once per selection: the painter, the frame fit (every refit), the legend, the sources
     line and the web map all ask, and a country's anchor is a pole of inaccessibility on 1:10m land.
     The document drops it with its other caches when layers or the projection change."""
-    places, countries = doc.layer("places"), doc.layer("boundaries")
-    key = ("place-circles", doc.flows.token if doc.flows is not None else 0, doc.place_layers, doc.period, doc.crs,
-           doc.label_language, doc.theme.focus_land, None if places is None else places.id,
-           None if countries is None else countries.id)
+    key = selection_key(doc, "place-circles")
     if key not in doc._cache:
         doc._cache[key] = _circles(doc)
     return doc._cache[key]
+
+
+def selection_key(doc, what: str) -> tuple:
+    """The cache key of what the circle layers draw (``what``) for ``doc``'s selection and map: the
+    figures, the layers, the period, the projection, the language, the land's colour, the layers'."""
+    places, countries, routes = doc.layer("places"), doc.layer("boundaries"), doc.layer("routes")
+    return (what, doc.flows.token if doc.flows is not None else 0, doc.place_layers, doc.period, doc.crs,
+            doc.label_language, doc.theme.focus_land, *(None if lay is None else lay.id for lay in (places, countries, routes)))
 
 
 def _circles(doc) -> pd.DataFrame:
@@ -312,7 +324,7 @@ def _circles(doc) -> pd.DataFrame:
             continue
         rows = layer_figures(doc, layer)
         colour, scale = layer_colour(i, layer), scales[layer.scale]
-        parts = _part_lines(doc, layer, lang)
+        parts = layer_part_lines(doc, layer, lang)
         wholes = _route_wholes(doc, rows, lang)
         for r, (where, name, x, y) in zip(rows.itertuples(), _anchors(doc, rows), strict=True):
             if where is None:
@@ -350,11 +362,11 @@ def _side_by_side(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _part_lines(doc, layer: PlaceFigureLayer, lang) -> dict[tuple[str, str], list[str]]:
+def layer_part_lines(doc, layer: PlaceFigureLayer, lang) -> dict[tuple[str, str], list[str]]:
     """(where, source) -> the line printing its figure for the layer's part period: "of which Q4 2024: 208"."""
     if not layer.part_period:
         return {}
-    rows = layer_figures(doc, layer, layer.part_period)
+    rows = layer_figures(doc, layer, layer.part_period, totals=None)  # a country's total prints its part too
     period = lang.period(layer.part_period)
     return {(_where(r), r.source): [lang("of_which", period=period, figure=lang.figure(
         r.value, r.qualifier if isinstance(r.qualifier, str) else ""))] for r in rows.itertuples()}

@@ -28,6 +28,8 @@ FIGURE, TOTAL, PLACE, COUNTRY = "value", "total", "place", "country"
 """The kinds of mark: a symbol's figure, a parent's total, a place's name, a country's name."""
 PLACE_FIGURE = "place_figure"
 """A figure counted at a place or in a country, beside its circle (geo.place_figures)."""
+PLACE_TOTAL = "place_total"
+"""A circle layer's total over a country's routes, over the country and no circle's (geo.place_totals)."""
 FIGURE_KEY = "figure_key"
 """A figure's number where its label found no room (geo.figure_keys); its key holds the figures' layout
 keys joined by KEYS_SEP."""

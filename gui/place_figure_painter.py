@@ -18,9 +18,17 @@ from PySide6.QtGui import QColor, QPainter
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
 from geo.foreign_land import country_land
 from geo.map_marks import value_label_ground
-from geo.place_figure_layout import circle_centres_px, circle_shapes, line_rects, place_figure_requests
+from geo.place_figure_layout import (
+    circle_centres_px,
+    circle_shapes,
+    line_rects,
+    place_figure_requests,
+    place_total_requests,
+)
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
-from geo.placed_marks import PLACE_FIGURE, PlacedMark, facing_side
+from geo.place_totals import place_totals
+from geo.placed_marks import PLACE_FIGURE, PLACE_TOTAL, PlacedMark, facing_side
+from geo.value_layout import Symbols
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor, text_size
@@ -50,29 +58,47 @@ class PlaceFiguresMixin:
                                     printed=lambda key: True, crossable: tuple = ()):
         """Place each circle's figure (never on a flow, figure or name placed before: ``hard``); the
         placed labels join ``hard``. Returns the function drawing them."""
-        circles = self.report.place_circles
-        if circles is None or not len(circles):
-            return None
         doc, mm = self.doc, view.px_per_mm
+        circles = self.report.place_circles if self.report.place_circles is not None else place_circles(doc)
+        totals = place_totals(doc) if doc.place_layers else None
+        if not len(circles) and (totals is None or not len(totals)):
+            return None
         font = map_font(FIGURE_PT, view.dpi, painter.device().logicalDpiY(), bold=True)
         painter.setFont(font)
         land = country_land(doc, view)
-        requests, members = place_figure_requests(circles, view, partial(text_size, painter), land=land)
+        symbols = self.report.symbols
+        flows = Symbols(shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75),
+                        symbols["route_id"].to_numpy()) if symbols is not None and len(symbols) else Symbols([], [])
+
+        def requests_for(measure, numbers: bool = False) -> tuple[list, dict]:
+            """The circles' figures' requests and the layers' country totals' (never a circle's)."""
+            out, members = place_figure_requests(circles, view, measure, numbers=numbers, land=land)
+            if totals is not None and len(totals):
+                out += place_total_requests(totals, view, measure, land, flows)
+                members.update({key: [key] for key in totals["key"]})
+            return out, members
+
+        requests, members = requests_for(partial(text_size, painter))
+        unlaid = [] if totals is None else [k for k in totals["key"] if k not in {r.key for r in requests}]
         requests = [r for r in requests if printed(r.key)]
         def place(todo: list) -> tuple:
             return place_figures(doc, view, todo, hard, soft, crossable)
 
         placed, dropped = place(requests)
+        dropped += [k for k in unlaid if printed(k)]  # its country is off the page: numbered and keyed
         by_key = {row.key: row for row in circles.itertuples()}
+        if totals is not None:
+            by_key.update({row.key: row for row in totals.itertuples()})
         for lab in placed:  # the discs keep clear of the figures placed here
             hard.append(shapely.box(*lab.rect))
             if lab.leader is not None:
                 hard.append(shapely.LineString(lab.leader))
-        dropped = self._number_unplaced(painter, view, dropped, lambda measure: place_figure_requests(circles, view, measure, numbers=True, land=land)[0],
+        dropped = self._number_unplaced(painter, view, dropped, lambda measure: requests_for(measure, numbers=True)[0],
                                         place, hard, lambda key: by_key[key].text_colour, lambda key: members[key])
         self.report.dropped_labels += [k for key in dropped for k in members[key]]
         anchors = {r.key: r.anchors for r in requests}
-        centres = dict(zip(circles["key"], view.to_px(circles[["x", "y"]].to_numpy(float)), strict=True))
+        centres = dict(zip(circles["key"], view.to_px(circles[["x", "y"]].to_numpy(float)), strict=True)) \
+            if len(circles) else {}
         under = value_label_ground(doc)
         line_mm = painter.fontMetrics().height() / mm
         todo, leaders = [], []
@@ -81,16 +107,17 @@ class PlaceFiguresMixin:
                 (ax, ay), (bx, by) = lab.leader
                 leaders.append((QPointF(ax, ay), QPointF(bx, by)))
                 self.report.leaders.append((lab.key, lab.leader[0], lab.leader[1]))
-            anchor = anchors[lab.key][lab.candidate]
-            if anchor is None:  # beside or inside its circle: it faces the circle's centre
-                anchor = tuple(np.asarray(centres[lab.key], float))
+            anchor = anchors[lab.key][lab.candidate] if anchors[lab.key] is not None else None
+            if anchor is None:  # beside or inside its circle: it faces the circle's centre (a total, its own middle)
+                anchor = tuple(np.asarray(centres.get(lab.key, ((lab.rect[0] + lab.rect[2]) / 2, (lab.rect[1] + lab.rect[3]) / 2)), float))
             keys = members[lab.key]  # one line per figure at this anchor, each in its layer's colour
             counts = [by_key[key].text.count("\n") + 1 for key in keys]
             for key, box in zip(keys, line_rects(lab.rect, counts, PAD_MM[1] * mm), strict=True):
                 row = by_key[key]
-                self.report.texts.append((PLACE_FIGURE, row.text, row.text_colour, under))
-                self.report.labels.append((PLACE_FIGURE, box))
-                self.report.marks.append(PlacedMark(PLACE_FIGURE, key, row.text, row.text_colour, box,
+                kind = PLACE_FIGURE if key in centres else PLACE_TOTAL
+                self.report.texts.append((kind, row.text, row.text_colour, under))
+                self.report.labels.append((kind, box))
+                self.report.marks.append(PlacedMark(kind, key, row.text, row.text_colour, box,
                                                     facing_side(box, anchor), FIGURE_PT, line_mm, PAD_MM, bold=True,
                                                     leader=lab.leader if key == keys[0] else None))
                 rect = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])

@@ -202,10 +202,13 @@ def _place_figures(doc, data: pd.DataFrame) -> Look:
     (``map_label``) in its readable colour."""
     from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY
 
-    pairs = dict.fromkeys(zip(data["layer_title"], data["colour"], strict=True)) if len(data) else {}
+    kinds = data["symbol"] if "symbol" in data.columns else ["circle"] * len(data)
+    pairs = dict.fromkeys(zip(data["layer_title"], data["colour"], kinds, strict=True)) if len(data) else {}
+    # a layer's country total is no circle: drawn unseen (QGIS labels only what it renders), its figure set
     rules = tuple(Rule(title, Eq("layer_title", title),
                        Paint("marker", fill=colour, stroke="#ffffff", stroke_mm=PLACE_CIRCLE_CASING_MM,
-                             size_field="diameter_mm", opacity=PLACE_CIRCLE_OPACITY)) for title, colour in pairs)
+                             size_field="diameter_mm", opacity=PLACE_CIRCLE_OPACITY) if kind == "circle" else
+                       Paint("marker", fill=colour, size_mm=0.0, opacity=0.0)) for title, colour, kind in pairs)
     labels = Labels("map_label", doc.theme.font_family, PLACE_PT, doc.theme.text, "point", halo="#ffffff",
                     halo_mm=PLACE_HALO_MM, halo_opacity=PLACE_HALO_OPACITY, distance_mm=NAME_GAPS_MM[0],
                     positions=_name_positions(), size_field="diameter_mm")

@@ -141,16 +141,27 @@ def callouts_layer(doc: MapDocument) -> gpd.GeoDataFrame:
 
 def place_figures_layer(doc: MapDocument) -> gpd.GeoDataFrame:
     """The thematic layers' circles (geo.place_figures.place_circles) as points: what each counts, where,
-    its figure as the map prints it, its layer's title and colour, its diameter on paper, its source."""
+    its figure as the map prints it, its layer's title and colour, its diameter on paper, its source; and
+    the layers' country totals (geo.place_totals), at their country's anchor, drawn as no circle
+    (``diameter_mm`` 0, ``symbol`` 'total'): every figure of the map is in its data."""
     from geo.place_figures import legend_title, place_circles
+    from geo.place_totals import place_totals, total_anchors
 
-    c = place_circles(doc)
+    c = place_circles(doc).assign(symbol="circle")
+    totals = place_totals(doc)
+    if len(totals):
+        xy = total_anchors(doc, totals)
+        c = pd.concat([c, totals.assign(symbol="total", diameter_mm=0.0, x=[p[0] for p in xy], y=[p[1] for p in xy])
+                       [[col for col in c.columns if col in totals.columns or col in ("symbol", "diameter_mm", "x", "y")]]],
+                      ignore_index=True)
     layers = doc.place_layers
     frame = pd.DataFrame({
-        "layer_title": [legend_title(doc, layers[i]) for i in c["layer"]],
+        # a total is a category of its own, drawn as no circle (geo.exports.gpkg_styles): 'Dead and … : Routes to Spain'
+        "layer_title": [legend_title(doc, layers[i]) + (f": {name}" if kind == "total" else "")
+                        for i, kind, name in zip(c["layer"], c["symbol"], c["name"], strict=True)],
         "metric": [layers[i].metric for i in c["layer"]],
         "period_id": [layers[i].period or doc.period for i in c["layer"]],
-        "place_key": c["where"], "map_name": c["name"], "figure": c["value"].astype(float),
+        "place_key": c["where"], "map_name": c["name"], "symbol": c["symbol"], "figure": c["value"].astype(float),
         "qualifier": c["qualifier"].replace("", "exact"), "map_label": c["text"].str.replace("\n", " / "),
         "colour": c["colour"], "label_colour": c["text_colour"], "diameter_mm": c["diameter_mm"].astype(float),
         "source": c["source"], "source_ref": c["source_ref"], "file_row": c["row"].astype("Int64"),

@@ -10,7 +10,7 @@ from geo.exports.webmap_labels import mark_features
 from geo.exports.webmap_layers import _collection, _leader_layer, _lonlat_features, _text_layer
 from geo.map_language import map_language
 from geo.place_figures import PLACE_CIRCLE_OPACITY, legend_title, place_circles
-from geo.placed_marks import PLACE_FIGURE, PageMarks
+from geo.placed_marks import PLACE_FIGURE, PLACE_TOTAL, PageMarks
 from geo.view import MapView
 
 
@@ -20,7 +20,7 @@ def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> N
     import folium
 
     circles = place_circles(doc)
-    if not len(circles):
+    if not len(circles) and not any(m.kind == PLACE_TOTAL for m in marks.marks):
         return
     lang = map_language(doc)
     shapes = [_disc(view, row) for row in circles.itertuples()]
@@ -38,7 +38,7 @@ def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> N
     ).add_to(layer)
     # the figures at one anchor are one stacked label in the PNG: one group, shown or hidden together
     group = dict(zip(circles["key"], circles["group"], strict=True))
-    labels, leaders = mark_features(marks, (PLACE_FIGURE,), lambda mark: {
+    labels, leaders = mark_features(marks, (PLACE_FIGURE, PLACE_TOTAL), lambda mark: {  # a layer's totals too
         "kind": "flow_label", "key": mark.key, "group": group.get(mark.key, mark.key)})
     if leaders:
         _leader_layer(leaders, "place figure leaders", "crossings-flows", doc.theme.muted_text).add_to(layer)

@@ -89,13 +89,13 @@ def test_adding_a_period_keeps_every_other(table):
     new = edited_table(table, [AddRow({**GOOD, "period": "Q1 2025", "value": "8,900"})])
     assert [str(p) for p in new.periods()] == [str(p) for p in table.periods()] + ["2025Q1"]
     added = new.select("2025Q1", "arrivals")
-    assert added[["route_id", "value", "source", "row"]].values.tolist() == [["CMR-LY", 8900.0, "UNHCR", 48]]
-    assert new.path is None and len(table.frame) == 46  # the table edited is never changed
+    assert added[["route_id", "value", "source", "row"]].values.tolist() == [["CMR-LY", 8900.0, "UNHCR", 49]]
+    assert new.path is None and len(table.frame) == 47  # the table edited is never changed
 
 
 def test_set_and_delete_rows(table):
     new = edited_table(table, [SetRow(29, {"value": "12000", "qualifier": "about"}), DeleteRow(0)])
-    assert len(new.frame) == 45 and new.frame.iloc[0]["route_id"] == "ATL" and new.frame.iloc[0]["period"] == "2024"
+    assert len(new.frame) == 46 and new.frame.iloc[0]["route_id"] == "ATL" and new.frame.iloc[0]["period"] == "2024"
     row = new.select("2024Q4", "arrivals")
     assert row[row["route_id"] == "CMR-LY"][["value", "qualifier"]].values.tolist() == [[12000.0, "about"]]
 
@@ -103,16 +103,16 @@ def test_set_and_delete_rows(table):
 def test_a_duplicate_is_refused_with_the_readers_message(table):
     with pytest.raises(DataError) as info:
         edited_table(table, [AddRow({**table_rows(table)[29], "source": "NOT NAMED in the update (linked)"})])
-    assert str(info.value) == ("row 48: duplicates row 31: same route_id, period, metric, source, date_from and "
+    assert str(info.value) == ("row 49: duplicates row 31: same route_id, period, metric, source, date_from and "
                                "date_to")
 
 
 def test_set_figure_changes_a_route_or_adds_its_row(table):
     source = "Not named in the update (linked)"
     changed = set_figure(table, "CMR-LY", "2024Q4", "arrivals", source, "11 000")
-    assert changed.frame.loc[29, "value"] == 11000 and len(changed.frame) == 46
+    assert changed.frame.loc[29, "value"] == 11000 and len(changed.frame) == 47
     added = set_figure(table, "ATL-SN", "2024Q4", "arrivals", "", "250")
-    assert len(added.frame) == 47 and added.frame.iloc[-1][["route_id", "value"]].tolist() == ["ATL-SN", 250.0]
+    assert len(added.frame) == 48 and added.frame.iloc[-1][["route_id", "value"]].tolist() == ["ATL-SN", 250.0]
     with pytest.raises(DataError, match="value 'lots' is not a number"):
         set_figure(table, "CMR-LY", "2024Q4", "arrivals", source, "lots")
 
@@ -123,7 +123,7 @@ def test_merging_drops_equal_rows_and_keeps_conflicts_side_by_side(table):
     q4 = rows[29]  # CMR-LY 2024Q4 arrivals 11,341
     added = table_from_rows([rows[0], {**q4, "value": "11400"}, {**GOOD, "period": "2025Q1", "value": "8900"}])
     merged, conflicts = merge_tables(table, added, "q1_2025.csv")
-    assert len(merged.frame) == 48 and merged.path is None
+    assert len(merged.frame) == 49 and merged.path is None
     both = merged.select("2024Q4", "arrivals")
     both = both[both["route_id"] == "CMR-LY"]
     assert both[["value", "source"]].values.tolist() == [
@@ -132,7 +132,7 @@ def test_merging_drops_equal_rows_and_keeps_conflicts_side_by_side(table):
                          f"the added figure as source '{q4['source']} (q1_2025.csv)'"]
     assert "2025Q1" in [str(p) for p in merged.periods()] and "2023" in [str(p) for p in merged.periods()]
     again, more = merge_tables(merged, added, "q1_2025.csv")  # the same file twice adds nothing
-    assert len(again.frame) == 48 and more == []
+    assert len(again.frame) == 49 and more == []
 
 
 def test_a_conflict_shows_in_the_join_as_another_source(bundled_doc_factory):

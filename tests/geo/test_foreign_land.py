@@ -109,7 +109,7 @@ def test_a_country_s_total_stands_over_it_clear_of_every_arrow():
     """Spain's total over its routes (geo.relations.TOTAL_OVER) is no one arrow's figure: set beside the
     Almería arrow it read as that arrow's. It stands round the middle of its country, with no leader,
     and COUNTRY_TOTAL_CLEAR_MM off every flow, though a place beside the arrow is nearer the middle."""
-    from geo.figure_layout import COUNTRY_TOTAL_CLEAR_MM, _country_total_request
+    from geo.figure_layout import COUNTRY_TOTAL_CLEAR_MM, country_total_request
     from geo.join import TotalLabel
     from geo.labels import place_labels
     from geo.value_layout import Symbols
@@ -121,7 +121,7 @@ def test_a_country_s_total_stands_over_it_clear_of_every_arrow():
     land.tree, land.slack = shapely.STRtree(land.shapes), 0.0
     arrow = shapely.box(480, 250, 520, 470)  # an arrow ending just above the country's middle
     total = TotalLabel("ESP", "Spain", 21237.0, "", "", 0.0, (), 21237.0, "WMR", "ESP")
-    request = _country_total_request("total:ESP", total, (300.0, 40.0), land, Symbols([arrow], ["WMR"]), mm)
+    request = country_total_request("total:ESP", total, (300.0, 40.0), land, Symbols([arrow], ["WMR"]), mm)
     assert request.anchors is None  # no leader to any one branch
     (placed,), _dropped = place_labels([request], [], (0.0, 0.0, 2000.0, 1000.0), hard=[arrow])
     box = shapely.box(*placed.rect)
@@ -132,7 +132,7 @@ def test_a_country_s_total_stands_over_it_clear_of_every_arrow():
 def test_a_country_s_total_finds_its_country_s_free_land_beyond_its_rings():
     """On the A4 overview the Strait's inset and the title covered Spain's middle and every ring round
     it; Spain's total was numbered though Catalonia was free. It may stand anywhere over its country."""
-    from geo.figure_layout import _country_total_request
+    from geo.figure_layout import country_total_request
     from geo.join import TotalLabel
     from geo.labels import place_labels
     from geo.value_layout import Symbols
@@ -144,6 +144,6 @@ def test_a_country_s_total_finds_its_country_s_free_land_beyond_its_rings():
     land.tree, land.slack = shapely.STRtree(land.shapes), 0.0
     inset = shapely.box(0, 0, 1250, 1000)  # furniture over the country's middle and 20 mm round it
     total = TotalLabel("ESP", "Spain", 63427.0, "", "", 0.0, (), 63427.0, "WMR", "ESP")
-    request = _country_total_request("total:ESP", total, (300.0, 40.0), land, Symbols([], []), mm)
+    request = country_total_request("total:ESP", total, (300.0, 40.0), land, Symbols([], []), mm)
     placed, dropped = place_labels([request], [], (0.0, 0.0, 2400.0, 1000.0), hard=[inset])
     assert dropped == [] and shapely.box(*placed[0].rect).within(land.shapes[0])

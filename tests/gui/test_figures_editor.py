@@ -41,7 +41,7 @@ def value_of(doc, route: str, period: str, metric: str = "arrivals") -> list[flo
 # -- the dialog ---------------------------------------------------------------------------------------
 def test_a_row_added_for_a_new_quarter_keeps_every_period_and_undoes(editor, doc):
     before, old_periods, old_period = doc.flows, periods(doc), doc.period
-    assert editor.table.rowCount() == 46 and editor.table.verticalHeaderItem(0).text() == "2"
+    assert editor.table.rowCount() == 47 and editor.table.verticalHeaderItem(0).text() == "2"
     row = editor.add_row()
     assert editor.rows()[row]["period"] == "2024Q4" and editor.rows()[row]["metric"] == "arrivals"
     for column, text in (("route_id", "CMR-LY"), ("period", "2025Q1"), ("value", "8900")):
@@ -92,11 +92,11 @@ def test_new_period_copies_the_routes_with_empty_figures(editor, doc):
 
 def test_pasted_rows_are_added_or_overwrite_the_selected_cells(editor, doc):
     editor.paste_text("route_id\tperiod\tmetric\tvalue\r\nCMR-LY\t2025Q1\tarrivals\t8,900\r\nCMR-TN\t2025Q1\tarrivals\t2100\r\n")
-    assert editor.table.rowCount() == 48 and editor.rows()[-1]["route_id"] == "CMR-TN"
-    editor.table.setCurrentCell(47, editor.columns.index("value"))
+    assert editor.table.rowCount() == 49 and editor.rows()[-1]["route_id"] == "CMR-TN"
+    editor.table.setCurrentCell(48, editor.columns.index("value"))
     editor.paste_text("2200\n")  # no header: over the current cell
-    assert editor.rows()[-1]["value"] == "2200" and editor.table.rowCount() == 48
-    editor.table.setCurrentCell(47, 0)
+    assert editor.rows()[-1]["value"] == "2200" and editor.table.rowCount() == 49
+    editor.table.setCurrentCell(48, 0)
     editor.paste_text("CMR-DZ\t2025Q1\tarrivals\t90\nATL\t2025Q1\tarrivals\t4000\n")  # grows at the end
     assert [r["route_id"] for r in editor.rows()[-2:]] == ["CMR-DZ", "ATL"] and editor.rows()[-1]["value"] == "4000"
     assert editor.apply()
@@ -108,8 +108,8 @@ def test_pasted_rows_are_added_or_overwrite_the_selected_cells(editor, doc):
 def test_deleted_rows_are_gone_once_applied(editor, doc):
     editor.table.selectRow(0)
     editor.delete_rows()
-    assert editor.table.rowCount() == 45 and editor.table.verticalHeaderItem(44).text() == "46"
-    assert editor.apply() and len(doc.flows.frame) == 45 and value_of(doc, "ATL", "2024Q4") == []
+    assert editor.table.rowCount() == 46 and editor.table.verticalHeaderItem(45).text() == "47"
+    assert editor.apply() and len(doc.flows.frame) == 46 and value_of(doc, "ATL", "2024Q4") == []
 
 
 def test_applying_unchanged_figures_records_nothing(editor, doc):
@@ -128,10 +128,10 @@ def test_typing_a_figure_in_the_panel_is_one_undoable_edit(qtbot, doc):
     assert item.data(Qt.ItemDataRole.EditRole) == "11341"  # typed as a number, shown as the map writes it
     item.setText("9,000")
     qtbot.waitUntil(lambda: value_of(doc, "CMR-LY", "2024Q4") == [9000.0], timeout=2000)
-    assert history.undo_label == "Figure of CMR-LY" and len(doc.flows.frame) == 46
+    assert history.undo_label == "Figure of CMR-LY" and len(doc.flows.frame) == 47
     assert panel.table.item(i, 1).text() == "9,000"
     assert panel.set_value("ALB", "1200")  # a route without a figure gets a row
-    assert value_of(doc, "ALB", "2024Q4") == [1200.0] and len(doc.flows.frame) == 47
+    assert value_of(doc, "ALB", "2024Q4") == [1200.0] and len(doc.flows.frame) == 48
     before = doc.flows
     assert not panel.set_value("CMR-LY", "abc")
     assert doc.flows is before and "value 'abc' is not a number" in panel.summary.text()
@@ -145,7 +145,7 @@ def test_the_panel_opens_the_editor(qtbot, doc):
     qtbot.addWidget(panel)
     panel.edit_all.click()
     dialog = panel.findChild(FiguresEditor)
-    assert dialog is not None and dialog.isVisible() and dialog.table.rowCount() == 46
+    assert dialog is not None and dialog.isVisible() and dialog.table.rowCount() == 47
     dialog.reject()
 
 
@@ -187,7 +187,7 @@ def test_opening_figures_can_add_them_to_the_loaded_ones(window, prompts, qtbot,
                                         "them?", [ADD, REPLACE])]
     doc = window.doc
     assert periods(doc) == [*old_periods, "2025Q1"] and doc.period == "2025Q1" and not prompts.errors
-    assert len(doc.flows.frame) == 48 and value_of(doc, "CMR-LY", "2024Q4") == [11341.0, 11400.0]
+    assert len(doc.flows.frame) == 49 and value_of(doc, "CMR-LY", "2024Q4") == [11341.0, 11400.0]
     title, message = prompts.infos[-1]
     assert title == "q1_2025.csv added, with conflicts" and message.count("\n") == 2
     assert "CMR-LY 2024Q4 arrivals: 11,341 in mmc_na_2024q4.csv but 11,400 in q1_2025.csv" in message

@@ -25,7 +25,7 @@ OVERVIEW = paths.data_path() / "projects" / "q4_2024_overview.crossings.json"
 HEADLINES = ("46,524", "16,109", "65,474", "16,166", "16,903", "5,128", "41,484", "11,341", "19,238", "3,438",
              "1,257", "555", "14,431", "6,000", "2,647", "2,531", "116", "9,757", "1,062", "208", "412", "48", "183",
              "513", "1,659", "438", "21,470", "50,000", "2,024", "700", "31,404", "11,606", "460", "787,326",
-             "79,019", "15,514", "5,400", "400")
+             "79,019", "15,514", "5,400", "400", "10,000")
 """Every route, place and country figure of the update for Q4 2024 and the year 2024, as printed."""
 
 
@@ -41,7 +41,7 @@ def printed_figures(report) -> list[str]:
     """Every figure, total and circle's text set on the page: the map's and its insets', and the key box's
     entries for the figures numbered for want of room."""
     reports = [report, *(inner for _inset, inner in report.insets)]
-    return [*(m.text for r in reports for m in r.marks if m.kind in ("value", "total", "place_figure")),
+    return [*(m.text for r in reports for m in r.marks if m.kind in ("value", "total", "place_figure", "place_total")),
             *(text for kind, text, *_ in report.texts if kind == "figure_key_box")]
 
 
@@ -266,13 +266,22 @@ def test_a_project_names_its_own_data(tmp_path, capsys, qapp):
 def test_the_legend_stays_on_the_page_in_one_column_or_two_and_a_figure_without_room_is_said(tmp_path, capsys, qapp):
     from geo.map_marks import unplaced_figures
     from gui.cli import main
+    from gui.layout import page_layout
 
     doc = load_project(OVERVIEW)
     for paper, columns in (("A4", 1), ("A5", 2)):  # nested circle sizes fit A4's frame; A5's takes two columns
-        image, view, report = paint(doc, Page(paper, "landscape", 100.0))
+        page = Page(paper, "landscape", 100.0)
+        image, view, report = paint(doc, page)
         _fx, fy, _fw, fh = view.frame_px
         legend = report.furniture_rects["legend"]
-        assert legend.top() >= fy and legend.bottom() <= fy + fh, paper  # one column ran off the top of the page
+        layout = page_layout(doc, page)
+        # one column ran off the top of the page; beside a footer grown for its numbers' key (A4: seven
+        # figures numbered), the column runs down to the bottom margin and the footer stops at the frame's edge
+        below = layout.legend_below_frame_mm * view.px_per_mm
+        assert legend.top() >= fy and legend.bottom() <= fy + fh + below + 0.5, paper
+        if legend.bottom() > fy + fh:
+            footer_x, _y, footer_w, _h = layout.footer_px(page)
+            assert footer_x + footer_w <= legend.left(), paper
         assert round(legend.width() / view.px_per_mm / 62.0) == columns, paper
         px = pixels(image)  # the box is painted: its white fill at the top of its last column
         x, y = round(legend.right() - 10 * view.px_per_mm), round(legend.top() + 2 * view.px_per_mm)

@@ -330,3 +330,32 @@ def test_qgis_opens_the_overviews_callouts_with_their_texts_in_the_maps_language
     assert report["layers"]["callouts"]["sld"]["loaded"], report["layers"]["callouts"]["sld"]
     assert set(report["render"]["labels"].get("callouts", [])) <= set(notes["map_label"])
     assert report["render"]["labels"].get("callouts"), report["render"]["labels"]
+
+
+def test_qgis_sets_a_layers_country_total_as_a_figure_and_draws_it_no_circle(qgis, qapp):
+    """Caminando Fronteras' 'over 10,000' dead and missing on the routes to Spain is a figure of the map
+    (geo.place_totals): the GeoPackage holds it in the circles' layer, at Spain's anchor, as a total
+    (``symbol``) of no diameter, in a category of its own drawn unseen; QGIS sets its label as the map
+    prints it. Drawn as a circle, it would count the dead a second time."""
+    from geo import paths
+    from geo.project import load_project
+    from gui.export import write_map_files
+    from gui.layout import page_view
+
+    doc = load_project(paths.data_path() / "projects" / "q4_2024_overview.crossings.json")
+    doc.insets = "none"
+    page = Page("A4", "landscape", DPI)
+    gpkg = qgis / "overview_totals.gpkg"
+    with output_set():
+        write_map_files(doc, page, {"gpkg": gpkg})
+    figures = pyogrio.read_dataframe(gpkg, layer="place_figures")
+    total = figures[figures["symbol"] == "total"]
+    label = "Routes to Spain: ≥\u00a010,000 / dead and missing"
+    assert list(total["map_label"]) == [label] and list(total["diameter_mm"]) == [0.0]
+    assert list(total["figure"]) == [10000.0] and list(total["qualifier"]) == ["at_least"]
+    assert total.geometry.iloc[0].distance(shapely.Point(-3.7, 40.2)) < 2.0  # over Spain, in lon/lat
+    assert "ESP" not in set(figures[figures["symbol"] == "circle"]["place_key"])
+    report, _ = _open_in_qgis(qgis, doc, page_view(doc, page), gpkg, "overview_totals")
+    category = total["layer_title"].iloc[0]
+    assert category == "Dead and missing (Caminando\u00a0Fronteras): Routes to Spain"
+    assert label in report["render"]["labels"].get("place_figures", []), report["render"]["labels"]
