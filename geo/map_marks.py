@@ -235,10 +235,12 @@ def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
 
 
 def total_text(total, lang, parts: dict, width: int = 30) -> str:
-    """A parent's total as printed: its name and figure, the lines of its part periods (``parts``, by
-    route: 'of which Q4 2024: 16,166'), then what it includes beyond its drawn routes."""
+    """A parent's total as printed: its name and figure, what it includes beyond its drawn routes, then
+    the lines of its part periods (``parts``, by route: 'of which Q4 2024: 16,166'). Below the quarter's
+    line, Italy's 'incl. 3,495 (derived) via other or unknown routes' (the year's rest) read as part of
+    the quarter's 16,166."""
     head, rest = lang.total_lines(total, width=width)
-    return "\n".join([*head, *parts.get(total.route_id, []), *rest])
+    return "\n".join([*head, *rest, *parts.get(total.route_id, [])])
 
 
 LEADER_WIDTH_MM = 0.2

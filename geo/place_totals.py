@@ -13,6 +13,7 @@ where the page does).
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 
 import pandas as pd
@@ -20,7 +21,6 @@ import pandas as pd
 from geo.colours import value_label_colour
 from geo.map_language import map_language
 from geo.map_words import NBSP
-from geo.metrics import metric_meaning
 
 TOTAL_KEY = "place-total:"
 """How a circle layer's country total is keyed among the page's labels and numbered figures."""
@@ -29,6 +29,10 @@ TOTAL_WRAP = 30
 """Characters a line of the total holds ('Routes to Spain: ≥ 10,000' above 'dead and missing'), as an
 arrivals total's (geo.map_language.MapLanguage.total_lines)."""
 
+TOTALS_APART_MM = 3.0
+"""A layer's total keeps this far off the totals written before it: a line and a half of type under Spain's
+arrivals' total, the two read as one block (a review of the A3 overview); 3 mm apart, it stands over
+Catalonia's coast, clearly a total of its own."""
 HEAD_MAX = 36
 """A name and figure this long stay on one line above what the total counts ('Routes vers l'Espagne :
 ≥ 10 000' is 32 characters): the figure broken off its name made three lines where two hold it."""
@@ -53,7 +57,7 @@ def place_totals(doc) -> pd.DataFrame:
 
 def _totals(doc) -> pd.DataFrame:
     from geo.map_marks import value_label_ground  # map_marks reads the map's texts, which read this module
-    from geo.place_figures import layer_colour, layer_figures, layer_part_lines
+    from geo.place_figures import layer_colour, layer_figures, layer_part_lines, layer_title
 
     records = []
     lang = map_language(doc)
@@ -69,8 +73,10 @@ def _totals(doc) -> pd.DataFrame:
             continue
         ground = ground or value_label_ground(doc)
         colour, parts = layer_colour(i, layer), layer_part_lines(doc, layer, lang)
-        what = lang.mid_sentence(lang.phrase(metric_meaning(layer.metric).label))  # 'dead and missing'
         for r in rows.itertuples():
+            # what it counts, as its layer's legend entry in its colour says with its source (named in the
+            # page's key when numbered); a third line for the source left no room over Spain on A3
+            what = lang.mid_sentence(layer_title(doc, dataclasses.replace(layer, title="", source=None)))
             qualifier = r.qualifier if isinstance(r.qualifier, str) else ""
             # the route's name's head ('Routes to Spain', not its branches after the colon), else the country's
             name = lang.phrase(str(names.get(r.route_id) or "").split(": ")[0] or doc.relations.total_name(r.route_id, r.route_id))
@@ -87,13 +93,13 @@ def _totals(doc) -> pd.DataFrame:
 
 def _wrapped(text: str, what: str) -> str:
     """``text`` on one line where it fits TOTAL_WRAP, else broken before what it counts (``what``, its
-    end), which stays whole: 'Routes to Spain: ≥ 10,000' above 'dead and missing', not '… dead' above
-    'and missing'."""
+    end), which starts a line of its own: 'Routes to Spain: ≥ 10,000' above 'dead and missing', not
+    '… dead' above 'and missing'."""
     if len(text) <= TOTAL_WRAP or not text.endswith(what):
         return textwrap.fill(text, TOTAL_WRAP, break_on_hyphens=False)
     head = text[: len(text) - len(what)].rstrip()
     head = head if len(head) <= HEAD_MAX else textwrap.fill(head, TOTAL_WRAP, break_on_hyphens=False)
-    return "\n".join([head, what])
+    return "\n".join([head, *textwrap.wrap(what, TOTAL_WRAP, break_on_hyphens=False)])
 
 
 def total_anchors(doc, totals: pd.DataFrame) -> list[tuple[float, float]]:

@@ -15,7 +15,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
+from geo.figure_layout import COUNTRY_TOTAL_CLEAR_MM, FIGURE_PT, PAD_MM, place_figures
 from geo.foreign_land import country_land
 from geo.map_marks import value_label_ground
 from geo.place_figure_layout import (
@@ -26,8 +26,8 @@ from geo.place_figure_layout import (
     place_total_requests,
 )
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
-from geo.place_totals import place_totals
-from geo.placed_marks import PLACE_FIGURE, PLACE_TOTAL, PlacedMark, facing_side
+from geo.place_totals import TOTALS_APART_MM, place_totals
+from geo.placed_marks import PLACE_FIGURE, PLACE_TOTAL, TOTAL, PlacedMark, facing_side
 from geo.value_layout import Symbols
 from geo.view import MapView
 from gui.fonts import map_font
@@ -67,8 +67,12 @@ class PlaceFiguresMixin:
         painter.setFont(font)
         land = country_land(doc, view)
         symbols = self.report.symbols
-        flows = Symbols(shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75),
-                        symbols["route_id"].to_numpy()) if symbols is not None and len(symbols) else Symbols([], [])
+        shapes, keys = (shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75),
+                        list(symbols["route_id"])) if symbols is not None and len(symbols) else ([], [])
+        # and the totals written before (Spain's arrivals): two totals over one country stand apart
+        apart = (TOTALS_APART_MM - COUNTRY_TOTAL_CLEAR_MM) * mm
+        written = [shapely.box(*m.rect).buffer(apart) for m in self.report.marks if m.kind == TOTAL]
+        flows = Symbols([*shapes, *written], [*keys, *(m.key for m in self.report.marks if m.kind == TOTAL)])
 
         def requests_for(measure, numbers: bool = False) -> tuple[list, dict]:
             """The circles' figures' requests and the layers' country totals' (never a circle's)."""

@@ -45,7 +45,7 @@ def test_a_total_is_written_in_the_maps_language():
     assert place_totals(doc).iloc[0]["text"] == "Routes vers l’Espagne\u00a0: ≥\u00a010\u202f000\nmorts et disparus"
     doc.label_language = "ar"
     text = place_totals(doc).iloc[0]["text"]
-    assert text.startswith("الطرق إلى إسبانيا") and text.endswith("الموتى والمفقودون") and "10" in text
+    assert text.startswith("الطرق إلى إسبانيا") and text.endswith("\nالموتى والمفقودون") and "10" in text
 
 
 def test_a_lower_bound_total_on_its_own_map_derives_no_rest():
