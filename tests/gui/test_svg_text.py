@@ -60,7 +60,9 @@ class FontKeepingRecorder(TextRecordingPainter):
 
 
 def _page_image(page: Page) -> QImage:
-    image = QImage(*page.size_px, QImage.Format.Format_RGB32)
+    """A page painted as gui.export.render_image paints an opaque one (three bytes a pixel): the same
+    compositing, so the same rounding at antialiased edges."""
+    image = QImage(*page.size_px, QImage.Format.Format_RGB888)
     image.setDotsPerMeterX(round(page.dpi / 0.0254))
     image.setDotsPerMeterY(round(page.dpi / 0.0254))
     return image
