@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 
 from geo.labels import LabelRequest, summed_cost
+from geo.value_layout import Symbols
 
 CIRCLE_LABEL_GAP_MM = 0.6
 """Paper between a circle's edge and its label's box."""
@@ -174,6 +175,20 @@ def place_total_requests(totals, view, measure, land, flows) -> list[LabelReques
         if request is not None:
             out.append(request)
     return out
+
+
+def total_obstacles(symbols, view, written: list) -> Symbols:
+    """What a layer's country total keeps off (``flows`` of place_total_requests): every drawn flow
+    (``symbols``, doc.flow_symbols, or None) by COUNTRY_TOTAL_CLEAR_MM, and the totals written before it
+    (``written``: (key, rect) in page pixels) by geo.place_totals.TOTALS_APART_MM."""
+    from geo.figure_layout import COUNTRY_TOTAL_CLEAR_MM
+    from geo.place_totals import TOTALS_APART_MM
+
+    shapes, keys = (shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75),
+                    list(symbols["route_id"])) if symbols is not None and len(symbols) else ([], [])
+    apart = (TOTALS_APART_MM - COUNTRY_TOTAL_CLEAR_MM) * view.px_per_mm
+    return Symbols([*shapes, *(shapely.box(*rect).buffer(apart) for _key, rect in written)],
+                   [*keys, *(key for key, _rect in written)])
 
 
 def line_rects(rect: tuple[float, float, float, float], lines: int | list[int], pad_y: float

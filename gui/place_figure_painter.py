@@ -15,7 +15,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QPainter
 
-from geo.figure_layout import COUNTRY_TOTAL_CLEAR_MM, FIGURE_PT, PAD_MM, place_figures
+from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
 from geo.foreign_land import country_land
 from geo.map_marks import value_label_ground
 from geo.place_figure_layout import (
@@ -24,11 +24,11 @@ from geo.place_figure_layout import (
     line_rects,
     place_figure_requests,
     place_total_requests,
+    total_obstacles,
 )
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
-from geo.place_totals import TOTALS_APART_MM, place_totals
+from geo.place_totals import place_totals
 from geo.placed_marks import PLACE_FIGURE, PLACE_TOTAL, TOTAL, PlacedMark, facing_side
-from geo.value_layout import Symbols
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor, text_size
@@ -66,13 +66,8 @@ class PlaceFiguresMixin:
         font = map_font(FIGURE_PT, view.dpi, painter.device().logicalDpiY(), bold=True)
         painter.setFont(font)
         land = country_land(doc, view)
-        symbols = self.report.symbols
-        shapes, keys = (shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75),
-                        list(symbols["route_id"])) if symbols is not None and len(symbols) else ([], [])
-        # and the totals written before (Spain's arrivals): two totals over one country stand apart
-        apart = (TOTALS_APART_MM - COUNTRY_TOTAL_CLEAR_MM) * mm
-        written = [shapely.box(*m.rect).buffer(apart) for m in self.report.marks if m.kind == TOTAL]
-        flows = Symbols([*shapes, *written], [*keys, *(m.key for m in self.report.marks if m.kind == TOTAL)])
+        # every flow, and the totals written before (Spain's arrivals): two totals over one country stand apart
+        flows = total_obstacles(self.report.symbols, view, [(m.key, m.rect) for m in self.report.marks if m.kind == TOTAL])
 
         def requests_for(measure, numbers: bool = False) -> tuple[list, dict]:
             """The circles' figures' requests and the layers' country totals' (never a circle's)."""
@@ -112,8 +107,9 @@ class PlaceFiguresMixin:
                 leaders.append((QPointF(ax, ay), QPointF(bx, by)))
                 self.report.leaders.append((lab.key, lab.leader[0], lab.leader[1]))
             anchor = anchors[lab.key][lab.candidate] if anchors[lab.key] is not None else None
-            if anchor is None:  # beside or inside its circle: it faces the circle's centre (a total, its own middle)
-                anchor = tuple(np.asarray(centres.get(lab.key, ((lab.rect[0] + lab.rect[2]) / 2, (lab.rect[1] + lab.rect[3]) / 2)), float))
+            if anchor is None:  # beside or inside its circle: it faces the circle's centre (a total: its own middle)
+                x0, y0, x1, y1 = lab.rect
+                anchor = tuple(np.asarray(centres.get(lab.key, ((x0 + x1) / 2, (y0 + y1) / 2)), float))
             keys = members[lab.key]  # one line per figure at this anchor, each in its layer's colour
             counts = [by_key[key].text.count("\n") + 1 for key in keys]
             for key, box in zip(keys, line_rects(lab.rect, counts, PAD_MM[1] * mm), strict=True):
