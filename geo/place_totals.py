@@ -103,16 +103,9 @@ def _wrapped(text: str, what: str) -> str:
 
 
 def total_anchors(doc, totals: pd.DataFrame) -> list[tuple[float, float]]:
-    """Where each of ``totals`` is counted, in the map's CRS, for the data exports: its country's anchor
-    (the pole of inaccessibility of its largest part, as a country's circle stands; geo.place_figures),
-    (nan, nan) where the boundaries do not hold the country."""
-    from geo.place_figures import _anchor_xy
+    """Where each of ``totals`` is counted, in the map's CRS, for the data exports: its country's anchor,
+    as a country's circle stands (geo.place_figures._anchors), (nan, nan) where the boundaries do not hold it."""
+    from geo.place_figures import _anchors
 
-    countries = doc.layer("boundaries")
-    codes = countries.data["iso_a3"].astype(str).to_numpy() if countries is not None and \
-        "iso_a3" in countries.data.columns else []
-    out = []
-    for code in totals["country"]:
-        hits = [i for i, c in enumerate(codes) if c == code]
-        out.append(_anchor_xy(doc, countries, hits[0]) if hits else (float("nan"), float("nan")))
-    return out
+    rows = pd.DataFrame({"route_id": "", "place_id": "", "country": totals["country"]})
+    return [(x, y) for _where, _name, x, y in _anchors(doc, rows)]
