@@ -68,3 +68,46 @@ def test_lanes_at_one_place_are_no_wider_together_than_the_bundle_allows():
     ends = np.array([out[k].coords[-1] for k in laned])
     assert np.ptp(ends, axis=0).max() <= 200.0
     assert min(np.hypot(*(ends[a] - ends[b])) for a in range(3) for b in range(a + 1, 3)) >= 60.0 * 0.99
+
+
+def _reference_neighbours(parts_of, rows, rank, widths, protects, gap):
+    """Each branch's neighbours by the definition: every larger branch of its route within reach of its
+    middle measured (``_larger_near`` asked of all), then the nearest of them (``_nearest_branches``)."""
+    from geo.branches import _larger_near, _nearest_branches
+
+    near = [[] for _ in rows]
+    members = {}
+    for i, row in enumerate(rows):
+        members.setdefault((row.group, row.mode), []).append(i)
+    for idx in members.values():
+        if len(idx) > 1:
+            for i, larger in _larger_near(parts_of, idx, rank, widths, protects, gap).items():
+                near[i] = _nearest_branches(parts_of, i, larger, widths, gap)
+    return near
+
+
+def test_crowded_branches_found_from_their_middles_are_the_ones_every_candidate_finds():
+    """``branch_neighbours`` finds the branches more than MAX_NEIGHBOURS overlap at their middle from
+    their middles alone, then measures only the others' whole bands: on a fan of 150 branches in two
+    routes (some crowded, some with a few neighbours, some too short to move, some of two parts: a long
+    one apart and a short one in the crowd) it finds
+    exactly what measuring every candidate finds."""
+    from geo.branches import branch_neighbours
+
+    rng = np.random.default_rng(11)
+    parts_of, rows = [], []
+    for n in range(150):
+        y0, y1 = rng.uniform(-600, 600, 2) * (0.2 if n % 3 else 1.0)  # a third spread, the rest in a corridor
+        line = LineString([(0, y0), (1500, (y0 + y1) / 2 + rng.normal(0, 40)), (3000, y1)])
+        # every 17th: two parts, a long one apart from the fan and a short one (nothing to move) in it
+        parts = [line] if n % 17 else [LineString([(0, 3000 + n), (3000, 3000 + n)]),
+                                       LineString([(1400, y0 * 0.2), (1600, y0 * 0.2)])]
+        parts_of.append(parts if n % 23 else [LineString([(0, y0), (200, y0)])])
+        rows.append(type("Row", (), {"value": 1000 - n, "group": "CMR" if n % 4 else "WMR", "mode": "sea"})())
+    widths, protects, gap = list(rng.uniform(15, 60, 150)), [150.0] * 150, 10.0
+    rank = np.arange(150)
+    got = branch_neighbours(parts_of, rows, rank, widths, protects, gap)
+    want = _reference_neighbours(parts_of, rows, rank, widths, protects, gap)
+    assert got == want
+    assert sum(1 for k in want if not k) > 20 and sum(1 for k in want if len(k) == MAX_NEIGHBOURS) > 10
+    assert any(0 < len(k) < MAX_NEIGHBOURS for k in want)
