@@ -363,9 +363,11 @@ def _free_centre(f, u: float, arrays, groups, size, gap_px: float) -> tuple[floa
         j0 = np.searchsorted(gy, np.concatenate(lows_y), side="right")
         j1 = np.searchsorted(gy, np.concatenate(highs_y), side="left")
         keep = (i0 < i1) & (j0 < j1)
-        diff = np.zeros((GRID + 1, GRID + 1), dtype=np.int64)
-        for dj, di, sign in ((j0, i0, 1), (j0, i1, -1), (j1, i0, -1), (j1, i1, 1)):
-            np.add.at(diff, (dj[keep], di[keep]), sign)
+        # each box's four corners on a summed-area grid, counted with bincount (np.add.at took 2.2 s of a
+        # 5,000-route fit: 41 growth steps of 20,000 points)
+        cells = (GRID + 1) ** 2
+        diff = sum(sign * np.bincount(dj[keep] * (GRID + 1) + di[keep], minlength=cells)
+                   for dj, di, sign in ((j0, i0, 1), (j0, i1, -1), (j1, i0, -1), (j1, i1, 1))).reshape(GRID + 1, GRID + 1)
         blocked = np.cumsum(np.cumsum(diff, axis=0), axis=1)[:GRID, :GRID] > 0
     free = np.argwhere(~blocked)
     if not len(free):
