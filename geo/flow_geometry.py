@@ -383,7 +383,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         sizes.append((w_mm, aw_mm, al_mm))
     if sea:  # every sea band kept off the coast in one pass
         kept = keep_all_clear([parts_of[i][k] for i, k, _, _ in sea], land, [c for *_, c, _ in sea],
-                              [p for *_, p in sea])
+                              [p for *_, p in sea], taut=True)
         for (i, k, _, _), line in zip(sea, kept, strict=True):
             parts_of[i][k] = line
     overland = [(i, k) for i, mode in enumerate(modes) if mode in OVERLAND for k in range(len(parts_of[i]))]

@@ -266,7 +266,7 @@ PAD = 4
 
 
 def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, rounds: int = 16,
-                   meets: list | None = None, spacing: float = 1 / 3) -> list[LineString]:
+                   meets: list | None = None, spacing: float = 1 / 3, taut: bool = False) -> list[LineString]:
     """Fit wide flows around an ``obstacle`` (the land, or larger branches of the same route; a
     geometry or an ``Obstacle``): bends no tighter than each band's half width, and each band
     (``clearances``: half width plus a margin) clear of the obstacle except within ``protects`` of
@@ -284,6 +284,9 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
     Every line is fitted exactly as if alone (a vertex moves by its own line's neighbours only),
     but all lines share each round's arrays and tree queries: 500 bands one at a time spent most of
     their time in the overhead of 3,500 small numpy and shapely calls.
+
+    With ``taut`` (a polygonal obstacle), each fitted line's shift is then smoothed along it so the band
+    bridges bays instead of following them (``geo.taut_bands``), where that clears the obstacle as well.
     """
     lines = list(lines)
     if not lines:
@@ -315,6 +318,7 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
         _side(pts[s], obstacle.geometry if meets is None else shapely.get_geometry(obstacle.geometry, meets[k]),
               line, cl) if f else np.zeros(2)
         for k, (s, line, cl, f) in enumerate(zip(starts, lines, clearances, fitted, strict=True))])
+    drawn = (pts.copy(), free.copy(), pushable.copy(), c.copy()) if taut and obstacle is not None else None
     unmeasured = pushable.copy()  # every vertex is measured once, then again once it may have come within reach
     slack = np.zeros(len(pts))  # distance beyond the clearance when last measured (a lower bound)
     if obstacle is not None:
@@ -364,6 +368,10 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
         if not busy.any():
             break
     result[home] = pts
+    if drawn is not None:
+        from geo.taut_bands import tautened_lines
+
+        result = tautened_lines(result, drawn, obstacle, first, counts, fitted, clearances, steps)
     return [LineString(result[s:s + n]) if f else line
             for s, n, f, line in zip(first, counts, fitted, lines, strict=True)]
 
