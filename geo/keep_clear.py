@@ -368,12 +368,13 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
         if not busy.any():
             break
     result[home] = pts
+    out = [LineString(result[s:s + n]) if f else line for s, n, f, line in zip(first, counts, fitted, lines, strict=True)]
     if drawn is not None:
         from geo.taut_bands import tautened_lines
 
-        result = tautened_lines(result, drawn, obstacle, first, counts, fitted, clearances, steps)
-    return [LineString(result[s:s + n]) if f else line
-            for s, n, f, line in zip(first, counts, fitted, lines, strict=True)]
+        for k, line in tautened_lines(result, drawn, obstacle, first, counts, fitted, clearances, steps, protects).items():
+            out[k] = line
+    return out
 
 
 def _measure_by_segment(lines, obstacle: Obstacle, clearances: np.ndarray, pts: np.ndarray, line_of: np.ndarray,

@@ -76,3 +76,49 @@ def test_the_spread_shift_is_never_less_than_the_shift_it_spreads():
     spread = _spread(spike, 5)
     assert spread[20] == 1.0 and spread[9] == 0.0 == spread[31]
     assert (np.diff(spread[9:21]) > 0).all() and (np.diff(spread[20:32]) < 0).all()
+
+
+def test_a_taut_course_short_of_the_coast_is_fitted_again_from_its_taut_shape(monkeypatch):
+    """A taut course a little short of its clearance (the Atlantic band at the series' scale: 0.965 of it
+    past Cap Blanc) is fitted again from its taut shape, and taken when it then clears as well and turns
+    less than the fit. Here the taut course is made short on purpose (moved a seventh of its clearance
+    towards the coast), so the row of capes is drawn by the refit: clear again, and still turning a
+    fraction of what the fit turns."""
+    import geo.taut_bands as taut_bands
+
+    real = taut_bands.tautened
+
+    def short(drawn, kept, free, clearance, step):
+        out = real(drawn, kept, free, clearance, step).copy()
+        out[free, 1] -= clearance / 7
+        return out
+
+    monkeypatch.setattr(taut_bands, "tautened", short)
+    land = _coast_with_capes()
+    course = LineString([(0.0, 50.0), (1500.0, 50.0), (3000.0, 50.0)])
+    fitted = keep_all_clear([course], land, [100.0], [150.0])[0]
+    refit = keep_all_clear([course], land, [100.0], [150.0], taut=True)[0]
+    assert not refit.equals(fitted)
+    assert _turning(refit, 400.0, refit.length - 400.0) < 0.5 * _turning(fitted, 400.0, fitted.length - 400.0)
+    assert shapely.ops.substring(refit, 300.0, refit.length - 300.0).distance(land) >= 100.0 * 0.97
+
+
+def test_a_refit_that_still_falls_short_leaves_the_fit(monkeypatch):
+    """A taut course far short (moved a clearance and a half towards the coast, onto the capes) is not
+    made good by the refit's few rounds: the line keeps its fit, clear of every cape."""
+    import geo.taut_bands as taut_bands
+
+    real = taut_bands.tautened
+
+    def onto_the_capes(drawn, kept, free, clearance, step):
+        out = real(drawn, kept, free, clearance, step).copy()
+        out[free, 1] -= 1.5 * clearance
+        return out
+
+    monkeypatch.setattr(taut_bands, "tautened", onto_the_capes)
+    monkeypatch.setattr(taut_bands, "REFIT_ROUNDS", 1)
+    land = _coast_with_capes()
+    course = LineString([(0.0, 50.0), (1500.0, 50.0), (3000.0, 50.0)])
+    fitted = keep_all_clear([course], land, [100.0], [150.0])[0]
+    kept = keep_all_clear([course], land, [100.0], [150.0], taut=True)[0]
+    assert kept.equals(fitted)
