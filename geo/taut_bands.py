@@ -51,8 +51,8 @@ def tautened(drawn: np.ndarray, kept: np.ndarray, free: np.ndarray, clearance: f
     half = max(1, int(np.ceil(TAUT_REACH * clearance / max(step, 1e-300))))
     spread = _spread(np.maximum(shift, 0.0), half) - _spread(np.maximum(-shift, 0.0), half)
     taut = drawn + spread[:, None] * across
-    # from the fitted course at the protected ends to the taut one: spread up to the first free vertex,
-    # the shift of a cape near the port left the band's first vertex behind, a step across the band
+    # near a protected end the band passes from its fitted course to the taut one: a cape's shift spread
+    # right up to the first free vertex left the vertices at the port behind, a step across the band
     at = np.flatnonzero(free)
     ramp = max(1, int(np.ceil(TAUT_RAMP * clearance / max(step, 1e-300))))
     i = np.arange(n)
@@ -82,8 +82,9 @@ def tautened_lines(result: np.ndarray, drawn: tuple, obstacle: Obstacle, first: 
     end to end) whose vertices that must clear the obstacle clear it at least as well as its fitted
     course's do: the least share of its clearance any of them keeps, capped at all of it. A taut course
     a little short of that (it spread a shift that, taken straight across, falls short round a cape) is
-    fitted again from its taut shape for ``REFIT_ROUNDS``, which moves it only where it is short.
-    ``protects``: each line's protected ends, as ``keep_all_clear`` takes them."""
+    fitted again from its taut shape for ``REFIT_ROUNDS``, which moves it only where it is short, and
+    taken if it then clears as well and turns less than the fit. ``protects``: each line's protected
+    ends, as ``keep_all_clear`` takes them."""
     from geo.keep_clear import PAD, keep_all_clear
 
     before, free, pushable, c = drawn
