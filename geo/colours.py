@@ -152,3 +152,45 @@ DEFAULT_PALETTE = "tol_muted"
 OTHER_COLOUR = "#bbbbbb"
 """The colour of the categories beyond a palette's length, drawn as one 'other' bucket: Paul Tol's grey,
 which stays apart (ΔE ≥ 10) from every colour of every palette with each colour-vision deficiency."""
+
+
+# -- route groups the style names no colour for -------------------------------------------------------
+# Colours a new route group may take, in order: the four the style kept for them, then Paul Tol's muted
+# and bright schemes. Each is taken only if it stands apart from every colour already on the map's
+# routes (``MIN_GROUP_DELTA_E``), so a new group never borrows the Atlantic's blue or a near twin.
+GROUP_CANDIDATES: tuple[str, ...] = ("#009e73", "#56b4e9", "#f0e442", "#999999",
+                                     *QUALITATIVE_PALETTES["tol_muted"], *QUALITATIVE_PALETTES["tol_bright"])
+# CIE76 difference two groups' colours keep, seen normally and with deuteranopia (the commonest
+# deficiency): Okabe–Ito's blue and Tol's bright blue (#0072b2, #4477aa, 9.5 apart) read as one, and so
+# do its sky blue and Tol's muted cyan (#56b4e9, #88ccee, 14.4).
+MIN_GROUP_DELTA_E = 20.0
+
+
+def group_palette(groups, fixed: dict[str, str]) -> dict[str, str]:
+    """A colour for each of ``groups`` (in the order given: the routes layer's): those ``fixed`` names
+    keep theirs; each other takes the first candidate that stands apart from every colour taken so far
+    and from all the fixed ones (a group of the series absent from this map keeps its colour for the
+    next). When none is left, the candidates are used again in turn.
+
+    It was a hash of the group's name into four colours: two of any two new groups shared a colour one
+    time in four, and six groups drew G1 and G5 in one green and G0 and G4 in one grey, each with a
+    legend entry of its own."""
+    taken = [c.lower() for c in fixed.values()]
+    out: dict[str, str] = {}
+    spare = 0
+    for group in dict.fromkeys(groups):
+        if group in fixed:
+            out[group] = fixed[group]
+            continue
+        colour = next((c for c in GROUP_CANDIDATES if _apart(c, taken)), None)
+        if colour is None:  # more groups than colours that can be told apart
+            colour, spare = GROUP_CANDIDATES[spare % len(GROUP_CANDIDATES)], spare + 1
+        taken.append(colour)
+        out[group] = colour
+    return out
+
+
+def _apart(colour: str, taken: list[str]) -> bool:
+    seen = simulate_cvd(colour, "deuteranopia")
+    return all(delta_e(colour, t) >= MIN_GROUP_DELTA_E and delta_e(seen, simulate_cvd(t, "deuteranopia")) >= MIN_GROUP_DELTA_E
+               for t in taken)

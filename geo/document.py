@@ -15,6 +15,7 @@ import numpy as np
 import shapely
 
 from geo import paths
+from geo.colours import group_palette
 from geo.compare import changes, comparison_period
 from geo.document_geometry import REGIONAL_EXTENT_LONLAT, ProjectedGeometry  # noqa: F401  (imported from here)
 from geo.document_routes import RoutesLayers
@@ -380,7 +381,18 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
             if len(self._cache[key]) > len(OD_COLOURS):  # too many destinations to tell apart by colour
                 return OD_COLOURS[0]
             return OD_COLOURS[self._cache[key].get(group, 0)]
-        return self.flow_style.colour_for(group)
+        return self.group_colour(group)
+
+    def group_colour(self, group: str) -> str:
+        """A route group's colour: the style's, or for a group it names no colour for, one told apart
+        from every other group of the routes layer (``geo.colours.group_palette``, in the layer's order,
+        so a series keeps each group's colour from map to map)."""
+        routes = self.layer("routes")
+        key = ("group-palette", self._routes_id(), tuple(self.flow_style.group_colours.items()))
+        if key not in self._cache:
+            groups = [str(g) for g in routes.data["group"]] if routes is not None and "group" in routes.data else []
+            self._cache[key] = group_palette(groups, self.flow_style.group_colours)
+        return self._cache[key].get(group) or self.flow_style.colour_for(group)
 
     # -- misc ---------------------------------------------------------------------------------
     def set_page(self, page: Page) -> None:

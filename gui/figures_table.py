@@ -272,7 +272,7 @@ class FiguresTable(QWidget):
         row = next((r for r in self.rows if r.route_id == rid and r.group), None)
         if row is None:
             return
-        colour = self.pick_colour(QColor(self.doc.flow_style.colour_for(row.group)), self)
+        colour = self.pick_colour(QColor(self.doc.group_colour(row.group)), self)
         if colour is None:
             return
 

@@ -68,7 +68,7 @@ class FlowsMixin:
             self._no_data_px += [shapely.transform(ln, view.to_px).buffer(0.4 * mm) for ln in lines]
             if not draw:
                 continue
-            painter.setPen(pen(qcolor(style.colour_for(row.group), NO_FIGURE_OPACITY), NO_FIGURE_MM * mm,
+            painter.setPen(pen(qcolor(doc.group_colour(row.group), NO_FIGURE_OPACITY), NO_FIGURE_MM * mm,
                                dash=list(NO_FIGURE_DASH)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(geometry_path(lines, view))

@@ -73,7 +73,7 @@ class RouteActions(QObject):
         from gui.dialogs.route_form import RouteForm
 
         colour = self.doc.flow_style.route_colours.get(fields.route_id) if fields else None
-        form = RouteForm(layer.data, fields, colour, self.doc.flow_style.colour_for, self.window)
+        form = RouteForm(layer.data, fields, colour, self.doc.group_colour, self.window)
         return form.values() if form.exec() else None
 
     # -- actions ----------------------------------------------------------------------------------

@@ -145,12 +145,11 @@ def _countries(doc, layer, data: pd.DataFrame) -> Look:
 
 def _routes(doc, layer, data: pd.DataFrame, legend: _Legend) -> Look:
     """Only the routes the map draws as lines: those without a figure, dashed in their group's colour
-    (the painter asks the flow style for the group's colour, not for the flow's)."""
-    style = doc.flow_style
+    (the painter asks the document for the group's colour, not for the flow's)."""
     no_data = data[data["route_id"].isin(doc.join().no_data)] if doc.flows is not None else data.iloc[0:0]
     rules, words = [], legend.marks.get(NO_DATA, "No figure")
     for group, rows in no_data.groupby("group", sort=False):
-        colour = style.colour_for(group)
+        colour = doc.group_colour(group)
         rules.append(Rule(f"{legend.colour(colour, group)}: {words}", In("route_id", tuple(rows["route_id"])),
                           Paint("line", stroke=colour, stroke_mm=NO_FIGURE_MM,
                                 dash_mm=tuple(d * NO_FIGURE_MM for d in NO_FIGURE_DASH), opacity=NO_FIGURE_OPACITY)))

@@ -218,7 +218,7 @@ def _add_no_data_routes(m, doc: MapDocument) -> None:
         group = str(getattr(row, "group", "") or "")
         props.append({"kind": "no_data", "route_id": str(row.route_id), "name": _text(getattr(row, "name", "")),
                       "group": group, "group_label": lang.phrase(GROUP_LABELS.get(group, group)),
-                      "colour": style.colour_for(group), "period_label": lang.period(doc.period),
+                      "colour": doc.group_colour(group), "period_label": lang.period(doc.period),
                       "metric_label": metric_text(doc)})
     layer = folium.FeatureGroup(name=html.escape(lang("web_no_data")), overlay=True, control=True,
                                 show=doc.layer("routes").style.visible)
