@@ -318,7 +318,7 @@ def keep_all_clear(lines: list[LineString], obstacle, clearances, protects, roun
         _side(pts[s], obstacle.geometry if meets is None else shapely.get_geometry(obstacle.geometry, meets[k]),
               line, cl) if f else np.zeros(2)
         for k, (s, line, cl, f) in enumerate(zip(starts, lines, clearances, fitted, strict=True))])
-    drawn = (pts.copy(), free.copy(), pushable.copy(), c.copy()) if taut and obstacle is not None else None
+    drawn = (pts.copy(), free.copy(), pushable.copy()) if taut and obstacle is not None else None
     unmeasured = pushable.copy()  # every vertex is measured once, then again once it may have come within reach
     slack = np.zeros(len(pts))  # distance beyond the clearance when last measured (a lower bound)
     if obstacle is not None:

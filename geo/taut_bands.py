@@ -83,18 +83,20 @@ def tautened_lines(result: np.ndarray, drawn: tuple, obstacle: Obstacle, first: 
     course's do: the least share of its clearance any of them keeps, capped at all of it. A taut course
     a little short of that (it spread a shift that, taken straight across, falls short round a cape) is
     fitted again from its taut shape for ``REFIT_ROUNDS``, which moves it only where it is short, and
-    taken if it then clears as well and turns less than the fit. ``protects``: each line's protected
+    taken if it then clears as well and turns less than the fit. ``drawn``: the vertices before the fit,
+    and which were free to move and which had to clear the obstacle; ``protects``: each line's protected
     ends, as ``keep_all_clear`` takes them."""
     from geo.keep_clear import PAD, keep_all_clear
 
-    before, free, pushable, c = drawn
+    before, free, pushable = drawn
     candidate, changed = result.copy(), np.zeros(len(first), bool)
     for k in np.flatnonzero(fitted):
         sl = slice(first[k], first[k] + counts[k])
         taut = tautened(before[sl], result[sl], free[sl], clearances[k], steps[k])
-        changed[k] = taut is not result[sl] and not np.array_equal(taut, result[sl])
+        changed[k] = not np.array_equal(taut, result[sl])
         candidate[sl] = taut
     line_of = np.repeat(np.arange(len(first)), counts + PAD)
+    c = clearances[line_of]
     ask = np.flatnonzero(pushable & changed[line_of])  # a course the fit never moved is already taut
     if not len(ask):
         return {}

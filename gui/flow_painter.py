@@ -36,7 +36,6 @@ from gui.painting import geometry_path, pen, qcolor
 CASING_QUAD_SEGS = 3
 
 
-
 class FlowsMixin:
     """MapRenderer's flows layer; needs ``self.doc``, ``self.report``, ``self._route_lines_px`` and
     ``self._page_islands``."""
@@ -109,12 +108,11 @@ class FlowsMixin:
         out[cased] = shapely.buffer(symbols.geometry.to_numpy()[cased], grow[cased], quad_segs=CASING_QUAD_SEGS)
         return list(out)
 
-    def _paint_symbol(self, painter: QPainter, view: MapView, row, paint=None, casing=None) -> None:
-        """One figure, painted as geo.map_marks.symbol_paint says (``paint``, when already asked): filled
+    def _paint_symbol(self, painter: QPainter, view: MapView, row, paint, casing) -> None:
+        """One figure, painted as geo.map_marks.symbol_paint says (``paint``, asked for all at once): filled
         with a white casing (``casing``: the casing's shape, filled, else stroked); outlined (dashed)
         when it is part of another figure shown on the map; a zero as an open ring."""
         mm = view.px_per_mm
-        paint = paint or symbol_paint(self.doc, row.route_id, row.group, row.symbol, row.filled)
         path = geometry_path([row.geometry], view)
         if paint.casing and casing is not None:
             painter.setPen(Qt.PenStyle.NoPen)
