@@ -128,7 +128,8 @@ def country_total_request(key: str, total, size: tuple[float, float], land: Coun
     """A country's total of several routes (geo.relations.TOTAL_OVER): on rings round the middle of the
     country's largest part on the page, with no leader (it names the country it stands over, and tied
     to one branch's arrow it read as that branch's), never more than COUNTRY_TOTAL_LIMIT over another
-    country, and COUNTRY_TOTAL_CLEAR_MM off every flow (beside the Almería arrow, 'Spain 21,237' read as
+    country nor at sea nearer another's coast than its own (geo.foreign_land.CountryLand.nearer_abroad_cost),
+    and COUNTRY_TOTAL_CLEAR_MM off every flow (beside the Almería arrow, 'Spain 21,237' read as
     its figure). None where the country is not on the page: the total is then numbered and keyed."""
     home = land.country(total.country)
     country = land.union(home)
@@ -138,12 +139,19 @@ def country_total_request(key: str, total, size: tuple[float, float], land: Coun
     below = middle + np.array([0.0, 1.0])  # rings prefer the side above the middle, as a name's
     cands, _ = total_candidates(middle, below, np.empty((0, 2)), size, mm)
     cands += _over_land(country, middle, size, mm)
+    off_coast = shapely.difference(shapely.buffer(country, COUNTRY_SEA_REACH_MM * mm, quad_segs=4), country)
+    cands += [(x, y, c + COUNTRY_SEA_COST) for x, y, c in _over_land(off_coast, middle, size, mm)]
     costs = (partial(land.foreign_cost, cands, size, home, limit=COUNTRY_TOTAL_LIMIT),
+             partial(land.nearer_abroad_cost, cands, size, home, mm),
              partial(drawn.too_near, cands, size, COUNTRY_TOTAL_CLEAR_MM * mm))
     return LabelRequest(key, size, cands, priority=-1.0 / (1.0 + total.value), anchors=None,
                         extra_cost=partial(summed_cost, costs), home=country)
 
 
+COUNTRY_SEA_REACH_MM, COUNTRY_SEA_COST = 8.0, 3.0
+"""The grid reaches this far off the country's coast, at this cost more than over its land: on the 2024 map
+the title and the inset of the Strait covered mainland Spain but for the coast of Valencia, and the sea off
+it had room for Spain's total (which had stood by Algeria's coast, and then by the Canaries)."""
 COUNTRY_GRID_MM, COUNTRY_GRID_COST = 4.0, (3.0, 0.05)
 """Beyond its rings, a country's total may stand anywhere over the country's land on the page, on a grid
 this fine, at a cost of (base, per mm from the middle): on the A4 overview the inset of the Strait and

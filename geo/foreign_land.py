@@ -31,6 +31,9 @@ another's (on the French A4 overview Spain's stood 22 % over Portugal)."""
 ARRIVAL_SLACK_MM = 1.0
 """Countries within this much paper of the nearest one to a branch's tip are as near: an arrow into
 Ceuta ends at the fence, on Morocco's side of it, 0.2 mm from Spain's land on A3."""
+NEARER_ABROAD_SLACK_MM = 1.0
+"""A country's total off its land may stand this much nearer another country's land than its own: between
+two coasts a strait apart it is as near both (and reads as neither's alone)."""
 SIMPLIFY_PX = 2.0
 """Countries are compared with boxes at this detail: a label's box is tens of pixels wide."""
 
@@ -108,6 +111,29 @@ class CountryLand:
         the share of its box on a country not in ``home``; infinite (ruled out) beyond ``limit``."""
         share = self.foreign_share(cands, size, home, which)
         return np.where(share > limit, np.inf, FOREIGN_LAND_COST * np.minimum(1.0, 2.0 * share))
+
+    def nearer_abroad_cost(self, cands: list, size: tuple[float, float], home: set[int], mm: float,
+                           which: np.ndarray | None = None) -> np.ndarray:
+        """For each candidate centre of ``cands`` (of ``which``, or all) with a box of ``size``: infinite
+        where another country's land is nearer the box than ``home``'s by more than NEARER_ABROAD_SLACK_MM,
+        else 0. A figure at sea reads as the nearest coast's: on the 2024 map, with mainland Spain under the
+        title and the inset of the Strait, 'Spain 63,427' stood against Algeria's coast by Boumerdès."""
+        c = np.asarray(cands, float).reshape(len(cands), -1)[:, :2] if len(cands) else np.empty((0, 2))
+        c = c if which is None else c[np.asarray(which, int)]
+        cost = np.zeros(len(c))
+        own = self.union(home)
+        if own is None or not len(c):
+            return cost
+        w, h = size
+        rects = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
+        reach = shapely.distance(rects, own) - NEARER_ABROAD_SLACK_MM * mm
+        ask = np.flatnonzero(reach > 0)  # a box on its own land, or this near it, is its country's
+        if not len(ask):
+            return cost
+        a, b = self.tree.query(rects[ask], predicate="dwithin", distance=reach[ask])
+        foreign = ~np.isin(b, list(home))
+        cost[ask[np.unique(a[foreign])]] = np.inf
+        return cost
 
     def foreign_share(self, cands: list, size: tuple[float, float], home: set[int],
                       which: np.ndarray | None = None) -> np.ndarray:

@@ -18,6 +18,7 @@ import shapely
 from page_geography import TOTAL_HOMES, foreign_shares, lonlat_to_px, route_figures_abroad
 from painted import paint, pixels
 
+from geo.map_words import WORDS
 from geo.page import Page
 from geo.projection import resolve_crs
 
@@ -34,12 +35,13 @@ MAPS = {
     "arabic": dict(period="2024Q4", metric="arrivals", language="ar"),
     "a3-portrait": dict(period="2024Q4", metric="arrivals", page=("A3", "portrait")),
     "2024-arrivals": dict(period="2024", metric="arrivals"),
+    "2024-as-the-cli": dict(period="2024", metric="arrivals", title=WORDS["en"]["title"]),
     "2023-arrivals": dict(period="2023", metric="arrivals"),
     "wide-flows": dict(period="2024Q4", metric="arrivals", max_width_mm=12.0),
     "rescues": dict(period="2024-11", metric="rescues"),
     "dead-missing": dict(period="2024", metric="dead_missing"),
 }
-ARRIVALS = ("default", "laea-europe", "web-mercator", "2024-arrivals")
+ARRIVALS = ("default", "laea-europe", "web-mercator", "2024-arrivals", "2024-as-the-cli")
 NAMED_ISLANDS = {"el_hierro", "tenerife", "gran_canaria", "fuerteventura", "lanzarote", "cabrera", "lampedusa",
                  "malta"}
 
@@ -114,6 +116,7 @@ def drawn(qapp):
                 doc.crs = spec["crs"]
             doc.select(spec["period"], spec["metric"], None)
             doc.label_language = spec.get("language", "en")
+            doc.title = spec.get("title", doc.title)
             if "max_width_mm" in spec:
                 doc.flow_style = dataclasses.replace(doc.flow_style, max_width_mm=spec["max_width_mm"])
             image, view, report = paint(doc, Page(*spec.get("page", ("A4", "landscape")), DPI))
@@ -331,3 +334,27 @@ def test_a_routes_figure_stands_on_the_sea_or_a_country_it_joins(drawn, name):
     assert any(m.kind == "value" for m in d.report.marks), "no figure drawn: nothing tested"
     abroad = route_figures_abroad(d.report, d.doc, d.view, d.countries, d.to_px)
     assert abroad == {}
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait", "arabic"])
+def test_a_total_at_sea_is_nearer_its_own_country_than_any_other(drawn, name):
+    """On the 2024 map the inset of the Strait and the title covered mainland Spain, and 'Spain 63,427'
+    stood at sea against Algeria's coast by Boumerdès, 40 mm from the Balearics: on no other country's
+    land, and read as Algeria's. A total with no leader to a branch stands on its country or nearer it
+    than any other (its drawn letters' box, measured to every country's land on the page)."""
+    d = drawn(name)
+    totals = [m for m in d.report.marks if m.kind == "total" and m.leader is None]
+    assert totals, "no total without a leader drawn: nothing tested"
+    shapes = d.to_px(d.countries.geometry.to_numpy())
+    fx, fy, fw, fh = d.view.frame_px
+    on_page = shapely.intersects(shapes, shapely.box(fx, fy, fx + fw, fy + fh))
+    nearer_abroad = {}
+    for mark in totals:
+        x0, y0, x1, y1 = (round(v) for v in mark.rect)
+        assert (d.rgb[y0:y1, x0:x1].max(axis=2) < 90).sum() > 30, f"{mark.key}: no letters drawn in its box"
+        gaps = shapely.distance(shapes, shapely.box(*mark.rect)) / d.view.px_per_mm
+        own = d.countries["iso_a3"].isin(TOTAL_HOMES[mark.key]).to_numpy()
+        home, abroad = gaps[own & on_page].min(), gaps[~own & on_page].min()
+        if abroad < home - 1.0:
+            nearer_abroad[mark.key] = (round(home, 1), round(abroad, 1))
+    assert nearer_abroad == {}
