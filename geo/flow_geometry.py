@@ -139,7 +139,9 @@ class ArrowStyle:
 def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> Polygon:
     """The band (flat start, round joins) plus arrowhead of one line, in the line's units."""
     length = line.length
-    arrow_length = min(arrow_length, length * 0.45)
+    # a course too short for its whole head on a body its width long gives the head at most 45 % of it
+    # (geo.flow_geometry.build_flow_symbols lengthens bands so that none is)
+    arrow_length = min(arrow_length, max(length * 0.45, length - width))
     body = line_head(line, length - arrow_length * 0.9)
     band = body.buffer(width / 2.0, cap_style="flat", join_style="round", quad_segs=6)
     tip = np.asarray(line.coords[-1])
@@ -159,6 +161,26 @@ def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length
 # millimetre at the regional scale, and its figure floated over nothing): it is lengthened backwards,
 # along its first direction, so the arrow still arrives where the route does.
 MIN_SYMBOL_LENGTH_MM = 6.0
+# A band's course holds at least its whole head and a body this many times its width long: shorter, the
+# head was cut to 45 % of the course and kept its width, and the 2023 Tunisia flow (97,306: 7.5 mm wide,
+# a 13 mm head, on 7 mm of sea from Sfax to Lampedusa) was a head 13 mm across and 2.9 mm long on a
+# stub. Such a band is lengthened backwards like a short one: its arrow still arrives where its route
+# does, and its tail lies over the side it comes from (a sea band's over its departure coast's land:
+# there is no room at sea for it).
+BODY_AT_LEAST_WIDTHS = 1.0
+
+
+def least_course_mm(width_mm: float, head_length_mm: float, arrow: ArrowStyle) -> float:
+    """The shortest course (paper mm, its end gap included) a band of this width and head is drawn on."""
+    return max(MIN_SYMBOL_LENGTH_MM, head_length_mm + BODY_AT_LEAST_WIDTHS * width_mm + arrow.end_gap_mm)
+
+
+def lengthened_course(line: LineString, chord: LineString, least: float) -> LineString:
+    """``line`` itself where it is ``least`` long, else its route's ``chord`` (its start to its end: a bend
+    in so short a course folds the band) lengthened backwards to ``least``."""
+    if line.length >= least or line.length == 0:
+        return line
+    return at_least_long(chord if chord.length > 0 else line, least)
 
 
 # Routes drawn over land (metrics.ROUTE_MODES): generalised to their band's width and smoothed like sea
@@ -337,6 +359,8 @@ def draft_courses(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, ste
         w_mm = scale.width_mm(row.value)
         aw_mm = arrow.head_width_mm(w_mm)
         smoothed = _smoothed(parts, getattr(row, "mode", "sea"), view.mm_to_units(w_mm / 2), smoothing)
+        least = view.mm_to_units(least_course_mm(w_mm, arrow.head_length_mm(w_mm), arrow))
+        smoothed = [lengthened_course(p, LineString([p.coords[0], p.coords[-1]]), least) for p in smoothed]
         parts_of.append(list(shapely.segmentize(np.asarray(smoothed, dtype=object), step)))
         groups.append(row.group)
         spans.append(view.mm_to_units(aw_mm + LANE_GAP_MM))
@@ -360,6 +384,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     instead of on top of each other.
     """
     rows, parts_of, sizes, modes = [], [], [], []
+    chords = []  # each part's straight line from where its route leaves to where it arrives
     rounds = []
     sea = []  # (flow, part, clearance, protected length at the ends) of every sea band
     for row in flows.itertuples():
@@ -380,6 +405,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         rows.append(row)
         modes.append(mode)
         parts_of.append(smoothed)
+        chords.extend(LineString([p.coords[0], p.coords[-1]]) for p in smoothed)
         sizes.append((w_mm, aw_mm, al_mm))
     if sea:  # every sea band kept off the coast in one pass
         kept = keep_all_clear([parts_of[i][k] for i, k, _, _ in sea], land, [c for *_, c, _ in sea],
@@ -399,10 +425,12 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                                [view.mm_to_units(sz[1] + 1.0) for sz in sizes], view.mm_to_units(0.5))
     # every band's course to its arrow's tip (labels keep all its vertices), then the course and the
     # band's outline less their idle vertices, each in one call for all bands
-    courses = []
-    for mode, smoothed in zip(modes, parts_of, strict=True):
+    courses, lengthened = [], []
+    for mode, smoothed, (w_mm, _, al_mm) in zip(modes, parts_of, sizes, strict=True):
+        least = view.mm_to_units(least_course_mm(w_mm, al_mm, arrow))
         for drawn in smoothed:
-            smooth = at_least_long(drawn, view.mm_to_units(MIN_SYMBOL_LENGTH_MM))
+            smooth = lengthened_course(drawn, chords[len(courses)], least)
+            lengthened.append(smooth is not drawn)
             gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
             course = line_head(smooth, smooth.length - gap)
             # the place an overland band leaves stays visible too (one lengthened backwards starts at no place)
@@ -415,7 +443,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                                  [view.mm_to_units(sizes[i][0] / 2) for i, *_ in sea],
                                  view.mm_to_units(COAST_MARGIN_MM / 2))
         for (i, k, _, _), s0 in zip(sea, starts, strict=True):
-            if s0 > 0:
+            if s0 > 0 and not lengthened[first[i] + k]:  # a lengthened band starts behind its port
                 line = courses[first[i] + k]
                 courses[first[i] + k] = _square_start(line_tail(line, s0), view.mm_to_units(sizes[i][0]) / 3)
     for i in range(len(parts_of)):  # a band wider than half its course is drawn straight: a bend folds it

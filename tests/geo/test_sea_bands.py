@@ -34,9 +34,21 @@ def test_a_band_that_starts_at_sea_or_cannot_clear_the_coast_keeps_its_start():
     assert list(starts) == [0.0, 0.0]
 
 
+def _ahead_of_port(centreline, port):
+    """The half-plane ahead of ``port`` across the band's course there: a band too short for its head
+    is lengthened back over the land it leaves (geo.flow_geometry.BODY_AT_LEAST_WIDTHS), on purpose."""
+    line = max(shapely.get_parts(centreline), key=lambda g: g.length)
+    at = line.project(port)
+    a, b = (np.asarray(line.interpolate(min(max(t, 0.0), line.length)).coords[0]) for t in (at - 1.0, at + 1.0))
+    d = (b - a) / np.hypot(*(b - a))
+    n = np.array([-d[1], d[0]])
+    p, far = np.asarray(port.coords[0]), 1e8
+    return shapely.Polygon([p + n * far, p + n * far + d * far, p - n * far + d * far, p - n * far])
+
+
 def _on_land_mm2(doc, page) -> dict[str, float]:
-    """Area (mm²) of each sea band on land, from its start to where its arrowhead begins (an arrow
-    may reach its landing shore), measured on a 0.1 mm grid over the band."""
+    """Area (mm²) of each sea band on land, from its port (or its start, if that is later) to where its
+    arrowhead begins (an arrow may reach its landing shore), measured on a 0.1 mm grid over the band."""
     from gui.render import MapRenderer
 
     view = MapRenderer(doc).page_view(page)
@@ -44,12 +56,16 @@ def _on_land_mm2(doc, page) -> dict[str, float]:
     land = doc.land(view.units_per_px).geometry
     routes = doc.layer("routes").data
     sea = set(routes.loc[routes["mode"] == "sea", "route_id"])
+    projected = doc.projected(doc.layer("routes"))
+    ports = dict(zip(projected["route_id"], shapely.get_point(shapely.get_geometry(projected.geometry.to_numpy(), 0), 0),
+                     strict=True))
     out = {}
     for band in doc.flow_symbols(view).itertuples():
         if band.route_id not in sea or band.symbol != "flow":
             continue
         tips = shapely.get_point(shapely.get_parts(band.centreline), -1)
         body = band.geometry.difference(shapely.union_all(shapely.buffer(tips, (band.arrow_width_mm + 1) * mm)))
+        body = body.intersection(_ahead_of_port(band.centreline, ports[band.route_id]))
         if body.is_empty:
             continue
         x0, y0, x1, y1 = body.bounds

@@ -53,7 +53,13 @@ def band_problems(symbols, view, scale) -> list[str]:
             if not line.is_simple:
                 out.append(f"{name}: its course crosses itself")
             aw = aw_mm * mm
-            al = min(max(aw_mm * arrow.length_factor, arrow.min_length_mm) * mm, 0.45 * line.length)
+            # the whole head ArrowStyle makes for the width, on a body at least the band's width long: on
+            # a 6.5 mm course the 2023 Tunisia flow (7.5 mm) had a head 13 mm across and 2.9 mm long
+            al = max(aw_mm * arrow.length_factor, arrow.min_length_mm) * mm
+            if line.length < al + w_mm * mm - 0.01 * mm:
+                out.append(f"{name}: a course of {line.length / mm:.2f} mm holds no {al / mm:.2f} mm head on a "
+                           f"body {w_mm:.2f} mm long")
+                al = min(al, 0.45 * line.length)
             expected += w_mm * mm * (line.length - 0.9 * al) + aw * al / 2
             tip = np.asarray(line.coords[-1])
             base = np.asarray(line.interpolate(line.length - al).coords[0])
