@@ -99,10 +99,13 @@ def dot_radius(kind: str, px_per_mm: float) -> float:
 
 
 def places_shown(kinds: np.ndarray, xy: np.ndarray, frame: tuple[float, float, float, float], ends: np.ndarray,
-                 view_units_per_px: float, px_per_mm: float) -> np.ndarray:
+                 view_units_per_px: float, px_per_mm: float, bands=None) -> np.ndarray:
     """Which places a map shows (before dots too close are thinned, ``place_dots``): every place in
     the frame (pixels), but a town only where a drawn route, or one without a figure, starts or ends
-    within ROUTE_END_REACH of it (``ends``, pixels). The painter and the exports ask this alike."""
+    within ROUTE_END_REACH of it (``ends``, pixels), and not under a flow symbol (``bands``, pixels): its
+    dot was a ring inside the arrowhead and its name pointed into the symbol (In Guezzam under the
+    expulsions' head, Nador under Melilla's, Sfax under the 2023 Tunisia flow's tail). The painter and
+    the exports ask this alike."""
     kinds, xy = np.asarray(kinds), np.asarray(xy, float).reshape(-1, 2)
     left, top, width, height = frame
     inside = (xy[:, 0] >= left) & (xy[:, 0] <= left + width) & (xy[:, 1] >= top) & (xy[:, 1] <= top + height)
@@ -111,7 +114,14 @@ def places_shown(kinds: np.ndarray, xy: np.ndarray, frame: tuple[float, float, f
     near_end = np.zeros(len(xy), bool)
     if len(ends) and len(xy):
         near_end = np.hypot(xy[:, None, 0] - ends[None, :, 0], xy[:, None, 1] - ends[None, :, 1]).min(axis=1) <= reach
-    return inside & (~np.isin(kinds, list(TOWN_KINDS)) | near_end)
+    town = np.isin(kinds, list(TOWN_KINDS))
+    shown = inside & (~town | near_end)
+    bands = np.asarray([] if bands is None else bands, dtype=object)
+    ask = np.flatnonzero(shown & town)
+    if len(bands) and len(ask):
+        under = STRtree(bands).query(shapely.points(xy[ask]), predicate="within")[0]
+        shown[ask[np.unique(under)]] = False
+    return shown
 
 
 def place_dots(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, px_per_mm: float) -> Dots:

@@ -89,7 +89,9 @@ class PlaceLabelsMixin:
         xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
         ends = self._route_ends_px(view)
         mm = view.px_per_mm
-        shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, mm)
+        drawn = self.report.symbols
+        bands = None if drawn is None else shapely.transform(drawn.geometry.to_numpy(), view.to_px)
+        shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, mm, bands)
         dots = place_dots(kinds, xy, shown, mm)
         found = document_islands(self.doc)
         on_page, named = None, [np.empty(0, int)] * len(kinds)

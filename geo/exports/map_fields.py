@@ -62,12 +62,13 @@ def map_names(doc, kind: str, data: pd.DataFrame) -> pd.Series | None:
 def places_on_map(doc, view, layer) -> np.ndarray:
     """Whether the map draws each place of ``layer`` at ``view``: islands, archipelagos and enclaves
     in the frame always, a town only where a drawn route (or one without a figure) starts or ends
-    near it, and of two places whose dots would touch only the higher-ranked (geo.place_layout, as the
+    near it and no flow symbol covers it, and of two places whose dots would touch only the higher-ranked (geo.place_layout, as the
     painter asks it)."""
     data = doc.projected(layer)
     kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
     xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
     ends = doc.route_ends()
     ends = view.to_px(ends) if len(ends) else ends
-    shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, view.px_per_mm)
+    bands = shapely.transform(doc.flow_symbols(view).geometry.to_numpy(), view.to_px) if doc.flows is not None else None
+    shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, view.px_per_mm, bands)
     return place_dots(kinds, xy, shown, view.px_per_mm).keep

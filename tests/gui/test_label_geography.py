@@ -40,6 +40,7 @@ MAPS = {
     "wide-flows": dict(period="2024Q4", metric="arrivals", max_width_mm=12.0),
     "rescues": dict(period="2024-11", metric="rescues"),
     "dead-missing": dict(period="2024", metric="dead_missing"),
+    "2024-expulsions": dict(period="2024", metric="expulsions"),
 }
 ARRIVALS = ("default", "laea-europe", "web-mercator", "2024-arrivals", "2024-as-the-cli")
 NAMED_ISLANDS = {"el_hierro", "tenerife", "gran_canaria", "fuerteventura", "lanzarote", "cabrera", "lampedusa",
@@ -358,3 +359,16 @@ def test_a_total_at_sea_is_nearer_its_own_country_than_any_other(drawn, name):
         if abroad < home - 1.0:
             nearer_abroad[mark.key] = (round(home, 1), round(abroad, 1))
     assert nearer_abroad == {}
+
+
+@pytest.mark.parametrize("name", ["default", "2023-arrivals", "2024-expulsions", "2024-as-the-cli", "a3-portrait"])
+def test_no_town_dot_is_drawn_under_a_flow(drawn, name):
+    """In Guezzam's dot was a ring inside the expulsions' arrowhead, its name pointing into it; Sfax's
+    inside the 2023 Tunisia flow's tail. A town a symbol covers is not shown (the update's figures
+    name the countries; the arrow says where it leaves from): every dot drawn lies off every symbol."""
+    d = drawn(name)
+    towns = {pid for pid, kind in d.places["kind"].items() if kind in ("port", "city", "border_post")}
+    dots = {pid: shapely.Point(x, y) for pid, (x, y, _) in d.dots().items() if pid in towns}
+    assert dots, "no town dot drawn: nothing tested"
+    under = {pid: rid for pid, dot in dots.items() for rid, g in d.symbols.items() if g.contains(dot)}
+    assert under == {}
