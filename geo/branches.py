@@ -7,9 +7,11 @@ centre lines of every flow.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import shapely
-from shapely.geometry import LineString
+from shapely.geometry import LineString, Point, Polygon
 
 from geo.keep_clear import MEASURE_REACH, Obstacle, keep_all_clear
 from geo.line_cut import line_part
@@ -239,7 +241,12 @@ def offset_parallel_branches(lines: list[LineString], groups: list[str], spans: 
                 else:
                     heads[m], head_spans[m] = ends[n], spans[i]
                     clusters.append([i])
+            heads = {i: _head(out[i], spans[i], at_end) for i in idx}
             for c in clusters:
+                # only heads that would overlap take lanes: ending near each other but one well ahead of
+                # the other (Libya's at Sicily, Tunisia's at Lampedusa in the 2023 small multiples), they
+                # are clear already, and a lane bent the Libya arrow through 60° at its end
+                c = [i for i in c if any(heads[i].intersects(heads[j]) for j in c if j != i)]
                 lanes = _in_lanes(c, spans, max_bundle)
                 if len(lanes) > 1:
                     _shift_cluster(out, lanes, spans, at_end)
@@ -267,6 +274,35 @@ def _in_lanes(cluster: list[int], spans: list[float], max_bundle: float) -> list
 MAX_LANES = 8
 
 
+def _head(line: LineString, span: float, at_end: bool):
+    """The triangle a branch's head (or, at its start, its tail's end) takes: ``span`` across its base,
+    ArrowStyle.length_factor of it long (at most 45 % of the line)."""
+    from geo.flow_geometry import ArrowStyle  # which builds the bands from these branches
+
+    length = min(ArrowStyle.length_factor * span, 0.45 * line.length)
+    tip = np.asarray(line.coords[-1] if at_end else line.coords[0])[:2]
+    base = np.asarray(line.interpolate(line.length - length if at_end else length).coords[0])[:2]
+    d = tip - base
+    n = np.array([-d[1], d[0]]) / max(np.hypot(*d), 1e-12) * span / 2
+    return Polygon([base + n, tip, base - n]) if np.hypot(*d) > 0 else Point(tip).buffer(span / 2)
+
+
+def lane_positions(across: np.ndarray, gaps: np.ndarray) -> np.ndarray:
+    """Positions across the branches' mean direction, in lane order, nearest (least squares) to ``across``
+    (where they end now) with each at least its ``gaps`` from the one before: a pool-adjacent-violators
+    fit of ``across`` less the gaps summed, then the gaps added back. Branches ending at one place
+    spread evenly about it; branches far enough apart keep their ends."""
+    offset = np.r_[0.0, np.cumsum(gaps)]
+    blocks: list[list[float]] = []  # [mean, count]
+    for v in np.asarray(across, float) - offset:
+        blocks.append([v, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            (m1, n1), (m2, n2) = blocks[-2], blocks.pop()
+            blocks[-1] = [(m1 * n1 + m2 * n2) / (n1 + n2), n1 + n2]
+    fitted = np.concatenate([[m] * int(n) for m, n in blocks])
+    return fitted + offset
+
+
 def _shift_cluster(lines: list[LineString], cluster: list[int], spans: list[float], at_end: bool) -> None:
     """Shift the lines of one cluster in place: lanes ordered left to right across the mean direction."""
     dirs = []
@@ -282,11 +318,12 @@ def _shift_cluster(lines: list[LineString], cluster: list[int], spans: list[floa
     # order by where each branch comes from across the mean direction
     side = [float(np.dot(np.asarray(lines[i].interpolate(0.5, normalized=True).coords[0]), normal)) for i in cluster]
     order = [cluster[k] for k in np.argsort(side)]
-    total = sum(spans[i] for i in order)
-    pos = -total / 2
-    for i in order:
-        centre = pos + spans[i] / 2
-        pos += spans[i]
+    # each branch moved from where it ends now only as far as its lane needs: in the 2023 small multiples
+    # the Libya arrow, whose head was clear of Tunisia's already, was moved 7 mm and turned through 60°
+    across = np.array([np.dot(np.asarray(lines[i].coords[-1 if at_end else 0])[:2], normal) for i in order])
+    gaps = np.array([(spans[a] + spans[b]) / 2 for a, b in itertools.pairwise(order)])
+    shifts = lane_positions(across, gaps) - across
+    for i, centre in zip(order, shifts, strict=True):
         pts = np.asarray(lines[i].coords)[:, :2]
         along = np.concatenate([[0], np.cumsum(np.hypot(*np.diff(pts, axis=0).T))])
         s = along / max(along[-1], 1e-12)
