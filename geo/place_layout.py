@@ -81,6 +81,10 @@ reader takes a name for the speck's, and keeping names off it only pushes them a
 LIFT_ISLAND_MM = 6.0
 """An island a flow covers is drawn again above the flow when no wider or taller than this (Malta,
 Lampedusa): a larger one shows around the flow anyway, and lifting it would cut the flow's tip."""
+NAME_ON_LAND_COST = 4.0
+"""Cost of an island's or archipelago's name wholly over other land, in proportion to its share of it:
+'Lampedusa', set half over the Tunisian coast by Mahdia where the side towards Malta was taken, read
+as a Tunisian town's name. A farther gap at sea (GAP_COST) beats half a box over land."""
 AMBIGUITY_MARGIN_MM = 0.5
 """How much nearer its own feature a name must be than any other: near-ties read as either."""
 
@@ -161,7 +165,10 @@ class Geography:
     """What names must read against, in pixels: the islands on the page (the small ones are kept clear
     and compete with a name; a large one is land like any coast) and the dots drawn."""
 
-    def __init__(self, islands, dots, px_per_mm: float) -> None:
+    def __init__(self, islands, dots, px_per_mm: float, land=()) -> None:
+        self.land = np.asarray(land, dtype=object)
+        """The page's land (countries, pixels): an island's name over it reads as a mainland place's."""
+        self.land_tree = STRtree(self.land) if len(self.land) else None
         self.islands = np.asarray(islands, dtype=object)
         self.dots = np.asarray(dots, float).reshape(-1, 2)
         self.px_per_mm = px_per_mm
@@ -171,6 +178,17 @@ class Geography:
         """Small islands, then dots: what a name must be clearly nearer its own feature than."""
         self.tree = STRtree(self.rivals) if len(self.rivals) else None
         self.small_tree = STRtree(self.islands[self.small]) if len(self.small) else None
+
+    def land_share(self, rects: np.ndarray, own) -> np.ndarray:
+        """Each box's share over land other than ``own`` (the island or group it names)."""
+        share = np.zeros(len(rects))
+        if self.land_tree is None or not len(rects):
+            return share
+        a, b = self.land_tree.query(rects, predicate="intersects")
+        np.add.at(share, a, shapely.area(shapely.intersection(rects[a], self.land[b])))
+        if own is not None:
+            share -= shapely.area(shapely.intersection(rects, own))
+        return np.clip(share / np.maximum(shapely.area(rects), 1e-9), 0.0, 1.0)
 
     def is_small(self, islands) -> np.ndarray:
         """Whether these islands (indices) are no larger than SMALL_ISLAND_MM (specks included)."""
@@ -201,6 +219,8 @@ def name_request(place: Place, geo: Geography, priority: float) -> LabelRequest:
     c = np.asarray(cands, float)
     ok = _clear_of_islands(_boxes(c, w, h), place, geo) & _unambiguous(_boxes(c, w, h), own, place, geo)
     c = c[ok]
+    if place.outline is not None and len(c):  # an island's name off other land (Lampedusa's over Tunisia's coast)
+        c[:, 2] += NAME_ON_LAND_COST * geo.land_share(_boxes(c, w, h), place.outline)
     anchors: list = [None] * len(c)
     if place.kind != "region_label":
         far, far_anchors = _tied_farther(place, own, geo)

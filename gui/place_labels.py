@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFontMetrics, QPainter
 
 from geo.colours import blend
+from geo.foreign_land import country_land
 from geo.islands import IslandsOnPage, document_islands, islands_on_page, named_islands
 from geo.labels import Claims, LabelRequest, place_labels
 from geo.map_language import map_language
@@ -105,7 +106,8 @@ class PlaceLabelsMixin:
             position = {int(t): k for k, t in enumerate(on_page.index)}
             named = [np.array([position[int(t)] for t in isl if int(t) in position], int) for isl in per_table]
         drawn = dots.keep & np.isin(kinds, list(DOT_KINDS))
-        geography = Geography(on_page.shapes if on_page is not None else [], xy[drawn], mm)
+        land = country_land(self.doc, view).shapes
+        geography = Geography(on_page.shapes if on_page is not None else [], xy[drawn], mm, land)
         scene = PlaceScene(ids, label_names(data, self.doc.label_language).to_numpy(), kinds, xy, dots, on_page,
                            named, geography)
         self._scene = (view, layer.id, scene)

@@ -372,3 +372,32 @@ def test_no_town_dot_is_drawn_under_a_flow(drawn, name):
     assert dots, "no town dot drawn: nothing tested"
     under = {pid: rid for pid, dot in dots.items() for rid, g in d.symbols.items() if g.contains(dot)}
     assert under == {}
+
+
+ISLAND_NAME_LAND_SHARE = 0.1
+"""An island's name may touch another coast, no more: 'Lampedusa' stood half over Tunisia's by Mahdia."""
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait", "dead-missing", "rescues"])
+def test_island_names_stand_off_other_land(drawn, name):
+    """An island's (or archipelago's) name over a mainland reads as a mainland town's: each drawn name
+    beside its island (not tied to it by a leader) has its box (its letters' dark pixels inside it) over
+    no land but its own islands', but for a sliver."""
+    d = drawn(name)
+    kinds = d.places["kind"]
+    land = shapely.union_all(d.to_px(d.countries.geometry.to_numpy()))
+    tied = {key.split(":", 1)[1] for key, _, _ in d.report.leaders if key.startswith("place:")}
+    islands = {pid: rect for pid, _, rect in d.report.place_labels
+               if kinds[pid] in ("island", "region_label") and pid not in tied}  # a leader says what it names
+    assert islands, "no island named: nothing tested"
+    over = {}
+    for pid, rect in islands.items():
+        x0, y0, x1, y1 = (round(v) for v in rect)
+        assert (d.rgb[y0:y1, x0:x1].max(axis=2) < 90).sum() > 10, f"{pid}: no letters drawn in its box"
+        box = shapely.box(*rect)
+        own = [k for k, isl in enumerate(d.islands_lonlat) if isl.distance(d.places.geometry[pid]) < 0.3]
+        mine = shapely.union_all(d.islands[own]) if own else shapely.Point(0, 0)
+        share = (box.intersection(land).area - box.intersection(mine).area) / box.area
+        if share > ISLAND_NAME_LAND_SHARE:
+            over[pid] = round(share, 2)
+    assert over == {}
