@@ -139,8 +139,8 @@ class ArrowStyle:
 def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length: float) -> Polygon:
     """The band (flat start, round joins) plus arrowhead of one line, in the line's units."""
     length = line.length
-    # a course too short for its whole head on a body its width long gives the head at most 45 % of it
-    # (geo.flow_geometry.build_flow_symbols lengthens bands so that none is)
+    # a short course gives the head at most 45 % of it; one lengthened to hold its head whole on a body its
+    # width long (build_flow_symbols, BODY_AT_LEAST_WIDTHS) keeps it whole
     arrow_length = min(arrow_length, max(length * 0.45, length - width))
     body = line_head(line, length - arrow_length * 0.9)
     band = body.buffer(width / 2.0, cap_style="flat", join_style="round", quad_segs=6)
@@ -170,9 +170,30 @@ MIN_SYMBOL_LENGTH_MM = 6.0
 BODY_AT_LEAST_WIDTHS = 1.0
 
 
-def least_course_mm(width_mm: float, head_length_mm: float, arrow: ArrowStyle) -> float:
-    """The shortest course (paper mm, its end gap included) a band of this width and head is drawn on."""
-    return max(MIN_SYMBOL_LENGTH_MM, head_length_mm + BODY_AT_LEAST_WIDTHS * width_mm + arrow.end_gap_mm)
+def _head_length(course: float, head: float, whole: bool) -> float:
+    """The head's length on a course this long: the ``whole`` head on a course lengthened to hold it, else
+    at most 45 % of the course, as ever (the figures' and their numbers' places beside the short arrows
+    of the A4 overview were found for those heads)."""
+    return head if whole else min(head, 0.45 * course)
+
+
+END_GAP_SHARE = 0.1
+"""A course gives its end gap (ArrowStyle.end_gap_mm) at most this share of its length."""
+
+
+def end_gap(length: float, gap: float) -> float:
+    """How much of a course ``length`` long is left short of its destination: ``gap``, at most END_GAP_SHARE."""
+    return min(gap, length * END_GAP_SHARE)
+
+
+def least_course_mm(width_mm: float, head_length_mm: float, arrow: ArrowStyle) -> tuple[float, bool]:
+    """The shortest line (paper mm, its end gap included) a band of this width and head is drawn on, and
+    whether it is that long for its head: then its course, less the end gap, is its whole head on a body
+    BODY_AT_LEAST_WIDTHS its width long, exactly."""
+    course = head_length_mm + BODY_AT_LEAST_WIDTHS * width_mm
+    gap = arrow.end_gap_mm
+    needed = course + gap if gap <= END_GAP_SHARE * (course + gap) else course / (1 - END_GAP_SHARE)
+    return max(MIN_SYMBOL_LENGTH_MM, needed), needed > MIN_SYMBOL_LENGTH_MM
 
 
 def lengthened_course(line: LineString, chord: LineString, least: float) -> LineString:
@@ -359,7 +380,7 @@ def draft_courses(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, ste
         w_mm = scale.width_mm(row.value)
         aw_mm = arrow.head_width_mm(w_mm)
         smoothed = _smoothed(parts, getattr(row, "mode", "sea"), view.mm_to_units(w_mm / 2), smoothing)
-        least = view.mm_to_units(least_course_mm(w_mm, arrow.head_length_mm(w_mm), arrow))
+        least = view.mm_to_units(least_course_mm(w_mm, arrow.head_length_mm(w_mm), arrow)[0])
         smoothed = [lengthened_course(p, LineString([p.coords[0], p.coords[-1]]), least) for p in smoothed]
         parts_of.append(list(shapely.segmentize(np.asarray(smoothed, dtype=object), step)))
         groups.append(row.group)
@@ -425,13 +446,14 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                                [view.mm_to_units(sz[1] + 1.0) for sz in sizes], view.mm_to_units(0.5))
     # every band's course to its arrow's tip (labels keep all its vertices), then the course and the
     # band's outline less their idle vertices, each in one call for all bands
-    courses, lengthened = [], []
+    courses, lengthened, whole_heads = [], [], []
     for mode, smoothed, (w_mm, _, al_mm) in zip(modes, parts_of, sizes, strict=True):
-        least = view.mm_to_units(least_course_mm(w_mm, al_mm, arrow))
+        least, for_head = least_course_mm(w_mm, al_mm, arrow)
         for drawn in smoothed:
-            smooth = lengthened_course(drawn, chords[len(courses)], least)
+            smooth = lengthened_course(drawn, chords[len(courses)], view.mm_to_units(least))
             lengthened.append(smooth is not drawn)
-            gap = min(view.mm_to_units(arrow.end_gap_mm), smooth.length * 0.1)
+            whole_heads.append(for_head and smooth is not drawn)
+            gap = end_gap(smooth.length, view.mm_to_units(arrow.end_gap_mm))
             course = line_head(smooth, smooth.length - gap)
             # the place an overland band leaves stays visible too (one lengthened backwards starts at no place)
             if mode in OVERLAND and smooth is drawn:
@@ -452,7 +474,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
                 courses[k] = LineString([courses[k].coords[0], courses[k].coords[-1]])
     tolerance = view.mm_to_units(SYMBOL_TOLERANCE_MM)
     lean = shapely.simplify(np.asarray(courses, dtype=object), tolerance, preserve_topology=False)
-    bands = [flow_symbol(lean[k], *(view.mm_to_units(x) for x in sizes[i]))
+    bands = [flow_symbol(lean[k], view.mm_to_units(sizes[i][0]), view.mm_to_units(sizes[i][1]),
+                         _head_length(lean[k].length, view.mm_to_units(sizes[i][2]), whole_heads[k]))
              for i in range(len(parts_of)) for k in range(first[i], first[i + 1])]
     outlines = shapely.simplify(np.asarray(bands, dtype=object), tolerance / 2)
     records = [_record(row, w_mm, aw_mm, courses[first[i]:first[i + 1]], list(outlines[first[i]:first[i + 1]]))

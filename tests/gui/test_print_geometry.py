@@ -77,6 +77,7 @@ def band_problems(symbols, view, scale) -> list[str]:
             if line.length < al + w_mm * mm - 0.01 * mm:
                 out.append(f"{name}: a course of {line.length / mm:.2f} mm holds no {al / mm:.2f} mm head on a "
                            f"body {w_mm:.2f} mm long")
+            if line.length > al + w_mm * mm + 0.05 * mm:  # one not lengthened to hold it: at most 45 % of it
                 al = min(al, 0.45 * line.length)
             expected += w_mm * mm * (line.length - 0.9 * al) + aw * al / 2
             turn = _turn_degrees(line, al + w_mm * mm)
