@@ -4,6 +4,7 @@ the coast (its cross-section clear of the land), and the rest of its course is k
 import numpy as np
 import pytest
 import shapely
+import shapely.ops
 from shapely.geometry import LineString, Polygon
 
 from geo.flow_geometry import flow_symbol, offshore_starts
@@ -119,3 +120,41 @@ def test_a_sea_band_starts_beside_its_port(bundled_doc_factory):
         port = shapely.get_point(shapely.get_parts(routes.geometry[band.route_id])[0], 0)
         start = shapely.get_point(shapely.get_parts(band.centreline)[0], 0)
         assert shapely.distance(port, start) / mm <= band.width_mm + 1.0, band.route_id
+
+
+@pytest.mark.parametrize("crs, paper, orientation", [(None, "A4", "landscape"), ("EPSG:3857", "A4", "landscape"),
+                                                     (None, "A3", "portrait")])
+def test_a_sea_band_starts_straight_and_square(bundled_doc_factory, crs, paper, orientation):
+    """Cut off its port, the Atlantic band's first 2.5 mm still turned 35° towards Nouakchott: its 7.5 mm
+    start was cut on the slant, with a notch in its coast side (the default map and Web Mercator). The
+    first band width of every sea band's course turns less than 20° (its start is square to its band)."""
+    from geo import paths
+    from geo.flow_table import read_flow_table
+    from geo.page import Page
+    from gui.render import MapRenderer
+
+    doc = bundled_doc_factory()
+    if crs:
+        doc.crs = crs
+    table = read_flow_table(paths.default_flows())
+    routes = doc.layer("routes").data
+    sea = set(routes.loc[routes["mode"] == "sea", "route_id"])
+    bent, seen = {}, 0
+    for period in table.periods():
+        doc.period, doc.metric = str(period), "arrivals"
+        if "arrivals" not in table.metrics(str(period)):
+            continue
+        view = MapRenderer(doc).page_view(Page(paper, orientation, 300))
+        mm = view.mm_to_units(1)
+        for band in doc.flow_symbols(view).itertuples():
+            if band.route_id not in sea or band.symbol != "flow":
+                continue
+            line = max(shapely.get_parts(band.centreline), key=lambda g: g.length)
+            first = shapely.ops.substring(line, 0.0, min(band.width_mm * mm, line.length))
+            d = np.diff(np.asarray(first.coords)[:, :2], axis=0)
+            d = d[np.hypot(d[:, 0], d[:, 1]) > 1e-9]
+            heading = np.unwrap(np.arctan2(d[:, 1], d[:, 0]))
+            seen += 1
+            if len(heading) > 1 and np.degrees(np.ptp(heading)) > 20:
+                bent[f"{period} {band.route_id}"] = round(float(np.degrees(np.ptp(heading))))
+    assert seen >= 8 and bent == {}
