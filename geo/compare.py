@@ -34,16 +34,23 @@ def comparison_period(period: str | Period, mode: str) -> Period | None:
 
 @dataclass(frozen=True)
 class Change:
-    """A route's figure now and then; ``ratio`` is None when there is no earlier figure or it was 0."""
+    """A route's figure now and then; ``ratio`` is None when there is no earlier figure or it was 0,
+    unless the source ``stated`` the change (a fraction: 0.16) without giving the earlier figure."""
 
     route_id: str
     now: float
     before: float | None
+    stated: float | None = None
+
+    @property
+    def is_stated(self) -> bool:
+        """The change is the source's own words, not computed from two figures."""
+        return (self.before is None or self.before == 0) and self.stated is not None
 
     @property
     def ratio(self) -> float | None:
         if self.before is None or self.before == 0:
-            return None
+            return self.stated
         return self.now / self.before - 1.0
 
     def label(self) -> str:
@@ -64,6 +71,9 @@ class Change:
         return "up" if r > 0.005 else ("down" if r < -0.005 else "same")
 
 
-def changes(now: dict[str, float], before: dict[str, float]) -> dict[str, Change]:
-    """Per route: the change from ``before`` to ``now`` (both route_id -> value)."""
-    return {rid: Change(rid, v, before.get(rid)) for rid, v in now.items()}
+def changes(now: dict[str, float], before: dict[str, float], stated: dict[str, float] | None = None
+            ) -> dict[str, Change]:
+    """Per route: the change from ``before`` to ``now`` (both route_id -> value), or as ``stated`` by the
+    source (route_id -> fraction) where it gives no earlier figure."""
+    stated = stated or {}
+    return {rid: Change(rid, v, before.get(rid), stated.get(rid)) for rid, v in now.items()}

@@ -363,8 +363,19 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
                 prev = join_flows(self.layer("routes").data, self.flows, str(other), self.metric, self.source,
                                   self.relations, self.meaning)
                 before = dict(zip(prev.figured["route_id"], prev.figured["value"], strict=True)) if prev.figured is not None and len(prev.figured) else {}
-            self._cache[key] = changes(now, before)
+            self._cache[key] = changes(now, before, self._stated_changes(mode))
         return self._cache[key]
+
+    def _stated_changes(self, mode: str) -> dict[str, float]:
+        """route_id -> the change on the period before, as the drawn figure's row states it (the update's
+        "+16% compared to 2023" with no 2023 figure): only against the period before (a year's, a year ago
+        too), as it is stated."""
+        flows = self.join().flows
+        previous = comparison_period(self.period, "previous")
+        if comparison_period(self.period, mode) != previous or previous is None or "stated_change" not in flows.columns:
+            return {}
+        given = flows[flows["stated_change"].notna()]
+        return dict(zip(given["route_id"], given["stated_change"].astype(float), strict=True))
 
     def flow_colour(self, route_id: str, group: str) -> str:
         """The fill of a flow: its route group's colour, or its change's when colouring by change;

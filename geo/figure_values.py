@@ -80,3 +80,39 @@ def parse_value(text: str, *, decimal_comma: bool = False) -> float:
         raise ValueError(f"value {shown} is over {MAX_VALUE:,}: too large for a migration "
                          "figure (a misplaced separator?)")
     return number
+
+
+_PERCENT = re.compile(r"(?P<sign>[+\-−]?)\s*(?P<n>[0-9]+(?:[.,][0-9]+)?)\s*%?")
+MAX_STATED_CHANGE = 10_000.0
+"""A stated change over this many percent is a typing mistake (a figure typed into the change cell)."""
+
+
+def parse_stated_change(text: str) -> float | None:
+    """A change the source states, in percent ('+16%', '−58 %', '47'), as a fraction (0.16); None if empty.
+
+    The quarterly update gives some changes without the earlier figure ("a 16% increase compared to
+    2023"): the change map shows them as the source's, not as 'no earlier figure'."""
+    s = text.strip()
+    if not s:
+        return None
+    m = _PERCENT.fullmatch(s)
+    if not m:
+        raise ValueError(f"stated_change {quote_cell(text)} is not a change in percent ('+16%', '-58%')")
+    pct = float(m["n"].replace(",", "."))
+    if pct > MAX_STATED_CHANGE:
+        raise ValueError(f"stated_change {quote_cell(text)} is over {MAX_STATED_CHANGE:,.0f}%: a figure typed "
+                         "into the change cell?")
+    if m["sign"] in ("-", "−"):
+        if pct > 100:
+            raise ValueError(f"stated_change {quote_cell(text)} is a fall of over 100%: a count cannot fall "
+                             "below zero")
+        return -pct / 100
+    return pct / 100
+
+
+def stated_change_text(change: float | None) -> str:
+    """A stated change as a figures file writes it ('+16%', '-58%'; empty for none): read back the same."""
+    if change is None or (isinstance(change, float) and math.isnan(change)):
+        return ""
+    pct = change * 100
+    return f"{pct:+.{0 if float(round(pct, 6)).is_integer() else 1}f}%"

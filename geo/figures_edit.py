@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from geo.errors import DataError
-from geo.figure_values import format_value
+from geo.figure_values import format_value, stated_change_text
 from geo.flow_table import (
     FRAME_COLUMNS,
     MAX_ROWS,
@@ -69,14 +69,14 @@ def value_text(value) -> str:
 def table_rows(table: FlowTable) -> list[dict[str, str]]:
     """Every figure of ``table`` as text, one dict per row in the table's order."""
     columns = edit_columns(table)
-    return [{c: value_text(v) if c == "value" else _text(v) for c, v in zip(columns, values, strict=True)}
+    return [{c: cell_text(c, v) for c, v in zip(columns, values, strict=True)}
             for values in table.frame[list(columns)].itertuples(index=False, name=None)]
 
 
 def place_rows(table: FlowTable) -> list[dict[str, str]]:
     """The place and country figures of ``table`` as text rows (route_id empty), as a file holds them."""
     columns = [c for c in PLACE_FRAME_COLUMNS if c != "row"]
-    return [{"route_id": "", **{c: value_text(v) if c == "value" else _text(v) for c, v in zip(columns, values, strict=True)}}
+    return [{"route_id": "", **{c: cell_text(c, v) for c, v in zip(columns, values, strict=True)}}
             for values in table.places()[columns].itertuples(index=False, name=None)]
 
 
@@ -122,8 +122,17 @@ def _cells(row: Mapping[str, object] | Sequence[object], columns: list[str]) -> 
         column = key if key in columns else header_column(str(key))
         if column is None:
             raise ValueError(f"{key!r} is not a figures column ({', '.join(columns)})")
-        named[column] = value_text(value) if column == "value" else _text(value)
+        named[column] = cell_text(column, value)
     return [named.get(c, "") for c in columns]
+
+
+def cell_text(column: str, value) -> str:
+    """A cell of ``column`` as typed, read back to the same value: a figure, a stated change ('+16%')."""
+    if column == "value":
+        return value_text(value)
+    if column == "stated_change" and not isinstance(value, str):
+        return stated_change_text(value)
+    return _text(value)
 
 
 def _text(value) -> str:

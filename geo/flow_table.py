@@ -24,17 +24,17 @@ import pandas as pd
 from geo.csv_text import decode as _decode
 from geo.csv_text import fail as _fail
 from geo.errors import DataError, split_choice
-from geo.figure_values import MAX_VALUE, forbidden_character, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
-from geo.periods import Period, parse_period
+from geo.figure_values import MAX_VALUE, forbidden_character, parse_stated_change, parse_value, quote_cell  # noqa: F401  (parse_value: public here too)
+from geo.periods import Period, future_periods, parse_period
 from geo.qualifiers import parse_qualifier
 from geo.xlsx_table import MAX_XLSX_UNPACKED_BYTES, read_xlsx_rows  # noqa: F401  (the limit: public here too)
 
 REQUIRED = ("route_id", "period", "metric", "value")
 OPTIONAL = ("qualifier", "date_from", "date_to", "source", "source_ref", "note", "origin", "destination",
-            "place_id", "country")
+            "place_id", "country", "stated_change")
 # An origin-destination file names both ends instead of a route: route_id becomes "origin→destination".
 OD_COLUMNS = ("origin", "destination")
-FRAME_COLUMNS = (*REQUIRED, "qualifier", "source", "source_ref", "note", "date_from", "date_to", "row")
+FRAME_COLUMNS = (*REQUIRED, "qualifier", "source", "source_ref", "note", "date_from", "date_to", "stated_change", "row")
 PLACE_KEYS = ("place_id", "country")
 """A figure counted at a place (a place id of the places layer: ``dirkou``) or in a country (its ISO 3166
 alpha-3 code: ``LBY``) names one of these instead of a route: people stranded in a town, migrants
@@ -272,23 +272,6 @@ def rows_error(path: Path | str | None, problems: list[tuple[int, str]]) -> Data
     return err
 
 
-def future_periods(path: Path, frame: pd.DataFrame, today: date) -> list[str]:
-    """One warning per period that starts after ``today``.
-
-    Figures cannot exist yet, so the year is most likely mistyped (2042Q4 for 2024Q4). Kept, not
-    refused: a template for the coming quarter is legitimate, and the map never opens on such a
-    period (see ``default_period``).
-    """
-    out = []
-    for label, rows in frame.groupby("period", sort=False)["row"]:
-        period = parse_period(label)
-        if period.start > today:
-            more = f" (and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''})" if len(rows) > 1 else ""
-            out.append(f"{path.name}, row {rows.iloc[0]}{more}: period {label} is in the future (it starts "
-                       f"{period.start.isoformat()}, after today {today.isoformat()}); is the year mistyped?")
-    return out
-
-
 # -- reading ---------------------------------------------------------------------------------------
 def _read_bytes(path: Path) -> bytes:
     _check_size(path)
@@ -446,6 +429,10 @@ def _check_row(cells: list[str], columns: dict[str, int],
         problems.append(str(e))
     try:
         record["qualifier"] = parse_qualifier(cell("qualifier"))
+    except ValueError as e:
+        problems.append(str(e))
+    try:
+        record["stated_change"] = parse_stated_change(cell("stated_change"))
     except ValueError as e:
         problems.append(str(e))
 

@@ -72,7 +72,7 @@ RETURN_FROM = 0.45
 
 FIGURE_COLUMNS = ("route_id", "name", "group", "parent", "mode", "status", "symbol", "value", "qualifier", "label",
                   "marker", "source", "source_ref", "note", "date_from", "date_to", "row", "contained_in",
-                  "total_of", "period", "metric")
+                  "total_of", "period", "metric", "stated_change")
 
 
 @dataclass(frozen=True)
@@ -450,7 +450,7 @@ def _figures_frame(routes, rows, route_status, markers, period, metric, meaning)
     # a route with figures only from other sources keeps its route row: it is drawn as no figure
     f = pd.concat([f, extra], ignore_index=True)
     f["period"], f["metric"] = period, metric
-    return f[list(FIGURE_COLUMNS)]
+    return f.reindex(columns=list(FIGURE_COLUMNS)) if "stated_change" not in f else f[list(FIGURE_COLUMNS)]
 
 
 def _remainder_rows(totals: list[TotalLabel], routes, period: str, metric: str) -> pd.DataFrame:
@@ -484,7 +484,8 @@ def _flow_frame(routes: gpd.GeoDataFrame, drawn: pd.DataFrame, meaning: MetricMe
     out["filled"] = out["status"] == DRAWN
     out["geometry"] = [return_line(geom[r]) if meaning.symbol == RETURN_FLOW else geom[r] for r in out["route_id"]]
     out = out.sort_values("value", ascending=False, kind="stable")
-    out = out[[*FLOW_COLUMNS, *PLAN_COLUMNS, "geometry"]].reset_index(drop=True)
+    stated = ["stated_change"] if "stated_change" in out.columns else []  # the source's own change, if any
+    out = out[[*FLOW_COLUMNS, *stated, *PLAN_COLUMNS, "geometry"]].reset_index(drop=True)
     out["value"] = out["value"].astype(float)
     out["row"] = out["row"].astype(int)
     out["filled"] = out["filled"].astype(bool)

@@ -240,7 +240,7 @@ class FootnoteParts:
 
 
 # The qualifier signs a footer explains, in this order, with the qualifiers each stands for.
-SIGNS = {"at_least": {AT_LEAST}, "about": {ABOUT, ROUNDED}, "at_most": {AT_MOST}, "derived": set()}
+SIGNS = {"at_least": {AT_LEAST}, "about": {ABOUT, ROUNDED}, "at_most": {AT_MOST}, "derived": set(), "stated": set()}
 
 
 def footnote_parts(doc) -> FootnoteParts:
@@ -256,6 +256,8 @@ def footnote_parts(doc) -> FootnoteParts:
     # a total's rest ('incl. 3,495 (derived) from other … points') is computed as a derived figure is
     if DERIVED in set(join.flows.get("qualifier", [])) or any(t.remainder > 0 and not t.exceeded for t in join.totals):
         parts.signs.append("derived")
+    if any(c.is_stated for c in (doc.changes() or {}).values()):  # '+16% (stated)' on a change map
+        parts.signs.append("stated")
     if join.figures is not None:
         others = join.figures[join.figures["status"] == "other_source"]
         routes = doc.layer("routes").data

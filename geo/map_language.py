@@ -131,13 +131,15 @@ class MapLanguage:
         return MARKERS.get(self.code, {}).get(letter, letter)
 
     def change(self, change) -> str:
-        """A change in percent ('+25%', '−80 %', '±0%'); empty when there is nothing to compare."""
+        """A change in percent ('+25%', '−80 %', '±0%'; '+16% (stated)' as the source gives it without the
+        earlier figure); empty when there is nothing to compare."""
         ratio = change.ratio
         if ratio is None:
             return ""
         pct = round(ratio * 100)
         sign = "±" if pct == 0 else ("+" if pct > 0 else MINUS)
-        return self("percent", sign=sign, n=self.number(abs(pct)))
+        text = self("percent", sign=sign, n=self.number(abs(pct)))
+        return self("stated_change", change=text) if getattr(change, "is_stated", False) else text
 
     # -- periods and dates ------------------------------------------------------------------------
     def period(self, period: str | Period) -> str:

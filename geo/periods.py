@@ -14,6 +14,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 KINDS = ("year", "quarter", "month", "interval")
 
@@ -218,3 +219,20 @@ def part_problem(whole: str | Period, part: str | Period) -> str | None:
     if p.start < w.start or p.end > w.end or (p.start, p.end) == (w.start, w.end):
         return f"{p.label} is not a part of {w.label}"
     return None
+
+
+def future_periods(path: Path, frame, today: date) -> list[str]:
+    """One warning per period that starts after ``today``.
+
+    Figures cannot exist yet, so the year is most likely mistyped (2042Q4 for 2024Q4). Kept, not
+    refused: a template for the coming quarter is legitimate, and the map never opens on such a
+    period (see ``default_period``).
+    """
+    out = []
+    for label, rows in frame.groupby("period", sort=False)["row"]:
+        period = parse_period(label)
+        if period.start > today:
+            more = f" (and {len(rows) - 1} more row{'s' if len(rows) > 2 else ''})" if len(rows) > 1 else ""
+            out.append(f"{path.name}, row {rows.iloc[0]}{more}: period {label} is in the future (it starts "
+                       f"{period.start.isoformat()}, after today {today.isoformat()}); is the year mistyped?")
+    return out

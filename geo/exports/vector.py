@@ -35,7 +35,7 @@ FIELD_NAMES = {"group": "route_group", "value": "figure", "row": "file_row", "pe
 DATE_FIELDS = ("date_from", "date_to")
 INTEGER_FIELDS = ("file_row", "callout")
 # Columns that hold numbers even when a layer has none of them.
-REAL_FIELDS = ("figure", "width_mm", "arrow_width_mm", "total")
+REAL_FIELDS = ("figure", "width_mm", "arrow_width_mm", "total", "stated_change")
 GPKG_VERSION = "1.2"
 """GeoPackage 1.2: QGIS 3.22 and GDAL 3.6, which field offices run, warn about a 1.4 file on every open."""
 STYLES_TABLE = "layer_styles"

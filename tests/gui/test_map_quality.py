@@ -85,16 +85,41 @@ def test_comparison_labels_and_change_colours(doc):
     doc.flow_style.colour_by = "change"
     image, view, report = paint(doc, Page("A4", "landscape", 150))
     texts = {t for kind, t, *_ in report.texts if kind == "value"}
-    assert "19,238\n−80%" in texts and "1,257\n+116%" in texts
+    assert "19,238\n−80%" in texts and "1,257\n+116%" in texts and "46,843\n+17% (stated)" in texts
     assert "~6,000\npart of the 14,431\n+163%" in texts  # nearly 6,000, inside the 14,431 sea arrivals
     assert not [k for k in report.dropped_labels if k in set(report.symbols["route_id"])]
     assert doc.flow_colour("CMR-TN", "CMR") == CHANGE_COLOURS["down"]
     assert doc.flow_colour("ALB", "Algeria–Balearic") == CHANGE_COLOURS["up"]
-    assert doc.flow_colour("ATL", "Atlantic") == CHANGE_COLOURS["new"]  # no 2023 figure: neither up nor down
-    centre = report.symbols.set_index("route_id").loc["CMR-TN", "centreline"].interpolate(0.3, normalized=True)
+    for rid, direction in (("CMR-TN", "down"), ("ATL", "up")):
+        centre = report.symbols.set_index("route_id").loc[rid, "centreline"].interpolate(0.3, normalized=True)
+        x, y = view.to_px(np.array([[centre.x, centre.y]]))[0]
+        assert image.pixelColor(int(x), int(y)).name() == CHANGE_COLOURS[direction].lower(), rid
+
+
+def test_a_change_the_source_states_without_the_earlier_figure_is_drawn_as_its(doc):
+    """The update gives the Atlantic's 2024 arrivals as '+16% compared to 2023' (UNHCR's 46,524; '+17%'
+    for the 46,843 of Key Updates) with no 2023 figure: the band was grey, 'No earlier figure', on the
+    year's headline route. It is drawn as an increase, labelled as the source's, and the footer says so.
+    A quarter's '+47% compared to last quarter' holds against the quarter before, not a year ago's."""
+    from geo.legend import footnote_parts
+    from geo.map_language import map_language
+    from geo.styles import CHANGE_COLOURS
+
+    doc.select("2024", "arrivals", None)
+    doc.flow_style.compare = "previous"
+    doc.flow_style.colour_by = "change"
+    image, view, report = paint(doc, Page("A4", "landscape", 150))
+    texts = {t for kind, t, *_ in report.texts if kind == "value"}
+    assert "46,524 (a)\n+16% (stated)" in texts and "19,238\n−80%" in texts
+    centre = report.symbols.set_index("route_id").loc["ATL", "centreline"].interpolate(0.3, normalized=True)
     x, y = view.to_px(np.array([[centre.x, centre.y]]))[0]
-    px = image.pixelColor(int(x), int(y))
-    assert px.name() == CHANGE_COLOURS["down"].lower()
+    assert image.pixelColor(int(x), int(y)).name() == CHANGE_COLOURS["up"].lower()
+    assert "(stated) a change the update gives without the earlier figure" in " ".join(
+        footnote_parts(doc).lines(map_language(doc)))
+    doc.select("2024Q4", "arrivals", None)  # '+47% compared to last quarter': not a year ago's
+    assert doc.changes()["ATL"].is_stated and doc.changes()["ATL"].label() == "+47%"
+    doc.flow_style.compare = "year_ago"
+    assert doc.changes()["ATL"].ratio is None
 
 
 def test_od_map_of_cmr_departures(qapp):
