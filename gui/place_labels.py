@@ -346,6 +346,12 @@ OUTSIDE_COST = 10.0
 costs more than any move within its own country (a step of 6 mm costs 0.6, a fallback 1.5 and up)."""
 
 
+OUTSIDE_LIMIT = 0.4
+"""A country name with more than this share of its box outside its country is not set there at all: more
+over the sea or a neighbour than over its country, it names neither ('PORTUGAL', its land under the title
+but for the Algarve, stood over the Gulf of Cádiz on the Balearic rescues map)."""
+
+
 SAMPLES = (np.array([-0.45, -0.225, 0.0, 0.225, 0.45]), np.array([-0.4, 0.0, 0.4]))
 """Where a name's box is tested against its country, as fractions of its width and height."""
 
@@ -380,7 +386,9 @@ def _inside(land, candidates, w: float, h: float) -> list:
     c = c[shapely.contains_xy(land, c[:, 0], c[:, 1])]
     if not len(c):
         return []
-    cost = c[:, 2] + OUTSIDE_COST * _outside_share(land, c[:, 0], c[:, 1], w, h)
+    outside = _outside_share(land, c[:, 0], c[:, 1], w, h)
+    c, outside = c[outside <= OUTSIDE_LIMIT], outside[outside <= OUTSIDE_LIMIT]
+    cost = c[:, 2] + OUTSIDE_COST * outside
     return [(float(x), float(y), float(k)) for x, y, k in zip(c[:, 0], c[:, 1], cost, strict=True)]
 
 

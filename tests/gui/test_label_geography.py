@@ -41,6 +41,7 @@ MAPS = {
     "rescues": dict(period="2024-11", metric="rescues"),
     "dead-missing": dict(period="2024", metric="dead_missing"),
     "2024-expulsions": dict(period="2024", metric="expulsions"),
+    "balearic-rescues": dict(period="2024-08-01/2024-12-31", metric="rescues", title=WORDS["en"]["title"]),
 }
 ARRIVALS = ("default", "laea-europe", "web-mercator", "2024-arrivals", "2024-as-the-cli")
 NAMED_ISLANDS = {"el_hierro", "tenerife", "gran_canaria", "fuerteventura", "lanzarote", "cabrera", "lampedusa",
@@ -401,3 +402,27 @@ def test_island_names_stand_off_other_land(drawn, name):
         if share > ISLAND_NAME_LAND_SHARE:
             over[pid] = round(share, 2)
     assert over == {}
+
+
+COUNTRY_NAME_OWN_SHARE = 0.5
+"""A country's name stands at least half over its own country: 'PORTUGAL', its land under the title but
+for the Algarve, stood over the Gulf of Cádiz on the Balearic rescues map."""
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait", "balearic-rescues", "2024-expulsions", "arabic"])
+def test_a_country_name_stands_over_its_own_country(drawn, name):
+    """Each country name drawn (its letters' dark pixels in its box) has at least half its box over the
+    country it names, measured on the page's countries."""
+    d = drawn(name)
+    marks = [m for m in d.report.marks if m.kind == "country"]
+    assert marks, "no country named: nothing tested"
+    shapes = d.to_px(d.countries.geometry.to_numpy())
+    off = {}
+    for m in marks:
+        x0, y0, x1, y1 = (round(v) for v in m.rect)
+        assert (d.rgb[y0:y1, x0:x1].max(axis=2) < 200).sum() > 10, f"{m.text}: no letters drawn in its box"
+        box = shapely.box(*m.rect)
+        own = box.intersection(shapes[int(m.key)]).area / box.area
+        if own < COUNTRY_NAME_OWN_SHARE:
+            off[m.text] = round(own, 2)
+    assert off == {}
