@@ -31,7 +31,7 @@ from geo.point_symbols import POINT_CASING_MM, POINT_CATEGORY
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import pen, qcolor
-from gui.text_lines import draw_lines, in_direction, lines_height
+from gui.text_lines import draw_lines, in_direction, laid_lines, lines_height
 
 
 class FurniturePainter:
@@ -399,8 +399,13 @@ class FurniturePainter:
         self.p.setFont(self.font(7))
         self.p.setPen(QColor(theme.text))
         centred = self.flags(Qt.AlignmentFlag.AlignHCenter)
-        self.p.drawText(QRectF(x0 - 10 * mm, y + bar_h + 0.5 * mm, 20 * mm, 4 * mm), centred, lang.number(0))
-        self.p.drawText(QRectF(x1 - 15 * mm, y + bar_h + 0.5 * mm, 30 * mm, 4 * mm), centred, self.scale_label(km))
+        zero = QRectF(x0 - 10 * mm, y + bar_h + 0.5 * mm, 20 * mm, 4 * mm)
+        end = QRectF(x1 - 15 * mm, y + bar_h + 0.5 * mm, 30 * mm, 4 * mm)
+        # on one baseline: "250 كم" takes the Arabic face's taller line, and set from the same top it stood
+        # 1 mm below its "0"
+        base = [laid_lines(self.p, r, centred, t)[0][0].baseline for r, t in ((zero, lang.number(0)), (end, self.scale_label(km)))]
+        self.p.drawText(zero, centred, lang.number(0))
+        self.p.drawText(end.translated(0, base[0] - base[1]), centred, self.scale_label(km))
         self.p.setFont(self.font(6, italic=True))
         self.p.setPen(QColor(theme.muted_text))
         # right-aligned over the bar's right end in either direction: flags() would swap it to the left

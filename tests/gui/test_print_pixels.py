@@ -249,6 +249,34 @@ def test_the_scale_bar_is_true_on_an_a3_portrait_page_in_etrs89_laea(qapp, bundl
     check_scale_bar(r, r.view, furniture_boxes(doc, r.page)[2])
 
 
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_scale_bars_distances_stand_on_one_baseline(qapp, bundled_doc_factory, language):
+    """In Arabic "250 كم" took the Arabic face's taller line and stood 7 px (0.6 mm) below its "0". The
+    bottoms of the "0" under the bar's start and of the last digits under its end, read off the pixels,
+    are level to a pixel."""
+    doc = bundled_doc_factory()
+    doc.label_language = language
+    r = render(doc, Page("A4", "landscape", 300))
+    mm = r.view.px_per_mm
+    box = furniture_boxes(doc, r.page)[2]
+    bar = scale_bar_in(r.img, box, doc.theme.text, 10 * mm)
+    top, bottom = round(bar.bottom + 0.5 * mm), round(bar.bottom + 5 * mm)
+    dark = r.img[top:bottom].mean(axis=2) < 110
+
+    def bottom_row(cols: slice) -> int:
+        rows = np.flatnonzero(dark[:, cols].any(axis=1))
+        assert len(rows), f"nothing written under the bar at columns {cols}"
+        return int(rows[-1])
+
+    start, end = round(bar.left), round(bar.right)
+    zero = bottom_row(slice(start - round(1.5 * mm), start + round(1.5 * mm)))
+    cols = np.flatnonzero(dark.any(axis=0))
+    last = int(cols[cols < end + round(15 * mm)].max())  # the label's right end: digits in either direction
+    digits = bottom_row(slice(last - round(1.2 * mm), last + 1)) if language == "ar" else \
+        bottom_row(slice(end - round(2.5 * mm), end - round(0.5 * mm)))
+    assert abs(zero - digits) <= 1, (zero, digits)
+
+
 # -- a fixed scale value ------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def fixed_scales(qapp, bundled_doc_factory):
