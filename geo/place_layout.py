@@ -85,6 +85,10 @@ NAME_ON_LAND_COST = 4.0
 """Cost of an island's or archipelago's name wholly over other land, in proportion to its share of it:
 'Lampedusa', set half over the Tunisian coast by Mahdia where the side towards Malta was taken, read
 as a Tunisian town's name. A farther gap at sea (GAP_COST) beats half a box over land."""
+NAME_ON_LAND_LIMIT = 0.3
+"""Nor is it set where more of its box than this lies over other land: in the small multiples' panels the
+Canaries lie 4 mm off Africa, and 'Fuerteventura' and 'Gran Canaria' stood on the mainland at Tarfaya,
+read as its towns. A name with no such place is left out; its archipelago's name stays."""
 AMBIGUITY_MARGIN_MM = 0.5
 """How much nearer its own feature a name must be than any other: near-ties read as either."""
 
@@ -219,13 +223,16 @@ def name_request(place: Place, geo: Geography, priority: float) -> LabelRequest:
     c = np.asarray(cands, float)
     ok = _clear_of_islands(_boxes(c, w, h), place, geo) & _unambiguous(_boxes(c, w, h), own, place, geo)
     c = c[ok]
-    if place.outline is not None and len(c):  # an island's name off other land (Lampedusa's over Tunisia's coast)
-        c[:, 2] += NAME_ON_LAND_COST * geo.land_share(_boxes(c, w, h), place.outline)
     anchors: list = [None] * len(c)
     if place.kind != "region_label":
         far, far_anchors = _tied_farther(place, own, geo)
         c = np.concatenate([c, far]) if len(far) else c
         anchors += far_anchors
+    if place.outline is not None and len(c):  # an island's name off other land (Lampedusa's over Tunisia's coast)
+        share = geo.land_share(_boxes(c, w, h), place.outline)
+        keep = share <= NAME_ON_LAND_LIMIT
+        c, anchors = c[keep], [a for a, k in zip(anchors, keep, strict=True) if k]
+        c[:, 2] += NAME_ON_LAND_COST * share[keep]
     feature = None if place.kind == "region_label" else own
     # of names of one rank, the one with fewest positions goes first: the others have room to give way
     priority -= FEWER_FIRST * len(c)

@@ -157,3 +157,25 @@ def test_a_leader_to_an_arrow_tip_stops_at_the_arrow_outline():
     for end in ends:
         assert head.boundary.distance(shapely.Point(end)) < 1e-6
     assert leader_ends([far_left], [(99.0, 99.0)], [head]) == [(99.0, 99.0)]  # an anchor on no symbol stays
+
+
+def test_an_island_name_stands_off_other_land_or_is_left_out():
+    """In the small multiples' panels the Canaries lie 4 mm off Africa, and 'Fuerteventura' stood on the
+    mainland at Tarfaya. Every position offered (beside the island or tied by a leader) has at most
+    NAME_ON_LAND_LIMIT of its box over other land, the nearer the sea the cheaper; with land all round,
+    none is offered and the name is left out."""
+    from geo.place_layout import NAME_ON_LAND_LIMIT
+
+    island = square(200, 200, 6)
+    mainland = shapely.box(230, 0, 2000, 2000)  # a coast 24 px east of the island
+    geo = Geography([island], np.empty((0, 2)), MM, land=[mainland])
+    req = name_request(Place("place:0", "island", (200, 200), (90, 20), 0.0, island, (0,)), geo, 3.0)
+    assert req.candidates
+    shares = [shapely.box(x - 45, y - 10, x + 45, y + 10).intersection(mainland).area / (90 * 20)
+              for x, y, _ in req.candidates]
+    assert max(shares) <= NAME_ON_LAND_LIMIT + 1e-9
+    best = min(req.candidates, key=lambda c: c[2])
+    assert shapely.box(best[0] - 45, best[1] - 10, best[0] + 45, best[1] + 10).intersection(mainland).area == 0
+    surrounded = Geography([island], np.empty((0, 2)), MM, land=[shapely.box(0, 0, 2000, 2000).difference(island)])
+    assert not name_request(Place("place:0", "island", (200, 200), (90, 20), 0.0, island, (0,)), surrounded,
+                            3.0).candidates
