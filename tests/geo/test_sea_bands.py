@@ -7,7 +7,8 @@ import shapely
 import shapely.ops
 from shapely.geometry import LineString, Polygon
 
-from geo.flow_geometry import flow_symbol, offshore_starts
+from geo.band_start import offshore_starts
+from geo.flow_geometry import flow_symbol
 from geo.keep_clear import Obstacle
 
 LAND = Polygon([(-5000, -3000), (5000, -3000), (5000, 0), (-5000, 0)])  # the sea is y > 0
