@@ -138,8 +138,11 @@ def country_total_request(key: str, total, size: tuple[float, float], land: Coun
         return None
     below = middle + np.array([0.0, 1.0])  # rings prefer the side above the middle, as a name's
     cands, _ = total_candidates(middle, below, np.empty((0, 2)), size, mm)
-    cands += _over_land(country, middle, size, mm)
-    off_coast = shapely.difference(shapely.buffer(country, COUNTRY_SEA_REACH_MM * mm, quad_segs=4), country)
+    # over and off its largest part only: over Mallorca, Spain's total read as the Balearics' (about 6,000)
+    parts = shapely.get_parts(country)
+    main = parts[int(np.argmax(shapely.area(parts)))]
+    cands += _over_land(main, middle, size, mm)
+    off_coast = shapely.difference(shapely.buffer(main, COUNTRY_SEA_REACH_MM * mm, quad_segs=4), country)
     cands += [(x, y, c + COUNTRY_SEA_COST) for x, y, c in _over_land(off_coast, middle, size, mm)]
     costs = (partial(land.foreign_cost, cands, size, home, limit=COUNTRY_TOTAL_LIMIT),
              partial(land.nearer_abroad_cost, cands, size, home, mm),
