@@ -187,10 +187,18 @@ def end_gap(length: float, gap: float) -> float:
     return min(gap, length * END_GAP_SHARE)
 
 
-def least_course_mm(width_mm: float, head_length_mm: float, arrow: ArrowStyle) -> tuple[float, bool]:
+HEAD_SETS_NO_LENGTH = frozenset({"return_flow"})
+"""Symbols not lengthened for their heads: a return band starts where people are stopped at sea, and
+lengthened back it started by Malta (Libya's ≥ 21,470 interceptions), read as leaving from there."""
+
+
+def least_course_mm(width_mm: float, head_length_mm: float, arrow: ArrowStyle, symbol: str = "flow"
+                    ) -> tuple[float, bool]:
     """The shortest line (paper mm, its end gap included) a band of this width and head is drawn on, and
     whether it is that long for its head: then its course, less the end gap, is its whole head on a body
-    BODY_AT_LEAST_WIDTHS its width long, exactly."""
+    BODY_AT_LEAST_WIDTHS its width long, exactly (not for HEAD_SETS_NO_LENGTH)."""
+    if symbol in HEAD_SETS_NO_LENGTH:
+        return MIN_SYMBOL_LENGTH_MM, False
     course = head_length_mm + BODY_AT_LEAST_WIDTHS * width_mm
     gap = arrow.end_gap_mm
     needed = course + gap if gap <= END_GAP_SHARE * (course + gap) else course / (1 - END_GAP_SHARE)
@@ -289,7 +297,8 @@ def draft_courses(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, ste
         w_mm = scale.width_mm(row.value)
         aw_mm = arrow.head_width_mm(w_mm)
         smoothed = _smoothed(parts, getattr(row, "mode", "sea"), view.mm_to_units(w_mm / 2), smoothing)
-        least = view.mm_to_units(least_course_mm(w_mm, arrow.head_length_mm(w_mm), arrow)[0])
+        least = view.mm_to_units(least_course_mm(w_mm, arrow.head_length_mm(w_mm), arrow,
+                                                 getattr(row, "symbol", "flow") or "flow")[0])
         smoothed = [lengthened_course(p, LineString([p.coords[0], p.coords[-1]]), least) for p in smoothed]
         parts_of.append(list(shapely.segmentize(np.asarray(smoothed, dtype=object), step)))
         groups.append(row.group)
@@ -356,8 +365,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     # every band's course to its arrow's tip (labels keep all its vertices), then the course and the
     # band's outline less their idle vertices, each in one call for all bands
     courses, lengthened, whole_heads = [], [], []
-    for mode, smoothed, (w_mm, _, al_mm) in zip(modes, parts_of, sizes, strict=True):
-        least, for_head = least_course_mm(w_mm, al_mm, arrow)
+    for row, mode, smoothed, (w_mm, _, al_mm) in zip(rows, modes, parts_of, sizes, strict=True):
+        least, for_head = least_course_mm(w_mm, al_mm, arrow, getattr(row, "symbol", "flow") or "flow")
         for drawn in smoothed:
             smooth = lengthened_course(drawn, chords[len(courses)], view.mm_to_units(least))
             lengthened.append(smooth is not drawn)
