@@ -36,8 +36,9 @@ from geo.periods import parse_period
 
 # Columns the filter box searches.
 FILTERED = ("route_id", "period", "metric", "source")
-# Cells a new period starts without: they belong to the period copied from.
-CLEARED = ("value", "qualifier", "date_from", "date_to", "note", "source_ref")
+# Cells a new period starts without: they belong to the period copied from (a stated change above all:
+# the Atlantic's "+47% on last quarter" copied into 2025Q1 drew a new route as a 47 % rise).
+CLEARED = ("value", "qualifier", "date_from", "date_to", "note", "source_ref", "stated_change")
 
 
 def _ask_text(parent: QWidget, title: str, label: str, text: str) -> str | None:

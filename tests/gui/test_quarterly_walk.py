@@ -67,6 +67,9 @@ def test_next_quarters_map_made_in_the_window(window, prompts, qtbot, tmp_path):
     editor = win.edit_figures()
     editor.new_period("2025Q1")
     rows = editor.rows()
+    # a change the update stated of Q4 ("+47% compared to last quarter") is not carried into Q1
+    assert {r["stated_change"] for r in rows if r["period"] == "2025Q1"} == {""}
+    assert any(r["stated_change"] for r in rows if r["period"] == "2024Q4")
     template = next(r for r in rows if r["period"] == "2025Q1" and r["metric"] == "arrivals")
     for i, r in enumerate(rows):
         if r["period"] == "2025Q1" and r["metric"] == "arrivals" and r["route_id"] in Q1_2025:
