@@ -205,12 +205,17 @@ def least_course_mm(width_mm: float, head_length_mm: float, arrow: ArrowStyle, s
     return max(MIN_SYMBOL_LENGTH_MM, needed), needed > MIN_SYMBOL_LENGTH_MM
 
 
-def lengthened_course(line: LineString, chord: LineString, least: float) -> LineString:
-    """``line`` itself where it is ``least`` long, else its route's ``chord`` (its start to its end: a bend
+def chord(line: LineString) -> LineString:
+    """The straight line from ``line``'s start to its end."""
+    return LineString([line.coords[0], line.coords[-1]])
+
+
+def lengthened_course(line: LineString, route_chord: LineString, least: float) -> LineString:
+    """``line`` itself where it is ``least`` long, else its route's chord (its start to its end: a bend
     in so short a course folds the band) lengthened backwards to ``least``."""
     if line.length >= least or line.length == 0:
         return line
-    return at_least_long(chord if chord.length > 0 else line, least)
+    return at_least_long(route_chord if route_chord.length > 0 else line, least)
 
 
 # Routes drawn over land (metrics.ROUTE_MODES): generalised to their band's width and smoothed like sea
@@ -299,7 +304,7 @@ def draft_courses(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, ste
         smoothed = _smoothed(parts, getattr(row, "mode", "sea"), view.mm_to_units(w_mm / 2), smoothing)
         least = view.mm_to_units(least_course_mm(w_mm, arrow.head_length_mm(w_mm), arrow,
                                                  getattr(row, "symbol", "flow") or "flow")[0])
-        smoothed = [lengthened_course(p, LineString([p.coords[0], p.coords[-1]]), least) for p in smoothed]
+        smoothed = [lengthened_course(p, chord(p), least) for p in smoothed]
         parts_of.append(list(shapely.segmentize(np.asarray(smoothed, dtype=object), step)))
         groups.append(row.group)
         spans.append(view.mm_to_units(aw_mm + LANE_GAP_MM))
@@ -344,7 +349,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         rows.append(row)
         modes.append(mode)
         parts_of.append(smoothed)
-        chords.extend(LineString([p.coords[0], p.coords[-1]]) for p in smoothed)
+        chords.extend(chord(p) for p in smoothed)
         sizes.append((w_mm, aw_mm, al_mm))
     if sea:  # every sea band kept off the coast in one pass
         kept = keep_all_clear([parts_of[i][k] for i, k, _, _ in sea], land, [c for *_, c, _ in sea],

@@ -118,14 +118,11 @@ class CountryLand:
         where another country's land is nearer the box than ``home``'s by more than NEARER_ABROAD_SLACK_MM,
         else 0. A figure at sea reads as the nearest coast's: on the 2024 map, with mainland Spain under the
         title and the inset of the Strait, 'Spain 63,427' stood against Algeria's coast by Boumerdès."""
-        c = np.asarray(cands, float).reshape(len(cands), -1)[:, :2] if len(cands) else np.empty((0, 2))
-        c = c if which is None else c[np.asarray(which, int)]
-        cost = np.zeros(len(c))
+        rects = candidate_boxes(cands, size, which)
+        cost = np.zeros(len(rects))
         own = self.union(home)
-        if own is None or not len(c):
+        if own is None or not len(rects):
             return cost
-        w, h = size
-        rects = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
         reach = shapely.distance(rects, own) - NEARER_ABROAD_SLACK_MM * mm
         ask = np.flatnonzero(reach > 0)  # a box on its own land, or this near it, is its country's
         if not len(ask):
@@ -139,19 +136,31 @@ class CountryLand:
                       which: np.ndarray | None = None) -> np.ndarray:
         """For each candidate centre of ``cands`` (of ``which``, or all; (x, y, ...) rows) with a box of
         ``size``: the share of its box on the land of countries not in ``home``."""
-        c = np.asarray(cands, float).reshape(len(cands), -1)[:, :2] if len(cands) else np.empty((0, 2))
-        c = c if which is None else c[np.asarray(which, int)]
-        share = np.zeros(len(c))
-        if not len(self.shapes) or not len(c):
-            return share
-        w, h = size
-        rects = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
-        a, b = self.tree.query(rects, predicate="intersects")
-        foreign = ~np.isin(b, list(home))
-        a, b = a[foreign], b[foreign]
-        if len(a):
-            np.add.at(share, a, shapely.area(shapely.intersection(rects[a], self.shapes[b])) / max(w * h, 1e-9))
+        rects = candidate_boxes(cands, size, which)
+        if not len(self.shapes):
+            return np.zeros(len(rects))
+        return covered_share(self.tree, self.shapes, rects, home)
+
+
+def candidate_boxes(cands, size: tuple[float, float], which: np.ndarray | None = None) -> np.ndarray:
+    """The boxes of ``size`` centred on the candidates ``cands`` ((x, y, ...) rows; of ``which``, or all)."""
+    c = np.asarray(cands, float).reshape(len(cands), -1)[:, :2] if len(cands) else np.empty((0, 2))
+    c = c if which is None else c[np.asarray(which, int)]
+    w, h = size
+    return shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
+
+
+def covered_share(tree, shapes: np.ndarray, rects: np.ndarray, skip=()) -> np.ndarray:
+    """Each box's share over ``shapes`` (indexed by ``tree``) but those in ``skip``."""
+    share = np.zeros(len(rects))
+    if tree is None or not len(rects):
         return share
+    a, b = tree.query(rects, predicate="intersects")
+    keep = ~np.isin(b, list(skip))
+    a, b = a[keep], b[keep]
+    if len(a):
+        np.add.at(share, a, shapely.area(shapely.intersection(rects[a], shapes[b])))
+    return share / np.maximum(shapely.area(rects), 1e-9)
 
 
 def country_land(doc, view) -> CountryLand:

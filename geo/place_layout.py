@@ -20,6 +20,7 @@ import numpy as np
 import shapely
 from shapely.strtree import STRtree
 
+from geo.foreign_land import covered_share
 from geo.labels import LabelRequest
 
 TOWN_KINDS = frozenset({"port", "city", "border_post"})
@@ -185,14 +186,10 @@ class Geography:
 
     def land_share(self, rects: np.ndarray, own) -> np.ndarray:
         """Each box's share over land other than ``own`` (the island or group it names)."""
-        share = np.zeros(len(rects))
-        if self.land_tree is None or not len(rects):
-            return share
-        a, b = self.land_tree.query(rects, predicate="intersects")
-        np.add.at(share, a, shapely.area(shapely.intersection(rects[a], self.land[b])))
-        if own is not None:
-            share -= shapely.area(shapely.intersection(rects, own))
-        return np.clip(share / np.maximum(shapely.area(rects), 1e-9), 0.0, 1.0)
+        share = covered_share(self.land_tree, self.land, rects)
+        if own is not None and len(rects):
+            share -= shapely.area(shapely.intersection(rects, own)) / np.maximum(shapely.area(rects), 1e-9)
+        return np.clip(share, 0.0, 1.0)
 
     def is_small(self, islands) -> np.ndarray:
         """Whether these islands (indices) are no larger than SMALL_ISLAND_MM (specks included)."""
