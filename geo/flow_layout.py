@@ -42,12 +42,14 @@ def bezier(start: np.ndarray, ctrl: np.ndarray, end: np.ndarray, n: int) -> np.n
 def layout_flows(starts: np.ndarray, ends: np.ndarray, widths: np.ndarray, nodes: np.ndarray,
                  node_radii: np.ndarray, settings: LayoutSettings = LayoutSettings(),
                  progress: Callable[[float], None] | None = None,
-                 is_cancelled: Callable[[], bool] | None = None) -> np.ndarray:
+                 is_cancelled: Callable[[], bool] | None = None, heads: np.ndarray | None = None) -> np.ndarray:
     """Control points (N, 2) for flows from ``starts`` to ``ends`` (N, 2), in map units.
 
     ``widths`` are the flows' drawn widths (map units) and set how far flows keep apart;
     ``nodes`` (M, 2) with ``node_radii`` are the symbols flows must not run under unless they
-    start or end there.
+    start or end there. ``heads`` (N, 2): each arrowhead's width and how far its base stands from
+    its destination's centre; the flows reaching one node arrive far enough apart for their heads
+    not to overlap (``head_angles``), not only ``min_angle_deg``.
     """
     starts, ends = np.asarray(starts, float), np.asarray(ends, float)
     n = len(starts)
@@ -61,6 +63,7 @@ def layout_flows(starts: np.ndarray, ends: np.ndarray, widths: np.ndarray, nodes
     ideal = mid + normal * (settings.curvature * length)[:, None]  # every flow bends the same way: two-way pairs separate
     ctrl = ideal.copy()
     widths = np.asarray(widths, float)
+    heads = None if heads is None else np.asarray(heads, float)
     scale = float(np.median(length))
     reach = np.maximum(widths * 2.0, scale * 0.02)  # how far a flow's presence is felt
     nodes = np.asarray(nodes, float).reshape(-1, 2)
@@ -90,7 +93,9 @@ def layout_flows(starts: np.ndarray, ends: np.ndarray, widths: np.ndarray, nodes
             ctrl = _spread_at_nodes(starts, ends, ctrl, np.radians(settings.min_angle_deg))
         if progress is not None:
             progress((it + 1) / settings.iterations)
-    return ctrl
+    if heads is None:
+        return ctrl
+    return heads_apart(starts, ends, ctrl, heads, clear_of=(nodes, node_radii, connected, widths))
 
 
 def _connected(starts: np.ndarray, ends: np.ndarray, nodes: np.ndarray) -> np.ndarray:
@@ -161,30 +166,117 @@ def _node_repulsion(pts: np.ndarray, nodes: np.ndarray, radii: np.ndarray, conne
                             np.bincount(owner[a], unit[:, 1] * w, minlength=n)])
 
 
+SPREAD_PASSES = 12
+"""How often the flows at one node are pushed apart within one step of the layout."""
+HEAD_PASSES, HEAD_SAMPLES, NODE_SAMPLES = 30, 200, 64
+"""Arrowheads at one node: at most this many turns of their curves, each measured on this many points."""
+
+
+def head_angles(heads: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """The angle (radians) two flows reaching one node must arrive apart for their heads not to
+    overlap: their half-widths side by side at the nearer base (``heads``: width, base's distance
+    from the node's centre). At the Canary Islands the 2024 arrivals by nationality came in 14°
+    apart, and four heads 2.6 to 6 mm wide lay over each other."""
+    half = (heads[i, 0] + heads[j, 0]) / 2
+    base = np.maximum(np.minimum(heads[i, 1], heads[j, 1]), 1e-12)
+    return 2 * np.arcsin(np.minimum(1.0, half / (2 * base)))
+
+
 def _spread_at_nodes(starts: np.ndarray, ends: np.ndarray, ctrl: np.ndarray, min_angle: float) -> np.ndarray:
     """Rotate control points of flows that leave (or reach) one node at nearly the same angle."""
     if min_angle <= 0:
         return ctrl
     ctrl = ctrl.copy()
     for anchor in (starts, ends):
-        keys = np.round(anchor, 3)
-        _, groups = np.unique(keys, axis=0, return_inverse=True)
-        for g in np.unique(groups):
-            idx = np.flatnonzero(groups == g)
-            if len(idx) < 2:
-                continue
+        for idx in _shared(anchor):
             origin = anchor[idx[0]]
             vec = ctrl[idx] - origin
             ang = np.arctan2(vec[:, 1], vec[:, 0])
             order = np.argsort(ang)
-            ang_sorted = ang[order]
-            gaps = np.diff(ang_sorted)
-            for j, gap in enumerate(gaps):
-                if gap < min_angle:
-                    push = (min_angle - gap) / 2
-                    ang_sorted[j] -= push
-                    ang_sorted[j + 1] += push
-            ang[order] = ang_sorted
+            ang[order] = _pushed_apart(ang[order], np.full(len(idx) - 1, min_angle))
             r = np.hypot(vec[:, 0], vec[:, 1])
             ctrl[idx] = origin + np.column_stack([np.cos(ang), np.sin(ang)]) * r[:, None]
+    return ctrl
+
+
+def _shared(anchor: np.ndarray) -> list[np.ndarray]:
+    """The groups (two or more) of flows whose ``anchor`` (start or end) is one node."""
+    _, groups = np.unique(np.round(anchor, 3), axis=0, return_inverse=True)
+    return [idx for g in np.unique(groups) if len(idx := np.flatnonzero(groups == g)) > 1]
+
+
+def _pushed_apart(ang: np.ndarray, need: np.ndarray) -> np.ndarray:
+    """Sorted angles, each gap widened to at least ``need`` by pushing its two ends apart alike; again,
+    until none is short (a push may close the next gap)."""
+    ang = ang.copy()
+    for _ in range(SPREAD_PASSES):
+        short = np.flatnonzero(np.diff(ang) < need - 1e-9)
+        if not len(short):
+            break
+        for j in short:
+            push = (need[j] - (ang[j + 1] - ang[j])) / 2
+            ang[j] -= push
+            ang[j + 1] += push
+    return ang
+
+
+def heads_apart(starts: np.ndarray, ends: np.ndarray, ctrl: np.ndarray, heads: np.ndarray,
+                passes: int = HEAD_PASSES, clear_of: tuple | None = None) -> np.ndarray:
+    """``ctrl`` with the flows reaching one node turned about it until their arrowheads' bases, where
+    the curves cross each head's base circle (``heads``: width, base's distance from the node's centre),
+    stand ``head_angles`` apart as seen from the node. Measured on the curves, not on the control points:
+    a bent curve's last stretch turns away from its end tangent (the Senegal flow's head came in 33°
+    off it), and the heads overlapped though the control points stood far enough apart. A turn that
+    brings a curve over a node it does not connect is taken back as far as that node needs
+    (``clear_of``: the nodes, their radii, which flows connect which, the flows' widths): the Guinea
+    flow, turned, ran over Mauritania's circle."""
+    ctrl = ctrl.copy()
+    groups = _shared(ends)
+    for _ in range(passes):
+        pts = bezier(starts, ctrl, ends, HEAD_SAMPLES)
+        moved = False
+        for idx in groups:
+            end = ends[idx[0]]
+            rel = pts[idx] - end  # (k, n, 2)
+            dist = np.hypot(rel[..., 0], rel[..., 1])
+            # the last sample still outside the base circle, walking from the start
+            at = np.array([np.flatnonzero(d >= heads[i, 1])[-1] if (d >= heads[i, 1]).any() else 0
+                           for d, i in zip(dist, idx, strict=True)])
+            base = rel[np.arange(len(idx)), at]
+            ang = np.arctan2(base[:, 1], base[:, 0])
+            order = np.argsort(ang)
+            need = head_angles(heads, idx[order[:-1]], idx[order[1:]])
+            turned = _pushed_apart(ang[order], need) - ang[order]
+            if np.abs(turned).max() < 1e-4:
+                continue
+            moved = True
+            vec = ctrl[idx[order]] - end
+            c, s = np.cos(turned), np.sin(turned)
+            ctrl[idx[order]] = end + np.column_stack([c * vec[:, 0] - s * vec[:, 1], s * vec[:, 0] + c * vec[:, 1]])
+        if clear_of is not None:
+            ctrl = _off_foreign_nodes(starts, ends, ctrl, *clear_of)
+        if not moved:
+            break
+    return ctrl
+
+
+def _off_foreign_nodes(starts: np.ndarray, ends: np.ndarray, ctrl: np.ndarray, nodes: np.ndarray,
+                       radii: np.ndarray, connected: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """``ctrl`` moved so that no curve comes nearer a node it does not connect than the node's radius and
+    its own half width and half again (the layout's node force, made a rule)."""
+    if not len(nodes):
+        return ctrl
+    t = np.linspace(0.0, 1.0, NODE_SAMPLES)
+    pts = bezier(starts, ctrl, ends, NODE_SAMPLES)  # (n, s, 2)
+    rel = pts[:, :, None, :] - nodes[None, None, :, :]  # (n, s, m, 2)
+    dist = np.hypot(rel[..., 0], rel[..., 1])
+    clear = radii[None, :] + widths[:, None] * 1.0  # (n, m)
+    dist[np.broadcast_to(connected[:, None, :], dist.shape)] = np.inf
+    short = clear[:, None, :] - dist  # > 0: too near
+    ctrl = ctrl.copy()
+    for i, j in zip(*np.nonzero(short.max(axis=1) > 0), strict=True):
+        k = int(np.argmax(short[i, :, j]))
+        weight = max(2 * (1 - t[k]) * t[k], 0.1)  # how much of the control point's move reaches that point
+        unit = rel[i, k, j] / max(dist[i, k, j], 1e-9)
+        ctrl[i] += unit * short[i, k, j] / weight
     return ctrl

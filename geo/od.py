@@ -219,7 +219,12 @@ def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_ra
         where[r.origin], where[r.dest] = s, e
     nodes = np.array([where[n] for n in names])
     radii = np.array([view.mm_to_units(node_radius_mm.get(n, 1.0)) for n in names])
-    ctrl = layout_flows(starts, ends, widths, nodes, radii, settings, progress, is_cancelled)
+    arrow = ArrowStyle()
+    head_mm = np.array([arrow.head_width_mm(scale.width_mm(v)) for v in flows["value"]])
+    base_mm = np.array([node_radius_mm.get(d, 1.0) + NODE_TIP_GAP_MM + arrow.head_length_mm(scale.width_mm(v))
+                        for d, v in zip(flows["dest"], flows["value"], strict=True)])
+    heads = np.column_stack([view.mm_to_units(head_mm + HEAD_GAP_MM), view.mm_to_units(base_mm)])
+    ctrl = layout_flows(starts, ends, widths, nodes, radii, settings, progress, is_cancelled, heads)
     pts = bezier(starts, ctrl, ends, 48)
     lines = []
     for i, r in enumerate(flows.itertuples()):
@@ -236,6 +241,8 @@ def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_ra
     return out
 
 
+HEAD_GAP_MM = 0.5
+"""Two arrowheads reaching one node keep at least this far apart at their bases."""
 # The arrow's tip stops this far outside its destination's circle: it reaches the node, with the
 # circle's white outline between them.
 NODE_TIP_GAP_MM = 0.35

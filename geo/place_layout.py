@@ -150,6 +150,24 @@ def place_dots(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, px_per_mm: 
     return Dots(keep, radius)
 
 
+def dot_waits_for_name(kind: str, name: str, labels: bool) -> bool:
+    """Whether a place's dot is drawn only where its name is (``labels``: the places layer shows
+    names): a town's. A dot with no name says nothing a reader can use, and three of them along the
+    Algerian coast read as a route of their own (Algiers, Boumerdès and Dellys on the small multiples,
+    where one name found room). An enclave keeps its dot: Ceuta and Melilla are figures' places."""
+    return kind in TOWN_KINDS and bool(name) and bool(labels)
+
+
+def named_dots(kinds, names, keep: np.ndarray, ids, named: set[str], labels: bool) -> np.ndarray:
+    """``keep`` (``place_dots``) less the towns whose names were not placed (``named``: the ids of the
+    places named on the page), by the painter's rule (``dot_waits_for_name``)."""
+    out = np.asarray(keep, bool).copy()
+    for i in np.flatnonzero(out):
+        if dot_waits_for_name(str(kinds[i]), str(names[i] or ""), labels) and str(ids[i]) not in named:
+            out[i] = False
+    return out
+
+
 @dataclass
 class Place:
     """A name to place: its key, kind, point and text size in pixels, and what it names there."""

@@ -151,7 +151,10 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
             from geo.exports.layers import export_layers
             from geo.exports.vector import write_geojson, write_geopackage
 
-            layers = layers if layers is not None else export_layers(doc, view)
+            if layers is None:  # with the PNG's names: a town whose name found no room is off its map
+                from gui.web_export import page_marks
+
+                layers = export_layers(doc, view, page_marks(doc, view))
             if fmt == "geojson":
                 prefix = targets[fmt]
                 for name, gdf in layers.items():

@@ -40,6 +40,7 @@ from geo.place_layout import (
     Dots,
     Geography,
     Place,
+    dot_waits_for_name,
     name_request,
     place_dots,
     places_shown,
@@ -159,11 +160,12 @@ class PlaceLabelsMixin:
                 continue
             if kind in DOT_KINDS:
                 r = dots.radius[i]
-                if draw and draw_markers:
+                waits = self._dot_waits_for_name(scene, i, layer)
+                if draw and draw_markers and not waits:
                     painter.setBrush(QColor(dot_fill(kind)))
                     painter.drawEllipse(QPointF(x, y), r, r)
                 markers.append(shapely.Point(x, y).buffer(r + MARKER_CLEARANCE_MM * mm))
-                if markers_only:
+                if markers_only and not waits:
                     self.report.dots.append((str(scene.ids[i]), float(x), float(y), float(r)))
             if markers_only or not names[i] or not layer.style.labels:
                 continue
@@ -184,6 +186,7 @@ class PlaceLabelsMixin:
         placed, dropped = place_labels(requests, list(reserved), view.frame_px, hard=obstacles, claims=claims,
                                        leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
+        self._paint_named_dots(painter, scene, layer, [int(lab.key.split(":")[1]) for lab in placed], draw, mm)
         halo = qcolor("#ffffff", 0.85)
         for lab in placed:
             i = int(lab.key.split(":")[1])
@@ -221,6 +224,24 @@ class PlaceLabelsMixin:
                           facing_side(lab.rect, anchor), NAME_PT,
                           QFontMetrics(font, painter.device()).height() / view.px_per_mm, NAME_PAD_MM,
                           italic=italic and font.italic(), leader=lab.leader)
+
+    @staticmethod
+    def _dot_waits_for_name(scene: PlaceScene, i: int, layer) -> bool:
+        return dot_waits_for_name(str(scene.kinds[i]), scene.names[i], layer.style.labels)
+
+    def _paint_named_dots(self, painter: QPainter, scene: PlaceScene, layer, placed: list[int], draw: bool,
+                          mm: float) -> None:
+        """The dots that waited for their names (``_dot_waits_for_name``), of the names ``placed``; the
+        dots of names that found no room are left off, on the page and in the report."""
+        painter.setPen(pen("#ffffff", DOT_CASING_MM * mm))
+        for i in placed:
+            if not scene.dots.keep[i] or not self._dot_waits_for_name(scene, i, layer):
+                continue
+            (x, y), r = scene.xy[i], scene.dots.radius[i]
+            if draw:
+                painter.setBrush(QColor(dot_fill(scene.kinds[i])))
+                painter.drawEllipse(QPointF(x, y), r, r)
+            self.report.dots.append((str(scene.ids[i]), float(x), float(y), float(r)))
 
     @staticmethod
     def _in_pass(scene: PlaceScene, i: int, only: frozenset[str]) -> bool:

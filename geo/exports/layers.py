@@ -14,6 +14,7 @@ from geo.exports.map_fields import figure_label_fields, flow_colours, map_names,
 from geo.map_language import map_language
 from geo.map_marks import NODE_RADIUS_MM
 from geo.map_texts import figure_labels
+from geo.placed_marks import PageMarks
 from geo.projection import WGS84
 from geo.view import MapView
 
@@ -47,7 +48,7 @@ def doc_layer_names(doc: MapDocument) -> dict:
     return names
 
 
-def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame]:
+def export_layers(doc: MapDocument, view: MapView, marks: PageMarks | None = None) -> dict[str, gpd.GeoDataFrame]:
     """Every layer of the map keyed by a file-friendly name, in EPSG:4326.
 
     ``flows`` are the drawn symbols' centre lines with the figure, its qualifier, status, label,
@@ -55,7 +56,8 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
     drawn at this view's scale; ``figures`` is every figure of the selection in any source and every
     route without one, with how the map shows it (geo.join's statuses), on its route's line.
     What the map paints and prints for a feature is in its fields too (geo.exports.map_fields):
-    ``colour``, ``map_label``, ``label_colour``, ``map_name``, ``on_map``.
+    ``colour``, ``map_label``, ``label_colour``, ``map_name``, ``on_map`` (with the painter's ``marks``,
+    a town is on the map only where its name found room, as on the PNG).
     """
     out: dict[str, gpd.GeoDataFrame] = {}
     for name, layer in doc_layer_names(doc).items():
@@ -64,7 +66,7 @@ def export_layers(doc: MapDocument, view: MapView) -> dict[str, gpd.GeoDataFrame
         if names is not None:
             out[name]["map_name"] = names.to_numpy()
         if layer.kind == "places":
-            out[name]["on_map"] = places_on_map(doc, view, layer)
+            out[name]["on_map"] = places_on_map(doc, view, layer, marks)
         if layer.kind == "points":  # what the map draws for each point (geo.point_symbols)
             from geo.point_symbols import export_fields
 

@@ -15,7 +15,8 @@ import shapely
 from geo.join import TOTAL
 from geo.map_marks import figure_labels, total_key
 from geo.map_texts import country_names, label_names, node_names
-from geo.place_layout import place_dots, places_shown
+from geo.place_layout import named_dots, place_dots, places_shown
+from geo.placed_marks import PLACE
 
 
 def flow_colours(doc, frame: pd.DataFrame) -> list[str]:
@@ -59,11 +60,12 @@ def map_names(doc, kind: str, data: pd.DataFrame) -> pd.Series | None:
     return None
 
 
-def places_on_map(doc, view, layer) -> np.ndarray:
+def places_on_map(doc, view, layer, marks=None) -> np.ndarray:
     """Whether the map draws each place of ``layer`` at ``view``: islands, archipelagos and enclaves
     in the frame always, a town only where a drawn route (or one without a figure) starts or ends
-    near it and no flow symbol covers it, and of two places whose dots would touch only the higher-ranked (geo.place_layout, as the
-    painter asks it)."""
+    near it and no flow symbol covers it, and of two places whose dots would touch only the
+    higher-ranked (geo.place_layout, as the painter asks it); with the painter's ``marks``
+    (geo.placed_marks.PageMarks), a town only where its name found room (``named_dots``)."""
     data = doc.projected(layer)
     kinds = data["kind"].astype(str).to_numpy() if "kind" in data.columns else np.full(len(data), "city")
     xy = view.to_px(shapely.get_coordinates(data.geometry.to_numpy()))
@@ -71,4 +73,10 @@ def places_on_map(doc, view, layer) -> np.ndarray:
     ends = view.to_px(ends) if len(ends) else ends
     bands = shapely.transform(doc.flow_symbols(view).geometry.to_numpy(), view.to_px) if doc.flows is not None else None
     shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, view.px_per_mm, bands)
-    return place_dots(kinds, xy, shown, view.px_per_mm).keep
+    keep = place_dots(kinds, xy, shown, view.px_per_mm).keep
+    if marks is None:
+        return keep
+    ids = data["place_id"].astype(str).to_numpy() if "place_id" in data.columns else np.arange(len(data)).astype(str)
+    named = {m.key for m in marks.of_kind(PLACE)}
+    return named_dots(kinds, label_names(data, doc.label_language).to_numpy(dtype=object), keep, ids, named,
+                      layer.style.labels)

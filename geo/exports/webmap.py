@@ -174,7 +174,7 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
 
     from geo.exports.layers import export_layers
 
-    layers = export_layers(doc, view)
+    layers = export_layers(doc, view, marks)
     bounds = _view_bounds_lonlat(view)
     fit = _fit_bounds_lonlat(doc, view)
     m = folium.Map(location=None, tiles=None, zoom_control=False, control_scale=False, prefer_canvas=False,

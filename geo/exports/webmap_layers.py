@@ -392,15 +392,15 @@ def _add_nodes(layer, doc: MapDocument, view: MapView) -> None:
 
 def _add_places(m, doc: MapDocument, view: MapView, places, marks: PageMarks) -> None:
     """The places the PNG shows (geo.exports.map_fields.places_on_map, the painter's rule: islands,
-    enclaves and region names in the frame, towns where a drawn route starts or ends, crowded dots
-    thinned), with the painter's dot fills; and their names where the PNG sets them, tied back by the
+    enclaves and region names in the frame, towns where a drawn route starts or ends and their names
+    found room, crowded dots thinned), with the painter's dot fills; and their names where the PNG sets them, tied back by the
     PNG's leader lines."""
     import folium
 
     layer = doc.layer("places")
     layer_style = layer.style
     proj = doc.projected(layer)
-    shown = places_on_map(doc, view, layer)
+    shown = places_on_map(doc, view, layer, marks)
     names = label_names(proj, doc.label_language).to_numpy(dtype=object)
     ids = proj["place_id"].astype(str).to_numpy() if "place_id" in proj.columns else np.arange(len(proj)).astype(str)
     feats = []

@@ -18,8 +18,10 @@ import shapely
 from page_geography import TOTAL_HOMES, foreign_shares, lonlat_to_px, route_figures_abroad
 from painted import paint, pixels
 
+from geo.map_marks import DOT_FILLS
 from geo.map_words import WORDS
 from geo.page import Page
+from geo.place_layout import TOWN_KINDS
 from geo.projection import resolve_crs
 
 DPI = 300
@@ -443,3 +445,60 @@ def test_a_country_total_covers_none_of_its_islands(drawn, name):
     islands = d.islands[shapely.area(d.islands) >= MM ** 2]  # not a coastal sliver (Mar Menor's, 0.07 mm²)
     covered = {m.key: int(i) for m in totals for i in np.flatnonzero(shapely.intersects(islands, shapely.box(*m.rect)))}
     assert covered == {}
+
+
+def dotted_towns(rgb: np.ndarray, view, places, px) -> set[str]:
+    """The towns of ``places`` the page shows a dot at, read from the pixels: the 3 × 3 pixels at the
+    town's point in the town dots' fill (a 0.6 mm dot is 7 pixels across at 300 dpi)."""
+    fill = np.array([int(DOT_FILLS["town"][k:k + 2], 16) for k in (1, 3, 5)])
+    fx, fy, fw, fh = view.frame_px
+    found = set()
+    for pid, kind in places["kind"].items():
+        x, y = px[pid]
+        if kind not in TOWN_KINDS or not (fx + 2 <= x <= fx + fw - 2 and fy + 2 <= y <= fy + fh - 2):
+            continue
+        centre = rgb[int(y) - 1:int(y) + 2, int(x) - 1:int(x) + 2].reshape(-1, 3)
+        if (np.abs(centre - fill).max(axis=1) <= 30).all():
+            found.add(pid)
+    return found
+
+
+@pytest.mark.parametrize("name", ["default", "2023-arrivals", "2024-arrivals", "a3-portrait", "arabic", "dead-missing",
+                                  "2024-expulsions", "rescues"])
+def test_every_town_dot_on_the_page_has_its_name(drawn, name):
+    """A dot with no name says nothing a reader can use; on the small multiples three dots along the
+    Algerian coast, one of them named, read as a route of their own. A town is drawn with its name or
+    not at all (an enclave keeps its dot: it is a figure's place)."""
+    d = drawn(name)
+    dotted = dotted_towns(d.rgb, d.view, d.places, d.place_px)
+    assert dotted, "no town dot on the page: nothing tested"
+    named = {pid for pid, *_ in d.report.place_labels}
+    assert dotted - named == set()
+
+
+def test_every_town_dot_on_the_small_multiples_has_its_name(qapp, monkeypatch):
+    """The 2023 and 2024 panels, each a small map where names find little room: Algiers (2023),
+    Boumerdès and Tangier (2024), Motril, Tripoli and Garabulli had dots and no names."""
+    from test_print_pixels import paint_small_multiples
+
+    import gui.render
+    from geo.document import MapDocument
+
+    reports = []
+    render_map = gui.render.MapRenderer.render_map
+
+    def recorded(self, *args, **kwargs):
+        out = render_map(self, *args, **kwargs)
+        reports.append(self.report)
+        return out
+
+    monkeypatch.setattr(gui.render.MapRenderer, "render_map", recorded)
+    doc, _, _, rgb, views = paint_small_multiples(MapDocument.from_files())
+    places = doc.layer("places").data.set_index("place_id")
+    unnamed = {}
+    for view, report in zip(views, reports, strict=True):
+        px = dict(zip(places.index, shapely.get_coordinates(lonlat_to_px(view)(places.geometry.to_numpy())), strict=True))
+        dotted = dotted_towns(rgb.astype(int), view, places, px)
+        assert dotted, "no town dot in a panel: nothing tested"
+        unnamed[view.frame_px[0]] = dotted - {pid for pid, *_ in report.place_labels}
+    assert all(not u for u in unnamed.values()), unnamed

@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor
 from geo.colours import darker
 from geo.exports.layers import export_layers
 from geo.page import Page
-from geo.place_layout import DOT_KINDS
+from geo.place_layout import DOT_KINDS, TOWN_KINDS
+from geo.placed_marks import PageMarks
 from geo.styles import CHANGE_COLOURS, FALLBACK_COLOURS, OD_COLOURS, ROUTE_GROUP_COLOURS
 
 PAGE = Page("A4", "landscape", 150)
@@ -35,7 +36,8 @@ def drawn(request, qapp, bundled_doc_factory):
         view = renderer.render_page(painter, PAGE)
     finally:
         painter.end()
-    return doc, renderer.report, export_layers(doc, view)
+    # the painter's names go with the layers, as every export hands them (gui.export.write_map_files)
+    return doc, renderer.report, export_layers(doc, view, PageMarks(view, tuple(renderer.report.marks)))
 
 
 def test_each_figures_label_is_the_text_and_colour_the_map_prints(drawn):
@@ -63,6 +65,8 @@ def test_the_places_on_the_map_are_those_the_png_draws(drawn):
     named = {place for place, *_ in report.place_labels}
     assert named <= set(on_map["place_id"])  # a name the painter found no room for may be missing
     assert len(named) >= 0.8 * len(on_map)
+    towns = on_map.loc[on_map["kind"].isin(TOWN_KINDS), "place_id"]
+    assert set(towns) <= named  # a town is on the map with its name, or not at all
 
 
 def test_darker_is_qts_to_the_bit():
