@@ -42,7 +42,8 @@ def subtitle(doc: MapDocument) -> str:
     """'Arrivals, Q4 2024 (29 Sep 2024 – 29 Dec 2024); change since 2023'.
 
     The dates are those of the figures shown, never the period's nominal ones: one span when they
-    all share it, and it says so when they differ or some figures carry no date.
+    all share it, and it says so when they differ or some figures carry no date; left off when they
+    are the period's own span ('14 Aug – 31 Dec 2024 (14 Aug 2024 – 31 Dec 2024)').
     """
     if doc.subtitle:
         return doc.subtitle
@@ -52,8 +53,9 @@ def subtitle(doc: MapDocument) -> str:
     text = lang("subtitle", metric=metric_text(doc), period=lang.period(doc.period))
     text += _according_to(doc, lang)
     dates = figure_dates(_shown(doc), lang)
-    if dates:
-        text += lang("dates", dates=dates)
+    period = parse_period(doc.period)
+    if dates and dates != lang("span", start=lang.date(period.start), end=lang.date(period.end)):
+        text += lang("dates", dates=dates)  # what the period's own span already says is not said twice
     since = comparison_text(doc, lang)
     if since:
         text += lang("change_since", since=since)

@@ -1,6 +1,7 @@
 """The map's language (geo.map_language): numbers, periods, dates and words in English, French and
 Arabic, from one table for every output; UN practice for Western Sahara (geo.un_practice)."""
 
+import datetime
 import string
 
 import numpy as np
@@ -175,3 +176,20 @@ def test_the_boundary_of_western_sahara_with_morocco_is_the_dashed_one(bundled_d
     # the rest of Western Sahara's outline (against Mauritania and Algeria) stays solid
     assert shapely.length(solid[sah]) > 0.8 * (data.geometry.iloc[sah].boundary.length - line.length)
     assert solid[sah].distance(shapely.Point(-11.0, 27.662)) > 0.005
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_subtitle_says_a_span_once(bundled_doc_factory, language):
+    """'Expulsions, 14 Aug – 31 Dec 2024 (14 Aug 2024 – 31 Dec 2024)': the figure's dates are the
+    period's own, and said twice. Where they differ (the quarter's figures run to 29 December) they
+    are said."""
+    from geo.map_texts import subtitle
+
+    doc = bundled_doc_factory()
+    doc.label_language = language
+    lang = MapLanguage(language)
+    doc.select("2024-08-14/2024-12-31", "expulsions")
+    text = subtitle(doc)
+    assert lang.date(parse_period(doc.period).start) not in text.replace(lang.period(doc.period), "", 1), text
+    doc.select("2024Q4", "arrivals")
+    assert lang.date(datetime.date(2024, 12, 29)) in subtitle(doc)
