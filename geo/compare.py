@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.periods import Period, parse_period
+from geo.qualifiers import ABOUT, ROUNDED
 
 COMPARE_MODES = ("previous", "year_ago")
 
@@ -41,6 +42,9 @@ class Change:
     now: float
     before: float | None
     stated: float | None = None
+    approximate: bool = False
+    """Computed from a figure the source gives as about or rounded ('nearly 6,000' against 2,278): the
+    change is as approximate, and printed so ('~+163%')."""
 
     @property
     def is_stated(self) -> bool:
@@ -71,9 +75,17 @@ class Change:
         return "up" if r > 0.005 else ("down" if r < -0.005 else "same")
 
 
-def changes(now: dict[str, float], before: dict[str, float], stated: dict[str, float] | None = None
-            ) -> dict[str, Change]:
+def changes(now: dict[str, float], before: dict[str, float], stated: dict[str, float] | None = None,
+            approximate: frozenset[str] = frozenset()) -> dict[str, Change]:
     """Per route: the change from ``before`` to ``now`` (both route_id -> value), or as ``stated`` by the
-    source (route_id -> fraction) where it gives no earlier figure."""
+    source (route_id -> fraction) where it gives no earlier figure; ``approximate``: the routes one of
+    whose two figures is about or rounded."""
     stated = stated or {}
-    return {rid: Change(rid, v, before.get(rid), stated.get(rid)) for rid, v in now.items()}
+    return {rid: Change(rid, v, before.get(rid), stated.get(rid), rid in approximate) for rid, v in now.items()}
+
+
+def approximate_ids(frame) -> set[str]:
+    """The route ids of ``frame``'s rows (a join's figures) the source gives as about or rounded."""
+    if frame is None or not len(frame) or "qualifier" not in frame.columns:
+        return set()
+    return set(frame.loc[frame["qualifier"].isin((ABOUT, ROUNDED)), "route_id"].astype(str))

@@ -16,7 +16,7 @@ import shapely
 
 from geo import paths
 from geo.colours import group_palette
-from geo.compare import changes, comparison_period
+from geo.compare import approximate_ids, changes, comparison_period
 from geo.document_geometry import REGIONAL_EXTENT_LONLAT, ProjectedGeometry  # noqa: F401  (imported from here)
 from geo.document_routes import RoutesLayers
 from geo.errors import CrossingsError, split_choice
@@ -357,24 +357,29 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
         key = ("changes", self._figures_id(), self.period, self.metric, self.source, mode, self._routes_id())
         if key not in self._cache:
             now = dict(zip(self.join().flows["route_id"], self.join().flows["value"], strict=True))
+            # a total printed as a label changes too: 'Italy 65,474' and the update's −58 % on 2023
+            now.update({t.route_id: float(t.value) for t in self.join().totals if t.route_id not in now})
             before: dict[str, float] = {}
+            rough = approximate_ids(self.join().figured)
             other = comparison_period(self.period, mode)
             if other is not None and str(other) in {str(p) for p in self.flows.periods()}:
                 prev = join_flows(self.layer("routes").data, self.flows, str(other), self.metric, self.source,
                                   self.relations, self.meaning)
                 before = dict(zip(prev.figured["route_id"], prev.figured["value"], strict=True)) if prev.figured is not None and len(prev.figured) else {}
-            self._cache[key] = changes(now, before, self._stated_changes(mode))
+                rough |= approximate_ids(prev.figured)
+            self._cache[key] = changes(now, before, self._stated_changes(mode), frozenset(rough))
         return self._cache[key]
 
     def _stated_changes(self, mode: str) -> dict[str, float]:
         """route_id -> the change on the period before, as the drawn figure's row states it (the update's
         "+16% compared to 2023" with no 2023 figure): only against the period before (a year's, a year ago
         too), as it is stated."""
-        flows = self.join().flows
+        join = self.join()
+        rows = join.figured if join.figured is not None else join.flows  # the drawn flows' rows and the totals'
         previous = comparison_period(self.period, "previous")
-        if comparison_period(self.period, mode) != previous or previous is None or "stated_change" not in flows.columns:
+        if comparison_period(self.period, mode) != previous or previous is None or "stated_change" not in rows.columns:
             return {}
-        given = flows[flows["stated_change"].notna()]
+        given = rows[rows["stated_change"].notna()]
         return dict(zip(given["route_id"], given["stated_change"].astype(float), strict=True))
 
     def flow_colour(self, route_id: str, group: str) -> str:

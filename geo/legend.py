@@ -179,7 +179,8 @@ def _colour_entries(doc, join, lang: MapLanguage) -> list[LegendEntry]:
     groups += [t.group for t in join.totals if t.group not in seen]
     if doc.flow_style.colour_by == "change" and doc.changes() is not None:
         since = comparison_text(doc, lang) or lang("earlier_period")
-        present = list(dict.fromkeys(c.direction for c in doc.changes().values()))
+        drawn = set(flows["route_id"])  # the colours drawn: the totals' changes are printed, not coloured
+        present = list(dict.fromkeys(c.direction for rid, c in doc.changes().items() if rid in drawn))
         order = [d for d in ("up", "down", "same", "new") if d in present or (d == "new" and "none" in present)]
         return [LegendEntry(COLOUR, lang("change_entry", change=lang(f"change_{d}"), since=since) if d != "new"
                             else lang("change_new"), CHANGE_COLOURS[d]) for d in order]

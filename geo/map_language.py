@@ -30,7 +30,7 @@ from geo.compare import comparison_period
 from geo.data_words import LANGUAGE_COLUMN, PHRASES
 from geo.map_words import FIRST_OF_MONTH, LRI, MARKERS, MONTHS, MONTHS_SHORT, NBSP, NNBSP, PDI, QUARTERS, WORDS
 from geo.periods import Period, parse_period
-from geo.qualifiers import DERIVED, EXACT, PREFIX
+from geo.qualifiers import ABOUT, DERIVED, EXACT, PREFIX
 
 LANGUAGES = tuple(WORDS)
 RIGHT_TO_LEFT = frozenset({"ar"})
@@ -132,14 +132,19 @@ class MapLanguage:
 
     def change(self, change) -> str:
         """A change in percent ('+25%', '−80 %', '±0%'; '+16% (stated)' as the source gives it without the
-        earlier figure); empty when there is nothing to compare."""
+        earlier figure; '~+163%' from an approximate figure); empty when there is nothing to compare."""
         ratio = change.ratio
         if ratio is None:
             return ""
         pct = round(ratio * 100)
         sign = "±" if pct == 0 else ("+" if pct > 0 else MINUS)
         text = self("percent", sign=sign, n=self.number(abs(pct)))
-        return self("stated_change", change=text) if getattr(change, "is_stated", False) else text
+        if getattr(change, "is_stated", False):
+            return self("stated_change", change=text)
+        if getattr(change, "approximate", False):  # '~+163%': from 'nearly 6,000', as approximate as it
+            text = PREFIX[ABOUT] + text
+            return LRI + text + PDI if self.rtl else text
+        return text
 
     # -- periods and dates ------------------------------------------------------------------------
     def period(self, period: str | Period) -> str:

@@ -189,7 +189,8 @@ def figure_items(doc, keys: list[str]) -> dict[str, str]:
     items = {}
     for key in dict.fromkeys(keys):
         if key.startswith("total:") and key[6:] in totals:
-            items[key] = total_text(totals[key[6:]], lang, parts, width=999).replace("\n", lang("comma"))
+            items[key] = total_text(totals[key[6:]], lang, parts, width=999,
+                                    change=total_change(doc, lang, key[6:])).replace("\n", lang("comma"))
         elif key.startswith("place:") and circles is not None and key in circles.index:
             c = circles.loc[key]
             title = lang.mid_sentence(legend_title(doc, doc.place_layers[int(c['layer'])]))  # ', dead and missing'
@@ -230,17 +231,26 @@ def figure_labels(doc, symbols: pd.DataFrame | None) -> dict[str, FigureLabel]:
         parts = {rid: line for (rid, _), line in part_lines(doc, lang).items()}  # 'of which Q4 2024: 16,166'
         for t in doc.join().totals:
             key = total_key(t.route_id)
-            out[key] = FigureLabel(key, str(t.route_id), "total", total_text(t, lang, parts), total_colour, float(t.value))
+            out[key] = FigureLabel(key, str(t.route_id), "total",
+                                   total_text(t, lang, parts, change=total_change(doc, lang, t.route_id)), total_colour,
+                                   float(t.value))
     return out
 
 
-def total_text(total, lang, parts: dict, width: int = 30) -> str:
+def total_change(doc, lang, route_id: str) -> str:
+    """A total's change on a change map as printed ('−58% (stated)'); empty on other maps or without one."""
+    change = (doc.changes() or {}).get(route_id)
+    return lang.change(change) if change is not None else ""
+
+
+def total_text(total, lang, parts: dict, width: int = 30, change: str = "") -> str:
     """A parent's total as printed: its name and figure, what it includes beyond its drawn routes, then
-    the lines of its part periods (``parts``, by route: 'of which Q4 2024: 16,166'). Below the quarter's
-    line, Italy's 'incl. 3,495 (derived) via other or unknown routes' (the year's rest) read as part of
-    the quarter's 16,166."""
+    the lines of its part periods (``parts``, by route: 'of which Q4 2024: 16,166'), then its
+    ``change`` on a change map ('−58% (stated)': the update's headline for Italy, lost while only the
+    drawn flows had changes). Below the quarter's line, Italy's 'incl. 3,495 (derived) via other or
+    unknown routes' (the year's rest) read as part of the quarter's 16,166."""
     head, rest = lang.total_lines(total, width=width)
-    return "\n".join([*head, *rest, *parts.get(total.route_id, [])])
+    return "\n".join([*head, *rest, *parts.get(total.route_id, []), *([change] if change else [])])
 
 
 LEADER_WIDTH_MM = 0.2

@@ -55,3 +55,51 @@ def test_a_stated_change_counts_only_where_no_earlier_figure_is_given():
     assert not got["CMR-TN"].is_stated and got["CMR-TN"].ratio == pytest.approx(19238 / 97306 - 1)
     assert got["ALB"].is_stated  # an earlier figure of 0 gives no ratio: the source's stands
     assert Change("X", 5.0, None).ratio is None and Change("X", 5.0, None).direction == "new"
+
+
+def change_map(bundled_doc_factory, language="en"):
+    doc = bundled_doc_factory()
+    doc.select("2024", "arrivals")
+    doc.label_language = language
+    doc.flow_style.compare, doc.flow_style.colour_by = "previous", "change"
+    return doc
+
+
+def test_a_total_on_the_change_map_prints_its_change(bundled_doc_factory):
+    """The update's headline for Italy, '−58 % compared to 2023', and Spain's '+11 %' were on the rows of
+    the totals and printed nowhere: only the drawn flows had changes."""
+    from geo.map_marks import figure_items, figure_labels, total_key
+
+    from geo.view import MapView
+
+    doc = change_map(bundled_doc_factory)
+    view = MapView(doc.crs, doc.default_extent(), (0, 0, 3000, 2000), 300)
+    labels = figure_labels(doc, doc.flow_symbols(view))
+    assert labels[total_key("CMR")].text.endswith("\n−58% (stated)")
+    assert labels[total_key("ESP")].text.endswith("\n+11% (stated)")
+    assert "+11% (stated)" in figure_items(doc, [total_key("ESP")])[total_key("ESP")]  # numbered, in the key box
+    doc.flow_style.compare = None
+    assert "stated" not in figure_labels(doc, doc.flow_symbols(view))[total_key("CMR")].text
+
+
+def test_a_change_from_an_approximate_figure_is_approximate(bundled_doc_factory):
+    """'nearly 6,000' Balearic arrivals against 2,278: '+163%' read as exact; the update says 'tripled'."""
+    from geo.map_language import MapLanguage
+    from geo.map_texts import flow_label_texts
+
+    doc = change_map(bundled_doc_factory)
+    assert flow_label_texts(doc)["ALB"].endswith("\n~+163%")
+    assert flow_label_texts(doc)["CMR-TN"].endswith("\n−80%")  # both figures exact
+    assert MapLanguage("en").change(Change("X", 6000, 2278, approximate=True)) == "~+163%"
+    assert MapLanguage("en").change(Change("X", 6000, None, 0.16, approximate=True)) == "+16% (stated)"
+
+
+def test_the_change_legend_lists_the_colours_drawn_only(bundled_doc_factory):
+    """Once totals had changes, 'No earlier figure' came into the legend for Spain's WMR total, which
+    is printed, not coloured: no flow on the map was grey."""
+    from geo.legend import legend_entries
+
+    doc = change_map(bundled_doc_factory)
+    texts = [e.text for e in legend_entries(doc)]
+    assert "Increase since 2023" in texts and "Decrease since 2023" in texts
+    assert "No earlier figure" not in texts
