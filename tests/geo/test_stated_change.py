@@ -69,7 +69,6 @@ def test_a_total_on_the_change_map_prints_its_change(bundled_doc_factory):
     """The update's headline for Italy, '−58 % compared to 2023', and Spain's '+11 %' were on the rows of
     the totals and printed nowhere: only the drawn flows had changes."""
     from geo.map_marks import figure_items, figure_labels, total_key
-
     from geo.view import MapView
 
     doc = change_map(bundled_doc_factory)
