@@ -45,6 +45,20 @@ class LegendEntry:
     """(figure, diameter in mm) of a NESTED entry's circles, largest first."""
 
 
+NO_DATA_GREY = "#777777"
+"""The 'no figure' entry's dashes where the routes without a figure are drawn in several colours."""
+
+
+def _total_entry(t, count: int, several_maps: bool, lang) -> LegendEntry:
+    """The bold totals' entry, by one of them (``t``): where it stands, or, of ``count`` totals, that every
+    figure in black is one ('Spain 63,427 (a)' beside the WMR arrow read as that route's figure); on
+    several maps (small multiples) by its name alone, not one year's figure."""
+    words = "totals_mark" if count > 1 else "total_mark" if t.country is None else "total_mark_country"
+    if several_maps:
+        return LegendEntry(TOTAL, lang(f"{words}_any", name=lang.phrase(t.name)))
+    return LegendEntry(TOTAL, lang(words, name=lang.phrase(t.name), n=lang.figure(t.value, t.qualifier)))
+
+
 def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     """Entries in reading order: what is measured and how, sizes, colours, then special marks.
 
@@ -63,6 +77,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     if meaning.legend and not od:
         entries.append(LegendEntry(EXPLAIN, lang.phrase(meaning.legend)))
     largest, least, colours, marks = 0.0, math.inf, [], {}
+    example, total_ids, no_data_colours = None, set(), set()
     for _ in doc.each_period(periods):
         join = doc.join()
         flows = join.flows
@@ -75,14 +90,19 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
             marks[OUTLINE] = LegendEntry(OUTLINE, lang("outline"), "#6f6f6f")
         if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
             marks[RING] = LegendEntry(RING, lang("ring"), "#3d3d3d")
-        if join.totals and TOTAL not in marks:  # several maps (small multiples): the name alone, not one year's figure
+        if join.totals and example is None:
             # a total written where its routes arrive, as the entry says (not a country's over the country)
-            t = next((t for t in join.totals if t.country is None), join.totals[0])
-            words = "total_mark" if t.country is None else "total_mark_country"  # 'shown over the country'
-            marks[TOTAL] = LegendEntry(TOTAL, lang(f"{words}_any", name=lang.phrase(t.name)) if periods and len(periods) > 1
-                                       else lang(words, name=lang.phrase(t.name), n=lang.figure(t.value, t.qualifier)))
+            example = next((t for t in join.totals if t.country is None), join.totals[0])
+        total_ids |= {t.route_id for t in join.totals}
         if join.no_data:
-            marks[NO_DATA] = LegendEntry(NO_DATA, lang("no_data"), "#777777")
+            routes = doc.layer("routes").data
+            no_data_colours |= {doc.group_colour(g) for g in routes.loc[routes["route_id"].isin(join.no_data), "group"]}
+            # the dashes in the colour they are drawn in, where they share one: the 2023 Atlantic routes' were
+            # blue on the map and grey in the legend
+            marks[NO_DATA] = LegendEntry(NO_DATA, lang("no_data"),
+                                         next(iter(no_data_colours)) if len(no_data_colours) == 1 else NO_DATA_GREY)
+    if example is not None:
+        marks[TOTAL] = _total_entry(example, len(total_ids), bool(periods and len(periods) > 1), lang)
     shape = "circle" if scale.by_area else "band"
     held = held_over(doc) if not scale.breaks else None  # classes are one scale anyway
     top = scale.reference_value if style.reference_value or held else 0

@@ -75,6 +75,8 @@ WORDS: dict[str, dict[str, str]] = {
         "total_mark_any": "{name}: a total, shown where its routes arrive",
         "total_mark_country": "{name} {n}: the total of its routes, shown over the country",
         "total_mark_country_any": "{name}: the total of its routes, shown over the country",
+        "totals_mark": "{name} {n} and the other figures in black: totals of several routes, not added to them",
+        "totals_mark_any": "{name} and the other figures in black: totals of several routes, not added to them",
         "no_data": "No figure for this route and period",
         "node": "Circle area: all flows in and out",
         "od_flows": "Flows between {n} places",
@@ -208,6 +210,10 @@ WORDS: dict[str, dict[str, str]] = {
         "total_mark_any": f"{{name}}{NBSP}: un total, indiqué là où arrivent ses routes",
         "total_mark_country": f"{{name}} {{n}}{NBSP}: le total de ses routes, indiqué sur le pays",
         "total_mark_country_any": f"{{name}}{NBSP}: le total de ses routes, indiqué sur le pays",
+        "totals_mark": f"{{name}} {{n}} et les autres chiffres en noir{NBSP}: totaux de plusieurs routes, "
+                       "qui ne s’y ajoutent pas",
+        "totals_mark_any": f"{{name}} et les autres chiffres en noir{NBSP}: totaux de plusieurs routes, "
+                           "qui ne s’y ajoutent pas",
         "no_data": "Aucun chiffre pour cette route et cette période",
         "node": f"Surface du cercle{NBSP}: ensemble des flux entrants et sortants",
         "od_flows": "Flux entre {n} lieux",
@@ -338,6 +344,8 @@ WORDS: dict[str, dict[str, str]] = {
         "total_mark_any": "{name}: مجموع، معروض حيث تصل طرقه",
         "total_mark_country": "{name} {n}: مجموع طرقه، معروض فوق البلد",
         "total_mark_country_any": "{name}: مجموع طرقه، معروض فوق البلد",
+        "totals_mark": "{name} {n} والأرقام الأخرى بالأسود: مجاميع عدة طرق، لا تُضاف إليها",
+        "totals_mark_any": "{name} والأرقام الأخرى بالأسود: مجاميع عدة طرق، لا تُضاف إليها",
         "no_data": "لا يوجد رقم لهذا الطريق في هذه الفترة",
         "node": "مساحة الدائرة: مجموع التدفقات الداخلة والخارجة",
         "od_flows": "التدفقات بين الأماكن: {n}",

@@ -25,6 +25,7 @@ from geo.legend import (
 )
 from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
 from geo.map_language import map_language
+from geo.map_marks import NO_FIGURE_DASH, NO_FIGURE_MM, NO_FIGURE_OPACITY
 from geo.map_texts import disclaimer_text, map_title, subtitle
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY
 from geo.point_symbols import POINT_CASING_MM, POINT_CATEGORY
@@ -374,7 +375,7 @@ class FurniturePainter:
             self.p.setBrush(QColor("#ffffff"))
             self.p.drawEllipse(QPointF(x0 + w / 2, cy), 1.2 * mm, 1.2 * mm)
         elif e.kind == NO_DATA:
-            self.p.setPen(pen(e.colour, 0.45 * mm, dash=[4, 3]))
+            self.p.setPen(pen(qcolor(e.colour, NO_FIGURE_OPACITY), NO_FIGURE_MM * mm, dash=list(NO_FIGURE_DASH)))
             self.p.drawLine(QPointF(x0, cy), QPointF(x0 + w, cy))
 
     SCALE_TARGET_MM = 28.0

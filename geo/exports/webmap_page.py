@@ -79,7 +79,7 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = 
     marks = {COLOUR: '<span class="crossings-swatch" style="background:{c}"></span>',
              OUTLINE: '<span class="crossings-swatch crossings-outline" style="border-color:{c}"></span>',
              RING: '<span class="crossings-ring" style="border-color:{c}"></span>',
-             NO_DATA: '<span class="crossings-dash"></span>',
+             NO_DATA: '<span class="crossings-dash" style="border-top-color:{c}"></span>',
              NODE: '<span class="crossings-ring crossings-node" style="background:{c}"></span>',
              PLACE_LAYER: '<span class="crossings-ring crossings-place" style="background:{c}"></span>',
              POINT_CATEGORY: '<span class="crossings-ring crossings-point" style="background:{c}"></span>'}
