@@ -131,3 +131,41 @@ def straight_start(line: LineString, width: float, land, clearance: float) -> Li
     if not len(bent):
         return _square_start(line, width / 3)
     return _square_start(LineString(pts[bent[-1] + 1:]), width / 3) if len(pts) - bent[-1] - 1 >= 2 else line
+
+
+MAX_SEA_TURN_DEG, SEA_TURN_STEP_DEG = 35.0, 2.5
+"""A lengthened sea band turns about its tip by at most this much, in these steps, to lie at sea."""
+SEA_TURN_COST = 0.003
+"""Of two turns, the one over less land wins; per degree turned, this share of the band's own area
+counts as land, so a turn is taken only for what it clears."""
+
+
+def turned_to_sea(line: LineString, land, half_width: float) -> LineString:
+    """``line`` (a band's straight course, lengthened backwards for its head: ``flow_geometry.
+    lengthened_course``) turned about its tip by up to MAX_SEA_TURN_DEG where its band lies less over
+    ``land`` (a polygon or its ``Obstacle``). The 2023 Tunisia flow (97,306, 7.5 mm wide) needs 19 mm
+    for its head and body; Sfax to Lampedusa is 10 mm, and lengthened back along its course it started
+    deep in Tunisia. Turned about Lampedusa towards Djerba, its body lies over the Gulf of Gabès: the
+    route is schematic, its arrival is what stays where it is."""
+    coast = getattr(land, "geometry", land)
+    if coast is None or line.length == 0:
+        return line
+    pts = np.asarray(line.coords)[:, :2]
+    tip = pts[-1]
+    area = line.length * 2 * half_width
+
+    def band(turn: float) -> LineString:
+        c, s = np.cos(np.radians(turn)), np.sin(np.radians(turn))
+        rel = pts - tip
+        return LineString(tip + rel @ np.array([[c, s], [-s, c]]))
+
+    def cost(turn: float) -> float:
+        over = shapely.area(shapely.intersection(band(turn).buffer(half_width, cap_style="flat"), coast))
+        return over + SEA_TURN_COST * abs(turn) * area
+
+    straight = cost(0.0)
+    if straight == 0:
+        return line
+    turns = np.arange(SEA_TURN_STEP_DEG, MAX_SEA_TURN_DEG + 1e-9, SEA_TURN_STEP_DEG)
+    best = min([0.0, *turns, *-turns], key=cost)
+    return line if best == 0 else band(best)

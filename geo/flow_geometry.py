@@ -16,7 +16,7 @@ import shapely.ops
 from shapely.geometry import LineString, MultiLineString, Polygon
 from shapely.ops import substring
 
-from geo.band_start import offshore_starts, straight_start
+from geo.band_start import offshore_starts, straight_start, turned_to_sea
 from geo.branches import offset_parallel_branches, separate_parallel_branches
 from geo.figure_values import format_value
 from geo.keep_clear import keep_all_clear
@@ -374,6 +374,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         least, for_head = least_course_mm(w_mm, al_mm, arrow, getattr(row, "symbol", "flow") or "flow")
         for drawn in smoothed:
             smooth = lengthened_course(drawn, chords[len(courses)], view.mm_to_units(least))
+            if mode == "sea" and smooth is not drawn and land is not None:  # its body at sea, not over the port's land
+                smooth = turned_to_sea(smooth, land, view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM))
             lengthened.append(smooth is not drawn)
             whole_heads.append(for_head and smooth is not drawn)
             gap = end_gap(smooth.length, view.mm_to_units(arrow.end_gap_mm))

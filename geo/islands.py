@@ -182,16 +182,19 @@ def islands_on_page(outlines: np.ndarray, view: MapView, simplify_px: float = 0.
 
 def covered_islands(page: IslandsOnPage, symbols_px: list, largest_px: float) -> np.ndarray:
     """Indices (into ``page``) of the islands no wider or taller than ``largest_px`` that a flow symbol
-    covers even in part: drawn again above the flows, so a small island a flow reaches stays visible
-    (Malta under the Libya arrowhead's barb)."""
+    covers in part: drawn again above the flows, so a small island a flow reaches stays visible
+    (Malta under the Libya arrowhead's barb, Lampedusa at the Tunisia arrow's tip). Not one a symbol
+    covers whole: drawn again inside the 2023 Tunisia arrow, Kerkennah and Djerba read as holes in it."""
     if not len(page.shapes) or not len(symbols_px):
         return np.empty(0, int)
     b = shapely.bounds(page.shapes)
     small = np.flatnonzero(np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]) <= largest_px)
     if not len(small):
         return small
-    hits, _ = STRtree(np.asarray(symbols_px, dtype=object)).query(page.shapes[small], predicate="intersects")
-    return small[np.unique(hits)]
+    tree = STRtree(np.asarray(symbols_px, dtype=object))
+    hits, _ = tree.query(page.shapes[small], predicate="intersects")
+    inside, _ = tree.query(page.shapes[small], predicate="within")
+    return small[np.setdiff1d(np.unique(hits), inside)]
 
 
 _CACHE: dict = {}

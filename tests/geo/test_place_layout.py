@@ -36,8 +36,10 @@ def test_an_island_a_flow_covers_is_drawn_again_only_when_small():
     view = MapView("EPSG:3857", (0, 0, 1000, 1000), (0, 0, 1000, 1000), 300)
     small, large = square(100, 900, 10), square(500, 500, 200)
     page = islands_on_page(np.array([small, large], dtype=object), view)
-    flow = shapely.box(0, 0, 1000, 150)  # in pixels: over both (y grows downwards on the page)
-    assert list(page.index[covered_islands(page, [flow], 6 * MM)]) == [0]
+    flows = [shapely.box(0, 0, 1000, 102), shapely.box(0, 350, 1000, 450)]  # pixels: over part of each
+    assert list(page.index[covered_islands(page, flows, 6 * MM)]) == [0]
+    whole = shapely.box(0, 0, 1000, 150)  # over all of the small one: it stays under the flow, not a hole in it
+    assert list(page.index[covered_islands(page, [whole], 6 * MM)]) == []
 
 
 def test_an_island_name_never_covers_an_island_and_stays_nearer_its_own():

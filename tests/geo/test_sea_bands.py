@@ -159,3 +159,33 @@ def test_a_sea_band_starts_straight_and_square(bundled_doc_factory, crs, paper, 
             if len(heading) > 1 and np.degrees(np.ptp(heading)) > 20:
                 bent[f"{period} {band.route_id}"] = round(float(np.degrees(np.ptp(heading))))
     assert seen >= 8 and bent == {}
+
+
+def _land_share(doc, page, route: str) -> float:
+    """Share of a band's body (its symbol less its head) that lies over land, on a 0.1 mm grid."""
+    from gui.render import MapRenderer
+
+    view = MapRenderer(doc).page_view(page)
+    mm = view.mm_to_units(1)
+    land = doc.land(view.units_per_px).geometry
+    band = doc.flow_symbols(view).set_index("route_id").loc[route]
+    tip = shapely.get_point(band.centreline, -1)
+    head = shapely.get_point(band.centreline, -1).buffer(band.arrow_width_mm * 0.85 * mm)
+    body = band.geometry.difference(head) if tip is not None else band.geometry
+    x0, y0, x1, y1 = body.bounds
+    xs, ys = np.meshgrid(np.arange(x0, x1, 0.1 * mm), np.arange(y0, y1, 0.1 * mm))
+    inside = shapely.contains_xy(body, xs.ravel(), ys.ravel())
+    return float(shapely.contains_xy(land, xs.ravel()[inside], ys.ravel()[inside]).mean())
+
+
+def test_a_band_too_short_for_its_head_turns_about_its_tip_to_lie_at_sea(bundled_doc_factory):
+    """The 2023 Tunisia flow (97,306, 7.5 mm wide) needs 19 mm for its head and body, and Sfax to
+    Lampedusa is 10 mm: lengthened back along its course, its body lay over Tunisia, Sfax and Kerkennah
+    under it (71 % of its body on land). Turned about Lampedusa, it lies over the Gulf of Gabès, its tip
+    where it was; its tail still meets the coast by Zarzis (35 %): no course of 19 mm ends at Lampedusa
+    at sea within a turn that still reads as leaving Tunisia."""
+    from geo.page import Page
+
+    doc = bundled_doc_factory()
+    doc.select("2023", "arrivals")
+    assert _land_share(doc, Page("A4", "landscape", 300), "CMR-TN") < 0.4
