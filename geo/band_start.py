@@ -136,32 +136,43 @@ def straight_start(line: LineString, width: float, land, clearance: float) -> Li
 MAX_SEA_TURN_DEG, SEA_TURN_STEP_DEG = 35.0, 2.5
 """A lengthened sea band turns about its tip by at most this much, in these steps, to lie at sea."""
 SEA_TURN_COST = 0.003
-"""Of two turns, the one over less land wins; per degree turned, this share of the band's own area
-counts as land, so a turn is taken only for what it clears."""
+"""Of two turns, the one over less land wins; per degree turned, this share of the band counts as over
+land, so a turn is taken only for what it clears."""
+TURN_SAMPLES = 40
+"""Points along a band (five across it) where its share over land is read."""
 
 
-def turned_to_sea(line: LineString, land, half_width: float) -> LineString:
+def turned_to_sea(line: LineString, land, half_width: float, head_length: float = 0.0) -> LineString:
     """``line`` (a band's straight course, lengthened backwards for its head: ``flow_geometry.
     lengthened_course``) turned about its tip by up to MAX_SEA_TURN_DEG where its band lies less over
     ``land`` (a polygon or its ``Obstacle``). The 2023 Tunisia flow (97,306, 7.5 mm wide) needs 19 mm
     for its head and body; Sfax to Lampedusa is 10 mm, and lengthened back along its course it started
     deep in Tunisia. Turned about Lampedusa towards Djerba, its body lies over the Gulf of Gabès: the
-    route is schematic, its arrival is what stays where it is."""
+    route is schematic, its arrival is what stays where it is. The body is what is read (its last
+    ``head_length`` is the head, which reaches the landing coast)."""
     coast = getattr(land, "geometry", land)
     if coast is None or line.length == 0:
         return line
     pts = np.asarray(line.coords)[:, :2]
     tip = pts[-1]
-    area = line.length * 2 * half_width
+    # the band as points: along its course, and across it (the coast may be invalid once simplified: no overlay)
+    t = np.linspace(0.0, max(1.0 - head_length / line.length, 0.1), TURN_SAMPLES)
+    along = np.asarray(shapely.get_coordinates(shapely.line_interpolate_point(line, t, normalized=True)))
+    d = (pts[-1] - pts[0]) / max(np.hypot(*(pts[-1] - pts[0])), 1e-12)
+    across = np.array([-d[1], d[0]]) * half_width
+    samples = np.concatenate([along + k * across for k in np.linspace(-1.0, 1.0, 5)]) - tip
+    shapely.prepare(coast)
+
+    def turned(turn: float) -> np.ndarray:
+        c, s = np.cos(np.radians(turn)), np.sin(np.radians(turn))
+        return np.array([[c, s], [-s, c]])
 
     def band(turn: float) -> LineString:
-        c, s = np.cos(np.radians(turn)), np.sin(np.radians(turn))
-        rel = pts - tip
-        return LineString(tip + rel @ np.array([[c, s], [-s, c]]))
+        return LineString(tip + (pts - tip) @ turned(turn))
 
     def cost(turn: float) -> float:
-        over = shapely.area(shapely.intersection(band(turn).buffer(half_width, cap_style="flat"), coast))
-        return over + SEA_TURN_COST * abs(turn) * area
+        xy = tip + samples @ turned(turn)
+        return float(shapely.contains_xy(coast, xy[:, 0], xy[:, 1]).mean()) + SEA_TURN_COST * abs(turn)
 
     straight = cost(0.0)
     if straight == 0:

@@ -38,6 +38,7 @@ from geo.reach import (
     SAMPLE_MM,
     THIN_LINE_MM,
     Reach,
+    island_reach,
     lane_reach,
     line_points,
     locator_reach,
@@ -112,6 +113,7 @@ def drawn_reach(doc, view: MapView, draft: bool = False) -> Reach:
         if draft:
             drafts = draft_courses(flows, view, scale, step, arrow, doc.flow_style.smoothing)
         out.append(no_data_reach(doc, step))
+        out.append(island_reach(doc))
     out += [place_reach(doc), point_reach(doc), locator_reach(doc, view)]
     for n, row in enumerate(flows.itertuples()):
         kind = getattr(row, "symbol", "flow") or "flow"
@@ -164,6 +166,7 @@ def symbol_reach(doc, view: MapView) -> Reach:
         out.append(node_reach(doc, view, doc.od_curves(view)[1]))
     else:
         out.append(no_data_reach(doc, step))
+        out.append(island_reach(doc))
     out += [place_reach(doc), point_reach(doc), locator_reach(doc, view)]
     return Reach.joined(out)
 

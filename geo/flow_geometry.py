@@ -375,7 +375,7 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         for drawn in smoothed:
             smooth = lengthened_course(drawn, chords[len(courses)], view.mm_to_units(least))
             if mode == "sea" and smooth is not drawn and land is not None:  # its body at sea, not over the port's land
-                smooth = turned_to_sea(smooth, land, view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM))
+                smooth = turned_to_sea(smooth, land, view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM), view.mm_to_units(al_mm))
             lengthened.append(smooth is not drawn)
             whole_heads.append(for_head and smooth is not drawn)
             gap = end_gap(smooth.length, view.mm_to_units(arrow.end_gap_mm))

@@ -137,3 +137,36 @@ def no_data_reach(doc, step: float) -> Reach:
     projected = doc.projected(routes)
     lines = projected.geometry[projected["route_id"].isin(set(no_data))].to_numpy()
     return Reach.points(line_points(lines, step) if len(lines) else np.empty((0, 2)), THIN_LINE_MM)
+
+
+ISLAND_END_KM = 40.0
+"""A route that starts or ends this near an island frames the island's whole archipelago."""
+FRAMED_ISLAND_KM2 = 5_000.0
+"""An archipelago whose islands are none larger than this is framed whole (the Balearics: Mallorca,
+3,700 km²); one with a larger island (Sicily's, Sardinia's with Corsica and Elba) is land like a coast,
+framed where the flows are."""
+
+
+def island_reach(doc) -> Reach:
+    """The archipelagos a route on the map (drawn or 'no figure') starts or ends at: the Balearics,
+    where the Algerian route arrives, lay under the title box on the dead and missing map, Ibiza and
+    Formentera under the longer French title, Cabrera's name left at the top of the frame alone."""
+    from geo.extent_fit import units_per_km
+    from geo.islands import document_islands
+
+    found = document_islands(doc)
+    ends = doc.route_ends()
+    if found is None or not len(ends):
+        return Reach.points(np.empty((0, 2)), 0.0)
+    table, outlines = found
+    per_km = units_per_km(doc.crs, ends)
+    if not per_km:
+        return Reach.points(np.empty((0, 2)), 0.0)
+    _, hits = shapely.STRtree(outlines).query(shapely.points(ends), predicate="dwithin", distance=ISLAND_END_KM * per_km)
+    if not len(hits):
+        return Reach.points(np.empty((0, 2)), 0.0)
+    groups = np.unique(table.group[hits])
+    largest = np.array([table.area_km2[table.group == g].max() for g in groups])
+    framed = np.isin(table.group, groups[largest <= FRAMED_ISLAND_KM2])
+    xy = shapely.get_coordinates(outlines[framed])
+    return Reach.points(xy, CASING_MM)

@@ -199,3 +199,33 @@ def test_small_multiples_share_one_fitted_frame_with_no_flow_under_the_legend(qa
     strip = pixels(image)[int(rects["scale"].bottom() - 8 * page.px_per_mm):int(rects["scale"].bottom()),
                           int(rects["scale"].right()) + 1:int(rects["legend"].left()) - 1]
     assert not (strip.max(axis=2) < 110).any()
+
+
+ARCHIPELAGO_CASES = [("2024", "dead_missing", None, None), ("2024", "arrivals", "fr", None),
+                     ("2024", "arrivals", None, "EPSG:3857"), ("2024", "arrivals", None, None)]
+"""Maps with a route to the Balearics (drawn, or dashed without a figure)."""
+
+
+@pytest.mark.parametrize("period, metric, language, crs", ARCHIPELAGO_CASES)
+def test_the_islands_a_route_reaches_show_whole_clear_of_the_title(qapp, period, metric, language, crs):
+    """Mallorca, where the Algerian route arrives, lay under the title box of the dead and missing map:
+    the frame fitted the flows and left the archipelago they reach to the furniture. Measured on the islands' outlines in pixels
+    against the frame and the title, legend and scale boxes."""
+    from geo.islands import document_islands
+
+    doc = doc_for(None, period, metric)
+    doc.label_language = language or "en"
+    if crs:
+        doc.crs = crs
+    _, view, report = paint(doc, Page("A4", "landscape", 100))
+    table, outlines = document_islands(doc)
+    lonlat = shapely.centroid(table.outlines)
+    balearics = np.isin(table.group, table.group[[int(np.argmin(shapely.distance(lonlat, shapely.Point(2.9, 39.6))))]])
+    assert balearics.sum() >= 4  # Mallorca, Menorca, Ibiza, Formentera (Cabrera may join them)
+    frame = shapely.box(view.frame_px[0], view.frame_px[1], view.frame_px[0] + view.frame_px[2],
+                        view.frame_px[1] + view.frame_px[3])
+    boxes = {name: box(report.furniture_rects[name]) for name in FURNITURE}
+    for island in outlines[balearics]:
+        shape = shapely.transform(island, view.to_px)
+        assert frame.contains(shape)
+        assert not any(shape.intersects(b) for b in boxes.values()), [n for n, b in boxes.items() if shape.intersects(b)]
