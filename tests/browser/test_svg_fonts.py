@@ -305,8 +305,16 @@ def test_inkscape_keeps_the_legend_and_the_sources_in_their_boxes_without_noto(e
     light = 200  # the furniture's texts only are drawn: every tone is text, the grey sources and notes too
     width = exported.png.shape[1]
     x0, y0, x1, y1 = exported.rects["legend"]
-    right_of_scale = round(exported.rects["scale"][2]) + 1  # the legend's rows hold the scale's texts too
-    l0, l1 = (c + right_of_scale for c in _extent(_ink(inkscape_furniture, (right_of_scale, y0, width, y1), light)))
+    # the legend's lowest rows may hold the scale's texts too, whose DejaVu digits overhang the scale's box
+    # to the legend's side: there the legend's ink is read from its own box's edge
+    sx0, sy0, sx1, _ = exported.rects["scale"]
+    beside_scale = round(sx1) + 1
+    above = (beside_scale, y0, width, min(y1, sy0)) if sy0 > y0 else None
+    rows = [(beside_scale, *a[1:]) for a in [above] if a is not None] + ([(round(x0), max(y0, sy0), width, y1)]
+                                                                        if sy0 < y1 else [])
+    extents = [(c0 + r[0], c1 + r[0]) for r in rows if (m := _ink(inkscape_furniture, r, light)).any()
+               for c0, c1 in [_extent(m)]]
+    l0, l1 = min(e[0] for e in extents), max(e[1] for e in extents)
     assert x0 < l0 and l1 < x1, ((l0, l1), (x0, x1))
     x, y, band_width, height = PageLayout().footer_px(exported.page)
     band = (0, y, width, y + height)
