@@ -307,7 +307,7 @@ def test_inkscape_keeps_the_legend_and_the_sources_in_their_boxes_without_noto(e
     x0, y0, x1, y1 = exported.rects["legend"]
     # the legend's lowest rows may hold the scale's texts too, whose DejaVu digits overhang the scale's box
     # to the legend's side: there the legend's ink is read from its own box's edge
-    sx0, sy0, sx1, _ = exported.rects["scale"]
+    _, sy0, sx1, _ = exported.rects["scale"]
     beside_scale = round(sx1) + 1
     above = (beside_scale, y0, width, min(y1, sy0)) if sy0 > y0 else None
     rows = [(beside_scale, *a[1:]) for a in [above] if a is not None] + ([(round(x0), max(y0, sy0), width, y1)]
