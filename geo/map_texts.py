@@ -290,6 +290,18 @@ def label_names(data, language: str):
     return local.where(local.str.strip() != "", base)
 
 
+def names_of_nodes(doc) -> frozenset[str]:
+    """An OD map's node names as written (casefolded): a place or country of the same name is named by
+    its node, not twice ('Canary Islands' over the archipelago and beside its circle, 'SPAIN' over the
+    country beside 'Spain'). Empty on a route map."""
+    if not doc.is_od or doc.flows is None:
+        return frozenset()
+    flows = doc.join().flows
+    if not len(flows):
+        return frozenset()
+    return frozenset(n.casefold() for n in node_names(doc, list(dict.fromkeys([*flows["origin"], *flows["dest"]]))))
+
+
 def node_names(doc, names) -> list[str]:
     """An OD map's node names as the map writes them: a node named as a place or a country of the
     map's layers (Canary Islands, Libya) in the map's language, as that layer writes it; any other as

@@ -31,7 +31,7 @@ from geo.map_marks import (
     country_label_colour,
     dot_fill,
 )
-from geo.map_texts import country_names, label_names
+from geo.map_texts import country_names, label_names, names_of_nodes
 from geo.place_layout import (
     AMBIGUITY_MARGIN_MM,
     DOT_KINDS,
@@ -109,8 +109,11 @@ class PlaceLabelsMixin:
         drawn = dots.keep & np.isin(kinds, list(DOT_KINDS))
         land = country_land(self.doc, view).shapes
         geography = Geography(on_page.shapes if on_page is not None else [], xy[drawn], mm, land)
-        scene = PlaceScene(ids, label_names(data, self.doc.label_language).to_numpy(), kinds, xy, dots, on_page,
-                           named, geography)
+        names = label_names(data, self.doc.label_language).to_numpy()
+        by_nodes = names_of_nodes(self.doc)  # an OD node of the same name names it
+        if by_nodes:
+            names = np.array(["" if str(n).casefold() in by_nodes else n for n in names], dtype=object)
+        scene = PlaceScene(ids, names, kinds, xy, dots, on_page, named, geography)
         self._scene = (view, layer.id, scene)
         return scene
 
@@ -276,6 +279,9 @@ class PlaceLabelsMixin:
         names = country_names(layer.data, doc.label_language) if "name" in layer.data.columns else None
         if names is None:
             return
+        by_nodes = names_of_nodes(doc)  # 'SPAIN' beside the node 'Spain' said it twice
+        if by_nodes:
+            names = names.where(~names.astype(str).str.casefold().isin(by_nodes), "")
         # letter spacing tears Arabic's joined letters apart: only for Latin labels
         spacing = 0 if doc.label_language == "ar" else 100 * COUNTRY_SPACING
         font = map_font(COUNTRY_NAME_PT, view.dpi, painter.device().logicalDpiY(), letter_spacing=spacing)
@@ -285,7 +291,7 @@ class PlaceLabelsMixin:
         # where each name may go depends on the countries, the view and the language, not on the figures:
         # kept per view, so a change of period or metric does not search every country's middle again
         key = ("country-label-requests", layer.id, doc.label_language, view.crs, tuple(view.extent), tuple(frame),
-               view.dpi, painter.device().logicalDpiY(), tuple(i for i, _ in country_geoms))
+               view.dpi, painter.device().logicalDpiY(), tuple(i for i, _ in country_geoms), tuple(sorted(by_nodes)))
         if key not in doc._cache:
             for k in [k for k in doc._cache if k[0] == key[0]][:-(COUNTRY_VIEWS_KEPT - 1)]:  # a pan is a new view
                 doc._cache.pop(k, None)

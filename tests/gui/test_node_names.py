@@ -62,3 +62,19 @@ def test_the_web_map_sets_the_node_names_where_the_png_does(qapp):
     web = {(m.key, m.text, m.rect) for m in page_marks(doc, view).marks if m.key.startswith("node:")}
     assert web == set(report.node_names)
     assert len(web) == 4
+
+
+@pytest.mark.parametrize("language, period, metric", [("en", "2024Q4", "departures"), ("fr", "2024", "departures"),
+                                                      ("en", "2024", "arrivals_by_nationality")])
+def test_a_place_or_country_a_node_names_is_not_named_again(qapp, language, period, metric):
+    """'Canary Islands' stood over the archipelago and beside its circle, 'SPAIN' over Spain beside the
+    node 'Spain', 'TUNISIA' beside 'Tunisia': every name the page writes (place, country, node) once."""
+    doc = MapDocument.from_files(flows=paths.data_path("flows", "od_2024.csv"))
+    doc.select(period, metric)
+    doc.label_language = language
+    _, _, report = paint(doc, PAGE)
+    nodes = {text.casefold() for _, text, _ in report.node_names}
+    written = [text.replace("\n", " ").rstrip("*").casefold() for kind, text, *_ in report.texts
+               if kind in ("place", "country")]  # the node names among them
+    assert nodes and len(written) > len(nodes)
+    assert {n: written.count(n) for n in nodes} == dict.fromkeys(nodes, 1)
