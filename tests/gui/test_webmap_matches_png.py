@@ -212,7 +212,8 @@ def test_every_name_is_where_the_png_sets_it(both):
     countries = [f for f in features(text, "country_label")]
     png = list(zip([t for kind, t, *_ in report.texts if kind == "country"],
                    [r for kind, r in report.labels if kind == "country"], strict=True))
-    assert png and sorted(f["properties"]["text"] for f in countries) == sorted(t for t, _ in png), name
+    # on the OD map every country in the frame large enough for a name is a node, which names it
+    assert (png or name == "od") and sorted(f["properties"]["text"] for f in countries) == sorted(t for t, _ in png), name
     by_text = {f["properties"]["text"]: f for f in countries}
     for label, rect in png:
         assert pinned_where_the_png_sets_it(view, by_text[label], rect) == "center", (name, label)
