@@ -107,22 +107,48 @@ def dot_radius(kind: str, px_per_mm: float) -> float:
     return max(DOT_RADIUS_MM["enclave" if kind == "enclave" else "town"] * px_per_mm, DOT_MIN_PX)
 
 
+def ground_units_per_km(doc) -> np.ndarray:
+    """Per route end of the document (``doc.route_ends()``), its projection's units per kilometre of
+    ground there (the square root of the areal scale: exact in a conformal projection, the mean of the
+    two directions in others), kept per projection and selection."""
+    ends = doc.route_ends()
+    if not len(ends):
+        return np.empty(0)
+    key = ("ground-units-per-km", doc.crs, ends.tobytes())
+    if key not in doc._cache:
+        from pyproj import Proj
+
+        from geo.projection import resolve_crs, transformer
+
+        lon, lat = transformer(doc.crs, "EPSG:4326").transform(ends[:, 0], ends[:, 1])
+        try:
+            areal = np.asarray(Proj(resolve_crs(doc.crs)).get_factors(lon, lat).areal_scale, float)
+        except Exception:  # a CRS pyproj cannot take factors of: metres as they are
+            areal = np.ones(len(ends))
+        doc._cache[key] = 1000.0 * np.sqrt(np.where(np.isfinite(areal) & (areal > 0), areal, 1.0))
+    return doc._cache[key]
+
+
 def places_shown(kinds: np.ndarray, xy: np.ndarray, frame: tuple[float, float, float, float], ends: np.ndarray,
-                 view_units_per_px: float, px_per_mm: float, bands=None) -> np.ndarray:
+                 view_units_per_px: float, px_per_mm: float, bands=None, units_per_km=1000.0) -> np.ndarray:
     """Which places a map shows (before dots too close are thinned, ``place_dots``): every place in
     the frame (pixels), but a town only where a drawn route, or one without a figure, starts or ends
     within ROUTE_END_REACH of it (``ends``, pixels), and not under a flow symbol (``bands``, pixels): its
     dot was a ring inside the arrowhead and its name pointed into the symbol (In Guezzam under the
     expulsions' head, Nador under Melilla's, Sfax under the 2023 Tunisia flow's tail). The painter and
-    the exports ask this alike."""
+    the exports ask this alike. ``units_per_km``: the projection's units per kilometre of ground at each
+    end (``ground_units_per_km``; in Web Mercator a kilometre is 1,220 units at Sfax's latitude, and
+    Sfax, 37 km from where its route starts, was left off)."""
     kinds, xy = np.asarray(kinds), np.asarray(xy, float).reshape(-1, 2)
     left, top, width, height = frame
     inside = (xy[:, 0] >= left) & (xy[:, 0] <= left + width) & (xy[:, 1] >= top) & (xy[:, 1] <= top + height)
-    reach = max(ROUTE_END_REACH_MM * px_per_mm, ROUTE_END_REACH_KM * 1000 / view_units_per_px)
     ends = np.asarray(ends, float).reshape(-1, 2)
+    reach = np.maximum(ROUTE_END_REACH_MM * px_per_mm,  # per end: a kilometre is more units nearer a pole
+                       ROUTE_END_REACH_KM * np.broadcast_to(np.asarray(units_per_km, float), (len(ends),)) / view_units_per_px)
     near_end = np.zeros(len(xy), bool)
     if len(ends) and len(xy):
-        near_end = np.hypot(xy[:, None, 0] - ends[None, :, 0], xy[:, None, 1] - ends[None, :, 1]).min(axis=1) <= reach
+        d = np.hypot(xy[:, None, 0] - ends[None, :, 0], xy[:, None, 1] - ends[None, :, 1])
+        near_end = (d <= reach[None, :]).any(axis=1)
     town = np.isin(kinds, list(TOWN_KINDS))
     shown = inside & (~town | near_end)
     bands = np.asarray([] if bands is None else bands, dtype=object)

@@ -41,6 +41,7 @@ from geo.place_layout import (
     Geography,
     Place,
     dot_waits_for_name,
+    ground_units_per_km,
     name_request,
     place_dots,
     places_shown,
@@ -93,7 +94,7 @@ class PlaceLabelsMixin:
         mm = view.px_per_mm
         drawn = self.report.symbols
         bands = None if drawn is None else shapely.transform(drawn.geometry.to_numpy(), view.to_px)
-        shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, mm, bands)
+        shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, mm, bands, ground_units_per_km(self.doc))
         dots = place_dots(kinds, xy, shown, mm)
         found = document_islands(self.doc)
         on_page, named = None, [np.empty(0, int)] * len(kinds)

@@ -509,3 +509,27 @@ def test_every_town_dot_on_the_small_multiples_has_its_name(qapp, monkeypatch):
         assert dotted, "no town dot in a panel: nothing tested"
         unnamed[view.frame_px[0]] = dotted - {pid for pid, *_ in report.place_labels}
     assert all(not u for u in unnamed.values()), unnamed
+
+
+@pytest.mark.parametrize("name", ["default", "web-mercator", "laea-europe"])
+def test_a_town_near_a_route_s_end_on_the_ground_is_shown_in_every_projection(drawn, name):
+    """In Web Mercator a kilometre is 1,220 units at Sfax's latitude: Sfax, 37 km from where the Tunisia
+    route starts, was farther than the 40 km reach in the projection's units, and left off with its name.
+    Distances here are on the ellipsoid: a town within 38 km of a drawn route's end is drawn (dot and
+    name), or its name found no room (then neither is), or a symbol covers it."""
+    from pyproj import Geod
+
+    d = drawn(name)
+    routes = d.doc.layer("routes").data.set_index("route_id")
+    ends = np.array([c for rid in d.symbols for part in shapely.get_parts(routes.geometry[rid])
+                     for c in (part.coords[0], part.coords[-1])])
+    towns = d.places[d.places["kind"].isin(TOWN_KINDS)]
+    geod, missing = Geod(ellps="WGS84"), {}
+    for pid, point in towns.geometry.items():
+        _, _, metres = geod.inv(np.full(len(ends), point.x), np.full(len(ends), point.y), ends[:, 0], ends[:, 1])
+        if metres.min() > 38_000 or not d.on_page(pid):
+            continue
+        under = any(g.contains(shapely.Point(d.place_px[pid])) for g in d.symbols.values())
+        if pid not in d.dots() and d.places["name"][pid] not in d.report.dropped_labels and not under:
+            missing[pid] = round(metres.min() / 1000, 1)
+    assert missing == {}
