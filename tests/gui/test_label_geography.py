@@ -43,6 +43,7 @@ MAPS = {
     "rescues": dict(period="2024-11", metric="rescues"),
     "dead-missing": dict(period="2024", metric="dead_missing"),
     "2024-expulsions": dict(period="2024", metric="expulsions"),
+    "2023-expulsions": dict(period="2023", metric="expulsions"),
     "balearic-rescues": dict(period="2024-08-01/2024-12-31", metric="rescues", title=WORDS["en"]["title"]),
     "2024-change": dict(period="2024", metric="arrivals", title=WORDS["en"]["title"], compare="previous"),
 }
@@ -533,3 +534,24 @@ def test_a_town_near_a_route_s_end_on_the_ground_is_shown_in_every_projection(dr
         if pid not in d.dots() and d.places["name"][pid] not in d.report.dropped_labels and not under:
             missing[pid] = round(metres.min() / 1000, 1)
     assert missing == {}
+
+
+BIG_COUNTRY_MM2 = 40 * 40
+"""A country showing this much land on the page, clear of the furniture, has room for its name."""
+
+
+@pytest.mark.parametrize("name", ["default", "2023-expulsions", "2024-expulsions", "a3-portrait", "rescues"])
+def test_a_country_the_page_shows_large_is_named(drawn, name):
+    """LIBYA, half the 2023 expulsions map, had no name: its best place grazed the dashed Libya–Niger
+    route and the name was left off rather than moved."""
+    d = drawn(name)
+    fx, fy, fw, fh = d.view.frame_px
+    shown = shapely.box(fx, fy, fx + fw, fy + fh).difference(
+        shapely.union_all([shapely.box(r.left(), r.top(), r.right(), r.bottom()) for r in d.report.furniture_rects.values()]))
+    written = {t.replace("\n", " ").rstrip("*").casefold() for kind, t, *_ in d.report.texts if kind == "country"}
+    unnamed = []
+    for country, geom in zip(d.countries["name"], d.countries.geometry, strict=True):
+        area = shapely.area(shapely.intersection(d.to_px(np.array([geom], dtype=object))[0], shown)) / MM**2
+        if area >= BIG_COUNTRY_MM2 and str(country).casefold() not in written:
+            unnamed.append((country, round(area)))
+    assert unnamed == []
