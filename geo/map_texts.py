@@ -4,6 +4,8 @@ title, subtitle, figure labels, sources line and disclaimer, in the map's langua
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -233,6 +235,9 @@ def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
     circles = _place_sources(doc, lang)
     if circles:
         parts.append(circles)
+    nodes = node_places_text(doc, lang) if has_flows and doc.is_od else ""
+    if nodes:
+        parts.append(nodes)
     if doc.layer("boundaries") is not None:
         parts.append(lang("basemap"))
     return lang("sentence_sep").join(parts) + (lang("full_stop") if parts else "")
@@ -288,6 +293,44 @@ def label_names(data, language: str):
         return base
     local = data[col].fillna("").astype(str)
     return local.where(local.str.strip() != "", base)
+
+
+NODE_PLACE_KM = 5.0
+"""A node's point names a place of the places layer this near it."""
+
+
+def node_places_text(doc: MapDocument, lang) -> str:
+    """'Circles drawn at Tripoli (Libya), …, Lampedusa (Italy)': where an OD map's node circles stand when
+    that is a place other than the node (the node table's point, named by the places layer in the map's
+    language, else by the table where it names a town: 'Bamako (capital)'). Italy's circle at Lampedusa
+    read as Italy's mainland, and Mali's flow from Bamako as a route across the Sahara; nothing said
+    where they stand."""
+    from geo.od import node_key
+
+    table = doc.node_table()
+    flows = doc.join().flows
+    places = doc.layer("places")
+    if table is None or not len(flows) or places is None:
+        return ""
+    points = table.for_metric(doc.metric)
+    data = places.data
+    local = label_names(data, doc.label_language).to_numpy(dtype=object)
+    lon, lat = data.geometry.x.to_numpy(), data.geometry.y.to_numpy()
+    raw = list(dict.fromkeys([*flows["origin"], *flows["dest"]]))
+    items = []
+    for name, shown in zip(raw, node_names(doc, raw), strict=True):
+        p = points.get(node_key(str(name)))
+        if p is None or not len(lon):
+            continue
+        km = np.hypot((lon - p.lon) * np.cos(np.radians(p.lat)), lat - p.lat) * 111.2
+        k = int(np.argmin(km))
+        place = local[k] if km[k] <= NODE_PLACE_KM and local[k] else None
+        if place is None:  # the table's own words, where they name a town: 'Bamako (capital)'
+            found = re.fullmatch(r"\s*([^()]+?)\s+\((?:port|capital|island|city|town)\)\s*", p.place or "")
+            place = found.group(1) if found else None
+        if place and str(place).casefold() != shown.casefold():
+            items.append(lang("node_at", node=shown, place=place))
+    return lang("node_places", items=lang("names_sep").join(items)) if items else ""
 
 
 def names_of_nodes(doc) -> frozenset[str]:

@@ -140,6 +140,8 @@ WORDS: dict[str, dict[str, str]] = {
         "not_drawn": "Not drawn, from {whose}: {said}",
         "in_period": "{period}: {text}",
         "basemap": "Basemap: Natural Earth (public domain)",
+        "node_places": "Circles drawn at {items}",
+        "node_at": "{place} ({node})",
         "sentence_sep": ". ",
         "full_stop": ".",
         "disclaimer": "The boundaries and names shown and the designations used on this map do not imply "
@@ -276,6 +278,8 @@ WORDS: dict[str, dict[str, str]] = {
         "not_drawn": f"Non tracé, selon {{whose}}{NBSP}: {{said}}",
         "in_period": f"{{period}}{NBSP}: {{text}}",
         "basemap": f"Fond de carte{NBSP}: Natural Earth (domaine public)",
+        "node_places": "Cercles placés à {items}",
+        "node_at": "{place} ({node})",
         "sentence_sep": ". ",
         "full_stop": ".",
         "disclaimer": "Les frontières et les noms indiqués et les désignations employées sur cette carte "
@@ -409,6 +413,8 @@ WORDS: dict[str, dict[str, str]] = {
         "not_drawn": "غير مرسوم، بحسب {whose}: {said}",
         "in_period": "{period}: {text}",
         "basemap": f"الخريطة الأساسية: Natural{NBSP}Earth (ملك{NBSP}عام)",  # never broken inside a name or its bracket
+        "node_places": "الدوائر مرسومة في {items}",
+        "node_at": "{place} ({node})",
         "sentence_sep": ". ",
         "full_stop": ".",
         "disclaimer": "إن الحدود والأسماء الواردة في هذه الخريطة والتسميات المستخدمة فيها لا تعني إقرارا "

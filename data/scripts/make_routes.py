@@ -24,9 +24,8 @@ import argparse
 from pathlib import Path
 
 import geopandas as gpd
-from shapely.geometry import LineString, MultiLineString
-
 from shapefile_io import write_shapefile  # sibling module in data/scripts/
+from shapely.geometry import LineString, MultiLineString
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = REPO_ROOT / "data" / "shapefiles" / "routes.shp"

@@ -103,3 +103,19 @@ def test_od_figures_keep_their_qualifiers_through_sums_and_net_flows(nodes, tmp_
     assert labels["TUN→ITA"] == "~700"  # 500 + about 200 is about 700
     net = od_join(table, nodes, "2024", "departures", net=True).flows.set_index("route_id")
     assert net.loc["LBY→ITA", "label"] == "700 (derived)"  # 1,000 − 300
+
+
+@pytest.mark.parametrize("language, metric, said", [
+    ("en", "departures", "Circles drawn at Tripoli (Libya), Sfax (Tunisia), Annaba (Algeria), Lampedusa (Italy)."),
+    ("fr", "departures", "Cercles placés à Tripoli (Libye), Sfax (Tunisie), Annaba (Algérie), Lampedusa (Italie)."),
+    ("en", "arrivals_by_nationality", "Bamako (Mali), Dakar (Senegal)")])
+def test_the_footer_says_where_each_node_circle_stands(language, metric, said):
+    """Italy's circle stands at Lampedusa and Mali's at Bamako (the node table's points): read as Italy's
+    mainland and as a route across the Sahara, with nothing on the map to say where they stand."""
+    from geo.document import MapDocument
+    from geo.map_texts import sources_text
+
+    doc = MapDocument.from_files(flows=paths.data_path("flows", "od_2024.csv"))
+    doc.select("2024", metric)
+    doc.label_language = language
+    assert said in sources_text(doc).replace("\u00a0", " ")
