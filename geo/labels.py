@@ -56,6 +56,9 @@ class LabelRequest:
     own: tuple = ()
     """Soft obstacles that are this label's own (by identity), covered at no cost: a route's figure by
     the town its route leaves from reads as that route's, as it should."""
+    attach: tuple[float, float, float] | None = None
+    """The point a candidate without a leader reads as attached to, and the radius of its mark (a town's
+    dot, a node's circle): no hard obstacle may stand between the mark's edge and the box."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,10 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
         if req.anchors is not None and len(idx):
             leaders = _leaders(req.anchors, idx, x0, y0, x1, y1, leader_min)
             keep = _leaders_clear(leaders, boxes, segments, leader_tree, leader_hard, leader_trim)
+            idx, rects, leaders = idx[keep], rects[keep], leaders[keep]
+        if (req.anchors is not None or req.attach is not None) and len(idx):
+            keep = _attached_clear(req.anchors or [], req.attach, idx, leaders, x0, y0, x1, y1, leader_tree,
+                                   leader_hard, leader_trim, {id(g) for g in req.passable})
             idx, rects, leaders = idx[keep], rects[keep], leaders[keep]
         if claims is not None and len(idx):
             keep = _respects_claims(claims, rects, req.feature, ~np.isnan(leaders[:, 0]))
@@ -238,6 +245,34 @@ def _leaders_clear(leaders: np.ndarray, boxes: np.ndarray, segments: np.ndarray,
         trimmed = shapely.linestrings(np.stack([start, segs[:, 2:]], axis=1))
         bad |= _meets_any(hard_tree, hard, trimmed)
     ok[np.flatnonzero(has)[bad]] = False
+    return ok
+
+
+def _attached_clear(anchors: list, attach, idx: np.ndarray, leaders: np.ndarray, x0, y0, x1, y1, hard_tree,
+                    hard: np.ndarray, trim: float, passable: set) -> np.ndarray:
+    """Which candidates set without a leader have no hard obstacle between the point they read as
+    attached to (their anchor, else the request's ``attach``) and the box, beyond ``trim`` of that point:
+    'Melilla' stood right of its dot with the Western Mediterranean arrow between them, and read as that
+    arrow's name."""
+    ok = np.ones(len(idx), bool)
+    if hard_tree is None or not len(idx):
+        return ok
+    segs = []
+    for k, i in enumerate(idx):
+        a = anchors[i] if i < len(anchors) and anchors[i] is not None else attach
+        if a is None or not np.isnan(leaders[k, 0]):
+            continue
+        skip = trim + (a[2] if len(a) > 2 else 0.0)  # from the mark's edge: a node's own flows leave it there
+        bx, by = min(max(a[0], x0[i]), x1[i]), min(max(a[1], y0[i]), y1[i])
+        length = np.hypot(bx - a[0], by - a[1])
+        if length > skip:
+            t = skip / length
+            segs.append((k, (a[0] + (bx - a[0]) * t, a[1] + (by - a[1]) * t, bx, by)))
+    if not segs:
+        return ok
+    which = np.array([k for k, _ in segs])
+    lines = shapely.linestrings(np.array([seg for _, seg in segs]).reshape(-1, 2, 2))
+    ok[which[_meets_any(hard_tree, hard, lines, passable)]] = False
     return ok
 
 

@@ -278,7 +278,8 @@ def name_request(place: Place, geo: Geography, priority: float) -> LabelRequest:
     # of names of one rank, the one with fewest positions goes first: the others have room to give way
     priority -= FEWER_FIRST * len(c)
     return LabelRequest(place.key, (w, h), [tuple(map(float, row)) for row in c], priority,
-                        anchors=anchors if any(a is not None for a in anchors) else None, feature=feature)
+                        anchors=anchors if any(a is not None for a in anchors) else None, feature=feature,
+                        attach=(*place.xy, place.radius) if place.outline is None else None)
 
 
 def _boxes(c: np.ndarray, w: float, h: float) -> np.ndarray:

@@ -265,6 +265,18 @@ class _Controls:
   var fit = L.latLngBounds(""" + json.dumps(self.fit) + """);
   map.invalidateSize({pan: false});
   map.fitBounds(fit, {padding: [4, 4], animate: false});
+  // one zoom step short of the paper's scale, the labels would be set larger than the map under them
+  // (their text never goes below the paper's size): open at the paper's scale, the frame's edges a little
+  // beyond the window, as the PNG shows it on a screen of this size
+  (function () {
+    var lat = map.getCenter().lat * Math.PI / 180, z = map.getZoom();
+    var mm = """ + json.dumps(round(self.mm_metres, 3)) + """ / (40075016.686 * Math.cos(lat) / (256 * Math.pow(2, z)));
+    var least = """ + json.dumps(round(TEXT_MM_RANGE[0], 4)) + """;
+    if (mm < least) {
+      var up = Math.ceil((z + Math.log2(least / mm)) / 0.25 - 1e-9) * 0.25;
+      if (up - z <= 0.25 + 1e-9) { map.setZoom(up, {animate: false}); }
+    }
+  })();
   map.setMinZoom(Math.max(2, Math.floor(map.getBoundsZoom(fit)) - 1));
   map.setMaxZoom(11);
   map.setMaxBounds(""" + json.dumps(self.max_bounds) + """);

@@ -94,3 +94,18 @@ def test_a_labels_own_soft_obstacle_costs_it_nothing_another_labels_does():
     theirs, _ = place_labels([LabelRequest("b", (10.0, 10.0), cands)], [town], frame, 50.0)
     assert mine[0].candidate == 0 and not mine[0].overlaps_obstacle
     assert theirs[0].candidate == 1
+
+
+def test_a_name_is_not_set_with_a_flow_between_it_and_its_dot():
+    """'Melilla' stood right of its dot with the Western Mediterranean arrow between them, and read as
+    the arrow's name. A candidate with a flow between it and the point it is attached to is ruled out,
+    one on the dot's side of the flow is taken, however dearer; a leader's start on its own flow is not."""
+    dot = (100.0, 100.0)
+    flow = shapely.box(106, 60, 112, 140)  # a band just right of the dot
+    right, left = (130.0, 100.0, 0.0), (75.0, 100.0, 1.0)  # the right side is cheaper
+    req = LabelRequest("place:melilla", (30.0, 10.0), [right, left], attach=(*dot, 1.0))
+    placed, dropped = place_labels([req], [], (0, 0, 300, 300), hard=[flow], leader_trim=2.0)
+    assert not dropped and placed[0].rect[2] <= 100.0  # on the left, its own side
+    free = LabelRequest("place:melilla", (30.0, 10.0), [right, left], attach=(*dot, 1.0))
+    placed, _ = place_labels([free], [], (0, 0, 300, 300), hard=[shapely.box(106, 150, 112, 200)], leader_trim=2.0)
+    assert placed[0].rect[0] >= 115.0  # nothing between: the cheaper right side

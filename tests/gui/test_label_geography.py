@@ -484,9 +484,9 @@ def test_every_town_dot_on_the_page_has_its_name(drawn, name):
     assert dotted - named == set()
 
 
-def test_every_town_dot_on_the_small_multiples_has_its_name(qapp, monkeypatch):
-    """The 2023 and 2024 panels, each a small map where names find little room: Algiers (2023),
-    Boumerdès and Tangier (2024), Motril, Tripoli and Garabulli had dots and no names."""
+@pytest.fixture(scope="module")
+def small_multiples(qapp):
+    """``--periods 2023 2024`` at 300 dpi, with each panel's view and its renderer's report."""
     from test_print_pixels import paint_small_multiples
 
     import gui.render
@@ -500,8 +500,16 @@ def test_every_town_dot_on_the_small_multiples_has_its_name(qapp, monkeypatch):
         reports.append(self.report)
         return out
 
-    monkeypatch.setattr(gui.render.MapRenderer, "render_map", recorded)
-    doc, _, _, rgb, views = paint_small_multiples(MapDocument.from_files())
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(gui.render.MapRenderer, "render_map", recorded)
+        doc, _, _, rgb, views = paint_small_multiples(MapDocument.from_files())
+    return doc, rgb, views, reports
+
+
+def test_every_town_dot_on_the_small_multiples_has_its_name(small_multiples):
+    """The 2023 and 2024 panels, each a small map where names find little room: Algiers (2023),
+    Boumerdès and Tangier (2024), Motril, Tripoli and Garabulli had dots and no names."""
+    doc, rgb, views, reports = small_multiples
     places = doc.layer("places").data.set_index("place_id")
     unnamed = {}
     for view, report in zip(views, reports, strict=True):
@@ -555,3 +563,41 @@ def test_a_country_the_page_shows_large_is_named(drawn, name):
         if area >= BIG_COUNTRY_MM2 and str(country).casefold() not in written:
             unnamed.append((country, round(area)))
     assert unnamed == []
+
+
+def flows_between_dots_and_names(report, symbols: dict) -> dict:
+    """Per name set without a leader, the symbols between its dot's edge (and half a millimetre) and the
+    nearest point of its box."""
+    led = {key.split(":", 1)[1] for key, *_ in report.leaders if key.startswith("place:")}
+    dots = {pid: (x, y, r) for pid, x, y, r in report.dots}
+    between = {}
+    for pid, text, (x0, y0, x1, y1) in report.place_labels:
+        if pid in led or pid not in dots:
+            continue
+        x, y, r = dots[pid]
+        bx, by = min(max(x, x0), x1), min(max(y, y0), y1)
+        length = float(np.hypot(bx - x, by - y))
+        t = (r + 0.5 * MM) / length if length else 1.0
+        if t >= 1:
+            continue
+        seg = shapely.LineString([(x + (bx - x) * t, y + (by - y) * t), (bx, by)])
+        crossed = [rid for rid, g in symbols.items() if seg.intersects(g)]
+        if crossed:
+            between[text] = crossed
+    return between
+
+
+@pytest.mark.parametrize("name", [*ARRIVALS, "2023-arrivals", "a3-portrait", "arabic", "rescues"])
+def test_no_flow_stands_between_a_dot_and_its_name(drawn, name):
+    """'Melilla' stood right of its dot with the Western Mediterranean arrow between them (on the small
+    multiples): from each dot to the nearest point of its name's box (a name with a leader is tied by it
+    instead), no symbol."""
+    d = drawn(name)
+    assert flows_between_dots_and_names(d.report, d.symbols) == {}
+
+
+def test_no_flow_stands_between_a_dot_and_its_name_on_the_small_multiples(small_multiples):
+    _, _, views, reports = small_multiples
+    for view, report in zip(views, reports, strict=True):
+        symbols = {r.route_id: shapely.transform(r.geometry, view.to_px) for r in report.symbols.itertuples()}
+        assert flows_between_dots_and_names(report, symbols) == {}, view.frame_px[0]
