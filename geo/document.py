@@ -287,7 +287,8 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
             # many nodes get smaller symbols, so circles do not bury the flows
             biggest = min(self.node_max_radius_mm, 40.0 / max(len(totals), 1) ** 0.5)
             radii = {n: max(0.8, biggest * (t / top) ** 0.5) for n, t in totals.items()}
-            self._cache[key] = (od_curves(flows, view, self.width_scale(), radii), radii, totals)
+            self._cache[key] = (od_curves(flows, view, self.width_scale(), radii, land=self.land(view.units_per_px)),
+                                radii, totals)
         return self._cache[key]
 
     def flow_symbols(self, view, within: tuple[float, float, float, float] | None = None) -> gpd.GeoDataFrame:

@@ -42,14 +42,16 @@ def bezier(start: np.ndarray, ctrl: np.ndarray, end: np.ndarray, n: int) -> np.n
 def layout_flows(starts: np.ndarray, ends: np.ndarray, widths: np.ndarray, nodes: np.ndarray,
                  node_radii: np.ndarray, settings: LayoutSettings = LayoutSettings(),
                  progress: Callable[[float], None] | None = None,
-                 is_cancelled: Callable[[], bool] | None = None, heads: np.ndarray | None = None) -> np.ndarray:
+                 is_cancelled: Callable[[], bool] | None = None, heads: np.ndarray | None = None,
+                 sides: np.ndarray | None = None) -> np.ndarray:
     """Control points (N, 2) for flows from ``starts`` to ``ends`` (N, 2), in map units.
 
     ``widths`` are the flows' drawn widths (map units) and set how far flows keep apart;
     ``nodes`` (M, 2) with ``node_radii`` are the symbols flows must not run under unless they
     start or end there. ``heads`` (N, 2): each arrowhead's width and how far its base stands from
     its destination's centre; the flows reaching one node arrive far enough apart for their heads
-    not to overlap (``head_angles``), not only ``min_angle_deg``.
+    not to overlap (``head_angles``), not only ``min_angle_deg``. ``sides`` (N): +1 bends a flow to the
+    left of its travel, as every flow does by default (two-way pairs then separate), -1 to the right.
     """
     starts, ends = np.asarray(starts, float), np.asarray(ends, float)
     n = len(starts)
@@ -60,7 +62,8 @@ def layout_flows(starts: np.ndarray, ends: np.ndarray, widths: np.ndarray, nodes
     along = chord / length[:, None]
     normal = np.column_stack([-along[:, 1], along[:, 0]])  # left of the direction of travel
     mid = (starts + ends) / 2
-    ideal = mid + normal * (settings.curvature * length)[:, None]  # every flow bends the same way: two-way pairs separate
+    bend = np.ones(n) if sides is None else np.asarray(sides, float)
+    ideal = mid + normal * (bend * settings.curvature * length)[:, None]  # one way, unless told: two-way pairs separate
     ctrl = ideal.copy()
     widths = np.asarray(widths, float)
     heads = None if heads is None else np.asarray(heads, float)
@@ -170,6 +173,41 @@ SPREAD_PASSES = 12
 """How often the flows at one node are pushed apart within one step of the layout."""
 HEAD_PASSES, HEAD_SAMPLES, NODE_SAMPLES = 30, 200, 64
 """Arrowheads at one node: at most this many turns of their curves, each measured on this many points."""
+
+
+BENDS = (1.0, -1.0, 1.6, -1.6, 2.2, -2.2)
+"""The bends a flow's ideal curve may take (times the layout's curvature; + to the left of its travel),
+in order of preference: the usual one first, stronger ones only to cross less land."""
+
+
+def drier_sides(starts: np.ndarray, ends: np.ndarray, land, curvature: float = LayoutSettings.curvature,
+                samples: int = 40) -> np.ndarray:
+    """Per flow, how its ideal curve bends (``layout_flows``' ``sides``): to the left of its travel as
+    every flow does, unless another of BENDS crosses less land (the first of equals), and always the
+    usual way where the reverse flow is drawn too (the pair must bend apart). Annaba's departures for
+    Lampedusa crossed northern Tunisia: a sea crossing drawn across a country."""
+    starts, ends = np.asarray(starts, float), np.asarray(ends, float)
+    n = len(starts)
+    out = np.ones(n)
+    if land is None or not n:
+        return out
+    coast = getattr(land, "geometry", land)
+    shapely.prepare(coast)
+    key = {(tuple(np.round(a, 3)), tuple(np.round(b, 3))) for a, b in zip(starts, ends, strict=True)}
+    chord = ends - starts
+    normal = np.column_stack([-chord[:, 1], chord[:, 0]])
+    mid = (starts + ends) / 2
+    t = np.linspace(0.0, 1.0, samples)[1:-1]
+    for i in range(n):
+        if (tuple(np.round(ends[i], 3)), tuple(np.round(starts[i], 3))) in key:
+            continue
+        wet = []
+        for bend in BENDS:
+            ctrl = mid[i] + normal[i] * curvature * bend
+            pts = ((1 - t) ** 2)[:, None] * starts[i] + (2 * (1 - t) * t)[:, None] * ctrl + (t**2)[:, None] * ends[i]
+            wet.append(int(shapely.contains_xy(coast, pts[:, 0], pts[:, 1]).sum()))
+        out[i] = BENDS[int(np.argmin(wet))]
+    return out
 
 
 def head_angles(heads: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:

@@ -20,7 +20,7 @@ from shapely.geometry import LineString, Point
 
 from geo.errors import DataError
 from geo.flow_geometry import ArrowStyle, WidthScale
-from geo.flow_layout import LayoutSettings, bezier, layout_flows
+from geo.flow_layout import LayoutSettings, bezier, drier_sides, layout_flows
 from geo.flow_table import FlowTable
 from geo.join import FLOW_COLUMNS, JoinIssue, JoinResult
 from geo.projection import resolve_crs, transformer
@@ -203,8 +203,9 @@ def node_totals(flows: pd.DataFrame) -> dict[str, float]:
 
 
 def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_radius_mm: dict[str, float],
-              settings: LayoutSettings = LayoutSettings(), progress=None, is_cancelled=None) -> gpd.GeoDataFrame:
-    """The OD flows as laid-out curves in the view's CRS, trimmed to leave their node symbols clear."""
+              settings: LayoutSettings = LayoutSettings(), progress=None, is_cancelled=None, land=None) -> gpd.GeoDataFrame:
+    """The OD flows as laid-out curves in the view's CRS, trimmed to leave their node symbols clear; with
+    ``land`` (projected), each bent to the side it crosses less land on (``flow_layout.drier_sides``)."""
     if not len(flows):
         return flows.to_crs(resolve_crs(view.crs))
     t = transformer("EPSG:4326", view.crs)
@@ -224,7 +225,8 @@ def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_ra
     base_mm = np.array([node_radius_mm.get(d, 1.0) + NODE_TIP_GAP_MM + arrow.head_length_mm(scale.width_mm(v))
                         for d, v in zip(flows["dest"], flows["value"], strict=True)])
     heads = np.column_stack([view.mm_to_units(head_mm + HEAD_GAP_MM), view.mm_to_units(base_mm)])
-    ctrl = layout_flows(starts, ends, widths, nodes, radii, settings, progress, is_cancelled, heads)
+    sides = drier_sides(starts, ends, land, settings.curvature) if land is not None else None
+    ctrl = layout_flows(starts, ends, widths, nodes, radii, settings, progress, is_cancelled, heads, sides)
     pts = bezier(starts, ctrl, ends, 48)
     lines = []
     for i, r in enumerate(flows.itertuples()):

@@ -119,3 +119,23 @@ def test_the_footer_says_where_each_node_circle_stands(language, metric, said):
     doc.select("2024", metric)
     doc.label_language = language
     assert said in sources_text(doc).replace("\u00a0", " ")
+
+
+def test_a_flow_without_its_reverse_bends_to_the_side_over_less_land():
+    """Annaba's departures for Lampedusa crossed northern Tunisia, 55 % of the curve over land (every
+    flow bends the same way, so two-way pairs separate); bent further north, they cross the sea, but
+    for the coasts at their ends and Cap Bon's tip. A pair keeps bending apart."""
+    from geo.flow_layout import drier_sides
+
+    doc = MapDocument.from_files(flows=paths.data_path("flows", "od_2024.csv"))
+    doc.select("2024", "departures")
+    view = MapView(doc.crs, doc.default_extent(), (0, 0, 3000, 2000), 300)
+    land = doc.land(view.units_per_px).geometry
+    curves = doc.od_curves(view)[0].set_index("origin")
+    line = curves.geometry["Algeria"]
+    pts = shapely.get_coordinates(shapely.line_interpolate_point(line, np.linspace(0, 1, 100), normalized=True))
+    assert shapely.contains_xy(land, pts[:, 0], pts[:, 1]).mean() < 0.35
+    square = shapely.box(-1, -10, 1, 10)  # land south of a west-to-east chord along y = 0 ... and north of it
+    starts, ends = np.array([[-5.0, 0.5], [5.0, 0.5]]), np.array([[5.0, 0.5], [-5.0, 0.5]])
+    assert list(drier_sides(starts, ends, square)) == [1.0, 1.0]  # a two-way pair: both bend left, apart
+    assert list(drier_sides(starts[:1], ends[:1], shapely.box(-1, 0.6, 1, 10))) == [-1.0]  # land on the left
