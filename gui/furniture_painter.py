@@ -413,8 +413,7 @@ class FurniturePainter:
         self.p.drawText(QRectF(x0 - 20 * mm, y - 4.5 * mm, length_px + 20 * mm, 4 * mm),
                         in_direction(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute, lang.rtl),
                         lang("scale_true"))
-        # north arrow
-        angle = north_angle_deg(self.view)
+        angle = north_angle_deg(self.view)  # the north arrow's
         cx, cy = x1 - 4 * mm, rect.top() + 10 * mm  # its "N" stands 9.5 mm above: inside the box
         self.p.save()
         self.p.translate(cx, cy)

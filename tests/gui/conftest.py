@@ -29,3 +29,11 @@ def arabic(doc):
     doc.label_language = "ar"
     doc.title = "Mixed migration routes: North Africa and the Mediterranean"  # printed in the map's language
     return doc
+
+
+@pytest.fixture(scope="module")
+def drawn(qapp):
+    """``drawn(name)``: a map of drawn_maps.MAPS at 300 dpi with its page's geography, drawn once a module."""
+    from drawn_maps import draw_factory
+
+    return draw_factory()

@@ -9,129 +9,15 @@ portrait, the 2024 arrivals (every route drawn), the November rescues (no figure
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 
 import numpy as np
 import pytest
 import shapely
-from page_geography import TOTAL_HOMES, foreign_shares, lonlat_to_px, route_figures_abroad
-from painted import paint, pixels
+from drawn_maps import ARRIVALS, LEADER_REACH_PX, MAPS, MM, NAMED_ISLANDS, Drawn
+from page_geography import TOTAL_HOMES, foreign_shares, route_figures_abroad
 
-from geo.map_marks import DOT_FILLS
-from geo.map_words import WORDS
-from geo.page import Page
-from geo.place_layout import TOWN_KINDS
 from geo.projection import resolve_crs
-
-DPI = 300
-MM = DPI / 25.4
-SMALL_ISLAND_PX = 12 * MM  # wider or taller is land like a coast (Sicily on the regional map)
-VISIBLE_ISLAND_PX = 0.35 * MM  # smaller is a speck no name can be taken for
-LEADER_REACH_PX = 0.5 * MM  # a leader ends this close to what it labels
-
-MAPS = {
-    "default": dict(period="2024Q4", metric="arrivals"),
-    "laea-europe": dict(period="2024Q4", metric="arrivals", crs="EPSG:3035"),
-    "web-mercator": dict(period="2024Q4", metric="arrivals", crs="EPSG:3857"),
-    "arabic": dict(period="2024Q4", metric="arrivals", language="ar"),
-    "a3-portrait": dict(period="2024Q4", metric="arrivals", page=("A3", "portrait")),
-    "2024-arrivals": dict(period="2024", metric="arrivals"),
-    "2024-as-the-cli": dict(period="2024", metric="arrivals", title=WORDS["en"]["title"]),
-    "2023-arrivals": dict(period="2023", metric="arrivals"),
-    "wide-flows": dict(period="2024Q4", metric="arrivals", max_width_mm=12.0),
-    "rescues": dict(period="2024-11", metric="rescues"),
-    "dead-missing": dict(period="2024", metric="dead_missing"),
-    "2024-expulsions": dict(period="2024", metric="expulsions"),
-    "2023-expulsions": dict(period="2023", metric="expulsions"),
-    "balearic-rescues": dict(period="2024-08-01/2024-12-31", metric="rescues", title=WORDS["en"]["title"]),
-    "2024-change": dict(period="2024", metric="arrivals", title=WORDS["en"]["title"], compare="previous"),
-}
-ARRIVALS = ("default", "laea-europe", "web-mercator", "2024-arrivals", "2024-as-the-cli")
-NAMED_ISLANDS = {"el_hierro", "tenerife", "gran_canaria", "fuerteventura", "lanzarote", "cabrera", "lampedusa",
-                 "malta"}
-
-
-class Drawn:
-    """One map drawn at 300 dpi, with the geography of its page worked out from the data."""
-
-    def __init__(self, doc, image, view, report) -> None:
-        self.doc, self.view, self.report = doc, view, report
-        self.rgb = pixels(image).astype(int)
-        countries = doc.layer("boundaries").data
-        parts = shapely.get_parts(countries.geometry.to_numpy())
-        parts = parts[shapely.get_type_id(parts) == 3]
-        # an island: a land part touching no other part (Ceuta and Gibraltar touch a neighbour)
-        touching = shapely.STRtree(parts).query(parts, predicate="intersects")
-        alone = np.bincount(touching[0][touching[0] != touching[1]], minlength=len(parts)) == 0
-        self.islands_lonlat = parts[alone & (shapely.area(parts) < 4.0)]
-        self.islands = self.to_px(self.islands_lonlat)
-        b = shapely.bounds(self.islands)
-        side = np.maximum(b[:, 2] - b[:, 0], b[:, 3] - b[:, 1])
-        fx, fy, fw, fh = view.frame_px
-        on_page = shapely.intersects(self.islands, shapely.box(fx, fy, fx + fw, fy + fh))
-        self.small = on_page & (side <= SMALL_ISLAND_PX) & (side >= VISIBLE_ISLAND_PX)
-        places = doc.layer("places").data.set_index("place_id")
-        self.places = places
-        self.countries = countries
-        self.place_px = dict(zip(places.index, shapely.get_coordinates(self.to_px(places.geometry.to_numpy())),
-                                 strict=True))
-        self.symbols = {r.route_id: shapely.transform(r.geometry, view.to_px) for r in report.symbols.itertuples()}
-
-    def to_px(self, geoms):
-        return lonlat_to_px(self.view)(geoms)
-
-    def own_island(self, place_id: str) -> int:
-        point = shapely.Point(self.places.geometry[place_id].coords[0])
-        return int(np.argmin(shapely.distance(self.islands_lonlat, point)))
-
-    def on_page(self, place_id: str) -> bool:
-        fx, fy, fw, fh = self.view.frame_px
-        x, y = self.place_px[place_id]
-        return fx <= x <= fx + fw and fy <= y <= fy + fh
-
-    def dots(self) -> dict[str, tuple[float, float, float]]:
-        return {pid: (x, y, r) for pid, x, y, r in self.report.dots}
-
-    def land_share(self, island: int) -> float:
-        """Share of an island's pixels drawn as land (its land colour, or the white of its coast and of a
-        name's halo): what of it shows. A flow, a leader or a letter over it is none of these."""
-        shape = self.islands[island]
-        x0, y0, x1, y1 = (int(v) for v in shapely.bounds(shape))
-        xs, ys = np.meshgrid(np.arange(x0, x1 + 1) + 0.5, np.arange(y0, y1 + 1) + 0.5)
-        inside = shapely.contains_xy(shape, xs.ravel(), ys.ravel())
-        if not inside.any():
-            c = shape.centroid
-            xs, ys, inside = np.array([c.x]), np.array([c.y]), np.array([True])
-        px = self.rgb[ys.ravel()[inside].astype(int), xs.ravel()[inside].astype(int)]
-        land = np.array([int(self.doc.theme.land[k:k + 2], 16) for k in (1, 3, 5)])
-        return float(((np.abs(px - land).max(axis=1) <= 12) | (px.min(axis=1) >= 235)).mean())
-
-
-@pytest.fixture(scope="module")
-def drawn(qapp):
-    from geo.document import MapDocument
-
-    cache: dict[str, Drawn] = {}
-
-    def draw(name: str) -> Drawn:
-        if name not in cache:
-            spec = MAPS[name]
-            doc = MapDocument.from_files()
-            if "crs" in spec:
-                doc.crs = spec["crs"]
-            doc.select(spec["period"], spec["metric"], None)
-            doc.label_language = spec.get("language", "en")
-            doc.title = spec.get("title", doc.title)
-            if "compare" in spec:
-                doc.flow_style.compare, doc.flow_style.colour_by = spec["compare"], "change"
-            if "max_width_mm" in spec:
-                doc.flow_style = dataclasses.replace(doc.flow_style, max_width_mm=spec["max_width_mm"])
-            image, view, report = paint(doc, Page(*spec.get("page", ("A4", "landscape")), DPI))
-            cache[name] = Drawn(doc, image, view, report)
-        return cache[name]
-
-    return draw
 
 
 @pytest.mark.parametrize("name", ["default", "laea-europe", "web-mercator", "arabic", "a3-portrait", "2024-arrivals"])
@@ -455,95 +341,6 @@ def test_a_country_total_covers_none_of_its_islands(drawn, name):
     assert covered == {}
 
 
-def dotted_towns(rgb: np.ndarray, view, places, px) -> set[str]:
-    """The towns of ``places`` the page shows a dot at, read from the pixels: the 3 × 3 pixels at the
-    town's point in the town dots' fill (a 0.6 mm dot is 7 pixels across at 300 dpi)."""
-    fill = np.array([int(DOT_FILLS["town"][k:k + 2], 16) for k in (1, 3, 5)])
-    fx, fy, fw, fh = view.frame_px
-    found = set()
-    for pid, kind in places["kind"].items():
-        x, y = px[pid]
-        if kind not in TOWN_KINDS or not (fx + 2 <= x <= fx + fw - 2 and fy + 2 <= y <= fy + fh - 2):
-            continue
-        centre = rgb[int(y) - 1:int(y) + 2, int(x) - 1:int(x) + 2].reshape(-1, 3)
-        if (np.abs(centre - fill).max(axis=1) <= 30).all():
-            found.add(pid)
-    return found
-
-
-@pytest.mark.parametrize("name", ["default", "2023-arrivals", "2024-arrivals", "a3-portrait", "arabic", "dead-missing",
-                                  "2024-expulsions", "rescues"])
-def test_every_town_dot_on_the_page_has_its_name(drawn, name):
-    """A dot with no name says nothing a reader can use; on the small multiples three dots along the
-    Algerian coast, one of them named, read as a route of their own. A town is drawn with its name or
-    not at all (an enclave keeps its dot: it is a figure's place)."""
-    d = drawn(name)
-    dotted = dotted_towns(d.rgb, d.view, d.places, d.place_px)
-    assert dotted, "no town dot on the page: nothing tested"
-    named = {pid for pid, *_ in d.report.place_labels}
-    assert dotted - named == set()
-
-
-@pytest.fixture(scope="module")
-def small_multiples(qapp):
-    """``--periods 2023 2024`` at 300 dpi, with each panel's view and its renderer's report."""
-    from test_print_pixels import paint_small_multiples
-
-    import gui.render
-    from geo.document import MapDocument
-
-    reports = []
-    render_map = gui.render.MapRenderer.render_map
-
-    def recorded(self, *args, **kwargs):
-        out = render_map(self, *args, **kwargs)
-        reports.append(self.report)
-        return out
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(gui.render.MapRenderer, "render_map", recorded)
-        doc, _, _, rgb, views = paint_small_multiples(MapDocument.from_files())
-    return doc, rgb, views, reports
-
-
-def test_every_town_dot_on_the_small_multiples_has_its_name(small_multiples):
-    """The 2023 and 2024 panels, each a small map where names find little room: Algiers (2023),
-    Boumerdès and Tangier (2024), Motril, Tripoli and Garabulli had dots and no names."""
-    doc, rgb, views, reports = small_multiples
-    places = doc.layer("places").data.set_index("place_id")
-    unnamed = {}
-    for view, report in zip(views, reports, strict=True):
-        px = dict(zip(places.index, shapely.get_coordinates(lonlat_to_px(view)(places.geometry.to_numpy())), strict=True))
-        dotted = dotted_towns(rgb.astype(int), view, places, px)
-        assert dotted, "no town dot in a panel: nothing tested"
-        unnamed[view.frame_px[0]] = dotted - {pid for pid, *_ in report.place_labels}
-    assert all(not u for u in unnamed.values()), unnamed
-
-
-@pytest.mark.parametrize("name", ["default", "web-mercator", "laea-europe"])
-def test_a_town_near_a_route_s_end_on_the_ground_is_shown_in_every_projection(drawn, name):
-    """In Web Mercator a kilometre is 1,220 units at Sfax's latitude: Sfax, 37 km from where the Tunisia
-    route starts, was farther than the 40 km reach in the projection's units, and left off with its name.
-    Distances here are on the ellipsoid: a town within 38 km of a drawn route's end is drawn (dot and
-    name), or its name found no room (then neither is), or a symbol covers it."""
-    from pyproj import Geod
-
-    d = drawn(name)
-    routes = d.doc.layer("routes").data.set_index("route_id")
-    ends = np.array([c for rid in d.symbols for part in shapely.get_parts(routes.geometry[rid])
-                     for c in (part.coords[0], part.coords[-1])])
-    towns = d.places[d.places["kind"].isin(TOWN_KINDS)]
-    geod, missing = Geod(ellps="WGS84"), {}
-    for pid, point in towns.geometry.items():
-        _, _, metres = geod.inv(np.full(len(ends), point.x), np.full(len(ends), point.y), ends[:, 0], ends[:, 1])
-        if metres.min() > 38_000 or not d.on_page(pid):
-            continue
-        under = any(g.contains(shapely.Point(d.place_px[pid])) for g in d.symbols.values())
-        if pid not in d.dots() and d.places["name"][pid] not in d.report.dropped_labels and not under:
-            missing[pid] = round(metres.min() / 1000, 1)
-    assert missing == {}
-
-
 BIG_COUNTRY_MM2 = 40 * 40
 """A country showing this much land on the page, clear of the furniture, has room for its name."""
 
@@ -563,41 +360,3 @@ def test_a_country_the_page_shows_large_is_named(drawn, name):
         if area >= BIG_COUNTRY_MM2 and str(country).casefold() not in written:
             unnamed.append((country, round(area)))
     assert unnamed == []
-
-
-def flows_between_dots_and_names(report, symbols: dict) -> dict:
-    """Per name set without a leader, the symbols between its dot's edge (and half a millimetre) and the
-    nearest point of its box."""
-    led = {key.split(":", 1)[1] for key, *_ in report.leaders if key.startswith("place:")}
-    dots = {pid: (x, y, r) for pid, x, y, r in report.dots}
-    between = {}
-    for pid, text, (x0, y0, x1, y1) in report.place_labels:
-        if pid in led or pid not in dots:
-            continue
-        x, y, r = dots[pid]
-        bx, by = min(max(x, x0), x1), min(max(y, y0), y1)
-        length = float(np.hypot(bx - x, by - y))
-        t = (r + 0.5 * MM) / length if length else 1.0
-        if t >= 1:
-            continue
-        seg = shapely.LineString([(x + (bx - x) * t, y + (by - y) * t), (bx, by)])
-        crossed = [rid for rid, g in symbols.items() if seg.intersects(g)]
-        if crossed:
-            between[text] = crossed
-    return between
-
-
-@pytest.mark.parametrize("name", [*ARRIVALS, "2023-arrivals", "a3-portrait", "arabic", "rescues"])
-def test_no_flow_stands_between_a_dot_and_its_name(drawn, name):
-    """'Melilla' stood right of its dot with the Western Mediterranean arrow between them (on the small
-    multiples): from each dot to the nearest point of its name's box (a name with a leader is tied by it
-    instead), no symbol."""
-    d = drawn(name)
-    assert flows_between_dots_and_names(d.report, d.symbols) == {}
-
-
-def test_no_flow_stands_between_a_dot_and_its_name_on_the_small_multiples(small_multiples):
-    _, _, views, reports = small_multiples
-    for view, report in zip(views, reports, strict=True):
-        symbols = {r.route_id: shapely.transform(r.geometry, view.to_px) for r in report.symbols.itertuples()}
-        assert flows_between_dots_and_names(report, symbols) == {}, view.frame_px[0]
