@@ -147,9 +147,9 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             leaders = _leaders(req.anchors, idx, x0, y0, x1, y1, leader_min)
             keep = _leaders_clear(leaders, boxes, segments, leader_tree, leader_hard, leader_trim)
             idx, rects, leaders = idx[keep], rects[keep], leaders[keep]
-        if (req.anchors is not None or req.attach is not None) and len(idx):
-            keep = _attached_clear(req.anchors or [], req.attach, idx, leaders, x0, y0, x1, y1, leader_tree,
-                                   leader_hard, leader_trim, {id(g) for g in req.passable})
+        if req.attach is not None and len(idx):
+            keep = _attached_clear(req.attach, idx, leaders, x0, y0, x1, y1, leader_tree, leader_hard, leader_trim,
+                                   {id(g) for g in req.passable})
             idx, rects, leaders = idx[keep], rects[keep], leaders[keep]
         if claims is not None and len(idx):
             keep = _respects_claims(claims, rects, req.feature, ~np.isnan(leaders[:, 0]))
@@ -248,19 +248,19 @@ def _leaders_clear(leaders: np.ndarray, boxes: np.ndarray, segments: np.ndarray,
     return ok
 
 
-def _attached_clear(anchors: list, attach, idx: np.ndarray, leaders: np.ndarray, x0, y0, x1, y1, hard_tree,
+def _attached_clear(attach, idx: np.ndarray, leaders: np.ndarray, x0, y0, x1, y1, hard_tree,
                     hard: np.ndarray, trim: float, passable: set) -> np.ndarray:
-    """Which candidates set without a leader have no hard obstacle between the point they read as
-    attached to (their anchor, else the request's ``attach``) and the box, beyond ``trim`` of that point:
-    'Melilla' stood right of its dot with the Western Mediterranean arrow between them, and read as that
-    arrow's name."""
+    """Which candidates set without a leader have no hard obstacle between the mark they read as attached
+    to (``attach``: its centre and rim) and the box, beyond ``trim`` of its rim: 'Melilla' stood right of
+    its dot with the Western Mediterranean arrow between them, and read as that arrow's name. (A figure's
+    anchors sit on its own flow's edge, which it may touch: they are not asked.)"""
     ok = np.ones(len(idx), bool)
     if hard_tree is None or not len(idx):
         return ok
     segs = []
     for k, i in enumerate(idx):
-        a = anchors[i] if i < len(anchors) and anchors[i] is not None else attach
-        if a is None or not np.isnan(leaders[k, 0]):
+        a = attach
+        if not np.isnan(leaders[k, 0]):
             continue
         skip = trim + (a[2] if len(a) > 2 else 0.0)  # from the mark's edge: a node's own flows leave it there
         bx, by = min(max(a[0], x0[i]), x1[i]), min(max(a[1], y0[i]), y1[i])

@@ -72,6 +72,9 @@ LEADER_RINGS_MM = (4.0, 6.5)
 LEADER_RING_STEPS = 16
 LEADER_COST = 4.0
 """A name on a leader costs more than any position beside its feature."""
+ATTACH_CLEAR_MM = 0.5
+"""From a mark's rim, this much is its own (its casing, the room kept round it): what stands between a name and
+its mark is looked for beyond it."""
 LEADER_MIN_MM = 1.0
 """A name this close to its feature needs no leader line."""
 LEADER_GAP_MM = 0.25
@@ -279,7 +282,7 @@ def name_request(place: Place, geo: Geography, priority: float) -> LabelRequest:
     priority -= FEWER_FIRST * len(c)
     return LabelRequest(place.key, (w, h), [tuple(map(float, row)) for row in c], priority,
                         anchors=anchors if any(a is not None for a in anchors) else None, feature=feature,
-                        attach=(*place.xy, place.radius) if place.outline is None else None)
+                        attach=(*place.xy, place.radius + ATTACH_CLEAR_MM * mm) if place.outline is None else None)
 
 
 def _boxes(c: np.ndarray, w: float, h: float) -> np.ndarray:
