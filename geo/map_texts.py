@@ -316,7 +316,7 @@ def node_places_text(doc: MapDocument, lang) -> str:
     data = places.data
     local = label_names(data, doc.label_language).to_numpy(dtype=object)
     lon, lat = data.geometry.x.to_numpy(), data.geometry.y.to_numpy()
-    raw = list(dict.fromkeys([*flows["origin"], *flows["dest"]]))
+    raw = _drawn_nodes(flows)
     items = []
     for name, shown in zip(raw, node_names(doc, raw), strict=True):
         p = points.get(node_key(str(name)))
@@ -342,7 +342,12 @@ def names_of_nodes(doc) -> frozenset[str]:
     flows = doc.join().flows
     if not len(flows):
         return frozenset()
-    return frozenset(n.casefold() for n in node_names(doc, list(dict.fromkeys([*flows["origin"], *flows["dest"]]))))
+    return frozenset(n.casefold() for n in node_names(doc, _drawn_nodes(flows)))
+
+
+def _drawn_nodes(flows) -> list:
+    """The nodes of an OD map's drawn flows, as the figures name them, in order of first appearance."""
+    return list(dict.fromkeys([*flows["origin"], *flows["dest"]]))
 
 
 def node_names(doc, names) -> list[str]:

@@ -151,22 +151,21 @@ def island_reach(doc) -> Reach:
     """The archipelagos a route on the map (drawn or 'no figure') starts or ends at: the Balearics,
     where the Algerian route arrives, lay under the title box on the dead and missing map, Ibiza and
     Formentera under the longer French title, Cabrera's name left at the top of the frame alone."""
-    from geo.extent_fit import units_per_km
     from geo.islands import document_islands
+    from geo.place_layout import ground_units_per_km
 
     found = document_islands(doc)
     ends = doc.route_ends()
     if found is None or not len(ends):
         return Reach.points(np.empty((0, 2)), 0.0)
-    table, outlines = found
-    per_km = units_per_km(doc.crs, ends)
-    if not per_km:
-        return Reach.points(np.empty((0, 2)), 0.0)
-    _, hits = shapely.STRtree(outlines).query(shapely.points(ends), predicate="dwithin", distance=ISLAND_END_KM * per_km)
-    if not len(hits):
-        return Reach.points(np.empty((0, 2)), 0.0)
-    groups = np.unique(table.group[hits])
-    largest = np.array([table.area_km2[table.group == g].max() for g in groups])
-    framed = np.isin(table.group, groups[largest <= FRAMED_ISLAND_KM2])
-    xy = shapely.get_coordinates(outlines[framed])
-    return Reach.points(xy, CASING_MM)
+    # the same for every view and every fit of one selection: asked by each pass of the frame fit
+    key = ("island-reach", doc.crs, ends.tobytes())
+    if key not in doc._cache:
+        table, outlines = found
+        _, hits = shapely.STRtree(outlines).query(shapely.points(ends), predicate="dwithin",
+                                                  distance=ISLAND_END_KM * ground_units_per_km(doc))
+        groups = np.unique(table.group[hits])
+        largest = np.array([table.area_km2[table.group == g].max() for g in groups])
+        framed = np.isin(table.group, groups[largest <= FRAMED_ISLAND_KM2])
+        doc._cache[key] = Reach.points(shapely.get_coordinates(outlines[framed]), CASING_MM)
+    return doc._cache[key]

@@ -124,7 +124,7 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
 
     steps = [f for f in FILE_FORMATS if f in targets]
     written: list[Path] = []
-    view = layers = None
+    view = layers = marks = None
     for i, fmt in enumerate(steps):
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -140,21 +140,23 @@ def write_map_files(doc: MapDocument, page: Page, targets: dict[str, Path], *, t
             written.append(export_pdf(doc, targets[fmt], VectorExportSettings(page, transparent, periods, geopdf), pdf))
         else:
             view = view or page_view(doc, page)
+            if marks is None:  # the PNG's names, laid out once for the layers and the web map
+                from gui.web_export import page_marks
+
+                marks = page_marks(doc, view)
             if fmt == "html":
                 from geo.exports.webmap import WebMapSettings
                 from gui.web_export import export_webmap
 
                 settings = WebMapSettings(tiles=tiles) if tiles else WebMapSettings()
-                written.append(export_webmap(doc, view, targets[fmt], settings))
+                written.append(export_webmap(doc, view, targets[fmt], settings, marks))
                 continue
             # imported here: the vector writers bring GDAL (30 MB), which a PNG-only render never needs
             from geo.exports.layers import export_layers
             from geo.exports.vector import write_geojson, write_geopackage
 
             if layers is None:  # with the PNG's names: a town whose name found no room is off its map
-                from gui.web_export import page_marks
-
-                layers = export_layers(doc, view, page_marks(doc, view))
+                layers = export_layers(doc, view, marks)
             if fmt == "geojson":
                 prefix = targets[fmt]
                 for name, gdf in layers.items():

@@ -49,7 +49,9 @@ def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None
     return webmap.webmap_html(doc, view, settings, marks=page_marks(doc, view))
 
 
-def export_webmap(doc: MapDocument, view: MapView, path: str | Path, settings: WebMapSettings | None = None) -> Path:
-    """Write the web map (one self-contained HTML file, atomically) with the PNG's labels; returns its path."""
+def export_webmap(doc: MapDocument, view: MapView, path: str | Path, settings: WebMapSettings | None = None,
+                  marks: PageMarks | None = None) -> Path:
+    """Write the web map (one self-contained HTML file, atomically) with the PNG's labels (``marks``, when the
+    caller has laid them out already: ``page_marks``); returns its path."""
     webmap.check_styles(doc)
-    return webmap.export_webmap(doc, view, path, settings, marks=page_marks(doc, view))
+    return webmap.export_webmap(doc, view, path, settings, marks=marks if marks is not None else page_marks(doc, view))
