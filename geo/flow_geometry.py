@@ -142,7 +142,7 @@ def flow_symbol(line: LineString, width: float, arrow_width: float, arrow_length
     length = line.length
     # a short course gives the head at most 45 % of it; one lengthened to hold its head whole on a body its
     # width long (build_flow_symbols, BODY_AT_LEAST_WIDTHS) keeps it whole
-    arrow_length = min(arrow_length, max(length * 0.45, length - width))
+    arrow_length = min(arrow_length, max(length * 0.45, length - CRAMPED_BODY_WIDTHS * width))
     body = line_head(line, length - arrow_length * 0.9)
     band = body.buffer(width / 2.0, cap_style="flat", join_style="round", quad_segs=6)
     tip = np.asarray(line.coords[-1])
@@ -166,16 +166,30 @@ MIN_SYMBOL_LENGTH_MM = 6.0
 # head was cut to 45 % of the course and kept its width, and the 2023 Tunisia flow (97,306: 7.5 mm wide,
 # a 13 mm head, on 7 mm of sea from Sfax to Lampedusa) was a head 13 mm across and 2.9 mm long on a
 # stub. Such a band is lengthened backwards like a short one: its arrow still arrives where its route
-# does, and its tail lies over the side it comes from (a sea band's over its departure coast's land:
-# there is no room at sea for it).
+# does, and its tail lies over the side it comes from.
 BODY_AT_LEAST_WIDTHS = 1.0
+# A band too short for that is first drawn with a blunter head and a shorter body, down to these: a head
+# this share of its width across (a right angle at its tip) on a body half the band's width long. The
+# 2023 Tunisia flow lengthened back for its whole pointed head lay 40 % over Tunisia's land, and its small
+# multiple's tail was in Algeria: a blunt head is still a whole arrowhead, a tail on land reads as a route.
+BLUNT_HEAD_LENGTH = 0.55
+CRAMPED_BODY_WIDTHS = 0.5
 
 
-def _head_length(course: float, head: float, whole: bool) -> float:
-    """The head's length on a course this long: the ``whole`` head on a course lengthened to hold it, else
-    at most 45 % of the course, as ever (the figures' and their numbers' places beside the short arrows
-    of the A4 overview were found for those heads)."""
-    return head if whole else min(head, 0.45 * course)
+def blunt_head_mm(width_mm: float, arrow: ArrowStyle) -> float:
+    """The shortest head a band ``width_mm`` wide is drawn with (its width across is ArrowStyle's)."""
+    return max(arrow.head_width_mm(width_mm) * BLUNT_HEAD_LENGTH, arrow.min_length_mm)
+
+
+def _head_length(course: float, width: float, head: float, blunt: float, whole: bool) -> float:
+    """The head's length on a course this long (all in one unit): for a band lengthened for its head
+    (``whole``), its ``head`` on a course with room for it and a body as long as the band is wide, else
+    as much of it as leaves that body, not less than ``blunt``; for any other, at most 45 % of the
+    course, as ever (the figures' and their numbers' places beside the short arrows of the A4 overview
+    were found for those heads)."""
+    if not whole:
+        return min(head, 0.45 * course)
+    return min(head, max(blunt, course - BODY_AT_LEAST_WIDTHS * width))
 
 
 END_GAP_SHARE = 0.1
@@ -192,17 +206,22 @@ HEAD_SETS_NO_LENGTH = frozenset({"return_flow"})
 lengthened back it started by Malta (Libya's ≥ 21,470 interceptions), read as leaving from there."""
 
 
+def _with_gap(course_mm: float, gap_mm: float) -> float:
+    """The line a course ``course_mm`` long needs with its end gap (at most END_GAP_SHARE of the line)."""
+    return course_mm + gap_mm if gap_mm <= END_GAP_SHARE * (course_mm + gap_mm) else course_mm / (1 - END_GAP_SHARE)
+
+
 def least_course_mm(width_mm: float, head_length_mm: float, arrow: ArrowStyle, symbol: str = "flow"
                     ) -> tuple[float, bool]:
     """The shortest line (paper mm, its end gap included) a band of this width and head is drawn on, and
-    whether it is that long for its head: then its course, less the end gap, is its whole head on a body
-    BODY_AT_LEAST_WIDTHS its width long, exactly (not for HEAD_SETS_NO_LENGTH)."""
+    whether it is that long for its head: then its course, less the end gap, holds at least a blunt head
+    (``blunt_head_mm``) on a body CRAMPED_BODY_WIDTHS its width long (not for HEAD_SETS_NO_LENGTH)."""
     if symbol in HEAD_SETS_NO_LENGTH:
         return MIN_SYMBOL_LENGTH_MM, False
-    course = head_length_mm + BODY_AT_LEAST_WIDTHS * width_mm
-    gap = arrow.end_gap_mm
-    needed = course + gap if gap <= END_GAP_SHARE * (course + gap) else course / (1 - END_GAP_SHARE)
-    return max(MIN_SYMBOL_LENGTH_MM, needed), needed > MIN_SYMBOL_LENGTH_MM
+    if _with_gap(head_length_mm + BODY_AT_LEAST_WIDTHS * width_mm, arrow.end_gap_mm) <= MIN_SYMBOL_LENGTH_MM:
+        return MIN_SYMBOL_LENGTH_MM, False
+    cramped = blunt_head_mm(width_mm, arrow) + CRAMPED_BODY_WIDTHS * width_mm
+    return max(MIN_SYMBOL_LENGTH_MM, _with_gap(cramped, arrow.end_gap_mm)), True
 
 
 def chord(line: LineString) -> LineString:
@@ -375,9 +394,11 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
         for drawn in smoothed:
             smooth = lengthened_course(drawn, chords[len(courses)], view.mm_to_units(least))
             if mode == "sea" and smooth is not drawn and land is not None:  # its body at sea, not over the port's land
-                smooth = turned_to_sea(smooth, land, view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM), view.mm_to_units(al_mm))
+                smooth = turned_to_sea(smooth, land, view.mm_to_units(w_mm / 2 + COAST_MARGIN_MM),
+                                       view.mm_to_units(blunt_head_mm(w_mm, arrow)))
             lengthened.append(smooth is not drawn)
-            whole_heads.append(for_head and smooth is not drawn)
+            whole_heads.append(for_head and (smooth is not drawn or smooth.length < view.mm_to_units(
+                _with_gap(al_mm + BODY_AT_LEAST_WIDTHS * w_mm, arrow.end_gap_mm))))
             gap = end_gap(smooth.length, view.mm_to_units(arrow.end_gap_mm))
             course = line_head(smooth, smooth.length - gap)
             # the place an overland band leaves stays visible too (one lengthened backwards starts at no place)
@@ -403,7 +424,8 @@ def build_flow_symbols(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale
     tolerance = view.mm_to_units(SYMBOL_TOLERANCE_MM)
     lean = shapely.simplify(np.asarray(courses, dtype=object), tolerance, preserve_topology=False)
     bands = [flow_symbol(lean[k], view.mm_to_units(sizes[i][0]), view.mm_to_units(sizes[i][1]),
-                         _head_length(lean[k].length, view.mm_to_units(sizes[i][2]), whole_heads[k]))
+                         _head_length(lean[k].length, view.mm_to_units(sizes[i][0]), view.mm_to_units(sizes[i][2]),
+                                      view.mm_to_units(blunt_head_mm(sizes[i][0], arrow)), whole_heads[k]))
              for i in range(len(parts_of)) for k in range(first[i], first[i + 1])]
     outlines = shapely.simplify(np.asarray(bands, dtype=object), tolerance / 2)
     records = [_record(row, w_mm, aw_mm, courses[first[i]:first[i + 1]], list(outlines[first[i]:first[i + 1]]))

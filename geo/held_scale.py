@@ -10,6 +10,7 @@ through ``MapDocument.join``, so every join is cached for when the user steps to
 
 from __future__ import annotations
 
+import math
 from contextlib import contextmanager
 
 from geo.join import ALL_SOURCES
@@ -84,3 +85,15 @@ def held_over(doc) -> str | None:
     if doc.width_scale() is None or doc.held_reference() is None:
         return None
     return parse_period(doc.period).kind
+
+
+def panel_max_width_mm(max_width_mm: float, panel_area: float, frame_area: float) -> float:
+    """The widest band of a small-multiples panel ``panel_area`` big, of a map frame ``frame_area`` big
+    (any one unit): the document's widest band in the ratio of their sizes (the square root of their
+    areas). A panel half the frame's area draws the map at about 0.7 of its scale; at the full 7.5 mm
+    the 2023 Tunisia flow (97,306) in its panel was a band 190 km wide on a 150 km crossing, its tail
+    back in Algeria. Every panel shares the one scale; the legend gives it (to a tenth of a millimetre,
+    as it is drawn)."""
+    if frame_area <= 0 or panel_area >= frame_area:
+        return max_width_mm
+    return round(max_width_mm * math.sqrt(max(panel_area, 0.0) / frame_area), 1)

@@ -16,7 +16,7 @@ from geo.callouts import keyed_note
 from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
-from geo.held_scale import held_largest
+from geo.held_scale import held_largest, panel_max_width_mm
 from geo.map_language import MapLanguage, map_language
 from geo.map_marks import figure_items
 from geo.map_texts import map_title, metric_text, sources_text
@@ -31,23 +31,55 @@ from gui.render import MapRenderer, RenderOptions
 from gui.text_lines import in_direction
 
 
-def shared_scale(doc: MapDocument, periods: list[str]) -> WidthScale:
-    """One width scale for all ``periods``: the largest flow of any of them, unless fixed."""
+def shared_scale(doc: MapDocument, periods: list[str], max_width_mm: float | None = None) -> WidthScale:
+    """One width scale for all ``periods``: the largest flow of any of them, unless fixed, drawn
+    ``max_width_mm`` wide (the document's, by default; a panel's from ``panel_max_width_mm``)."""
     style = doc.flow_style
+    widest = style.max_width_mm if max_width_mm is None else max_width_mm
     if style.reference_value:
-        return WidthScale(style.reference_value, style.max_width_mm, style.min_width_mm, tuple(sorted(style.classes)))
+        return WidthScale(style.reference_value, widest, style.min_width_mm, tuple(sorted(style.classes)))
     largest = held_largest(doc, periods, doc.metric, doc.source)
-    return WidthScale.fit([largest], style.max_width_mm, style.min_width_mm, breaks=tuple(style.classes))
+    return WidthScale.fit([largest], widest, style.min_width_mm, breaks=tuple(style.classes))
 
 
 @contextmanager
 def selection_kept(doc: MapDocument):
-    saved = (doc.period, doc.metric, doc.source, doc.flow_style.reference_value, doc.subtitle)
+    style = doc.flow_style
+    saved = (doc.period, doc.metric, doc.source, style.reference_value, style.max_width_mm, doc.subtitle)
     try:
         yield
     finally:
-        doc.period, doc.metric, doc.source, doc.flow_style.reference_value, doc.subtitle = saved
+        doc.period, doc.metric, doc.source, style.reference_value, style.max_width_mm, doc.subtitle = saved
         doc.invalidate("selection")
+
+
+def drawn_on(doc: MapDocument, scale: WidthScale) -> None:
+    """The document set to draw on ``scale`` (inside ``selection_kept``, which puts it back)."""
+    doc.flow_style.reference_value = scale.reference_value
+    doc.flow_style.max_width_mm = scale.reference_width_mm
+
+
+PAGE_TITLE_MM, PANEL_GAP_MM = 12.0, 4.0
+"""The page's title band above the panels, and the gap between panels."""
+
+
+def panel_frames(page: Page, layout: PageLayout, n: int) -> list[tuple[float, float, float, float]]:
+    """Each of ``n`` panels' frames (left, top, width, height; page pixels) in the layout's map frame."""
+    k = page.px_per_mm
+    fx, fy, fw, fh = layout.frame_px(page)
+    title_h, gap = PAGE_TITLE_MM * k, PANEL_GAP_MM * k
+    cols, rows = grid(n, fw, fh - title_h)
+    pw = (fw - gap * (cols - 1)) / cols
+    ph = (fh - title_h - gap * (rows - 1)) / rows
+    return [(fx + (i % cols) * (pw + gap), fy + title_h + (i // cols) * (ph + gap), pw, ph) for i in range(n)]
+
+
+def panel_scale(doc: MapDocument, page: Page, periods: list[str], layout: PageLayout = PageLayout()) -> WidthScale:
+    """The one width scale of every panel: ``shared_scale`` with the widest band in the panels' size to
+    the page's map frame (``geo.held_scale.panel_max_width_mm``)."""
+    _, _, pw, ph = panel_frames(page, layout, len(periods))[0]
+    _, _, fw, fh = layout.frame_px(page)
+    return shared_scale(doc, periods, panel_max_width_mm(doc.flow_style.max_width_mm, pw * ph, fw * fh))
 
 
 def grid(n: int, width: float, height: float) -> tuple[int, int]:
@@ -78,7 +110,6 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
         if label not in known:
             raise CrossingsError(f"period {p!r} has no figures; periods in the data: {', '.join(sorted(known))}")
         labels.append(label)
-    scale = shared_scale(doc, labels)
     layout: PageLayout = options.layout
     lang = map_language(doc)
     flags = in_direction(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, lang.rtl)
@@ -86,17 +117,13 @@ def render_small_multiples(painter: QPainter, doc: MapDocument, page: Page, peri
     w, h = page.size_px
     if not options.transparent and options.paints("background"):
         painter.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
-    fx, fy, fw, fh = layout.frame_px(page)
-    title_h = 12 * k
-    gap = 4 * k
-    cols, rows = grid(len(labels), fw, fh - title_h)
-    pw = (fw - gap * (cols - 1)) / cols
-    ph = (fh - title_h - gap * (rows - 1)) / rows
+    fx, fy, fw, _ = layout.frame_px(page)
+    title_h = PAGE_TITLE_MM * k
+    frames = panel_frames(page, layout, len(labels))
     views: list[MapView] = []
-    frames = [(fx + (i % cols) * (pw + gap), fy + title_h + (i // cols) * (ph + gap), pw, ph)
-              for i in range(len(labels))]
+    scale = panel_scale(doc, page, labels, layout)
     with selection_kept(doc):
-        doc.flow_style.reference_value = scale.reference_value
+        drawn_on(doc, scale)
         # the legend and scale bar once, in the last panel, on the shared scale; each panel's period in
         # its corner: boxes the common frame keeps every panel's flows clear of, and labels too
         last = MapView(doc.crs, doc.default_extent(), frames[-1], page.dpi)

@@ -19,7 +19,7 @@ from geo.page import Page
 from geo.projection import transformer
 from gui.cli import main
 from gui.furniture_painter import FurniturePainter
-from gui.small_multiples import render_small_multiples, shared_scale
+from gui.small_multiples import drawn_on, panel_scale, render_small_multiples, selection_kept
 from tools.gallery_crops import recording_views, view_from_record
 
 OD = paths.data_path("flows", "od_2024.csv")
@@ -175,14 +175,13 @@ def test_small_multiples_share_one_fitted_frame_with_no_flow_under_the_legend(qa
     try:
         views = render_small_multiples(painter, doc, page, labels)
         assert len({v.extent for v in views}) == 1
-        saved = doc.flow_style.reference_value
-        doc.flow_style.reference_value = shared_scale(doc, labels).reference_value
-        rects = FurniturePainter(doc, views[-1], painter, periods=labels).layout_rects()
-        drawn = []
-        for label, view in zip(labels, views, strict=True):
-            doc.select(label, metric)
-            drawn.append(drawn_px(doc, view))
-        doc.flow_style.reference_value = saved
+        with selection_kept(doc):
+            drawn_on(doc, panel_scale(doc, page, labels))
+            rects = FurniturePainter(doc, views[-1], painter, periods=labels).layout_rects()
+            drawn = []
+            for label, view in zip(labels, views, strict=True):
+                doc.select(label, metric)
+                drawn.append(drawn_px(doc, view))
     finally:
         painter.end()
     legend, scale = box(rects["legend"]), box(rects["scale"])

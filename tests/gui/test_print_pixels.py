@@ -35,7 +35,8 @@ from geo.page import Page
 from geo.styles import CASING_MM
 from gui.fonts import map_font
 from gui.furniture_painter import FurniturePainter
-from gui.layout import furniture_boxes
+from gui.layout import PageLayout, furniture_boxes
+from gui.small_multiples import drawn_on, panel_scale, selection_kept
 
 PERIODS = ["2023", "2024"]
 
@@ -380,24 +381,27 @@ def test_small_multiples_draw_every_panel_on_one_width_scale(small_multiples):
         values[period] = dict(zip(doc.join().flows["route_id"], doc.join().flows["value"], strict=True))
     largest = max(max(v.values()) for v in values.values())
     style = doc.flow_style
+    # a panel half the frame draws its widest band at 7.5 mm x sqrt(its share of the frame's area)
+    widest = panel_scale(doc, page, PERIODS).reference_width_mm
+    panel = views[0].frame_px[2] * views[0].frame_px[3]
+    frame = PageLayout().frame_px(page)[2] * PageLayout().frame_px(page)[3]
+    assert widest == pytest.approx(style.max_width_mm * (panel / frame) ** 0.5, abs=0.05) and widest < 5.5
     widths = {}
-    try:
-        style.reference_value = largest  # only to lay the bands out where they were drawn, to find them
+    with selection_kept(doc):
+        drawn_on(doc, panel_scale(doc, page, PERIODS))  # only to lay the bands out where they were drawn, to find them
         for period, view in zip(PERIODS, views, strict=True):
             doc.select(period, "arrivals", None)
             r = Rendered(doc, page, image, img, view, None)
             widths[period] = measured_bands(r, view=view)
-    finally:
-        style.reference_value = None
     mm = page.px_per_mm
     for period, bands in widths.items():
         for route, (_, drawn, _) in bands.items():  # the colour: the figure's width
-            expected = max(values[period][route] / largest * style.max_width_mm, style.min_width_mm) * mm
+            expected = max(values[period][route] / largest * widest, style.min_width_mm) * mm
             assert abs(drawn - expected) <= 1.0, (f"{period} {route} ({values[period][route]:,.0f}): {drawn:.2f} px; "
-                                                  f"on one scale ({largest:,.0f} = 7.5 mm) {expected:.2f} px")
+                                                  f"on one scale ({largest:,.0f} = {widest} mm) {expected:.2f} px")
     assert all(len(bands) >= 3 for bands in widths.values()), {p: sorted(b) for p, b in widths.items()}
     both = [k for k in set(widths["2023"]) & set(widths["2024"])
-            if min(values[p][k] for p in PERIODS) / largest * style.max_width_mm > style.min_width_mm]
+            if min(values[p][k] for p in PERIODS) / largest * widest > style.min_width_mm]
     assert len(both) >= 2, f"too few routes measured in both panels: {both}"
     for route in both:
         ratio = widths["2023"][route][1] / widths["2024"][route][1]
