@@ -210,8 +210,10 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
 
     root.html.add_child(folium.Element(_furniture_html(doc, settings, _key_notes(doc, marks))),
                         name="crossings_furniture")
-    folium.LayerControl(position="topright", collapsed=False).add_to(m)
     _Controls(fit, _clip_box(bounds), paper_mm_metres(view)).add_to(m)
+    # folded to Leaflet's button under the zoom (added after it) until pointed at: open at the top right, the
+    # list stood over Italy's total on the default map (Italy is the top right corner of the region)
+    folium.LayerControl(position="topleft", collapsed=True).add_to(m)
     return m
 
 

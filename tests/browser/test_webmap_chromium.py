@@ -197,6 +197,7 @@ def test_unticking_a_layer_hides_it(page, default_map):
     x, y = screen_point(page, inner_point(atl))
     blue = rgb(doc.flow_style.colour_for("Atlantic"))
     assert close(pixel(page, x, y), blue)
+    page.hover(".leaflet-control-layers")  # folded to a button: pointed at, the list opens
     box = page.get_by_label("Flows: arrivals, Q4 2024")
     assert box.is_checked()
     box.uncheck()

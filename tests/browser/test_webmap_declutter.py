@@ -123,3 +123,28 @@ def test_a_hidden_callout_gives_its_words_on_its_anchor_and_every_callout_shows_
         page.close()
 
 
+
+
+@pytest.mark.parametrize("screen", [{"width": 1280, "height": 900}, LAPTOP], ids=["tall", "laptop"])
+def test_the_default_map_opened_shows_no_figure_under_the_layers_list(browser, qapp, tmp_path, screen):
+    """The default map (Q4 2024) opens at the paper's scale on a 1280 x 900 screen, where every label
+    shows: the layers' list, open at the top right, stood over Italy's total ('Italy 16,166' hidden,
+    its second line cut). The list is Leaflet's folded button until pointed at; no figure or total that
+    shows runs under a control, on a tall screen or a laptop's."""
+    from geo.document import MapDocument
+
+    doc = MapDocument.from_files()
+    path = export_webmap(doc, page_view(doc), tmp_path / "default.html")
+    page = open_map(browser, path, viewport=screen)
+    try:
+        shown = [w for w in labels(page) if w["shown"] and w["kind"] != "name"]
+        assert any(w["text"].startswith("Italy 16,166") for w in shown), [w["text"] for w in shown]
+        under = [w["text"] for w in shown if any(overlaps(w["box"], c) for c in controls(page))]
+        assert not under, under
+        rect = ("s => { const r = document.querySelector(s).getBoundingClientRect();"
+                " return [r.left, r.top, r.right, r.bottom]; }")
+        layers, zoom = (page.evaluate(rect, s) for s in (".leaflet-control-layers", ".leaflet-control-zoom"))
+        assert max(layers[2] - layers[0], layers[3] - layers[1]) <= 50, layers  # folded: the button, not the list
+        assert layers[1] >= zoom[3], (layers, zoom)  # under the zoom: the title keeps the top corner
+    finally:
+        page.close()
