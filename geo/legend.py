@@ -91,8 +91,11 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         if "symbol" in flows.columns and (flows["symbol"] == ZERO).any():
             marks[RING] = LegendEntry(RING, lang("ring"), "#3d3d3d")
         if join.totals and example is None:
-            # a total written where its routes arrive, as the entry says (not a country's over the country)
-            example = next((t for t in join.totals if t.country is None), join.totals[0])
+            # a total written where its routes arrive, as the entry says (not a country's over the country),
+            # the largest: the one with most room round it (on the 2024 change map the entry named Ceuta and
+            # Melilla's 2,647, numbered in the key box for want of room, and Italy's 65,474 stood unnamed)
+            where = [t for t in join.totals if t.country is None] or join.totals
+            example = max(where, key=lambda t: t.value)
         total_ids |= {t.route_id for t in join.totals}
         if join.no_data:
             routes = doc.layer("routes").data

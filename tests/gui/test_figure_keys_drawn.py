@@ -437,3 +437,28 @@ def test_the_web_map_letters_the_callouts_it_has_no_room_for_and_gives_their_tex
         assert html.escape(f"[{p['text']}]\u00a0{words.rstrip('. ')}") in text  # and in the footer
     boxes = [json.loads(p)["text"] for p in re.findall(r'\{[^{}]*"kind": "callout"[^{}]*\}', text)]
     assert len(boxes) == len(doc.callouts) - len(letters)
+
+
+@pytest.mark.parametrize("period, compare", [("2024", "previous"), ("2024", None), ("2024Q4", None)])
+def test_the_legend_names_a_total_the_map_prints_not_one_it_numbers(qapp, period, compare):
+    """The 2024 change map's legend read 'Ceuta and Melilla 2,647 and the other figures in black' while
+    Ceuta and Melilla's total was (1) in the key box for want of room, and Italy's 65,474 stood on the
+    map unexplained. The legend's example is a total printed on the map, in black."""
+    from geo.document import MapDocument
+    from geo.legend import TOTAL, legend_entries
+    from geo.map_marks import total_key
+    from geo.map_words import WORDS
+
+    doc = MapDocument.from_files()
+    doc.title = WORDS["en"]["title"]  # as `crossings render` sets it: its box covers Spain's coast
+    doc.select(period, "arrivals", None)
+    if compare:
+        doc.flow_style.compare, doc.flow_style.colour_by = compare, "change"
+    _, _, report = paint(doc, Page("A4", "landscape", 300))
+    (entry,) = [e.text for e in legend_entries(doc) if e.kind == TOTAL]
+    numbered = {key for k in report.numbered for key in k.keys}
+    totals = {t.name: t for t in doc.join().totals}
+    named = next(t for name, t in totals.items() if entry.startswith(name + " "))
+    assert total_key(named.route_id) not in numbered, (entry, numbered)
+    printed = [text for kind, text, *_ in report.texts if text.startswith(named.name + " ")]
+    assert printed, (entry, [t for _, t, *_ in report.texts][:40])
