@@ -18,7 +18,6 @@ from shapely.ops import substring
 
 from geo.band_start import offshore_starts, straight_start, turned_to_sea
 from geo.branches import offset_parallel_branches, separate_parallel_branches
-from geo.figure_values import format_value
 from geo.keep_clear import keep_all_clear
 from geo.line_cut import line_head, line_tail
 from geo.view import MapView
@@ -66,27 +65,57 @@ class WidthScale:
         return cls(float(reference_value), max_width_mm, min_width_mm, tuple(sorted(breaks)), by_area)
 
     def legend_values(self, largest: float, count: int = 3) -> list[float]:
-        """Round values (1-2-5 series) from ``largest`` down, for a legend that reads at a glance."""
+        """Round values (1-2-5 series) from ``largest`` down, for a legend that reads at a glance.
+
+        Every sample is drawn at its own width in proportion: a value thinner than the minimum
+        width would be drawn at the minimum, as wide as the next sample or a band of another
+        figure, so it gives way to the roundest value drawn at least that wide (the legend's note
+        says how thin the smallest flows are drawn). Each sample is visibly thinner than the one
+        above it (``LEGEND_SAMPLE_STEP``), so no two bars look alike."""
         if largest <= 0:
             return []
-        out: list[float] = []
         top = _nice_floor(largest)
-        for v in ((top, _nice_floor(top / 4), _nice_floor(top / 20)) if self.by_area
-                  else (top, _nice_floor(top / 3), _nice_floor(top / 12))):
-            if v > 0 and v not in out and self.width_mm(v) >= self.min_width_mm:
-                out.append(v)
-        return out[:count]
+        bottom = max(_nice_floor(top / (20 if self.by_area else 12)), _nice_ceil(self.value_at_mm(self.min_width_mm)))
+        out = [top]
+        if count >= 3:  # the round value nearest the middle of the two, on a log scale
+            between = [v for v in _nice_series(bottom, top) if self._apart(v, top) and self._apart(bottom, v)]
+            out += sorted(between, key=lambda v: abs(math.log(v * v / (top * bottom))))[:1]
+        if count >= 2 and self._apart(bottom, out[-1]):
+            out.append(bottom)
+        return out
 
-    def legend_entries(self, largest: float) -> list[tuple[str, float]]:
-        """(text, width in mm) rows of the width legend: round sample values, or one row per class."""
-        if not self.breaks:
-            return [(format_value(v), self.width_mm(v)) for v in self.legend_values(largest)]
-        b = self.breaks
-        rows = [(f"{format_value(b[-1])} or more", self.class_widths()[-1])]
-        for i in range(len(b) - 1, 0, -1):
-            rows.append((f"{format_value(b[i - 1])} – {format_value(b[i])}", self.class_widths()[i]))
-        rows.append((f"under {format_value(b[0])}", self.class_widths()[0]))
-        return rows
+    def _apart(self, smaller: float, larger: float) -> bool:
+        return smaller < larger and self.width_mm(smaller) * LEGEND_SAMPLE_STEP <= self.width_mm(larger)
+
+    def value_at_mm(self, width_mm: float) -> float:
+        """The value drawn ``width_mm`` wide in proportion (the inverse of ``proportional_mm``)."""
+        ratio = width_mm / self.reference_width_mm
+        return (ratio * ratio if self.by_area else ratio) * self.reference_value
+
+
+LEGEND_SAMPLE_STEP = 1.5
+"""Each legend sample is at least this many times thinner than the one above it: bars closer in
+width read as one width at a glance."""
+
+
+def _nice_ceil(x: float) -> float:
+    """The smallest 1-2-5 value at least ``x``."""
+    if x <= 0:
+        return 0.0
+    exp = math.floor(math.log10(x))
+    for m in (1, 2, 5, 10):
+        if m * 10**exp >= x:
+            return float(m * 10**exp)
+    return float(10 ** (exp + 1))
+
+
+def _nice_series(low: float, high: float) -> list[float]:
+    """The 1-2-5 values from ``low`` to ``high``, both included."""
+    out, exp = [], math.floor(math.log10(low))
+    while 10**exp <= high:
+        out += [float(m * 10**exp) for m in (1, 2, 5) if low <= m * 10**exp <= high]
+        exp += 1
+    return out
 
 
 def _nice_floor(x: float) -> float:

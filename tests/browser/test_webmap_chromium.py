@@ -161,7 +161,7 @@ def test_every_route_shows_its_figure_and_the_legend(page):
     legend = page.locator("#crossings-legend")
     assert legend.is_visible()
     text = legend.inner_text()
-    for item in ("10,000", "2,000", "500", "Atlantic route", "Central Mediterranean route",
+    for item in ("10,000", "5,000", "2,000", "Atlantic route", "Central Mediterranean route",
                  "People arriving, arrow at the destination"):
         assert item in text
     assert page.locator(".crossings-title-text").inner_text() == "Mixed migration routes"

@@ -1,5 +1,7 @@
 """Flow symbols as data: smoothing, proportional widths, arrowheads."""
 
+import itertools
+
 import numpy as np
 import pytest
 import shapely.ops
@@ -28,8 +30,31 @@ def test_width_is_proportional_with_a_floor():
 def test_legend_values_are_round_and_decreasing():
     s = WidthScale(16109)
     vals = s.legend_values(16109)
-    assert vals == [10000.0, 2000.0, 500.0]
+    assert vals == [10000.0, 5000.0, 2000.0]
     assert [_nice_floor(x) for x in (16109, 999, 1)] == [10000, 500, 1]
+
+
+@pytest.mark.parametrize("scale, largest", [
+    (WidthScale(16109), 16109),  # the default map
+    (WidthScale(97306, 5.1), 97306),  # the small multiples 2023-2024 on A4: 10,000 and 2,000 were both 0.6 mm
+    (WidthScale(97306, 7.5), 97306),
+    (WidthScale(21470), 21470),
+    (WidthScale(1257), 1257),
+    (WidthScale(16109, by_area=True), 16109),
+    (WidthScale(3), 3),
+])
+def test_every_legend_sample_is_drawn_at_its_own_width_and_no_two_alike(scale, largest):
+    """A sample thinner than the minimum would be drawn at the minimum: as wide as a smaller or larger
+    figure, or as the next sample. Each is drawn at its width in proportion, and each visibly thinner
+    than the one above it."""
+    values = scale.legend_values(largest)
+    assert len(values) >= 2, values
+    assert all(v <= largest for v in values)
+    widths = [scale.width_mm(v) for v in values]
+    for v, w in zip(values, widths, strict=True):
+        assert w == pytest.approx(scale.proportional_mm(v)), f"{v:,} is drawn {w} mm, in proportion {scale.proportional_mm(v):.2f}"
+    for upper, lower in itertools.pairwise(widths):
+        assert lower * 1.5 <= upper + 1e-9, f"samples {widths} mm: two read as one width"
 
 
 def test_symbol_band_has_the_requested_width_and_the_arrow_ends_at_the_tip():
@@ -65,7 +90,10 @@ def test_classed_widths_and_their_legend():
     widths = s.class_widths()
     assert widths[0] == pytest.approx(0.9) and widths[-1] == pytest.approx(7.5) and widths == sorted(widths)
     assert s.width_mm(555) == widths[0] and s.width_mm(1000) == widths[1] and s.width_mm(16109) == widths[3]
-    assert [t for t, _ in s.legend_entries(16109)] == ["10,000 or more", "5,000 – 10,000", "1,000 – 5,000", "under 1,000"]
+    from geo.legend import size_rows
+    from geo.map_language import MapLanguage
+
+    assert [t for t, _ in size_rows(s, 16109, MapLanguage("en"))] == ["10,000 or more", "5,000 – 10,000", "1,000 – 5,000", "under 1,000"]
 
 
 def test_branches_running_along_each_other_are_set_side_by_side():

@@ -155,7 +155,7 @@ def test_flows_are_the_polygons_of_the_png_not_a_second_approximation(default_do
 def test_legend_title_sources_and_disclaimer_are_on_the_page(default_doc, default_html):
     scale = default_doc.width_scale()
     values = scale.legend_values(16109.0)
-    assert values == [10000.0, 2000.0, 500.0]
+    assert values == [10000.0, 5000.0, 2000.0]
     for v in values:
         assert f'<span class="crossings-legend-value">{v:,.0f}</span>' in default_html
     for label in ("Atlantic route", "Central Mediterranean route", "Western Mediterranean route",

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import shapely
 import shapely.ops
-from test_print_pixels import PERIODS, paint_small_multiples
+from print_support import PERIODS, paint_small_multiples
 
 from geo.flow_geometry import BLUNT_HEAD_LENGTH, CRAMPED_BODY_WIDTHS, HEAD_SETS_NO_LENGTH, ArrowStyle
 from geo.page import Page

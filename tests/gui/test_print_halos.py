@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from painted import pixels
 from pixels_support import dilate
+from print_support import label_measures, render
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
-from test_print_pixels import label_measures, render
 
 from geo.page import Page
 from gui.fonts import map_font

@@ -46,7 +46,7 @@ def test_every_town_dot_on_the_page_has_its_name(drawn, name):
 @pytest.fixture(scope="module")
 def small_multiples(qapp):
     """``--periods 2023 2024`` at 300 dpi, with each panel's view and its renderer's report."""
-    from test_print_pixels import paint_small_multiples
+    from print_support import paint_small_multiples
 
     import gui.render
     from geo.document import MapDocument
