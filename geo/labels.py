@@ -73,6 +73,12 @@ class PlacedLabel:
     """(anchor, point on the label's box) of the leader line to draw, or None."""
 
 
+STACK_OVERLAP, STACK_COST = 0.3, 25.0
+"""Names sharing more than this share of the narrower one's width across stack (``Claims.stack_gap``); a
+stacked candidate costs this much more, as much as half its box over another name's obstacle: taken
+only where no other place is left."""
+
+
 @dataclass
 class Claims:
     """The names placed so far and what each names, shared by every call that places names.
@@ -83,9 +89,31 @@ class Claims:
     """
 
     margin: float = 0.0
+    stack_gap: float = 0.0
+    """Two names one above the other, closer than this (pixels) and overlapping across, read as one name
+    of two lines ('Cabrera' over 'Balearic Islands'): a candidate that would stack so costs STACK_COST,
+    unless both names have a dot, which tells each from the other."""
     features: list = field(default_factory=list)
     rects: list = field(default_factory=list)
     distances: list = field(default_factory=list)
+
+    def stack_cost(self, rects: np.ndarray, feature) -> np.ndarray:
+        """STACK_COST for each candidate box in ``rects`` (of a name of ``feature``) that would stand over
+        or under a name placed so far, less than ``stack_gap`` from it and sharing more than STACK_OVERLAP
+        of the narrower's width, where one of the two has no dot."""
+        cost = np.zeros(len(rects))
+        dotted = [_is_dot(f) for f in self.features]
+        others = [r for r, d in zip(self.rects, dotted, strict=True) if not (d and _is_dot(feature))]
+        if not others or self.stack_gap <= 0 or not len(rects):
+            return cost
+        mine = shapely.bounds(rects)[:, None, :]
+        theirs = shapely.bounds(np.asarray(others, dtype=object))[None, :, :]
+        across = np.minimum(mine[..., 2], theirs[..., 2]) - np.maximum(mine[..., 0], theirs[..., 0])
+        narrower = np.minimum(mine[..., 2] - mine[..., 0], theirs[..., 2] - theirs[..., 0])
+        gap = np.maximum(mine[..., 1] - theirs[..., 3], theirs[..., 1] - mine[..., 3])
+        stacked = (across > STACK_OVERLAP * narrower) & (gap >= 0) & (gap < self.stack_gap)
+        cost[stacked.any(axis=1)] = STACK_COST
+        return cost
 
     def add(self, feature, rect, attached: bool = False) -> None:
         """A name placed at ``rect``; ``attached`` by a leader line, it is as near its feature as can be."""
@@ -158,6 +186,8 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             dropped.append(req.key)
             continue
         cost = c[idx, 2].copy()
+        if claims is not None:
+            cost += claims.stack_cost(rects, req.feature)
         if req.extra_cost is not None:
             cost += req.extra_cost(idx)
         hit_area = np.zeros(len(idx))
@@ -187,6 +217,11 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             claims.add(req.feature, rect, attached=leader is not None)
         placed.append(PlacedLabel(req.key, rect, bool(hit_area[best] > 0), i, leader))
     return placed, dropped
+
+
+def _is_dot(feature) -> bool:
+    """Whether a name's feature is a point: a town's, drawn with its dot."""
+    return feature is not None and feature.geom_type == "Point"
 
 
 def _respects_claims(claims: Claims, rects: np.ndarray, feature, attached: np.ndarray) -> np.ndarray:

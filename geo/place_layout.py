@@ -21,7 +21,7 @@ import shapely
 from shapely.strtree import STRtree
 
 from geo.foreign_land import covered_share
-from geo.labels import LabelRequest
+from geo.labels import Claims, LabelRequest
 
 TOWN_KINDS = frozenset({"port", "city", "border_post"})
 DOT_KINDS = TOWN_KINDS | {"enclave"}
@@ -95,6 +95,14 @@ Canaries lie 4 mm off Africa, and 'Fuerteventura' and 'Gran Canaria' stood on th
 read as its towns. A name with no such place is left out; its archipelago's name stays."""
 AMBIGUITY_MARGIN_MM = 0.5
 """How much nearer its own feature a name must be than any other: near-ties read as either."""
+NAME_STACK_GAP_MM = 1.5
+"""Two names one above the other closer than this read as one name of two lines: on the Q4 2024 map
+'Cabrera' stood 0.3 mm over 'Balearic Islands', read as one name (geo.labels.Claims.stack_gap)."""
+
+
+def name_claims(px_per_mm: float) -> Claims:
+    """The claims every name of one map is held to, across the passes that place names."""
+    return Claims(AMBIGUITY_MARGIN_MM * px_per_mm, stack_gap=NAME_STACK_GAP_MM * px_per_mm)
 
 
 @dataclass(frozen=True)

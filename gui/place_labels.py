@@ -33,7 +33,6 @@ from geo.map_marks import (
 )
 from geo.map_texts import country_names, label_names, names_of_nodes
 from geo.place_layout import (
-    AMBIGUITY_MARGIN_MM,
     DOT_KINDS,
     LEADER_MIN_MM,
     TOWN_KINDS,
@@ -42,6 +41,7 @@ from geo.place_layout import (
     Place,
     dot_waits_for_name,
     ground_units_per_km,
+    name_claims,
     name_request,
     place_dots,
     places_shown,
@@ -185,7 +185,7 @@ class PlaceLabelsMixin:
             requests.append(kept_requests[i, names[i]])
         if markers_only:
             return markers
-        claims = claims if claims is not None else Claims(AMBIGUITY_MARGIN_MM * mm)
+        claims = claims if claims is not None else name_claims(mm)
         obstacles = [*hard, *self._name_obstacles(view, scene), *avoid]
         placed, dropped = place_labels(requests, list(reserved), view.frame_px, hard=obstacles, claims=claims,
                                        leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm)

@@ -16,14 +16,13 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from geo.document import MapDocument
 from geo.furniture import graticule
-from geo.labels import Claims
 from geo.map_marks import (
     shows_figures,
 )
 from geo.map_texts import sources_text
 from geo.page import Page
 from geo.place_figure_layout import figure_rooms
-from geo.place_layout import AMBIGUITY_MARGIN_MM, small_islands
+from geo.place_layout import name_claims, small_islands
 from geo.un_practice import DASH_MM, country_codes, undetermined_boundaries
 from geo.view import MapView
 from gui.callout_painter import CalloutsMixin
@@ -208,7 +207,7 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
         draw_values = None
         places = doc.layer("places")
         show_places = places is not None and places.style.visible
-        claims = Claims(AMBIGUITY_MARGIN_MM * mm)  # every name the nearest to what it names, across both passes
+        claims = name_claims(mm)  # every name the nearest to what it names, across both passes
         if show_places:  # islands and enclaves first: a figure label has more room to move
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES,
                                        draw_markers=False, claims=claims, reserved=figure_rooms(place_circles_px, mm))

@@ -109,3 +109,29 @@ def test_a_name_is_not_set_with_a_flow_between_it_and_its_dot():
     free = LabelRequest("place:melilla", (30.0, 10.0), [right, left], attach=(*dot, 1.0))
     placed, _ = place_labels([free], [], (0, 0, 300, 300), hard=[shapely.box(106, 150, 112, 200)], leader_trim=2.0)
     assert placed[0].rect[0] >= 115.0  # nothing between: the cheaper right side
+
+
+def test_a_name_does_not_stand_under_another_unless_both_have_dots():
+    """A name set just under another, sharing its width, reads as one name of two lines ('Cabrera' over
+    'Balearic Islands'): such a candidate is taken only when it is cheaper by more than STACK_COST. Two
+    towns' names may stack: their dots tell them apart."""
+    from geo.labels import STACK_COST, Claims
+
+    island = shapely.box(95, 80, 105, 90)
+
+    def second(feature, side_cost: float) -> tuple[float, float, float, float]:
+        claims = Claims(0.0, stack_gap=15.0)
+        first = LabelRequest("first", (100, 20), [(100, 100, 0.0)], priority=2.0, feature=island)
+        under, beside = (100, 125, 0.0), (300, 100, side_cost)
+        other = LabelRequest("second", (100, 20), [under, beside], priority=1.0, feature=feature)
+        placed, _ = place_labels([first, other], [], (0, 0, 1000, 1000), claims=claims)
+        return placed[1].rect
+
+    assert second(None, 1.0)[0] == 250  # an archipelago's name goes beside, not under the island's
+    assert second(None, STACK_COST + 1.0)[1] == 115  # only where every other place is dearer still
+    claims = Claims(0.0, stack_gap=15.0)
+    dotted = [LabelRequest(k, (100, 20), cands, priority=p, feature=shapely.Point(x, y))
+              for k, cands, p, (x, y) in (("a", [(100, 100, 0.0)], 2.0, (40, 100)),
+                                          ("b", [(100, 125, 0.0), (300, 100, 1.0)], 1.0, (200, 120)))]
+    placed, _ = place_labels(dotted, [], (0, 0, 1000, 1000), claims=claims)
+    assert placed[1].rect[1] == 115  # two towns' names, each by its dot: stacked is fine

@@ -360,3 +360,36 @@ def test_a_country_the_page_shows_large_is_named(drawn, name):
         if area >= BIG_COUNTRY_MM2 and str(country).casefold() not in written:
             unnamed.append((country, round(area)))
     assert unnamed == []
+
+
+def stacked_names(d: Drawn, gap_mm: float = 1.5, across: float = 0.3) -> list[str]:
+    """Pairs of names one over the other, less than ``gap_mm`` apart and sharing more than ``across`` of
+    the narrower's width, one of them without a dot: read as one name of two lines. (Two towns' dots
+    tell one name from the other: 'Motril' over 'Ceuta' in the inset of the Strait.)"""
+    out = []
+    dotted = set(d.dots())
+    for (pa, a, ra), (pb, b, rb) in itertools.combinations(d.report.place_labels, 2):
+        if pa in dotted and pb in dotted:
+            continue
+        shared = min(ra[2], rb[2]) - max(ra[0], rb[0])
+        gap = max(ra[1] - rb[3], rb[1] - ra[3])
+        if shared > across * min(ra[2] - ra[0], rb[2] - rb[0]) and 0 <= gap < gap_mm * MM:
+            out.append(f"{a!r} and {b!r} {gap / MM:.1f} mm apart")
+    return out
+
+
+@pytest.mark.parametrize("name", list(MAPS))
+def test_no_two_names_stand_one_over_the_other(drawn, name):
+    """'Cabrera' stood 0.3 mm over 'Balearic Islands' on the Q4 map and the web map: one name of two
+    lines, 'Cabrera Balearic Islands'. No two names stand so; an archipelago's name that gives way stays
+    by its islands (within GROUP_REACH_MM of the nearest)."""
+    d = drawn(name)
+    assert not stacked_names(d), stacked_names(d)
+    small = [g for k, g in enumerate(d.islands) if d.small[k]]
+    for pid, text, rect in d.report.place_labels:
+        if d.places.loc[pid, "kind"] == "region_label" and small:
+            reach = min(shapely.box(*rect).distance(g) for g in small) / MM
+            assert reach <= GROUP_REACH_MM, f"{text!r} stands {reach:.1f} mm from the nearest of its islands"
+
+
+GROUP_REACH_MM = 6.0
