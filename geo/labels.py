@@ -73,10 +73,10 @@ class PlacedLabel:
     """(anchor, point on the label's box) of the leader line to draw, or None."""
 
 
-STACK_OVERLAP, STACK_COST = 0.3, 25.0
+STACK_OVERLAP, STACK_COST, INLINE_GAPS = 0.3, 25.0, 2.0
 """Names sharing more than this share of the narrower one's width across stack (``Claims.stack_gap``); a
 stacked candidate costs this much more, as much as half its box over another name's obstacle: taken
-only where no other place is left."""
+only where no other place is left. Names on one line read as one closer than INLINE_GAPS stack gaps."""
 
 
 @dataclass
@@ -112,6 +112,12 @@ class Claims:
         narrower = np.minimum(mine[..., 2] - mine[..., 0], theirs[..., 2] - theirs[..., 0])
         gap = np.maximum(mine[..., 1] - theirs[..., 3], theirs[..., 1] - mine[..., 3])
         stacked = (across > STACK_OVERLAP * narrower) & (gap >= 0) & (gap < self.stack_gap)
+        # or side by side on one line, closer than INLINE_GAPS stack gaps: 'جزر الكناري' half a millimetre
+        # after 'غران كناريا' read (and pdftotext read) as one name
+        level = np.minimum(mine[..., 3], theirs[..., 3]) - np.maximum(mine[..., 1], theirs[..., 1])
+        lower = np.minimum(mine[..., 3] - mine[..., 1], theirs[..., 3] - theirs[..., 1])
+        aside = np.maximum(mine[..., 0] - theirs[..., 2], theirs[..., 0] - mine[..., 2])
+        stacked |= (level > 0.5 * lower) & (aside >= 0) & (aside < INLINE_GAPS * self.stack_gap)
         cost[stacked.any(axis=1)] = STACK_COST
         return cost
 

@@ -129,6 +129,11 @@ def test_a_name_does_not_stand_under_another_unless_both_have_dots():
 
     assert second(None, 1.0)[0] == 250  # an archipelago's name goes beside, not under the island's
     assert second(None, STACK_COST + 1.0)[1] == 115  # only where every other place is dearer still
+    claims = Claims(0.0, stack_gap=15.0)  # nor on its line, less than two stack gaps after it
+    first = LabelRequest("first", (100, 20), [(100, 100, 0.0)], priority=2.0, feature=island)
+    after = LabelRequest("second", (100, 20), [(205, 100, 0.0), (400, 100, 1.0)], priority=1.0)
+    placed, _ = place_labels([first, after], [], (0, 0, 1000, 1000), claims=claims)
+    assert placed[1].rect[0] == 350
     claims = Claims(0.0, stack_gap=15.0)
     dotted = [LabelRequest(k, (100, 20), cands, priority=p, feature=shapely.Point(x, y))
               for k, cands, p, (x, y) in (("a", [(100, 100, 0.0)], 2.0, (40, 100)),

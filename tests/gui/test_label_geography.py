@@ -364,7 +364,8 @@ def test_a_country_the_page_shows_large_is_named(drawn, name):
 
 def stacked_names(d: Drawn, gap_mm: float = 1.5, across: float = 0.3) -> list[str]:
     """Pairs of names one over the other, less than ``gap_mm`` apart and sharing more than ``across`` of
-    the narrower's width, one of them without a dot: read as one name of two lines. (Two towns' dots
+    the narrower's width, or side by side on one line less than twice that apart, one of them without a
+    dot: read as one name. (Two towns' dots
     tell one name from the other: 'Motril' over 'Ceuta' in the inset of the Strait.)"""
     out = []
     dotted = set(d.dots())
@@ -373,8 +374,11 @@ def stacked_names(d: Drawn, gap_mm: float = 1.5, across: float = 0.3) -> list[st
             continue
         shared = min(ra[2], rb[2]) - max(ra[0], rb[0])
         gap = max(ra[1] - rb[3], rb[1] - ra[3])
-        if shared > across * min(ra[2] - ra[0], rb[2] - rb[0]) and 0 <= gap < gap_mm * MM:
-            out.append(f"{a!r} and {b!r} {gap / MM:.1f} mm apart")
+        level = min(ra[3], rb[3]) - max(ra[1], rb[1])
+        aside = max(ra[0] - rb[2], rb[0] - ra[2])
+        if (shared > across * min(ra[2] - ra[0], rb[2] - rb[0]) and 0 <= gap < gap_mm * MM) or \
+                (level > 0.5 * min(ra[3] - ra[1], rb[3] - rb[1]) and 0 <= aside < 2 * gap_mm * MM):
+            out.append(f"{a!r} and {b!r} {max(gap, aside) / MM:.1f} mm apart")
     return out
 
 
