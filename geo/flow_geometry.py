@@ -100,13 +100,7 @@ width read as one width at a glance."""
 
 def _nice_ceil(x: float) -> float:
     """The smallest 1-2-5 value at least ``x``."""
-    if x <= 0:
-        return 0.0
-    exp = math.floor(math.log10(x))
-    for m in (1, 2, 5, 10):
-        if m * 10**exp >= x:
-            return float(m * 10**exp)
-    return float(10 ** (exp + 1))
+    return _nice_series(x, 10 * x)[0] if x > 0 else 0.0
 
 
 def _nice_series(low: float, high: float) -> list[float]:

@@ -102,8 +102,8 @@ class Claims:
         or under a name placed so far, less than ``stack_gap`` from it and sharing more than STACK_OVERLAP
         of the narrower's width, where one of the two has no dot."""
         cost = np.zeros(len(rects))
-        dotted = [_is_dot(f) for f in self.features]
-        others = [r for r, d in zip(self.rects, dotted, strict=True) if not (d and _is_dot(feature))]
+        others = [r for r, f in zip(self.rects, self.features, strict=True) if not _is_dot(f)] \
+            if _is_dot(feature) else self.rects
         if not others or self.stack_gap <= 0 or not len(rects):
             return cost
         mine = shapely.bounds(rects)[:, None, :]
