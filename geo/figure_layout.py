@@ -182,10 +182,11 @@ figure could be tied to it from, and that figure was lost."""
 
 
 def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list, crossable: tuple = (),
-                  leader_blockers: tuple = (), islands: tuple = ()) -> tuple[list[PlacedLabel], list[str]]:
+                  leader_blockers: tuple = (), islands: tuple = (), stacking=None) -> tuple[list[PlacedLabel], list[str]]:
     """Place the figures inside the view's frame: never on ``hard`` (flows, nodes, furniture, labels
     placed before) nor on small ``islands`` but their own country's (a total's), at a cost on ``soft``
-    and round every route's end; a leader may cross ``crossable``."""
+    and round every route's end, nor (at a cost) over or under a name or figure of ``stacking`` (the
+    names' ``geo.labels.Claims``); a leader may cross ``crossable``."""
     mm = view.px_per_mm
     if len(islands):
         inside = shapely.points(shapely.get_coordinates(shapely.point_on_surface(np.asarray(islands, dtype=object))))
@@ -199,7 +200,7 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
         requests = _own_towns(doc, requests, towns)
     return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
                         hard=[*hard, *islands], leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable,
-                        leader_blockers=leader_blockers)
+                        leader_blockers=leader_blockers, stacking=stacking)
 
 
 def _own_towns(doc, requests: list[LabelRequest], towns: list) -> list[LabelRequest]:

@@ -96,14 +96,18 @@ class Claims:
     features: list = field(default_factory=list)
     rects: list = field(default_factory=list)
     distances: list = field(default_factory=list)
+    figures: list = field(default_factory=list)
+    """The boxes of the figures placed so far (``place_labels(stacking=...)``): they claim no feature, but
+    a name stacked on a figure reads as its label ('Annaba' over the 2023 Tunisia flow's '97,306')."""
 
     def stack_cost(self, rects: np.ndarray, feature) -> np.ndarray:
-        """STACK_COST for each candidate box in ``rects`` (of a name of ``feature``) that would stand over
-        or under a name placed so far, less than ``stack_gap`` from it and sharing more than STACK_OVERLAP
-        of the narrower's width, where one of the two has no dot."""
+        """STACK_COST for each candidate box in ``rects`` (of a name of ``feature``, or of a figure: None)
+        that would stand over or under a name or figure placed so far, less than ``stack_gap`` from it and
+        sharing more than STACK_OVERLAP of the narrower's width, where one of the two has no dot."""
         cost = np.zeros(len(rects))
-        others = [r for r, f in zip(self.rects, self.features, strict=True) if not _is_dot(f)] \
+        names = [r for r, f in zip(self.rects, self.features, strict=True) if not _is_dot(f)] \
             if _is_dot(feature) else self.rects
+        others = [*names, *self.figures]
         if not others or self.stack_gap <= 0 or not len(rects):
             return cost
         mine = shapely.bounds(rects)[:, None, :]
@@ -128,18 +132,23 @@ class Claims:
         self.rects.append(box)
         self.distances.append(np.inf if feature is None else 0.0 if attached else float(shapely.distance(box, feature)))
 
+    def add_figure(self, rect) -> None:
+        """A figure placed at ``rect``: no name may stack on it, nor it on a name."""
+        self.figures.append(shapely.box(*rect))
+
 
 def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[float, float, float, float],
                  obstacle_weight: float = 50.0, hard: list | None = None, *, leader_min: float = 0.0,
                  leader_trim: float = 0.0, claims: Claims | None = None, crossable: tuple = (),
-                 leader_blockers: tuple = ()) -> tuple[list[PlacedLabel], list[str]]:
+                 leader_blockers: tuple = (), stacking: Claims | None = None) -> tuple[list[PlacedLabel], list[str]]:
     """Place labels; returns the placed ones and the keys that found no free position.
 
     ``obstacles`` may be overlapped at a cost; ``hard`` ones (flows, the legend) never are: a
     label with no candidate clear of them is dropped and reported rather than drawn over a flow.
     A leader may touch hard obstacles only within ``leader_trim`` of its anchor (the flow it ties to),
     and may cross the ``crossable`` ones among them; it never crosses ``leader_blockers`` (room kept round a
-    circle for its own figure's leader).
+    circle for its own figure's leader). Figures placed with ``stacking`` (the names' claims) keep from
+    standing over or under a name or another figure, and join it as figures (``Claims.add_figure``).
     """
     soft = np.asarray(obstacles, dtype=object)
     tree = STRtree(soft) if len(soft) else None
@@ -194,6 +203,8 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
         cost = c[idx, 2].copy()
         if claims is not None:
             cost += claims.stack_cost(rects, req.feature)
+        if stacking is not None:
+            cost += stacking.stack_cost(rects, None)
         if req.extra_cost is not None:
             cost += req.extra_cost(idx)
         hit_area = np.zeros(len(idx))
@@ -221,6 +232,8 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             segments = np.vstack([segments, leaders[best]])
         if claims is not None:
             claims.add(req.feature, rect, attached=leader is not None)
+        if stacking is not None:
+            stacking.add_figure(rect)
         placed.append(PlacedLabel(req.key, rect, bool(hit_area[best] > 0), i, leader))
     return placed, dropped
 

@@ -55,9 +55,10 @@ class PlaceFiguresMixin:
         return circle_shapes(circles, view)
 
     def _layout_place_figure_labels(self, painter: QPainter, view: MapView, hard: list, soft: list,
-                                    printed=lambda key: True, crossable: tuple = ()):
-        """Place each circle's figure (never on a flow, figure or name placed before: ``hard``); the
-        placed labels join ``hard``. Returns the function drawing them."""
+                                    printed=lambda key: True, crossable: tuple = (), stacking=None):
+        """Place each circle's figure (never on a flow, figure or name placed before: ``hard``; at a cost
+        over or under a name or figure of ``stacking``); the placed labels join ``hard`` and ``stacking``.
+        Returns the function drawing them."""
         doc, mm = self.doc, view.px_per_mm
         circles = self.report.place_circles if self.report.place_circles is not None else place_circles(doc)
         totals = place_totals(doc) if doc.place_layers else None
@@ -81,7 +82,7 @@ class PlaceFiguresMixin:
         unlaid = [] if totals is None else [k for k in totals["key"] if k not in {r.key for r in requests}]
         requests = [r for r in requests if printed(r.key)]
         def place(todo: list) -> tuple:
-            return place_figures(doc, view, todo, hard, soft, crossable)
+            return place_figures(doc, view, todo, hard, soft, crossable, stacking=stacking)
 
         placed, dropped = place(requests)
         dropped += [k for k in unlaid if printed(k)]  # its country is off the page: numbered and keyed

@@ -215,10 +215,11 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
             islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
             small = [] if islands is None else list(small_islands(islands.shapes, mm))
             draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
-                                                    printed=options.prints_figure, crossable=locator_sides)
+                                                    printed=options.prints_figure, crossable=locator_sides,
+                                                    stacking=claims)
         circle_ids = {id(c) for c in place_circles_px}  # each figure's own circle is its ground, the others a cost
         draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [s for s in soft if id(s) not in circle_ids],
-                                                              options.prints_figure, locator_sides)
+                                                              options.prints_figure, locator_sides, stacking=claims)
         self._number_kept(painter, view)  # what found no room for its label: a number, before the names
         if doc.is_od:  # what each circle is, before the towns take the room
             self._paint_node_names(painter, view, hard, labels)

@@ -25,10 +25,12 @@ class ValueLabelsMixin:
     """MapRenderer's value labels; needs ``self.doc`` and ``self.report``."""
 
     def _layout_value_labels(self, painter: QPainter, view: MapView, hard: list, soft: list | None = None,
-                             islands: list | None = None, printed=lambda key: True, crossable: tuple = ()):
+                             islands: list | None = None, printed=lambda key: True, crossable: tuple = (),
+                             stacking=None):
         """Place a value label beside every flow (never on a flow, nor on a small island: ``islands``)
         whose figure this map prints (``printed(key)``: an inset's are printed in the inset alone);
-        returns the function drawing them. The placed labels and leaders are added to ``hard``."""
+        returns the function drawing them. The placed labels and leaders are added to ``hard``, the labels
+        to ``stacking`` (the names' claims: no name stacks on a figure, nor a figure on a name)."""
         symbols = self.report.symbols
         if symbols is None or not len(symbols):
             return None
@@ -44,7 +46,8 @@ class ValueLabelsMixin:
         # a figure's leader keeps off the circles' rooms: one run past a circle fenced off its own figure
         rooms = tuple(shapely.buffer(discs, CIRCLE_ROOM_MM * mm)) if discs else ()
         def place(todo: list, blockers: tuple = rooms) -> tuple:  # among everything placed so far
-            return place_figures(doc, view, todo, hard, soft or [], crossable, leader_blockers=blockers, islands=tuple(islands or ()))
+            return place_figures(doc, view, todo, hard, soft or [], crossable, leader_blockers=blockers, islands=tuple(islands or ()),
+                                 stacking=stacking)
 
         def place_numbers(todo: list) -> tuple:  # after the circles' labels: their rooms are no longer kept
             return place(todo, ())

@@ -37,3 +37,25 @@ def drawn(qapp):
     from drawn_maps import draw_factory
 
     return draw_factory()
+
+
+@pytest.fixture(scope="module")
+def small_multiples(qapp):
+    """``--periods 2023 2024`` at 300 dpi, with each panel's view and its renderer's report."""
+    from print_support import paint_small_multiples
+
+    import gui.render
+    from geo.document import MapDocument
+
+    reports = []
+    render_map = gui.render.MapRenderer.render_map
+
+    def recorded(self, *args, **kwargs):
+        out = render_map(self, *args, **kwargs)
+        reports.append(self.report)
+        return out
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(gui.render.MapRenderer, "render_map", recorded)
+        doc, _, _, rgb, views = paint_small_multiples(MapDocument.from_files())
+    return doc, rgb, views, reports

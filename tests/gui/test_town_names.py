@@ -43,28 +43,6 @@ def test_every_town_dot_on_the_page_has_its_name(drawn, name):
     assert dotted - named == set()
 
 
-@pytest.fixture(scope="module")
-def small_multiples(qapp):
-    """``--periods 2023 2024`` at 300 dpi, with each panel's view and its renderer's report."""
-    from print_support import paint_small_multiples
-
-    import gui.render
-    from geo.document import MapDocument
-
-    reports = []
-    render_map = gui.render.MapRenderer.render_map
-
-    def recorded(self, *args, **kwargs):
-        out = render_map(self, *args, **kwargs)
-        reports.append(self.report)
-        return out
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(gui.render.MapRenderer, "render_map", recorded)
-        doc, _, _, rgb, views = paint_small_multiples(MapDocument.from_files())
-    return doc, rgb, views, reports
-
-
 def test_every_town_dot_on_the_small_multiples_has_its_name(small_multiples):
     """The 2023 and 2024 panels, each a small map where names find little room: Algiers (2023),
     Boumerdès and Tangier (2024), Motril, Tripoli and Garabulli had dots and no names."""
