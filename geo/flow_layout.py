@@ -178,6 +178,12 @@ HEAD_PASSES, HEAD_SAMPLES, NODE_SAMPLES = 16, 200, 64
 BENDS = (1.0, -1.0, 1.6, -1.6, 2.2, -2.2)
 """The bends a flow's ideal curve may take (times the layout's curvature; + to the left of its travel),
 in order of preference: the usual one first, stronger ones only to cross less land."""
+FAR_BENDS, FAR_BEND_WET, FAR_BEND_DRY = (2.8, -2.8, 3.4, -3.4), 0.1, 1
+"""Stronger bends still, taken only by a flow that crosses more than FAR_BEND_WET of its length over land
+however BENDS bend it, and only where they bring it to the sea but for FAR_BEND_DRY samples: bent 2.2,
+Annaba's departures for Lampedusa still ran 40 mm along the Algerian coast and over Cap Bon, and 3.4
+clears both. A flow from inland (Mali's nationals) crosses land whichever way it bends, and bent so far
+it only crossed the others."""
 
 
 def drier_sides(starts: np.ndarray, ends: np.ndarray, land, curvature: float = LayoutSettings.curvature,
@@ -200,12 +206,16 @@ def drier_sides(starts: np.ndarray, ends: np.ndarray, land, curvature: float = L
     s0, s1 = starts[free], ends[free]
     chord = s1 - s0
     normal = np.column_stack([-chord[:, 1], chord[:, 0]])
-    bends = np.asarray(BENDS)
+    bends = np.asarray(BENDS + FAR_BENDS)
     ctrl = ((s0 + s1) / 2)[:, None, :] + normal[:, None, :] * (curvature * bends)[None, :, None]  # (m, b, 2)
     t = np.linspace(0.0, 1.0, samples)[1:-1][None, None, :, None]
     pts = (1 - t) ** 2 * s0[:, None, None, :] + 2 * (1 - t) * t * ctrl[:, :, None, :] + t**2 * s1[:, None, None, :]
     wet = shapely.contains_xy(coast, pts[..., 0].ravel(), pts[..., 1].ravel()).reshape(pts.shape[:3]).sum(axis=2)
-    out[free] = bends[np.argmin(wet, axis=1)]  # the first of equals: the usual bend
+    usual, far = wet[:, :len(BENDS)], wet[:, len(BENDS):]
+    pick = np.argmin(usual, axis=1)  # the first of equals: the usual bend
+    dries = (usual.min(axis=1) > FAR_BEND_WET * (samples - 2)) & (far.min(axis=1) <= FAR_BEND_DRY)
+    pick[dries] = len(BENDS) + np.argmin(far[dries], axis=1)
+    out[free] = bends[pick]
     return out
 
 
