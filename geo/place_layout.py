@@ -78,6 +78,10 @@ NAME_GAPS_MM): nearer, it stands where that one's own name would, and reads as i
 missing, 'Tenerife' stood 1.4 mm under Gran Canaria, tied to Tenerife by a leader, and Gran Canaria's
 own name found no place. A town's name keeps this far from the other dots only: set upright, it reads
 as no island's (Sfax's may stand by the Kerkennah Islands)."""
+LEADER_RIVAL_MM = (1.0, 8.0)
+"""The islands a name on a leader keeps LEADER_OTHERS_CLEAR_MM from, by their longest side on the page: a
+smaller one is a speck, and along a larger one's coast (Sicily's) a name reads as a place on it, not as
+its name. Kept 1.6 mm off Sicily and Malta's specks, Lampedusa's name found no place on the A4 overview."""
 ATTACH_CLEAR_MM = 0.5
 """From a mark's rim, this much is its own (its casing, the room kept round it): what stands between a name and
 its mark is looked for beyond it."""
@@ -322,8 +326,12 @@ def _tied_farther(place: Place, own, geo: Geography) -> tuple[np.ndarray, list]:
     if geo.tree is not None:  # and not where another island's or dot's own name would stand
         i, j = geo.tree.query(rects, predicate="dwithin", distance=LEADER_OTHERS_CLEAR_MM * mm)
         rival = ~_own_rivals(j, place, geo)
+        n = len(geo.small)
         if place.outline is None:  # a town's upright name reads as no island's (they are in italics)
-            rival &= j >= len(geo.small)
+            rival &= j >= n
+        else:  # nor is a speck (Linosa beside Lampedusa) or a coast as long as Sicily's taken for what it names
+            side = geo.side[geo.small[j[j < n]]]
+            rival[j < n] &= (side >= LEADER_RIVAL_MM[0] * mm) & (side <= LEADER_RIVAL_MM[1] * mm)
         ok[i[rival]] = False
     c, rects = c[ok], rects[ok]
     if not len(c):

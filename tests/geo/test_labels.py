@@ -119,16 +119,20 @@ def test_a_name_does_not_stand_under_another_unless_both_have_dots():
 
     island = shapely.box(95, 80, 105, 90)
 
-    def second(feature, side_cost: float) -> tuple[float, float, float, float]:
+    def second(feature, side_cost: float | None) -> tuple[float, float, float, float] | None:
         claims = Claims(0.0, stack_gap=15.0)
         first = LabelRequest("first", (100, 20), [(100, 100, 0.0)], priority=2.0, feature=island)
         under, beside = (100, 125, 0.0), (300, 100, side_cost)
-        other = LabelRequest("second", (100, 20), [under, beside], priority=1.0, feature=feature)
+        other = LabelRequest("second", (100, 20), [under] if side_cost is None else [under, beside], priority=1.0,
+                             feature=feature)
         placed, _ = place_labels([first, other], [], (0, 0, 1000, 1000), claims=claims)
-        return placed[1].rect
+        return placed[1].rect if len(placed) > 1 else None
 
-    assert second(None, 1.0)[0] == 250  # an archipelago's name goes beside, not under the island's
-    assert second(None, STACK_COST + 1.0)[1] == 115  # only where every other place is dearer still
+    other_island = shapely.box(200, 130, 210, 140)  # as near both its candidates as the first name is
+    assert second(other_island, 1.0)[0] == 250  # another island's name goes beside, not under the first's
+    assert second(other_island, STACK_COST + 1.0)[1] == 115  # only where every other place is dearer still
+    assert second(None, STACK_COST + 1.0)[0] == 250  # an archipelago's name goes beside however dear
+    assert second(None, None) is None  # or is left off: its islands keep their own names
     claims = Claims(0.0, stack_gap=15.0)  # nor on its line, less than two stack gaps after it
     first = LabelRequest("first", (100, 20), [(100, 100, 0.0)], priority=2.0, feature=island)
     after = LabelRequest("second", (100, 20), [(205, 100, 0.0), (400, 100, 1.0)], priority=1.0)
