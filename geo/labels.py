@@ -148,7 +148,8 @@ class Claims:
 def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[float, float, float, float],
                  obstacle_weight: float = 50.0, hard: list | None = None, *, leader_min: float = 0.0,
                  leader_trim: float = 0.0, claims: Claims | None = None, crossable: tuple = (),
-                 leader_blockers: tuple = (), stacking: Claims | None = None) -> tuple[list[PlacedLabel], list[str]]:
+                 leader_blockers: tuple = (), stacking: Claims | None = None,
+                 stacked_left_off: bool = False) -> tuple[list[PlacedLabel], list[str]]:
     """Place labels; returns the placed ones and the keys that found no free position.
 
     ``obstacles`` may be overlapped at a cost; ``hard`` ones (flows, the legend) never are: a
@@ -156,7 +157,8 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
     A leader may touch hard obstacles only within ``leader_trim`` of its anchor (the flow it ties to),
     and may cross the ``crossable`` ones among them; it never crosses ``leader_blockers`` (room kept round a
     circle for its own figure's leader). Figures placed with ``stacking`` (the names' claims) keep from
-    standing over or under a name or another figure, and join it as figures (``Claims.add_figure``).
+    standing over or under a name or another figure, and join it as figures (``Claims.add_figure``);
+    ``stacked_left_off``, a label that can only stand so is left off (a country's name).
     """
     soft = np.asarray(obstacles, dtype=object)
     tree = STRtree(soft) if len(soft) else None
@@ -212,7 +214,8 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
         if claims is not None:
             cost += claims.stack_cost(rects, req.feature)
         if stacking is not None:
-            cost += stacking.stack_cost(rects, None, figure=True)
+            stacked = stacking.stack_cost(rects, None, figure=True)
+            cost += np.where(stacked > 0, np.inf, 0.0) if stacked_left_off else stacked
         if req.extra_cost is not None:
             cost += req.extra_cost(idx)
         hit_area = np.zeros(len(idx))

@@ -271,7 +271,7 @@ class PlaceLabelsMixin:
         return view.to_px(ends) if len(ends) else ends
 
     def _paint_country_labels(self, painter: QPainter, view: MapView, country_geoms: list, hard: list, soft: list,
-                              draw: bool = True) -> None:
+                              draw: bool = True, stacking: Claims | None = None) -> None:
         """Country names inside their own country: a name is never placed with its middle over a
         neighbour (under any projection), costs more the more of it lies outside, and a long name
         that does not fit across its country is set on two lines ('WESTERN / SAHARA*')."""
@@ -300,7 +300,9 @@ class PlaceLabelsMixin:
         requests, texts = doc._cache[key]
         # what a country name may not touch is ruled out for every candidate, not weighed: a best candidate
         # grazing the dashed Libya–Niger route was left off, and LIBYA with it (a name over a mark is never drawn)
-        placed, _ = place_labels(requests, [], frame, hard=[*hard, *soft])
+        # never over or under a figure or name: '1,062' under 'WESTERN SAHARA*' read as the territory's, and
+        # 'TUNISIA' 0.2 mm under '2,278' on the small multiples as that figure's label
+        placed, _ = place_labels(requests, [], frame, hard=[*hard, *soft], stacking=stacking, stacked_left_off=True)
         hex_colour = country_label_colour(theme)
         colour = QColor(hex_colour)
         halo = qcolor(theme.land, 0.6)

@@ -229,7 +229,7 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
                                        draw_markers=False, claims=claims, avoid=tuple(place_circles_px))
         self._paint_point_labels(painter, view, hard, claims, labels)  # as place names, after them
         if boundaries is not None and boundaries.style.visible and boundaries.style.labels:
-            self._paint_country_labels(painter, view, country_geoms, hard, soft, labels)
+            self._paint_country_labels(painter, view, country_geoms, hard, soft, labels, stacking=claims)
         if draw_values is not None and labels:
             draw_values()
         if draw_place_figures is not None and labels:
