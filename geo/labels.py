@@ -97,8 +97,9 @@ class Claims:
     rects: list = field(default_factory=list)
     distances: list = field(default_factory=list)
     figures: list = field(default_factory=list)
-    """The boxes of the figures placed so far (``place_labels(stacking=...)``): they claim no feature, but
-    a name stacked on a figure reads as its label ('Annaba' over the 2023 Tunisia flow's '97,306')."""
+    """The boxes of the figures (and country names) placed so far (``place_labels(stacking=...)``): they
+    claim no feature, but a name stacked on one reads as its label ('Annaba' over the 2023 Tunisia flow's
+    '97,306')."""
 
     def stack_cost(self, rects: np.ndarray, feature, figure: bool = False) -> np.ndarray:
         """STACK_COST for each candidate box in ``rects`` (of a name of ``feature``, or of a figure: None)
