@@ -300,8 +300,8 @@ class PlaceLabelsMixin:
         requests, texts = doc._cache[key]
         # what a country name may not touch is ruled out for every candidate, not weighed: a best candidate
         # grazing the dashed Libya–Niger route was left off, and LIBYA with it (a name over a mark is never drawn)
-        # never over or under a figure or name: '1,062' under 'WESTERN SAHARA*' read as the territory's, and
-        # 'TUNISIA' 0.2 mm under '2,278' on the small multiples as that figure's label
+        # never over or under a figure or name: 'Spain 21,237 (a)' stood 0.2 mm over 'SPAIN', and 'TUNISIA'
+        # 0.2 mm under '2,278' on the small multiples read as that figure's label
         placed, _ = place_labels(requests, [], frame, hard=[*hard, *soft], stacking=stacking, stacked_left_off=True)
         hex_colour = country_label_colour(theme)
         colour = QColor(hex_colour)

@@ -77,7 +77,8 @@ and pass over islands smaller than this (the Kerkennah Islands off Sfax, where b
 def test_a_sea_crossing_stays_off_land_but_at_its_ends(od_map, request):
     """Departures are sea crossings: Annaba's for Lampedusa ran 40 mm over northern Tunisia and the
     Algerian coast (23.6 mm² of its band on land), read as an overland route. Bent further
-    (``geo.flow_layout.FAR_BENDS``), it keeps to the sea. Arrivals by nationality start in countries inland (Mali) and are not tested."""
+    (``geo.flow_layout.FAR_BENDS``), it keeps to the sea. Arrivals by nationality start in countries
+    inland (Mali) and are not tested."""
     view, drawn, circles = od_map
     if "departures" not in request.node.callspec.id:
         pytest.skip("arrivals by nationality start inland")

@@ -1,8 +1,8 @@
 """No two labels stand one over the other so closely that they read as one label of two lines: two names
 ('Cabrera' over 'Balearic Islands'), a name and a figure ('Annaba' over the 2023 Tunisia flow's '97,306'
-read as Annaba's figure, '1,062' under 'WESTERN SAHARA*' as the territory's), or two figures (one total's lines run on into the next). Measured on the maps
-drawn at 300 dpi, from where each label was set, in every map of ``drawn_maps.MAPS`` and in both panels of
-the small multiples."""
+read as Annaba's figure), a figure and a country's name ('Spain 21,237 (a)' 0.2 mm over 'SPAIN'), or two
+figures (one total's lines run on into the next). Measured on the maps drawn at 300 dpi, from where each
+label was set, in every map of ``drawn_maps.MAPS`` and in both panels of the small multiples."""
 
 from __future__ import annotations
 
