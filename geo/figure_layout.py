@@ -83,7 +83,8 @@ def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:
 def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, FigureLabel], measure: Measure,
                     land: CountryLand) -> list[LabelRequest]:
     """Requests for the totals of parents drawn through their branches, around the place their
-    branches arrive at; far candidates are tied back with a leader line to a branch's tip."""
+    branches arrive at: the total of one drawn branch tied back to its tip by a leader line where it
+    stands far, a total of several untied and near (UNTIED_TOTAL_REACH_MM)."""
     mm = view.px_per_mm
     join = doc.join()
     routes = doc.layer("routes")
@@ -108,6 +109,8 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         branch_tips = view.to_px(np.array([tips[r] for r in branches])) if branches else np.empty((0, 2))
         cands, anchors = total_candidates(arrival, start, branch_tips, (w, h), mm)
         anchors = leader_ends(cands, anchors, [g for g, k in zip(drawn.shapes, drawn.keys, strict=True) if k in branches])
+        if len(branches) > 1:  # near where they arrive, untied: tied to one branch's tip, it read as that one's
+            cands, anchors = untied_near(cands, anchors, np.vstack([arrival, branch_tips]), (w, h), mm)
         # after every figure: a total has rings around each of its branches' tips to choose from,
         # a branch's figure only the sides of its own symbol (Melilla's '116' was pushed off its arrow)
         home = land.arrival(branch_tips, view.to_px(np.array([starts[r] for r in branches]))) if branches else \
@@ -115,10 +118,31 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         costs = (partial(drawn.ambiguity_cost, cands, (w, h), branches, VALUE_MARGIN_MM * mm),
                  partial(land.foreign_cost, cands, (w, h), home))
         out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
-                                extra_cost=partial(summed_cost, costs), home=land.union(home)))
+                                extra_cost=partial(summed_cost, costs), home=land.union(home),
+                                never_stacked=len(branches) > 1))
     return out
 
 
+def untied_near(cands: list, anchors: list, ends: np.ndarray, size: tuple[float, float], mm: float
+                ) -> tuple[list, list]:
+    """A total's candidates whose box stands within UNTIED_TOTAL_REACH_MM of one of ``ends`` (where its
+    branches arrive, and their tips) without their leader, then every candidate with its leader at
+    TIED_TOTAL_COST more: tied, where untied it would stand over or under another figure (in the inset of
+    the Strait, 'Ceuta and Melilla' under 'Spain (WMR)') or far off, rather than numbered."""
+    off = np.maximum(np.abs(np.asarray(cands)[:, None, :2] - ends[None]) - np.asarray(size) / 2, 0.0)
+    near = np.flatnonzero(np.hypot(off[..., 0], off[..., 1]).min(axis=1) <= UNTIED_TOTAL_REACH_MM * mm)
+    return ([cands[i] for i in near] + [(x, y, c + TIED_TOTAL_COST) for x, y, c in cands],
+            [None] * len(near) + list(anchors))
+
+
+UNTIED_TOTAL_REACH_MM, TIED_TOTAL_COST = 8.0, 4.0
+"""A total of several drawn branches ('Italy 16,166', 'Ceuta and Melilla 2,647') names the place they
+arrive at and has no leader: tied to one branch's arrowhead, Italy's stood on Libya's head and Ceuta and
+Melilla's on Ceuta's dot, and read as theirs. Untied, its box stands within this far of where its branches
+arrive or of one of their tips. Farther (on a crowded page: the A3 overview's Italy stood 19 mm above its
+arrowheads) it is tied to a branch's tip by a leader, at TIED_TOTAL_COST more, rather than numbered, as a
+headline figure should not be. (Measured from the box's middle, 16 mm set 'Ceuta and Melilla 1,234' over
+Almería's arrow on the 2023 panel.)"""
 COUNTRY_TOTAL_CLEAR_MM = 4.0
 """How far a country's total keeps off every flow (geo.relations.TOTAL_OVER): it is no one arrow's figure."""
 

@@ -56,6 +56,11 @@ class LabelRequest:
     own: tuple = ()
     """Soft obstacles that are this label's own (by identity), covered at no cost: a route's figure by
     the town its route leaves from reads as that route's, as it should."""
+    never_stacked: bool = False
+    """Where it has no leader, never over or under a figure or a name without a dot placed so far
+    (``place_labels``' ``stacking``), even at a cost: a total of several routes, untied, read as one label
+    with the figure under it ('Ceuta and Melilla 2,647 (b)' 0.9 mm over '2,531 (b)'). Tied by a leader, it
+    pays STACK_COST there."""
     attach: tuple[float, float, float] | None = None
     """The point a candidate without a leader reads as attached to, and the radius of its mark (a town's
     dot, a node's circle): no hard obstacle may stand between the mark's edge and the box."""
@@ -101,17 +106,18 @@ class Claims:
     claim no feature, but a name stacked on one reads as its label ('Annaba' over the 2023 Tunisia flow's
     '97,306')."""
 
-    def stack_cost(self, rects: np.ndarray, feature, figure: bool = False) -> np.ndarray:
+    def stack_cost(self, rects: np.ndarray, feature, figure: bool = False, dots_apart: bool = False) -> np.ndarray:
         """STACK_COST for each candidate box in ``rects`` (of a name of ``feature``, or of a figure: None)
         that would stand over or under a name or figure placed so far, less than ``stack_gap`` from it and
         sharing more than STACK_OVERLAP of the narrower's width, where one of the two has no dot. A town's
         name stacked on a figure is ruled out (an infinite cost): 'Annaba' over '97,306' gave the 2023
         Tunisia flow's figure to Annaba, and a town left unnamed (its dot goes too) misleads no one. So is
         an archipelago's name (no ``feature``, not a ``figure``) stacked on anything: on the small
-        multiples 'Canary Islands' ran on from 'Fuerteventura' 0.7 mm after it; its islands keep theirs."""
+        multiples 'Canary Islands' ran on from 'Fuerteventura' 0.7 mm after it; its islands keep theirs.
+        With ``dots_apart``, as for a town's name, a town's name (its dot sets it apart) does not count."""
         cost = np.zeros(len(rects))
         names = [r for r, f in zip(self.rects, self.features, strict=True) if not _is_dot(f)] \
-            if _is_dot(feature) else self.rects
+            if _is_dot(feature) or dots_apart else self.rects
         others = [*names, *self.figures]
         if not others or self.stack_gap <= 0 or not len(rects):
             return cost
@@ -216,7 +222,12 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             cost += claims.stack_cost(rects, req.feature)
         if stacking is not None:
             stacked = stacking.stack_cost(rects, None, figure=True)
-            cost += np.where(stacked > 0, np.inf, 0.0) if stacked_left_off else stacked
+            if stacked_left_off:
+                stacked = np.where(stacked > 0, np.inf, 0.0)
+            elif req.never_stacked:  # untied, over or under a figure or a name without a dot: read as one label
+                misread = stacking.stack_cost(rects, None, figure=True, dots_apart=True) > 0
+                stacked = np.where(misread & np.isnan(leaders[:, 0]), np.inf, stacked)
+            cost += stacked
         if req.extra_cost is not None:
             cost += req.extra_cost(idx)
         hit_area = np.zeros(len(idx))
