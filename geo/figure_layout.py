@@ -45,13 +45,15 @@ Measure = Callable[[str], tuple[float, float]]
 """Width and height in page pixels of a (multi-line) figure text in the figures' font."""
 
 
-def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure: Measure, circles: tuple = ()
-                    ) -> tuple[list[LabelRequest], Symbols]:
+def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure: Measure, circles: tuple = (),
+                    numbered: bool = False) -> tuple[list[LabelRequest], Symbols]:
     """A request per figure of ``figures`` (geo.map_marks.figure_labels) beside ``symbols``
     (``doc.flow_symbols(view)``), in page pixels; and the symbols on the page, as the layout sees them.
     A route's figure (or its number) nearer one of the thematic layers' ``circles`` (page pixels) than
     its own flow reads as the circle's, as one nearer another flow does: Tunisia's number (1) on A3 stood
-    1 px above the Central Mediterranean's dead and missing, 7 px off its own arrow."""
+    1 px above the Central Mediterranean's dead and missing, 7 px off its own arrow. A total's number
+    (``numbered``: its disc, for want of room) keeps its leader: untied over Andalusia, Ceuta and Melilla's
+    (1) read as a point in Spain."""
     mm = view.px_per_mm
     shapes = shapely.simplify(shapely.transform(symbols.geometry.to_numpy(), view.to_px), 0.75)
     drawn = Symbols(shapes, symbols["route_id"].to_numpy())
@@ -72,7 +74,7 @@ def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure
                  partial(land.foreign_cost, cands, (w, h), home))
         requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value, anchors=anchors,
                                      extra_cost=partial(summed_cost, costs)))
-    return requests + _total_requests(doc, view, symbols, drawn, figures, measure, land), drawn
+    return requests + _total_requests(doc, view, symbols, drawn, figures, measure, land, numbered), drawn
 
 
 def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:
@@ -81,7 +83,7 @@ def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:
 
 
 def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, FigureLabel], measure: Measure,
-                    land: CountryLand) -> list[LabelRequest]:
+                    land: CountryLand, numbered: bool = False) -> list[LabelRequest]:
     """Requests for the totals of parents drawn through their branches, around the place their
     branches arrive at: the total of one drawn branch tied back to its tip by a leader line where it
     stands far, a total of several untied and near (UNTIED_TOTAL_REACH_MM)."""
@@ -109,7 +111,7 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
         branch_tips = view.to_px(np.array([tips[r] for r in branches])) if branches else np.empty((0, 2))
         cands, anchors = total_candidates(arrival, start, branch_tips, (w, h), mm)
         anchors = leader_ends(cands, anchors, [g for g, k in zip(drawn.shapes, drawn.keys, strict=True) if k in branches])
-        if len(branches) > 1:  # near where they arrive, untied: tied to one branch's tip, it read as that one's
+        if len(branches) > 1 and not numbered:  # near their ends, untied: tied to one's tip, it read as that one's
             cands, anchors = untied_near(cands, anchors, np.vstack([arrival, branch_tips]), (w, h), mm)
         # after every figure: a total has rings around each of its branches' tips to choose from,
         # a branch's figure only the sides of its own symbol (Melilla's '116' was pushed off its arrow)
@@ -117,10 +119,21 @@ def _total_requests(doc, view, symbols, drawn: Symbols, figures: dict[str, Figur
             land.home(arrival[None])
         costs = (partial(drawn.ambiguity_cost, cands, (w, h), branches, VALUE_MARGIN_MM * mm),
                  partial(land.foreign_cost, cands, (w, h), home))
+        if anchors is not None and None in anchors:  # untied, only nearer its own routes than any other
+            nearer = partial(drawn.ambiguity_cost, cands, (w, h), branches, 0.0, ratio=1.0)
+            costs += (partial(_untied_nearer, nearer, np.asarray([a is None for a in anchors])),)
         out.append(LabelRequest(key, (w, h), cands, priority=-1.0 / (1.0 + t.value), anchors=anchors,
                                 extra_cost=partial(summed_cost, costs), home=land.union(home),
                                 never_stacked=len(branches) > 1))
     return out
+
+
+def _untied_nearer(nearer: Callable, untied: np.ndarray, which: np.ndarray) -> np.ndarray:
+    """Infinite for each candidate of ``which`` without a leader that ``nearer`` finds nearer another route's
+    symbol than its own ones, else 0: on the 2023 small multiple 'Ceuta and Melilla 1,234 (b)' stood nearer
+    the Almería arrow than the enclaves'. (Nearer its own but within CLEAR_RATIO of another, it pays
+    AMBIGUOUS_COST like any figure: named, a total reads as its place's.)"""
+    return np.where((nearer(which) > 0) & untied[np.asarray(which, int)], np.inf, 0.0)
 
 
 def untied_near(cands: list, anchors: list, ends: np.ndarray, size: tuple[float, float], mm: float
@@ -172,7 +185,7 @@ def country_total_request(key: str, total, size: tuple[float, float], land: Coun
              partial(land.nearer_abroad_cost, cands, size, home, mm),
              partial(drawn.too_near, cands, size, COUNTRY_TOTAL_CLEAR_MM * mm))
     return LabelRequest(key, size, cands, priority=-1.0 / (1.0 + total.value), anchors=None,
-                        extra_cost=partial(summed_cost, costs), home=country)
+                        extra_cost=partial(summed_cost, costs), home=country, never_stacked=True)
 
 
 COUNTRY_SEA_REACH_MM, COUNTRY_SEA_COST = 8.0, 3.0

@@ -58,9 +58,9 @@ class LabelRequest:
     the town its route leaves from reads as that route's, as it should."""
     never_stacked: bool = False
     """Where it has no leader, never over or under a figure or a name without a dot placed so far
-    (``place_labels``' ``stacking``), even at a cost: a total of several routes, untied, read as one label
-    with the figure under it ('Ceuta and Melilla 2,647 (b)' 0.9 mm over '2,531 (b)'). Tied by a leader, it
-    pays STACK_COST there."""
+    (``place_labels``' ``stacking``), nor that near a leader, even at a cost: a total of several routes,
+    untied, read as one label with the figure under it ('Ceuta and Melilla 2,647 (b)' 0.9 mm over
+    '2,531 (b)'), and as tied by the leader beside it. Tied by a leader, it pays STACK_COST there."""
     attach: tuple[float, float, float] | None = None
     """The point a candidate without a leader reads as attached to, and the radius of its mark (a town's
     dot, a node's circle): no hard obstacle may stand between the mark's edge and the box."""
@@ -78,6 +78,12 @@ class PlacedLabel:
     """(anchor, point on the label's box) of the leader line to draw, or None."""
 
 
+UNSTACKED_APART = 1.8
+"""Two labels that are never stacked (LabelRequest.never_stacked: totals, in black bold) keep this many stack
+gaps apart, one over the other (2.7 mm between their boxes): on the small multiples 'Spain (WMR) 16,903' 3.1 mm
+of white under 'Spain 63,427 (a)' (about 2 mm between the boxes, which hold their lines' leading) read as one
+block of four lines; in the inset of the Strait 'Ceuta and Melilla 2,647 (b)', 5.1 mm of white (3.2 mm between
+the boxes) under 'Spain (WMR)', reads as a total of its own."""
 STACK_OVERLAP, STACK_COST, INLINE_GAPS = 0.3, 25.0, 2.0
 """Names sharing more than this share of the narrower one's width across stack (``Claims.stack_gap``); a
 stacked candidate costs this much more, as much as half its box over another name's obstacle: taken
@@ -121,18 +127,7 @@ class Claims:
         others = [*names, *self.figures]
         if not others or self.stack_gap <= 0 or not len(rects):
             return cost
-        mine = shapely.bounds(rects)[:, None, :]
-        theirs = shapely.bounds(np.asarray(others, dtype=object))[None, :, :]
-        across = np.minimum(mine[..., 2], theirs[..., 2]) - np.maximum(mine[..., 0], theirs[..., 0])
-        narrower = np.minimum(mine[..., 2] - mine[..., 0], theirs[..., 2] - theirs[..., 0])
-        gap = np.maximum(mine[..., 1] - theirs[..., 3], theirs[..., 1] - mine[..., 3])
-        stacked = (across > STACK_OVERLAP * narrower) & (gap >= 0) & (gap < self.stack_gap)
-        # or side by side on one line, closer than INLINE_GAPS stack gaps: 'جزر الكناري' half a millimetre
-        # after 'غران كناريا' read (and pdftotext read) as one name
-        level = np.minimum(mine[..., 3], theirs[..., 3]) - np.maximum(mine[..., 1], theirs[..., 1])
-        lower = np.minimum(mine[..., 3] - mine[..., 1], theirs[..., 3] - theirs[..., 1])
-        aside = np.maximum(mine[..., 0] - theirs[..., 2], theirs[..., 0] - mine[..., 2])
-        stacked |= (level > 0.5 * lower) & (aside >= 0) & (aside < INLINE_GAPS * self.stack_gap)
+        stacked = stacked_pairs(rects, others, self.stack_gap)
         cost[stacked.any(axis=1)] = STACK_COST
         if _is_dot(feature) and self.figures:  # a town's name on a figure: left off, with its dot
             cost[stacked[:, len(names):].any(axis=1)] = np.inf
@@ -181,6 +176,7 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
     placed: list[PlacedLabel] = []
     boxes = np.empty((0, 4))
     segments = np.empty((0, 4))  # leaders placed in this call: (ax, ay, bx, by)
+    untied_boxes: list = []  # of the labels never stacked placed in this call without a leader
     dropped: list[str] = []
     for req in sorted(requests, key=lambda r: -r.priority):
         if not req.candidates:
@@ -224,8 +220,12 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             stacked = stacking.stack_cost(rects, None, figure=True)
             if stacked_left_off:
                 stacked = np.where(stacked > 0, np.inf, 0.0)
-            elif req.never_stacked:  # untied, over or under a figure or a name without a dot: read as one label
+            elif req.never_stacked:  # untied, over or under a figure or a name without a dot: read as one label;
+                # by another's leader, as tied by it
                 misread = stacking.stack_cost(rects, None, figure=True, dots_apart=True) > 0
+                misread |= _beside_lines(rects, hard, hard_tree, segments, stacking.stack_gap)
+                if untied_boxes:  # and another such label, alike in black bold, reads as one block farther off
+                    misread |= stacked_pairs(rects, untied_boxes, UNSTACKED_APART * stacking.stack_gap).any(axis=1)
                 stacked = np.where(misread & np.isnan(leaders[:, 0]), np.inf, stacked)
             cost += stacked
         if req.extra_cost is not None:
@@ -257,8 +257,42 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             claims.add(req.feature, rect, attached=leader is not None)
         if stacking is not None:
             stacking.add_figure(rect)
+        if req.never_stacked and leader is None:
+            untied_boxes.append(shapely.box(*rect))
         placed.append(PlacedLabel(req.key, rect, bool(hit_area[best] > 0), i, leader))
     return placed, dropped
+
+
+def stacked_pairs(rects, others, gap: float) -> np.ndarray:
+    """(len(rects), len(others)) of which box of ``rects`` stands over or under which of ``others`` (shapely
+    boxes) less than ``gap`` apart, sharing more than STACK_OVERLAP of the narrower's width, or beside it on
+    one line closer than INLINE_GAPS times ``gap``: read as one label."""
+    mine = shapely.bounds(np.asarray(rects, dtype=object))[:, None, :]
+    theirs = shapely.bounds(np.asarray(others, dtype=object))[None, :, :]
+    across = np.minimum(mine[..., 2], theirs[..., 2]) - np.maximum(mine[..., 0], theirs[..., 0])
+    narrower = np.minimum(mine[..., 2] - mine[..., 0], theirs[..., 2] - theirs[..., 0])
+    apart = np.maximum(mine[..., 1] - theirs[..., 3], theirs[..., 1] - mine[..., 3])
+    stacked = (across > STACK_OVERLAP * narrower) & (apart >= 0) & (apart < gap)
+    # or side by side on one line, closer than INLINE_GAPS stack gaps: 'جزر الكناري' half a millimetre
+    # after 'غران كناريا' read (and pdftotext read) as one name
+    level = np.minimum(mine[..., 3], theirs[..., 3]) - np.maximum(mine[..., 1], theirs[..., 1])
+    lower = np.minimum(mine[..., 3] - mine[..., 1], theirs[..., 3] - theirs[..., 1])
+    aside = np.maximum(mine[..., 0] - theirs[..., 2], theirs[..., 0] - mine[..., 2])
+    return stacked | ((level > 0.5 * lower) & (aside >= 0) & (aside < INLINE_GAPS * gap))
+
+
+def _beside_lines(rects: np.ndarray, hard: np.ndarray, hard_tree, segments: np.ndarray, gap: float) -> np.ndarray:
+    """Which boxes stand within ``gap`` of a line among ``hard`` (a leader placed before, a dashed route) or
+    of a leader of ``segments``: on the small multiples 'Ceuta and Melilla 1,234 (b)' ended 0.9 mm from
+    Motril's leader and read as tied by it to Motril."""
+    near = np.zeros(len(rects), bool)
+    if hard_tree is not None and len(rects):
+        a, b = hard_tree.query(rects, predicate="dwithin", distance=gap)
+        near[np.unique(a[shapely.get_type_id(hard[b]) == 1])] = True
+    if len(segments) and len(rects):
+        lines = shapely.linestrings(segments.reshape(-1, 2, 2))
+        near |= (shapely.distance(rects[:, None], lines[None, :]) < gap).any(axis=1)
+    return near
 
 
 def _is_dot(feature) -> bool:

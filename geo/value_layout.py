@@ -170,9 +170,9 @@ class Symbols:
         return cost
 
     def ambiguity_cost(self, cands: list, size: tuple[float, float], own: set, margin: float,
-                       which: np.ndarray | None = None) -> np.ndarray:
+                       which: np.ndarray | None = None, ratio: float = CLEAR_RATIO) -> np.ndarray:
         """AMBIGUOUS_COST for each candidate box (of ``which``, or all) with a symbol not in ``own`` (keys)
-        within CLEAR_RATIO times its distance to the nearest of its own symbols, plus ``margin``; else 0."""
+        within ``ratio`` times its distance to the nearest of its own symbols, plus ``margin``; else 0."""
         c = np.asarray(cands, float).reshape(-1, 3)[:, :2]
         c = c if which is None else c[np.asarray(which, int)]
         cost = np.zeros(len(c))
@@ -182,7 +182,7 @@ class Symbols:
         w, h = size
         rects = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
         d_own = shapely.distance(rects[:, None], self.shapes[mine][None, :]).min(axis=1)
-        reach = CLEAR_RATIO * d_own + margin
+        reach = ratio * d_own + margin
         a, b = self.tree.query(rects, predicate="dwithin", distance=reach)
         other = ~np.isin(b, mine)
         a, b = a[other], b[other]

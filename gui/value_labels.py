@@ -57,7 +57,7 @@ class ValueLabelsMixin:
         hard.extend(shapely.box(*lab.rect) for lab in placed)
         hard.extend(shapely.LineString(lab.leader) for lab in placed if lab.leader is not None)
         self.report.dropped_labels += self._number_unplaced(
-            painter, view, dropped, lambda measure: figure_requests(doc, view, symbols, figures, measure, tuple(discs))[0], place_numbers, hard,
+            painter, view, dropped, lambda measure: figure_requests(doc, view, symbols, figures, measure, tuple(discs), numbered=True)[0], place_numbers, hard,
             lambda key: figures[key].colour, lambda key: [key])
         under = value_label_ground(doc)  # the darkest ground a label can sit on
         anchors = {r.key: r.anchors for r in requests}  # per candidate, the band's edge it is set beside

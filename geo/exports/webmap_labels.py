@@ -70,9 +70,13 @@ SAME_STACK_OVERLAP = 1.0
 on paper they touch (and antialiasing may blur that by a pixel); zoomed out they would be set over
 each other."""
 
+TOTAL_NUDGE = 1.0
+"""Zoomed out (below the paper's scale), a total with no leader that would meet a label shown before it moves
+up or down by at most this share of its own height, where that is clear, before the declutter hides it."""
+
 
 # The page's script for the labels, inside webmap_page's helpers (it uses their ``el`` and ``paperScale``).
-LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ";" + r"""
+LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTAL_NUDGE = " + repr(TOTAL_NUDGE) + ";" + r"""
   // A figure or a name where the PNG sets it (geo.exports.webmap_labels): pinned at the middle of the
   // side of its box facing what it names and running away from it, in the PNG's size, line height and
   // padding on paper, scaled by --crossings-text-mm.
@@ -152,7 +156,7 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ";" + r
         l.style.visibility = visible ? '' : 'hidden';
       });
     };
-    all.forEach(function (e) { show(e, true); });
+    all.forEach(function (e) { e.style.translate = ''; show(e, true); });
     if (!crowded) { return; }
     var byRank = function (a, b) { return rank(a) - rank(b); };
     var meets = function (r, boxes) {
@@ -182,11 +186,30 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ";" + r
       return e.getBoundingClientRect();
     });
     var shown = controls.concat(discs).map(function (r) { return {r: r, g: ''}; });
+    // A total with no leader that meets something may move up or down by up to its own height (TOTAL_NUDGE)
+    // rather than hide: zoomed out, a total set in an inset at the inset's scale ('Spain (WMR) 16,903' over
+    // Andalusia) met the country's total set on the map ('Spain 63,427'), and one of the update's
+    // headline figures was hidden.
+    var nudged = function (e, r, others) {
+      if (total(e) || document.querySelector('path.crossings-leader-' + rank(e))) { return null; }
+      var step = Math.max(2, r.height * TOTAL_NUDGE / 8);
+      for (var k = 1; k <= 8; k++) {
+        for (var sign = 1; sign >= -1; sign -= 2) {
+          var dy = sign * k * step;
+          var moved = {left: r.left, right: r.right, top: r.top + dy, bottom: r.bottom + dy};
+          if (!meets(moved, others)) { e.style.translate = '0 ' + dy + 'px'; return e.getBoundingClientRect(); }
+        }
+      }
+      return null;
+    };
     figures.forEach(function (e) {
       var r = e.getBoundingClientRect(), g = group(e);
       var others = shown.filter(function (s) { return !g || s.g !== g; }).map(function (s) { return s.r; });
       var mine = shown.filter(function (s) { return g && s.g === g; });
-      if (meets(r, others) || mine.some(function (s) { return overlaps(r, s.r); })) { show(e, false); }
+      if (meets(r, others) || mine.some(function (s) { return overlaps(r, s.r); })) {
+        var moved = g ? null : nudged(e, r, others);
+        if (moved) { shown.push({r: moved, g: g}); } else { show(e, false); }
+      }
       else { shown.push({r: r, g: g}); }
     });
     var boxes = shown.map(function (s) { return s.r; });

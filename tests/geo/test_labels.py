@@ -144,3 +144,30 @@ def test_a_name_does_not_stand_under_another_unless_both_have_dots():
                                           ("b", [(100, 125, 0.0), (300, 100, 1.0)], 1.0, (200, 120)))]
     placed, _ = place_labels(dotted, [], (0, 0, 1000, 1000), claims=claims)
     assert placed[1].rect[1] == 115  # two towns' names, each by its dot: stacked is fine
+
+
+def test_a_label_never_stacked_keeps_off_leaders_and_its_like_but_not_off_a_town_s_name():
+    """A total standing with no leader read as tied by the leader 0.9 mm beside it ('Ceuta and Melilla' by
+    Motril's), and as one block with another total 2 mm over it: it takes a dearer place rather than those
+    (``LabelRequest.never_stacked``). A town's name under it, whose dot sets it apart, costs it STACK_COST,
+    as it does any figure, and is not ruled out."""
+    from geo.labels import Claims
+
+    frame = (0, 0, 400, 400)
+    leader = shapely.LineString([(100, 0), (100, 200)])  # another label's leader, placed before
+
+    def total(key, cands, priority=0.0):
+        return LabelRequest(key, (60, 20), cands, priority=priority, never_stacked=True)
+
+    stacking = Claims(0.0, stack_gap=15.0)
+    placed, _ = place_labels([total("t", [(135, 100, 0.0), (300, 100, 1.0)])], [], frame, hard=[leader],
+                             stacking=stacking)
+    assert placed[0].rect[0] == 270  # 5 px from the leader (under the gap of 15): the dearer place
+    stacking = Claims(0.0, stack_gap=15.0)
+    first, second = total("first", [(200, 100, 0.0)], 1.0), total("second", [(200, 135, 0.0), (200, 300, 1.0)])
+    placed, _ = place_labels([first, second], [], frame, stacking=stacking)
+    assert placed[1].rect[1] == 290  # 15 px under the first (under 1.8 gaps of 15): read as one block
+    stacking = Claims(0.0, stack_gap=15.0)
+    stacking.add(shapely.Point(200, 120), (180, 115, 220, 125))  # a town's name, with its dot
+    placed, _ = place_labels([total("t", [(200, 100, 0.0), (200, 300, 30.0)])], [], frame, stacking=stacking)
+    assert placed[0].rect[1] == 90  # at STACK_COST, as any figure there; not ruled out
