@@ -105,6 +105,10 @@ Canaries lie 4 mm off Africa, and 'Fuerteventura' and 'Gran Canaria' stood on th
 read as its towns. A name with no such place is left out; its archipelago's name stays."""
 AMBIGUITY_MARGIN_MM = 0.5
 """How much nearer its own feature a name must be than any other: near-ties read as either."""
+LARGE_ISLAND_MARGIN_MM = 1.5
+"""A large island's name (wider or taller than SMALL_ISLAND_MM: a coast) keeps this much nearer its island than
+any small island or dot: on the A3 portrait 'Sicily', by Sicily's south-east tip, stood 1.8 mm over Malta, 0.5 mm
+farther than from Sicily, and read as Malta's name."""
 NAME_STACK_GAP_MM = 1.5
 """Two names one above the other closer than this read as one name of two lines: on the Q4 2024 map
 'Cabrera' stood 0.3 mm over 'Balearic Islands', read as one name (geo.labels.Claims.stack_gap)."""
@@ -413,7 +417,9 @@ def _unambiguous(rects: np.ndarray, own, place: Place, geo: Geography) -> np.nda
     ok = np.ones(len(rects), bool)
     if geo.tree is None:
         return ok
-    reach = shapely.distance(rects, own) + AMBIGUITY_MARGIN_MM * geo.px_per_mm
+    large = place.outline is not None and place.kind != "region_label" and len(place.islands) and \
+        not geo.is_small(place.islands).any()
+    reach = shapely.distance(rects, own) + (LARGE_ISLAND_MARGIN_MM if large else AMBIGUITY_MARGIN_MM) * geo.px_per_mm
     a, b = geo.tree.query(rects, predicate="dwithin", distance=reach)
     n = len(geo.small)
     is_island = b < n
