@@ -140,8 +140,9 @@ def untied_near(cands: list, anchors: list, ends: np.ndarray, size: tuple[float,
                 ) -> tuple[list, list]:
     """A total's candidates whose box stands within UNTIED_TOTAL_REACH_MM of one of ``ends`` (where its
     branches arrive, and their tips) without their leader, then every candidate with its leader at
-    TIED_TOTAL_COST more: tied, where untied it would stand over or under another figure (in the inset of
-    the Strait, 'Ceuta and Melilla' under 'Spain (WMR)') or far off, rather than numbered."""
+    TIED_TOTAL_COST more: tied where untied it would stand nearer another route, by a leader or stacked on
+    another label (on the 2023 small multiple 'Ceuta and Melilla 1,234 (b)' keeps its leader to Ceuta), or
+    far off, rather than numbered."""
     off = np.maximum(np.abs(np.asarray(cands)[:, None, :2] - ends[None]) - np.asarray(size) / 2, 0.0)
     near = np.flatnonzero(np.hypot(off[..., 0], off[..., 1]).min(axis=1) <= UNTIED_TOTAL_REACH_MM * mm)
     return ([cands[i] for i in near] + [(x, y, c + TIED_TOTAL_COST) for x, y, c in cands],
