@@ -19,10 +19,15 @@ from geo.placed_marks import FIGURE_KEY, TOTAL
 UNTIED = [*ARRIVALS, "2024-change", "a3-portrait", "arabic"]
 
 
+def route_parents(doc) -> dict[str, str]:
+    """Each route's parent ('' for none), as geo.figure_layout.descends reads it."""
+    routes = doc.layer("routes").data
+    return dict(zip(routes["route_id"], routes["parent"].fillna(""), strict=True))
+
+
 def several_routes_totals(d) -> list[tuple[object, set[str]]]:
     """The totals set as text on the map of ``d`` whose parent has two or more drawn branches, with them."""
-    routes = d.doc.layer("routes").data
-    parents = dict(zip(routes["route_id"], routes["parent"].fillna(""), strict=True))
+    parents = route_parents(d.doc)
     out = []
     for t in d.doc.join().totals:
         own = {rid for rid in d.symbols if descends(rid, t.route_id, parents)}
@@ -70,10 +75,10 @@ def test_a_total_s_number_keeps_its_leader(drawn):
     several = {total_key(t.route_id) for t in d.doc.join().totals if t.country is None}
     discs = [m for m in d.report.marks if m.kind == FIGURE_KEY and m.key in several]
     assert discs, "no total numbered on the map: nothing tested"
+    parents = route_parents(d.doc)
     for disc in discs:
         parent = disc.key.split(":", 1)[1]
-        own = {r: g for r, g in d.symbols.items() if descends(r, parent, dict(
-            zip(d.doc.layer("routes").data["route_id"], d.doc.layer("routes").data["parent"].fillna(""), strict=True)))}
+        own = {r: g for r, g in d.symbols.items() if descends(r, parent, parents)}
         assert leader_ink(d, shapely.box(*disc.rect), own) > 0.5, f"({disc.text}) of {parent} stands untied"
 
 
@@ -82,8 +87,7 @@ def test_on_the_small_multiples_an_untied_total_is_nearer_its_routes_than_any_ot
     than the enclaves' and read as part of its figure: untied, a total is nearer its own routes than any
     other route's symbol, or keeps its leader (geo.figure_layout._untied_nearer)."""
     doc, _images, views, reports = small_multiples
-    routes = doc.layer("routes").data
-    parents = dict(zip(routes["route_id"], routes["parent"].fillna(""), strict=True))
+    parents = route_parents(doc)
     untied = 0
     for period, report, view in zip(("2023", "2024"), reports, views, strict=True):
         doc.select(period, "arrivals")
