@@ -20,7 +20,7 @@ import numpy as np
 import shapely
 from shapely.strtree import STRtree
 
-from geo.foreign_land import covered_share
+from geo.foreign_land import NEARER_ABROAD_SLACK_MM, covered_share
 from geo.labels import Claims, LabelRequest
 
 TOWN_KINDS = frozenset({"port", "city", "border_post"})
@@ -109,6 +109,9 @@ LARGE_ISLAND_MARGIN_MM = 1.5
 """A large island's name (wider or taller than SMALL_ISLAND_MM: a coast) keeps this much nearer its island than
 any small island or dot: on the A3 portrait 'Sicily', by Sicily's south-east tip, stood 1.8 mm over Malta, 0.5 mm
 farther than from Sicily, and read as Malta's name."""
+HOME_SLACK_MM = 0.5
+"""A town's country is the land nearest its dot, and any this little farther (a port's dot at sea between two
+coasts a strait apart belongs to neither alone)."""
 NAME_STACK_GAP_MM = 1.5
 """Two names one above the other closer than this read as one name of two lines: on the Q4 2024 map
 'Cabrera' stood 0.3 mm over 'Balearic Islands', read as one name (geo.labels.Claims.stack_gap)."""
@@ -260,6 +263,23 @@ class Geography:
             share -= shapely.area(shapely.intersection(rects, own)) / np.maximum(shapely.area(rects), 1e-9)
         return np.clip(share, 0.0, 1.0)
 
+    def nearer_abroad(self, rects: np.ndarray, xy: tuple[float, float]) -> np.ndarray:
+        """Which boxes stand nearer another country's land than that of the town at ``xy`` (the land
+        nearest its dot) by more than NEARER_ABROAD_SLACK_MM: a town's name there reads as a place of that
+        country's coast. On the rescues maps 'Cartagena', its sides taken by the figure and the title, went
+        out on its leader across the sea to Algeria's coast above 'Oran', and read as an Algerian port."""
+        out = np.zeros(len(rects), bool)
+        if self.land_tree is None or not len(rects):
+            return out
+        d = shapely.distance(self.land, shapely.Point(xy))
+        home = np.flatnonzero(d <= d.min() + HOME_SLACK_MM * self.px_per_mm)
+        reach = shapely.distance(rects, shapely.union_all(self.land[home])) - NEARER_ABROAD_SLACK_MM * self.px_per_mm
+        ask = np.flatnonzero(reach > 0)  # on its own country's land, or this near it: its country's
+        if len(ask):
+            a, b = self.land_tree.query(rects[ask], predicate="dwithin", distance=reach[ask])
+            out[ask[np.unique(a[~np.isin(b, home)])]] = True
+        return out
+
     def is_small(self, islands) -> np.ndarray:
         """Whether these islands (indices) are no larger than SMALL_ISLAND_MM (specks included)."""
         return self.side[np.asarray(islands, int)] <= SMALL_ISLAND_MM * self.px_per_mm
@@ -337,6 +357,8 @@ def _tied_farther(place: Place, own, geo: Geography) -> tuple[np.ndarray, list]:
             side = geo.side[geo.small[j[j < n]]]
             rival[j < n] &= (side >= LEADER_RIVAL_MM[0] * mm) & (side <= LEADER_RIVAL_MM[1] * mm)
         ok[i[rival]] = False
+    if place.outline is None:  # a town's name far out reads as a place of the coast it stands by
+        ok &= ~geo.nearer_abroad(rects, place.xy)
     c, rects = c[ok], rects[ok]
     if not len(c):
         return c.reshape(0, 3), []

@@ -393,3 +393,32 @@ def test_a_large_island_s_name_is_clearly_nearer_it_than_any_small_island(drawn,
     mine = box.distance(d.islands[own])
     assert mine + 1.3 * MM < nearest_other, \
         f"'Sicily' {mine / MM:.1f} mm from Sicily, {nearest_other / MM:.1f} mm from a small island or dot"
+
+
+@pytest.mark.parametrize("name", ["balearic-rescues", "rescues", "2024-arrivals", "a3-portrait"])
+def test_a_town_s_name_on_a_leader_stands_by_its_own_country(drawn, name):
+    """On both rescues maps 'Cartagena', its sides taken by the title, the inset and the rescue figure, went
+    out on a leader across the sea and stood on Algeria's coast above 'Oran': an Algerian port, to a reader.
+    A town's name tied by a leader stands on its own country (the places table's iso_a3) or no more than
+    1 mm nearer another country's land (its drawn box, to every country on the page); a name beside its dot
+    is read by the dot. Tied nowhere it may, it is left off."""
+    d = drawn(name)
+    tied = {key.split(":", 1)[1] for key, _, _ in d.report.leaders if key.startswith("place:")}
+    shapes = d.to_px(d.countries.geometry.to_numpy())
+    fx, fy, fw, fh = d.view.frame_px
+    on_page = shapely.intersects(shapes, shapely.box(fx, fy, fx + fw, fy + fh))
+    towns = {"port", "city", "border_post"}
+    nearer_abroad = {}
+    for pid, _, rect in d.report.place_labels:
+        if pid not in tied or d.places.loc[pid, "kind"] not in towns:
+            continue
+        x0, y0, x1, y1 = (round(v) for v in rect)
+        assert (d.rgb[y0:y1, x0:x1].max(axis=2) < 90).sum() > 30, f"{pid}: no letters drawn in its box"
+        gaps = shapely.distance(shapes, shapely.box(*rect)) / MM
+        own = (d.countries["iso_a3"] == d.places.loc[pid, "iso_a3"]).to_numpy()
+        home, abroad = gaps[own & on_page].min(), gaps[~own & on_page].min()
+        if abroad < home - 1.0:
+            nearer_abroad[pid] = (round(home, 1), round(abroad, 1))
+    assert nearer_abroad == {}, "town names on a leader nearer another country (mm to own, to nearest other)"
+    if name == "balearic-rescues":  # the case above: named beside its dot, or left off with it
+        assert "cartagena" not in tied
