@@ -275,19 +275,15 @@ class MapDocument(ProjectedGeometry, RoutesLayers):
 
     def od_curves(self, view):
         """OD flows laid out as curves in the view's CRS, and node radii (mm), cached per scale."""
-        from geo.od import node_totals, od_curves
+        from geo.od import node_sizes, od_curves
 
         key = ("od-curves", self._figures_id(), self.period, self.metric, self.source, self.od_net, self._crs,
                round(view.units_per_px, 6), self.width_scale(), self.node_table())
         if key not in self._cache:
             join = self.join()
-            flows = join.flows
-            totals = node_totals(join.figured if join.figured is not None else flows)
-            top = max(totals.values(), default=1.0)
-            # many nodes get smaller symbols, so circles do not bury the flows
-            biggest = min(self.node_max_radius_mm, 40.0 / max(len(totals), 1) ** 0.5)
-            radii = {n: max(0.8, biggest * (t / top) ** 0.5) for n, t in totals.items()}
-            self._cache[key] = (od_curves(flows, view, self.width_scale(), radii, land=self.land(view.units_per_px)),
+            totals, sizes = node_sizes(join, self.node_max_radius_mm)
+            radii = {n: sizes.width_mm(t) / 2 for n, t in totals.items()}
+            self._cache[key] = (od_curves(join.flows, view, self.width_scale(), radii, land=self.land(view.units_per_px)),
                                 radii, totals)
         return self._cache[key]
 

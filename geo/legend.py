@@ -45,6 +45,8 @@ class LegendEntry:
     """(figure, diameter in mm) of a NESTED entry's circles, largest first."""
 
 
+SIZE_GREY = "#6f6f6f"
+"""The size samples' grey: a size is read apart from any route's or layer's colour."""
 NO_DATA_GREY = "#777777"
 """The 'no figure' entry's dashes where the routes without a figure are drawn in several colours."""
 
@@ -111,12 +113,19 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     top = scale.reference_value if style.reference_value or held else 0
     rows = size_rows(scale, max(largest, top), lang)
     for text, size in rows:
-        entries.append(LegendEntry(SIZE, text, "#6f6f6f", size, shape))
+        entries.append(LegendEntry(SIZE, text, SIZE_GREY, size, shape))
     entries += colours
     if od:
         from geo.map_marks import NODE_FILL  # map_marks reads the map's texts, which read this module
+        from geo.od import node_sizes
 
         entries.append(LegendEntry(NODE, lang("node"), NODE_FILL))
+        # the circles' own key, as the map draws them: each map's circles are fitted to its own nodes, so a
+        # key of several maps' (small multiples) would hold for one of them only
+        totals, sizes = node_sizes(join, doc.node_max_radius_mm)
+        nodes = tuple(size_rows(sizes, max(totals.values(), default=0.0), lang))
+        if nodes and not (periods and len(periods) > 1):
+            entries.append(LegendEntry(NESTED, "", NODE_FILL, max(size for _t, size in nodes), "circle", sizes=nodes))
     entries += [marks[k] for k in (OUTLINE, RING, TOTAL, NO_DATA) if k in marks]
     smallest = lang("smallest_circles" if scale.by_area else "smallest_flows", mm=lang.decimal(scale.min_width_mm))
     note = smallest
@@ -170,7 +179,7 @@ def place_entries(doc) -> list[LegendEntry]:
             entries.append(LegendEntry(PLACE_LAYER, legend_title(doc, layer), layer_colour(i, layer)))
         rows = tuple(size_rows(scale, largest, lang))
         if rows:
-            entries.append(LegendEntry(NESTED, "", "#6f6f6f", max(size for _t, size in rows), "circle", sizes=rows))
+            entries.append(LegendEntry(NESTED, "", SIZE_GREY, max(size for _t, size in rows), "circle", sizes=rows))
         smallest = scale.min_width_mm
     if smallest is None:
         return []

@@ -202,6 +202,23 @@ def node_totals(flows: pd.DataFrame) -> dict[str, float]:
     return {str(k): float(v) for k, v in out.items()}
 
 
+NODE_MIN_RADIUS_MM = 0.8
+"""The smallest node circle drawn: under it a node reads as a town's dot."""
+NODE_AREA_BUDGET_MM = 40.0
+"""The largest node's radius is at most this over the square root of the node count: many nodes get smaller
+circles, so circles do not bury the flows."""
+
+
+def node_sizes(join: JoinResult, max_radius_mm: float) -> tuple[dict[str, float], WidthScale]:
+    """Each node's total in and out (of the figures drawn, or of all) and the scale its circle is drawn
+    on: area in proportion to the total, ``width_mm`` its diameter. One scale for the map's circles and
+    the legend's key (the circles had no key, and their sizes could not be read)."""
+    totals = node_totals(join.figured if join.figured is not None else join.flows)
+    top = max(totals.values(), default=0.0) or 1.0
+    biggest = min(max_radius_mm, NODE_AREA_BUDGET_MM / max(len(totals), 1) ** 0.5)
+    return totals, WidthScale(top, 2 * biggest, 2 * NODE_MIN_RADIUS_MM, by_area=True)
+
+
 def od_curves(flows: gpd.GeoDataFrame, view: MapView, scale: WidthScale, node_radius_mm: dict[str, float],
               settings: LayoutSettings = LayoutSettings(), progress=None, is_cancelled=None, land=None) -> gpd.GeoDataFrame:
     """The OD flows as laid-out curves in the view's CRS, trimmed to leave their node symbols clear; with

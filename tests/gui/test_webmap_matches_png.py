@@ -25,7 +25,7 @@ from geo import paths
 from geo.colours import contrast_ratio
 from geo.document import MapDocument
 from geo.furniture import graticule
-from geo.legend import COLOUR, HEADING, NODE, NOTE, SIZE, legend_entries
+from geo.legend import COLOUR, HEADING, NESTED, NODE, NOTE, SIZE, LegendEntry, legend_entries
 from geo.map_marks import NODE_FILL, country_label_colour, node_marks, value_label_ground
 from geo.map_texts import map_title
 from geo.page import Page
@@ -361,7 +361,12 @@ def test_the_legend_is_the_pngs(both):
     increase and decrease, the OD map's node line; and every legend text the PNG prints is there."""
     name, doc, _, _, report, text = both
     rows = legend_rows(text)
-    entries = [e for e in legend_entries(doc) if e.kind not in (HEADING, NOTE)]
+    entries = []  # a nested circles' sample is a row per circle on the web page, each as large as on paper
+    for e in legend_entries(doc):
+        if e.kind == NESTED:
+            entries += [LegendEntry(SIZE, text, e.colour, size, "circle") for text, size in e.sizes]
+        elif e.kind not in (HEADING, NOTE):
+            entries.append(e)
     assert [r[1] for r in rows] == [e.text for e in entries], name
     for (_, _, colour, size), e in zip(rows, entries, strict=True):
         if e.kind == COLOUR:
@@ -375,8 +380,8 @@ def test_the_legend_is_the_pngs(both):
     assert printed and all(t in page for t in printed), printed
     if name == "change":
         assert [r[2] for r in rows if r[0] == COLOUR][:2] == [CHANGE_COLOURS["up"], CHANGE_COLOURS["down"]]
-    if name == "od":
-        assert NODE in [r[0] for r in rows]
+    if name == "od":  # the node circles' mark and their sizes' key
+        assert NODE in [r[0] for r in rows] and [e.kind for e in legend_entries(doc)].count(NESTED) == 1
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ar"])
