@@ -136,6 +136,10 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         note = lang("fixed_scale", n=lang.number(style.reference_value), drawn=drawn)
     elif held:  # truthful: the reference is the largest figure of every period of the kind, not this map's
         note = lang("held_sizes" if scale.by_area else "held_widths", every=lang.every(held))
+    elif not scale.breaks and not (periods and len(periods) > 1):
+        # fitted to this map's largest figure: the Q4 map drew Libya's 11,341 wider than the year map its 41,484,
+        # and nothing told a reader who set the two side by side
+        note = lang("own_sizes" if scale.by_area else "own_widths")
     entries.append(LegendEntry(NOTE, note))
     if note != smallest and not scale.breaks and _widened(scale, least, rows):
         # on a fixed or held scale too, a figure or sample drawn at the minimum is said: the held overview's

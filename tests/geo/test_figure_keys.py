@@ -70,7 +70,7 @@ def test_a_legend_for_several_periods_names_a_total_without_one_period_s_figure(
     doc.select("2023", "arrivals", None)
     both = [e.text for e in legend_entries(doc, ["2023", "2024"]) if e.kind == TOTAL]
     # the 2024 panel prints Spain's and Italy's totals too: every figure in black is one
-    assert both == ["Ceuta and Melilla and the other figures in black: totals of several routes, not added to them"]
+    assert both == ["Ceuta and Melilla and the other figures in black: totals of several routes, not to be added to their figures"]
     one = [e.text for e in legend_entries(doc) if e.kind == TOTAL]
     assert one == ["Ceuta and Melilla 1,234: a total, shown where its routes arrive"]
 

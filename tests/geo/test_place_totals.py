@@ -75,7 +75,7 @@ def test_the_legend_says_a_country_total_stands_over_its_country_with_its_qualif
         "Spain ≥ 10,000: the total of its routes, shown over the country"]
     doc.select("2024", "arrivals", None)  # of several totals, the largest where its routes arrive is the example
     assert [e.text for e in legend_entries(doc) if e.kind == TOTAL] == [
-        "Italy 65,474 and the other figures in black: totals of several routes, not added to them"]
+        "Italy 65,474 and the other figures in black: totals of several routes, not to be added to their figures"]
     doc.select("2023", "arrivals", None)  # one total: where it stands
     assert [e.text for e in legend_entries(doc) if e.kind == TOTAL] == [
         "Ceuta and Melilla 1,234: a total, shown where its routes arrive"]
