@@ -62,6 +62,7 @@ def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure
     shape_of = dict(zip(symbols.index, shapes, strict=True))
     margin = VALUE_MARGIN_MM * mm
     land = country_land(doc, view)
+    ends = route_ends_px(doc, view)
     requests = []
     for row in labelled_symbols(doc, symbols).itertuples():
         w, h = _box(measure, figures[row.route_id].text, mm)
@@ -69,12 +70,29 @@ def figure_requests(doc, view, symbols, figures: dict[str, FigureLabel], measure
         xy = view.to_px(np.asarray(line.coords))
         cands, anchors = flow_candidates(xy, row.width_mm * mm / 2, (w, h), mm, shape_of[row.Index])
         # a route's figure on a third country's land reads as that country's (Tunisia's 19,238 over Algeria)
-        home = land.home(xy[[0, -1]])
+        home = land.home(ends.get(row.route_id, xy[[0, -1]]))
         costs = (partial(near.ambiguity_cost, cands, (w, h), {row.route_id}, margin),
                  partial(land.foreign_cost, cands, (w, h), home))
         requests.append(LabelRequest(row.route_id, (w, h), cands, priority=row.value, anchors=anchors,
                                      extra_cost=partial(summed_cost, costs)))
     return requests + _total_requests(doc, view, symbols, drawn, figures, measure, land, numbered), drawn
+
+
+def route_ends_px(doc, view) -> dict[str, np.ndarray]:
+    """Where each route of the map starts and ends (2 x 2, page pixels): the countries it joins are the
+    nearest to these. Not its symbol's ends: a circle's stretch of route is a few millimetres either side of
+    the circle, and on the 2024 dead and missing the Atlantic circle's, by Western Sahara's coast, made that
+    territory the route's own, and '1,062' stood over it, under its name, as its figure. An OD flow's curve
+    is its whole course (None: the symbol's own ends)."""
+    if doc.is_od:
+        return {}
+    out = {}
+    for route_id, geom in zip(doc.projected_flows()["route_id"], doc.projected_flows().geometry, strict=True):
+        parts = shapely.get_parts(geom)
+        if len(parts) and not shapely.is_empty(parts[0]):
+            first, last = shapely.get_coordinates(parts[0])[0], shapely.get_coordinates(parts[-1])[-1]
+            out[str(route_id)] = view.to_px(np.array([first, last]))
+    return out
 
 
 def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:

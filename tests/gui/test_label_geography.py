@@ -236,11 +236,14 @@ def test_spain_s_total_stands_over_spain_clear_of_every_arrow(drawn, name):
     assert near == {}
 
 
-@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait", "arabic"])
+@pytest.mark.parametrize("name", [*ARRIVALS, "a3-portrait", "arabic", "dead-missing", "balearic-rescues",
+                                  "2024-expulsions"])
 def test_a_routes_figure_stands_on_the_sea_or_a_country_it_joins(drawn, name):
     """The Atlantic's 16,109 stood over Western Sahara on the default map, read as its figure; on the
     overview the expulsions' ≥ 31,404 over Mali and ~460 over Algeria. A route's figure lies on the sea
-    or on the countries where its route leaves and arrives, but for a sliver."""
+    or on the countries where its route leaves and arrives, but for a sliver. A circle's figure too: on the
+    2024 dead and missing '1,062' stood over Western Sahara, under its name (the layout took the countries
+    by the ends of the circle's few millimetres of route, off that coast, for the route's)."""
     d = drawn(name)
     assert any(m.kind == "value" for m in d.report.marks), "no figure drawn: nothing tested"
     abroad = route_figures_abroad(d.report, d.doc, d.view, d.countries, d.to_px)
