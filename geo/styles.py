@@ -21,9 +21,11 @@ ROUTE_GROUP_COLOURS: dict[str, str] = {
 OD_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")
 FALLBACK_COLOURS = ("#009E73", "#56B4E9", "#F0E442", "#999999")
 
-# Change styling: increase warm, decrease cool (Okabe–Ito vermillion and blue stay apart for
-# every colour-vision deficiency); no earlier figure in neutral grey.
-CHANGE_COLOURS: dict[str, str] = {"up": "#D55E00", "down": "#0072B2", "same": "#6b6b6b", "new": "#8f8f8f", "none": "#8f8f8f"}
+# Change styling: ColorBrewer's PRGn ends, purple for an increase and green for a decrease (apart for every
+# colour-vision deficiency), in no route's colour: with the routes' own vermillion and blue, the change map
+# printed beside the others drew the Atlantic orange and the Central Mediterranean blue, each read as the
+# other's route. No earlier figure in neutral grey.
+CHANGE_COLOURS: dict[str, str] = {"up": "#762A83", "down": "#1B7837", "same": "#6b6b6b", "new": "#8f8f8f", "none": "#8f8f8f"}
 
 GROUP_LABELS: dict[str, str] = {
     "Atlantic": "Atlantic route",

@@ -76,6 +76,8 @@ def test_a_total_on_the_change_map_prints_its_change(bundled_doc_factory):
     labels = figure_labels(doc, doc.flow_symbols(view))
     assert labels[total_key("CMR")].text.endswith("\n−58% (stated)")
     assert labels[total_key("ESP")].text.endswith("\n+11% (stated)")
+    # the Western Mediterranean's 'slight decline of 1% compared to 2023': its 2023 total is not given
+    assert labels[total_key("WMR")].text.endswith("\n−1% (stated)")
     assert "+11% (stated)" in figure_items(doc, [total_key("ESP")])[total_key("ESP")]  # numbered, in the key box
     doc.flow_style.compare = None
     assert "stated" not in figure_labels(doc, doc.flow_symbols(view))[total_key("CMR")].text
