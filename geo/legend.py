@@ -75,8 +75,11 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     style = doc.flow_style
     od = doc.is_od
     scale_words = "scale_area" if meaning.by_area else ("scale_class" if style.classes else "scale_width")
-    entries = [LegendEntry(HEADING, lang("heading", metric=lang.phrase(meaning.label), scale=lang(scale_words)))]
-    if meaning.legend and not od:
+    meanings = [meaning, *_layer_meanings(doc, meaning)]
+    metrics = lang("periods_and").join([lang.phrase(m.label) if i == 0 else lang.phrase(m.label).lower()
+                                        for i, m in enumerate(meanings)])
+    entries = [LegendEntry(HEADING, lang("heading", metric=metrics, scale=lang(scale_words)))]
+    if meaning.legend and not od:  # the map's own metric's: an arrow points where people go, for every layer's
         entries.append(LegendEntry(EXPLAIN, lang.phrase(meaning.legend)))
     largest, least, colours, marks = 0.0, math.inf, [], {}
     example, total_ids, no_data_colours = None, set(), set()
@@ -146,6 +149,23 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         # 2,000 bar stood nearly as wide as its 10,000 one, with no word why
         entries.append(LegendEntry(NOTE, smallest))
     return entries + place_entries(doc) + point_entries(doc)
+
+
+def _layer_meanings(doc, meaning) -> list:
+    """The meanings of the other metrics the flows layers draw on the map's width scale (the overview's
+    expulsions beside its arrivals), once each: the legend was headed 'Arrivals' over 'Expulsions (land)'."""
+    from geo.metrics import metric_meaning
+    from geo.thematic_join import flow_layers
+
+    if doc.is_od:
+        return []
+    seen, out = {meaning.label}, []
+    for layer in flow_layers(doc):
+        m = metric_meaning(layer.metric)
+        if m.label not in seen:
+            seen.add(m.label)
+            out.append(m)
+    return out
 
 
 def _widened(scale, least: float, rows) -> bool:

@@ -177,17 +177,14 @@ class FurniturePainter:
 
     def _row_height(self, e) -> float:
         mm = self.mm
-        if e.kind == HEADING:
-            return 5.5 * mm
-        if e.kind == EXPLAIN:
-            self.p.setFont(self.font(6.5, italic=True))
+        if e.kind in (HEADING, EXPLAIN, SUBHEADING):  # wrapped to the legend's width within its pads
+            self.p.setFont(self.font(6.5, italic=True) if e.kind == EXPLAIN else self.font(8, bold=True))
             flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-            return self.text_height(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm), flags, e.text) + 1.5 * mm
-        if e.kind == SUBHEADING:  # a second group: a gap above, its heading wrapped to the legend's width
-            self.p.setFont(self.font(8, bold=True))
-            flags = self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-            return self.text_height(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm), flags, e.text) \
-                + self.GROUP_GAP_MM * mm + 1.0 * mm
+            high = self.text_height(QRectF(0, 0, (self.legend_w_mm - 6) * mm, 100 * mm), flags, e.text)
+            # a heading of one line keeps its row; wrapped ('Arrivées et expulsions (largeur …)'), it grows
+            one_line = self.p.fontMetrics().horizontalAdvance(e.text) <= (self.legend_w_mm - 6) * mm
+            return {HEADING: 5.5 * mm if one_line else high + 1.5 * mm, EXPLAIN: high + 1.5 * mm,
+                    SUBHEADING: high + self.GROUP_GAP_MM * mm + 1.0 * mm}[e.kind]  # a group's: a gap above
         if e.kind == SIZE:
             return max(e.size_mm * mm, 2.5 * mm) + 2.2 * mm
         if e.kind == NESTED:  # the largest circle, and room for the top figure's half line above it
@@ -213,8 +210,7 @@ class FurniturePainter:
         if not entries:
             return (0.0, 0.0)
         mm = self.mm
-        self.p.setFont(self.font(8, bold=True))
-        col_w = max(self.legend_w_mm * mm, self.p.fontMetrics().horizontalAdvance(entries[0].text) + 6 * mm)
+        col_w = self.legend_w_mm * mm  # a heading longer than the column wraps (_row_height)
         self._columns = self._split(entries, max_h)
         h = max(6 * mm + sum(self._row_height(e) for e in column) for column in self._columns)
         return (col_w * len(self._columns), h)
@@ -273,7 +269,11 @@ class FurniturePainter:
             if e.kind == HEADING:
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(8, bold=True))
-                self.p.drawText(box(x0, y, rect.width(), 5 * mm), self.flags(Qt.AlignmentFlag.AlignLeft), e.text)
+                if row_h > 5.5 * mm + 0.01:  # wrapped: within the box's pads, as a group's heading is
+                    self.draw_block(box(x0, y, rect.width() - 6 * mm, row_h),
+                                    self.flags(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), e.text)
+                else:
+                    self.p.drawText(box(x0, y, rect.width(), 5 * mm), self.flags(Qt.AlignmentFlag.AlignLeft), e.text)
             elif e.kind == SUBHEADING:
                 self.p.setPen(QColor(theme.text))
                 self.p.setFont(self.font(8, bold=True))

@@ -9,7 +9,7 @@ import pytest
 
 from geo.document import MapDocument
 from geo.errors import CrossingsError
-from geo.legend import NESTED, PLACE_LAYER, SUBHEADING, legend_entries
+from geo.legend import EXPLAIN, NESTED, PLACE_LAYER, SUBHEADING, legend_entries
 from geo.map_marks import figure_labels
 from geo.map_texts import flow_label_texts
 from geo.map_words import NBSP
@@ -106,6 +106,12 @@ def test_a_flow_layer_draws_its_routes_beside_the_maps_own_on_one_width_scale(do
     assert texts["EXP-LY-NE"] == "~460, July\u00a02024"  # another period than the map's says which
     scale = doc.width_scale()
     assert scale.reference_value >= 41484
+    # the legend says what its widths are of: it was headed 'Arrivals' over 'Expulsions (land)' (issue 11)
+    entries = legend_entries(doc)
+    assert entries[0].text == "Arrivals and expulsions (width to scale)"
+    assert [e.text for e in entries if e.kind == EXPLAIN] == ["People arriving, arrow at the destination"]
+    doc.label_language = "fr"
+    assert legend_entries(doc)[0].text == "Arrivées et expulsions (largeur proportionnelle)"
 
 
 def test_a_flow_layer_never_draws_over_the_maps_own_band(doc):
