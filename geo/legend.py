@@ -75,9 +75,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     style = doc.flow_style
     od = doc.is_od
     scale_words = "scale_area" if meaning.by_area else ("scale_class" if style.classes else "scale_width")
-    meanings = [meaning, *_layer_meanings(doc, meaning)]
-    metrics = lang("periods_and").join([lang.phrase(m.label) if i == 0 else lang.phrase(m.label).lower()
-                                        for i, m in enumerate(meanings)])
+    metrics = metrics_drawn(doc, lang.phrase(meaning.label), lang)
     entries = [LegendEntry(HEADING, lang("heading", metric=metrics, scale=lang(scale_words)))]
     if meaning.legend and not od:  # the map's own metric's: an arrow points where people go, for every layer's
         entries.append(LegendEntry(EXPLAIN, lang.phrase(meaning.legend)))
@@ -149,6 +147,13 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         # 2,000 bar stood nearly as wide as its 10,000 one, with no word why
         entries.append(LegendEntry(NOTE, smallest))
     return entries + place_entries(doc) + point_entries(doc)
+
+
+def metrics_drawn(doc, first: str, lang: MapLanguage) -> str:
+    """``first`` (the map's own metric's name in its language) and the other metrics its flows layers draw,
+    joined as the language joins them: 'Arrivals and expulsions' (the legend's heading, the subtitle)."""
+    names = [first, *(lang.phrase(m.label).lower() for m in _layer_meanings(doc, doc.meaning))]
+    return lang("periods_and").join(names)
 
 
 def _layer_meanings(doc, meaning) -> list:

@@ -12,7 +12,7 @@ import shapely
 
 from geo.document import MapDocument
 from geo.join import EMPTY, REMAINDER, is_named
-from geo.legend import FootnoteParts, footnote_parts
+from geo.legend import FootnoteParts, footnote_parts, metrics_drawn
 from geo.map_language import MapLanguage, comparison_text, map_language
 from geo.metrics import metric_label
 from geo.periods import parse_period, part_problem
@@ -52,7 +52,8 @@ def subtitle(doc: MapDocument) -> str:
     if doc.flows is None or doc.period is None:
         return ""
     lang = map_language(doc)
-    text = lang("subtitle", metric=metric_text(doc), period=lang.period(doc.period))
+    # every metric the flows draw: the overview's 'Arrivals, 2024' drew Algeria's expulsions into Niger too
+    text = lang("subtitle", metric=metrics_drawn(doc, metric_text(doc), lang), period=lang.period(doc.period))
     text += _according_to(doc, lang)
     dates = figure_dates(_shown(doc), lang)
     period = parse_period(doc.period)

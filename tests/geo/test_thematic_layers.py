@@ -11,7 +11,7 @@ from geo.document import MapDocument
 from geo.errors import CrossingsError
 from geo.legend import EXPLAIN, NESTED, PLACE_LAYER, SUBHEADING, legend_entries
 from geo.map_marks import figure_labels
-from geo.map_texts import flow_label_texts
+from geo.map_texts import flow_label_texts, subtitle
 from geo.map_words import NBSP
 from geo.place_figures import (
     CIRCLES,
@@ -110,6 +110,7 @@ def test_a_flow_layer_draws_its_routes_beside_the_maps_own_on_one_width_scale(do
     entries = legend_entries(doc)
     assert entries[0].text == "Arrivals and expulsions (width to scale)"
     assert [e.text for e in entries if e.kind == EXPLAIN] == ["People arriving, arrow at the destination"]
+    assert subtitle(doc).startswith("Arrivals and expulsions, 2024 (")  # and so does the title block
     doc.label_language = "fr"
     assert legend_entries(doc)[0].text == "Arrivées et expulsions (largeur proportionnelle)"
 
