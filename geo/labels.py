@@ -122,8 +122,9 @@ class Claims:
         multiples 'Canary Islands' ran on from 'Fuerteventura' 0.7 mm after it; its islands keep theirs.
         With ``dots_apart``, as for a town's name, a town's name (its dot sets it apart) does not count."""
         cost = np.zeros(len(rects))
-        names = [r for r, f in zip(self.rects, self.features, strict=True) if not _is_dot(f)] \
-            if _is_dot(feature) or dots_apart else self.rects
+        named = [(r, f) for r, f in zip(self.rects, self.features, strict=True)
+                 if not (_is_dot(feature) or dots_apart) or not _is_dot(f)]
+        names = [r for r, _f in named]
         others = [*names, *self.figures]
         if not others or self.stack_gap <= 0 or not len(rects):
             return cost
@@ -131,6 +132,9 @@ class Claims:
         cost[stacked.any(axis=1)] = STACK_COST
         if _is_dot(feature) and self.figures:  # a town's name on a figure: left off, with its dot
             cost[stacked[:, len(names):].any(axis=1)] = np.inf
+        groups = [k for k, (_r, f) in enumerate(named) if f is None]
+        if _is_dot(feature) and groups:  # or on an archipelago's: 'Palma' 1 mm under 'Balearic Islands' read as one
+            cost[stacked[:, groups].any(axis=1)] = np.inf
         if feature is None and not figure:  # an archipelago's name is left off rather than run on
             cost[stacked.any(axis=1)] = np.inf
         return cost

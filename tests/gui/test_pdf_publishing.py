@@ -71,7 +71,8 @@ def test_arabic_names_and_title_come_back_as_the_arabic_the_map_prints(arabic, t
     assert any(re.findall(r"\w+", line) == words for line in lines), title
     raw = pdftotext(path, "-raw")  # in content order: whole words (Qt's own order gave a glyph per line)
     one_word = [n for n in names if " " not in n]
-    assert len(one_word) >= 10 and not [n for n in one_word if n not in raw]
+    words = {w for line in raw for w in line.split()}  # two names on one baseline share pdftotext's line
+    assert len(one_word) >= 10 and not [n for n in one_word if n not in words]
     assert not re.search("[\ufb50-\ufdff\ufe70-\ufeff]", "\n".join(lines))  # letters, not presentation forms
 
 
