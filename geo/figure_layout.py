@@ -84,15 +84,12 @@ def route_ends_px(doc, view) -> dict[str, np.ndarray]:
     the circle, and on the 2024 dead and missing the Atlantic circle's, by Western Sahara's coast, made that
     territory the route's own, and '1,062' stood over it, under its name, as its figure. An OD flow's curve
     is its whole course (None: the symbol's own ends)."""
-    if doc.is_od:
+    if doc.is_od or not len(doc.route_ends()):
         return {}
-    out = {}
-    for route_id, geom in zip(doc.projected_flows()["route_id"], doc.projected_flows().geometry, strict=True):
-        parts = shapely.get_parts(geom)
-        if len(parts) and not shapely.is_empty(parts[0]):
-            first, last = shapely.get_coordinates(parts[0])[0], shapely.get_coordinates(parts[-1])[-1]
-            out[str(route_id)] = view.to_px(np.array([first, last]))
-    return out
+    by_route: dict[str, list] = {}  # the document's cached ends, two a part: the first part's start, the last's end
+    for route_id, xy in zip(doc.route_end_ids(), view.to_px(doc.route_ends()), strict=True):
+        by_route.setdefault(str(route_id), []).append(xy)
+    return {r: np.array([xy[0], xy[-1]]) for r, xy in by_route.items()}
 
 
 def _box(measure: Measure, text: str, mm: float) -> tuple[float, float]:

@@ -75,6 +75,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
     style = doc.flow_style
     od = doc.is_od
     scale_words = "scale_area" if meaning.by_area else ("scale_class" if style.classes else "scale_width")
+    several = bool(periods and len(periods) > 1)  # one legend for several maps (small multiples)
     metrics = metrics_drawn(doc, lang.phrase(meaning.label), lang)
     entries = [LegendEntry(HEADING, lang("heading", metric=metrics, scale=lang(scale_words)))]
     if meaning.legend and not od:  # the map's own metric's: an arrow points where people go, for every layer's
@@ -108,7 +109,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
             marks[NO_DATA] = LegendEntry(NO_DATA, lang("no_data"),
                                          next(iter(no_data_colours)) if len(no_data_colours) == 1 else NO_DATA_GREY)
     if example is not None:
-        marks[TOTAL] = _total_entry(example, len(total_ids), bool(periods and len(periods) > 1), lang)
+        marks[TOTAL] = _total_entry(example, len(total_ids), several, lang)
     shape = "circle" if scale.by_area else "band"
     held = held_over(doc) if not scale.breaks else None  # classes are one scale anyway
     top = scale.reference_value if style.reference_value or held else 0
@@ -125,7 +126,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         # key of several maps' (small multiples) would hold for one of them only
         totals, sizes = node_sizes(join, doc.node_max_radius_mm)
         nodes = tuple(size_rows(sizes, max(totals.values(), default=0.0), lang))
-        if nodes and not (periods and len(periods) > 1):
+        if nodes and not several:
             entries.append(LegendEntry(NESTED, "", NODE_FILL, max(size for _t, size in nodes), "circle", sizes=nodes))
     entries += [marks[k] for k in (OUTLINE, RING, TOTAL, NO_DATA) if k in marks]
     smallest = lang("smallest_circles" if scale.by_area else "smallest_flows", mm=lang.decimal(scale.min_width_mm))
@@ -137,7 +138,7 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
         note = lang("fixed_scale", n=lang.number(style.reference_value), drawn=drawn)
     elif held:  # truthful: the reference is the largest figure of every period of the kind, not this map's
         note = lang("held_sizes" if scale.by_area else "held_widths", every=lang.every(held))
-    elif not scale.breaks and not (periods and len(periods) > 1):
+    elif not scale.breaks and not several:
         # fitted to this map's largest figure: the Q4 map drew Libya's 11,341 wider than the year map its 41,484,
         # and nothing told a reader who set the two side by side
         note = lang("own_sizes" if scale.by_area else "own_widths")
@@ -152,11 +153,11 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
 def metrics_drawn(doc, first: str, lang: MapLanguage) -> str:
     """``first`` (the map's own metric's name in its language) and the other metrics its flows layers draw,
     joined as the language joins them: 'Arrivals and expulsions' (the legend's heading, the subtitle)."""
-    names = [first, *(lang.phrase(m.label).lower() for m in _layer_meanings(doc, doc.meaning))]
+    names = [first, *(lang.phrase(m.label).lower() for m in _layer_meanings(doc))]
     return lang("periods_and").join(names)
 
 
-def _layer_meanings(doc, meaning) -> list:
+def _layer_meanings(doc) -> list:
     """The meanings of the other metrics the flows layers draw on the map's width scale (the overview's
     expulsions beside its arrivals), once each: the legend was headed 'Arrivals' over 'Expulsions (land)'."""
     from geo.metrics import metric_meaning
@@ -164,7 +165,7 @@ def _layer_meanings(doc, meaning) -> list:
 
     if doc.is_od:
         return []
-    seen, out = {meaning.label}, []
+    seen, out = {doc.meaning.label}, []
     for layer in flow_layers(doc):
         m = metric_meaning(layer.metric)
         if m.label not in seen:
