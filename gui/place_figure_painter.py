@@ -118,9 +118,9 @@ class PlaceFiguresMixin:
                 kind = PLACE_FIGURE if key in centres else PLACE_TOTAL
                 self.report.texts.append((kind, row.text, row.text_colour, under))
                 self.report.labels.append((kind, box))
-                self.report.marks.append(PlacedMark(kind, key, row.text, row.text_colour, box,
-                                                    facing_side(box, anchor), FIGURE_PT, line_mm, PAD_MM, bold=True,
-                                                    leader=lab.leader if key == keys[0] else None))
+                mark = PlacedMark(kind, key, row.text, row.text_colour, box, facing_side(box, anchor), FIGURE_PT,
+                                  line_mm, PAD_MM, bold=True, leader=lab.leader if key == keys[0] else None)
+                self.report.marks.append(mark)
                 rect = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
-                todo.append((rect, row.text, QColor(row.text_colour)))
+                todo.append((rect, row.text, QColor(row.text_colour), mark.align))
         return partial(draw_figures, painter, font, leaders, todo, doc.theme.muted_text, mm)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from functools import partial
 
 import shapely
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from geo.figure_layout import CIRCLE_ROOM_MM, FIGURE_PT, PAD_MM, figure_requests, place_figures
 from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, figure_labels, labelled_symbols, value_label_ground
-from geo.placed_marks import PlacedMark, facing_side
+from geo.placed_marks import CENTRE, LEFT, RIGHT, PlacedMark, facing_side
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen, qcolor, text_size
@@ -74,9 +74,10 @@ class ValueLabelsMixin:
             self.report.texts.append((kind, text, hex_colour, under))
             self.report.labels.append((kind, lab.rect))
             anchor = anchors[lab.key][lab.candidate] if anchors[lab.key] is not None else None
-            self.report.marks.append(PlacedMark(kind, lab.key, text, hex_colour, lab.rect, facing_side(lab.rect, anchor),
-                                                FIGURE_PT, line_mm, PAD_MM, bold=True, leader=lab.leader))
-            todo.append((rect, text, QColor(hex_colour)))
+            mark = PlacedMark(kind, lab.key, text, hex_colour, lab.rect, facing_side(lab.rect, anchor),
+                              FIGURE_PT, line_mm, PAD_MM, bold=True, leader=lab.leader)
+            self.report.marks.append(mark)
+            todo.append((rect, text, QColor(hex_colour), mark.align))
 
         return partial(draw_figures, painter, font, leaders, todo, doc.theme.muted_text, mm)
 
@@ -85,12 +86,19 @@ FIGURE_HALO_MM = 0.55
 """The white halo round a figure's letters."""
 
 
+LINE_FLAGS = {LEFT: Qt.AlignmentFlag.AlignLeft, RIGHT: Qt.AlignmentFlag.AlignRight, CENTRE: Qt.AlignmentFlag.AlignCenter}
+"""Qt's alignment for each way a figure's lines stand in its box (geo.placed_marks.line_align)."""
+
+
 def draw_figures(painter: QPainter, font, leaders: list, todo: list, leader_colour: str, mm: float) -> None:
-    """Leader lines first, then each figure (rect, text, colour) with its halo: a flow's figures and a
-    place figure's circles' alike."""
+    """Leader lines first, then each figure (rect, text, colour, align) with its halo: a flow's figures
+    and a place figure's circles' alike. A figure flush with a side of its box stands in from it by
+    half the box's padding, as a centred one does."""
     halo = qcolor("#ffffff", VALUE_HALO_OPACITY)
     painter.setPen(pen(leader_colour, LEADER_WIDTH_MM * mm))
     for a, b in leaders:
         painter.drawLine(a, b)
-    for rect, text, colour in todo:
-        draw_halo_text(painter, rect, text, font, colour, halo, FIGURE_HALO_MM * mm)
+    inset = PAD_MM[0] / 2 * mm
+    for rect, text, colour, align in todo:
+        inner = rect.adjusted(inset, 0, -inset, 0)
+        draw_halo_text(painter, inner, text, font, colour, halo, FIGURE_HALO_MM * mm, flags=LINE_FLAGS[align])

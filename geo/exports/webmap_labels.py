@@ -28,6 +28,8 @@ names (still overlapping nothing); zoomed out below, it stays at the paper's siz
 past its box, and the page hides the labels that then meet something (``crossings.declutter``)."""
 DIRECTION = {LEFT: "right", RIGHT: "left", TOP: "bottom", BOTTOM: "top", CENTRE: "center"}
 """Leaflet's tooltip direction for each facing side: the text runs away from what it names."""
+TEXT_ALIGN = {LEFT: "left", RIGHT: "right", CENTRE: "center"}
+"""CSS text-align for each way a mark's lines stand in its box (geo.placed_marks.line_align)."""
 DECIMALS = 6
 """Decimals of a label's lon/lat (about 0.1 m: a pin stays on its pixel at any zoom the page allows)."""
 
@@ -59,7 +61,7 @@ def mark_features(marks: PageMarks, kinds: tuple[str, ...], props) -> tuple[list
 def _style(mark: PlacedMark) -> dict:
     """How the page sets a mark: its text and colour, the way it runs from its pin, and its size,
     line height, padding and letter spacing in millimetres of the PNG's paper."""
-    return {"text": mark.text, "colour": mark.colour, "direction": DIRECTION[mark.facing],
+    return {"text": mark.text, "colour": mark.colour, "direction": DIRECTION[mark.facing], "align": TEXT_ALIGN[mark.align],
             "size_mm": round(mark.size_mm, 4), "line_mm": round(mark.line_mm, 4),
             "pad_mm": [round(mark.pad_mm[0], 4), round(mark.pad_mm[1], 4)], "bold": mark.bold, "italic": mark.italic,
             "spacing": round(mark.spacing, 4)}
@@ -89,6 +91,7 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTA
     span.style.color = p.colour;
     span.style.fontSize = paper(p.size_mm);
     span.style.lineHeight = paper(p.line_mm);
+    span.style.textAlign = p.align;
     span.style.padding = paper(p.pad_mm[1] / 2) + ' ' + paper(p.pad_mm[0] / 2);
     if (p.spacing) { span.style.letterSpacing = p.spacing + 'em'; }
     span.setAttribute('data-rank', String(p.rank));
@@ -99,7 +102,8 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTA
       if (p.kind === 'total_label') { cls += ' crossings-total'; }
     } else if (p.kind === 'callout' || p.kind === 'callout_key') {
       cls += ' crossings-callout';  // a box of its own: zoomed out, hidden only if it meets a figure
-      if (p.kind === 'callout_key') { span.style.textAlign = 'center'; span.title = p.entry; }
+      span.style.textAlign = p.kind === 'callout_key' ? 'center' : 'start';  // the box's own, as the PNG sets it
+      if (p.kind === 'callout_key') { span.title = p.entry; }
     } else if (p.kind === 'figure_key') {
       cls += ' crossings-key';  // a figure's number, always shown; its key on hovering it and in the footer
       span.title = p.entry;
