@@ -97,6 +97,9 @@ class PageMarks:
     lifted: tuple[tuple[object, str], ...] = ()
     """The small islands the renderer drew again above the flows that cover them: (outline in the
     view's CRS, fill colour). Not labels, but placed by the same pass, and the web map copies them."""
+    under_circles: tuple[tuple[object, str], ...] = ()
+    """The sea and land the renderer drew again under the circles where they cover a flow
+    (geo.circle_ground): (shape in the view's CRS, fill colour), the sea first. The web map copies them."""
 
     def of_kind(self, *kinds: str) -> list[PlacedMark]:
         return [m for m in self.marks if m.kind in kinds]

@@ -12,9 +12,10 @@ from functools import partial
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from geo.circle_ground import GROUND_CASING_SLACK_MM, country_grounds, ground_under_circles, page_to_view
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
 from geo.foreign_land import country_land
 from geo.map_marks import value_label_ground
@@ -29,22 +30,29 @@ from geo.place_figure_layout import (
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY, place_circles
 from geo.place_totals import place_totals
 from geo.placed_marks import PLACE_FIGURE, PLACE_TOTAL, TOTAL, PlacedMark, facing_side
+from geo.styles import CASING_MM
 from geo.view import MapView
 from gui.fonts import map_font
-from gui.painting import pen, qcolor, text_size
+from gui.painting import geometry_path, pen, qcolor, text_size
 from gui.value_labels import draw_figures
 
 
 class PlaceFiguresMixin:
     """MapRenderer's place and country figures; needs ``self.doc`` and ``self.report``."""
 
-    def _paint_place_circles(self, painter: QPainter, view: MapView, draw: bool) -> list:
+    def _paint_place_circles(self, painter: QPainter, view: MapView, draw: bool, bands: list = (),
+                             ground: bool = True) -> list:
         """Every circle, largest first (a smaller one at the same anchor lies over it); returns them as
-        polygons in page pixels, for the labels to avoid."""
+        polygons in page pixels, for the labels to avoid. Where a circle lies on a flow (``bands``, page
+        pixels), the map's ground is drawn again under it first (geo.circle_ground; not with ``ground``
+        False: a transparent page has none)."""
         circles = self.report.place_circles = place_circles(self.doc)
         if not len(circles):
             return []
         mm = view.px_per_mm
+        discs = circle_shapes(circles, view)
+        if ground:
+            self._paint_ground_under(painter, view, discs, list(bands), draw)
         if draw:
             xy = circle_centres_px(circles, view)
             painter.setPen(pen("#ffffff", PLACE_CIRCLE_CASING_MM * mm))
@@ -52,7 +60,30 @@ class PlaceFiguresMixin:
                 r = row.diameter_mm * mm / 2
                 painter.setBrush(qcolor(row.colour, PLACE_CIRCLE_OPACITY))
                 painter.drawEllipse(QPointF(float(x), float(y)), r, r)
-        return circle_shapes(circles, view)
+        return discs
+
+    def _paint_ground_under(self, painter: QPainter, view: MapView, discs: list, bands: list, draw: bool) -> None:
+        """The sea and land under the circles where they cover a flow and its casing, filled again as the
+        map fills them (the land at its layer's opacity); recorded for the web map, in the view's CRS."""
+        doc, mm = self.doc, view.px_per_mm
+        casing = (CASING_MM + GROUND_CASING_SLACK_MM) * mm
+        covered = ground_under_circles(discs, bands, casing, doc.theme.sea, [])
+        if not covered:
+            self.report.ground_under_circles = []
+            return
+        fills = ground_under_circles(discs, bands, casing, doc.theme.sea, country_grounds(doc, view, covered[0][0]))
+        back = page_to_view(view)
+        self.report.ground_under_circles = [(shapely.transform(shape, back), colour) for shape, colour in fills]
+        if not draw:
+            return
+        layer = doc.layer("boundaries")
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        for k, (shape, colour) in enumerate(self.report.ground_under_circles):
+            painter.setOpacity(1.0 if k == 0 else layer.style.opacity)  # the sea, then each country's land
+            painter.setBrush(QColor(colour))
+            painter.drawPath(geometry_path([shape], view))
+        painter.restore()
 
     def _layout_place_figure_labels(self, painter: QPainter, view: MapView, hard: list, soft: list,
                                     printed=lambda key: True, crossable: tuple = (), stacking=None):

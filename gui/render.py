@@ -192,7 +192,8 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
             symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"),
                                            boundaries if land_drawn else None)
         # figures at places and in countries: circles over the land and flows, see-through
-        place_circles_px = self._circle_discs = self._paint_place_circles(painter, view, options.paints("routes"))
+        place_circles_px = self._circle_discs = self._paint_place_circles(
+            painter, view, options.paints("routes"), symbols_px, ground=not options.transparent)
         # Labels are laid out most important first, each kind avoiding what came before: value
         # labels, then place names, then country names. Flows, furniture and placed labels are
         # hard obstacles (never overlapped); place markers are soft (avoided at a cost).

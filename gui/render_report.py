@@ -58,6 +58,9 @@ class RenderReport:
     """The same islands as (outline in the view's CRS, fill colour): what the web map lifts too."""
     points: list[tuple[int, int, float, float, float, str]] = field(default_factory=list)
     """Every point of a point layer drawn: (layer id, row, x, y, radius, colour), page pixels (gui.point_layer_painter)."""
+    ground_under_circles: list = field(default_factory=list)
+    """The sea and land drawn again under the circles where they cover a flow (geo.circle_ground): (shape
+    in the view's CRS, fill colour), the sea first; the web map draws them too."""
     place_circles: object = None
     """The place-figure circles drawn (geo.place_figures.place_circles), largest first."""
     insets: list[tuple[PlacedInset, RenderReport]] = field(default_factory=list)

@@ -40,7 +40,8 @@ def page_marks(doc: MapDocument, view: MapView) -> PageMarks:
         # numbered as on the PNG's page (gui.figure_keys_painter): the discs take room the names then avoid
         renderer.render_map(painter, view, RenderOptions(phases=frozenset(), number_figures=True,
                                                          layout=page_layout(doc, doc.page)))  # its legend's place
-    return PageMarks(view, tuple(renderer.report.marks), tuple(renderer.report.lifted_land))
+    return PageMarks(view, tuple(renderer.report.marks), tuple(renderer.report.lifted_land),
+                     tuple(renderer.report.ground_under_circles))
 
 
 def webmap_html(doc: MapDocument, view: MapView, settings: WebMapSettings | None = None) -> str:

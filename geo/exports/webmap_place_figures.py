@@ -29,6 +29,7 @@ def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> N
               "source": lang.phrase(row.source or ""), "source_ref": row.source_ref or "", "fill": row.colour}
              for row in circles.itertuples()]
     layer = folium.FeatureGroup(name=html.escape(lang("place_heading")), overlay=True, control=True, show=True)
+    _add_ground_under_circles(layer, doc, marks)
     folium.GeoJson(
         _collection(_lonlat_features("c", shapes, view.crs, props, 5)), name="place figures", control=False,
         pane="crossings-flows", smooth_factor=0.1,
@@ -52,3 +53,23 @@ def _disc(view: MapView, row):
 
     return shapely.Point(row.x + view.mm_to_units(row.offset_mm), row.y).buffer(view.mm_to_units(row.diameter_mm / 2),
                                                                               quad_segs=16)
+
+
+def _add_ground_under_circles(layer, doc: MapDocument, marks: PageMarks) -> None:
+    """The sea and land the PNG draws again under the circles where they cover a flow (geo.circle_ground),
+    before the circles: a circle over a band is seen in its key's colour, as on paper."""
+    import folium
+
+    if not marks.under_circles:
+        return
+    boundaries = doc.layer("boundaries")
+    land_opacity = boundaries.style.opacity if boundaries is not None else 1.0
+    shapes, fills = zip(*marks.under_circles, strict=True)
+    props = [{"kind": "ground_under_circle", "fill": fill, "opacity": 1.0 if k == 0 else land_opacity}
+             for k, fill in enumerate(fills)]
+    folium.GeoJson(
+        _collection(_lonlat_features("g", list(shapes), marks.view.crs, props, 5)), name="ground under the circles",
+        control=False, pane="crossings-flows", interactive=False, smooth_factor=0.1,
+        style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": f["properties"]["opacity"],
+                                  "stroke": False},
+    ).add_to(layer)
