@@ -55,6 +55,21 @@ def readable_on(colour: str, background: str, minimum: float = 4.5) -> str:
     return "#000000"
 
 
+def apart_from(colour: str, other: str, background: str, least_de: float, minimum: float = 4.5) -> str:
+    """``colour``, or lightened (towards white, keeping its hue) just enough to stand ``least_de`` (CIE76)
+    apart from ``other`` while it keeps ``minimum`` contrast on ``background``; ``colour`` itself where
+    it is apart already, or where no lighter one stays readable."""
+    if delta_e(colour, other) >= least_de:
+        return colour
+    for k in range(1, 26):
+        lighter = blend("#ffffff", 0.02 * k, colour)
+        if contrast_ratio(lighter, background) < minimum:
+            return colour
+        if delta_e(lighter, other) >= least_de:
+            return lighter
+    return colour
+
+
 # Machado, Oliveira & Fernandes (2009), severity 1.0, applied to linear RGB.
 _CVD = {
     "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),

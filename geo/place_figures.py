@@ -28,7 +28,7 @@ import pandas as pd
 import shapely
 import shapely.ops
 
-from geo.colours import value_label_colour
+from geo.colours import apart_from, value_label_colour
 from geo.errors import CrossingsError
 from geo.flow_geometry import WidthScale
 from geo.map_language import map_language
@@ -55,6 +55,21 @@ PLACE_COLOURS = ("#7B3294", "#1B7837", "#2166AC", "#8C510A", "#C51B7D", "#35978F
 """One colour per circle layer, in layer order (a layer may name its own): dark purple, green, blue,
 dark brown, magenta, teal, grey, lavender; distinct from the routes' Okabe–Ito colours (no orange,
 sky blue or vermilion) so a circle never reads as a route's figure."""
+TOTALS_APART_DE = 20.0
+"""A circle's figure stands at least this far (CIE76) from the totals' black (the theme's text colour):
+the legend says the figures in black are totals of several routes, not to be added to their figures,
+and the IOM's dead and missing, printed in their dark grey darkened to RGB 62, read as such a total
+beside the Caminando Fronteras count. Lightened just enough, while it keeps 4.5:1 on its ground: to
+RGB 81 (ΔE 21 from the totals, 13 from Caminando Fronteras' RGB 112 in the same stack; at 25 the two
+dead and missing counts were 8 apart, their lines' colours no longer telling their circles apart)."""
+
+
+def figure_colour(colour: str, ground: str, totals: str) -> str:
+    """The colour a circle layer's figure is printed in: its circle's (geo.colours.value_label_colour),
+    kept TOTALS_APART_DE from ``totals``, the colour the totals of several routes are printed in."""
+    return apart_from(value_label_colour(colour, ground), totals, ground, TOTALS_APART_DE)
+
+
 RETURN_CIRCLE_AT = 0.12
 """Where along its route a circle of a figure moving people back stands (interceptions, returns: the
 metric's symbol is a return band): near the coast they were taken back to, not mid-sea on the
@@ -333,7 +348,7 @@ def _circles(doc) -> pd.DataFrame:
             lines = [lang.figure(r.value, qualifier), *parts.get((where, r.source), ()), *wholes.get(where, ())]
             records.append({"key": f"place:{i}:{where}:{r.row}", "group": "", "layer": i, "where": where, "name": name, "x": x,
                             "y": y, "offset_mm": 0.0, "value": r.value, "qualifier": qualifier, "diameter_mm": scale.width_mm(r.value),
-                            "colour": colour, "text_colour": value_label_colour(colour, ground),
+                            "colour": colour, "text_colour": figure_colour(colour, ground, doc.theme.text),
                             "text": "\n".join(lines), "source": r.source, "source_ref": r.source_ref, "row": r.row})
     frame = pd.DataFrame(records, columns=columns)
     frame = frame.sort_values("diameter_mm", ascending=False, kind="stable").reset_index(drop=True)

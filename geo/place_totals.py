@@ -18,7 +18,6 @@ import textwrap
 
 import pandas as pd
 
-from geo.colours import value_label_colour
 from geo.map_language import map_language
 from geo.map_words import NBSP
 
@@ -57,7 +56,7 @@ def place_totals(doc) -> pd.DataFrame:
 
 def _totals(doc) -> pd.DataFrame:
     from geo.map_marks import value_label_ground  # map_marks reads the map's texts, which read this module
-    from geo.place_figures import layer_colour, layer_figures, layer_part_lines, layer_title
+    from geo.place_figures import figure_colour, layer_colour, layer_figures, layer_part_lines, layer_title
 
     records = []
     lang = map_language(doc)
@@ -85,7 +84,7 @@ def _totals(doc) -> pd.DataFrame:
             head = _wrapped(lang("layer_total", name=name, figure=whole, what=what), what)
             records.append({"key": f"{TOTAL_KEY}{i}:{r.route_id}:{r.row}", "layer": i, "where": r.route_id,
                             "country": doc.relations.country_of_total(r.route_id), "name": name, "value": r.value,
-                            "qualifier": qualifier, "colour": colour, "text_colour": value_label_colour(colour, ground),
+                            "qualifier": qualifier, "colour": colour, "text_colour": figure_colour(colour, ground, doc.theme.text),
                             "figure": "\n".join(figure), "text": "\n".join([head, *figure[1:]]), "source": r.source,
                             "source_ref": r.source_ref, "row": r.row})
     return pd.DataFrame(records, columns=COLUMNS)

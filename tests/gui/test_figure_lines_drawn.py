@@ -106,3 +106,27 @@ def test_the_web_map_sets_each_figures_lines_as_the_png_does(overview):
     got = [p["properties"]["align"] for p in points]
     want = [TEXT_ALIGN[m.align] for m in report.marks if m.kind in ("value", "total", "place_figure")]
     assert got == want and {"left", "right"} <= set(got), got
+
+
+def core_ink(px, mark) -> str:
+    """The colour of a figure's letters as drawn: the median of the darkest third of its ink pixels."""
+    from geo.colours import to_hex
+
+    ys = np.concatenate([y for y, _x in line_ink(px, mark)])
+    xs = np.concatenate([x for _y, x in line_ink(px, mark)])
+    ink = px[ys, xs].astype(float)
+    dark = ink[np.argsort(ink.sum(axis=1))[: max(len(ink) // 3, 1)]]
+    return to_hex(np.median(dark, axis=0) / 255)
+
+
+def test_no_circles_figure_is_printed_in_the_totals_black(overview):
+    """The legend says the figures in black are totals of several routes: the IOM's dead and missing,
+    in their circle's dark grey darkened to RGB 62, read as one (geo.place_figures.TOTALS_APART_DE)."""
+    from geo.colours import delta_e
+
+    _doc, px, _view, report = overview
+    totals = [core_ink(px, m) for m in report.marks if m.kind == "total"]
+    figures = {m.text.split("\n")[0]: core_ink(px, m) for m in report.marks if m.kind == "place_figure"}
+    assert totals and len(figures) >= 8, "no totals or circles' figures drawn: nothing tested"
+    near = {text: round(min(delta_e(ink, t) for t in totals), 1) for text, ink in figures.items()}
+    assert {text: de for text, de in near.items() if de < 15} == {}, near
