@@ -170,13 +170,8 @@ def places_shown(kinds: np.ndarray, xy: np.ndarray, frame: tuple[float, float, f
     kinds, xy = np.asarray(kinds), np.asarray(xy, float).reshape(-1, 2)
     left, top, width, height = frame
     inside = (xy[:, 0] >= left) & (xy[:, 0] <= left + width) & (xy[:, 1] >= top) & (xy[:, 1] <= top + height)
-    ends = np.asarray(ends, float).reshape(-1, 2)
-    reach = np.maximum(ROUTE_END_REACH_MM * px_per_mm,  # per end: a kilometre is more units nearer a pole
-                       ROUTE_END_REACH_KM * np.broadcast_to(np.asarray(units_per_km, float), (len(ends),)) / view_units_per_px)
-    near_end = np.zeros(len(xy), bool)
-    if len(ends) and len(xy):
-        d = np.hypot(xy[:, None, 0] - ends[None, :, 0], xy[:, None, 1] - ends[None, :, 1])
-        near_end = (d <= reach[None, :]).any(axis=1)
+    d, reach = _end_distances(xy, ends, view_units_per_px, px_per_mm, units_per_km)
+    near_end = (d <= reach[None, :]).any(axis=1) if d.size else np.zeros(len(xy), bool)
     town = np.isin(kinds, list(TOWN_KINDS))
     shown = inside & (~town | near_end)
     bands = np.asarray([] if bands is None else bands, dtype=object)
@@ -187,15 +182,48 @@ def places_shown(kinds: np.ndarray, xy: np.ndarray, frame: tuple[float, float, f
     return shown
 
 
-def place_dots(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, px_per_mm: float) -> Dots:
-    """The dots of the shown places: every enclave and town whose dot meets no dot of a higher-ranked
-    (or, at equal rank, earlier) place; islands and archipelagos have no dot and are always kept."""
+def _end_distances(xy, ends, view_units_per_px: float, px_per_mm: float, units_per_km) -> tuple[np.ndarray, np.ndarray]:
+    """Each place's distance to each route end (pixels; places x ends) and each end's reach
+    (ROUTE_END_REACH, per end: a kilometre is more units nearer a pole)."""
+    ends = np.asarray(ends, float).reshape(-1, 2)
+    reach = np.maximum(ROUTE_END_REACH_MM * px_per_mm,
+                       ROUTE_END_REACH_KM * np.broadcast_to(np.asarray(units_per_km, float), (len(ends),)) / view_units_per_px)
+    if not len(ends) or not len(xy):
+        return np.empty((len(xy), 0)), reach
+    return np.hypot(xy[:, None, 0] - ends[None, :, 0], xy[:, None, 1] - ends[None, :, 1]), reach
+
+
+def route_end_places(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, ends: np.ndarray, view_units_per_px: float,
+                     px_per_mm: float, units_per_km=1000.0) -> np.ndarray:
+    """Which shown places are a route's own end: per route end (``ends``, pixels), the shown town or
+    enclave nearest it within ROUTE_END_REACH. Their dots stay before their neighbours' (``place_dots``):
+    on the A4 overview In Guezzam, Algeria's border post, kept the dot at the expulsions' arrowhead
+    (listed first of two border posts) and Assamaka, in Niger, where the update says people are expelled
+    to, was left off: the arrow read as ending in Algeria."""
+    kinds, xy = np.asarray(kinds), np.asarray(xy, float).reshape(-1, 2)
+    own = np.zeros(len(xy), bool)
+    d, reach = _end_distances(xy, ends, view_units_per_px, px_per_mm, units_per_km)
+    dotted = np.asarray(shown, bool) & np.isin(kinds, list(DOT_KINDS))
+    if not d.size or not dotted.any():
+        return own
+    d = np.where(dotted[:, None], d, np.inf)
+    nearest = np.argmin(d, axis=0)
+    own[nearest[d[nearest, np.arange(d.shape[1])] <= reach]] = True
+    return own
+
+
+def place_dots(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, px_per_mm: float, first=None) -> Dots:
+    """The dots of the shown places: every enclave and town whose dot meets no dot of a place kept
+    before it: an enclave (a figures' place: Melilla before Nador, where its land route starts), a
+    route's own end (``first``, route_end_places), then a higher-ranked, then an earlier one; islands
+    and archipelagos have no dot and are always kept."""
     radius = np.array([dot_radius(k, px_per_mm) if k in DOT_KINDS else 0.0 for k in kinds])
     keep = np.asarray(shown, bool).copy()
+    first = np.zeros(len(keep), bool) if first is None else np.asarray(first, bool)
     dotted = [i for i in np.flatnonzero(keep) if kinds[i] in DOT_KINDS]
     gap = DOT_GAP_MM * px_per_mm
     kept: list[int] = []
-    for i in sorted(dotted, key=lambda i: (-DOT_RANK.get(kinds[i], 0), i)):
+    for i in sorted(dotted, key=lambda i: (kinds[i] != "enclave", not first[i], -DOT_RANK.get(kinds[i], 0), i)):
         d = np.hypot(*(xy[kept] - xy[i]).T) if kept else np.empty(0)
         if (d < radius[kept] + radius[i] + gap).any():
             keep[i] = False

@@ -45,6 +45,7 @@ from geo.place_layout import (
     name_request,
     place_dots,
     places_shown,
+    route_end_places,
 )
 from geo.placed_marks import CENTRE, COUNTRY, PLACE, PlacedMark, facing_side, nearest_anchor
 from geo.view import MapView
@@ -94,8 +95,9 @@ class PlaceLabelsMixin:
         mm = view.px_per_mm
         drawn = self.report.symbols
         bands = None if drawn is None else shapely.transform(drawn.geometry.to_numpy(), view.to_px)
-        shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, mm, bands, ground_units_per_km(self.doc))
-        dots = place_dots(kinds, xy, shown, mm)
+        per_km = ground_units_per_km(self.doc)
+        shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, mm, bands, per_km)
+        dots = place_dots(kinds, xy, shown, mm, route_end_places(kinds, xy, shown, ends, view.units_per_px, mm, per_km))
         found = document_islands(self.doc)
         on_page, named = None, [np.empty(0, int)] * len(kinds)
         if found is not None:

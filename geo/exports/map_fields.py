@@ -15,7 +15,7 @@ import shapely
 from geo.join import TOTAL
 from geo.map_marks import figure_labels, total_key
 from geo.map_texts import country_names, label_names, node_names
-from geo.place_layout import ground_units_per_km, named_dots, place_dots, places_shown
+from geo.place_layout import ground_units_per_km, named_dots, place_dots, places_shown, route_end_places
 from geo.placed_marks import PLACE
 
 
@@ -72,9 +72,10 @@ def places_on_map(doc, view, layer, marks=None) -> np.ndarray:
     ends = doc.route_ends()
     ends = view.to_px(ends) if len(ends) else ends
     bands = shapely.transform(doc.flow_symbols(view).geometry.to_numpy(), view.to_px) if doc.flows is not None else None
-    shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, view.px_per_mm, bands,
-                         ground_units_per_km(doc))
-    keep = place_dots(kinds, xy, shown, view.px_per_mm).keep
+    per_km = ground_units_per_km(doc)
+    shown = places_shown(kinds, xy, view.frame_px, ends, view.units_per_px, view.px_per_mm, bands, per_km)
+    keep = place_dots(kinds, xy, shown, view.px_per_mm,
+                      route_end_places(kinds, xy, shown, ends, view.units_per_px, view.px_per_mm, per_km)).keep
     if marks is None:
         return keep
     ids = data["place_id"].astype(str).to_numpy() if "place_id" in data.columns else np.arange(len(data)).astype(str)

@@ -181,3 +181,26 @@ def test_an_island_name_stands_off_other_land_or_is_left_out():
     surrounded = Geography([island], np.empty((0, 2)), MM, land=[shapely.box(0, 0, 2000, 2000).difference(island)])
     assert not name_request(Place("place:0", "island", (200, 200), (90, 20), 0.0, island, (0,)), surrounded,
                             3.0).candidates
+
+
+def test_a_routes_own_end_keeps_its_dot_over_a_neighbour_listed_first():
+    """In Guezzam (Algeria's border post, listed first) and Assamaka (Niger's, where the expulsions end)
+    are two border posts 23 km apart: their dots touch on A4. The route's own end keeps its dot."""
+    from geo.place_layout import route_end_places
+
+    kinds = np.array(["border_post", "border_post", "city"])
+    xy = np.array([[100.0, 95.0], [101.0, 99.0], [300.0, 300.0]])
+    ends = np.array([[101.0, 100.0]])
+    shown = np.ones(3, bool)
+    own = route_end_places(kinds, xy, shown, ends, 1000.0, MM, 1000.0)
+    assert list(own) == [False, True, False]
+    assert list(place_dots(kinds, xy, shown, MM, own).keep) == [False, True, True]
+    assert list(place_dots(kinds, xy, shown, MM).keep) == [True, False, True]  # without it, the first listed
+
+
+def test_an_enclave_keeps_its_dot_over_the_town_its_land_route_starts_from():
+    """Nador is where Melilla's land route starts (a route's own end), Melilla an enclave, a figures'
+    place: Melilla keeps its dot (taken by Nador, whose name then found no room, neither was drawn)."""
+    kinds = np.array(["enclave", "city"])
+    xy = np.array([[100.0, 100.0], [102.0, 103.0]])
+    assert list(place_dots(kinds, xy, np.ones(2, bool), MM, np.array([False, True])).keep) == [True, False]
