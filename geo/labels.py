@@ -112,7 +112,8 @@ class Claims:
     claim no feature, but a name stacked on one reads as its label ('Annaba' over the 2023 Tunisia flow's
     '97,306')."""
 
-    def stack_cost(self, rects: np.ndarray, feature, figure: bool = False, dots_apart: bool = False) -> np.ndarray:
+    def stack_cost(self, rects: np.ndarray, feature, figure: bool = False, dots_apart: bool = False,
+                   tied: np.ndarray | None = None) -> np.ndarray:
         """STACK_COST for each candidate box in ``rects`` (of a name of ``feature``, or of a figure: None)
         that would stand over or under a name or figure placed so far, less than ``stack_gap`` from it and
         sharing more than STACK_OVERLAP of the narrower's width, where one of the two has no dot. A town's
@@ -120,7 +121,8 @@ class Claims:
         Tunisia flow's figure to Annaba, and a town left unnamed (its dot goes too) misleads no one. So is
         an archipelago's name (no ``feature``, not a ``figure``) stacked on anything: on the small
         multiples 'Canary Islands' ran on from 'Fuerteventura' 0.7 mm after it; its islands keep theirs.
-        With ``dots_apart``, as for a town's name, a town's name (its dot sets it apart) does not count."""
+        With ``dots_apart``, as for a town's name, a town's name (its dot sets it apart) does not count.
+        ``tied``: which candidates hang on a leader (a town's name untied is one mark with its dot)."""
         cost = np.zeros(len(rects))
         named = [(r, f) for r, f in zip(self.rects, self.features, strict=True)
                  if not (_is_dot(feature) or dots_apart) or not _is_dot(f)]
@@ -130,8 +132,16 @@ class Claims:
             return cost
         stacked = stacked_pairs(rects, others, self.stack_gap)
         cost[stacked.any(axis=1)] = STACK_COST
-        if _is_dot(feature) and self.figures:  # a town's name on a figure: left off, with its dot
-            cost[stacked[:, len(names):].any(axis=1)] = np.inf
+        if _is_dot(feature) and self.figures:  # a town's name on a figure: left off, with its dot; a name
+            # beside its dot is one mark with it ('Sebha •' 2 mm before Libya's '787,326' on A4 read as Sebha's
+            # figure); a name on a leader is not (Sfax's dot by '19,238', its name 9 mm off, on the small multiples)
+            bounds = shapely.bounds(rects)
+            beside = np.ones(len(rects), bool) if tied is None else ~np.asarray(tied, bool)
+            with_dot = shapely.box(*np.column_stack([np.minimum(bounds[:, :2], [feature.x, feature.y]),
+                                                     np.maximum(bounds[:, 2:], [feature.x, feature.y])]).T)
+            on_figure = stacked[:, len(names):].any(axis=1)
+            on_figure |= beside & stacked_pairs(with_dot, self.figures, self.stack_gap).any(axis=1)
+            cost[on_figure] = np.inf
         groups = [k for k, (_r, f) in enumerate(named) if f is None]
         if _is_dot(feature) and groups:  # or on an archipelago's: 'Palma' 1 mm under 'Balearic Islands' read as one
             cost[stacked[:, groups].any(axis=1)] = np.inf
@@ -219,7 +229,7 @@ def place_labels(requests: list[LabelRequest], obstacles: list, frame: tuple[flo
             continue
         cost = c[idx, 2].copy()
         if claims is not None:
-            cost += claims.stack_cost(rects, req.feature)
+            cost += claims.stack_cost(rects, req.feature, tied=~np.isnan(leaders[:, 0]))
         if stacking is not None:
             stacked = stacking.stack_cost(rects, None, figure=True)
             if stacked_left_off:

@@ -48,3 +48,30 @@ def test_the_place_named_at_a_routes_end_is_the_one_it_ends_at(overview):
             wrong[own] = taken
     assert wrong == {}, f"a neighbour named at a route's end instead of the place it ends at: {wrong}"
     assert "assamaka" in owns, "the expulsions' end is no town's: nothing tested"
+
+
+INLINE_MM = 3.0
+"""A name and a figure on one line closer than this read as one label (geo.labels INLINE_GAPS stack gaps)."""
+
+
+def test_a_towns_name_and_dot_never_stand_in_line_with_a_figure(overview):
+    """'Sebha •' stood 2 mm before Libya's '787,326' on the A4 overview, on one line: read as Sebha's
+    figure. A town's name set beside its dot (no leader) is one mark with it, and keeps off a figure's line."""
+    _doc, view, report = overview
+    mm = view.px_per_mm
+    dots = {pid: (x, y) for pid, x, y, _r in report.dots}
+    tied = {key.split(":", 1)[1] for key, _a, _b in report.leaders if key.startswith("place:")}
+    figures = [m for m in report.marks if m.kind in ("value", "total", "place_figure", "place_total")]
+    assert figures and dots, "no figures or towns drawn: nothing tested"
+    inline = {}
+    for pid, text, (x0, y0, x1, y1) in report.place_labels:
+        if pid not in dots or pid in tied:
+            continue
+        dx, _dy = dots[pid]
+        for m in figures:  # the name on the figure's line, it or its dot less than INLINE_MM before or after it
+            fx0, fy0, fx1, fy1 = m.rect
+            level = min(y1, fy1) - max(y0, fy0)
+            aside = max(min(x0, dx) - fx1, fx0 - max(x1, dx))
+            if level > 0.5 * min(y1 - y0, fy1 - fy0) and 0 <= aside < INLINE_MM * mm:
+                inline[text] = m.text.split("\n")[0]
+    assert inline == {}, f"a town's name and dot in line with a figure: {inline}"
