@@ -88,8 +88,9 @@ class PlaceFiguresMixin:
     def _layout_place_figure_labels(self, painter: QPainter, view: MapView, hard: list, soft: list,
                                     printed=lambda key: True, crossable: tuple = (), stacking=None):
         """Place each circle's figure (never on a flow, figure or name placed before: ``hard``; at a cost
-        over or under a name or figure of ``stacking``); the placed labels join ``hard`` and ``stacking``.
-        Returns the function drawing them."""
+        on ``soft``, the small islands among them: '513' over Ibiza and Cabrera's islet read as theirs; at
+        a cost over or under a name or figure of ``stacking``); the placed labels join ``hard`` and
+        ``stacking``. Returns the function drawing them."""
         doc, mm = self.doc, view.px_per_mm
         circles = self.report.place_circles if self.report.place_circles is not None else place_circles(doc)
         totals = place_totals(doc) if doc.place_layers else None

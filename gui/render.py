@@ -212,14 +212,15 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
         if show_places:  # islands and enclaves first: a figure label has more room to move
             soft += self._paint_places(painter, view, places, hard, options.paints("places"), MAJOR_PLACES,
                                        draw_markers=False, claims=claims, reserved=figure_rooms(place_circles_px, mm))
+        islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
+        small = [] if islands is None else list(small_islands(islands.shapes, mm))
         if shows_figures(doc):
-            islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
-            small = [] if islands is None else list(small_islands(islands.shapes, mm))
             draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
                                                     printed=options.prints_figure, crossable=locator_sides,
                                                     stacking=claims)
-        circle_ids = {id(c) for c in place_circles_px}  # each figure's own circle is its ground, the others a cost
-        draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [s for s in soft if id(s) not in circle_ids],
+        # each figure's own circle is its ground, the others a cost; so is a small island (a figure on it is its)
+        circle_ids = {id(c) for c in place_circles_px}
+        draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [*(s for s in soft if id(s) not in circle_ids), *small],
                                                               options.prints_figure, locator_sides, stacking=claims)
         self._number_kept(painter, view)  # what found no room for its label: a number, before the names
         if doc.is_od:  # what each circle is, before the towns take the room
