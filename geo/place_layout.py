@@ -183,11 +183,10 @@ def places_shown(kinds: np.ndarray, xy: np.ndarray, frame: tuple[float, float, f
 
 
 def _end_distances(xy, ends, view_units_per_px: float, px_per_mm: float, units_per_km) -> tuple[np.ndarray, np.ndarray]:
-    """Each place's distance to each route end (pixels; places x ends) and each end's reach
-    (ROUTE_END_REACH, per end: a kilometre is more units nearer a pole)."""
-    ends = np.asarray(ends, float).reshape(-1, 2)
-    reach = np.maximum(ROUTE_END_REACH_MM * px_per_mm,
-                       ROUTE_END_REACH_KM * np.broadcast_to(np.asarray(units_per_km, float), (len(ends),)) / view_units_per_px)
+    """Each place's distance to each route end (pixels; places x ends) and each end's ROUTE_END_REACH."""
+    ends = np.asarray(ends, float).reshape(-1, 2)  # per end: a kilometre is more units nearer a pole
+    per_km = np.broadcast_to(np.asarray(units_per_km, float), (len(ends),))
+    reach = np.maximum(ROUTE_END_REACH_MM * px_per_mm, ROUTE_END_REACH_KM * per_km / view_units_per_px)
     if not len(ends) or not len(xy):
         return np.empty((len(xy), 0)), reach
     return np.hypot(xy[:, None, 0] - ends[None, :, 0], xy[:, None, 1] - ends[None, :, 1]), reach
@@ -200,8 +199,7 @@ def route_end_places(kinds: np.ndarray, xy: np.ndarray, shown: np.ndarray, ends:
     on the A4 overview In Guezzam, Algeria's border post, kept the dot at the expulsions' arrowhead
     (listed first of two border posts) and Assamaka, in Niger, where the update says people are expelled
     to, was left off: the arrow read as ending in Algeria."""
-    kinds, xy = np.asarray(kinds), np.asarray(xy, float).reshape(-1, 2)
-    own = np.zeros(len(xy), bool)
+    kinds, xy, own = np.asarray(kinds), np.asarray(xy, float).reshape(-1, 2), np.zeros(len(kinds), bool)
     d, reach = _end_distances(xy, ends, view_units_per_px, px_per_mm, units_per_km)
     dotted = np.asarray(shown, bool) & np.isin(kinds, list(DOT_KINDS))
     if not d.size or not dotted.any():
