@@ -26,38 +26,26 @@ GROUND_SIMPLIFY_PX = 0.25
 """How exactly the ground is cut to the circles (page pixels)."""
 
 
-def ground_under_circles(discs: list, bands: list, casing_px: float, sea: str, countries: list
-                         ) -> list[tuple[object, str]]:
-    """(shape in page pixels, colour) to fill, in order, under ``discs`` (the circles, page pixels) where
-    they cover ``bands`` (the flow symbols, page pixels, cased ``casing_px`` beyond their edge): the sea
-    first, then each country's land in ``countries`` ((shape in page pixels, its colour))."""
+def covered_by_bands(discs: list, bands: list, casing_px: float):
+    """Where ``discs`` (the circles, page pixels) cover ``bands`` (the flow symbols, page pixels, cased
+    ``casing_px`` beyond their edge); None where they cover none."""
     if not discs or not bands:
-        return []
+        return None
     covered = shapely.intersection(shapely.union_all(discs),
                                    shapely.union_all(shapely.buffer(bands, casing_px, quad_segs=4)))
     covered = shapely.simplify(covered, GROUND_SIMPLIFY_PX)
-    if covered.is_empty or covered.area == 0:
-        return []
+    return None if covered.is_empty or covered.area == 0 else covered
+
+
+def ground_fills(covered, sea: str, countries: list) -> list[tuple[object, str]]:
+    """(shape, colour) to fill, in order, over ``covered``: the sea first, then each country's land of
+    ``countries`` ((shape, its colour), in the same units) that meets it."""
     out = [(covered, sea)]
     for shape, colour in countries:
         land = shapely.intersection(shape, covered)
         if not land.is_empty and land.area > 0:
             out.append((land, colour))
     return out
-
-
-def page_to_view(view):
-    """A function for shapely.transform taking page pixels to ``view``'s CRS (MapView.to_px reversed)."""
-    minx, _, _, maxy = view.extent
-    left, top, _, _ = view.frame_px
-    upp = view.units_per_px
-
-    def back(xy):
-        out = xy.astype(float).copy()
-        out[:, 0] = minx + (xy[:, 0] - left) * upp
-        out[:, 1] = maxy - (xy[:, 1] - top) * upp
-        return out
-    return back
 
 
 def country_grounds(doc, view, near) -> list[tuple[object, str]]:
@@ -67,7 +55,7 @@ def country_grounds(doc, view, near) -> list[tuple[object, str]]:
     if layer is None or not layer.style.visible or near.is_empty:
         return []
     geoms = doc.simplified(layer, view.units_per_px).to_numpy()
-    box = shapely.box(*shapely.bounds(shapely.transform(near, page_to_view(view))))
+    box = shapely.box(*shapely.bounds(shapely.transform(near, view.px_to_map)))
     hits = shapely.STRtree(geoms).query(box, predicate="intersects")
     data = layer.data
     focus = data["focus"].astype(int).to_numpy() == 1 if "focus" in data.columns else None

@@ -53,6 +53,16 @@ class MapView:
         out[:, 1] = (maxy - xy[:, 1]) * s + top
         return out
 
+    def px_to_map(self, xy: np.ndarray) -> np.ndarray:
+        """Page pixels (N x 2, y down) to projected coordinates: ``to_px`` reversed."""
+        minx, _, _, maxy = self.extent
+        left, top, _, _ = self.frame_px
+        u = self.units_per_px
+        out = np.empty_like(xy, dtype=float)
+        out[:, 0] = minx + (xy[:, 0] - left) * u
+        out[:, 1] = maxy - (xy[:, 1] - top) * u
+        return out
+
     def to_map(self, px: float, py: float) -> tuple[float, float]:
         minx, _, _, maxy = self.extent
         left, top, _, _ = self.frame_px

@@ -15,7 +15,7 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from geo.circle_ground import GROUND_CASING_SLACK_MM, country_grounds, ground_under_circles, page_to_view
+from geo.circle_ground import GROUND_CASING_SLACK_MM, country_grounds, covered_by_bands, ground_fills
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
 from geo.foreign_land import country_land
 from geo.map_marks import value_label_ground
@@ -67,13 +67,12 @@ class PlaceFiguresMixin:
         map fills them (the land at its layer's opacity); recorded for the web map, in the view's CRS."""
         doc, mm = self.doc, view.px_per_mm
         casing = (CASING_MM + GROUND_CASING_SLACK_MM) * mm
-        covered = ground_under_circles(discs, bands, casing, doc.theme.sea, [])
-        if not covered:
+        covered = covered_by_bands(discs, bands, casing)
+        if covered is None:
             self.report.ground_under_circles = []
             return
-        fills = ground_under_circles(discs, bands, casing, doc.theme.sea, country_grounds(doc, view, covered[0][0]))
-        back = page_to_view(view)
-        self.report.ground_under_circles = [(shapely.transform(shape, back), colour) for shape, colour in fills]
+        fills = ground_fills(covered, doc.theme.sea, country_grounds(doc, view, covered))
+        self.report.ground_under_circles = [(shapely.transform(shape, view.px_to_map), colour) for shape, colour in fills]
         if not draw:
             return
         layer = doc.layer("boundaries")
