@@ -55,8 +55,8 @@ def subtitle(doc: MapDocument) -> str:
     # every metric the flows draw: the overview's 'Arrivals, 2024' drew Algeria's expulsions into Niger too
     text = lang("subtitle", metric=metrics_drawn(doc, metric_text(doc), lang), period=lang.period(doc.period))
     text += _according_to(doc, lang)
-    dates = figure_dates(_shown(doc), lang)
     period = parse_period(doc.period)
+    dates = figure_dates(_shown(doc), lang, period.label)
     if dates and dates != lang("span", start=lang.date(period.start), end=lang.date(period.end)):
         text += lang("dates", dates=dates)  # what the period's own span already says is not said twice
     since = comparison_text(doc, lang)
@@ -169,18 +169,25 @@ def _according_to(doc: MapDocument, lang: MapLanguage) -> str:
     return lang("according_to", source=lang.phrase(join.main_source))
 
 
-def figure_dates(shown, lang: MapLanguage = ENGLISH) -> str:
-    """The coverage of the figures shown: '29 Sep 2024 – 29 Dec 2024', with what does not fit it."""
+def _without_dates(shown, own: str | None) -> np.ndarray:
+    """Which figures shown carry no dates of their own but stand for the map's period ('In 2024, ...').
+    A figure of another period is dated by it: its label names it ('~460, July 2024')."""
+    blank = (shown["date_from"].fillna("") == "") & (shown["date_to"].fillna("") == "")
+    if own and "period" in shown.columns:
+        blank &= shown["period"].map(lambda p: not p or parse_period(p).label == own)
+    return blank.to_numpy()
+
+
+def figure_dates(shown, lang: MapLanguage = ENGLISH, own: str | None = None) -> str:
+    """The coverage of the figures shown: '29 Sep 2024 – 29 Dec 2024', with how many figures stand
+    for the map's period ``own`` without dates of their own (the footer lists them)."""
     if shown is None or not len(shown):
         return ""
-    spans, undated = set(), 0
-    for a, b in zip(shown["date_from"].fillna(""), shown["date_to"].fillna(""), strict=True):
-        if a or b:
-            spans.add((a, b))
-        else:
-            undated += 1
+    blank = _without_dates(shown, own)
+    spans = {(a, b) for a, b in zip(shown["date_from"].fillna(""), shown["date_to"].fillna(""), strict=True) if a or b}
+    undated = int(blank.sum())
     if not spans:
-        return lang("figures_undated")
+        return lang("figures_undated") if undated else ""
     if len(spans) == 1:
         a, b = next(iter(spans))
         # a figure 'since August' has no end: said as the source says it, not as a span running to '…'
@@ -189,8 +196,26 @@ def figure_dates(shown, lang: MapLanguage = ENGLISH) -> str:
     else:
         text = lang("dates_differ")
     if undated:
-        text += lang("undated_many" if undated > 1 else "undated_one", n=lang.number(undated))
+        period = lang.period(own) if own else ""
+        text += lang("undated_many" if undated > 1 else "undated_one", n=lang.number(undated), period=period)
     return text
+
+
+def undated_text(doc: MapDocument, lang: MapLanguage) -> str:
+    """'Given for 2024 without dates: 14,431; 2,647; ~6,000': which figures the subtitle counts as
+    standing for the period without dates of their own, as printed, so a reader can tell them from
+    those dated to 29 December. Nothing when none or every one is undated."""
+    shown = _shown(doc)
+    if shown is None or not len(shown) or doc.period is None:
+        return ""
+    own = parse_period(doc.period).label
+    blank = _without_dates(shown, own)
+    dated = (shown["date_from"].fillna("") != "") | (shown["date_to"].fillna("") != "")
+    if not blank.any() or not dated.any():  # the subtitle says 'figures undated' of them all
+        return ""
+    rows = shown[blank]
+    figures = [lang.figure(v, q if isinstance(q, str) else "") for v, q in zip(rows["value"], rows["qualifier"], strict=True)]
+    return lang("undated_list", period=lang.period(own), figures=lang("refs_sep").join(figures))
 
 
 def _shown(doc: MapDocument):
@@ -233,6 +258,9 @@ def sources_text(doc: MapDocument, periods: list[str] | None = None) -> str:
             text += lang("and_others") if unnamed else ""
         parts.append(text)
         parts += notes.lines(lang)
+        undated = undated_text(doc, lang) if not periods or len(periods) == 1 else ""
+        if undated:
+            parts.append(undated)
     circles = _place_sources(doc, lang)
     if circles:
         parts.append(circles)

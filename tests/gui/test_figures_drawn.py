@@ -157,7 +157,7 @@ def test_the_svg_says_totals_sources_qualifiers_and_dates(doc, tmp_path):
     assert "≥ 1,659" in texts and "≥ at least" in texts
     assert "Not drawn, from Caminando Fronteras: Atlantic route 9,757, Western Mediterranean route 183, Algerian" in texts
     assert "Dead and missing, 2024, according to IOM Missing Migrants Project" in texts
-    assert "1 Jan 2024 – 31 Dec 2024; 2 figures undated" in texts  # only WMR's figure is dated
+    assert "1 Jan 2024 – 31 Dec 2024; 2 figures given for 2024 without dates" in texts  # only WMR's is dated
     doc.select("2024", "expulsions")
     texts = " ".join(svg_texts(export_svg(doc, tmp_path / "exp.svg", VectorExportSettings(PAGE))))
     assert "≥ 31,404" in texts and "Atlantic route" not in texts

@@ -1,0 +1,59 @@
+"""The overview's subtitle said '1 Jan 2024 – 29 Dec 2024; 7 figures undated': it did not say which,
+and one of the seven, the ~460 expelled from Libya in July 2024, is dated by its month, printed
+beside it. The figures the update gives 'in 2024' without a date are counted in the subtitle and
+listed in the footer as printed on the map; read here from the SVG the page writes."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from geo.page import Page
+from geo.project import load_project
+from gui.export import VectorExportSettings, export_svg
+
+OVERVIEW = "data/projects/q4_2024_overview.crossings.json"
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def page_text(doc, path) -> str:
+    """Every text element of the exported page, its runs joined as a reader reads them."""
+    export_svg(doc, path, VectorExportSettings(Page("A3", "landscape", 96.0)))
+    root = ET.parse(path).getroot()
+    # a run in another face (the ≥ of Noto Sans Math) is its own element: one label's runs are joined
+    return " | ".join(" ".join("".join(t.itertext()).split()) for t in root.iter(f"{SVG}text"))
+
+
+@pytest.fixture(scope="module")
+def overview_texts(qapp, tmp_path_factory):
+    doc = load_project(OVERVIEW)
+    return page_text(doc, tmp_path_factory.mktemp("dates") / "overview.svg")
+
+
+def test_the_subtitle_counts_the_years_figures_without_dates_and_the_footer_names_them(overview_texts):
+    texts = overview_texts
+    counted = re.search(r"29 Dec 2024; (\d+) figures given for 2024 without dates", texts)
+    assert counted, "the subtitle does not say how many figures stand for 2024 without dates"
+    listed = re.search(r"Given for 2024 without dates: (.*?)\.", texts.replace(" | ", " "))
+    assert listed, "the footer does not say which figures those are"
+    figures = listed.group(1).split("; ")
+    assert len(figures) == int(counted.group(1))
+    assert figures == ["14,431", "2,647", "2,531", "116 (derived)", "~6,000", "≥ 31,404"]
+    # each is a figure the map prints, so a reader can find it
+    for figure in figures:
+        assert texts.count(figure.split(" (")[0]) >= 2, figure
+
+
+def test_a_figure_of_another_period_is_dated_by_it_not_counted_undated(overview_texts):
+    assert "~460, July 2024" in overview_texts
+    assert "~460" not in overview_texts.split("Given for 2024 without dates:")[1].split(".")[0]
+
+
+def test_french_says_which_with_its_own_separators(qapp, tmp_path):
+    doc = load_project(OVERVIEW)
+    doc.label_language = "fr"
+    texts = page_text(doc, tmp_path / "fr.svg")
+    assert "6 chiffres donnés pour 2024 sans date" in texts
+    assert "Donnés pour 2024 sans date : 14 431 ; 2 647" in texts.replace("\u202f", " ").replace("\u00a0", " ")
