@@ -177,8 +177,10 @@ class _Block:
             raw = text[line.textStart(): line.textStart() + line.textLength()]
             xoff = 0.0
             if self.align == int(Qt.AlignmentFlag.AlignRight):
-                # Qt's leadingSpaceWidth: a right-to-left line's trailing spaces move it by their width
-                trailing = len(raw) - len(raw.rstrip(" ")) if rtl else 0
+                # Qt's leadingSpaceWidth: a right-to-left line's trailing spaces move it by their width, so
+                # the first lines of a wrapped paragraph stood a space in from its edge. Drawn as Qt draws,
+                # the recorder follows Qt; at its own pitch (Arabic furniture) every line meets the edge
+                trailing = len(raw) - len(raw.rstrip(" ")) if rtl and pitch is None else 0
                 xoff = rect.width() - advance - metrics.horizontalAdvance(" " * trailing)
             elif self.align == int(Qt.AlignmentFlag.AlignHCenter):
                 xoff = (rect.width() - advance) / 2
