@@ -33,10 +33,18 @@ def comparison_period(period: str | Period, mode: str) -> Period | None:
     return None
 
 
+STATED_AGREES = 0.01
+"""A change the source states beside both figures is printed as it states it when it is within this
+(one point of percent) of the change the figures give: the update's 'increased by 115%' for Algeria's
+583 to 1,257 (+115.6 %, which rounds to +116%) is printed '+115%', as a reader of the update reads it.
+Further off, the stated change is of other figures, or mistyped, and the figures drawn decide."""
+
+
 @dataclass(frozen=True)
 class Change:
     """A route's figure now and then; ``ratio`` is None when there is no earlier figure or it was 0,
-    unless the source ``stated`` the change (a fraction: 0.16) without giving the earlier figure."""
+    unless the source ``stated`` the change (a fraction: 0.16). A stated change is the one printed where
+    the figures give none, or where it agrees with theirs (STATED_AGREES)."""
 
     route_id: str
     now: float
@@ -47,15 +55,23 @@ class Change:
     change is as approximate, and printed so ('~+163%')."""
 
     @property
+    def computed(self) -> float | None:
+        """The change the two figures give; None without an earlier figure (or one of 0)."""
+        return None if self.before is None or self.before == 0 else self.now / self.before - 1.0
+
+    @property
     def is_stated(self) -> bool:
-        """The change is the source's own words, not computed from two figures."""
-        return (self.before is None or self.before == 0) and self.stated is not None
+        """The change rests on the source's words alone: no earlier figure to check it by ('(stated)')."""
+        return self.computed is None and self.stated is not None
 
     @property
     def ratio(self) -> float | None:
-        if self.before is None or self.before == 0:
+        computed = self.computed
+        if computed is None:
             return self.stated
-        return self.now / self.before - 1.0
+        if self.stated is not None and abs(self.stated - computed) <= STATED_AGREES:
+            return self.stated  # the update's own rounding of what its figures give
+        return computed
 
     def label(self) -> str:
         """'+25%', '−80%' (a true minus sign), '±0%'; empty when there is nothing to compare."""
@@ -78,7 +94,7 @@ class Change:
 def changes(now: dict[str, float], before: dict[str, float], stated: dict[str, float] | None = None,
             approximate: frozenset[str] = frozenset()) -> dict[str, Change]:
     """Per route: the change from ``before`` to ``now`` (both route_id -> value), or as ``stated`` by the
-    source (route_id -> fraction) where it gives no earlier figure; ``approximate``: the routes one of
+    source (route_id -> fraction) where it gives no earlier figure or agrees with it; ``approximate``: the routes one of
     whose two figures is about or rounded."""
     stated = stated or {}
     return {rid: Change(rid, v, before.get(rid), stated.get(rid), rid in approximate) for rid, v in now.items()}

@@ -1,6 +1,7 @@
 """A change the source states without the earlier figure ('a 16% increase compared to 2023'): read from
 a figures file's stated_change column, kept through the figures editor, refused with the file and row
-when it is not a change in percent, and used only where no earlier figure is there to compute it."""
+when it is not a change in percent, and printed where no earlier figure is there to compute it or where it
+agrees with the one the figures give."""
 
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from geo.errors import DataError
 from geo.figure_values import parse_stated_change, stated_change_text
 from geo.figures_edit import table_from_rows, table_rows
 from geo.flow_table import read_flow_table
+from geo.map_language import MapLanguage
 
 
 @pytest.mark.parametrize("text, fraction", [("+16%", 0.16), ("16%", 0.16), ("-58%", -0.58), ("−31 %", -0.31),
@@ -46,6 +48,33 @@ def test_the_figures_editor_keeps_the_bundled_stated_changes():
     after = again.frame.set_index("row")["stated_change"]
     assert before.notna().sum() >= 7
     pd.testing.assert_series_equal(before, after, check_names=False)
+
+
+def test_a_stated_change_agreeing_with_both_figures_is_printed_in_the_updates_words():
+    """Algeria's 583 to 1,257 is +115.6 %: the map printed '+116%' where the update says 'increased by
+    115%'. Within a point of the figures' change, the source's words are printed; further off (another
+    base, a typing mistake) the figures drawn decide."""
+    said = Change("CMR-DZ", 1257.0, 583.0, 1.15)
+    # both figures are on the map to check it by: the update's words, not marked as resting on them alone
+    assert not said.is_stated and MapLanguage("en").change(said) == "+115%"
+    assert MapLanguage("en").change(Change("CMR-DZ", 1257.0, 583.0)) == "+116%"
+    assert MapLanguage("en").change(Change("CMR-DZ", 1257.0, 583.0, 1.30)) == "+116%"
+
+
+def test_the_change_map_prints_the_updates_own_changes(bundled_doc_factory, tmp_path):
+    """Tunisia −80 %, Libya −20 %, Algeria +115 %: the update's words on the exported page."""
+    import xml.etree.ElementTree as ET
+
+    from geo.page import Page
+    from gui.export import VectorExportSettings, export_svg
+
+    doc = change_map(bundled_doc_factory)
+    path = export_svg(doc, tmp_path / "change.svg", VectorExportSettings(Page("A4", "landscape", 96.0)))
+    texts = " | ".join(" ".join("".join(t.itertext()).split())
+                       for t in ET.parse(path).getroot().iter("{http://www.w3.org/2000/svg}text"))
+    for said in ("1,257 +115%", "19,238 −80%", "41,484 −20%"):
+        assert said in texts.replace(" | ", " "), said
+    assert "+116%" not in texts
 
 
 def test_a_stated_change_counts_only_where_no_earlier_figure_is_given():
@@ -90,7 +119,7 @@ def test_a_change_from_an_approximate_figure_is_approximate(bundled_doc_factory)
 
     doc = change_map(bundled_doc_factory)
     assert flow_label_texts(doc)["ALB"].endswith("\n~+163%")
-    assert flow_label_texts(doc)["CMR-TN"].endswith("\n−80%")  # both figures exact
+    assert flow_label_texts(doc)["WMR-CEUTA"].endswith("\n+137%")  # both figures exact, no change stated
     assert MapLanguage("en").change(Change("X", 6000, 2278, approximate=True)) == "~+163%"
     assert MapLanguage("en").change(Change("X", 6000, None, 0.16, approximate=True)) == "+16% (stated)"
 
