@@ -29,7 +29,7 @@ from geo.map_marks import (
 from geo.metrics import CIRCLE
 from geo.place_layout import LIFT_ISLAND_MM
 from geo.view import MapView
-from gui.painting import geometry_path, pen, qcolor
+from gui.painting import draw_dashed_outline, geometry_path, pen, qcolor
 
 # Segments per quarter circle of a casing filled as a grown band: at most 0.2 px from the round join a
 # stroke makes, for a 0.2 mm casing at 600 dpi.
@@ -126,8 +126,17 @@ class FlowsMixin:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(path)
             painter.setPen(Qt.PenStyle.NoPen)
-        else:  # a ring, or hollow: what is under it shows through, so it reads as "not added"
-            painter.setPen(pen(paint.stroke, paint.stroke_mm * mm, dash=list(paint.dash) if paint.dash else None))
+        elif paint.dash:  # hollow: what is under it shows through, so it reads as "not added"; its dashes
+            # fitted to its corners (geo.dash_fit), each corner and the arrow's tip turned by one
+            painter.setPen(Qt.PenStyle.NoPen)
+            if paint.fill:
+                painter.setBrush(QBrush(QColor(paint.fill)))
+                painter.drawPath(path)
+            draw_dashed_outline(painter, shapely.transform(row.geometry, view.to_px), paint.stroke, paint.stroke_mm * mm,
+                                paint.dash)
+            return
+        else:  # a ring
+            painter.setPen(pen(paint.stroke, paint.stroke_mm * mm))
         painter.setBrush(QBrush(QColor(paint.fill)) if paint.fill else Qt.BrushStyle.NoBrush)
         painter.drawPath(path)
 

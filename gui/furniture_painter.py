@@ -25,13 +25,13 @@ from geo.legend import (
 )
 from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
 from geo.map_language import map_language
-from geo.map_marks import NO_FIGURE_DASH, NO_FIGURE_MM, NO_FIGURE_OPACITY
+from geo.map_marks import NO_FIGURE_DASH, NO_FIGURE_MM, NO_FIGURE_OPACITY, OUTLINE_DASH, OUTLINE_MM
 from geo.map_texts import disclaimer_text, map_title, subtitle
 from geo.place_figures import PLACE_CIRCLE_CASING_MM, PLACE_CIRCLE_OPACITY
 from geo.point_symbols import POINT_CASING_MM, POINT_CATEGORY
 from geo.view import MapView
 from gui.fonts import map_font
-from gui.painting import pen, qcolor
+from gui.painting import draw_dashed_outline, pen, qcolor
 from gui.text_lines import draw_lines, in_direction, laid_lines, lines_height
 
 
@@ -366,10 +366,8 @@ class FurniturePainter:
             self.p.setPen(pen("#ffffff", 0.3 * mm))
             self.p.setBrush(qcolor(e.colour, 0.85))
             self.p.drawEllipse(QPointF(x0 + w / 2, cy), 1.8 * mm, 1.8 * mm)
-        elif e.kind == OUTLINE:
-            self.p.setPen(pen(e.colour, 0.45 * mm, dash=[3, 1.5]))
-            self.p.setBrush(Qt.BrushStyle.NoBrush)
-            self.p.drawRect(QRectF(x0, cy - 1.3 * mm, w, 2.6 * mm))
+        elif e.kind == OUTLINE:  # dashed as the map's outlines are: a dash turns each corner
+            draw_dashed_outline(self.p, QRectF(x0, cy - 1.3 * mm, w, 2.6 * mm), e.colour, OUTLINE_MM * mm, OUTLINE_DASH)
         elif e.kind == RING:
             self.p.setPen(pen(e.colour, 0.4 * mm))
             self.p.setBrush(QColor("#ffffff"))

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
+from geo.dash_fit import outline_dashes
 from geo.halo_shape import halo_polygon
 from geo.view import MapView
 
@@ -81,6 +82,21 @@ def geometry_path(geoms, view: MapView) -> QPainterPath:
         if len(xy) >= 2:
             path.addPolygon(_polygon(xy))  # an open subpath
     return path
+
+
+def draw_dashed_outline(painter: QPainter, shape_px, colour: QColor | str, width_px: float,
+                        dash: tuple[float, float]) -> None:
+    """The outline of ``shape_px`` (a polygon or a QRectF, page pixels) dashed ``dash`` (in pen widths),
+    the dashes fitted to its corners (geo.dash_fit) and stroked solid with round caps: each corner,
+    an arrow's tip among them, is turned by one dash."""
+    if isinstance(shape_px, QRectF):
+        shape_px = shapely.box(shape_px.left(), shape_px.top(), shape_px.right(), shape_px.bottom())
+    path = QPainterPath()
+    for line in outline_dashes(shape_px, dash[0] * width_px, dash[1] * width_px).geoms:
+        path.addPolygon(_polygon(np.asarray(line.coords)))  # an open subpath
+    painter.setPen(pen(colour, width_px))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
 
 
 def qcolor(hex_rgb: str, alpha: float = 1.0) -> QColor:

@@ -47,12 +47,17 @@ def _data_defined(parent: ET.Element, tag: str, props: dict[str, tuple[str, str]
 _SHAPES = {"point": "marker", "line": "line", "polygon": "fill"}
 
 
-def _line_props(colour: str | None, width_mm: float, dash_mm: tuple[float, float] | None) -> dict[str, str]:
+def _line_props(colour: str | None, width_mm: float, dash_mm: tuple[float, float] | None,
+                corners: bool = False) -> dict[str, str]:
+    """A SimpleLine's properties; ``corners``: its dashes fitted to the line and its sharp corners,
+    as the painter fits a hollow figure's outline (geo.dash_fit)."""
     props = {"line_color": _rgba(colour), "line_width": number(width_mm), "line_width_unit": "MM",
              "line_style": "solid" if colour else "no", "capstyle": "round", "joinstyle": "round",
              "use_custom_dash": "0"}
     if dash_mm:
         props.update(use_custom_dash="1", customdash=";".join(map(number, dash_mm)), customdash_unit="MM")
+        if corners:
+            props.update(align_dash_pattern="1", tweak_dash_pattern_on_corners="1")
     return props
 
 
@@ -68,7 +73,7 @@ def _symbol(parent: ET.Element, name: str, p: Paint) -> None:
     dd: dict[str, tuple[str, str]] = {}
     if p.shape == "line" or (p.shape == "fill" and p.fill is None and p.dash_mm):
         # a dashed outline with its own dash lengths: a line layer (a simple fill's outline has only Qt's dashes)
-        cls, props, dd = "SimpleLine", _line_props(p.stroke, p.stroke_mm, p.dash_mm), _stroke_dd(p)
+        cls, props, dd = "SimpleLine", _line_props(p.stroke, p.stroke_mm, p.dash_mm, p.shape == "fill"), _stroke_dd(p)
     elif p.shape == "fill":
         cls = "SimpleFill"
         props = {"color": _rgba(p.fill), "style": "solid" if p.fill else "no", "outline_color": _rgba(p.stroke),

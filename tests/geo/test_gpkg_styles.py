@@ -169,6 +169,8 @@ def test_an_outlined_figure_is_dashed_darker_and_unfilled(year_maps):
     expression = [o.get("value") for o in rule["dd"]["outlineColor"] if o.get("name") == "expression"]
     assert expression == ['darker("colour", 115)']  # QGIS's darker() is Qt's, as the painter's
     assert (rule["line_width"], rule["customdash"], rule["use_custom_dash"]) == ("0.45", "1.35;0.675", "1")
+    # its dashes fitted to the outline and turning its corners, as the painter draws them (geo.dash_fit)
+    assert (rule.get("align_dash_pattern"), rule.get("tweak_dash_pattern_on_corners")) == ("1", "1")
     dashes = {p.text for p in sld.iter(f"{SE}SvgParameter") if p.get("name") == "stroke-dasharray"}
     assert dashes == {f"{1.35 / SE_PIXEL_MM:.6g} {0.675 / SE_PIXEL_MM:.6g}"}
 

@@ -47,6 +47,8 @@ def symbol_facts(symbol):
         layers.append({"class": sl.layerType(), "colour": sl.color().name(), "stroke": sl.strokeColor().name(),
                        "data_defined": active, "dash": sl.properties().get("customdash", ""),
                        "use_custom_dash": sl.properties().get("use_custom_dash", "0"),
+                       "fitted_dash": [sl.properties().get(k, "") for k in ("align_dash_pattern",
+                                                                           "tweak_dash_pattern_on_corners")],
                        "width": sl.properties().get("line_width") or sl.properties().get("outline_width"),
                        "size": sl.properties().get("size")})
     return {"opacity": symbol.opacity(), "layers": layers}

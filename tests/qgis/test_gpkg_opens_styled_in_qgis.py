@@ -143,6 +143,8 @@ def test_every_layer_opens_with_the_style_stored_in_the_file(opened):
             assert (symbol["colour"], symbol["stroke"], symbol["data_defined"]) == ("#ffffff", doc.theme.text, {})
         else:  # each feature's own colour, from the file
             assert symbol["data_defined"] in ({"fillColor": "colour"}, {"outlineColor": 'darker("colour", 115)'}), rule
+            if symbol["data_defined"] == {"outlineColor": 'darker("colour", 115)'}:  # dashes fitted to its corners
+                assert symbol["fitted_dash"] == ["1", "1"], rule
     figures = report["layers"]["figures"]["labels"]
     assert (figures["field"], figures["bold"], figures["data_defined"].get("Color")) == ("map_label", True,
                                                                                           "label_colour")
