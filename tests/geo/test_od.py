@@ -28,6 +28,15 @@ def test_od_file_reads_with_synthesised_route_ids():
     assert table.metrics() == ["departures", "arrivals_by_nationality"]
 
 
+def test_the_wmr_nationalities_arrive_in_spain_wmr_not_all_of_spain():
+    """The update's Algerians (7,992) and Moroccans (4,212) are the Western Mediterranean's: beside the
+    Canary Islands' node, a node named 'Spain' read as all of Spain, the Canaries with it."""
+    frame = read_flow_table(OD).frame
+    by_nationality = frame[frame["metric"] == "arrivals_by_nationality"]
+    assert set(by_nationality["destination"]) == {"Canary Islands", "Spain (WMR)"}
+    assert set(by_nationality.loc[by_nationality["destination"] == "Spain (WMR)", "value"]) == {7992, 4212}
+
+
 def test_cmr_departures_by_country(nodes):
     result = od_join(read_flow_table(OD), nodes, "2024", "departures")
     got = dict(zip(result.flows["route_id"], result.flows["value"], strict=True))
