@@ -52,11 +52,13 @@ def subtitle(doc: MapDocument) -> str:
     if doc.flows is None or doc.period is None:
         return ""
     lang = map_language(doc)
-    # every metric the flows draw: the overview's 'Arrivals, 2024' drew Algeria's expulsions into Niger too
-    text = lang("subtitle", metric=metrics_drawn(doc, metric_text(doc), lang), period=lang.period(doc.period))
-    text += _according_to(doc, lang)
     period = parse_period(doc.period)
-    dates = figure_dates(_shown(doc), lang, period.label)
+    shown = _shown(doc)
+    said = period_as_said(lang, doc.period, shown)
+    dates = "" if said != lang.period(doc.period) else figure_dates(shown, lang, period.label)
+    # every metric the flows draw: the overview's 'Arrivals, 2024' drew Algeria's expulsions into Niger too
+    text = lang("subtitle", metric=metrics_drawn(doc, metric_text(doc), lang), period=said)
+    text += _according_to(doc, lang)
     if dates and dates != lang("span", start=lang.date(period.start), end=lang.date(period.end)):
         text += lang("dates", dates=dates)  # what the period's own span already says is not said twice
     since = comparison_text(doc, lang)
@@ -176,6 +178,16 @@ def _without_dates(shown, own: str | None) -> np.ndarray:
     if own and "period" in shown.columns:
         blank &= shown["period"].map(lambda p: not p or parse_period(p).label == own)
     return blank.to_numpy()
+
+
+def period_as_said(lang: MapLanguage, period: str, shown) -> str:
+    """The period in the map's words, or as its figures' source says it where they all run from its
+    start with no end stated: 'since 1 Aug 2024' (the update's 'since August'), not the period's end it
+    does not state and then the words taking it back ('1 Aug – 31 Dec 2024 (since 1 Aug 2024)')."""
+    start = lang.date(parse_period(period).start)
+    if shown is not None and len(shown) and figure_dates(shown, lang) == lang("span_since", start=start):
+        return lang("span_since", start=start)
+    return lang.period(period)
 
 
 def figure_dates(shown, lang: MapLanguage = ENGLISH, own: str | None = None) -> str:

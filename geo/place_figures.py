@@ -294,10 +294,13 @@ def layer_title(doc, layer: PlaceFigureLayer) -> str:
 def legend_title(doc, layer: PlaceFigureLayer) -> str:
     """The layer's words in the legend and wherever its circles are named (web map, GeoPackage): its
     title, with its period where that is not the map's ('Interceptions, 1 Jan – 31 Oct 2024')."""
+    from geo.map_texts import period_as_said
+
     title = layer_title(doc, layer)
     if layer.period and layer.period != doc.period:
         lang = map_language(doc)
-        title = lang("place_layer_period", title=title, period=lang.period(layer.period))
+        said = period_as_said(lang, layer.period, layer_figures(doc, layer).query("value.notna()"))
+        title = lang("place_layer_period", title=title, period=said)
     return title
 
 

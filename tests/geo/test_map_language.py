@@ -193,3 +193,9 @@ def test_the_subtitle_says_a_span_once(bundled_doc_factory, language):
     assert lang.date(parse_period(doc.period).start) not in text.replace(lang.period(doc.period), "", 1), text
     doc.select("2024Q4", "arrivals")
     assert lang.date(datetime.date(2024, 12, 29)) in subtitle(doc)
+    # 'since August', its end not stated: said so, not as the period's end then taken back
+    # ('Rescues, 1 Aug – 31 Dec 2024 (since 1 Aug 2024)')
+    doc.select("2024-08-01/2024-12-31", "rescues")
+    text = subtitle(doc)
+    assert lang("span_since", start=lang.date(datetime.date(2024, 8, 1))) in text, text
+    assert lang.date(datetime.date(2024, 12, 31)) not in text and "(" not in text, text

@@ -57,3 +57,10 @@ def test_french_says_which_with_its_own_separators(qapp, tmp_path):
     texts = page_text(doc, tmp_path / "fr.svg")
     assert "6 chiffres donnés pour 2024 sans date" in texts
     assert "Donnés pour 2024 sans date : 14 431 ; 2 647" in texts.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_a_layer_of_figures_since_a_date_is_keyed_as_since_not_to_an_end_it_does_not_state(overview_texts):
+    """'2,024 people have been rescued since August': the key said 'Rescues, 1 Aug – 31 Dec 2024', an
+    end the update does not give (the figures file takes the quarter's end to place the figure)."""
+    assert "Rescues, since 1 Aug 2024" in overview_texts
+    assert "Rescues, 1 Aug" not in overview_texts
