@@ -216,6 +216,22 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTA
       }
       else { shown.push({r: r, g: g}); }
     });
+    // A stack's lines hang on one leader, the first line's: where that line is hidden, with its leader, the
+    // stack's other lines are hidden too. Zoomed out, '183' (the Caminando Fronteras count under the IOM's
+    // '412') stood alone over Morocco, tied to nothing, and read as a figure of its own.
+    var orphaned = {};
+    figures.forEach(function (e) {
+      if (group(e) && e.style.visibility === 'hidden' && document.querySelector('path.crossings-leader-' + rank(e))) {
+        orphaned[group(e)] = true;
+      }
+    });
+    figures.forEach(function (e) {
+      if (orphaned[group(e)] && e.style.visibility !== 'hidden') {
+        show(e, false);
+        var r = e.getBoundingClientRect();
+        shown = shown.filter(function (s) { return s.r.left !== r.left || s.r.top !== r.top; });
+      }
+    });
     var boxes = shown.map(function (s) { return s.r; });
     callouts.forEach(function (e) {
       var r = e.getBoundingClientRect();

@@ -54,6 +54,7 @@ def labels(page) -> list[dict]:
         return {text: e.textContent, box: [r.left, r.top, r.right, r.bottom],
                 group: e.firstChild.getAttribute('data-group') || '',
                 kind: c.contains('crossings-callout') ? 'callout' : c.contains('crossings-value') ? 'figure' : 'name',
+                leader: !!document.querySelector('path.crossings-leader-' + e.firstChild.getAttribute('data-rank')),
                 shown: getComputedStyle(e).visibility === 'visible'}; })""")
 
 
@@ -91,6 +92,21 @@ def test_opened_on_a_laptop_no_two_labels_that_show_overlap_and_none_is_under_a_
         assert hidden, "zoomed out this far, something must make way"
         for total in TOTALS.get(language, ()) if screen is LAPTOP else ():
             assert any(w["text"].startswith(total) for w in shown), (total, hidden)
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("screen", [LAPTOP, SMALL], ids=["laptop", "small"])
+def test_a_stacks_lines_are_hidden_with_the_line_holding_its_leader(browser, overview, screen):
+    """Zoomed out, the IOM's '412' under the Western Mediterranean's circles was hidden with its leader and
+    the Caminando Fronteras '183' under it stood alone over Morocco, tied to nothing."""
+    language, path = overview
+    page = open_map(browser, path, viewport=screen)
+    try:
+        marks = labels(page)
+        cut = {w["group"] for w in marks if w["group"] and w["leader"] and not w["shown"]}
+        loose = [w["text"] for w in marks if w["group"] in cut and w["shown"]]
+        assert not loose, (language, loose)
     finally:
         page.close()
 
