@@ -244,13 +244,17 @@ def total_change(doc, lang, route_id: str) -> str:
 
 
 def total_text(total, lang, parts: dict, width: int = 30, change: str = "") -> str:
-    """A parent's total as printed: its name and figure, what it includes beyond its drawn routes, then
-    the lines of its part periods (``parts``, by route: 'of which Q4 2024: 16,166'), then its
-    ``change`` on a change map ('−58% (stated)': the update's headline for Italy, lost while only the
-    drawn flows had changes). Below the quarter's line, Italy's 'incl. 3,495 (derived) via other or
-    unknown routes' (the year's rest) read as part of the quarter's 16,166."""
+    """A parent's total as printed: its name and figure, the lines of its part periods (``parts``, by
+    route: 'of which Q4 2024: 16,166'), what it includes beyond its drawn routes, then its ``change`` on
+    a change map ('−58% (stated)': the update's headline for Italy, lost while only the drawn flows had
+    changes). With both, the part is set in brackets under the figure it is part of: under Italy's
+    'incl. 3,495 (derived) via other or unknown routes' (the year's rest), 'of which Q4 2024: 16,166'
+    read as part of the 3,495; above it, unbracketed, the 3,495 read as part of the quarter's 16,166."""
     head, rest = lang.total_lines(total, width=width)
-    return "\n".join([*head, *rest, *parts.get(total.route_id, []), *([change] if change else [])])
+    own = parts.get(total.route_id, [])
+    if rest and own:
+        return "\n".join([*head, *(lang("aside", text=line) for line in own), *rest, *([change] if change else [])])
+    return "\n".join([*head, *rest, *own, *([change] if change else [])])
 
 
 LEADER_WIDTH_MM = 0.2

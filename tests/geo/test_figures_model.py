@@ -427,7 +427,7 @@ def test_a_total_s_rest_is_marked_derived_and_the_footer_says_what_that_means(bu
     footer = footnote_parts(doc).lines()
     assert any("(derived) computed from other figures of the update" in line for line in footer), footer
     doc.label_language = "fr"
-    assert "dont 832 (calculé) par des routes" in map_language(doc).total_note(italy)
+    assert "y compris 832 (calculé) par des routes" in map_language(doc).total_note(italy)
 
 
 def test_spain_s_total_is_written_over_spain_and_never_drawn(routes, table, relations, tmp_path):

@@ -129,25 +129,27 @@ def test_the_quarter_is_printed_under_the_year_for_flows_and_totals(doc):
     assert texts["ATL"].splitlines()[1] == "of which Q4 2024: 16,109"
     assert "of which" not in texts["WMR-SEA"]  # no quarter figure: nothing invented
     totals = {k: v.text for k, v in figure_labels(doc, doc.flow_symbols(_view(doc))).items() if v.kind == "total"}
-    # the year's rest first, the quarter's line last: under 'of which Q4 2024: 16,166', Italy's 'incl. 3,495
-    # (derived)' (the year's) read as the quarter's
+    # the quarter in brackets under the year's figure it is part of, then the year's rest: under 'incl. 3,495
+    # (derived) …', 'of which Q4 2024: 16,166' read as part of the 3,495; above it, unbracketed, the 3,495
+    # read as the quarter's
     cmr = totals["total:CMR"].splitlines()
-    assert cmr[0] == "Italy 65,474" and cmr[1].startswith("incl. 3,495 (derived)") and cmr[-1] == "of which Q4 2024: 16,166"
-    assert totals["total:WMR"].splitlines()[-1] == "of which Q4 2024: 5,128"
+    assert cmr[:2] == ["Italy 65,474", "(of which Q4 2024: 16,166)"] and cmr[2].startswith("incl. 3,495 (derived)")
+    assert totals["total:WMR"].splitlines()[:2] == ["Spain (WMR) 16,903", "(of which Q4 2024: 5,128)"]
+    assert totals["total:ESP"].splitlines() == ["Spain 63,427 (a)", "of which Q4 2024: 21,237"]  # nothing between
     doc.select("2023", "arrivals")  # the quarter is no part of 2023: no line, not a wrong one
     assert not any("of which" in t for t in flow_label_texts(doc).values())
 
 
-def test_a_long_total_name_wraps_with_its_figure_whole_and_its_quarter_after_it(doc):
+def test_a_long_total_name_wraps_with_its_figure_whole_and_its_quarter_under_it(doc):
     """In French Spain's total began 'Espagne (Méditerranée occidentale) 16 903', one line 69 mm wide
     on the A3 overview: no sea near the Strait held it. The name wraps at the width the note wraps at,
-    the figure stays whole on the name's last line, and the quarter's line comes last."""
+    the figure stays whole on the name's last line, and the quarter's line, in brackets, comes under it."""
     doc.flow_style = dataclasses.replace(doc.flow_style, part_period="2024Q4")
     doc.label_language = "fr"
     totals = {k: v.text for k, v in figure_labels(doc, doc.flow_symbols(_view(doc))).items() if v.kind == "total"}
     lines = totals["total:WMR"].splitlines()
     assert lines[:2] == ["Espagne (Méditerranée", "occidentale) 16\u202f903"], lines
-    assert lines[-1] == "dont T4 2024\u00a0: 5\u202f128", lines  # after its rest (the year's): last
+    assert lines[2] == "(dont T4 2024\u00a0: 5\u202f128)", lines  # under its figure, before the year's rest
     assert max(len(line) for line in lines) <= 30
     assert totals["total:CMR"].splitlines()[0] == "Italie 65\u202f474"  # a short name keeps its line
 

@@ -1,7 +1,11 @@
-"""The overview's subtitle said '1 Jan 2024 – 29 Dec 2024; 7 figures undated': it did not say which,
-and one of the seven, the ~460 expelled from Libya in July 2024, is dated by its month, printed
-beside it. The figures the update gives 'in 2024' without a date are counted in the subtitle and
-listed in the footer as printed on the map; read here from the SVG the page writes."""
+"""What the overview's words say of its figures, read from the SVG the page writes.
+
+The subtitle said '1 Jan 2024 – 29 Dec 2024; 7 figures undated': it did not say which, and one of the
+seven, the ~460 expelled from Libya in July 2024, is dated by its month, printed beside it. The figures
+the update gives 'in 2024' without a date are counted in the subtitle and listed in the footer as printed
+on the map. Italy's 'of which Q4 2024: 16,166', set under 'incl. 3,495 (derived) via other or unknown
+routes', read as part of the 3,495: the quarter stands, bracketed, under the year's figure it is part of.
+"""
 
 from __future__ import annotations
 
@@ -56,7 +60,7 @@ def test_french_says_which_with_its_own_separators(qapp, tmp_path):
     doc.label_language = "fr"
     texts = page_text(doc, tmp_path / "fr.svg")
     assert "6 chiffres donnés pour 2024 sans date" in texts
-    assert "Donnés pour 2024 sans date : 14 431 ; 2 647" in texts.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "Chiffres donnés pour 2024 sans date : 14 431 ; 2 647" in texts.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def test_a_layer_of_figures_since_a_date_is_keyed_as_since_not_to_an_end_it_does_not_state(overview_texts):
@@ -64,3 +68,9 @@ def test_a_layer_of_figures_since_a_date_is_keyed_as_since_not_to_an_end_it_does
     end the update does not give (the figures file takes the quarter's end to place the figure)."""
     assert "Rescues, since 1 Aug 2024" in overview_texts
     assert "Rescues, 1 Aug" not in overview_texts
+
+
+def test_a_totals_quarter_stands_under_the_figure_it_is_part_of(overview_texts):
+    assert "Italy 65,474 (of which Q4 2024: 16,166) incl. 3,495 (derived)" in overview_texts.replace(" | ", " ")
+    assert "Spain (WMR) 16,903 (of which Q4 2024: 5,128) its routes sum to 17,078" in overview_texts.replace(" | ", " ")
+    assert "unknown routes of which Q4 2024" not in overview_texts.replace(" | ", " ")
