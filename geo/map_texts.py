@@ -171,13 +171,18 @@ def _according_to(doc: MapDocument, lang: MapLanguage) -> str:
     return lang("according_to", source=lang.phrase(join.main_source))
 
 
+def _dated(shown) -> np.ndarray:
+    """Which figures shown carry a date of their own (a start, an end or both)."""
+    return ((shown["date_from"].fillna("") != "") | (shown["date_to"].fillna("") != "")).to_numpy()
+
+
 def _without_dates(shown, own: str | None) -> np.ndarray:
     """Which figures shown carry no dates of their own but stand for the map's period ('In 2024, ...').
     A figure of another period is dated by it: its label names it ('~460, July 2024')."""
-    blank = (shown["date_from"].fillna("") == "") & (shown["date_to"].fillna("") == "")
+    blank = ~_dated(shown)
     if own and "period" in shown.columns:
-        blank &= shown["period"].map(lambda p: not p or parse_period(p).label == own)
-    return blank.to_numpy()
+        blank &= shown["period"].map(lambda p: not p or parse_period(p).label == own).to_numpy(bool)
+    return blank
 
 
 def period_as_said(lang: MapLanguage, period: str, shown) -> str:
@@ -195,9 +200,9 @@ def figure_dates(shown, lang: MapLanguage = ENGLISH, own: str | None = None) -> 
     for the map's period ``own`` without dates of their own (the footer lists them)."""
     if shown is None or not len(shown):
         return ""
-    blank = _without_dates(shown, own)
-    spans = {(a, b) for a, b in zip(shown["date_from"].fillna(""), shown["date_to"].fillna(""), strict=True) if a or b}
-    undated = int(blank.sum())
+    dated = shown[_dated(shown)]
+    spans = set(zip(dated["date_from"].fillna(""), dated["date_to"].fillna(""), strict=True))
+    undated = int(_without_dates(shown, own).sum())
     if not spans:
         return lang("figures_undated") if undated else ""
     if len(spans) == 1:
@@ -222,8 +227,7 @@ def undated_text(doc: MapDocument, lang: MapLanguage) -> str:
         return ""
     own = parse_period(doc.period).label
     blank = _without_dates(shown, own)
-    dated = (shown["date_from"].fillna("") != "") | (shown["date_to"].fillna("") != "")
-    if not blank.any() or not dated.any():  # the subtitle says 'figures undated' of them all
+    if not blank.any() or not _dated(shown).any():  # the subtitle says 'figures undated' of them all
         return ""
     rows = shown[blank]
     figures = [lang.figure(v, q if isinstance(q, str) else "") for v, q in zip(rows["value"], rows["qualifier"], strict=True)]

@@ -297,11 +297,14 @@ def legend_title(doc, layer: PlaceFigureLayer) -> str:
     from geo.map_texts import period_as_said
 
     title = layer_title(doc, layer)
-    if layer.period and layer.period != doc.period:
+    if not layer.period or layer.period == doc.period:
+        return title
+    key = (*selection_key(doc, "legend-title"), layer)  # asked once per circle by the GeoPackage and web map
+    if key not in doc._cache:
         lang = map_language(doc)
         said = period_as_said(lang, layer.period, layer_figures(doc, layer).query("value.notna()"))
-        title = lang("place_layer_period", title=title, period=said)
-    return title
+        doc._cache[key] = lang("place_layer_period", title=title, period=said)
+    return doc._cache[key]
 
 
 def place_circles(doc) -> pd.DataFrame:

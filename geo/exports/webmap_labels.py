@@ -225,13 +225,8 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTA
         orphaned[group(e)] = true;
       }
     });
-    figures.forEach(function (e) {
-      if (orphaned[group(e)] && e.style.visibility !== 'hidden') {
-        show(e, false);
-        var r = e.getBoundingClientRect();
-        shown = shown.filter(function (s) { return s.r.left !== r.left || s.r.top !== r.top; });
-      }
-    });
+    figures.forEach(function (e) { if (orphaned[group(e)]) { show(e, false); } });
+    shown = shown.filter(function (s) { return !orphaned[s.g]; });
     var boxes = shown.map(function (s) { return s.r; });
     callouts.forEach(function (e) {
       var r = e.getBoundingClientRect();
