@@ -77,6 +77,16 @@ LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
 _VENDOR_SCHEME = "crossings-vendored:"
 
+# Leaflet rounds every vertex it draws to a whole CSS pixel (Map.latLngToLayerPoint): zoomed out, a
+# dead-and-missing circle 20 px across, 64 vertices in the GeoJSON, was drawn an octagon, and the
+# Atlantic band's curve a run of kinks. Appended to the vendored Leaflet, before any map is made,
+# vertices keep their fractions: the override Leaflet's maintainers give (Leaflet/Leaflet#4745).
+SUBPIXEL_VERTICES_JS = """
+L.Map.include({latLngToLayerPoint: function (latlng) {
+  return this.project(L.latLng(latlng))._subtract(this.getPixelOrigin());
+}});
+"""
+
 #: Size budget of the default map's HTML (the issue asks for under 3 MB).
 MAX_DEFAULT_BYTES = 3_000_000
 
@@ -353,6 +363,8 @@ def _inline_vendored(text: str) -> str:
         js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.M)
         if "</script" in js.lower():
             raise ExportError(f"web map: {match.group(1)} cannot be inlined (it contains </script>)")
+        if match.group(1) == LEAFLET_JS:
+            js += SUBPIXEL_VERTICES_JS
         return f"<script>/* {match.group(1)} (vendored, see resources/web/README.md) */\n{js}</script>"
 
     def link(match: re.Match) -> str:

@@ -41,6 +41,10 @@ from geo.view import MapView
 if TYPE_CHECKING:
     from geo.exports.webmap import WebMapSettings
 
+SYMBOL_SMOOTH_FACTOR = 0.1
+"""Leaflet's smoothFactor for symbols (bands, circles, nodes): it drops vertices within this many CSS
+pixels of the line through their neighbours. At Leaflet's default, 1, a circle 20 px across kept 8
+of its vertices and the Atlantic band's curve a few kinks; the PNG has neither."""
 
 
 # -- furniture texts: geo.map_texts, the same wording as the PNG ------------------------------
@@ -279,7 +283,7 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict, marks: PageMark
     layer = folium.FeatureGroup(name=html.escape(title), overlay=True, control=True, show=visible)
     _add_circle_routes(layer, doc, view)
     folium.GeoJson(
-        _collection(feats), name="flow symbols", control=False, pane="crossings-flows",
+        _collection(feats), name="flow symbols", control=False, pane="crossings-flows", smooth_factor=SYMBOL_SMOOTH_FACTOR,
         style_function=lambda f: _symbol_style(f["properties"]),
         highlight_function=lambda f: {"color": "#222222"},
         on_each_feature=folium.JsCode("crossings.flowFeature"),
@@ -381,7 +385,7 @@ def _add_nodes(layer, doc: MapDocument, view: MapView) -> None:
               "radius_mm": round(float(r), 4)}
              for n, t, r in zip(nodes["name"], nodes["total"], nodes["radius_mm"], strict=True)]
     folium.GeoJson(
-        _collection(_lonlat_features("o", circles, nodes.crs, props, 5)), name="nodes", control=False, smooth_factor=0.1,
+        _collection(_lonlat_features("o", circles, nodes.crs, props, 5)), name="nodes", control=False, smooth_factor=SYMBOL_SMOOTH_FACTOR,
         pane="crossings-flows",
         style_function=lambda f: {"fillColor": NODE_FILL, "fillOpacity": NODE_OPACITY, "color": "#ffffff",
                                   "opacity": 1.0,

@@ -7,7 +7,13 @@ import html
 
 from geo.document import MapDocument
 from geo.exports.webmap_labels import mark_features
-from geo.exports.webmap_layers import _collection, _leader_layer, _lonlat_features, _text_layer
+from geo.exports.webmap_layers import (
+    SYMBOL_SMOOTH_FACTOR,
+    _collection,
+    _leader_layer,
+    _lonlat_features,
+    _text_layer,
+)
 from geo.map_language import map_language
 from geo.place_figures import PLACE_CIRCLE_OPACITY, legend_title, place_circles
 from geo.placed_marks import PLACE_FIGURE, PLACE_TOTAL, PageMarks
@@ -32,7 +38,7 @@ def add_place_figures(m, doc: MapDocument, view: MapView, marks: PageMarks) -> N
     _add_ground_under_circles(layer, doc, marks)
     folium.GeoJson(
         _collection(_lonlat_features("c", shapes, view.crs, props, 5)), name="place figures", control=False,
-        pane="crossings-flows", smooth_factor=0.1,
+        pane="crossings-flows", smooth_factor=SYMBOL_SMOOTH_FACTOR,
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": PLACE_CIRCLE_OPACITY,
                                   "color": "#ffffff", "weight": 1, "opacity": 1.0, "className": "crossings-place-figure"},
         tooltip=folium.GeoJsonTooltip(fields=["name", "layer", "value_label", "source"], labels=False),
@@ -69,7 +75,7 @@ def _add_ground_under_circles(layer, doc: MapDocument, marks: PageMarks) -> None
              for k, fill in enumerate(fills)]
     folium.GeoJson(
         _collection(_lonlat_features("g", list(shapes), marks.view.crs, props, 5)), name="ground under the circles",
-        control=False, pane="crossings-flows", interactive=False, smooth_factor=0.1,
+        control=False, pane="crossings-flows", interactive=False, smooth_factor=SYMBOL_SMOOTH_FACTOR,
         style_function=lambda f: {"fillColor": f["properties"]["fill"], "fillOpacity": f["properties"]["opacity"],
                                   "stroke": False},
     ).add_to(layer)

@@ -10,7 +10,13 @@ import shapely
 
 from geo.document import MapDocument
 from geo.exports.webmap_labels import mark_features
-from geo.exports.webmap_layers import _collection, _leader_layer, _lonlat_features, _text_layer
+from geo.exports.webmap_layers import (
+    SYMBOL_SMOOTH_FACTOR,
+    _collection,
+    _leader_layer,
+    _lonlat_features,
+    _text_layer,
+)
 from geo.map_language import map_language
 from geo.placed_marks import PageMarks
 from geo.point_symbols import POINT_CASING_MM, POINT_LABEL, SIZED_OPACITY, category_text, point_symbols, point_xy
@@ -46,7 +52,7 @@ def add_point_layers(m, doc: MapDocument, view: MapView, marks: PageMarks) -> No
         group = folium.FeatureGroup(name=html.escape(layer.title), overlay=True, control=True, show=True)
         folium.GeoJson(
             _collection(_lonlat_features(f"pt{layer.id}_", discs, view.crs, props, 5)), name=f"points {layer.id}",
-            control=False, pane="crossings-places", smooth_factor=0.1,
+            control=False, pane="crossings-places", smooth_factor=SYMBOL_SMOOTH_FACTOR,
             style_function=lambda f, o=opacity, w=weight: {
                 "fillColor": f["properties"]["fill"], "fillOpacity": o, "color": "#ffffff", "weight": w,
                 "opacity": 1.0, "className": "crossings-point"},
