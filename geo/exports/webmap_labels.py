@@ -76,9 +76,14 @@ TOTAL_NUDGE = 1.0
 """Zoomed out (below the paper's scale), a total with no leader that would meet a label shown before it moves
 up or down by at most this share of its own height, where that is clear, before the declutter hides it."""
 
+ON_SYMBOL_STEP = 3
+"""CSS pixels between the points of a name's box the declutter looks under for a band or a circle: finer than
+an arrow's tip zoomed out, coarse enough for the dozens of names a zoom asks about."""
+
 
 # The page's script for the labels, inside webmap_page's helpers (it uses their ``el`` and ``paperScale``).
-LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTAL_NUDGE = " + repr(TOTAL_NUDGE) + ";" + r"""
+LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTAL_NUDGE = " + repr(TOTAL_NUDGE)
+             + ", ON_SYMBOL_STEP = " + repr(ON_SYMBOL_STEP) + ";") + r"""
   // A figure or a name where the PNG sets it (geo.exports.webmap_labels): pinned at the middle of the
   // side of its box facing what it names and running away from it, in the PNG's size, line height and
   // padding on paper, scaled by --crossings-text-mm.
@@ -131,14 +136,20 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTA
       if (layer.isTooltipOpen()) { layer.getTooltip().update(); }
     });
   }
-  function onFlow(r) {
-    var xs = [r.left + 1, (r.left + r.right) / 2, r.right - 1], ys = [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2];
-    for (var i = 0; i < xs.length; i++) {
-      for (var j = 0; j < ys.length; j++) {
-        var hits = document.elementsFromPoint(xs[i], ys[j]);
+  // Whether a name's box ``r`` lies on a band or a circle: looked at every ON_SYMBOL_STEP pixels across it,
+  // among the symbols whose boxes (``symbols``) meet it. Looked at in nine points, 'Gran Canaria' was set
+  // over the Atlantic arrow's tip, between two of them.
+  function onSymbol(r, symbols) {
+    var near = symbols.some(function (b) {
+      return b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top;
+    });
+    if (!near) { return false; }
+    for (var y = r.top + 2; y <= r.bottom - 2; y += ON_SYMBOL_STEP) {
+      for (var x = r.left + 1; x <= r.right - 1; x += ON_SYMBOL_STEP) {
+        var hits = document.elementsFromPoint(x, y);
         for (var k = 0; k < hits.length; k++) {
           var c = hits[k].getAttribute && hits[k].getAttribute('class');
-          if (c && c.indexOf('crossings-flow') >= 0) { return true; }
+          if (c && (c.indexOf('crossings-flow') >= 0 || c.indexOf('crossings-place-figure') >= 0)) { return true; }
         }
       }
     }
@@ -150,7 +161,7 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTA
   // order: the totals first (the update's headline figures), then the other figures in the PNG's order of
   // placement (a figure that meets a control, a disc or a figure shown before it), then the callouts (one that meets a figure or a callout
   // shown: its text stays on its anchor's dot, on hovering it), then the names (one that meets a control,
-  // a figure, a callout, a flow or a name shown). A hidden figure stays in its flow's or circle's tooltip.
+  // a figure, a callout, a flow, a circle or a name shown). A hidden figure stays in its flow's or circle's tooltip.
   function declutter(map, crowded) {
     var all = Array.prototype.slice.call(document.querySelectorAll('.leaflet-tooltip.crossings-mark'));
     var rank = function (e) { return Number(e.firstChild && e.firstChild.getAttribute('data-rank')); };
@@ -232,9 +243,11 @@ LABELS_JS = "\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOTA
       var r = e.getBoundingClientRect();
       if (meets(r, boxes)) { show(e, false); } else { boxes.push(r); }
     });
+    var symbols = Array.prototype.slice.call(document.querySelectorAll('path.crossings-flow, path.crossings-place-figure'))
+      .map(function (e) { return e.getBoundingClientRect(); });
     names.forEach(function (e) {
       var r = e.getBoundingClientRect();
-      if (meets(r, boxes) || onFlow(r)) { show(e, false); } else { boxes.push(r); }
+      if (meets(r, boxes) || onSymbol(r, symbols)) { show(e, false); } else { boxes.push(r); }
     });
   }
   function tidy(map, mmMetres, textRange) {

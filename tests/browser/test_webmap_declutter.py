@@ -96,6 +96,39 @@ def test_opened_on_a_laptop_no_two_labels_that_show_overlap_and_none_is_under_a_
         page.close()
 
 
+NAMES_ON_SYMBOLS_JS = """(() => {
+    const symbols = Array.from(document.querySelectorAll('path.crossings-flow, path.crossings-place-figure'));
+    const out = [];
+    document.querySelectorAll('.leaflet-tooltip.crossings-label').forEach(e => {
+      if (getComputedStyle(e).visibility !== 'visible') { return; }
+      const r = e.getBoundingClientRect();
+      for (let y = Math.ceil(r.top + 2); y <= r.bottom - 2; y++) {
+        for (let x = Math.ceil(r.left + 1); x <= r.right - 1; x++) {
+          for (const s of symbols) {
+            const p = new DOMPoint(x, y).matrixTransform(s.getScreenCTM().inverse());
+            if (s.isPointInFill(p)) { out.push([e.textContent, x, y]); return; }
+          }
+        }
+      }
+    });
+    return out; })()"""
+"""Every name shown whose box, inset as the page insets it, has a pixel on a band's or a circle's drawn fill
+(the SVG path's own geometry): (name, x, y) of the first such pixel."""
+
+
+@pytest.mark.parametrize("screen", [LAPTOP, SMALL], ids=["laptop", "small"])
+def test_zoomed_out_no_name_shown_stands_on_a_band_or_a_circle(browser, overview, screen):
+    """Zoomed out, 'Gran Canaria' stood on the Atlantic arrow's tip and 'WESTERN SAHARA*' across its band: the
+    page looked for a flow under a name at nine points of its box, and the tip lay between them."""
+    language, path = overview
+    page = open_map(browser, path, viewport=screen)
+    try:
+        assert crowded(page)
+        assert page.evaluate(NAMES_ON_SYMBOLS_JS) == [], language
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("screen", [LAPTOP, SMALL], ids=["laptop", "small"])
 def test_a_stacks_lines_are_hidden_with_the_line_holding_its_leader(browser, overview, screen):
     """Zoomed out, the IOM's '412' under the Western Mediterranean's circles was hidden with its leader and
