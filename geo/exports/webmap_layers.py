@@ -21,6 +21,7 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiLineString, Point, mapping
 
+from geo.dash_fit import outline_dashes
 from geo.document import MapDocument
 from geo.exports.map_fields import flow_colours, places_on_map
 from geo.exports.webmap_labels import CSS_PX_PER_MM, mark_features  # a dot's size on a screen, too
@@ -28,7 +29,16 @@ from geo.flow_geometry import smooth_line
 from geo.furniture import graticule
 from geo.join import ZERO
 from geo.map_language import map_language
-from geo.map_marks import NODE_FILL, NODE_OPACITY, dot_fill, figure_labels, node_marks, symbol_paint
+from geo.map_marks import (
+    NODE_FILL,
+    NODE_OPACITY,
+    OUTLINE_DASH,
+    OUTLINE_MM,
+    dot_fill,
+    figure_labels,
+    node_marks,
+    symbol_paint,
+)
 from geo.map_texts import country_names, label_names, metric_text
 from geo.metrics import CIRCLE
 from geo.place_layout import DOT_KINDS, dot_radius
@@ -288,6 +298,7 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict, marks: PageMark
         highlight_function=lambda f: {"color": "#222222"},
         on_each_feature=folium.JsCode("crossings.flowFeature"),
     ).add_to(layer)
+    _add_outline_dashes(layer, doc, view, doc.flow_symbols(view))  # in the view's units, as painted
     _add_lifted_islands(layer, doc, view, marks)
     if doc.is_od:
         _add_nodes(layer, doc, view)
@@ -304,6 +315,34 @@ def _add_flows(m, doc: MapDocument, view: MapView, layers: dict, marks: PageMark
     if labels:
         _text_layer(labels, "flow figures", "crossings-flows", "crossings.markLabel").add_to(layer)
     layer.add_to(m)
+
+
+def _add_outline_dashes(layer, doc: MapDocument, view: MapView, symbols) -> None:
+    """A hollow symbol's dashes (a figure inside another one shown), fitted to its corners as the PNG
+    draws them (geo.dash_fit): lines in the map's units, so at every zoom they are the PNG's dashes at
+    the PNG's scale, as the band is. A CSS dash pattern ran round the outline from wherever Leaflet's
+    path began: the Algeria–Balearic arrowhead had a gap at one corner and an 'L' at the other. The
+    symbol's own outline stays, unstroked, to be pointed at."""
+    import folium
+
+    lines, props = [], []
+    dash, gap = (view.mm_to_units(d * OUTLINE_MM) for d in OUTLINE_DASH)
+    for row in symbols.itertuples():
+        symbol, filled = _text(getattr(row, "symbol", "flow")), bool(getattr(row, "filled", True))
+        if filled or symbol == ZERO:
+            continue
+        lines.append(outline_dashes(row.geometry, dash, gap))
+        props.append({"kind": "outline_dashes", "route_id": str(row.route_id),
+                      "colour": symbol_paint(doc, str(row.route_id), str(row.group), symbol, filled).stroke})
+    if not lines:
+        return
+    feats = _lonlat_features("d", lines, symbols.crs, props, 6)
+    folium.GeoJson(
+        _collection(feats), name="outline dashes", control=False, pane="crossings-flows", interactive=False,
+        smooth_factor=SYMBOL_SMOOTH_FACTOR,
+        style_function=lambda f: {"color": f["properties"]["colour"], "opacity": 1.0, "fill": False,
+                                  "lineCap": "round", "className": "crossings-outline-dash"},
+    ).add_to(layer)
 
 
 def _add_lifted_islands(layer, doc: MapDocument, view: MapView, marks: PageMarks) -> None:

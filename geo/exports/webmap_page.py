@@ -49,7 +49,6 @@ from geo.map_marks import (
     NO_FIGURE_OPACITY,
     NODE_CASING_MM,
     NODE_OPACITY,
-    OUTLINE_DASH,
     OUTLINE_MM,
     RING_MM,
     country_label_colour,
@@ -211,7 +210,10 @@ def _symbol_css() -> str:
 
     return "\n".join([
         f"path.crossings-cased {{ stroke-width: {mm(2 * CASING_MM)}; paint-order: stroke; }}",
-        f"path.crossings-hollow {{ stroke-width: {mm(OUTLINE_MM)}; stroke-dasharray: {dashes(OUTLINE_MM, OUTLINE_DASH)}; }}",
+        # a hollow symbol's outline is drawn by its fitted dashes (webmap_layers._add_outline_dashes): its own
+        # stroke is kept, unseen, to be pointed at
+        f"path.crossings-hollow {{ stroke-width: {mm(OUTLINE_MM)}; stroke-opacity: 0; }}",
+        f"path.crossings-outline-dash {{ stroke-width: {mm(OUTLINE_MM)}; }}",
         f"path.crossings-zero {{ stroke-width: {mm(RING_MM)}; }}",
         f"path.crossings-nodata {{ stroke-width: {mm(NO_FIGURE_MM)}; stroke-opacity: {NO_FIGURE_OPACITY};"
         f" stroke-dasharray: {dashes(NO_FIGURE_MM, NO_FIGURE_DASH)}; }}",

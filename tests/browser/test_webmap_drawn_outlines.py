@@ -94,3 +94,54 @@ def test_bands_are_drawn_smooth_between_their_corners(drawn):
         bends = turns(ring)[ARROW_CORNERS:]
         assert bends.size == 0 or bends[0] <= BAND_TURN_DEG, (
             f"a band's outline of {len(ring)} vertices turns {bends[0]:.0f} degrees between its corners")
+
+
+@pytest.fixture(scope="module")
+def hollow(qapp, tmp_path_factory):
+    """The overview's hollow symbol (the Algeria–Balearic ~6,000, inside the 14,431) zoomed in on the
+    Balearics, where its dashes are large: its outline's path, its dashes' paths and their stroke width."""
+    doc = load_project(paths.data_path() / "projects" / "q4_2024_overview.crossings.json")
+    path = export_webmap(doc, page_view(doc), tmp_path_factory.mktemp("hollow") / "overview.html")
+    with local_only_chromium(LAPTOP) as ctx:
+        page = open_map(ctx, path)
+        page.evaluate("crossingsMap.setView([38.6, 3.0], 8, {animate: false})")
+        page.wait_for_timeout(500)
+        found = page.evaluate("""(() => {
+            const d = s => Array.from(document.querySelectorAll(s)).map(e => e.getAttribute('d'));
+            const style = s => Array.from(document.querySelectorAll(s)).map(e => getComputedStyle(e));
+            return {outline: d('path.crossings-hollow'), dashes: d('path.crossings-outline-dash'),
+                    width: style('path.crossings-outline-dash').map(c => parseFloat(c.strokeWidth)),
+                    seen: style('path.crossings-hollow').map(c => parseFloat(c.strokeOpacity))}; })()""")
+    return found
+
+
+def polylines(d: str) -> list[np.ndarray]:
+    """The open subpaths of an SVG path's data (``M x y L x y ...``)."""
+    out = []
+    for part in re.split(r"[Mm]", d):
+        nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", part)]
+        if len(nums) >= 4:
+            out.append(np.array(nums).reshape(-1, 2))
+    return out
+
+
+def test_a_hollow_symbols_dashes_turn_every_corner(hollow):
+    """Each corner of the hollow arrow (its tip, its head's barbs and base, its tail) is under a dash, as on
+    the PNG (geo.dash_fit): a CSS dash pattern round the outline left a gap at one base corner."""
+    from shapely.geometry import LineString, Point
+
+    assert hollow["outline"] and hollow["dashes"], "the overview draws the Algeria–Balearic figure hollow"
+    assert all(seen == 0 for seen in hollow["seen"])  # its own stroke is not drawn over its dashes
+    half = min(hollow["width"]) / 2
+    dashes = [LineString(p) for d in hollow["dashes"] for p in polylines(d) if len(p) >= 2]
+    corners = 0
+    for ring in (r for d in hollow["outline"] for r in rings(d)):
+        step = np.diff(np.vstack([ring[-1:], ring]), axis=0)
+        out = np.roll(step, -1, axis=0)
+        heading_in, heading_out = np.arctan2(step[:, 1], step[:, 0]), np.arctan2(out[:, 1], out[:, 0])
+        turn = np.degrees(np.abs((heading_out - heading_in + np.pi) % (2 * np.pi) - np.pi))
+        for x, y in ring[turn > 40.0]:
+            corners += 1
+            gap = min(dash.distance(Point(x, y)) for dash in dashes)
+            assert gap <= half, f"a corner of the hollow outline at ({x:.0f}, {y:.0f}) is {gap:.1f} px from any dash"
+    assert corners >= 7
