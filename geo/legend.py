@@ -195,7 +195,7 @@ def place_entries(doc) -> list[LegendEntry]:
     from geo.place_figures import layer_colour, layer_figures, legend_title, place_scale, scale_names
 
     lang = map_language(doc)
-    entries, smallest = [], None
+    entries, smallest, keys = [], None, 0
     for name in scale_names(doc):
         scale = place_scale(doc, name)
         if scale is None:
@@ -210,10 +210,15 @@ def place_entries(doc) -> list[LegendEntry]:
         rows = tuple(size_rows(scale, largest, lang))
         if rows:
             entries.append(LegendEntry(NESTED, "", SIZE_GREY, max(size for _t, size in rows), "circle", sizes=rows))
+            keys += 1
         smallest = scale.min_width_mm
     if smallest is None:
         return []
-    return [LegendEntry(SUBHEADING, lang("place_heading")), *entries,
+    # several keys under one heading invited comparing circles across them (the overview's 5,000 dead and
+    # missing beside its 500,000 migrants present, drawn alike): the heading counts the scales, each keyed
+    # under its layers
+    heading = lang("place_scales", n=lang.number(keys)) if keys > 1 else lang("place_heading")
+    return [LegendEntry(SUBHEADING, heading), *entries,
             LegendEntry(NOTE, lang("smallest_circles", mm=lang.decimal(smallest)))]
 
 

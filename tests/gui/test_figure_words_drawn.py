@@ -74,3 +74,18 @@ def test_a_totals_quarter_stands_under_the_figure_it_is_part_of(overview_texts):
     assert "Italy 65,474 (of which Q4 2024: 16,166) incl. 3,495 (derived)" in overview_texts.replace(" | ", " ")
     assert "Spain (WMR) 16,903 (of which Q4 2024: 5,128) its routes sum to 17,078" in overview_texts.replace(" | ", " ")
     assert "unknown routes of which Q4 2024" not in overview_texts.replace(" | ", " ")
+
+
+def test_a_key_of_several_circle_scales_counts_them(overview_texts, qapp, tmp_path):
+    """The overview draws its circles on three scales, each keyed under its layers: under a heading of one
+    'area to scale', a 5,000 dead and missing and a 500,000 migrants present, drawn alike, invited
+    comparison. The heading counts the scales; a key of one scale says nothing of it."""
+    from geo.place_figures import scale_names
+
+    doc = load_project(OVERVIEW)
+    keys = [n for n in scale_names(doc) if any(layer.draws_circles and layer.scale == n for layer in doc.place_layers)]
+    assert len(keys) == 3
+    assert "Circles: area to scale, 3 scales" in overview_texts
+    doc.place_layers = tuple(layer for layer in doc.place_layers if layer.scale == keys[0])
+    one = page_text(doc, tmp_path / "one.svg")
+    assert "Circles: area to scale" in one and "scales" not in one
