@@ -250,9 +250,34 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
       if (meets(r, boxes) || onSymbol(r, symbols)) { show(e, false); } else { boxes.push(r); }
     });
   }
+  // A leader ends on its label's box as the PNG has it at the map's scale. Where the text is held to another
+  // size than the map's (TEXT_MM_RANGE), its box is that much larger or smaller about its pin, and the leader's
+  // end moves with it, onto the box as the browser sets it (its face is not the PNG's): zoomed in three steps,
+  // the '2,531 (b)' leader at Ceuta ended 35 px short of its label.
+  function reachLabels(map, ratio) {
+    var labels = {};
+    marks.forEach(function (layer) { labels[layer.feature.properties.rank] = layer; });
+    var origin = map.getContainer().getBoundingClientRect();
+    map.eachLayer(function (l) {
+      var p = l.feature && l.feature.properties, label = p && labels[p.rank];
+      if (!label || p.kind !== 'leader' || !l.getLatLngs) { return; }
+      if (!l._crossingsLine) { l._crossingsLine = l.getLatLngs().slice(); }
+      var line = l._crossingsLine, pin = map.latLngToLayerPoint(label.getLatLng());
+      var end = pin.add(map.latLngToLayerPoint(line[line.length - 1]).subtract(pin).multiplyBy(ratio));
+      var box = label.getTooltip() && label.getTooltip().getElement();
+      if (box && box.firstChild) {
+        var r = box.firstChild.getBoundingClientRect();
+        var a = map.containerPointToLayerPoint([r.left - origin.left, r.top - origin.top]);
+        var b = map.containerPointToLayerPoint([r.right - origin.left, r.bottom - origin.top]);
+        end = L.point(Math.min(Math.max(end.x, a.x), b.x), Math.min(Math.max(end.y, a.y), b.y));
+      }
+      l.setLatLngs(line.slice(0, -1).concat([map.layerPointToLatLng(end)]));
+    });
+  }
   function tidy(map, mmMetres, textRange) {
     var scale = paperScale(map, mmMetres, textRange);
     relayout();
+    reachLabels(map, scale.text / scale.mm);
     declutter(map, scale.text > scale.mm * 1.0001);
   }
 """
