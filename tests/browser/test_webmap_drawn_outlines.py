@@ -51,24 +51,37 @@ def drawn(qapp, tmp_path_factory):
     return found
 
 
-def rings(d: str) -> list[np.ndarray]:
-    """The closed rings of an SVG path's data (Leaflet writes ``M x y L x y ... z``), repeated points out."""
+def polylines(d: str) -> list[np.ndarray]:
+    """The subpaths of an SVG path's data (Leaflet writes ``M x y L x y ...``, a ring closed by ``z``)."""
     out = []
     for part in re.split(r"[Mm]", d):
         nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", part)]
-        if len(nums) < 6:
-            continue
-        pts = np.array(nums).reshape(-1, 2)
-        step = np.diff(np.vstack([pts, pts[:1]]), axis=0)
-        out.append(pts[np.hypot(*step.T) > 1e-9])
+        if len(nums) >= 4:
+            out.append(np.array(nums).reshape(-1, 2))
     return out
+
+
+def rings(d: str) -> list[np.ndarray]:
+    """The closed rings of an SVG path's data, repeated points out."""
+    out = []
+    for pts in polylines(d):
+        step = np.diff(np.vstack([pts, pts[:1]]), axis=0)
+        if len(pts) >= 3:
+            out.append(pts[np.hypot(*step.T) > 1e-9])
+    return out
+
+
+def vertex_turns(ring: np.ndarray) -> np.ndarray:
+    """How far the outline turns at each vertex of ``ring``, in degrees, in the ring's order."""
+    into = np.diff(np.vstack([ring[-1:], ring]), axis=0)
+    heading_in = np.degrees(np.arctan2(into[:, 1], into[:, 0]))
+    heading_out = np.roll(heading_in, -1)
+    return np.abs((heading_out - heading_in + 180.0) % 360.0 - 180.0)
 
 
 def turns(ring: np.ndarray) -> np.ndarray:
     """How far the outline turns at each vertex, in degrees, largest first."""
-    step = np.diff(np.vstack([ring, ring[:1]]), axis=0)
-    heading = np.degrees(np.arctan2(step[:, 1], step[:, 0]))
-    return np.sort(np.abs((np.diff(np.r_[heading, heading[0]]) + 180.0) % 360.0 - 180.0))[::-1]
+    return np.sort(vertex_turns(ring))[::-1]
 
 
 def test_circles_are_drawn_round(drawn):
@@ -115,16 +128,6 @@ def hollow(qapp, tmp_path_factory):
     return found
 
 
-def polylines(d: str) -> list[np.ndarray]:
-    """The open subpaths of an SVG path's data (``M x y L x y ...``)."""
-    out = []
-    for part in re.split(r"[Mm]", d):
-        nums = [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?(?:e-?\d+)?", part)]
-        if len(nums) >= 4:
-            out.append(np.array(nums).reshape(-1, 2))
-    return out
-
-
 def test_a_hollow_symbols_dashes_turn_every_corner(hollow):
     """Each corner of the hollow arrow (its tip, its head's barbs and base, its tail) is under a dash, as on
     the PNG (geo.dash_fit): a CSS dash pattern round the outline left a gap at one base corner."""
@@ -136,11 +139,7 @@ def test_a_hollow_symbols_dashes_turn_every_corner(hollow):
     dashes = [LineString(p) for d in hollow["dashes"] for p in polylines(d) if len(p) >= 2]
     corners = 0
     for ring in (r for d in hollow["outline"] for r in rings(d)):
-        step = np.diff(np.vstack([ring[-1:], ring]), axis=0)
-        out = np.roll(step, -1, axis=0)
-        heading_in, heading_out = np.arctan2(step[:, 1], step[:, 0]), np.arctan2(out[:, 1], out[:, 0])
-        turn = np.degrees(np.abs((heading_out - heading_in + np.pi) % (2 * np.pi) - np.pi))
-        for x, y in ring[turn > 40.0]:
+        for x, y in ring[vertex_turns(ring) > 40.0]:
             corners += 1
             gap = min(dash.distance(Point(x, y)) for dash in dashes)
             assert gap <= half, f"a corner of the hollow outline at ({x:.0f}, {y:.0f}) is {gap:.1f} px from any dash"
