@@ -18,7 +18,7 @@ import numpy as np
 import shapely
 
 from geo.foreign_land import COUNTRY_TOTAL_LIMIT, CountryLand, country_land
-from geo.labels import LabelRequest, PlacedLabel, place_labels, summed_cost
+from geo.labels import LabelRequest, PlacedLabel, leaders_over, place_labels, summed_cost
 from geo.map_marks import FigureLabel, labelled_symbols, total_key
 from geo.routes import total_anchor
 from geo.value_layout import (
@@ -235,11 +235,14 @@ figure could be tied to it from, and that figure was lost."""
 
 
 def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: list, crossable: tuple = (),
-                  leader_blockers: tuple = (), islands: tuple = (), stacking=None) -> tuple[list[PlacedLabel], list[str]]:
+                  leader_blockers: tuple = (), islands: tuple = (), stacking=None,
+                  dots: tuple = ()) -> tuple[list[PlacedLabel], list[str]]:
     """Place the figures inside the view's frame: never on ``hard`` (flows, nodes, furniture, labels
     placed before) nor on small ``islands`` but their own country's (a total's), at a cost on ``soft``
     and round every route's end, nor (at a cost) over or under a name or figure of ``stacking`` (the
-    names' ``geo.labels.Claims``); a leader may cross ``crossable``."""
+    names' ``geo.labels.Claims``); a leader may cross ``crossable``, and the places' ``dots`` only where
+    its figure has no other place once all are placed (``figures_off_dots``): the '513' leader ran through
+    Boumerdès' dot and pointed at it."""
     mm = view.px_per_mm
     if len(islands):
         inside = shapely.points(shapely.get_coordinates(shapely.point_on_surface(np.asarray(islands, dtype=object))))
@@ -251,9 +254,49 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
     towns = list(shapely.buffer(shapely.points(ends), TOWN_MM * mm, quad_segs=16)) if len(ends) else []
     if towns:  # a route's own ends read as its own: its figure (or number) may stand by them
         requests = _own_towns(doc, requests, towns)
-    return place_labels(requests, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
-                        hard=[*hard, *islands], leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm, crossable=crossable,
-                        leader_blockers=leader_blockers, stacking=stacking)
+    def place(todo: list, taken: list, blockers: tuple) -> tuple[list[PlacedLabel], list[str]]:
+        return place_labels(todo, [*soft, *towns], view.frame_px, obstacle_weight=NEAR_OTHER_ROUTES_WEIGHT,
+                            hard=[*hard, *islands, *taken], leader_min=LEADER_MIN_MM * mm, leader_trim=LEADER_TRIM_MM * mm,
+                            crossable=crossable, leader_blockers=blockers, stacking=stacking)
+
+    placed, dropped = place(requests, [], leader_blockers)
+    return figures_off_dots(placed, requests, dots, LEADER_TRIM_MM * mm, lambda todo, taken: place(todo, taken, (*leader_blockers, *dots)),
+                     stacking), dropped
+
+
+def figures_off_dots(placed: list[PlacedLabel], requests: list[LabelRequest], dots: tuple, trim: float, place,
+              stacking) -> list[PlacedLabel]:
+    """``placed``, each figure whose leader runs over a place's dot (``dots``) moved where its leader
+    keeps off them, among all the others placed (``place(todo, taken)``), where it has such a place; else
+    kept. After the others: a figure moved first took the room of two figures placed after it (the A4
+    overview's '1,257' off Annaba's dot left Tunisia's ≥ 5,400 and 15,514 numbered)."""
+    if not dots or not placed:
+        return placed
+    tree = shapely.STRtree(np.asarray(dots, dtype=object))
+    tied = [k for k, lab in enumerate(placed) if lab.leader is not None]
+    if not tied:
+        return placed
+    segs = np.asarray([[*placed[k].leader[0], *placed[k].leader[1]] for k in tied], float)
+    over = leaders_over(segs, tree, np.asarray(dots, dtype=object), trim)
+    out = list(placed)
+    by_key = {r.key: r for r in requests}
+    for k in np.asarray(tied)[over]:
+        lab = out[k]
+        taken = [g for j, other in enumerate(out) if j != k for g in drawn_obstacles(other)]
+        mine = [f for f in stacking.figures if f.bounds == lab.rect] if stacking is not None else []
+        for f in mine[:1]:
+            stacking.figures.remove(f)
+        again, _ = place([by_key[lab.key]], taken)
+        if again:
+            out[k] = again[0]
+        elif mine:
+            stacking.figures.append(mine[0])
+    return out
+
+
+def drawn_obstacles(lab: PlacedLabel) -> list:
+    """A placed label's box and leader, as obstacles for what is placed after it."""
+    return [shapely.box(*lab.rect)] + ([shapely.LineString(lab.leader)] if lab.leader is not None else [])
 
 
 def _own_towns(doc, requests: list[LabelRequest], towns: list) -> list[LabelRequest]:

@@ -113,7 +113,8 @@ class PlaceFiguresMixin:
         unlaid = [] if totals is None else [k for k in totals["key"] if k not in {r.key for r in requests}]
         requests = [r for r in requests if printed(r.key)]
         def place(todo: list) -> tuple:
-            return place_figures(doc, view, todo, hard, soft, crossable, stacking=stacking)
+            return place_figures(doc, view, todo, hard, soft, crossable, stacking=stacking,
+                                 dots=tuple(getattr(self, "_dots_px", ())))
 
         placed, dropped = place(requests)
         dropped += [k for k in unlaid if printed(k)]  # its country is off the page: numbered and keyed

@@ -189,8 +189,9 @@ class PlaceLabelsMixin:
             return markers
         claims = claims if claims is not None else name_claims(mm)
         obstacles = [*hard, *self._name_obstacles(view, scene), *avoid]
+        leaders = tuple(shapely.LineString([a, b]) for _key, a, b in self.report.leaders)  # never between name and dot
         placed, dropped = place_labels(requests, list(reserved), view.frame_px, hard=obstacles, claims=claims,
-                                       leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm)
+                                       leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm, lines=leaders)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
         self._paint_named_dots(painter, scene, layer, [int(lab.key.split(":")[1]) for lab in placed], draw, mm)
         halo = qcolor("#ffffff", 0.85)

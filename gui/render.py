@@ -168,6 +168,7 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
         point_marks: list = []
         self._no_data_px = []
         self._route_lines_px = []
+        self._dots_px = []  # the places' dots: no figure's leader runs through one
         flows_drawn = land_drawn = False
         if boundaries is None or not boundaries.style.visible:
             self._paint_locators(painter, view, options)
@@ -186,8 +187,8 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
             elif layer.kind == "points":
                 point_marks += self._paint_points(painter, view, layer, options.paints("places"))
             elif layer.kind == "places":  # markers here, in order; their names go on top with the labels
-                self._paint_places(painter, view, layer, [], options.paints("places"), MAJOR_PLACES | TOWNS,
-                                   markers_only=True)
+                self._dots_px += self._paint_places(painter, view, layer, [], options.paints("places"),
+                                                    MAJOR_PLACES | TOWNS, markers_only=True)
         if doc.is_od and doc.flows is not None and not flows_drawn:  # OD flows need no routes layer
             symbols_px = self._paint_flows(painter, view, 1.0, options.paints("routes"),
                                            boundaries if land_drawn else None)
@@ -205,7 +206,7 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
         soft: list = list(getattr(self, "_no_data_px", [])) + point_marks  # dashed 'no figure' routes, points
         soft += place_circles_px  # names may lie on a see-through circle, at a cost
         labels = options.paints("labels")
-        draw_values = None
+        finish_values = None
         places = doc.layer("places")
         show_places = places is not None and places.style.visible
         claims = name_claims(mm)  # every name the nearest to what it names, across both passes
@@ -215,13 +216,15 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
         islands = self._page_islands(view) if boundaries is not None and boundaries.style.visible else None
         small = [] if islands is None else list(small_islands(islands.shapes, mm))
         if shows_figures(doc):
-            draw_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
+            finish_values = self._layout_value_labels(painter, view, hard, soft, islands=small,
                                                     printed=options.prints_figure, crossable=locator_sides,
                                                     stacking=claims)
         # each figure's own circle is its ground, the others a cost; so is a small island (a figure on it is its)
         circle_ids = {id(c) for c in place_circles_px}
         draw_place_figures = self._layout_place_figure_labels(painter, view, hard, [*(s for s in soft if id(s) not in circle_ids), *small],
                                                               options.prints_figure, locator_sides, stacking=claims)
+        # the flows' figures off the places' dots, now that the circles' have their room
+        draw_values = finish_values() if finish_values is not None else None
         self._number_kept(painter, view)  # what found no room for its label: a number, before the names
         if doc.is_od:  # what each circle is, before the towns take the room
             self._paint_node_names(painter, view, hard, labels)

@@ -13,7 +13,16 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from geo.figure_layout import CIRCLE_ROOM_MM, FIGURE_PT, PAD_MM, figure_requests, place_figures
+from geo.figure_layout import (
+    CIRCLE_ROOM_MM,
+    FIGURE_PT,
+    LEADER_TRIM_MM,
+    PAD_MM,
+    drawn_obstacles,
+    figure_requests,
+    figures_off_dots,
+    place_figures,
+)
 from geo.map_marks import LEADER_WIDTH_MM, VALUE_HALO_OPACITY, figure_labels, labelled_symbols, value_label_ground
 from geo.placed_marks import CENTRE, LEFT, RIGHT, PlacedMark, facing_side
 from geo.view import MapView
@@ -29,7 +38,8 @@ class ValueLabelsMixin:
                              stacking=None):
         """Place a value label beside every flow (never on a flow, nor on a small island: ``islands``)
         whose figure this map prints (``printed(key)``: an inset's are printed in the inset alone);
-        returns the function drawing them. The placed labels and leaders are added to ``hard``, the labels
+        returns the function that, once every figure is placed, finishes them (``_finish_value_labels``)
+        and returns the function drawing them. The placed labels and leaders are added to ``hard``, the labels
         to ``stacking`` (the names' claims: no name stacks on a figure, nor a figure on a name)."""
         symbols = self.report.symbols
         if symbols is None or not len(symbols):
@@ -53,15 +63,41 @@ class ValueLabelsMixin:
             return place(todo, ())
 
         placed, dropped = place(requests)
-        self.report.value_labels = placed
-        hard.extend(shapely.box(*lab.rect) for lab in placed)
-        hard.extend(shapely.LineString(lab.leader) for lab in placed if lab.leader is not None)
+        drawn = {lab.key: drawn_obstacles(lab) for lab in placed}  # what each adds to ``hard``, to take back if it moves
+        hard.extend(g for geoms in drawn.values() for g in geoms)
         self.report.dropped_labels += self._number_unplaced(
             painter, view, dropped, lambda measure: figure_requests(doc, view, symbols, figures, measure, tuple(discs), numbered=True)[0], place_numbers, hard,
             lambda key: figures[key].colour, lambda key: [key])
+        line_mm = painter.fontMetrics().height() / mm
+
+        def off_dots() -> list:
+            """The figures whose leader runs over a place's dot, moved off it where they have room once
+            the circles' figures are placed too (moved first, the A4 overview's '1,257' took the room of
+            Tunisia's two circles' figures): '≥ 31,404' was tied through Tamanrasset's dot."""
+            def again(todo: list, taken: list) -> tuple:
+                mine = {id(g) for g in drawn[todo[0].key]}
+                return place_figures(doc, view, todo, [*(g for g in hard if id(g) not in mine), *taken], soft or [], crossable,
+                                     leader_blockers=dots, islands=tuple(islands or ()), stacking=stacking)
+            dots = tuple(getattr(self, "_dots_px", ()))
+            out = figures_off_dots(placed, requests, dots, LEADER_TRIM_MM * mm, again, stacking)
+            for old, new in zip(placed, out, strict=True):
+                if new is not old:  # its room in ``hard`` moves with it
+                    gone = {id(g) for g in drawn[old.key]}
+                    hard[:] = [g for g in hard if id(g) not in gone]
+                    hard.extend(drawn_obstacles(new))
+            return out
+
+        return partial(self._finish_value_labels, painter, font, mm, line_mm, off_dots, requests, figures)
+
+    def _finish_value_labels(self, painter: QPainter, font, mm: float, line_mm: float, off_dots, requests: list,
+                             figures: dict):
+        """Once every figure is placed: the flows' figures moved off the places' dots where they can be
+        (``off_dots``), recorded in the report; returns the function drawing them."""
+        placed = off_dots()
+        self.report.value_labels = placed
+        doc = self.doc
         under = value_label_ground(doc)  # the darkest ground a label can sit on
         anchors = {r.key: r.anchors for r in requests}  # per candidate, the band's edge it is set beside
-        line_mm = painter.fontMetrics().height() / mm
         todo, leaders = [], []
         for lab in placed:
             if lab.leader is not None:

@@ -171,3 +171,43 @@ def test_a_label_never_stacked_keeps_off_leaders_and_its_like_but_not_off_a_town
     stacking.add(shapely.Point(200, 120), (180, 115, 220, 125))  # a town's name, with its dot
     placed, _ = place_labels([total("t", [(200, 100, 0.0), (200, 300, 30.0)])], [], frame, stacking=stacking)
     assert placed[0].rect[1] == 90  # at STACK_COST, as any figure there; not ruled out
+
+
+def test_a_name_is_not_set_across_a_leader_however_near_its_dot():
+    """'Tamanrasset' stood left of a figure's leader that passed 0.6 mm right of its dot: the name read
+    as cut off from its dot. A leader (``lines``) between a name and its dot rules the place out however
+    near the dot it runs (the trim that lets a name sit by its own flow's start does not apply); a flow as
+    near, within the trim, still does not."""
+    dot = (100.0, 100.0)
+    leader = shapely.LineString([(102.0, 60.0), (102.0, 140.0)])  # passing 2 px right of the dot
+    left, right = (75.0, 95.0, 1.0), (125.0, 95.0, 0.0)  # the left side dearer
+    req = LabelRequest("place:tamanrasset", (30.0, 10.0), [left, right], attach=(*dot, 1.0))
+    placed, dropped = place_labels([req], [], (0, 0, 300, 300), hard=[leader], leader_trim=3.0, lines=(leader,))
+    assert not dropped and placed[0].rect[2] <= 100.0
+    # as a hard obstacle alone, within the trim, it was not seen
+    same = LabelRequest("place:tamanrasset", (30.0, 10.0), [left, right], attach=(*dot, 1.0))
+    placed, _ = place_labels([same], [], (0, 0, 300, 300), hard=[leader], leader_trim=3.0)
+    assert placed[0].rect[0] >= 110.0
+
+
+def test_a_figure_tied_through_a_dot_moves_where_it_has_room_and_stays_where_it_has_none():
+    """The '513' was tied to its circle by a leader through Boumerdès' dot, pointing at the town. Once every
+    figure is placed, such a figure is placed again, its leader off the dots, among the others; with no such
+    place it keeps its own (the figure is not lost for it)."""
+    from geo.figure_layout import figures_off_dots
+
+    anchor = (100.0, 100.0)
+    below, above = (100.0, 160.0, 0.0), (100.0, 40.0, 1.0)  # below is cheaper, its leader through the dot
+    dot = shapely.Point(100.0, 130.0).buffer(3.0)
+    req = LabelRequest("place:ALB", (40.0, 10.0), [below, above], anchors=[anchor, anchor])
+    first, _ = place_labels([req], [], (0, 0, 300, 300), leader_min=5.0)
+    assert first[0].rect[1] > 130.0 and first[0].leader is not None  # tied through the dot
+
+    def place(todo, taken, hard=()):
+        return place_labels(todo, [], (0, 0, 300, 300), hard=[*hard, *taken], leader_min=5.0, leader_blockers=(dot,))
+    moved = figures_off_dots(first, [req], (dot,), 1.0, place, None)
+    assert moved[0].rect[3] < 100.0 and not shapely.LineString(moved[0].leader).intersects(dot)
+    # the room above taken: it stays, tied through the dot
+    wall = shapely.box(60, 20, 140, 60)
+    kept = figures_off_dots(first, [req], (dot,), 1.0, lambda todo, taken: place(todo, taken, (wall,)), None)
+    assert kept[0] == first[0]
