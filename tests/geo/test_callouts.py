@@ -341,3 +341,55 @@ def test_a_box_keeps_off_another_country_s_land_where_the_sea_holds_it_a_little_
     box = shapely.box(*kept.rect)
     assert on_neighbour(kept.rect) == 0  # the sea (no land) or its own country instead
     assert shapely.distance(box, shapely.Point(anchor)) <= 10 * mm + 1  # and still near its anchor
+
+
+def test_a_callout_on_a_route_is_tied_along_it_clear_of_its_circles_and_before_a_name_makes_way():
+    """The Algerian note was tied to its route's middle, where the route's dead and missing and rescues
+    circles stand too: its dot sat between them and read as a third. Tied along the route clear of
+    them, nearest the middle; where its box has no clear place by that anchor but has one by another
+    along the flow, it is tied there before any name makes way, and a box moved by hand is set from the
+    first anchor whichever it was tied to."""
+    from types import SimpleNamespace
+
+    import geopandas as gpd
+    import numpy as np
+
+    from geo.callout_layout import ANCHOR_CLEAR_MM, ANCHOR_DOT_MM, offset_mm, route_anchor
+
+    view = SimpleNamespace(to_px=lambda xy: np.asarray(xy, float), px_per_mm=10.0)
+    line = shapely.LineString([(1000, 1000), (1000, 0)])
+    symbols = gpd.GeoDataFrame({"route_id": ["ALB"], "centreline": [line], "width_mm": [1.0]},
+                               geometry=[line.buffer(20, cap_style="flat")])
+    (middle, *_), trim = route_anchor(symbols, "ALB", view)
+    assert middle == (1000.0, 500.0) and trim >= 5.0
+    circles = (shapely.Point(960, 500).buffer(30), shapely.Point(1040, 500).buffer(30))
+    anchors, _ = route_anchor(symbols, "ALB", view, circles)
+    room = (ANCHOR_DOT_MM + ANCHOR_CLEAR_MM) * view.px_per_mm
+    assert all(not shapely.Point(a).buffer(room).intersects(c) for a in anchors for c in circles)
+    assert abs(anchors[0][1] - 500.0) == min(abs(a[1] - 500.0) for a in anchors) <= 60.0
+    # by the first anchor only a name's room (cheap to take); by the second a clear place 25 mm off, down a
+    # corridor: tied there, no name making way
+    mm, frame = 10.0, (0.0, 0.0, 3000.0, 2000.0)
+    first, second = (1000.0, 500.0), (1000.0, 800.0)
+    clear = shapely.union(shapely.box(870, 1000, 1130, 1110), shapely.box(985, 790, 1015, 1000))
+    wall = Obstacle("a crowd of figures", shapely.Point(second).buffer(40).exterior.buffer(1).difference(clear))
+    name = Obstacle("the name 'Dellys'", shapely.box(*frame).difference(clear).difference(shapely.Point(second).buffer(45)),
+                    yields=0.2)  # cheaper than the rings out to the clear place
+    req = CalloutRequest("callout:1", first, (200.0, 60.0), trim=5.0, along=(second,))
+    one, = layout_callouts([req], [wall, name], [], frame, mm)
+    assert one.anchor == second and one.yielded == () and one.overlaps == ()
+    assert one.moved_from == first and one.origin == first
+    # without another anchor the name makes way
+    alone, = layout_callouts([CalloutRequest("callout:1", first, (200.0, 60.0), trim=5.0)], [wall, name], [], frame, mm)
+    assert alone.anchor == first and (alone.yielded or alone.overlaps or alone.keyed)
+    # a name must make way by either anchor: the cheaper name's, whichever anchor that is
+    west = Obstacle("the name 'ALGERIA'", shapely.box(0, 0, 1500, 2000), yields=4.0)
+    east = Obstacle("the name 'Dellys'", shapely.box(1500, 0, 3000, 2000), yields=2.0)
+    cheap, = layout_callouts([CalloutRequest("callout:1", (500.0, 1000.0), (200.0, 60.0), along=((2500.0, 1000.0),))],
+                             [west, east], [], frame, mm)
+    assert cheap.anchor == (2500.0, 1000.0) and cheap.yielded == (1,)
+    # moved by hand by its offset from the first anchor: the box stays where it was dropped
+    offset = offset_mm(one.rect, one.moved_from, mm)
+    moved, = layout_callouts([CalloutRequest("callout:1", first, (200.0, 60.0), offset=(offset[0] * mm, offset[1] * mm),
+                                             along=(second,))], [wall, name], [], frame, mm)
+    assert moved.rect == pytest.approx(one.rect, abs=0.1)
