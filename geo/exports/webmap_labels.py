@@ -76,9 +76,11 @@ TOTAL_NUDGE = 1.0
 """Zoomed out (below the paper's scale), a total with no leader that would meet a label shown before it moves
 up or down by at most this share of its own height, where that is clear, before the declutter hides it."""
 
-ON_SYMBOL_STEP = 3
-"""CSS pixels between the points of a name's box the declutter looks under for a band or a circle: finer than
-an arrow's tip zoomed out, coarse enough for the dozens of names a zoom asks about."""
+ON_SYMBOL_STEP = 1
+"""CSS pixels between the points of a name's box the declutter looks under for a band or a circle, where a
+symbol's box meets it: a band zoomed out is a pixel or two wide (one every 3 px let 'Boumerdès' stand on
+the Annaba–Sardinia band's tail). Only the part of the name's box inside a symbol's box is looked at, so
+the dozens of names a zoom asks about stay quick."""
 
 
 # The page's script for the labels, inside webmap_page's helpers (it uses their ``el`` and ``paperScale``).
@@ -136,27 +138,30 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
       if (layer.isTooltipOpen()) { layer.getTooltip().update(); }
     });
   }
-  // Whether a name's box ``r`` lies on a band or a circle: looked at every ON_SYMBOL_STEP pixels across it,
-  // among the symbols whose boxes (``symbols``) meet it. Looked at in nine points, 'Gran Canaria' was set
-  // over the Atlantic arrow's tip, between two of them.
+  // Whether a name's box ``r`` lies on a band or a circle: looked at every ON_SYMBOL_STEP pixels where a
+  // symbol's box (``symbols``) meets it. Looked at in nine points, 'Gran Canaria' was set over the Atlantic
+  // arrow's tip, between two of them.
   function onSymbol(r, symbols) {
-    var near = symbols.some(function (b) {
-      return b.left < r.right && b.right > r.left && b.top < r.bottom && b.bottom > r.top;
-    });
-    if (!near) { return false; }
-    for (var y = r.top + 2; y <= r.bottom - 2; y += ON_SYMBOL_STEP) {
-      for (var x = r.left + 1; x <= r.right - 1; x += ON_SYMBOL_STEP) {
-        var hits = document.elementsFromPoint(x, y);
-        for (var k = 0; k < hits.length; k++) {
-          var c = hits[k].getAttribute && hits[k].getAttribute('class');
-          if (c && (c.indexOf('crossings-flow') >= 0 || c.indexOf('crossings-place-figure') >= 0)) { return true; }
+    var top = r.top + 2, bottom = r.bottom - 2, left = r.left + 1, right = r.right - 1;  // the page's insets
+    return symbols.some(function (b) {
+      var y0 = Math.max(Math.ceil(top), Math.floor(b.top)), y1 = Math.min(bottom, Math.ceil(b.bottom));
+      var x0 = Math.max(Math.ceil(left), Math.floor(b.left)), x1 = Math.min(right, Math.ceil(b.right));
+      for (var y = y0; y <= y1; y += ON_SYMBOL_STEP) {
+        for (var x = x0; x <= x1; x += ON_SYMBOL_STEP) {
+          var hits = document.elementsFromPoint(x, y);
+          for (var k = 0; k < hits.length; k++) {
+            var c = hits[k].getAttribute && hits[k].getAttribute('class');
+            if (c && (c.indexOf('crossings-flow') >= 0 || c.indexOf('crossings-place-figure') >= 0)) { return true; }
+          }
         }
       }
-    }
-    return false;
+      return false;
+    });
   }
   // The labels the PNG placed meet nothing as long as each is no larger than its box at the map's scale
-  // (TEXT_MM_RANGE): then every one shows. Zoomed out further (``crowded``) the text, larger than its box,
+  // (TEXT_MM_RANGE): then every one shows, but one the title, the key or the layers' list stands over (they
+  // keep the screen's corners wherever the map is moved: at zoom 6.5 'Spain (WMR) 16,903' ran under the
+  // title), hidden until the map moves it clear. Zoomed out further (``crowded``) the text, larger than its box,
   // may meet something (a control, a figure's number disc), and a label that does is hidden, in this
   // order: the totals first (the update's headline figures), then the other figures in the PNG's order of
   // placement (a figure that meets a control, a disc or a figure shown before it), then the callouts (one that meets a figure or a callout
@@ -172,13 +177,33 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
       });
     };
     all.forEach(function (e) { e.style.translate = ''; show(e, true); });
-    if (!crowded) { return; }
     var byRank = function (a, b) { return rank(a) - rank(b); };
     var meets = function (r, boxes) {
       return boxes.some(function (b) {
         return r.left < b.right + 2 && r.right > b.left - 2 && r.top < b.bottom + 1 && r.bottom > b.top - 1;
       });
     };
+    var group = function (e) { return (e.firstChild && e.firstChild.getAttribute('data-group')) || ''; };
+    var controls = Array.prototype.slice.call(document.querySelectorAll('.leaflet-control')).map(function (e) {
+      return e.getBoundingClientRect();
+    });
+    // A stack's lines hang on one leader, the first line's: where that line is hidden, with its leader, the
+    // stack's other lines are hidden too. Zoomed out, '183' (the Caminando Fronteras count under the IOM's
+    // '412') stood alone over Morocco, tied to nothing, and read as a figure of its own.
+    var orphaned = {};
+    var hideOrphans = function (figures) {
+      figures.forEach(function (e) {
+        if (group(e) && e.style.visibility === 'hidden' && document.querySelector('path.crossings-leader-' + rank(e))) {
+          orphaned[group(e)] = true;
+        }
+      });
+      figures.forEach(function (e) { if (orphaned[group(e)]) { show(e, false); } });
+    };
+    if (!crowded) {  // every label shows but where the title, the key or the layers' list stands over it
+      all.forEach(function (e) { if (meets(e.getBoundingClientRect(), controls)) { show(e, false); } });
+      hideOrphans(all.filter(function (e) { return e.classList.contains('crossings-value'); }));
+      return;
+    }
     var total = function (e) { return e.classList.contains('crossings-total') ? 0 : 1; };
     var figures = all.filter(function (e) { return e.classList.contains('crossings-value'); }).sort(function (a, b) {
       return total(a) - total(b) || byRank(a, b);
@@ -188,14 +213,10 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
     // The lines of one stacked label (a place's figures, one per layer) touch on paper: never each other's
     // obstacle there. Zoomed out, their pins draw together while the text keeps its size, and a line that
     // then overlaps another of its stack (more than SAME_STACK_OVERLAP pixels each way) is hidden.
-    var group = function (e) { return (e.firstChild && e.firstChild.getAttribute('data-group')) || ''; };
     var overlaps = function (r, b) {
       return Math.min(r.right, b.right) - Math.max(r.left, b.left) > SAME_STACK_OVERLAP &&
              Math.min(r.bottom, b.bottom) - Math.max(r.top, b.top) > SAME_STACK_OVERLAP;
     };
-    var controls = Array.prototype.slice.call(document.querySelectorAll('.leaflet-control')).map(function (e) {
-      return e.getBoundingClientRect();
-    });
     // a figure's number disc always shows (its figure is nowhere else on the map): every label keeps off it
     var discs = all.filter(function (e) { return e.classList.contains('crossings-key'); }).map(function (e) {
       return e.getBoundingClientRect();
@@ -227,16 +248,7 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
       }
       else { shown.push({r: r, g: g}); }
     });
-    // A stack's lines hang on one leader, the first line's: where that line is hidden, with its leader, the
-    // stack's other lines are hidden too. Zoomed out, '183' (the Caminando Fronteras count under the IOM's
-    // '412') stood alone over Morocco, tied to nothing, and read as a figure of its own.
-    var orphaned = {};
-    figures.forEach(function (e) {
-      if (group(e) && e.style.visibility === 'hidden' && document.querySelector('path.crossings-leader-' + rank(e))) {
-        orphaned[group(e)] = true;
-      }
-    });
-    figures.forEach(function (e) { if (orphaned[group(e)]) { show(e, false); } });
+    hideOrphans(figures);
     shown = shown.filter(function (s) { return !orphaned[s.g]; });
     var boxes = shown.map(function (s) { return s.r; });
     callouts.forEach(function (e) {
