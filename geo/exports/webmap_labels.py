@@ -226,14 +226,25 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
     // rather than hide: zoomed out, a total set in an inset at the inset's scale ('Spain (WMR) 16,903' over
     // Andalusia) met the country's total set on the map ('Spain 63,427'), and one of the update's
     // headline figures was hidden.
-    var nudged = function (e, r, others) {
+    var symbols = Array.prototype.slice.call(document.querySelectorAll('path.crossings-flow, path.crossings-place-figure'))
+      .map(function (e) { return e.getBoundingClientRect(); });
+    // Off the flows and circles where it can be (zoomed out, 'Italy 65,474…' stood on the Central
+    // Mediterranean's arrowhead), else anywhere clear of the labels (``offSymbols`` false).
+    var nudged = function (e, r, others, offSymbols) {
       if (total(e) || document.querySelector('path.crossings-leader-' + rank(e))) { return null; }
       var step = Math.max(2, r.height * TOTAL_NUDGE / 8);
-      for (var k = 1; k <= 8; k++) {
-        for (var sign = 1; sign >= -1; sign -= 2) {
-          var dy = sign * k * step;
-          var moved = {left: r.left, right: r.right, top: r.top + dy, bottom: r.bottom + dy};
-          if (!meets(moved, others)) { e.style.translate = '0 ' + dy + 'px'; return e.getBoundingClientRect(); }
+      for (var pass = 0; pass < 2; pass++) {
+        var strict = pass === 0;
+        if (!strict && offSymbols) { break; }
+        for (var k = 1; k <= 8; k++) {
+          for (var sign = 1; sign >= -1; sign -= 2) {
+            var dy = sign * k * step;
+            var moved = {left: r.left, right: r.right, top: r.top + dy, bottom: r.bottom + dy};
+            if (!meets(moved, others) && (!strict || !onSymbol(moved, symbols))) {
+              e.style.translate = '0 ' + dy + 'px';
+              return e.getBoundingClientRect();
+            }
+          }
         }
       }
       return null;
@@ -242,8 +253,11 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
       var r = e.getBoundingClientRect(), g = group(e);
       var others = shown.filter(function (s) { return !g || s.g !== g; }).map(function (s) { return s.r; });
       var mine = shown.filter(function (s) { return g && s.g === g; });
+      if (!g && !total(e) && !meets(r, others) && onSymbol(r, symbols)) {  // a total on an arrow: off it if it can
+        r = nudged(e, r, others, true) || r;
+      }
       if (meets(r, others) || mine.some(function (s) { return overlaps(r, s.r); })) {
-        var moved = g ? null : nudged(e, r, others);
+        var moved = g ? null : nudged(e, r, others, false);
         if (moved) { shown.push({r: moved, g: g}); } else { show(e, false); }
       }
       else { shown.push({r: r, g: g}); }
@@ -255,8 +269,6 @@ LABELS_JS = ("\n  var SAME_STACK_OVERLAP = " + repr(SAME_STACK_OVERLAP) + ", TOT
       var r = e.getBoundingClientRect();
       if (meets(r, boxes)) { show(e, false); } else { boxes.push(r); }
     });
-    var symbols = Array.prototype.slice.call(document.querySelectorAll('path.crossings-flow, path.crossings-place-figure'))
-      .map(function (e) { return e.getBoundingClientRect(); });
     names.forEach(function (e) {
       var r = e.getBoundingClientRect();
       if (meets(r, boxes) || onSymbol(r, symbols)) { show(e, false); } else { boxes.push(r); }

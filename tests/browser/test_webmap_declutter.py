@@ -266,3 +266,23 @@ def test_at_or_past_the_paper_s_scale_no_label_that_shows_runs_under_a_control(b
         assert sum(w["shown"] for w in labels(page)) > 5, (language, view)
     finally:
         page.close()
+
+
+TOTALS_ON_SYMBOLS_JS = NAMES_ON_SYMBOLS_JS.replace("'.leaflet-tooltip.crossings-label'", "'.leaflet-tooltip.crossings-total'")
+"""As NAMES_ON_SYMBOLS_JS, for the totals shown."""
+
+
+def test_opened_on_a_laptop_italy_s_total_stands_off_the_arrows_it_totals(browser, overview):
+    """Zoomed out, the text is larger than on paper, and 'Italy 65,474…' (set above the Central
+    Mediterranean's arrowhead on paper) stood on the arrow's tip. A total on a flow or a circle moves up
+    or down, by at most its height, where it is clear of them and of every label; Italy's finds room."""
+    language, path = overview
+    page = open_map(browser, path)
+    try:
+        assert crowded(page)
+        italy = [w for w in labels(page) if w["shown"] and "65" in w["text"] and "474" in w["text"]]
+        assert italy, language
+        on = [hit for hit in page.evaluate(TOTALS_ON_SYMBOLS_JS) if "65" in hit[0] and "474" in hit[0]]
+        assert not on, (language, on)
+    finally:
+        page.close()
