@@ -61,8 +61,18 @@ def _total_entry(t, count: int, several_maps: bool, lang) -> LegendEntry:
     return LegendEntry(TOTAL, lang(words, name=lang.phrase(t.name), n=lang.figure(t.value, t.qualifier)))
 
 
-def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
+def totals_unwritten(keys) -> set[str]:
+    """The route ids of the totals among layout ``keys`` (a render's figures numbered or left out for want
+    of room; a numbered disc's key may join several with '|')."""
+    return {k.removeprefix("total:") for key in keys for k in str(key).split("|") if k.startswith("total:")}
+
+
+def legend_entries(doc, periods: list[str] | None = None, unwritten: set[str] = frozenset()) -> list[LegendEntry]:
     """Entries in reading order: what is measured and how, sizes, colours, then special marks.
+
+    The totals' entry names none of ``unwritten`` (the route ids of the totals the map numbers or leaves
+    out for want of room, ``totals_unwritten``), and no total where it writes none out: the A4 overview's
+    named 'Italy 65,474', numbered on the map and given in the footer.
 
     With ``periods`` (small multiples), one legend for all their maps: every colour and mark any of
     them draws. The sizes come from the current selection's scale (a series holds one scale). The
@@ -99,7 +109,10 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
             # the largest: the one with most room round it (on the 2024 change map the entry named Ceuta and
             # Melilla's 2,647, numbered in the key box for want of room, and Italy's 65,474 stood unnamed)
             where = [t for t in join.totals if t.country is None] or join.totals
-            example = max(where, key=lambda t: t.value)
+            if unwritten:
+                where = [t for t in where if t.route_id not in unwritten] or \
+                    [t for t in join.totals if t.route_id not in unwritten]
+            example = max(where, key=lambda t: t.value) if where else None
         total_ids |= {t.route_id for t in join.totals}
         if join.no_data:
             routes = doc.layer("routes").data
@@ -110,6 +123,8 @@ def legend_entries(doc, periods: list[str] | None = None) -> list[LegendEntry]:
                                          next(iter(no_data_colours)) if len(no_data_colours) == 1 else NO_DATA_GREY)
     if example is not None:
         marks[TOTAL] = _total_entry(example, len(total_ids), several, lang)
+    elif total_ids:  # every total numbered or left out: the entry names none
+        marks[TOTAL] = LegendEntry(TOTAL, lang("totals_mark_none"))
     shape = "circle" if scale.by_area else "band"
     held = held_over(doc) if not scale.breaks else None  # classes are one scale anyway
     top = scale.reference_value if style.reference_value or held else 0
@@ -333,3 +348,27 @@ def footnote_parts(doc) -> FootnoteParts:
             said = [(route_caption(routes, r.route_id), r.value, r.qualifier) for r in grp.itertuples()]
             parts.not_drawn.append((None, src, said))
     return parts
+
+
+def legend_columns(entries: list[LegendEntry], rows: list[float], top: float, max_h: float | None) -> list[list]:
+    """The entries in one column, or in two (each of ``rows`` high, under ``top``): cut before a group's
+    heading if both columns then fit within ``max_h``, else before a circle scale's first layer (its layers
+    and sizes read together), else where the columns are least tall; never just after a heading, nor
+    between a scale's sizes."""
+    if max_h is None or top + sum(rows) <= max_h:
+        return [entries]
+
+    def height(i: int) -> float:
+        return top + max(sum(rows[:i]), sum(rows[i:]))
+
+    cuts = [i for i in range(1, len(entries)) if entries[i - 1].kind not in (HEADING, SUBHEADING)
+            and not (entries[i].kind == SIZE and entries[i - 1].kind == SIZE)]
+    for prefer in (lambda i: entries[i].kind == SUBHEADING,
+                   lambda i: entries[i].kind == PLACE_LAYER and entries[i - 1].kind in (SIZE, NESTED, NOTE)):
+        fitting = [i for i in cuts if prefer(i) and height(i) <= max_h]
+        if fitting:
+            return [entries[:min(fitting, key=height)], entries[min(fitting, key=height):]]
+    if not cuts:
+        return [entries]
+    best = min(cuts, key=height)
+    return [entries[:best], entries[best:]]

@@ -78,6 +78,7 @@ WORDS: dict[str, dict[str, str]] = {
         "total_mark_country_any": "{name}: the total of its routes, shown over the country",
         "totals_mark": "{name} {n} and the other figures in black: totals of several routes, not to be added to their figures",
         "totals_mark_any": "{name} and the other figures in black: totals of several routes, not to be added to their figures",
+        "totals_mark_none": "Figures in black: totals of several routes, not to be added to their figures",
         "no_data": "No figure for this route and period",
         "node": "Circle area: all flows in and out",
         "od_flows": "Flows between {n} places",
@@ -222,6 +223,7 @@ WORDS: dict[str, dict[str, str]] = {
                        "à ne pas ajouter à leurs chiffres",
         "totals_mark_any": f"{{name}} et les autres chiffres en noir{NBSP}: totaux de plusieurs routes, "
                            "à ne pas ajouter à leurs chiffres",
+        "totals_mark_none": f"Chiffres en noir{NBSP}: totaux de plusieurs routes, à ne pas ajouter à leurs chiffres",
         "no_data": "Aucun chiffre pour cette route et cette période",
         "node": f"Surface du cercle{NBSP}: ensemble des flux entrants et sortants",
         "od_flows": "Flux entre {n} lieux",
@@ -361,6 +363,7 @@ WORDS: dict[str, dict[str, str]] = {
         "total_mark_country_any": "{name}: مجموع طرقه، معروض فوق البلد",
         "totals_mark": "{name} {n} وسائر الأرقام بالأسود: مجاميع لعدة طرق، لا تُضاف إلى أرقامها",
         "totals_mark_any": "{name} وسائر الأرقام بالأسود: مجاميع لعدة طرق، لا تُضاف إلى أرقامها",
+        "totals_mark_none": "الأرقام بالأسود: مجاميع لعدة طرق، لا تُضاف إلى أرقامها",
         "no_data": "لا يوجد رقم لهذا الطريق في هذه الفترة",
         "node": "مساحة الدائرة: مجموع التدفقات الداخلة والخارجة",
         "od_flows": "التدفقات بين الأماكن: {n}",

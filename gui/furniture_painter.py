@@ -21,6 +21,7 @@ from geo.legend import (
     SIZE,
     SUBHEADING,
     TOTAL,
+    legend_columns,
     legend_entries,
 )
 from geo.legend_place import LEGEND_COLUMN_GAP_MM, LEGEND_COLUMN_W_MM
@@ -116,16 +117,38 @@ class FurniturePainter:
         sh = self.p.fontMetrics().height()
         title = QRectF(fx + pad, fy + pad, max(tw, sw) + 2 * pad, th + sh + 2 * pad)
         sb_w = 48 * mm
+        legend = self._legend_rect()
         if self.legend_beside:  # in its column, level with the frame's top; the scale bar takes its corner
-            lw, lh = self._legend_size(fh + self.legend_below_mm * mm)
-            legend = QRectF(fx + fw + LEGEND_COLUMN_GAP_MM * mm, fy, lw, lh)
             scalebox = QRectF(fx + fw - pad - sb_w, fy + fh - pad - 24 * mm, sb_w, 24 * mm)
         else:
-            lw, lh = self._legend_size(fh - 2 * pad)
-            legend = QRectF(fx + fw - pad - lw, fy + fh - pad - lh, lw, lh)
             scalebox = QRectF(legend.left() - pad - sb_w, fy + fh - pad - 24 * mm, sb_w, 24 * mm)
         self._rects = {"title": title, "legend": legend, "scale": scalebox}
         return self._rects
+
+    def _legend_rect(self) -> QRectF:
+        """In its column beside the frame, level with its top; else in the frame's bottom right corner."""
+        mm, (fx, fy, fw, fh) = self.mm, self.view.frame_px
+        pad = 3 * mm
+        if self.legend_beside:
+            lw, lh = self._legend_size(fh + self.legend_below_mm * mm)
+            return QRectF(fx + fw + LEGEND_COLUMN_GAP_MM * mm, fy, lw, lh)
+        lw, lh = self._legend_size(fh - 2 * pad)
+        return QRectF(fx + fw - pad - lw, fy + fh - pad - lh, lw, lh)
+
+    def name_written_totals(self, unwritten: set[str]) -> None:
+        """Once the labels are placed, the totals' entry names none of the totals numbered or left out for
+        want of room (``unwritten``, geo.legend.totals_unwritten); where the words it then needs take more
+        room than was kept, it names none (fewer words than any naming one). The box shrinks to it about
+        its corner."""
+        room = self.layout_rects()["legend"]
+        if not unwritten:
+            return
+        for skip in (unwritten, {t.route_id for t in self.doc.join().totals}):
+            self._legend = legend_entries(self.doc, self.periods, skip)
+            new = self._legend_rect()
+            if new.width() <= room.width() + 0.5 and new.height() <= room.height() + 0.5:
+                break
+        self._rects["legend"] = new
 
     def texts(self) -> list[tuple[str, str, str, str]]:
         """(kind, text, colour, background) of the furniture's texts, for legibility checks."""
@@ -221,28 +244,8 @@ class FurniturePainter:
         return (6 * self.mm + sum(self._row_height(e) for e in entries)) / self.mm if entries else 0.0
 
     def _split(self, entries: list, max_h: float | None) -> list[list]:
-        """The entries in one column, or in two: cut before a group's heading if both columns then fit,
-        else before a circle scale's first layer (its layers and sizes read together), else where the
-        columns are least tall; never just after a heading, nor between a scale's sizes."""
-        rows = [self._row_height(e) for e in entries]
-        top = 6 * self.mm
-        if max_h is None or top + sum(rows) <= max_h:
-            return [entries]
-
-        def height(i: int) -> float:
-            return top + max(sum(rows[:i]), sum(rows[i:]))
-
-        cuts = [i for i in range(1, len(entries)) if entries[i - 1].kind not in (HEADING, SUBHEADING)
-                and not (entries[i].kind == SIZE and entries[i - 1].kind == SIZE)]
-        for prefer in (lambda i: entries[i].kind == SUBHEADING,
-                       lambda i: entries[i].kind == PLACE_LAYER and entries[i - 1].kind in (SIZE, NESTED, NOTE)):
-            fitting = [i for i in cuts if prefer(i) and height(i) <= max_h]
-            if fitting:
-                return [entries[:min(fitting, key=height)], entries[min(fitting, key=height):]]
-        if not cuts:
-            return [entries]
-        best = min(cuts, key=height)
-        return [entries[:best], entries[best:]]
+        """The entries in one or two columns (geo.legend.legend_columns), by their rows' heights here."""
+        return legend_columns(entries, [self._row_height(e) for e in entries], 6 * self.mm, max_h)
 
     def legend(self, rect: QRectF) -> None:
         if rect.height() <= 0:

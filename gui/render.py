@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from geo.document import MapDocument
 from geo.furniture import graticule
+from geo.legend import totals_unwritten
 from geo.map_marks import (
     shows_figures,
 )
@@ -246,6 +247,9 @@ class MapRenderer(FlowsMixin, PlaceLabelsMixin, ValueLabelsMixin, NodeNamesMixin
         self._paint_figure_key_box(painter, view, hard, labels)  # the numbers' key, where nothing is drawn
         painter.setClipping(False)
         if fp is not None:
+            fp.name_written_totals(totals_unwritten([*self.report.dropped_labels,  # nor one numbered for want of room
+                                                     *(k for n in self.report.numbered for k in n.keys)]))
+            self.report.furniture_rects["legend"] = fp.layout_rects()["legend"]  # as drawn: no larger than kept
             self.report.texts.extend(fp.texts())
             if options.paints("furniture"):
                 fp.paint_all()

@@ -66,9 +66,10 @@ from geo.exports.webmap_page import (
 )
 from geo.exports.webmap_place_figures import add_place_figures
 from geo.exports.webmap_points import add_point_layers
+from geo.legend import totals_unwritten
 from geo.map_language import map_language
 from geo.map_texts import map_title
-from geo.placed_marks import PageMarks
+from geo.placed_marks import FIGURE_KEY, PageMarks
 from geo.styles import FlowStyle, LayerStyle, MapTheme
 from geo.view import MapView
 
@@ -218,7 +219,8 @@ def build_webmap(doc: MapDocument, view: MapView, settings: WebMapSettings | Non
     add_callouts(m, doc, view, marks)
     add_figure_keys(m, doc, marks)
 
-    root.html.add_child(folium.Element(_furniture_html(doc, settings, _key_notes(doc, marks))),
+    root.html.add_child(folium.Element(_furniture_html(doc, settings, _key_notes(doc, marks),
+                                                       totals_unwritten(m.key for m in marks.of_kind(FIGURE_KEY)))),
                         name="crossings_furniture")
     _Controls(fit, _clip_box(bounds), paper_mm_metres(view)).add_to(m)
     # folded to Leaflet's button under the zoom (added after it) until pointed at: open at the top right, the

@@ -68,9 +68,10 @@ from geo.exports.webmap_layers import _text  # noqa: F401
 
 
 # -- furniture ----------------------------------------------------------------------------------
-def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = "") -> str:
+def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = "", unwritten: set[str] = frozenset()) -> str:
     """Title, legend and footer as HTML; every text from data goes through html.escape. ``key_note`` keys
-    the figures the page numbers for want of room (geo.exports.webmap_keys), after the sources."""
+    the figures the page numbers for want of room (geo.exports.webmap_keys), after the sources; the
+    legend names none of the totals ``unwritten`` (numbered, geo.legend.totals_unwritten)."""
     e = html.escape
     scale = doc.width_scale()
     rows, heading, note, grouped = [], "", "", False
@@ -83,7 +84,7 @@ def _furniture_html(doc: MapDocument, settings: WebMapSettings, key_note: str = 
              PLACE_LAYER: '<span class="crossings-ring crossings-place" style="background:{c}"></span>',
              POINT_CATEGORY: '<span class="crossings-ring crossings-point" style="background:{c}"></span>'}
     entries = []  # a nested circle sample is a row per size here: the page scrolls, and each circle grows with the zoom
-    for entry in legend_entries(doc):
+    for entry in legend_entries(doc, unwritten=unwritten):
         entries += ([LegendEntry(SIZE, text, entry.colour, size, "circle") for text, size in entry.sizes]
                     if entry.kind == NESTED else [entry])
     for entry in entries:  # the painter's legend, entry for entry (geo.legend)

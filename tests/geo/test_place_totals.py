@@ -79,3 +79,24 @@ def test_the_legend_says_a_country_total_stands_over_its_country_with_its_qualif
     doc.select("2023", "arrivals", None)  # one total: where it stands
     assert [e.text for e in legend_entries(doc) if e.kind == TOTAL] == [
         "Ceuta and Melilla 1,234: a total, shown where its routes arrive"]
+
+
+def test_the_legend_names_only_a_total_written_out_and_none_where_every_total_is_numbered():
+    """Told which totals the map numbers for want of room, the entry names the largest of the others, and
+    none where every one is numbered: it never names a figure the reader cannot find."""
+    from geo.document import MapDocument
+    from geo.legend import TOTAL, legend_entries, totals_unwritten
+
+    doc = MapDocument.from_files()
+    doc.select("2024", "arrivals", None)
+
+    def entry(keys):
+        return [e.text for e in legend_entries(doc, unwritten=totals_unwritten(keys)) if e.kind == TOTAL]
+    assert entry([]) == entry(["WMR", "place:3:ESP:1|place:4:ESP:2"]) == [
+        "Italy 65,474 and the other figures in black: totals of several routes, not to be added to their figures"]
+    assert entry(["total:CMR", "CMR-TN"]) == [
+        "Spain (WMR) 16,903 and the other figures in black: totals of several routes, not to be added to their figures"]
+    every = [f"total:{t.route_id}" for t in doc.join().totals]
+    assert entry(["|".join(every)]) == ["Figures in black: totals of several routes, not to be added to their figures"]
+    doc.label_language = "fr"
+    assert entry(every) == ["Chiffres en noir\u00a0: totaux de plusieurs routes, à ne pas ajouter à leurs chiffres"]
