@@ -136,10 +136,9 @@ class FurniturePainter:
         return QRectF(fx + fw - pad - lw, fy + fh - pad - lh, lw, lh)
 
     def name_written_totals(self, unwritten: set[str]) -> None:
-        """Once the labels are placed, the totals' entry names none of the totals numbered or left out for
-        want of room (``unwritten``, geo.legend.totals_unwritten); where the words it then needs take more
-        room than was kept, it names none (fewer words than any naming one). The box shrinks to it about
-        its corner."""
+        """Once the labels are placed, the totals' entry names none of those numbered or left out (``unwritten``,
+        geo.legend.totals_unwritten); where its words then need more room than was kept, it names none (fewer
+        words than any naming one). The box shrinks to it about its corner."""
         room = self.layout_rects()["legend"]
         if not unwritten:
             return
