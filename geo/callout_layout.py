@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
@@ -62,9 +62,6 @@ ANCHOR_CLEAR_MM = 0.6
 than that thing's size of the anchor."""
 OVERLAP_WEIGHT = 1000.0
 """With no clear position, how much a candidate's overlap costs (per share of its box)."""
-ALONG_COST = 0.5
-"""What each step farther from the preferred anchor along its flow (CalloutRequest.along) costs, as
-farther rings, where a name must make way wherever the callout is tied."""
 LEADER_CROSSES = "its leader crosses "
 """How geo.callout_layout.overlaps names what a callout's leader crosses, before the thing's name."""
 LEADER_CROSS_SHARE = 0.01
@@ -91,9 +88,6 @@ class CalloutRequest:
     foreign: Callable[[list, tuple[float, float], np.ndarray], np.ndarray] | None = None
     """Per candidate (centres, box size, which of them): the share of its box on the land of a country the
     callout is not about (geo.foreign_land.CountryLand.foreign_share); None: no land is foreign to it."""
-    along: tuple[tuple[float, float], ...] = ()
-    """Other anchors it may be tied to, in order (further along its route's flow): where its box has no
-    place clear of everything by ``anchor``, the first that has one, before any name makes way for it."""
 
 
 @dataclass(frozen=True)
@@ -113,21 +107,13 @@ class PlacedCallout:
     box covers or its leader crosses, not to be drawn."""
     keyed: bool = False
     """``rect`` is its key's box (a letter), its text set in the page's footer: no clear place for the text."""
-    origin: tuple[float, float] | None = None
-    """Its request's first anchor, where the box is tied to another along its flow (CalloutRequest.along)."""
-
-    @property
-    def moved_from(self) -> tuple[float, float]:
-        """What a box moved by hand is set from (its offset's origin, CalloutRequest.offset): the first
-        anchor asked for, whichever it was tied to."""
-        return self.anchor if self.origin is None else self.origin
 
 
 @dataclass(frozen=True)
 class Obstacle:
     """Something drawn, in page pixels, named for messages ("the flow CMR-LY", "the legend").
-    ``leader``: a callout's leader may not cross it either (flows, labels, furniture, dots); circles
-    and islands keep boxes off but a leader may pass over them."""
+    ``leader``: a callout's leader may not cross it either (flows, labels, furniture); circles and
+    dots keep boxes off but a leader may pass over them."""
 
     name: str
     geometry: object
@@ -223,23 +209,10 @@ def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm
         return PlacedCallout(req.key, rect, req.anchor, leader_of(rect, req.anchor), True,
                              overlaps(rect, obstacles, frame))
     sizes = (req.size, *req.narrower)
-    # the widest box with a place clear of everything, by its anchor or another along its flow; else the
-    # cheapest clear of all but the names, each
+    # the widest box with a place clear of everything; else the cheapest clear of all but the names, each
     # name it covers or crosses costing its making way; else its key, found alike; else the least covered
     # position, named
-    found, keyed, origin = _cheapest(req, sizes, obstacles, soft, frame, mm), False, None
-    for anchor in req.along if found is None else ():  # along its flow, before a name makes way
-        found = _cheapest(replace(req, anchor=anchor), sizes, obstacles, soft, frame, mm)
-        if found is not None:
-            req, origin = replace(req, anchor=anchor), req.anchor
-            break
-    if found is None:  # the names making way cost least, at whichever anchor
-        tried = [(got[0] + k * ALONG_COST, k, got[1:]) for k, anchor in enumerate((req.anchor, *req.along))
-                 if (got := _clear_of_all(replace(req, anchor=anchor), sizes, obstacles, soft, frame, mm, True))]
-        if tried:
-            _, k, found = min(tried, key=lambda t: t[:2])
-            if k:
-                req, origin = replace(req, anchor=req.along[k - 1]), req.anchor
+    found, keyed = _clear_of_all(req, sizes, obstacles, soft, frame, mm), False
     if found is None and req.key_size is not None:
         found = _clear_of_all(req, (req.key_size,), obstacles, soft, frame, mm)
         keyed = found is not None
@@ -249,27 +222,25 @@ def _place(req: CalloutRequest, obstacles: list[Obstacle], soft: list, frame, mm
     gone = _made_way(rect, leader, req.trim, obstacles)  # drawn after the callouts, a name would cover it
     left = [o for k, o in enumerate(obstacles) if k not in gone]
     return PlacedCallout(req.key, rect, req.anchor, leader, False, overlaps(rect, left, frame, leader, req.trim), wrap,
-                         gone, keyed, origin)
+                         gone, keyed)
 
 
-def _clear_of_all(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float,
-                  cost: bool = False):
+def _clear_of_all(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float):
     """(wrap, box) of the cheapest of ``sizes`` with a place clear of everything, each narrower wrap (a
     taller box) costing as a ring farther out: a narrow box by its anchor beats a wide one 25 mm off. Else
     the cheapest clear of all but the names, each it covers or crosses costing its making way; None where
-    neither is. With ``cost``: (cost, wrap, box)."""
-    found = _cheapest(req, sizes, obstacles, soft, frame, mm, cost=cost)
+    neither is."""
+    found = _cheapest(req, sizes, obstacles, soft, frame, mm)
     names = [o for o in obstacles if o.yields]
     if found is None and names:
-        found = _cheapest(req, sizes, [o for o in obstacles if not o.yields], soft, frame, mm, names, cost=cost)
+        found = _cheapest(req, sizes, [o for o in obstacles if not o.yields], soft, frame, mm, names)
     return found
 
 
-def _cheapest(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float, names=(),
-              cost: bool = False):
+def _cheapest(req: CalloutRequest, sizes, obstacles: list[Obstacle], soft: list, frame, mm: float, names=()):
     tried = [(got[1] + k * RING_COST, k, got[0]) for k, size in enumerate(sizes)
              if (got := _clear_place(req, size, obstacles, soft, frame, mm, names)) is not None]
-    return (min(tried) if cost else min(tried)[1:]) if tried else None
+    return min(tried)[1:] if tried else None
 
 
 def _made_way(rect, leader, trim: float, obstacles: list[Obstacle]) -> tuple[int, ...]:
@@ -296,7 +267,7 @@ def _clear_place(req: CalloutRequest, size: tuple[float, float], obstacles: list
     cands = candidates(req.anchor, size, mm)
     start = shapely.Point(req.anchor).buffer(req.trim + 1.0)  # what the leader starts on, it may cross
     box_only = [o.geometry for o in obstacles if not o.leader or o.geometry.intersects(start)]
-    if box_only:  # circles and islands, and what the leader starts on: off the box, under the leader allowed
+    if box_only:  # circles and dots: off the box, under the leader allowed
         c = np.asarray(cands, float)
         boxes = shapely.box(c[:, 0] - w / 2, c[:, 1] - h / 2, c[:, 0] + w / 2, c[:, 1] + h / 2)
         tree = shapely.STRtree(box_only)
@@ -415,52 +386,27 @@ def overlaps(rect, obstacles: list[Obstacle], frame, leader=None, trim: float = 
 
 
 def _longest_drawn(symbols, route_id: str):
-    """The centre line, half width (mm) and band (the map's CRS) of ``route_id``'s longest drawn symbol,
-    or None."""
+    """The centre line and half width (mm) of ``route_id``'s longest drawn symbol, or None."""
     if symbols is None or not len(symbols):
         return None
     rows = symbols[symbols["route_id"].astype(str).str.casefold() == route_id.casefold()]
     if not len(rows):
         return None
     row = rows.iloc[int(np.argmax([g.length for g in rows["centreline"]]))]
-    return row["centreline"], float(row["width_mm"]) / 2, row["geometry"]
+    return row["centreline"], float(row["width_mm"]) / 2
 
 
-ANCHOR_ALONG = (0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75)
-"""Where along its flow a callout tied to a route may be tied (fractions of its centre line), the middle
-first."""
-
-
-def route_anchor(symbols, route_id: str, view, avoid: tuple = ()) -> tuple[tuple[tuple[float, float], ...], float] | None:
-    """The points of ``route_id``'s drawn flow a callout may be tied to (along its symbol's centre line,
-    page pixels), nearest its middle first, whose dot and the start of its leader stand clear of ``avoid``
-    (the circles and places' dots, page pixels), the middle alone where none is, and half its band's
-    width, from the renderer's symbols (geo.document.flow_symbols); None where the map draws no symbol of
-    it. The Algerian note's dot stood between the Algeria–Balearic route's two circles, set at the
-    route's middle too, and read as a third."""
+def route_anchor(symbols, route_id: str, view) -> tuple[tuple[float, float], float] | None:
+    """The middle of ``route_id``'s drawn flow (half way along its symbol's centre line, page pixels)
+    and half its band's width, from the renderer's symbols (geo.document.flow_symbols); None where the
+    map draws no symbol of it."""
     drawn = _longest_drawn(symbols, route_id)
     if drawn is None:
         return None
-    line, half_mm, band = drawn
-    along = np.asarray([[p.x, p.y] for p in (line.interpolate(t, normalized=True) for t in ANCHOR_ALONG)])
-    xy = view.to_px(along)
-    if len(avoid):
-        rooms = shapely.buffer(shapely.points(xy), (ANCHOR_DOT_MM + ANCHOR_CLEAR_MM) * view.px_per_mm)
-        hit = np.zeros(len(xy), bool)
-        hit[np.unique(shapely.STRtree(np.asarray(avoid, dtype=object)).query(rooms, predicate="intersects")[0])] = True
-        xy = xy[~hit] if (~hit).any() else xy[:1]
-    return tuple((float(x), float(y)) for x, y in xy), _leaving(band, xy, half_mm * view.px_per_mm, view)
-
-
-def _leaving(band, xy: np.ndarray, half: float, view) -> float:
-    """How far from its anchors (page pixels, on the band's centre line) a leader may run over its own
-    band: twice the band's half width there (a leader leaving at 30° to the band is off it), at least
-    ``half`` (the flow's line width). A hollow figure's band is as wide as its part of its total, not its
-    line: the Algerian note's every leader ran on past 0.3 mm of the 1.3 mm dashed arrow."""
-    if band is None or band.is_empty:
-        return half
-    outline = shapely.transform(band, view.to_px).boundary
-    return max(half, 2.0 * float(shapely.distance(shapely.points(xy), outline).max()))
+    line, half_mm = drawn
+    mid = line.interpolate(0.5, normalized=True)
+    (x, y), = view.to_px(np.array([[mid.x, mid.y]]))
+    return (float(x), float(y)), half_mm * view.px_per_mm
 
 
 def callout_home(land, anchor_px: tuple[float, float], route_ends_px: np.ndarray | None = None) -> set[int]:

@@ -309,7 +309,7 @@ class CalloutDrag:
         x0, y0, x1, y1 = one.rect
         rect = (x0 + d.x(), y0 + d.y(), x1 + d.x(), y1 + d.y())
         try:
-            self.actions.move(index, offset_mm(rect, one.moved_from, self.canvas.view.px_per_mm))
+            self.actions.move(index, offset_mm(rect, one.anchor, self.canvas.view.px_per_mm))
         except CrossingsError as exc:
             self.actions.window.prompts.error(self.actions.window, QCoreApplication.translate("CalloutActions", "Move callout"),
                                               str(exc))
@@ -337,7 +337,7 @@ class CalloutDrag:
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(rect)
-        ax, ay = self._placed.moved_from  # where it will be tied once moved
+        ax, ay = self._placed.anchor
         bx = min(max(ax, rect.left()), rect.right())
         by = min(max(ay, rect.top()), rect.bottom())
         painter.drawLine(QPointF(ax, ay), QPointF(bx, by))

@@ -77,7 +77,7 @@ class CalloutsMixin:
             wraps = [wrap_lines(text, width * mm, fm.horizontalAdvance) for width in CALLOUT_WRAPS_MM]
             sizes = [box_size(lines, fm.horizontalAdvance, line_h, mm) for lines in wraps]
             try:
-                (anchor, *along), trim = self._callout_anchor(view, callout, i)
+                anchor, trim = self._callout_anchor(view, callout, i)
             except CrossingsError as exc:  # its place or route is no longer in the map's layers: said
                 self.report.callout_notes.append(f"{exc}, so the callout is not drawn")
                 continue
@@ -90,9 +90,8 @@ class CalloutsMixin:
             offset = None if callout.offset_mm is None else (callout.offset_mm[0] * mm, callout.offset_mm[1] * mm)
             ends = drawn_route_ends(self.report.symbols, callout.anchor.ref, view) if callout.anchor.kind == "route" else None
             home = callout_home(land, anchor, ends)
-            along = tuple(a for a in along if not _hidden_by(a, view.frame_px, self.report.furniture_rects))
             requests.append(CalloutRequest(key, anchor, sizes[0], offset, trim + ANCHOR_CLEAR_MM * mm, tuple(sizes[1:]),
-                                           key_size, partial(_foreign_share, land, home), along))
+                                           key_size, partial(_foreign_share, land, home)))
             texts[key] = (i, wraps)
         obstacles = self._callout_obstacles(view, symbols_px)
         placed = layout_callouts(requests, obstacles, soft, view.frame_px, mm)
@@ -134,13 +133,11 @@ class CalloutsMixin:
             rtl = not keyed and is_right_to_left(Qt.LayoutDirection.LayoutDirectionAuto, text)  # as Qt sets the line
             _draw_callout(painter, one, text, font, dark, rtl, mm, centred=keyed)
 
-    def _callout_anchor(self, view: MapView, callout, index: int) -> tuple[tuple[tuple[float, float], ...], float]:
-        """The anchors in page pixels, the preferred first (a route's: along its flow, clear of the circles
-        and dots), and how far round one the leader may cross what it starts on."""
+    def _callout_anchor(self, view: MapView, callout, index: int) -> tuple[tuple[float, float], float]:
+        """The anchor in page pixels and how far round it the leader may cross what it starts on."""
         mm = view.px_per_mm
         if callout.anchor.kind == "route":
-            drawn = route_anchor(self.report.symbols, callout.anchor.ref, view,
-                                 (*(getattr(self, "_circle_discs", None) or ()), *getattr(self, "_dots_px", ())))
+            drawn = route_anchor(self.report.symbols, callout.anchor.ref, view)
             if drawn is not None:
                 return drawn
             self.report.callout_notes.append(f"{label(index, callout, self.doc.label_language)}: the map draws no "
@@ -151,7 +148,7 @@ class CalloutsMixin:
         reach = ANCHOR_DOT_MM * mm
         if callout.anchor.kind == "place":  # its own dot
             reach = max([reach] + [r for pid, *_, r in self.report.dots if pid.casefold() == callout.anchor.ref.casefold()])
-        return ((float(px), float(py)),), reach
+        return (float(px), float(py)), reach
 
     def _callout_anchor_rooms(self, view: MapView) -> list:
         """The point each callout tied to a place or a lon/lat is tied to, with room for its dot and the
@@ -172,7 +169,7 @@ class CalloutsMixin:
 
     def _callout_obstacles(self, view: MapView, symbols_px: list) -> list[Obstacle]:
         """Everything drawn before the callouts, named: flows, furniture, labels and leaders (boxes and
-        leaders keep off them), dots (both keep off them); circles and islands (boxes keep off them)."""
+        leaders keep off them); circles, dots and islands (boxes keep off them)."""
         report = self.report
         out: list[Obstacle] = []
         symbols = report.symbols
@@ -209,10 +206,9 @@ class CalloutsMixin:
             from geo.place_figure_layout import circle_shapes
 
             for row, disc in zip(circles.itertuples(), circle_shapes(circles, view), strict=True):
-                out.append(Obstacle(f"the circle of {row.name}", disc, ))
+                out.append(Obstacle(f"the circle of {row.name}", disc, leader=False))
         for pid, x, y, r in report.dots:
-            # nor a leader: one through Boumerdès' dot pointed the Algerian note at Boumerdès
-            out.append(Obstacle(f"the dot of {pid}", shapely.Point(x, y).buffer(r + 0.3 * view.px_per_mm)))
+            out.append(Obstacle(f"the dot of {pid}", shapely.Point(x, y).buffer(r + 0.3 * view.px_per_mm), leader=False))
         return out
 
 
