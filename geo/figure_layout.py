@@ -267,9 +267,10 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
 def figures_off_dots(placed: list[PlacedLabel], requests: list[LabelRequest], dots: tuple, trim: float, place,
               stacking) -> list[PlacedLabel]:
     """``placed``, each figure whose leader runs over a place's dot (``dots``) moved where its leader
-    keeps off them, among all the others placed (``place(todo, taken)``), where it has such a place; else
-    kept. After the others: a figure moved first took the room of two figures placed after it (the A4
-    overview's '1,257' off Annaba's dot left Tunisia's ≥ 5,400 and 15,514 numbered)."""
+    keeps off them, among all the others placed (``place(todo, taken)``), where it has such a place clear
+    of what it was clear of (off Boumerdès' dot, the overview's '513' stood on Cabrera's islet); else kept,
+    and the town is not named (gui.place_labels). After the others: a figure moved first took the room of
+    two placed after it (the A4 overview's '1,257' off Annaba's dot left Tunisia's circles' numbered)."""
     if not dots or not placed:
         return placed
     tree = shapely.STRtree(np.asarray(dots, dtype=object))
@@ -287,10 +288,11 @@ def figures_off_dots(placed: list[PlacedLabel], requests: list[LabelRequest], do
         for f in mine[:1]:
             stacking.figures.remove(f)
         again, _ = place([by_key[lab.key]], taken)
-        if again:
+        if again and (lab.overlaps_obstacle or not again[0].overlaps_obstacle):  # never onto a small island
             out[k] = again[0]
-        elif mine:
-            stacking.figures.append(mine[0])
+            continue
+        if stacking is not None:  # kept where it was: its claim too
+            stacking.figures = [f for f in stacking.figures if not again or f.bounds != again[0].rect] + mine[:1]
     return out
 
 

@@ -381,12 +381,16 @@ def leaders_over(leaders: np.ndarray, tree, geoms: np.ndarray, trim: float) -> n
     has = ~np.isnan(leaders[:, 0])
     out = np.zeros(len(leaders), bool)
     if has.any():
-        segs = leaders[has]
-        d = segs[:, 2:] - segs[:, :2]
-        length = np.hypot(d[:, 0], d[:, 1])
-        start = segs[:, :2] + d * (np.minimum(trim, length) / np.maximum(length, 1e-9))[:, None]
-        out[np.flatnonzero(has)] = _meets_any(tree, geoms, shapely.linestrings(np.stack([start, segs[:, 2:]], axis=1)))
+        out[np.flatnonzero(has)] = _meets_any(tree, geoms, trimmed_leaders(leaders[has], trim))
     return out
+
+
+def trimmed_leaders(segs: np.ndarray, trim: float) -> np.ndarray:
+    """Each leader (ax, ay, bx, by) as a line, less its first ``trim`` pixels (where it leaves what it ties)."""
+    d = segs[:, 2:] - segs[:, :2]
+    length = np.hypot(d[:, 0], d[:, 1])
+    start = segs[:, :2] + d * (np.minimum(trim, length) / np.maximum(length, 1e-9))[:, None]
+    return shapely.linestrings(np.stack([start, segs[:, 2:]], axis=1))
 
 
 def _attached_clear(attach, idx: np.ndarray, leaders: np.ndarray, x0, y0, x1, y1, hard_tree,

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from geo.colours import blend
 from geo.foreign_land import country_land
 from geo.islands import IslandsOnPage, document_islands, islands_on_page, named_islands
-from geo.labels import Claims, LabelRequest, place_labels
+from geo.labels import Claims, LabelRequest, place_labels, trimmed_leaders
 from geo.map_language import map_language
 from geo.map_marks import (
     COUNTRY_NAME_PT,
@@ -48,6 +48,7 @@ from geo.place_layout import (
     route_end_places,
 )
 from geo.placed_marks import CENTRE, COUNTRY, PLACE, PlacedMark, facing_side, nearest_anchor
+from geo.value_layout import LEADER_TRIM_MM
 from geo.view import MapView
 from gui.fonts import map_font
 from gui.painting import draw_halo_text, pen, qcolor
@@ -160,9 +161,10 @@ class PlaceLabelsMixin:
             self.doc._cache[key] = {}
         kept_requests = self.doc._cache[key]
         painter.setPen(pen("#ffffff", DOT_CASING_MM * mm))
+        under = set() if markers_only else self._dots_under_leaders(scene, xy, dots, layer, mm)
         for i, (x, y) in enumerate(xy):
             kind = kinds[i]
-            if not self._in_pass(scene, i, only) or not dots.keep[i]:
+            if not self._in_pass(scene, i, only) or not dots.keep[i] or i in under:
                 continue
             if kind in DOT_KINDS:
                 r = dots.radius[i]
@@ -193,7 +195,7 @@ class PlaceLabelsMixin:
         placed, dropped = place_labels(requests, list(reserved), view.frame_px, hard=obstacles, claims=claims,
                                        leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm, lines=leaders)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
-        self._paint_named_dots(painter, scene, layer, [int(lab.key.split(":")[1]) for lab in placed], draw, mm)
+        dots_later = self._paint_named_dots(painter, scene, layer, [int(lab.key.split(":")[1]) for lab in placed], draw, mm)
         halo = qcolor("#ffffff", 0.85)
         for lab in placed:
             i = int(lab.key.split(":")[1])
@@ -211,7 +213,9 @@ class PlaceLabelsMixin:
             font = fonts[kinds[i] in ("island", "region_label")]
             self._name_later("place", names[i], lab.rect, key, partial(
                 _draw_name, rect=rect, text=names[i], font=font, colour=QColor(theme.text), halo=halo,
-                halo_px=0.45 * mm, leader=lab.leader, leader_pen=pen(theme.muted_text, LEADER_WIDTH_MM * mm)) if draw else None)
+                halo_px=0.45 * mm, leader=lab.leader, leader_pen=pen(theme.muted_text, LEADER_WIDTH_MM * mm),
+                dot=dots_later.get(i)) if draw else None,
+                dot_id=str(scene.ids[i]) if scene.dots.keep[i] and self._dot_waits_for_name(scene, i, layer) else None)
             hard.append(shapely.box(*lab.rect))
         return markers
 
@@ -232,23 +236,40 @@ class PlaceLabelsMixin:
                           QFontMetrics(font, painter.device()).height() / view.px_per_mm, NAME_PAD_MM,
                           italic=italic and font.italic(), leader=lab.leader)
 
+    def _dots_under_leaders(self, scene: PlaceScene, xy, dots, layer, mm: float) -> set[int]:
+        """The towns whose dot (drawn only with its name) a leader placed before runs over, beyond its
+        start: not named, so no dot is drawn under it. A figure ties through a dot only where it has no
+        other place (geo.figure_layout.figures_off_dots); a dot there pointed the '513' at Boumerdès."""
+        lines = np.asarray([[*a, *b] for _key, a, b in self.report.leaders], float).reshape(-1, 4)
+        towns = [i for i in range(len(xy)) if dots.keep[i] and self._dot_waits_for_name(scene, i, layer)]
+        if not len(lines) or not towns:
+            return set()
+        rings = np.asarray([shapely.Point(*xy[i]).buffer(dots.radius[i] + MARKER_CLEARANCE_MM * mm) for i in towns],
+                           dtype=object)
+        tree = shapely.STRtree(rings)
+        over = [tree.query(line, predicate="intersects") for line in trimmed_leaders(lines, LEADER_TRIM_MM * mm)]
+        return {towns[k] for hit in over for k in hit}
+
     @staticmethod
     def _dot_waits_for_name(scene: PlaceScene, i: int, layer) -> bool:
         return dot_waits_for_name(str(scene.kinds[i]), scene.names[i], layer.style.labels)
 
     def _paint_named_dots(self, painter: QPainter, scene: PlaceScene, layer, placed: list[int], draw: bool,
-                          mm: float) -> None:
-        """The dots that waited for their names (``_dot_waits_for_name``), of the names ``placed``; the
-        dots of names that found no room are left off, on the page and in the report."""
-        painter.setPen(pen("#ffffff", DOT_CASING_MM * mm))
+                          mm: float) -> dict:
+        """The dots that waited for their names (``_dot_waits_for_name``), of the names ``placed``, in the
+        report; returned (place index: what draws it) to be drawn with their names, which may yet make
+        way for a callout: Dellys' dot stood alone once its name had. The dots of names that found no room
+        are left off, on the page and in the report."""
+        later = {}
         for i in placed:
             if not scene.dots.keep[i] or not self._dot_waits_for_name(scene, i, layer):
                 continue
             (x, y), r = scene.xy[i], scene.dots.radius[i]
             if draw:
-                painter.setBrush(QColor(dot_fill(scene.kinds[i])))
-                painter.drawEllipse(QPointF(x, y), r, r)
+                later[i] = partial(_draw_dot, xy=QPointF(x, y), radius=float(r), fill=QColor(dot_fill(scene.kinds[i])),
+                                   casing=pen("#ffffff", DOT_CASING_MM * mm))
             self.report.dots.append((str(scene.ids[i]), float(x), float(y), float(r)))
+        return later
 
     @staticmethod
     def _in_pass(scene: PlaceScene, i: int, only: frozenset[str]) -> bool:
@@ -428,9 +449,19 @@ def _inside(land, candidates, w: float, h: float) -> list:
 
 
 def _draw_name(painter: QPainter, *, rect: QRectF, text: str, font, colour: QColor, halo: QColor, halo_px: float,
-               leader=None, leader_pen=None) -> None:
-    """A name as laid out: its leader (if any), then its letters on their halo."""
+               leader=None, leader_pen=None, dot=None) -> None:
+    """A name as laid out: its town's dot (``dot`` draws it: one drawn only with its name), its leader (if
+    any), then its letters on their halo."""
+    if dot is not None:
+        dot(painter)
     if leader is not None:
         painter.setPen(leader_pen)
         painter.drawLine(QPointF(*leader[0]), QPointF(*leader[1]))
     draw_halo_text(painter, rect, text, font, colour, halo, halo_px)
+
+
+def _draw_dot(painter: QPainter, *, xy: QPointF, radius: float, fill: QColor, casing) -> None:
+    """A place's dot, filled, in its white casing."""
+    painter.setPen(casing)
+    painter.setBrush(fill)
+    painter.drawEllipse(xy, radius, radius)

@@ -3,8 +3,9 @@
 The names are laid out before the figures and the callouts, as always (gui.place_labels), and recorded
 in the report then; their drawing waits until the callouts are laid out (geo.callout_layout). A callout
 that finds no place clear of everything may take a name's room (on the French A3 overview, Cabrera's
-name fenced off every leader of the Algerian callout): that name is not drawn, and its entries leave
-the report, so the SVG, the PDF and the web map (built from the report's marks) lose it too.
+name fenced off every leader of the Algerian callout): that name is not drawn, nor a town's dot drawn
+only with its name, and their entries leave the report, so the SVG, the PDF and the web map (built
+from the report's marks) lose them too.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ class WaitingName:
     leader_key: str | None
     draw: Callable[[QPainter], None] | None
     yielded: bool = False
+    dot_id: str | None = None
+    """The place whose dot is drawn with the name only (a town's): making way, it takes its dot with it."""
 
 
 class YieldingNamesMixin:
@@ -34,8 +37,9 @@ class YieldingNamesMixin:
 
     _waiting: list | tuple = ()
 
-    def _name_later(self, kind: str, text: str, rect, leader_key: str | None, draw: Callable[[QPainter], None] | None) -> None:
-        self._waiting = [*self._waiting, WaitingName(kind, text, tuple(rect), leader_key, draw)]
+    def _name_later(self, kind: str, text: str, rect, leader_key: str | None, draw: Callable[[QPainter], None] | None,
+                    dot_id: str | None = None) -> None:
+        self._waiting = [*self._waiting, WaitingName(kind, text, tuple(rect), leader_key, draw, dot_id=dot_id)]
 
     def _make_way(self, rects: list[tuple[float, float, float, float]], leader_keys: list[str]) -> list[str]:
         """The names whose box is one of ``rects``, or whose leader is one of ``leader_keys``, make way:
@@ -57,6 +61,8 @@ class YieldingNamesMixin:
         report.marks[:] = [m for m in report.marks if tuple(m.rect) not in rects_gone]
         report.place_labels[:] = [p for p in report.place_labels if tuple(p[2]) not in rects_gone]
         report.leaders[:] = [ld for ld in report.leaders if ld[0] not in keys_gone]
+        dots_gone = {n.dot_id for n in gone if n.dot_id}
+        report.dots[:] = [d for d in report.dots if d[0] not in dots_gone]
         report.dropped_labels += [n.text for n in gone]
         return [n.text for n in gone]
 
