@@ -260,12 +260,12 @@ def place_figures(doc, view, requests: list[LabelRequest], hard: list, soft: lis
                             crossable=crossable, leader_blockers=blockers, stacking=stacking)
 
     placed, dropped = place(requests, [], leader_blockers)
-    return figures_off_dots(placed, requests, dots, LEADER_TRIM_MM * mm, lambda todo, taken: place(todo, taken, (*leader_blockers, *dots)),
-                     stacking), dropped
+    again = lambda todo, taken: place(todo, taken, (*leader_blockers, *dots))  # noqa: E731
+    return figures_off_dots(placed, requests, dots, LEADER_TRIM_MM * mm, again, stacking), dropped
 
 
 def figures_off_dots(placed: list[PlacedLabel], requests: list[LabelRequest], dots: tuple, trim: float, place,
-              stacking) -> list[PlacedLabel]:
+                     stacking) -> list[PlacedLabel]:
     """``placed``, each figure whose leader runs over a place's dot (``dots``) moved where its leader
     keeps off them, among all the others placed (``place(todo, taken)``), where it has such a place clear
     of what it was clear of (off Boumerdès' dot, the overview's '513' stood on Cabrera's islet); else kept,
