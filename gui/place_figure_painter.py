@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPainter
 from geo.circle_ground import GROUND_CASING_SLACK_MM, country_grounds, covered_by_bands, ground_fills
 from geo.figure_layout import FIGURE_PT, PAD_MM, place_figures
 from geo.foreign_land import country_land
-from geo.map_marks import value_label_ground
+from geo.map_marks import total_key, value_label_ground
 from geo.place_figure_layout import (
     circle_centres_px,
     circle_shapes,
@@ -99,7 +99,10 @@ class PlaceFiguresMixin:
         painter.setFont(font)
         land = country_land(doc, view)
         # every flow, and the totals written before (Spain's arrivals): two totals over one country stand apart
-        flows = total_obstacles(self.report.symbols, view, [(m.key, m.rect) for m in self.report.marks if m.kind == TOTAL])
+        # (the flows' figures are recorded as marks once every figure is placed: the totals among them here)
+        written = {m.key: m.rect for m in self.report.marks if m.kind == TOTAL}
+        written.update({lab.key: lab.rect for lab in self.report.value_labels if lab.key.startswith(total_key(""))})
+        flows = total_obstacles(self.report.symbols, view, list(written.items()))
 
         def requests_for(measure, numbers: bool = False) -> tuple[list, dict]:
             """The circles' figures' requests and the layers' country totals' (never a circle's)."""

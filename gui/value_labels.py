@@ -63,6 +63,7 @@ class ValueLabelsMixin:
             return place(todo, ())
 
         placed, dropped = place(requests)
+        self.report.value_labels = placed  # as first placed: the circles' totals keep apart from them
         drawn = {lab.key: drawn_obstacles(lab) for lab in placed}  # what each adds to ``hard``, to take back if it moves
         hard.extend(g for geoms in drawn.values() for g in geoms)
         self.report.dropped_labels += self._number_unplaced(
