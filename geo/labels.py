@@ -385,6 +385,16 @@ def leaders_over(leaders: np.ndarray, tree, geoms: np.ndarray, trim: float) -> n
     return out
 
 
+def marks_under_leaders(xy: np.ndarray, radii: np.ndarray, segs: np.ndarray, trim: float) -> np.ndarray:
+    """Which marks (centres ``xy``, ``radii``) a leader of ``segs`` (ax, ay, bx, by) runs over beyond
+    ``trim`` of its anchor."""
+    out = np.zeros(len(xy), bool)
+    if len(xy) and len(segs):
+        rings = shapely.buffer(shapely.points(np.asarray(xy, float)), np.asarray(radii, float))
+        out[np.unique(STRtree(rings).query(trimmed_leaders(segs, trim), predicate="intersects")[1])] = True
+    return out
+
+
 def trimmed_leaders(segs: np.ndarray, trim: float) -> np.ndarray:
     """Each leader (ax, ay, bx, by) as a line, less its first ``trim`` pixels (where it leaves what it ties)."""
     d = segs[:, 2:] - segs[:, :2]

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from geo.colours import blend
 from geo.foreign_land import country_land
 from geo.islands import IslandsOnPage, document_islands, islands_on_page, named_islands
-from geo.labels import Claims, LabelRequest, place_labels, trimmed_leaders
+from geo.labels import Claims, LabelRequest, marks_under_leaders, place_labels
 from geo.map_language import map_language
 from geo.map_marks import (
     COUNTRY_NAME_PT,
@@ -195,7 +195,7 @@ class PlaceLabelsMixin:
         placed, dropped = place_labels(requests, list(reserved), view.frame_px, hard=obstacles, claims=claims,
                                        leader_min=LEADER_MIN_MM * mm, leader_trim=NAME_LEADER_TRIM_MM * mm, lines=leaders)
         self.report.dropped_labels += [names[int(k.split(":")[1])] for k in dropped]
-        dots_later = self._paint_named_dots(painter, scene, layer, [int(lab.key.split(":")[1]) for lab in placed], draw, mm)
+        dots_later = self._paint_named_dots(scene, layer, [int(lab.key.split(":")[1]) for lab in placed], draw, mm)
         halo = qcolor("#ffffff", 0.85)
         for lab in placed:
             i = int(lab.key.split(":")[1])
@@ -241,21 +241,16 @@ class PlaceLabelsMixin:
         start: not named, so no dot is drawn under it. A figure ties through a dot only where it has no
         other place (geo.figure_layout.figures_off_dots); a dot there pointed the '513' at Boumerdès."""
         lines = np.asarray([[*a, *b] for _key, a, b in self.report.leaders], float).reshape(-1, 4)
-        towns = [i for i in range(len(xy)) if dots.keep[i] and self._dot_waits_for_name(scene, i, layer)]
-        if not len(lines) or not towns:
-            return set()
-        rings = np.asarray([shapely.Point(*xy[i]).buffer(dots.radius[i] + MARKER_CLEARANCE_MM * mm) for i in towns],
-                           dtype=object)
-        tree = shapely.STRtree(rings)
-        over = [tree.query(line, predicate="intersects") for line in trimmed_leaders(lines, LEADER_TRIM_MM * mm)]
-        return {towns[k] for hit in over for k in hit}
+        towns = np.asarray([i for i in range(len(xy)) if dots.keep[i] and self._dot_waits_for_name(scene, i, layer)], int)
+        under = marks_under_leaders(np.asarray(xy, float)[towns].reshape(-1, 2),
+                                    dots.radius[towns] + MARKER_CLEARANCE_MM * mm, lines, LEADER_TRIM_MM * mm)
+        return set(towns[under].tolist())
 
     @staticmethod
     def _dot_waits_for_name(scene: PlaceScene, i: int, layer) -> bool:
         return dot_waits_for_name(str(scene.kinds[i]), scene.names[i], layer.style.labels)
 
-    def _paint_named_dots(self, painter: QPainter, scene: PlaceScene, layer, placed: list[int], draw: bool,
-                          mm: float) -> dict:
+    def _paint_named_dots(self, scene: PlaceScene, layer, placed: list[int], draw: bool, mm: float) -> dict:
         """The dots that waited for their names (``_dot_waits_for_name``), of the names ``placed``, in the
         report; returned (place index: what draws it) to be drawn with their names, which may yet make
         way for a callout: Dellys' dot stood alone once its name had. The dots of names that found no room
